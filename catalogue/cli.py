@@ -1,0 +1,205 @@
+"""Command line: ``catalogue init|import|export|search|backup|restore`` (also ``python -m catalogue``).
+
+Exit codes: 0 done; 1 the work was refused (a file with errors, a locked or too-new
+database, a restore that would overwrite); 2 the command line itself was wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from . import backup as backups
+from .core import Catalogue, resolve_db_path
+from .errors import CatalogueError, DatabaseLockedError
+from .i18n import t
+from .importing import ImportReport
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+
+
+def _add_filters(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("filters")
+    group.add_argument("--category", action="append", help="category code or label (repeatable)")
+    group.add_argument("--district", action="append", help="pre-2025 district (repeatable)")
+    group.add_argument("--status", action="append", help="status code or label (repeatable)")
+    group.add_argument("--investment-form", action="append", help="investment form (repeatable)")
+    group.add_argument("--lead-agency", action="append", help="lead agency code or name (repeatable)")
+    group.add_argument("--min-investment", type=float, help="minimum total investment, tỷ đồng")
+    group.add_argument("--max-investment", type=float, help="maximum total investment, tỷ đồng")
+
+
+def _filters(args: argparse.Namespace) -> dict[str, Any]:
+    return {
+        "category": args.category,
+        "district": args.district,
+        "status": args.status,
+        "investment_form": args.investment_form,
+        "lead_agency": args.lead_agency,
+        "min_investment": args.min_investment,
+        "max_investment": args.max_investment,
+    }
+
+
+def build_parser() -> argparse.ArgumentParser:
+    # --db and --lang work before or after the command: SUPPRESS keeps a subcommand's
+    # parser from resetting a value given before it.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", default=argparse.SUPPRESS,
+                        help="database file (default: $CATALOGUE_DB, else data/catalogue.duckdb)")
+    common.add_argument("--lang", choices=("vi", "en"), default=argparse.SUPPRESS, help="language of messages (default vi)")
+    parser = argparse.ArgumentParser(prog="catalogue", parents=[common],
+                                     description="Hanoi environmental-industry investment catalogue")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    init = commands.add_parser("init", parents=[common], help="create or migrate the database")
+    init.add_argument("--demo", action="store_true", help="also load the illustrative demo projects")
+
+    imp = commands.add_parser("import", parents=[common], help="import a CSV/XLSX/JSON file in the template")
+    imp.add_argument("file")
+    imp.add_argument("--dry-run", action="store_true", help="check only; change nothing")
+
+    exp = commands.add_parser("export", parents=[common], help="export projects to .csv, .xlsx or .json")
+    exp.add_argument("file")
+    exp.add_argument("--headers", choices=("canonical", "vi", "en"), default="canonical",
+                     help="canonical names and codes (default), or Vietnamese/English headers and labels")
+    exp.add_argument("--public-only", action="store_true", help="leave out draft and withdrawn projects")
+    _add_filters(exp)
+
+    search = commands.add_parser("search", parents=[common], help="search published projects")
+    search.add_argument("query")
+    search.add_argument("--json", action="store_true", help="print JSON")
+    search.add_argument("--limit", type=int, default=20)
+    search.add_argument("--include-hidden", action="store_true", help="also draft and withdrawn projects")
+    _add_filters(search)
+
+    bak = commands.add_parser("backup", parents=[common], help="write a consistent copy into a new directory")
+    bak.add_argument("directory")
+
+    res = commands.add_parser("restore", parents=[common], help="rebuild the database from a backup directory")
+    res.add_argument("directory")
+    res.add_argument("--force", action="store_true", help="replace an existing database")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    args.db = getattr(args, "db", None)
+    args.lang = getattr(args, "lang", None) or os.environ.get("CATALOGUE_LANG", "vi")
+    handler = {
+        "init": _init,
+        "import": _import,
+        "export": _export,
+        "search": _search,
+        "backup": _backup,
+        "restore": _restore,
+    }[args.command]
+    try:
+        return handler(args)
+    except CatalogueError as exc:
+        print(exc.message(args.lang), file=sys.stderr)
+        return EXIT_REFUSED
+
+
+def _open(args: argparse.Namespace) -> Catalogue:
+    return Catalogue.open(resolve_db_path(args.db))
+
+
+def _init(args: argparse.Namespace) -> int:
+    with _open(args) as cat:
+        if args.demo:
+            report = cat.load_demo()
+            if not report.ok:  # the shipped file is checked by the tests; this is a guard
+                _print_errors(report, args.lang)
+                return EXIT_REFUSED
+        total = cat.count(include_hidden=True)
+        print(t("cli.init_done", args.lang, path=cat.path, version=cat.schema_version, projects=total))
+    return EXIT_OK
+
+
+def _import(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    if not path.is_file():
+        print(t("cli.no_such_file", args.lang, path=path), file=sys.stderr)
+        return EXIT_REFUSED
+    with _open(args) as cat:
+        report = cat.import_file(path, dry_run=args.dry_run)
+    for column in report.ignored_columns:
+        print(t("cli.ignored_column", args.lang, column=column), file=sys.stderr)
+    if not report.ok:
+        _print_errors(report, args.lang)
+        print(t("cli.import_refused", args.lang, errors=len(report.errors)), file=sys.stderr)
+        return EXIT_REFUSED
+    key = "cli.import_dry_run" if args.dry_run else "cli.import_done"
+    print(t(key, args.lang, inserted=report.inserted, updated=report.updated, unchanged=report.unchanged))
+    return EXIT_OK
+
+
+def _print_errors(report: ImportReport, lang: str) -> None:
+    table = [(str(e.row), e.column, _shorten(e.value), e.text(lang)) for e in report.errors]
+    headers = (t("cli.col_row", lang), t("cli.col_column", lang), t("cli.col_value", lang), t("cli.col_reason", lang))
+    widths = [max(len(h), *(len(r[i]) for r in table)) if table else len(h) for i, h in enumerate(headers[:3])]
+    line = "  ".join(h.ljust(w) for h, w in zip(headers[:3], widths, strict=True)) + "  " + headers[3]
+    print(line, file=sys.stderr)
+    for row in table:
+        print("  ".join(c.ljust(w) for c, w in zip(row[:3], widths, strict=True)) + "  " + row[3], file=sys.stderr)
+
+
+def _shorten(value: str, width: int = 40) -> str:
+    value = value.replace("\n", " ")
+    return value if len(value) <= width else value[: width - 1] + "…"
+
+
+def _export(args: argparse.Namespace) -> int:
+    suffix = Path(args.file).suffix.lower()
+    if suffix not in (".csv", ".xlsx", ".json"):
+        print(t("cli.bad_export_format", args.lang, suffix=suffix or "?"), file=sys.stderr)
+        return EXIT_USAGE
+    with _open(args) as cat:
+        written = cat.export(args.file, lang=args.headers, include_hidden=not args.public_only, **_filters(args))
+    print(t("cli.export_done", args.lang, count=written, path=args.file))
+    return EXIT_OK
+
+
+def _search(args: argparse.Namespace) -> int:
+    with _open(args) as cat:
+        hits = cat.search(args.query, limit=args.limit, include_hidden=args.include_hidden, **_filters(args))
+    if args.json:
+        print(json.dumps([hit.__dict__ for hit in hits], ensure_ascii=False, indent=1))
+        return EXIT_OK
+    if not hits:
+        print(t("cli.no_results", args.lang))
+    for hit in hits:
+        name = hit.name_en if args.lang == "en" and hit.name_en else hit.name_vi
+        print(f"{hit.code}\t{hit.score:.2f}\t{name}")
+    return EXIT_OK
+
+
+def _backup(args: argparse.Namespace) -> int:
+    path = resolve_db_path(args.db)
+    try:
+        with Catalogue.open(path) as cat:
+            manifest = cat.backup(args.directory)
+    except DatabaseLockedError:
+        if not backups.server_alive(path):
+            raise
+        print(t("cli.backup_via_app", args.lang), file=sys.stderr)
+        manifest = backups.request_backup(path, args.directory)
+    print(t("cli.backup_done", args.lang, path=args.directory, projects=manifest["row_counts"].get("projects", 0)))
+    return EXIT_OK
+
+
+def _restore(args: argparse.Namespace) -> int:
+    target = resolve_db_path(args.db)
+    manifest = backups.restore(args.directory, target, force=args.force)
+    print(t("cli.restore_done", args.lang, path=target, projects=manifest["row_counts"].get("projects", 0)))
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,112 @@
+"""Ordered, recorded schema migrations; each runs once and is safe to run again.
+
+Add a migration by appending to ``MIGRATIONS``; never edit one that has shipped. Opening a
+database whose recorded version is newer than the last one here is refused, so an old
+program never writes into a schema it does not understand.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from .errors import SchemaTooNewError
+from .model import PROJECT_COLUMNS, SYSTEM_COLUMNS
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+# Reference tables: (table, csv file, key columns, {column: sql type}); every other column
+# is VARCHAR.
+REFERENCE_TABLES: tuple[tuple[str, str, tuple[str, ...], dict[str, str]], ...] = (
+    ("categories", "categories.csv", ("code",), {"sort_order": "INTEGER"}),
+    ("investment_forms", "investment_forms.csv", ("code",), {"sort_order": "INTEGER"}),
+    ("statuses", "statuses.csv", ("code",), {"sort_order": "INTEGER", "is_public": "BOOLEAN"}),
+    ("districts", "districts.csv", ("code",), {"centre_lat": "DOUBLE", "centre_lon": "DOUBLE"}),
+    ("wards", "wards.csv", ("code",), {}),
+    ("agencies", "agencies.csv", ("code",), {"named_in_plan": "BOOLEAN"}),
+    ("plans", "plans.csv", ("code",), {"issued_on": "DATE", "period_start": "INTEGER", "period_end": "INTEGER"}),
+    ("plan_targets", "plan_targets.csv", ("plan_code", "code"),
+     {"sort_order": "INTEGER", "low_pct": "DOUBLE", "high_pct": "DOUBLE", "target_year": "INTEGER"}),
+    ("plan_tasks", "plan_tasks.csv", ("plan_code", "code"), {"seq": "INTEGER"}),
+)
+
+
+def _csv_header(path: Path) -> list[str]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return next(csv.reader(handle))
+
+
+def _create_core_tables(cur: duckdb.DuckDBPyConnection) -> None:
+    for table, filename, keys, types in REFERENCE_TABLES:
+        columns = [f"{name} {types.get(name, 'VARCHAR')}" for name in _csv_header(DATA_DIR / filename)]
+        cur.execute(f"create table if not exists {table} ({', '.join(columns)}, primary key ({', '.join(keys)}))")
+    project_columns = [f"{c.name} {c.sql_type}" for c in PROJECT_COLUMNS]
+    project_columns += [f"{name} {sql_type}" for name, sql_type in SYSTEM_COLUMNS]
+    cur.execute(f"create table if not exists projects ({', '.join(project_columns)}, primary key (code))")
+
+
+def load_reference_data(cur: duckdb.DuckDBPyConnection, data_dir: Path = DATA_DIR) -> None:
+    """Upsert every reference CSV into its table (idempotent)."""
+    for table, filename, keys, _types in REFERENCE_TABLES:
+        path = data_dir / filename
+        header = _csv_header(path)
+        rows = list(csv.DictReader(path.open(encoding="utf-8", newline="")))
+        placeholders = ", ".join("?" for _ in header)
+        updates = ", ".join(f"{name} = excluded.{name}" for name in header if name not in keys)
+        cur.executemany(
+            f"insert into {table} ({', '.join(header)}) values ({placeholders}) "
+            f"on conflict ({', '.join(keys)}) do update set {updates}",
+            [[row[name] if row[name] != "" else None for name in header] for row in rows],
+        )
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    apply: Callable[[duckdb.DuckDBPyConnection], None]
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "core tables: reference data and projects", _create_core_tables),
+    Migration(2, "reference data from plan 275/KH-UBND and the 2025 reform", load_reference_data),
+)
+
+LATEST_VERSION = MIGRATIONS[-1].version
+
+
+def current_version(cur: duckdb.DuckDBPyConnection) -> int:
+    cur.execute(
+        "create table if not exists schema_migrations "
+        "(version integer primary key, name varchar, applied_at timestamp default current_timestamp)"
+    )
+    return cur.execute("select coalesce(max(version), 0) from schema_migrations").fetchall()[0][0]
+
+
+def migrate(cur: duckdb.DuckDBPyConnection, path: str = "") -> list[int]:
+    """Apply the migrations this database lacks, each in its own transaction.
+
+    Returns the versions applied (empty when already up to date). Raises
+    :class:`SchemaTooNewError` when the database was written by a newer program.
+    """
+    version = current_version(cur)
+    if version > LATEST_VERSION:
+        raise SchemaTooNewError(path, version, LATEST_VERSION)
+    applied = []
+    for migration in MIGRATIONS:
+        if migration.version <= version:
+            continue
+        cur.execute("begin transaction")
+        try:
+            migration.apply(cur)
+            cur.execute("insert into schema_migrations (version, name) values (?, ?)", [migration.version, migration.name])
+            cur.execute("commit")
+        except BaseException:
+            cur.execute("rollback")
+            raise
+        applied.append(migration.version)
+    return applied

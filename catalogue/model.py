@@ -1,0 +1,102 @@
+"""The project template: every column once, with its Vietnamese header, kind and limits.
+
+Import, export, the database schema and the pages all read this list, so a column is
+added in one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Kinds decide how a cell is read and checked (see importing.py).
+TEXT, LONGTEXT, CODE, NUMBER, YEAR, LATITUDE, LONGITUDE, EMAIL, PHONE, FLAG = (
+    "text",
+    "longtext",
+    "code",
+    "number",
+    "year",
+    "latitude",
+    "longitude",
+    "email",
+    "phone",
+    "flag",
+)
+CATEGORY, FORM, STATUS, DISTRICT, WARD, AGENCY = (
+    "category",
+    "investment_form",
+    "status",
+    "district",
+    "ward",
+    "agency",
+)
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    header_vi: str
+    header_en: str
+    kind: str
+    required: bool = False
+    max_length: int = 500
+    unit: str = "plain"
+    sql_type: str = "VARCHAR"
+    aliases: tuple[str, ...] = field(default=())
+
+
+PROJECT_COLUMNS: tuple[Column, ...] = (
+    Column("code", "Mã dự án", "Project code", CODE, required=True, max_length=50, aliases=("ma", "ma du an", "project id")),
+    Column("name_vi", "Tên dự án", "Project name (Vietnamese)", TEXT, required=True, max_length=300,
+           aliases=("ten", "ten du an tieng viet", "project name")),
+    Column("name_en", "Tên tiếng Anh", "Project name (English)", TEXT, max_length=300,
+           aliases=("ten du an tieng anh", "english name", "name english")),
+    Column("category", "Nhóm", "Category", CATEGORY, required=True, aliases=("nhom du an", "linh vuc", "nhom nganh")),
+    Column("description_vi", "Mô tả", "Description (Vietnamese)", LONGTEXT, max_length=5000,
+           aliases=("mo ta du an", "muc tieu", "noi dung")),
+    Column("description_en", "Mô tả tiếng Anh", "Description (English)", LONGTEXT, max_length=5000,
+           aliases=("english description", "description english")),
+    Column("district", "Quận/huyện", "District (pre-2025)", DISTRICT, aliases=("quan huyen thi xa", "huyen", "quan")),
+    Column("ward", "Phường/xã", "Ward/commune (2025)", WARD, max_length=100, aliases=("xa phuong", "phuong xa moi")),
+    Column("address", "Địa điểm", "Location", TEXT, max_length=500, aliases=("dia diem du an", "dia chi", "vi tri")),
+    Column("area_ha", "Diện tích (ha)", "Area (ha)", NUMBER, unit="ha", sql_type="DOUBLE",
+           aliases=("dien tich", "dien tich dat ha", "dien tich du kien ha")),
+    Column("capacity", "Quy mô", "Capacity", TEXT, max_length=300, aliases=("quy mo cong suat", "cong suat", "muc tieu quy mo")),
+    Column("investment_vnd_bn", "Tổng vốn đầu tư (tỷ đồng)", "Total investment (VND bn)", NUMBER, unit="vnd_bn",
+           sql_type="DOUBLE", aliases=("tong von dau tu du kien ty dong", "von dau tu ty dong", "tong muc dau tu ty dong")),
+    Column("investment_usd_m", "Tổng vốn đầu tư (triệu USD)", "Total investment (USD m)", NUMBER, unit="usd_m",
+           sql_type="DOUBLE", aliases=("tong von dau tu du kien trieu usd", "von dau tu trieu usd")),
+    Column("investment_form", "Hình thức đầu tư", "Investment form", FORM, aliases=("hinh thuc", "hinh thuc dau tu du kien")),
+    Column("status", "Trạng thái", "Status", STATUS, aliases=("tinh trang", "tien do")),
+    Column("lead_agency", "Cơ quan đầu mối", "Lead agency", AGENCY, max_length=200,
+           aliases=("co quan dau moi lien he", "don vi dau moi", "co quan chu tri")),
+    Column("contact_name", "Người liên hệ", "Contact name", TEXT, max_length=200, aliases=("lien he", "can bo lien he")),
+    Column("contact_email", "Email liên hệ", "Contact email", EMAIL, max_length=254, aliases=("email", "thu dien tu")),
+    Column("contact_phone", "Điện thoại liên hệ", "Contact phone", PHONE, max_length=50,
+           aliases=("dien thoai", "so dien thoai", "phone")),
+    Column("incentives", "Ưu đãi đầu tư", "Investment incentives", LONGTEXT, max_length=3000, aliases=("uu dai", "chinh sach uu dai")),
+    Column("legal_basis", "Căn cứ pháp lý", "Legal basis", LONGTEXT, max_length=3000, aliases=("co so phap ly", "can cu")),
+    Column("latitude", "Vĩ độ", "Latitude", LATITUDE, sql_type="DOUBLE", aliases=("lat",)),
+    Column("longitude", "Kinh độ", "Longitude", LONGITUDE, sql_type="DOUBLE", aliases=("lon", "lng", "long")),
+    Column("start_year", "Năm khởi công", "Start year", YEAR, sql_type="INTEGER",
+           aliases=("nam bat dau", "nam thuc hien", "thoi gian bat dau")),
+    # Not in the agencies' template, but kept so that an export re-imports with the
+    # illustrative-data flag intact: demo projects must never turn official.
+    Column("demo", "Dữ liệu minh họa", "Illustrative demo data", FLAG, sql_type="BOOLEAN",
+           aliases=("du lieu minh hoa", "is demo", "demo data")),
+)
+
+COLUMNS_BY_NAME: dict[str, Column] = {c.name: c for c in PROJECT_COLUMNS}
+COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in PROJECT_COLUMNS)
+
+# Columns kept by the database beside the template ones.
+SYSTEM_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("created_at", "TIMESTAMP"),
+    ("updated_at", "TIMESTAMP"),
+    ("version", "INTEGER"),
+)
+
+# Hanoi's extent with a small margin (Ba Vì in the west to Gia Lâm in the east, Sóc Sơn in
+# the north to Mỹ Đức in the south). A box, so it admits a little of the neighbours.
+HANOI_BOUNDS = {"lat_min": 20.50, "lat_max": 21.42, "lon_min": 105.25, "lon_max": 106.05}
+
+DEFAULT_STATUS = "calling"

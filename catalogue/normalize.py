@@ -1,0 +1,231 @@
+"""Text and number normalisation for Vietnamese data as it really arrives.
+
+Two jobs: ``clean_text`` makes text fit to store (NFC, no control characters, tidy
+whitespace), ``fold`` makes a comparison key (no accents, đ → d, lower case, punctuation
+gone). ``parse_number`` reads amounts written the Vietnamese way ("1.200", "78,26",
+"khoảng 500 tỷ đồng") and refuses anything it would have to guess.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+# Characters a user can paste that must never reach the database (C0/C1 controls, but
+# keep tab and newline), plus zero-width and BOM characters that break matching.
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
+_SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_NON_ALNUM_RE = re.compile(r"[^0-9a-z]+")
+
+# đ/Đ have no Unicode decomposition, so NFD alone leaves them in place.
+_FOLD_TABLE = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "Ð": "d"})
+
+
+def clean_text(value: object, *, multiline: bool = False) -> str:
+    """Return ``value`` as NFC text with controls removed and whitespace tidied.
+
+    Single-line text has every run of spaces collapsed; multi-line text keeps its line
+    breaks (``\\r\\n`` becomes ``\\n``) and trims each line's ends.
+    """
+    if value is None:
+        return ""
+    text = unicodedata.normalize("NFC", str(value))
+    if multiline:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        text = _CONTROL_RE.sub("", text)
+        lines = [_SPACES_RE.sub(" ", line).strip() for line in text.split("\n")]
+        return "\n".join(lines).strip()
+    text = _CONTROL_RE.sub(" ", text.replace("\r", " ").replace("\n", " "))
+    return _SPACES_RE.sub(" ", text).strip()
+
+
+@functools.lru_cache(maxsize=65536)
+def fold(value: str) -> str:
+    """Accent-, case- and punctuation-blind key: ``"Quận Đống Đa"`` → ``"quan dong da"``."""
+    text = unicodedata.normalize("NFD", value.translate(_FOLD_TABLE))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return _NON_ALNUM_RE.sub(" ", text.lower()).strip()
+
+
+# --- numbers -----------------------------------------------------------------------------
+
+# Words that only soften an amount ("about", "expected"); the number stays as written.
+_HEDGES = (
+    "khoang",
+    "du kien",
+    "uoc tinh",
+    "uoc",
+    "gan",
+    "tong cong",
+    "tong",
+    "approximately",
+    "approx",
+    "about",
+    "around",
+    "est",
+    "ca",
+)
+_HEDGE_SYMBOLS = "~≈±"
+
+
+class NumberFormatError(ValueError):
+    """A value that cannot be read as a number without guessing; carries both languages."""
+
+    def __init__(self, message_vi: str, message_en: str) -> None:
+        super().__init__(message_en)
+        self.message_vi = message_vi
+        self.message_en = message_en
+
+
+# Units a number may carry, by the unit of the column it is read into. Each maps the folded
+# unit text to the factor that converts it into the column's unit.
+UNIT_FACTORS: dict[str, dict[str, float]] = {
+    "vnd_bn": {
+        "": 1.0,
+        "ty": 1.0,
+        "ti": 1.0,
+        "ty dong": 1.0,
+        "ti dong": 1.0,
+        "ty vnd": 1.0,
+        "ty d": 1.0,
+        "billion vnd": 1.0,
+        "vnd bn": 1.0,
+        "bn vnd": 1.0,
+        "bn": 1.0,
+        "trieu": 0.001,
+        "trieu dong": 0.001,
+        "trieu vnd": 0.001,
+        "million vnd": 0.001,
+        "nghin ty": 1000.0,
+        "ngan ty": 1000.0,
+        "nghin ty dong": 1000.0,
+        "ngan ty dong": 1000.0,
+    },
+    "usd_m": {
+        "": 1.0,
+        "trieu usd": 1.0,
+        "trieu do": 1.0,
+        "trieu do la": 1.0,
+        "usd million": 1.0,
+        "million usd": 1.0,
+        "million": 1.0,
+        "musd": 1.0,
+        "usd m": 1.0,
+        "m usd": 1.0,
+        "usd": None,  # bare "USD" is ambiguous in a million-USD column
+        "ty usd": 1000.0,
+        "billion usd": 1000.0,
+    },
+    "ha": {"": 1.0, "ha": 1.0, "hecta": 1.0, "hec ta": 1.0, "hectare": 1.0, "hectares": 1.0},
+    "plain": {"": 1.0},
+}
+
+_NUMBER_RE = re.compile(r"[-+]?\d[\d.,\s]*")
+
+
+def parse_number(value: object, unit: str = "plain") -> float | None:
+    """Read a number written the Vietnamese (or plain) way; ``None`` for an empty cell.
+
+    ``"1.200"`` → 1200, ``"78,26"`` → 78.26, ``"1.200,5"`` → 1200.5, ``"7.000 tỷ"`` → 7000,
+    ``"khoảng 500 tỷ đồng"`` → 500. In a ``vnd_bn`` column ``"500 triệu"`` becomes 0.5.
+    Raises :class:`NumberFormatError` for anything that would need a guess: two numbers
+    (a range), an unknown or mismatched unit, malformed digit groups.
+    """
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise NumberFormatError("Không phải là số", "Not a number")
+    if isinstance(value, (int, float)):
+        if value != value:  # NaN from a spreadsheet means an empty cell
+            return None
+        return float(value)
+    return _parse_number_text(str(value), unit)
+
+
+@functools.lru_cache(maxsize=65536)
+def _parse_number_text(text: str, unit: str) -> float | None:
+    raw = clean_text(text)
+    if not raw:
+        return None
+    work = raw.strip(_HEDGE_SYMBOLS + " ").replace("US$", " usd ").replace("$", " usd ")
+    numbers = _NUMBER_RE.findall(work)
+    numbers = [n.strip() for n in numbers if n.strip(" .,")]
+    if not numbers:
+        raise NumberFormatError(f"Không đọc được số trong “{raw}”", f"No number found in “{raw}”")
+    if len(numbers) > 1:
+        raise NumberFormatError(
+            f"“{raw}” có nhiều hơn một số (khoảng giá trị?); hãy ghi một số",
+            f"“{raw}” holds more than one number (a range?); give a single number",
+        )
+    number_text = numbers[0]
+    before, _, after = work.partition(number_text)
+    prefix = fold(before)
+    for hedge in _HEDGES:
+        if prefix == hedge or prefix.startswith(hedge + " "):
+            prefix = prefix[len(hedge) :].strip()
+    if prefix:
+        raise NumberFormatError(
+            f"Không hiểu “{before.strip()}” trước số trong “{raw}”",
+            f"Cannot read “{before.strip()}” before the number in “{raw}”",
+        )
+    factors = UNIT_FACTORS[unit]
+    unit_text = fold(after)
+    if unit_text not in factors:
+        raise NumberFormatError(
+            f"Đơn vị “{after.strip()}” không phù hợp với cột này",
+            f"Unit “{after.strip()}” does not fit this column",
+        )
+    factor = factors[unit_text]
+    if factor is None:
+        raise NumberFormatError(
+            f"“{raw}”: hãy ghi rõ đơn vị triệu USD",
+            f"“{raw}”: state the amount in millions of USD",
+        )
+    return _digits_to_float(number_text.replace(" ", ""), raw) * factor
+
+
+def _digits_to_float(digits: str, raw: str) -> float:
+    sign = -1.0 if digits.startswith("-") else 1.0
+    digits = digits.lstrip("+-")
+    bad = NumberFormatError(f"“{raw}” không phải là số hợp lệ", f"“{raw}” is not a valid number")
+    dots, commas = digits.count("."), digits.count(",")
+    if dots and commas:
+        # Both present: the later one marks decimals, the other groups thousands.
+        decimal, group = (",", ".") if digits.rfind(",") > digits.rfind(".") else (".", ",")
+        if digits.count(decimal) > 1:
+            raise bad
+        whole, frac = digits.split(decimal)
+        return sign * float(_ungroup(whole, group, bad) + "." + _require_digits(frac, bad))
+    if commas:
+        if commas == 1:  # Vietnamese decimal comma: "78,26"
+            whole, frac = digits.split(",")
+            return sign * float(_require_digits(whole, bad) + "." + _require_digits(frac, bad))
+        return sign * float(_ungroup(digits, ",", bad))
+    if dots:
+        parts = digits.split(".")
+        if dots == 1 and len(parts[1]) != 3:  # "2.5": a decimal point, not a group
+            return sign * float(_require_digits(parts[0], bad) + "." + _require_digits(parts[1], bad))
+        return sign * float(_ungroup(digits, ".", bad))  # "1.200" / "1.200.000"
+    return sign * float(_require_digits(digits, bad))
+
+
+def _require_digits(text: str, error: NumberFormatError) -> str:
+    if not text.isdigit():
+        raise error
+    return text
+
+
+def _ungroup(text: str, group: str, error: NumberFormatError) -> str:
+    parts = text.split(group)
+    if not parts[0].isdigit() or len(parts[0]) > 3 or any(len(p) != 3 or not p.isdigit() for p in parts[1:]):
+        raise error
+    return "".join(parts)
+
+
+def strip_prefix(folded: str, prefixes: tuple[str, ...]) -> str:
+    """Remove one leading administrative word ("quan", "huyen", …) from a folded name."""
+    for prefix in prefixes:
+        if folded.startswith(prefix + " "):
+            return folded[len(prefix) + 1 :]
+    return folded
