@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 
 from .errors import SchemaTooNewError
 from .model import PROJECT_COLUMNS, SYSTEM_COLUMNS
@@ -51,17 +52,19 @@ def _create_core_tables(cur: duckdb.DuckDBPyConnection) -> None:
 
 def load_reference_data(cur: duckdb.DuckDBPyConnection, data_dir: Path = DATA_DIR) -> None:
     """Upsert every reference CSV into its table (idempotent)."""
-    for table, filename, keys, _types in REFERENCE_TABLES:
+    for table, filename, _keys, _types in REFERENCE_TABLES:
         path = data_dir / filename
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
         header = _csv_header(path)
-        rows = list(csv.DictReader(path.open(encoding="utf-8", newline="")))
-        placeholders = ", ".join("?" for _ in header)
-        updates = ", ".join(f"{name} = excluded.{name}" for name in header if name not in keys)
-        cur.executemany(
-            f"insert into {table} ({', '.join(header)}) values ({placeholders}) "
-            f"on conflict ({', '.join(keys)}) do update set {updates}",
-            [[row[name] if row[name] != "" else None for name in header] for row in rows],
-        )
+        frame = pd.DataFrame([[row[name] or None for name in header] for row in rows], columns=header, dtype=object)
+        cur.register("reference_rows", frame)
+        try:
+            # Values arrive as text; the insert casts them to each column's type.
+            cur.execute(f"insert or replace into {table} ({', '.join(header)}) "
+                        f"select {', '.join(header)} from reference_rows").fetchall()
+        finally:
+            cur.unregister("reference_rows")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,24 @@
+"""The frame: page config, language switch, navigation. Pages live in pages/."""
+
+import streamlit as st
+
+from catalogue import CatalogueError
+from catalogue.i18n import t
+from pages._state import get_catalogue, language, language_switch
+
+st.set_page_config(page_title="Hanoi Environmental Industry Catalogue", page_icon=":material/eco:", layout="wide")
+
+with st.sidebar:
+    language_switch()
+lang = language()
+
+try:
+    get_catalogue()
+except CatalogueError as error:
+    st.error(t("app.db_error", lang, message=error.message(lang)))
+    st.stop()
+
+navigation = st.navigation([
+    st.Page("pages/browse.py", title=t("app.page_browse", lang), icon=":material/search:", default=True),
+])
+navigation.run()

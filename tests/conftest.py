@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+import csv
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from catalogue import Catalogue  # noqa: E402
+
+HEADER = ["code", "name_vi", "name_en", "category", "district", "investment_vnd_bn", "investment_form", "status"]
+
+
+@pytest.fixture
+def cat() -> Iterator[Catalogue]:
+    with Catalogue.open(":memory:") as catalogue:
+        yield catalogue
+
+
+@pytest.fixture
+def demo_cat(cat: Catalogue) -> Catalogue:
+    report = cat.load_demo()
+    assert report.ok, report.errors[:5]
+    return cat
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "catalogue.duckdb"
+
+
+@pytest.fixture(autouse=True)
+def _no_ambient_database(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # No test may touch data/catalogue.duckdb by accident.
+    monkeypatch.setenv("CATALOGUE_DB", str(tmp_path / "ambient.duckdb"))
+
+
+def write_csv(path: Path, rows: list[list[object]], header: list[str] | None = None, *, bom: bool = False,
+              delimiter: str = ",") -> Path:
+    with path.open("w", encoding="utf-8-sig" if bom else "utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter=delimiter)
+        writer.writerow(header or HEADER)
+        writer.writerows(rows)
+    return path
+
+
+def write_xlsx(path: Path, rows: list[list[object]], header: list[str] | None = None,
+               title_rows: list[list[object]] | None = None) -> Path:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in title_rows or []:
+        sheet.append(row)
+    sheet.append(header or HEADER)
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+def good_row(code: str = "HN-001", **overrides: object) -> list[object]:
+    values = {
+        "code": code,
+        "name_vi": "Nhà máy xử lý nước thải cụm công nghiệp",
+        "name_en": "Industrial cluster wastewater plant",
+        "category": "environmental_services",
+        "district": "Đông Anh",
+        "investment_vnd_bn": "120",
+        "investment_form": "ppp",
+        "status": "calling",
+    }
+    values.update(overrides)
+    return [values[h] for h in HEADER]
+
+
+os.environ.setdefault("STREAMLIT_BROWSER_GATHER_USAGE_STATS", "false")
