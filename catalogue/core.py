@@ -55,6 +55,7 @@ class Catalogue:
         self._write_lock = threading.RLock()
         self._reference: Reference | None = None
         self._listeners: list[Callable[[str], None]] = []
+        self._backup_server: Any = None
 
     # --- opening and closing ---------------------------------------------------------------
 
@@ -91,6 +92,9 @@ class Catalogue:
         return catalogue
 
     def close(self) -> None:
+        if self._backup_server is not None:
+            self._backup_server.stop()
+            self._backup_server = None
         self._root.close()
 
     def __enter__(self) -> Catalogue:
@@ -318,9 +322,10 @@ class Catalogue:
         """Answer backup requests from other processes (the CLI) while this one holds the file."""
         from .backup import BackupServer
 
-        if self.path == ":memory:":
-            return None
-        return BackupServer(self).start()
+        if self.path == ":memory:" or self._backup_server is not None:
+            return self._backup_server
+        self._backup_server = BackupServer(self).start()
+        return self._backup_server
 
     def load_demo(self) -> ImportReport:
         """Load the illustrative demo projects shipped in ``data/demo_projects.csv``."""

@@ -13,7 +13,7 @@ import datetime as dt
 import io
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,7 +22,7 @@ import pandas as pd
 
 from . import model
 from .model import COLUMNS_BY_NAME, HANOI_BOUNDS, PROJECT_COLUMNS, Column
-from .normalize import NumberFormatError, clean_text, fold, parse_number
+from .normalize import NumberFormatError, clean_text, fold, is_tidy, parse_number
 from .reference import Reference
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -96,8 +96,26 @@ class _FileProblem(Exception):
 # --- reading ---------------------------------------------------------------------------
 
 
-def read_table(path: str | Path) -> tuple[int, list[Any], list[tuple[int, list[Any]]]]:
-    """Return (header row number, header cells, [(row number, cells)]) for CSV or XLSX."""
+@dataclass
+class Table:
+    """A file's cells by column: ``columns[i][k]`` is header position i on Excel row ``numbers[k]``."""
+
+    header_row: int
+    header: list[Any]
+    numbers: list[int]
+    columns: list[list[Any]]
+
+
+def _table(header_row: int, header: list[Any], rows: list[tuple[int, Sequence[Any]]]) -> Table:
+    width = max([len(header), *(len(cells) for _n, cells in rows)])
+    header = [*header, *([None] * (width - len(header)))]
+    padded = [cells if len(cells) == width else [*cells, *([None] * (width - len(cells)))] for _n, cells in rows]
+    columns = [list(column) for column in zip(*padded, strict=True)] if padded else [[] for _ in header]
+    return Table(header_row, header, [number for number, _cells in rows], columns)
+
+
+def read_table(path: str | Path) -> Table:
+    """Read a CSV, XLSX or JSON file into a :class:`Table` (row numbers as Excel shows them)."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
@@ -118,26 +136,46 @@ def _decode(data: bytes, name: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise _FileProblem(
-            ImportIssue(0, "", name,
-                        "Tệp CSV không phải mã UTF-8; trong Excel hãy lưu bằng “CSV UTF-8 (Comma delimited)”",
-                        "The CSV file is not UTF-8; in Excel save it as “CSV UTF-8 (Comma delimited)”")
-        ) from exc
+        raise _FileProblem(_not_utf8(name)) from exc
 
 
-def _read_csv(path: Path) -> tuple[int, list[Any], list[tuple[int, list[Any]]]]:
-    text = _decode(path.read_bytes(), path.name)
-    first_line = text.split("\n", 1)[0]
-    delimiter = max([",", ";", "\t"], key=first_line.count)
-    records = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = next(records, None)
-    if header is None:
+def _not_utf8(name: str) -> ImportIssue:
+    return ImportIssue(0, "", name,
+                       "Tệp không phải mã UTF-8; trong Excel hãy lưu bằng “CSV UTF-8 (Comma delimited)”",
+                       "The file is not UTF-8; in Excel save it as “CSV UTF-8 (Comma delimited)”")
+
+
+def _read_csv(path: Path) -> Table:
+    with path.open("rb") as handle:
+        head = handle.read(1 << 16)
+    if not head.strip(b" \r\n\t\xef\xbb\xbf"):
         raise _FileProblem(ImportIssue(1, "", "", "Tệp trống", "The file is empty"))
-    # Excel shows one row per record, so row numbers count records, not physical lines.
-    return 1, header, [(number, cells) for number, cells in enumerate(records, start=2)]
+    utf16 = head.startswith((b"\xff\xfe", b"\xfe\xff"))
+    first_line = head.decode("utf-16" if utf16 else "utf-8", errors="ignore").split("\n", 1)[0]
+    delimiter = max([",", ";", "\t"], key=first_line.count)
+    # Excel shows one row per record (a quoted cell may hold line breaks), so row numbers
+    # count records, not physical lines; both readers below do so.
+    try:
+        frame = pd.read_csv(path, sep=delimiter, header=None, dtype=object, na_filter=False, skip_blank_lines=False,
+                            engine="c", encoding="utf-16" if utf16 else "utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise _FileProblem(_not_utf8(path.name)) from exc
+    except (pd.errors.ParserError, ValueError):
+        # Rows wider than the header: the slower reader takes ragged rows as they are.
+        text = _decode(path.read_bytes(), path.name)
+        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        return _table(1, records[0], list(enumerate(records[1:], start=2)))
+    columns = []
+    for position in frame.columns:
+        series = frame[position]
+        if series.isna().any():  # rows shorter than the header
+            series = series.where(series.notna(), None)
+        columns.append(series.tolist())
+    header = [column[0] for column in columns]
+    return Table(1, header, list(range(2, len(frame) + 1)), [column[1:] for column in columns])
 
 
-def _read_json(path: Path) -> tuple[int, list[Any], list[tuple[int, list[Any]]]]:
+def _read_json(path: Path) -> Table:
     try:
         records = json.loads(_decode(path.read_bytes(), path.name))
     except json.JSONDecodeError as exc:
@@ -148,10 +186,11 @@ def _read_json(path: Path) -> tuple[int, list[Any], list[tuple[int, list[Any]]]]
                                        "The JSON must be a list of objects"))
     header = list(dict.fromkeys(key for record in records for key in record))
     # Numbered as the export's CSV twin would be: the header is row 1.
-    return 1, header, [(number, [record.get(key) for key in header]) for number, record in enumerate(records, start=2)]
+    rows = [(number, [record.get(key) for key in header]) for number, record in enumerate(records, start=2)]
+    return _table(1, header, rows)
 
 
-def _read_xlsx(path: Path) -> tuple[int, list[Any], list[tuple[int, list[Any]]]]:
+def _read_xlsx(path: Path) -> Table:
     import openpyxl
 
     try:
@@ -163,18 +202,18 @@ def _read_xlsx(path: Path) -> tuple[int, list[Any], list[tuple[int, list[Any]]]]
         ) from exc
     try:
         sheet = next((s for s in book.worksheets if fold(s.title) in XLSX_SHEET_NAMES), book.worksheets[0])
-        rows = [(number, list(cells)) for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1)]
+        rows = list(enumerate(sheet.iter_rows(values_only=True), start=1))
     finally:
         book.close()
+    if not rows:
+        raise _FileProblem(ImportIssue(1, "", "", "Tệp trống", "The file is empty"))
     # Official lists often carry a title block above the header: take the first row that
     # names the required columns.
     for index, (number, cells) in enumerate(rows[:MAX_HEADER_SEARCH_ROWS]):
-        mapped = {c.name for c in _map_header_cells(cells)[0].values()}
+        mapped = {c.name for c in _map_header_cells(list(cells))[0].values()}
         if {"code", "name_vi"} <= mapped:
-            return number, cells, rows[index + 1 :]
-    if not rows:
-        raise _FileProblem(ImportIssue(1, "", "", "Tệp trống", "The file is empty"))
-    return rows[0][0], rows[0][1], rows[1:]
+            return _table(number, list(cells), rows[index + 1 :])
+    return _table(rows[0][0], list(rows[0][1]), rows[1:])
 
 
 # --- headers ---------------------------------------------------------------------------
@@ -234,6 +273,9 @@ class _CellError(Exception):
 
 
 def _as_text(value: Any) -> str:
+    if type(value) is str:
+        # Undo our own export's formula guard ('=…) so an export re-imports unchanged.
+        return value[1:] if value[:1] == "'" and value[1:2] and value[1:2] in FORMULA_PREFIXES else value
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, dt.datetime):
@@ -245,6 +287,10 @@ def _as_text(value: Any) -> str:
     if text.startswith("'") and text[1:2] in FORMULA_PREFIXES:
         text = text[1:]
     return text
+
+
+def _phone_ok(text: str) -> bool:
+    return _PHONE_RE.match(text) is not None and 8 <= sum(ch.isdigit() for ch in text) <= 15
 
 
 def _check_length(text: str, column: Column) -> str:
@@ -268,7 +314,7 @@ def _converter(column: Column, ref: Reference) -> Callable[[Any], Any]:
             if kind == model.EMAIL and not _EMAIL_RE.match(text):
                 raise _CellError("Email không đúng dạng (ví dụ: ten@coquan.gov.vn)",
                                  "Not an email address (for example: name@agency.gov.vn)")
-            if kind == model.PHONE and (not _PHONE_RE.match(text) or not 8 <= sum(ch.isdigit() for ch in text) <= 15):
+            if kind == model.PHONE and not _phone_ok(text):
                 raise _CellError("Số điện thoại cần 8–15 chữ số (có thể có +, dấu cách, dấu chấm, gạch ngang)",
                                  "A phone number needs 8–15 digits (+, spaces, dots and dashes allowed)")
             return text
@@ -407,85 +453,127 @@ class ParsedFile:
 def parse_file(path: str | Path, ref: Reference, progress: Callable[[float], None] | None = None) -> ParsedFile:
     """Read and check a template file without touching the database."""
     try:
-        header_row, header, rows = read_table(path)
+        table = read_table(path)
     except _FileProblem as problem:
         return ParsedFile([], pd.DataFrame(), [problem.issue], [], 0)
-    mapping, ignored, errors = _map_header_cells(header)
-    errors = [ImportIssue(header_row, e.column, e.value, e.message_vi, e.message_en) for e in errors]
+    mapping, ignored, errors = _map_header_cells(table.header)
+    errors = [ImportIssue(table.header_row, e.column, e.value, e.message_vi, e.message_en) for e in errors]
     present = {column.name for column in mapping.values()}
     for required in (c for c in PROJECT_COLUMNS if c.required and c.name not in present):
-        errors.append(ImportIssue(header_row, required.header_vi, "",
+        errors.append(ImportIssue(table.header_row, required.header_vi, "",
                                   f"Thiếu cột bắt buộc “{required.header_vi}” ({required.name})",
                                   f"Required column “{required.name}” ({required.header_vi}) is missing"))
     if errors:
         return ParsedFile([], pd.DataFrame(), errors, ignored, 0)
+    ignored += [f"#{position + 1}" for position, cell in enumerate(table.header)
+                if position not in mapping and not clean_text(cell) and any(_filled(v) for v in table.columns[position])]
 
-    rows = [(number, cells) for number, cells in rows if any(_as_text(c).strip() for c in cells)]
-    header_text = {position: clean_text(header[position]) for position in mapping}
-    values = _convert_columns(rows, mapping, header_text, ref, errors, progress)
-    _check_rows(rows, values, mapping, header_text, errors)
-    errors.sort(key=lambda e: (e.row, list(mapping.values()).index(COLUMNS_BY_NAME[e.column])
-                               if e.column in COLUMNS_BY_NAME else -1))
+    _drop_blank_rows(table, next(p for p, c in mapping.items() if c.name == "code"))
+    header_text = {position: clean_text(table.header[position]) for position in mapping}
+    values = _convert_columns(table, mapping, ref, errors, progress)
+    _check_rows(table.numbers, values, errors)
+    order = {column.name: index for index, column in enumerate(mapping.values())}
+    errors.sort(key=lambda e: (e.row, order.get(e.column, len(order))))
     # Report columns by the header the user wrote, not by our canonical name.
     by_name = {column.name: header_text[position] for position, column in mapping.items()}
     errors = [ImportIssue(e.row, by_name.get(e.column, e.column), e.value, e.message_vi, e.message_en) for e in errors]
     columns = [column.name for column in mapping.values()]
     frame = pd.DataFrame({name: values[name] for name in columns}) if not errors else pd.DataFrame()
-    return ParsedFile(columns, frame, errors, ignored, len(rows))
+    return ParsedFile(columns, frame, errors, ignored, len(table.numbers))
+
+
+def _filled(value: Any) -> bool:
+    return value is not None and value != "" and (type(value) is not str or not value.isspace())
+
+
+def _drop_blank_rows(table: Table, code_position: int) -> None:
+    """Remove wholly empty rows (Excel files end with many); a row with a code is never blank."""
+    codes = table.columns[code_position]
+    blank = {k for k, code in enumerate(codes) if not _filled(code)
+             and not any(_filled(column[k]) for column in table.columns)}
+    if blank:
+        keep = [k for k in range(len(codes)) if k not in blank]
+        table.numbers = [table.numbers[k] for k in keep]
+        table.columns = [[column[k] for k in keep] for column in table.columns]
+
+
+_SEPARATOR = "\ue000"  # a private-use character: never in real data, never "untidy"
+_TEXT_KINDS = {model.TEXT, model.CODE, model.EMAIL, model.PHONE, model.LONGTEXT}
+
+
+def _tidy_text_column(cells: list[Any], column: Column) -> list[Any] | None:
+    """The whole column at once when every cell is already tidy text; else ``None``.
+
+    One NFC check and one regular-expression scan over the joined column replace a
+    million small calls on a large file. Any cell that needs real work sends the column
+    down the cell-by-cell path, which gives the exact errors.
+    """
+    if not all(type(c) is str or c is None for c in cells):
+        return None
+    texts = ["" if c is None else c for c in cells]
+    joined = _SEPARATOR + _SEPARATOR.join(texts)
+    if not is_tidy(joined) or _SEPARATOR + "'" in joined:
+        return None
+    out = [text.strip() or None for text in texts]
+    if max((len(text) for text in out if text), default=0) > column.max_length:
+        return None
+    valid = {model.CODE: _CODE_RE.match, model.EMAIL: _EMAIL_RE.match, model.PHONE: _phone_ok}.get(column.kind)
+    if valid is not None and not all(valid(text) for text in out if text):
+        return None
+    return out
 
 
 def _convert_columns(
-    rows: list[tuple[int, list[Any]]],
+    table: Table,
     mapping: dict[int, Column],
-    header_text: dict[int, str],
     ref: Reference,
     errors: list[ImportIssue],
     progress: Callable[[float], None] | None,
 ) -> dict[str, list[Any]]:
     values: dict[str, list[Any]] = {}
     for step, (position, column) in enumerate(mapping.items(), start=1):
+        cells = table.columns[position]
         convert = _converter(column, ref)
-        cache: dict[Any, Any] | None = {} if column.kind in _CACHEABLE else None
-        out: list[Any] = []
-        append = out.append
-        for number, cells in rows:
-            raw = cells[position] if position < len(cells) else None
-            try:
-                if cache is None:
-                    append(convert(raw))
-                    continue
-                key = (type(raw), raw)
-                hit = cache.get(key, cache)
-                if hit is cache:
-                    try:
-                        hit = cache[key] = convert(raw)
-                    except _CellError as exc:
-                        hit = cache[key] = exc
-                if isinstance(hit, _CellError):
-                    raise hit
-                append(hit)
-            except _CellError as exc:
-                errors.append(ImportIssue(number, column.name, _as_text(raw), exc.message_vi, exc.message_en))
-                append(None)
+        out: list[Any] | None = None
+        if column.kind in _TEXT_KINDS:
+            out = _tidy_text_column(cells, column)
+        elif column.kind in _CACHEABLE:
+            # Enumerations and amounts repeat: convert each distinct value once.
+            distinct: dict[Any, Any] = {}
+            for raw in dict.fromkeys(cells):
+                try:
+                    distinct[raw] = convert(raw)
+                except _CellError as exc:
+                    distinct[raw] = exc
+            if not any(isinstance(v, _CellError) for v in distinct.values()):
+                out = [distinct[raw] for raw in cells]
+            else:
+                convert = distinct.__getitem__
+        if out is None:
+            out = []
+            for number, raw in zip(table.numbers, cells, strict=True):
+                try:
+                    result = convert(raw)
+                    if isinstance(result, _CellError):
+                        raise result
+                    out.append(result)
+                except _CellError as exc:
+                    errors.append(ImportIssue(number, column.name, _as_text(raw), exc.message_vi, exc.message_en))
+                    out.append(None)
         values[column.name] = out
         if progress is not None:
             progress(step / len(mapping))
     return values
 
 
-def _check_rows(
-    rows: list[tuple[int, list[Any]]],
-    values: dict[str, list[Any]],
-    mapping: dict[int, Column],
-    header_text: dict[int, str],
-    errors: list[ImportIssue],
-) -> None:
+def _check_rows(numbers: list[int], values: dict[str, list[Any]], errors: list[ImportIssue]) -> None:
     failed = {(e.row, e.column) for e in errors}
     first_row_of_code: dict[str, int] = {}
     lat = values.get("latitude")
     lon = values.get("longitude")
-    for index, (number, _cells) in enumerate(rows):
-        for column in (c for c in PROJECT_COLUMNS if c.required):
+    required = [c for c in PROJECT_COLUMNS if c.required]
+    for index, number in enumerate(numbers):
+        for column in required:
             if values[column.name][index] is None and (number, column.name) not in failed:
                 errors.append(ImportIssue(number, column.name, "", f"Thiếu {column.header_vi}",
                                           f"{column.header_en} is required"))

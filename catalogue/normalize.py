@@ -17,6 +17,8 @@ import unicodedata
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
 _SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _NON_ALNUM_RE = re.compile(r"[^0-9a-z]+")
+# Anything clean_text would change in one line of text, found in one scan (the fast path).
+_UNTIDY_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u00a0\u2000-\u200f\u2028\u2029\u202f\u205f\u3000\ufeff]|  ")
 
 # đ/Đ have no Unicode decomposition, so NFD alone leaves them in place.
 _FOLD_TABLE = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "Ð": "d"})
@@ -30,7 +32,10 @@ def clean_text(value: object, *, multiline: bool = False) -> str:
     """
     if value is None:
         return ""
-    text = unicodedata.normalize("NFC", str(value))
+    text = value if type(value) is str else str(value)
+    if is_tidy(text):
+        return text.strip()  # already tidy: most cells take this path and are not copied
+    text = unicodedata.normalize("NFC", text)
     if multiline:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         text = _CONTROL_RE.sub("", text)
@@ -38,6 +43,11 @@ def clean_text(value: object, *, multiline: bool = False) -> str:
         return "\n".join(lines).strip()
     text = _CONTROL_RE.sub(" ", text.replace("\r", " ").replace("\n", " "))
     return _SPACES_RE.sub(" ", text).strip()
+
+
+def is_tidy(text: str) -> bool:
+    """True when single-line ``clean_text`` would change nothing but outer spaces."""
+    return unicodedata.is_normalized("NFC", text) and _UNTIDY_RE.search(text) is None
 
 
 @functools.lru_cache(maxsize=65536)

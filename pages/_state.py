@@ -26,7 +26,7 @@ def database_path() -> Path:
     return resolve_db_path(chosen)
 
 
-@st.cache_resource(show_spinner=False)
+@st.cache_resource(show_spinner=False, on_release=Catalogue.close)
 def _open_catalogue(path: str) -> Catalogue:
     first_start = not Path(path).exists()
     cat = Catalogue.open(path)

@@ -259,3 +259,23 @@ def test_export_applies_filters_and_hides_drafts_by_default(demo_cat, tmp_path):
     assert demo_cat.export(tmp_path / "c.csv", category="renewables") == demo_cat.count(category="renewables")
     with pytest.raises(ValueError):
         demo_cat.export(tmp_path / "x.pdf")
+
+
+def test_row_numbers_count_records_as_excel_shows_them(cat, tmp_path):
+    path = tmp_path / "records.csv"
+    path.write_text('code,name_vi,category\nA,"tên\nhai dòng",renewables\n\n,,\nB,Tên,không rõ\nC,Tên,renewables,,\n',
+                    encoding="utf-8")
+    report = cat.import_file(path)
+    assert [(e.row, e.column) for e in report.errors] == [(5, "category")]
+    path.write_text("code,name_vi,category\nA,Tên,renewables,extra\nB,Tên\n", encoding="utf-8")
+    report = cat.import_file(path)
+    assert [(e.row, e.column) for e in report.errors] == [(3, "category")]
+    assert report.ignored_columns == ["#4"]
+
+
+def test_utf16_csv_from_excel_unicode_text(cat, tmp_path):
+    path = tmp_path / "u16.csv"
+    path.write_bytes("code\tname_vi\tcategory\nU-1\tTrạm xử lý\trenewables\n".encode("utf-16"))
+    report = cat.import_file(path)
+    assert report.ok, report.errors
+    assert cat.project("U-1")["name_vi"] == "Trạm xử lý"

@@ -1,0 +1,140 @@
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, good_row, write_csv
+
+from catalogue import Catalogue
+from catalogue.cli import main
+
+
+def run(*args: str) -> int:
+    return main(list(args))
+
+
+def test_init_import_export_search_exit_codes(tmp_path, capsys):
+    db = str(tmp_path / "c.duckdb")
+    assert run("--db", db, "init", "--demo") == 0
+    assert "68" in capsys.readouterr().out
+    good = write_csv(tmp_path / "good.csv", [good_row("CLI-1")])
+    assert run("import", str(good), "--db", db) == 0
+    assert "1" in capsys.readouterr().out
+    bad = write_csv(tmp_path / "bad.csv", [good_row("CLI-2"), good_row("CLI-3", district="Quận 1")])
+    assert run("--db", db, "--lang", "en", "import", str(bad)) == 1
+    err = capsys.readouterr().err
+    assert "Row" in err and "3" in err and "district" in err and "Nothing imported" in err
+    with Catalogue.open(db) as cat:
+        assert cat.project("CLI-2") is None  # all or nothing
+    assert run("--db", db, "import", str(tmp_path / "missing.csv")) == 1
+    dry = write_csv(tmp_path / "dry.csv", [good_row("CLI-4")])
+    assert run("--db", db, "import", str(dry), "--dry-run") == 0
+    with Catalogue.open(db) as cat:
+        assert cat.project("CLI-4") is None
+    out = tmp_path / "all.xlsx"
+    assert run("--db", db, "export", str(out), "--category", "renewables") == 0
+    assert out.exists()
+    assert run("--db", db, "export", str(tmp_path / "x.pdf")) == 2
+    capsys.readouterr()
+    assert run("--db", db, "search", "lang nghe", "--json", "--limit", "3") == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert 0 < len(hits) <= 3 and all(h["code"].startswith("DEMO-") for h in hits)
+    with pytest.raises(SystemExit) as usage:
+        run("--db", db, "fly")
+    assert usage.value.code == 2
+
+
+def test_python_dash_m_and_a_locked_database(tmp_path):
+    db = tmp_path / "c.duckdb"
+    env = {**os.environ, "CATALOGUE_DB": str(db), "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-m", "catalogue", "init"], env=env, capture_output=True, text=True,
+                          cwd=tmp_path, check=False)
+    assert done.returncode == 0, done.stderr
+    with Catalogue.open(db):  # this process now holds the file
+        done = subprocess.run([sys.executable, "-m", "catalogue", "--lang", "en", "init"], env=env,
+                              capture_output=True, text=True, cwd=tmp_path, check=False)
+    assert done.returncode == 1
+    assert "in use by another process" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_backup_then_restore_gives_the_same_data(tmp_path):
+    db = tmp_path / "c.duckdb"
+    with Catalogue.open(db) as cat:
+        cat.load_demo()
+        before = cat.projects(include_hidden=True)
+    assert run("--db", str(db), "backup", str(tmp_path / "bk")) == 0
+    manifest = json.loads((tmp_path / "bk" / "manifest.json").read_text())
+    assert manifest["row_counts"]["projects"] == len(before)
+    restored = tmp_path / "restored.duckdb"
+    assert run("--db", str(restored), "restore", str(tmp_path / "bk")) == 0
+    with Catalogue.open(restored) as cat:
+        assert cat.projects(include_hidden=True).equals(before)
+        assert cat.schema_version == manifest["schema_version"]
+    # A backup never overwrites a directory with content in it.
+    assert run("--db", str(db), "backup", str(tmp_path / "bk")) == 1
+
+
+def test_restore_refuses_to_overwrite_without_force(tmp_path, capsys):
+    db = tmp_path / "c.duckdb"
+    with Catalogue.open(db) as cat:
+        cat.load_demo()
+        cat.backup(tmp_path / "bk")
+    with Catalogue.open(db) as cat:  # change the live database after the backup
+        cat.import_file(write_csv(tmp_path / "n.csv", [good_row("NEW-1")]))
+    assert run("--db", str(db), "--lang", "en", "restore", str(tmp_path / "bk")) == 1
+    assert "--force" in capsys.readouterr().err
+    with Catalogue.open(db) as cat:
+        assert cat.project("NEW-1") is not None  # untouched
+    assert run("--db", str(db), "restore", str(tmp_path / "bk"), "--force") == 0
+    with Catalogue.open(db) as cat:
+        assert cat.project("NEW-1") is None
+
+
+def test_restore_refuses_what_is_not_a_backup(tmp_path):
+    (tmp_path / "junk").mkdir()
+    assert run("--db", str(tmp_path / "c.duckdb"), "restore", str(tmp_path / "junk")) == 1
+    assert not (tmp_path / "c.duckdb").exists()
+
+
+def test_backup_while_another_process_holds_the_database(tmp_path):
+    db = tmp_path / "c.duckdb"
+    with Catalogue.open(db) as cat:
+        cat.load_demo()
+        expected = cat.count(include_hidden=True)
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sys, time; from catalogue import Catalogue\n"
+         "cat = Catalogue.open(sys.argv[1]); cat.serve_backups(); print('ready', flush=True)\n"
+         "time.sleep(60)", str(db)],
+        cwd=ROOT, stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        done = subprocess.run([sys.executable, "-m", "catalogue", "--db", str(db), "--lang", "en", "backup",
+                               str(tmp_path / "live")], env=env, capture_output=True, text=True, timeout=120,
+                              check=False)
+        assert done.returncode == 0, done.stderr
+        assert "asking the app" in done.stderr
+    finally:
+        holder.kill()
+        holder.wait()
+    time.sleep(0.1)
+    restored = tmp_path / "restored.duckdb"
+    assert run("--db", str(restored), "restore", str(tmp_path / "live")) == 0
+    with Catalogue.open(restored) as cat:
+        assert cat.count(include_hidden=True) == expected
+
+
+def test_default_database_path_follows_flag_then_environment(monkeypatch, tmp_path):
+    from catalogue import resolve_db_path
+    from catalogue.core import DEFAULT_DB
+
+    monkeypatch.setenv("CATALOGUE_DB", str(tmp_path / "env.duckdb"))
+    assert resolve_db_path("x.duckdb") == Path("x.duckdb")
+    assert resolve_db_path(None) == tmp_path / "env.duckdb"
+    monkeypatch.delenv("CATALOGUE_DB")
+    assert resolve_db_path(None) == DEFAULT_DB
