@@ -18,7 +18,9 @@ except CatalogueError as error:
     st.error(t("app.db_error", lang, message=error.message(lang)))
     st.stop()
 
-navigation = st.navigation([
-    st.Page("pages/browse.py", title=t("app.page_browse", lang), icon=":material/search:", default=True),
-])
+navigation = st.navigation(
+    [
+        st.Page("pages/browse.py", title=t("app.page_browse", lang), icon=":material/search:", default=True),
+    ]
+)
 navigation.run()

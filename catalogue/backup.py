@@ -48,8 +48,10 @@ def backup(catalogue: Catalogue, directory: str | os.PathLike[str]) -> dict[str,
     """
     target = Path(directory)
     if target.exists() and any(target.iterdir()):
-        raise BackupError(f"Thư mục {target} đã có dữ liệu; hãy chọn một thư mục mới hoặc trống",
-                          f"The directory {target} is not empty; choose a new or empty directory")
+        raise BackupError(
+            f"Thư mục {target} đã có dữ liệu; hãy chọn một thư mục mới hoặc trống",
+            f"The directory {target} is not empty; choose a new or empty directory",
+        )
     partial = target.with_name(target.name + f".partial-{uuid.uuid4().hex[:8]}")
     partial.parent.mkdir(parents=True, exist_ok=True)
     try:
@@ -84,15 +86,21 @@ def read_manifest(directory: str | os.PathLike[str]) -> dict[str, Any]:
     try:
         manifest = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
-        raise RestoreRefusedError(f"{directory} không phải bản sao lưu của catalogue (thiếu hoặc hỏng {MANIFEST})",
-                                  f"{directory} is not a catalogue backup ({MANIFEST} missing or damaged)") from exc
+        raise RestoreRefusedError(
+            f"{directory} không phải bản sao lưu của catalogue (thiếu hoặc hỏng {MANIFEST})",
+            f"{directory} is not a catalogue backup ({MANIFEST} missing or damaged)",
+        ) from exc
     if manifest.get("format") != "catalogue-backup/1":
-        raise RestoreRefusedError(f"Định dạng sao lưu không được hỗ trợ: {manifest.get('format')}",
-                                  f"Unsupported backup format: {manifest.get('format')}")
+        raise RestoreRefusedError(
+            f"Định dạng sao lưu không được hỗ trợ: {manifest.get('format')}",
+            f"Unsupported backup format: {manifest.get('format')}",
+        )
     return manifest
 
 
-def restore(directory: str | os.PathLike[str], target: str | os.PathLike[str], *, force: bool = False) -> dict[str, Any]:
+def restore(
+    directory: str | os.PathLike[str], target: str | os.PathLike[str], *, force: bool = False
+) -> dict[str, Any]:
     """Rebuild the database ``target`` from the backup in ``directory``, all or nothing.
 
     Refuses to replace an existing database unless ``force``; refuses a database that
@@ -105,25 +113,31 @@ def restore(directory: str | os.PathLike[str], target: str | os.PathLike[str], *
     if manifest["schema_version"] > LATEST_VERSION:
         raise RestoreRefusedError(
             f"Bản sao lưu có phiên bản lược đồ {manifest['schema_version']}, mới hơn chương trình ({LATEST_VERSION})",
-            f"The backup has schema version {manifest['schema_version']}, newer than this program ({LATEST_VERSION})")
+            f"The backup has schema version {manifest['schema_version']}, newer than this program ({LATEST_VERSION})",
+        )
     target = Path(target)
     if target.exists():
         if not force:
-            raise RestoreRefusedError(f"{target} đã tồn tại; thêm --force để ghi đè",
-                                      f"{target} already exists; add --force to overwrite it")
+            raise RestoreRefusedError(
+                f"{target} đã tồn tại; thêm --force để ghi đè", f"{target} already exists; add --force to overwrite it"
+            )
         _ensure_not_in_use(target)
     building = target.with_name(target.name + f".restoring-{uuid.uuid4().hex[:8]}")
     try:
         connection = duckdb.connect(str(building))
         try:
             connection.execute(f"import database '{_sql_path(Path(directory))}'")
-            counts = {t: connection.execute(f'select count(*) from "{t}"').fetchall()[0][0] for t in _tables(connection)}
+            counts = {
+                t: connection.execute(f'select count(*) from "{t}"').fetchall()[0][0] for t in _tables(connection)
+            }
             connection.execute("checkpoint")
         finally:
             connection.close()
         if counts != manifest["row_counts"]:
-            raise RestoreRefusedError("Bản sao lưu không khớp với số dòng đã ghi; không khôi phục",
-                                      "The backup does not match its recorded row counts; nothing restored")
+            raise RestoreRefusedError(
+                "Bản sao lưu không khớp với số dòng đã ghi; không khôi phục",
+                "The backup does not match its recorded row counts; nothing restored",
+            )
         target.parent.mkdir(parents=True, exist_ok=True)
         Path(str(target) + ".wal").unlink(missing_ok=True)
         building.replace(target)
@@ -212,8 +226,9 @@ def server_alive(db_path: str | os.PathLike[str]) -> bool:
     return time.time() - float(beat.get("at", 0)) < HEARTBEAT_FRESH_SECONDS
 
 
-def request_backup(db_path: str | os.PathLike[str], directory: str | os.PathLike[str],
-                   timeout: float = 300.0) -> dict[str, Any]:
+def request_backup(
+    db_path: str | os.PathLike[str], directory: str | os.PathLike[str], timeout: float = 300.0
+) -> dict[str, Any]:
     """Ask the process serving ``db_path`` for a backup into ``directory`` and wait for it."""
     box = mailbox(db_path)
     ticket = uuid.uuid4().hex
@@ -232,4 +247,6 @@ def request_backup(db_path: str | os.PathLike[str], directory: str | os.PathLike
             return result["manifest"]
         time.sleep(POLL_SECONDS)
     request.unlink(missing_ok=True)
-    raise BackupError("Ứng dụng không trả lời yêu cầu sao lưu kịp thời", "The app did not answer the backup request in time")
+    raise BackupError(
+        "Ứng dụng không trả lời yêu cầu sao lưu kịp thời", "The app did not answer the backup request in time"
+    )

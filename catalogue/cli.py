@@ -50,11 +50,15 @@ def build_parser() -> argparse.ArgumentParser:
     # --db and --lang work before or after the command: SUPPRESS keeps a subcommand's
     # parser from resetting a value given before it.
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", default=argparse.SUPPRESS,
-                        help="database file (default: $CATALOGUE_DB, else data/catalogue.duckdb)")
-    common.add_argument("--lang", choices=("vi", "en"), default=argparse.SUPPRESS, help="language of messages (default vi)")
-    parser = argparse.ArgumentParser(prog="catalogue", parents=[common],
-                                     description="Hanoi environmental-industry investment catalogue")
+    common.add_argument(
+        "--db", default=argparse.SUPPRESS, help="database file (default: $CATALOGUE_DB, else data/catalogue.duckdb)"
+    )
+    common.add_argument(
+        "--lang", choices=("vi", "en"), default=argparse.SUPPRESS, help="language of messages (default vi)"
+    )
+    parser = argparse.ArgumentParser(
+        prog="catalogue", parents=[common], description="Hanoi environmental-industry investment catalogue"
+    )
     commands = parser.add_subparsers(dest="command", required=True)
 
     init = commands.add_parser("init", parents=[common], help="create or migrate the database")
@@ -66,8 +70,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     exp = commands.add_parser("export", parents=[common], help="export projects to .csv, .xlsx or .json")
     exp.add_argument("file")
-    exp.add_argument("--headers", choices=("canonical", "vi", "en"), default="canonical",
-                     help="canonical names and codes (default), or Vietnamese/English headers and labels")
+    exp.add_argument(
+        "--headers",
+        choices=("canonical", "vi", "en"),
+        default="canonical",
+        help="canonical names and codes (default), or Vietnamese/English headers and labels",
+    )
     exp.add_argument("--public-only", action="store_true", help="leave out draft and withdrawn projects")
     _add_filters(exp)
 

@@ -205,8 +205,9 @@ class Catalogue:
     def _filter_code(name: str, value: str, match: Callable[[str], str | None]) -> str:
         code = match(str(value))
         if code is None:
-            raise InvalidFilterError(f"Không có giá trị “{value}” cho bộ lọc {name}",
-                                     f"“{value}” is not a known value for the {name} filter")
+            raise InvalidFilterError(
+                f"Không có giá trị “{value}” cho bộ lọc {name}", f"“{value}” is not a known value for the {name} filter"
+            )
         return code
 
     def _agency_codes(self, values: list[str]) -> list[str]:
@@ -222,8 +223,15 @@ class Catalogue:
             codes.extend(old for old, new in ref.agency_successor.items() if new == code and old != code)
         return list(dict.fromkeys(codes))
 
-    def projects(self, *, include_hidden: bool = False, order_by: str = "code", limit: int | None = None,
-                 offset: int = 0, **filters: Any) -> pd.DataFrame:
+    def projects(
+        self,
+        *,
+        include_hidden: bool = False,
+        order_by: str = "code",
+        limit: int | None = None,
+        offset: int = 0,
+        **filters: Any,
+    ) -> pd.DataFrame:
         """Projects matching ``filters`` as a DataFrame with the canonical columns.
 
         Filters: ``category``, ``district``, ``ward``, ``status``, ``investment_form``,
@@ -267,8 +275,9 @@ class Catalogue:
 
     # --- import and export -------------------------------------------------------------------
 
-    def import_file(self, path: str | os.PathLike[str], dry_run: bool = False,
-                    progress: Callable[[float], None] | None = None) -> ImportReport:
+    def import_file(
+        self, path: str | os.PathLike[str], dry_run: bool = False, progress: Callable[[float], None] | None = None
+    ) -> ImportReport:
         """Import a CSV/XLSX/JSON file in the project template, all rows or none.
 
         Rows upsert by ``code``. Columns absent from the file keep their stored values; a
@@ -295,21 +304,24 @@ class Catalogue:
         report.inserted, report.updated, report.unchanged = counts
         return report
 
-    def export(self, path: str | os.PathLike[str], *, lang: str = "canonical", include_hidden: bool = False,
-               **filters: Any) -> int:
+    def export(
+        self, path: str | os.PathLike[str], *, lang: str = "canonical", include_hidden: bool = False, **filters: Any
+    ) -> int:
         """Write matching projects to ``path`` (.csv, .xlsx or .json); returns the row count."""
         frame = self.projects(include_hidden=include_hidden, **filters)
         demo = int(frame["demo"].fillna(False).astype(bool).sum()) if not frame.empty else 0
         about = {
             "Nguồn / Source": "Danh mục dự án kêu gọi đầu tư ngành công nghiệp môi trường Hà Nội "
-                              "(Kế hoạch 275/KH-UBND ngày 20/11/2023)",
+            "(Kế hoạch 275/KH-UBND ngày 20/11/2023)",
             "Xuất lúc / Exported at (UTC)": _utcnow().isoformat(sep=" "),
             "Số dự án / Projects": str(len(frame)),
             "Bộ lọc / Filters": ", ".join(f"{k}={v}" for k, v in filters.items() if v not in (None, "")) or "—",
         }
         if demo:
-            about["Lưu ý / Note"] = (f"{demo} dự án là dữ liệu minh họa, không phải dự án chính thức / "
-                                     f"{demo} projects are illustrative demo data, not official projects")
+            about["Lưu ý / Note"] = (
+                f"{demo} dự án là dữ liệu minh họa, không phải dự án chính thức / "
+                f"{demo} projects are illustrative demo data, not official projects"
+            )
         return write_export(frame, path, self.reference, lang, about)
 
     def backup(self, directory: str | os.PathLike[str]) -> dict[str, Any]:
@@ -332,7 +344,9 @@ class Catalogue:
         return self.import_file(DEMO_FILE)
 
 
-def _upsert(cur: duckdb.DuckDBPyConnection, frame: pd.DataFrame, columns: list[str], dry_run: bool) -> tuple[int, int, int]:
+def _upsert(
+    cur: duckdb.DuckDBPyConnection, frame: pd.DataFrame, columns: list[str], dry_run: bool
+) -> tuple[int, int, int]:
     cur.register("incoming", frame)
     try:
         # A blank status keeps the stored one; every other present column is overwritten.
@@ -378,10 +392,13 @@ def _filter_number(name: str, value: Any) -> float:
     try:
         number = float(value)
     except (TypeError, ValueError) as exc:
-        raise InvalidFilterError(f"“{value}” không phải là số (bộ lọc {name})",
-                                 f"“{value}” is not a number (filter {name})") from exc
+        raise InvalidFilterError(
+            f"“{value}” không phải là số (bộ lọc {name})", f"“{value}” is not a number (filter {name})"
+        ) from exc
     if number != number or number < 0:
-        raise InvalidFilterError(f"Bộ lọc {name} phải là số không âm", f"The {name} filter must be a non-negative number")
+        raise InvalidFilterError(
+            f"Bộ lọc {name} phải là số không âm", f"The {name} filter must be a non-negative number"
+        )
     return number
 
 

@@ -38,7 +38,7 @@ def format_number(value: float) -> str:
     text = repr(float(value))
     if "e" in text or "E" in text:
         text = format(value, "f").rstrip("0")
-    whole, _, frac = text.partition(".")
+    frac = text.partition(".")[2]
     if len(frac) == 3:  # "1.234" would read as one thousand two hundred and thirty-four
         text += "0"
     return text
@@ -60,8 +60,9 @@ def export_frame(frame: pd.DataFrame, ref: Reference, lang: str = "canonical") -
     return out
 
 
-def write_export(frame: pd.DataFrame, path: str | Path, ref: Reference, lang: str = "canonical",
-                 about: dict[str, str] | None = None) -> int:
+def write_export(
+    frame: pd.DataFrame, path: str | Path, ref: Reference, lang: str = "canonical", about: dict[str, str] | None = None
+) -> int:
     """Write ``frame`` (canonical project columns) to ``path``; the format follows the suffix."""
     path = Path(path)
     suffix = path.suffix.lower()

@@ -13,47 +13,63 @@ DEFAULT_LANGUAGE = "vi"
 
 STRINGS: dict[str, tuple[str, str]] = {
     # command line
-    "cli.init_done": ("Cơ sở dữ liệu {path}: lược đồ phiên bản {version}, {projects} dự án.",
-                      "Database {path}: schema version {version}, {projects} projects."),
+    "cli.init_done": (
+        "Cơ sở dữ liệu {path}: lược đồ phiên bản {version}, {projects} dự án.",
+        "Database {path}: schema version {version}, {projects} projects.",
+    ),
     "cli.no_such_file": ("Không tìm thấy tệp {path}.", "No such file: {path}."),
     "cli.ignored_column": ("Bỏ qua cột không thuộc mẫu: {column}", "Ignored a column not in the template: {column}"),
-    "cli.import_refused": ("Không nhập gì: tệp có {errors} lỗi. Sửa các dòng trên rồi nhập lại.",
-                           "Nothing imported: the file has {errors} errors. Fix the rows above and import again."),
-    "cli.import_done": ("Đã nhập: {inserted} dự án mới, {updated} cập nhật, {unchanged} không đổi.",
-                        "Imported: {inserted} new, {updated} updated, {unchanged} unchanged."),
-    "cli.import_dry_run": ("Kiểm tra xong, chưa ghi gì: sẽ có {inserted} dự án mới, {updated} cập nhật, "
-                           "{unchanged} không đổi.",
-                           "Checked, nothing written: {inserted} would be new, {updated} updated, "
-                           "{unchanged} unchanged."),
+    "cli.import_refused": (
+        "Không nhập gì: tệp có {errors} lỗi. Sửa các dòng trên rồi nhập lại.",
+        "Nothing imported: the file has {errors} errors. Fix the rows above and import again.",
+    ),
+    "cli.import_done": (
+        "Đã nhập: {inserted} dự án mới, {updated} cập nhật, {unchanged} không đổi.",
+        "Imported: {inserted} new, {updated} updated, {unchanged} unchanged.",
+    ),
+    "cli.import_dry_run": (
+        "Kiểm tra xong, chưa ghi gì: sẽ có {inserted} dự án mới, {updated} cập nhật, {unchanged} không đổi.",
+        "Checked, nothing written: {inserted} would be new, {updated} updated, {unchanged} unchanged.",
+    ),
     "cli.col_row": ("Dòng", "Row"),
     "cli.col_column": ("Cột", "Column"),
     "cli.col_value": ("Giá trị", "Value"),
     "cli.col_reason": ("Lý do", "Reason"),
-    "cli.bad_export_format": ("Không xuất được định dạng “{suffix}”; dùng .csv, .xlsx hoặc .json.",
-                              "Cannot export “{suffix}”; use .csv, .xlsx or .json."),
+    "cli.bad_export_format": (
+        "Không xuất được định dạng “{suffix}”; dùng .csv, .xlsx hoặc .json.",
+        "Cannot export “{suffix}”; use .csv, .xlsx or .json.",
+    ),
     "cli.export_done": ("Đã xuất {count} dự án vào {path}.", "Exported {count} projects to {path}."),
     "cli.no_results": ("Không có kết quả.", "No results."),
-    "cli.backup_via_app": ("Cơ sở dữ liệu đang được ứng dụng sử dụng; đề nghị ứng dụng sao lưu…",
-                           "The database is in use by the app; asking the app to make the backup…"),
+    "cli.backup_via_app": (
+        "Cơ sở dữ liệu đang được ứng dụng sử dụng; đề nghị ứng dụng sao lưu…",
+        "The database is in use by the app; asking the app to make the backup…",
+    ),
     "cli.backup_done": ("Đã sao lưu vào {path} ({projects} dự án).", "Backed up to {path} ({projects} projects)."),
     "cli.restore_done": ("Đã khôi phục {path} ({projects} dự án).", "Restored {path} ({projects} projects)."),
     # app frame
     "app.title": ("Danh mục dự án công nghiệp môi trường Hà Nội", "Hanoi Environmental Industry Project Catalogue"),
-    "app.subtitle": ("Các dự án Thành phố kêu gọi đầu tư theo Kế hoạch 275/KH-UBND ngày 20/11/2023",
-                     "Projects the city invites investment in, under Plan 275/KH-UBND of 20 November 2023"),
+    "app.subtitle": (
+        "Các dự án Thành phố kêu gọi đầu tư theo Kế hoạch 275/KH-UBND ngày 20/11/2023",
+        "Projects the city invites investment in, under Plan 275/KH-UBND of 20 November 2023",
+    ),
     "app.language": ("Ngôn ngữ", "Language"),
     "app.page_browse": ("Danh mục dự án", "Browse projects"),
     "app.db_error": ("Không mở được cơ sở dữ liệu: {message}", "Cannot open the database: {message}"),
     # browse page
     "browse.count": ("{count} dự án đang công bố", "{count} published projects"),
-    "browse.demo_notice": ("Lưu ý: {count} dự án dưới đây là **dữ liệu minh họa** (mã DEMO-…), được soạn từ "
-                           "mục III.5 và III.6 của Kế hoạch để thử sản phẩm; đây không phải dự án chính thức.",
-                           "Note: {count} projects below are **illustrative demo data** (codes DEMO-…), written "
-                           "from sections III.5 and III.6 of the plan to try the product; they are not official "
-                           "projects."),
+    "browse.demo_notice": (
+        "Lưu ý: {count} dự án dưới đây là **dữ liệu minh họa** (mã DEMO-…), được soạn từ "
+        "mục III.5 và III.6 của Kế hoạch để thử sản phẩm; đây không phải dự án chính thức.",
+        "Note: {count} projects below are **illustrative demo data** (codes DEMO-…), written "
+        "from sections III.5 and III.6 of the plan to try the product; they are not official "
+        "projects.",
+    ),
     "browse.empty": ("Chưa có dự án nào được công bố.", "No projects have been published yet."),
-    "browse.source": ("Nguồn: Kế hoạch 275/KH-UBND của UBND thành phố Hà Nội thực hiện Quyết định 192/QĐ-TTg.",
-                      "Source: Hanoi People's Committee Plan 275/KH-UBND implementing Decision 192/QĐ-TTg."),
+    "browse.source": (
+        "Nguồn: Kế hoạch 275/KH-UBND của UBND thành phố Hà Nội thực hiện Quyết định 192/QĐ-TTg.",
+        "Source: Hanoi People's Committee Plan 275/KH-UBND implementing Decision 192/QĐ-TTg.",
+    ),
     "col.code": ("Mã", "Code"),
     "col.name": ("Tên dự án", "Project"),
     "col.category": ("Nhóm", "Category"),

@@ -21,7 +21,7 @@ from typing import Any
 import pandas as pd
 
 from . import model
-from .model import COLUMNS_BY_NAME, HANOI_BOUNDS, PROJECT_COLUMNS, Column
+from .model import HANOI_BOUNDS, PROJECT_COLUMNS, Column
 from .normalize import NumberFormatError, clean_text, fold, is_tidy, parse_number
 from .reference import Reference
 
@@ -125,8 +125,13 @@ def read_table(path: str | Path) -> Table:
     if suffix == ".json":
         return _read_json(path)
     raise _FileProblem(
-        ImportIssue(0, "", path.name, f"Định dạng tệp “{suffix}” không được hỗ trợ; hãy dùng CSV, XLSX hoặc JSON",
-                    f"File type “{suffix}” is not supported; use CSV, XLSX or JSON")
+        ImportIssue(
+            0,
+            "",
+            path.name,
+            f"Định dạng tệp “{suffix}” không được hỗ trợ; hãy dùng CSV, XLSX hoặc JSON",
+            f"File type “{suffix}” is not supported; use CSV, XLSX or JSON",
+        )
     )
 
 
@@ -140,9 +145,13 @@ def _decode(data: bytes, name: str) -> str:
 
 
 def _not_utf8(name: str) -> ImportIssue:
-    return ImportIssue(0, "", name,
-                       "Tệp không phải mã UTF-8; trong Excel hãy lưu bằng “CSV UTF-8 (Comma delimited)”",
-                       "The file is not UTF-8; in Excel save it as “CSV UTF-8 (Comma delimited)”")
+    return ImportIssue(
+        0,
+        "",
+        name,
+        "Tệp không phải mã UTF-8; trong Excel hãy lưu bằng “CSV UTF-8 (Comma delimited)”",
+        "The file is not UTF-8; in Excel save it as “CSV UTF-8 (Comma delimited)”",
+    )
 
 
 def _read_csv(path: Path) -> Table:
@@ -156,8 +165,16 @@ def _read_csv(path: Path) -> Table:
     # Excel shows one row per record (a quoted cell may hold line breaks), so row numbers
     # count records, not physical lines; both readers below do so.
     try:
-        frame = pd.read_csv(path, sep=delimiter, header=None, dtype=object, na_filter=False, skip_blank_lines=False,
-                            engine="c", encoding="utf-16" if utf16 else "utf-8-sig")
+        frame = pd.read_csv(
+            path,
+            sep=delimiter,
+            header=None,
+            dtype=object,
+            na_filter=False,
+            skip_blank_lines=False,
+            engine="c",
+            encoding="utf-16" if utf16 else "utf-8-sig",
+        )
     except UnicodeDecodeError as exc:
         raise _FileProblem(_not_utf8(path.name)) from exc
     except (pd.errors.ParserError, ValueError):
@@ -179,11 +196,15 @@ def _read_json(path: Path) -> Table:
     try:
         records = json.loads(_decode(path.read_bytes(), path.name))
     except json.JSONDecodeError as exc:
-        raise _FileProblem(ImportIssue(exc.lineno, "", path.name, f"JSON không hợp lệ: {exc.msg}",
-                                       f"Invalid JSON: {exc.msg}")) from exc
+        raise _FileProblem(
+            ImportIssue(exc.lineno, "", path.name, f"JSON không hợp lệ: {exc.msg}", f"Invalid JSON: {exc.msg}")
+        ) from exc
     if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
-        raise _FileProblem(ImportIssue(1, "", path.name, "JSON phải là một danh sách các đối tượng",
-                                       "The JSON must be a list of objects"))
+        raise _FileProblem(
+            ImportIssue(
+                1, "", path.name, "JSON phải là một danh sách các đối tượng", "The JSON must be a list of objects"
+            )
+        )
     header = list(dict.fromkeys(key for record in records for key in record))
     # Numbered as the export's CSV twin would be: the header is row 1.
     rows = [(number, [record.get(key) for key in header]) for number, record in enumerate(records, start=2)]
@@ -197,8 +218,13 @@ def _read_xlsx(path: Path) -> Table:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a damaged or foreign file
         raise _FileProblem(
-            ImportIssue(0, "", path.name, "Không mở được tệp XLSX (tệp hỏng hoặc không phải Excel)",
-                        "Cannot open the XLSX file (damaged, or not an Excel workbook)")
+            ImportIssue(
+                0,
+                "",
+                path.name,
+                "Không mở được tệp XLSX (tệp hỏng hoặc không phải Excel)",
+                "Cannot open the XLSX file (damaged, or not an Excel workbook)",
+            )
         ) from exc
     try:
         sheet = next((s for s in book.worksheets if fold(s.title) in XLSX_SHEET_NAMES), book.worksheets[0])
@@ -253,9 +279,15 @@ def _map_header_cells(cells: list[Any]) -> tuple[dict[int, Column], list[str], l
                 ignored.append(text)
             continue
         if column.name in seen:
-            problems.append(ImportIssue(0, text, text,
-                                        f"Cột “{text}” trùng với cột thứ {seen[column.name] + 1} (cùng là {column.header_vi})",
-                                        f"Column “{text}” repeats column {seen[column.name] + 1} (both are {column.name})"))
+            problems.append(
+                ImportIssue(
+                    0,
+                    text,
+                    text,
+                    f"Cột “{text}” trùng với cột thứ {seen[column.name] + 1} (cùng là {column.header_vi})",
+                    f"Column “{text}” repeats column {seen[column.name] + 1} (both are {column.name})",
+                )
+            )
             continue
         seen[column.name] = position
         mapping[position] = column
@@ -295,8 +327,10 @@ def _phone_ok(text: str) -> bool:
 
 def _check_length(text: str, column: Column) -> str:
     if len(text) > column.max_length:
-        raise _CellError(f"Quá dài: {len(text)} ký tự, tối đa {column.max_length}",
-                         f"Too long: {len(text)} characters, at most {column.max_length}")
+        raise _CellError(
+            f"Quá dài: {len(text)} ký tự, tối đa {column.max_length}",
+            f"Too long: {len(text)} characters, at most {column.max_length}",
+        )
     return text
 
 
@@ -304,20 +338,28 @@ def _converter(column: Column, ref: Reference) -> Callable[[Any], Any]:
     kind = column.kind
 
     if kind in (model.TEXT, model.CODE, model.EMAIL, model.PHONE):
+
         def convert_text(value: Any) -> str | None:
             text = _check_length(clean_text(_as_text(value)), column)
             if not text:
                 return None
             if kind == model.CODE and not _CODE_RE.match(text):
-                raise _CellError("Mã chỉ gồm chữ không dấu, số và các dấu - _ . / (không có khoảng trắng)",
-                                 "A code uses only unaccented letters, digits and - _ . / (no spaces)")
+                raise _CellError(
+                    "Mã chỉ gồm chữ không dấu, số và các dấu - _ . / (không có khoảng trắng)",
+                    "A code uses only unaccented letters, digits and - _ . / (no spaces)",
+                )
             if kind == model.EMAIL and not _EMAIL_RE.match(text):
-                raise _CellError("Email không đúng dạng (ví dụ: ten@coquan.gov.vn)",
-                                 "Not an email address (for example: name@agency.gov.vn)")
+                raise _CellError(
+                    "Email không đúng dạng (ví dụ: ten@coquan.gov.vn)",
+                    "Not an email address (for example: name@agency.gov.vn)",
+                )
             if kind == model.PHONE and not _phone_ok(text):
-                raise _CellError("Số điện thoại cần 8–15 chữ số (có thể có +, dấu cách, dấu chấm, gạch ngang)",
-                                 "A phone number needs 8–15 digits (+, spaces, dots and dashes allowed)")
+                raise _CellError(
+                    "Số điện thoại cần 8–15 chữ số (có thể có +, dấu cách, dấu chấm, gạch ngang)",
+                    "A phone number needs 8–15 digits (+, spaces, dots and dashes allowed)",
+                )
             return text
+
         return convert_text
 
     if kind == model.LONGTEXT:
@@ -333,24 +375,32 @@ def _converter(column: Column, ref: Reference) -> Callable[[Any], Any]:
                 return None
             code = enum.match(text)
             if code is None:
-                raise _CellError(f"Không có {column.header_vi.lower()} “{text}”; dùng mã hoặc tên: {allowed}",
-                                 f"Unknown {column.header_en.lower()} “{text}”; use a code or label: {allowed}")
+                raise _CellError(
+                    f"Không có {column.header_vi.lower()} “{text}”; dùng mã hoặc tên: {allowed}",
+                    f"Unknown {column.header_en.lower()} “{text}”; use a code or label: {allowed}",
+                )
             return code
+
         return convert_enum
 
     if kind == model.DISTRICT:
+
         def convert_district(value: Any) -> str | None:
             text = clean_text(_as_text(value))
             if not text:
                 return None
             code = ref.match_district(text)
             if code is None:
-                raise _CellError(f"“{text}” không phải một trong 30 quận, huyện, thị xã của Hà Nội trước 2025",
-                                 f"“{text}” is not one of Hanoi's 30 pre-2025 districts")
+                raise _CellError(
+                    f"“{text}” không phải một trong 30 quận, huyện, thị xã của Hà Nội trước 2025",
+                    f"“{text}” is not one of Hanoi's 30 pre-2025 districts",
+                )
             return code
+
         return convert_district
 
     if kind == model.WARD:
+
         def convert_ward(value: Any) -> str | None:
             text = clean_text(_as_text(value))
             if not text:
@@ -361,14 +411,18 @@ def _converter(column: Column, ref: Reference) -> Callable[[Any], Any]:
                     f"“{text}” không phải một trong 126 phường, xã của Hà Nội từ 01/07/2025; tên phường, xã cũ "
                     "hãy ghi vào cột Địa điểm",
                     f"“{text}” is not one of Hanoi's 126 wards and communes from 1 July 2025; put a former ward's "
-                    "name in the Location column")
+                    "name in the Location column",
+                )
             return code
+
         return convert_ward
 
     if kind == model.AGENCY:
+
         def convert_agency(value: Any) -> str | None:
             text = _check_length(clean_text(_as_text(value)), column)
             return (ref.agencies.match(text) or text) if text else None
+
         return convert_agency
 
     if kind == model.NUMBER:
@@ -384,12 +438,16 @@ def _converter(column: Column, ref: Reference) -> Callable[[Any], Any]:
             if number < 0:
                 raise _CellError("Không được là số âm", "Must not be negative")
             if limit is not None and number > limit:
-                raise _CellError(f"Lớn bất thường (> {limit:,.0f}); kiểm tra lại đơn vị",
-                                 f"Implausibly large (> {limit:,.0f}); check the unit")
+                raise _CellError(
+                    f"Lớn bất thường (> {limit:,.0f}); kiểm tra lại đơn vị",
+                    f"Implausibly large (> {limit:,.0f}); check the unit",
+                )
             return number
+
         return convert_number
 
     if kind in (model.LATITUDE, model.LONGITUDE):
+
         def convert_coordinate(value: Any) -> float | None:
             if isinstance(value, (int, float)) and not isinstance(value, bool):
                 return None if value != value else float(value)
@@ -399,11 +457,15 @@ def _converter(column: Column, ref: Reference) -> Callable[[Any], Any]:
             try:
                 return float(text)
             except ValueError as exc:
-                raise _CellError("Toạ độ phải là số thập phân (ví dụ 21.0285)",
-                                 "A coordinate must be a decimal number (for example 21.0285)") from exc
+                raise _CellError(
+                    "Toạ độ phải là số thập phân (ví dụ 21.0285)",
+                    "A coordinate must be a decimal number (for example 21.0285)",
+                ) from exc
+
         return convert_coordinate
 
     if kind == model.YEAR:
+
         def convert_year(value: Any) -> int | None:
             try:
                 number = parse_number(value)
@@ -412,12 +474,16 @@ def _converter(column: Column, ref: Reference) -> Callable[[Any], Any]:
             if number is None:
                 return None
             if not number.is_integer() or not YEAR_RANGE[0] <= number <= YEAR_RANGE[1]:
-                raise _CellError(f"Năm phải là số nguyên từ {YEAR_RANGE[0]} đến {YEAR_RANGE[1]}",
-                                 f"A year must be a whole number from {YEAR_RANGE[0]} to {YEAR_RANGE[1]}")
+                raise _CellError(
+                    f"Năm phải là số nguyên từ {YEAR_RANGE[0]} đến {YEAR_RANGE[1]}",
+                    f"A year must be a whole number from {YEAR_RANGE[0]} to {YEAR_RANGE[1]}",
+                )
             return int(number)
+
         return convert_year
 
     if kind == model.FLAG:
+
         def convert_flag(value: Any) -> bool:
             if isinstance(value, bool):
                 return value
@@ -427,13 +493,23 @@ def _converter(column: Column, ref: Reference) -> Callable[[Any], Any]:
             if key in _FLAG_FALSE:
                 return False
             raise _CellError("Ghi “có” hoặc “không”", "Write “yes” or “no”")
+
         return convert_flag
 
     raise AssertionError(f"no converter for kind {kind}")
 
 
-_CACHEABLE = {model.CATEGORY, model.FORM, model.STATUS, model.DISTRICT, model.WARD, model.AGENCY,
-              model.NUMBER, model.YEAR, model.FLAG}
+_CACHEABLE = {
+    model.CATEGORY,
+    model.FORM,
+    model.STATUS,
+    model.DISTRICT,
+    model.WARD,
+    model.AGENCY,
+    model.NUMBER,
+    model.YEAR,
+    model.FLAG,
+}
 
 
 # --- validation ------------------------------------------------------------------------
@@ -460,13 +536,22 @@ def parse_file(path: str | Path, ref: Reference, progress: Callable[[float], Non
     errors = [ImportIssue(table.header_row, e.column, e.value, e.message_vi, e.message_en) for e in errors]
     present = {column.name for column in mapping.values()}
     for required in (c for c in PROJECT_COLUMNS if c.required and c.name not in present):
-        errors.append(ImportIssue(table.header_row, required.header_vi, "",
-                                  f"Thiếu cột bắt buộc “{required.header_vi}” ({required.name})",
-                                  f"Required column “{required.name}” ({required.header_vi}) is missing"))
+        errors.append(
+            ImportIssue(
+                table.header_row,
+                required.header_vi,
+                "",
+                f"Thiếu cột bắt buộc “{required.header_vi}” ({required.name})",
+                f"Required column “{required.name}” ({required.header_vi}) is missing",
+            )
+        )
     if errors:
         return ParsedFile([], pd.DataFrame(), errors, ignored, 0)
-    ignored += [f"#{position + 1}" for position, cell in enumerate(table.header)
-                if position not in mapping and not clean_text(cell) and any(_filled(v) for v in table.columns[position])]
+    ignored += [
+        f"#{position + 1}"
+        for position, cell in enumerate(table.header)
+        if position not in mapping and not clean_text(cell) and any(_filled(v) for v in table.columns[position])
+    ]
 
     _drop_blank_rows(table, next(p for p, c in mapping.items() if c.name == "code"))
     header_text = {position: clean_text(table.header[position]) for position in mapping}
@@ -489,8 +574,11 @@ def _filled(value: Any) -> bool:
 def _drop_blank_rows(table: Table, code_position: int) -> None:
     """Remove wholly empty rows (Excel files end with many); a row with a code is never blank."""
     codes = table.columns[code_position]
-    blank = {k for k, code in enumerate(codes) if not _filled(code)
-             and not any(_filled(column[k]) for column in table.columns)}
+    blank = {
+        k
+        for k, code in enumerate(codes)
+        if not _filled(code) and not any(_filled(column[k]) for column in table.columns)
+    }
     if blank:
         keep = [k for k in range(len(codes)) if k not in blank]
         table.numbers = [table.numbers[k] for k in keep]
@@ -575,43 +663,70 @@ def _check_rows(numbers: list[int], values: dict[str, list[Any]], errors: list[I
     for index, number in enumerate(numbers):
         for column in required:
             if values[column.name][index] is None and (number, column.name) not in failed:
-                errors.append(ImportIssue(number, column.name, "", f"Thiếu {column.header_vi}",
-                                          f"{column.header_en} is required"))
+                errors.append(
+                    ImportIssue(number, column.name, "", f"Thiếu {column.header_vi}", f"{column.header_en} is required")
+                )
         code = values["code"][index]
         if code is not None:
             key = code.upper()
             if key in first_row_of_code:
-                errors.append(ImportIssue(number, "code", code,
-                                          f"Mã dự án trùng với dòng {first_row_of_code[key]}",
-                                          f"Duplicate project code; first used on row {first_row_of_code[key]}"))
+                errors.append(
+                    ImportIssue(
+                        number,
+                        "code",
+                        code,
+                        f"Mã dự án trùng với dòng {first_row_of_code[key]}",
+                        f"Duplicate project code; first used on row {first_row_of_code[key]}",
+                    )
+                )
             else:
                 first_row_of_code[key] = number
         if lat is not None or lon is not None:
             _check_coordinates(number, lat[index] if lat else None, lon[index] if lon else None, failed, errors)
 
 
-def _check_coordinates(number: int, lat: float | None, lon: float | None, failed: set, errors: list[ImportIssue]) -> None:
+def _check_coordinates(
+    number: int, lat: float | None, lon: float | None, failed: set, errors: list[ImportIssue]
+) -> None:
     if (number, "latitude") in failed or (number, "longitude") in failed:
         return
     if (lat is None) != (lon is None):
         missing = "longitude" if lon is None else "latitude"
-        errors.append(ImportIssue(number, missing, "", "Cần cả vĩ độ và kinh độ, hoặc để trống cả hai",
-                                  "Give both latitude and longitude, or neither"))
+        errors.append(
+            ImportIssue(
+                number,
+                missing,
+                "",
+                "Cần cả vĩ độ và kinh độ, hoặc để trống cả hai",
+                "Give both latitude and longitude, or neither",
+            )
+        )
         return
     if lat is None:
         return
     b = HANOI_BOUNDS
     if not b["lat_min"] <= lat <= b["lat_max"]:
-        errors.append(ImportIssue(number, "latitude", str(lat),
-                                  f"Vĩ độ nằm ngoài Hà Nội ({b['lat_min']}–{b['lat_max']})",
-                                  f"Latitude is outside Hanoi ({b['lat_min']}–{b['lat_max']})"))
+        errors.append(
+            ImportIssue(
+                number,
+                "latitude",
+                str(lat),
+                f"Vĩ độ nằm ngoài Hà Nội ({b['lat_min']}–{b['lat_max']})",
+                f"Latitude is outside Hanoi ({b['lat_min']}–{b['lat_max']})",
+            )
+        )
     if not b["lon_min"] <= lon <= b["lon_max"]:
-        errors.append(ImportIssue(number, "longitude", str(lon),
-                                  f"Kinh độ nằm ngoài Hà Nội ({b['lon_min']}–{b['lon_max']})",
-                                  f"Longitude is outside Hanoi ({b['lon_min']}–{b['lon_max']})"))
+        errors.append(
+            ImportIssue(
+                number,
+                "longitude",
+                str(lon),
+                f"Kinh độ nằm ngoài Hà Nội ({b['lon_min']}–{b['lon_max']})",
+                f"Longitude is outside Hanoi ({b['lon_min']}–{b['lon_max']})",
+            )
+        )
 
 
 def template_headers(lang: str = "canonical") -> list[str]:
     """The template's header row: canonical names, or Vietnamese headers with ``lang="vi"``."""
     return [c.header_vi if lang == "vi" else c.name for c in PROJECT_COLUMNS]
-

@@ -30,8 +30,12 @@ REFERENCE_TABLES: tuple[tuple[str, str, tuple[str, ...], dict[str, str]], ...] =
     ("wards", "wards.csv", ("code",), {}),
     ("agencies", "agencies.csv", ("code",), {"named_in_plan": "BOOLEAN"}),
     ("plans", "plans.csv", ("code",), {"issued_on": "DATE", "period_start": "INTEGER", "period_end": "INTEGER"}),
-    ("plan_targets", "plan_targets.csv", ("plan_code", "code"),
-     {"sort_order": "INTEGER", "low_pct": "DOUBLE", "high_pct": "DOUBLE", "target_year": "INTEGER"}),
+    (
+        "plan_targets",
+        "plan_targets.csv",
+        ("plan_code", "code"),
+        {"sort_order": "INTEGER", "low_pct": "DOUBLE", "high_pct": "DOUBLE", "target_year": "INTEGER"},
+    ),
     ("plan_tasks", "plan_tasks.csv", ("plan_code", "code"), {"seq": "INTEGER"}),
 )
 
@@ -61,8 +65,9 @@ def load_reference_data(cur: duckdb.DuckDBPyConnection, data_dir: Path = DATA_DI
         cur.register("reference_rows", frame)
         try:
             # Values arrive as text; the insert casts them to each column's type.
-            cur.execute(f"insert or replace into {table} ({', '.join(header)}) "
-                        f"select {', '.join(header)} from reference_rows").fetchall()
+            cur.execute(
+                f"insert or replace into {table} ({', '.join(header)}) select {', '.join(header)} from reference_rows"
+            ).fetchall()
         finally:
             cur.unregister("reference_rows")
 
@@ -106,7 +111,9 @@ def migrate(cur: duckdb.DuckDBPyConnection, path: str = "") -> list[int]:
         cur.execute("begin transaction")
         try:
             migration.apply(cur)
-            cur.execute("insert into schema_migrations (version, name) values (?, ?)", [migration.version, migration.name])
+            cur.execute(
+                "insert into schema_migrations (version, name) values (?, ?)", [migration.version, migration.name]
+            )
             cur.execute("commit")
         except BaseException:
             cur.execute("rollback")

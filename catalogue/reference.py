@@ -52,10 +52,17 @@ class Reference:
     """The catalogue's reference data, loaded from a database cursor."""
 
     def __init__(self, cur: duckdb.DuckDBPyConnection) -> None:
-        self.categories = self._load(cur, "categories", "select code, label_vi, label_en, aliases from categories order by sort_order")
-        self.forms = self._load(cur, "investment_forms",
-                                "select code, label_vi, label_en, aliases from investment_forms order by sort_order")
-        self.statuses = self._load(cur, "statuses", "select code, label_vi, label_en, aliases from statuses order by sort_order")
+        self.categories = self._load(
+            cur, "categories", "select code, label_vi, label_en, aliases from categories order by sort_order"
+        )
+        self.forms = self._load(
+            cur,
+            "investment_forms",
+            "select code, label_vi, label_en, aliases from investment_forms order by sort_order",
+        )
+        self.statuses = self._load(
+            cur, "statuses", "select code, label_vi, label_en, aliases from statuses order by sort_order"
+        )
         self.public_statuses: tuple[str, ...] = tuple(
             code for (code,) in cur.execute("select code from statuses where is_public order by sort_order").fetchall()
         )

@@ -34,11 +34,22 @@ def simple_search(frame: pd.DataFrame, query: str, limit: int, ref: Reference) -
     hits = []
     for row in frame.itertuples(index=False):
         name = fold(f"{row.name_vi or ''} {row.name_en or ''}")
-        other = fold(" ".join(str(v) for v in (
-            row.code, row.description_vi, row.description_en, row.address, row.capacity,
-            ref.districts.label(row.district, "vi"), ref.categories.label(row.category, "vi"),
-            ref.categories.label(row.category, "en"),
-        ) if isinstance(v, str)))
+        other = fold(
+            " ".join(
+                str(v)
+                for v in (
+                    row.code,
+                    row.description_vi,
+                    row.description_en,
+                    row.address,
+                    row.capacity,
+                    ref.districts.label(row.district, "vi"),
+                    ref.categories.label(row.category, "vi"),
+                    ref.categories.label(row.category, "en"),
+                )
+                if isinstance(v, str)
+            )
+        )
         name_words, other_words = name.split(), other.split()
         score = 0.0
         for word in words:
@@ -53,6 +64,8 @@ def simple_search(frame: pd.DataFrame, query: str, limit: int, ref: Reference) -
             score = fuzz.partial_ratio(" ".join(words), name) / 100 if len(" ".join(words)) >= 4 else 0.0
             if score * 100 < FUZZY_THRESHOLD:
                 continue
-        hits.append(SearchHit(row.code, round(score, 4), row.name_vi, row.name_en if isinstance(row.name_en, str) else None))
+        hits.append(
+            SearchHit(row.code, round(score, 4), row.name_vi, row.name_en if isinstance(row.name_en, str) else None)
+        )
     hits.sort(key=lambda h: (-h.score, h.code))
     return hits[:limit]

@@ -40,8 +40,9 @@ def _no_ambient_database(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Non
     monkeypatch.setenv("CATALOGUE_DB", str(tmp_path / "ambient.duckdb"))
 
 
-def write_csv(path: Path, rows: list[list[object]], header: list[str] | None = None, *, bom: bool = False,
-              delimiter: str = ",") -> Path:
+def write_csv(
+    path: Path, rows: list[list[object]], header: list[str] | None = None, *, bom: bool = False, delimiter: str = ","
+) -> Path:
     with path.open("w", encoding="utf-8-sig" if bom else "utf-8", newline="") as handle:
         writer = csv.writer(handle, delimiter=delimiter)
         writer.writerow(header or HEADER)
@@ -49,8 +50,9 @@ def write_csv(path: Path, rows: list[list[object]], header: list[str] | None = N
     return path
 
 
-def write_xlsx(path: Path, rows: list[list[object]], header: list[str] | None = None,
-               title_rows: list[list[object]] | None = None) -> Path:
+def write_xlsx(
+    path: Path, rows: list[list[object]], header: list[str] | None = None, title_rows: list[list[object]] | None = None
+) -> Path:
     import openpyxl
 
     book = openpyxl.Workbook()

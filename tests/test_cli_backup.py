@@ -50,12 +50,19 @@ def test_init_import_export_search_exit_codes(tmp_path, capsys):
 def test_python_dash_m_and_a_locked_database(tmp_path):
     db = tmp_path / "c.duckdb"
     env = {**os.environ, "CATALOGUE_DB": str(db), "PYTHONPATH": str(ROOT)}
-    done = subprocess.run([sys.executable, "-m", "catalogue", "init"], env=env, capture_output=True, text=True,
-                          cwd=tmp_path, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "catalogue", "init"], env=env, capture_output=True, text=True, cwd=tmp_path, check=False
+    )
     assert done.returncode == 0, done.stderr
     with Catalogue.open(db):  # this process now holds the file
-        done = subprocess.run([sys.executable, "-m", "catalogue", "--lang", "en", "init"], env=env,
-                              capture_output=True, text=True, cwd=tmp_path, check=False)
+        done = subprocess.run(
+            [sys.executable, "-m", "catalogue", "--lang", "en", "init"],
+            env=env,
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            check=False,
+        )
     assert done.returncode == 1
     assert "in use by another process" in done.stderr and "Traceback" not in done.stderr
 
@@ -105,18 +112,29 @@ def test_backup_while_another_process_holds_the_database(tmp_path):
         cat.load_demo()
         expected = cat.count(include_hidden=True)
     holder = subprocess.Popen(
-        [sys.executable, "-c",
-         "import sys, time; from catalogue import Catalogue\n"
-         "cat = Catalogue.open(sys.argv[1]); cat.serve_backups(); print('ready', flush=True)\n"
-         "time.sleep(60)", str(db)],
-        cwd=ROOT, stdout=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from catalogue import Catalogue\n"
+            "cat = Catalogue.open(sys.argv[1]); cat.serve_backups(); print('ready', flush=True)\n"
+            "time.sleep(60)",
+            str(db),
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert holder.stdout.readline().strip() == "ready"
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
-        done = subprocess.run([sys.executable, "-m", "catalogue", "--db", str(db), "--lang", "en", "backup",
-                               str(tmp_path / "live")], env=env, capture_output=True, text=True, timeout=120,
-                              check=False)
+        done = subprocess.run(
+            [sys.executable, "-m", "catalogue", "--db", str(db), "--lang", "en", "backup", str(tmp_path / "live")],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
         assert done.returncode == 0, done.stderr
         assert "asking the app" in done.stderr
     finally:

@@ -8,8 +8,16 @@ from conftest import HEADER, good_row, write_csv, write_xlsx
 from catalogue import Catalogue
 from catalogue.model import COLUMN_NAMES
 
-VI_HEADER = ["Mã dự án", "Tên dự án", "Tên tiếng Anh", "Nhóm", "Quận/huyện", "Tổng vốn đầu tư (tỷ đồng)",
-             "Hình thức đầu tư", "Trạng thái"]
+VI_HEADER = [
+    "Mã dự án",
+    "Tên dự án",
+    "Tên tiếng Anh",
+    "Nhóm",
+    "Quận/huyện",
+    "Tổng vốn đầu tư (tỷ đồng)",
+    "Hình thức đầu tư",
+    "Trạng thái",
+]
 
 
 def errors_by_cell(report):
@@ -45,8 +53,12 @@ def test_vietnamese_headers_nfd_text_and_vietnamese_numbers(cat, tmp_path, bom):
     assert unicodedata.is_normalized("NFC", frame.loc["A1", "name_vi"])
     assert frame["investment_vnd_bn"].to_dict() == {"A1": 1200, "A2": 78.26, "A3": 500, "A4": 7000}
     assert frame["district"].to_dict() == {"A1": "gia_lam", "A2": "dong_da", "A3": "son_tay", "A4": "ung_hoa"}
-    assert frame["investment_form"].to_dict() == {"A1": "socialization", "A2": "ppp", "A3": "ppp",
-                                                  "A4": "joint_venture"}
+    assert frame["investment_form"].to_dict() == {
+        "A1": "socialization",
+        "A2": "ppp",
+        "A3": "ppp",
+        "A4": "joint_venture",
+    }
     assert frame["status"].to_dict() == {"A1": "calling", "A2": "negotiating", "A3": "calling", "A4": "awarded"}
 
 
@@ -58,9 +70,19 @@ def test_semicolon_separated_csv_is_read(cat, tmp_path):
 
 
 def test_xlsx_with_title_rows_vietnamese_headers_and_numeric_cells(cat, tmp_path):
-    rows = [["X-1", "Nhà máy xử lý khí thải", None, "emission_treatment", "Mê Linh", 640, "FDI", None],
-            ["X-2", "Dây chuyền phân vi sinh", "Compost line", "waste_equipment", "Chương Mỹ", "450,5", "tư nhân",
-             "calling"]]
+    rows = [
+        ["X-1", "Nhà máy xử lý khí thải", None, "emission_treatment", "Mê Linh", 640, "FDI", None],
+        [
+            "X-2",
+            "Dây chuyền phân vi sinh",
+            "Compost line",
+            "waste_equipment",
+            "Chương Mỹ",
+            "450,5",
+            "tư nhân",
+            "calling",
+        ],
+    ]
     title = [["DANH MỤC DỰ ÁN KÊU GỌI ĐẦU TƯ"], ["(Kèm theo Kế hoạch số 275/KH-UBND)"], []]
     report = cat.import_file(write_xlsx(tmp_path / "list.xlsx", rows, VI_HEADER, title_rows=title))
     assert report.ok, report.errors
@@ -202,8 +224,10 @@ def _template_frame(cat: Catalogue) -> pd.DataFrame:
     return frame.sort_values("code").reset_index(drop=True)
 
 
-@pytest.mark.parametrize(("suffix", "lang"), [(".csv", "canonical"), (".xlsx", "canonical"), (".json", "canonical"),
-                                              (".xlsx", "vi"), (".csv", "en")])
+@pytest.mark.parametrize(
+    ("suffix", "lang"),
+    [(".csv", "canonical"), (".xlsx", "canonical"), (".json", "canonical"), (".xlsx", "vi"), (".csv", "en")],
+)
 def test_export_reimports_into_an_empty_database_unchanged(demo_cat, tmp_path, suffix, lang):
     path = tmp_path / f"export{suffix}"
     assert demo_cat.export(path, lang=lang, include_hidden=True) == demo_cat.count(include_hidden=True)
@@ -217,8 +241,11 @@ def test_export_reimports_into_an_empty_database_unchanged(demo_cat, tmp_path, s
 
 def test_awkward_numbers_survive_the_round_trip(cat, tmp_path):
     header = ["code", "name_vi", "category", "investment_vnd_bn", "area_ha", "latitude", "longitude"]
-    cat.import_file(write_csv(tmp_path / "n.csv", [["N-1", "A", "renewables", "1234,567", "0,125", "21.0285123",
-                                                     "105.854"]], header))
+    cat.import_file(
+        write_csv(
+            tmp_path / "n.csv", [["N-1", "A", "renewables", "1234,567", "0,125", "21.0285123", "105.854"]], header
+        )
+    )
     stored = cat.project("N-1")
     assert stored["investment_vnd_bn"] == pytest.approx(1234.567)
     assert stored["longitude"] == 105.854  # a dot in a coordinate is always a decimal point
@@ -235,8 +262,9 @@ def test_formulas_are_neutralised_in_csv_and_xlsx_and_restored_on_import(cat, tm
 
     header = ["code", "name_vi", "category", "contact_phone", "capacity"]
     dangerous = '=HYPERLINK("http://evil.example","bấm")'
-    cat.import_file(write_csv(tmp_path / "f.csv", [["F-1", dangerous, "renewables", "+84 24 3825 1234", "@SUM(1)"]],
-                              header))
+    cat.import_file(
+        write_csv(tmp_path / "f.csv", [["F-1", dangerous, "renewables", "+84 24 3825 1234", "@SUM(1)"]], header)
+    )
     cat.export(tmp_path / "out.csv")
     text = (tmp_path / "out.csv").read_text(encoding="utf-8-sig")
     assert "'=HYPERLINK" in text and "'+84 24" in text and "'@SUM" in text
@@ -263,8 +291,10 @@ def test_export_applies_filters_and_hides_drafts_by_default(demo_cat, tmp_path):
 
 def test_row_numbers_count_records_as_excel_shows_them(cat, tmp_path):
     path = tmp_path / "records.csv"
-    path.write_text('code,name_vi,category\nA,"tên\nhai dòng",renewables\n\n,,\nB,Tên,không rõ\nC,Tên,renewables,,\n',
-                    encoding="utf-8")
+    path.write_text(
+        'code,name_vi,category\nA,"tên\nhai dòng",renewables\n\n,,\nB,Tên,không rõ\nC,Tên,renewables,,\n',
+        encoding="utf-8",
+    )
     report = cat.import_file(path)
     assert [(e.row, e.column) for e in report.errors] == [(5, "category")]
     path.write_text("code,name_vi,category\nA,Tên,renewables,extra\nB,Tên\n", encoding="utf-8")

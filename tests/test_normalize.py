@@ -39,8 +39,16 @@ def test_empty_cells_are_none(text):
 
 @pytest.mark.parametrize(
     ("text", "unit"),
-    [("300-500", "plain"), ("abc", "plain"), ("1.2.3", "plain"), ("500 USD", "usd_m"),
-     ("500 triệu USD", "vnd_bn"), ("12 km", "ha"), ("hơn 500", "plain"), ("1.20.000", "plain")],
+    [
+        ("300-500", "plain"),
+        ("abc", "plain"),
+        ("1.2.3", "plain"),
+        ("500 USD", "usd_m"),
+        ("500 triệu USD", "vnd_bn"),
+        ("12 km", "ha"),
+        ("hơn 500", "plain"),
+        ("1.20.000", "plain"),
+    ],
 )
 def test_unreadable_numbers_are_errors_not_guesses(text, unit):
     with pytest.raises(NumberFormatError) as info:

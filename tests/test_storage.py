@@ -11,10 +11,10 @@ def test_migrations_run_once_and_are_recorded(db_path):
         with cat.cursor() as cur:
             first = cur.execute("select version, name from schema_migrations order by version").fetchall()
             categories = cur.execute("select count(*) from categories").fetchall()[0][0]
-    with Catalogue.open(db_path) as cat:  # second open: nothing to apply, nothing doubled
-        with cat.cursor() as cur:
-            assert cur.execute("select version, name from schema_migrations order by version").fetchall() == first
-            assert cur.execute("select count(*) from categories").fetchall()[0][0] == categories == 5
+    # Second open: nothing to apply, nothing doubled.
+    with Catalogue.open(db_path) as cat, cat.cursor() as cur:
+        assert cur.execute("select version, name from schema_migrations order by version").fetchall() == first
+        assert cur.execute("select count(*) from categories").fetchall()[0][0] == categories == 5
 
 
 def test_migrating_twice_in_one_process_is_harmless(db_path):
@@ -41,6 +41,7 @@ def test_newer_schema_is_refused_and_left_untouched(db_path):
 
 def test_reference_data_matches_the_plan_and_the_2025_reform(cat):
     with cat.cursor() as cur:
+
         def count(sql):
             return cur.execute(sql).fetchall()[0][0]
 
@@ -52,11 +53,16 @@ def test_reference_data_matches_the_plan_and_the_2025_reform(cat):
         assert count("select count(*) from wards w anti join districts d on w.principal_former_district = d.code") == 0
         assert count("select count(*) from plan_tasks") == 17
         assert cur.execute("select task_group, count(*) from plan_tasks group by 1 order by 1").fetchall() == [
-            ("I", 6), ("II", 3), ("III", 5), ("IV", 3)]
+            ("I", 6),
+            ("II", 3),
+            ("III", 5),
+            ("IV", 3),
+        ]
         assert count("select count(*) from plan_targets where target_year = 2025") == 10
         assert count("select count(*) from plan_targets where low_pct >= high_pct") == 0
-        assert cur.execute("select low_pct, high_pct from plan_targets where code = 'water_wastewater_equipment'"
-                           ).fetchall() == [(70.0, 80.0)]
+        assert cur.execute(
+            "select low_pct, high_pct from plan_targets where code = 'water_wastewater_equipment'"
+        ).fetchall() == [(70.0, 80.0)]
         # Every agency leads to a successor that exists; merged departments point at today's.
         assert count("select count(*) from agencies a anti join agencies s on a.successor_code = s.code") == 0
         successors = dict(cur.execute("select code, successor_code from agencies").fetchall())
@@ -64,14 +70,34 @@ def test_reference_data_matches_the_plan_and_the_2025_reform(cat):
         assert successors["so_khdt"] == "so_tai_chinh"
         assert successors["so_tttt"] == "so_khcn"
         assert count("select count(*) from plan_tasks t anti join agencies a on t.lead_agency = a.code") == 0
-        for table in ("categories", "investment_forms", "statuses", "districts", "wards", "agencies", "plan_tasks",
-                      "plan_targets"):
+        for table in (
+            "categories",
+            "investment_forms",
+            "statuses",
+            "districts",
+            "wards",
+            "agencies",
+            "plan_tasks",
+            "plan_targets",
+        ):
             assert count(f"select count(*) from {table} where source is null or source = ''") == 0
     ref = cat.reference
-    assert ref.categories.codes == ["waste_equipment", "emission_treatment", "treatment_materials", "renewables",
-                                    "environmental_services"]
-    assert set(ref.forms.codes) == {"ppp", "public", "private_domestic", "fdi", "joint_venture", "socialization",
-                                    "other"}
+    assert ref.categories.codes == [
+        "waste_equipment",
+        "emission_treatment",
+        "treatment_materials",
+        "renewables",
+        "environmental_services",
+    ]
+    assert set(ref.forms.codes) == {
+        "ppp",
+        "public",
+        "private_domestic",
+        "fdi",
+        "joint_venture",
+        "socialization",
+        "other",
+    }
     assert ref.public_statuses == ("calling", "negotiating", "awarded", "implementing", "completed")
 
 
@@ -120,16 +146,24 @@ def test_filtering_by_a_merged_agency_finds_its_predecessors(cat, tmp_path):
     from conftest import write_csv
 
     header = ["code", "name_vi", "category", "lead_agency"]
-    write_csv(tmp_path / "a.csv", [["A1", "Dự án A", "renewables", "Sở Tài nguyên và Môi trường"],
-                                   ["A2", "Dự án B", "renewables", "Sở Nông nghiệp và Môi trường"],
-                                   ["A3", "Dự án C", "renewables", "Sở Công Thương"]], header)
+    write_csv(
+        tmp_path / "a.csv",
+        [
+            ["A1", "Dự án A", "renewables", "Sở Tài nguyên và Môi trường"],
+            ["A2", "Dự án B", "renewables", "Sở Nông nghiệp và Môi trường"],
+            ["A3", "Dự án C", "renewables", "Sở Công Thương"],
+        ],
+        header,
+    )
     assert cat.import_file(tmp_path / "a.csv").ok
     assert set(cat.projects(lead_agency="so_nn_mt")["code"]) == {"A1", "A2"}
     assert set(cat.projects(lead_agency="so_tnmt")["code"]) == {"A1"}
 
 
-@pytest.mark.parametrize(("name", "value"), [("category", "rockets"), ("district", "Quận 1"),
-                                             ("min_investment", "abc"), ("max_investment", -5)])
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [("category", "rockets"), ("district", "Quận 1"), ("min_investment", "abc"), ("max_investment", -5)],
+)
 def test_bad_filters_are_refused_with_a_message(demo_cat, name, value):
     from catalogue import InvalidFilterError
 
