@@ -19,10 +19,10 @@ from typing import Any, TypeVar
 import duckdb
 import pandas as pd
 
-from .errors import DatabaseLockedError, InvalidFilterError, SchemaTooNewError
+from .errors import DatabaseLockedError, InvalidFilterError
 from .exporting import write_export
 from .importing import ImportReport, parse_file
-from .migrations import DATA_DIR, LATEST_VERSION, migrate
+from .migrations import DATA_DIR, migrate
 from .model import COLUMN_NAMES, DEFAULT_STATUS, SYSTEM_COLUMNS
 from .reference import Reference
 from .search import SearchHit, simple_search
@@ -60,7 +60,7 @@ class Catalogue:
     # --- opening and closing ---------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> Catalogue:
+    def open(cls, path: str | os.PathLike[str] | None = None) -> Catalogue:
         """Open (creating if needed) and migrate the catalogue at ``path``.
 
         ``path`` defaults as in :func:`resolve_db_path`. Raises :class:`DatabaseLockedError`
@@ -71,21 +71,15 @@ class Catalogue:
         if target != ":memory:":
             Path(target).parent.mkdir(parents=True, exist_ok=True)
         try:
-            connection = duckdb.connect(target, read_only=read_only)
+            connection = duckdb.connect(target)
         except duckdb.IOException as exc:
             if "lock" in str(exc).lower():
                 raise DatabaseLockedError(target, str(exc)) from exc
             raise
         catalogue = cls(connection, target)
         try:
-            with catalogue.cursor() as cur:
-                if read_only:
-                    version = cur.execute("select coalesce(max(version), 0) from schema_migrations").fetchall()[0][0]
-                    if version > LATEST_VERSION:
-                        raise SchemaTooNewError(target, version, LATEST_VERSION)
-                else:
-                    with catalogue._write_lock:
-                        migrate(cur, target)
+            with catalogue._write_lock, catalogue.cursor() as cur:
+                migrate(cur, target)
         except BaseException:
             connection.close()
             raise
@@ -142,8 +136,6 @@ class Catalogue:
         self._listeners.append(listener)
 
     def _changed(self, event: str) -> None:
-        if event == "reference":
-            self._reference = None
         for listener in list(self._listeners):
             listener(event)
 

@@ -20,5 +20,14 @@ if table.empty:
     st.write(t("browse.empty", lang))
 else:
     st.write(t("browse.count", lang, count=len(table)))
-    st.dataframe(table, hide_index=True, width="stretch")
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            t("col.code", lang): st.column_config.TextColumn(width="small"),
+            t("col.name", lang): st.column_config.TextColumn(width="large"),
+            t("col.category", lang): st.column_config.TextColumn(width="medium"),
+        },
+    )
 st.caption(t("browse.source", lang))

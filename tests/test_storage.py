@@ -186,3 +186,27 @@ def test_concurrent_writes_from_threads_are_serialised(cat, tmp_path):
         thread.join()
     assert all(r.ok and r.inserted == 20 for r in reports)
     assert cat.count() == 120
+
+
+def test_committed_writes_are_announced_and_failed_ones_are_not(cat, tmp_path):
+    from conftest import good_row, write_csv
+
+    events = []
+    cat.on_change(events.append)
+    cat.import_file(write_csv(tmp_path / "ok.csv", [good_row("E-1")]))
+    assert events == ["projects"]
+    cat.import_file(write_csv(tmp_path / "bad.csv", [good_row("E-2", category="?")]))
+    cat.import_file(write_csv(tmp_path / "dry.csv", [good_row("E-3")]), dry_run=True)
+    assert events == ["projects"]
+
+
+def test_a_failing_write_rolls_back_everything(cat):
+    def half_then_fail(cur):
+        cur.execute(
+            "insert into projects (code, name_vi, category, status) values ('W-1', 'x', 'renewables', 'calling')"
+        )
+        raise RuntimeError("disk on fire")
+
+    with pytest.raises(RuntimeError):
+        cat.write(half_then_fail)
+    assert cat.count(include_hidden=True) == 0
