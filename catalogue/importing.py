@@ -334,6 +334,21 @@ def _check_length(text: str, column: Column) -> str:
     return text
 
 
+def _lookup(match: Callable[[str], str | None], message_vi: str, message_en: str) -> Callable[[Any], str | None]:
+    """A converter from a name to its reference code; ``{text}`` in the messages is the cell."""
+
+    def convert(value: Any) -> str | None:
+        text = clean_text(_as_text(value))
+        if not text:
+            return None
+        code = match(text)
+        if code is None:
+            raise _CellError(message_vi.format(text=text), message_en.format(text=text))
+        return code
+
+    return convert
+
+
 def _converter(column: Column, ref: Reference) -> Callable[[Any], Any]:
     kind = column.kind
 
@@ -366,56 +381,28 @@ def _converter(column: Column, ref: Reference) -> Callable[[Any], Any]:
         return lambda value: _check_length(clean_text(_as_text(value), multiline=True), column) or None
 
     if kind in (model.CATEGORY, model.FORM, model.STATUS):
-        enum = ref.enumeration(kind)
-        allowed = ", ".join(enum.codes)
-
-        def convert_enum(value: Any) -> str | None:
-            text = clean_text(_as_text(value))
-            if not text:
-                return None
-            code = enum.match(text)
-            if code is None:
-                raise _CellError(
-                    f"Không có {column.header_vi.lower()} “{text}”; dùng mã hoặc tên: {allowed}",
-                    f"Unknown {column.header_en.lower()} “{text}”; use a code or label: {allowed}",
-                )
-            return code
-
-        return convert_enum
+        allowed = ", ".join(ref.enumeration(kind).codes)
+        return _lookup(
+            ref.enumeration(kind).match,
+            f"Không có {column.header_vi.lower()} “{{text}}”; dùng mã hoặc tên: {allowed}",
+            f"Unknown {column.header_en.lower()} “{{text}}”; use a code or label: {allowed}",
+        )
 
     if kind == model.DISTRICT:
-
-        def convert_district(value: Any) -> str | None:
-            text = clean_text(_as_text(value))
-            if not text:
-                return None
-            code = ref.match_district(text)
-            if code is None:
-                raise _CellError(
-                    f"“{text}” không phải một trong 30 quận, huyện, thị xã của Hà Nội trước 2025",
-                    f"“{text}” is not one of Hanoi's 30 pre-2025 districts",
-                )
-            return code
-
-        return convert_district
+        return _lookup(
+            ref.match_district,
+            "“{text}” không phải một trong 30 quận, huyện, thị xã của Hà Nội trước 2025",
+            "“{text}” is not one of Hanoi's 30 pre-2025 districts",
+        )
 
     if kind == model.WARD:
-
-        def convert_ward(value: Any) -> str | None:
-            text = clean_text(_as_text(value))
-            if not text:
-                return None
-            code = ref.match_ward(text)
-            if code is None:
-                raise _CellError(
-                    f"“{text}” không phải một trong 126 phường, xã của Hà Nội từ 01/07/2025; tên phường, xã cũ "
-                    "hãy ghi vào cột Địa điểm",
-                    f"“{text}” is not one of Hanoi's 126 wards and communes from 1 July 2025; put a former ward's "
-                    "name in the Location column",
-                )
-            return code
-
-        return convert_ward
+        return _lookup(
+            ref.match_ward,
+            "“{text}” không phải một trong 126 phường, xã của Hà Nội từ 01/07/2025; tên phường, xã cũ hãy ghi "
+            "vào cột Địa điểm",
+            "“{text}” is not one of Hanoi's 126 wards and communes from 1 July 2025; put a former ward's name in "
+            "the Location column",
+        )
 
     if kind == model.AGENCY:
 
