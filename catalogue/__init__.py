@@ -7,9 +7,10 @@ from .errors import (
     InvalidFilterError,
     RestoreRefusedError,
     SchemaTooNewError,
+    SynonymError,
 )
 from .importing import ImportIssue, ImportReport
-from .search import SearchHit
+from .search import SearchHit, SearchResult
 
 __all__ = [
     "Catalogue",
@@ -21,5 +22,7 @@ __all__ = [
     "RestoreRefusedError",
     "SchemaTooNewError",
     "SearchHit",
+    "SearchResult",
+    "SynonymError",
     "resolve_db_path",
 ]

@@ -19,13 +19,15 @@ from typing import Any, TypeVar
 import duckdb
 import pandas as pd
 
-from .errors import DatabaseLockedError, InvalidFilterError
+from .errors import DatabaseLockedError, SynonymError
 from .exporting import write_export
+from .filters import Filters, resolve_filters
 from .importing import ImportReport, parse_file
 from .migrations import DATA_DIR, migrate
 from .model import COLUMN_NAMES, DEFAULT_STATUS, SYSTEM_COLUMNS
+from .normalize import clean_text, search_fold
 from .reference import Reference
-from .search import SearchHit, simple_search
+from .search import SearchHit, SearchIndex, SearchResult
 
 DEFAULT_DB = DATA_DIR / "catalogue.duckdb"
 DEMO_FILE = DATA_DIR / "demo_projects.csv"
@@ -43,7 +45,7 @@ def resolve_db_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
 
 
 def _utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 class Catalogue:
@@ -56,6 +58,7 @@ class Catalogue:
         self._reference: Reference | None = None
         self._listeners: list[Callable[[str], None]] = []
         self._backup_server: Any = None
+        self._search_index: SearchIndex | None = None
 
     # --- opening and closing ---------------------------------------------------------------
 
@@ -155,65 +158,9 @@ class Catalogue:
 
     # --- reading -------------------------------------------------------------------------------
 
-    def _where(self, filters: dict[str, Any], include_hidden: bool) -> tuple[str, list[Any]]:
-        ref = self.reference
-        clauses: list[str] = []
-        params: list[Any] = []
-        known = {
-            "category": ("category", ref.categories.match),
-            "district": ("district", ref.match_district),
-            "status": ("status", ref.statuses.match),
-            "investment_form": ("investment_form", ref.forms.match),
-            "ward": ("ward", ref.match_ward),
-        }
-        for name, value in filters.items():
-            if value is None or value == "" or (isinstance(value, (list, tuple)) and not value):
-                continue
-            if name in known:
-                column, match = known[name]
-                codes = [self._filter_code(name, v, match) for v in _as_list(value)]
-                clauses.append(f"{column} in ({', '.join('?' for _ in codes)})")
-                params.extend(codes)
-            elif name == "lead_agency":
-                codes = self._agency_codes(_as_list(value))
-                clauses.append(f"lead_agency in ({', '.join('?' for _ in codes)})")
-                params.extend(codes)
-            elif name in ("min_investment", "max_investment"):
-                number = _filter_number(name, value)
-                clauses.append("investment_vnd_bn >= ?" if name == "min_investment" else "investment_vnd_bn <= ?")
-                params.append(number)
-            elif name == "demo":
-                clauses.append("coalesce(demo, false) = ?")
-                params.append(bool(value))
-            else:
-                raise TypeError(f"unknown filter {name!r}")
-        if not include_hidden:
-            public = ref.public_statuses
-            clauses.append(f"status in ({', '.join('?' for _ in public)})")
-            params.extend(public)
-        return (" where " + " and ".join(clauses)) if clauses else "", params
-
-    @staticmethod
-    def _filter_code(name: str, value: str, match: Callable[[str], str | None]) -> str:
-        code = match(str(value))
-        if code is None:
-            raise InvalidFilterError(
-                f"Không có giá trị “{value}” cho bộ lọc {name}", f"“{value}” is not a known value for the {name} filter"
-            )
-        return code
-
-    def _agency_codes(self, values: list[str]) -> list[str]:
-        """An agency and the agencies merged into it: filtering by today's name finds the old."""
-        ref = self.reference
-        codes: list[str] = []
-        for value in values:
-            code = ref.agencies.match(str(value))
-            if code is None:
-                codes.append(str(value))  # a free-text lead agency from an imported file
-                continue
-            codes.append(code)
-            codes.extend(old for old, new in ref.agency_successor.items() if new == code and old != code)
-        return list(dict.fromkeys(codes))
+    def filters(self, include_hidden: bool = False, **filters: Any) -> Filters:
+        """Resolve filter values (codes or labels) once; see :func:`resolve_filters`."""
+        return resolve_filters(self.reference, filters, include_hidden)
 
     def projects(
         self,
@@ -231,7 +178,7 @@ class Catalogue:
         ``max_investment`` in tỷ đồng. Draft and withdrawn projects appear only with
         ``include_hidden=True``. Raises :class:`InvalidFilterError` for an unknown value.
         """
-        where, params = self._where(filters, include_hidden)
+        where, params = self.filters(include_hidden, **filters).sql()
         order = {
             "code": "code",
             "updated": "updated_at desc, code",
@@ -246,13 +193,13 @@ class Catalogue:
             return cur.execute(sql, params).df()
 
     def count(self, *, include_hidden: bool = False, **filters: Any) -> int:
-        where, params = self._where(filters, include_hidden)
+        where, params = self.filters(include_hidden, **filters).sql()
         with self.cursor() as cur:
             return cur.execute(f"select count(*) from projects{where}", params).fetchall()[0][0]
 
     def project(self, code: str, *, include_hidden: bool = False) -> dict[str, Any] | None:
         """One project as a dict, or ``None`` if there is none the caller may see."""
-        where, params = self._where({}, include_hidden)
+        where, params = self.filters(include_hidden).sql()
         where = (where + " and" if where else " where") + " code = ?"
         with self.cursor() as cur:
             frame = cur.execute(f"select {', '.join(ALL_COLUMNS)} from projects{where}", [*params, code]).df()
@@ -260,10 +207,63 @@ class Catalogue:
             return None
         return {k: (None if _is_missing(v) else v) for k, v in frame.iloc[0].to_dict().items()}
 
+    @property
+    def search_index(self) -> SearchIndex:
+        """The in-memory search index, built on first use and kept in step with writes."""
+        with self._write_lock:
+            if self._search_index is None:
+                self._search_index = SearchIndex(self)
+            return self._search_index
+
+    def search_page(
+        self,
+        query: str,
+        *,
+        limit: int = 20,
+        offset: int = 0,
+        sort: str = "relevance",
+        facets: bool = True,
+        include_hidden: bool = False,
+        **filters: Any,
+    ) -> SearchResult:
+        """A page of search results with the total and facet counts for the same query and filters.
+
+        ``sort`` is ``relevance`` (the default), ``investment`` (largest first), ``updated``
+        (newest first) or ``code``. An empty query lists every project the filters allow.
+        """
+        resolved = self.filters(include_hidden, **filters)
+        return self.search_index.search(query, resolved, limit=limit, offset=offset, sort=sort, facets=facets)
+
     def search(self, query: str, limit: int = 20, **filters: Any) -> list[SearchHit]:
-        """Projects matching ``query`` (accent- and case-blind), best first."""
-        frame = self.projects(**filters)
-        return simple_search(frame, query, limit, self.reference)
+        """Projects matching ``query``, best first (see :mod:`catalogue.search`)."""
+        return self.search_page(query, limit=limit, facets=False, **filters).hits
+
+    def synonyms(self) -> pd.DataFrame:
+        """The abbreviations search expands (term, expansion, note, source, added_by, added_at)."""
+        with self.cursor() as cur:
+            return cur.execute("select * from synonyms order by term").df()
+
+    def add_synonym(self, term: str, expansion: str, *, note: str | None = None, added_by: str | None = None) -> None:
+        """Teach search an abbreviation (``"XLNT"`` → ``"xử lý nước thải"``), or redefine one.
+
+        Raises :class:`SynonymError` when the term is not a single word or the expansion is
+        empty or the same as the term.
+        """
+        key = search_fold(clean_text(term)).strip()
+        meaning = clean_text(expansion)
+        if not key or " " in key:
+            raise SynonymError("Từ viết tắt phải là một từ", "An abbreviation must be a single word")
+        if not search_fold(meaning).strip() or search_fold(meaning).split() == [key]:
+            raise SynonymError("Hãy ghi nghĩa đầy đủ của từ viết tắt", "Give the abbreviation's full meaning")
+
+        def upsert(cur: duckdb.DuckDBPyConnection) -> None:
+            cur.execute(
+                "insert or replace into synonyms (term, expansion, note, source, added_by, added_at) "
+                "values (?, ?, ?, ?, ?, ?)",
+                [key, meaning, note, "staff", added_by, _utcnow()],
+            ).fetchall()
+
+        self.write(upsert, event="synonyms")
 
     # --- import and export -------------------------------------------------------------------
 
@@ -374,24 +374,6 @@ def _upsert(
 
 def _scalar(cur: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = ()) -> Any:
     return cur.execute(sql, params).fetchall()[0][0]
-
-
-def _as_list(value: Any) -> list[Any]:
-    return list(value) if isinstance(value, (list, tuple, set)) else [value]
-
-
-def _filter_number(name: str, value: Any) -> float:
-    try:
-        number = float(value)
-    except (TypeError, ValueError) as exc:
-        raise InvalidFilterError(
-            f"“{value}” không phải là số (bộ lọc {name})", f"“{value}” is not a number (filter {name})"
-        ) from exc
-    if number != number or number < 0:
-        raise InvalidFilterError(
-            f"Bộ lọc {name} phải là số không âm", f"The {name} filter must be a non-negative number"
-        )
-    return number
 
 
 def _is_missing(value: Any) -> bool:

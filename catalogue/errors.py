@@ -47,3 +47,7 @@ class RestoreRefusedError(CatalogueError):
 
 class BackupError(CatalogueError):
     pass
+
+
+class SynonymError(CatalogueError, ValueError):
+    """A search abbreviation that cannot be stored as given."""

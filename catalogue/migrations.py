@@ -72,6 +72,26 @@ def load_reference_data(cur: duckdb.DuckDBPyConnection, data_dir: Path = DATA_DI
             cur.unregister("reference_rows")
 
 
+def _create_synonyms(cur: duckdb.DuckDBPyConnection, data_dir: Path = DATA_DIR) -> None:
+    """The search abbreviations (KCN, XLNT, …): shipped defaults, extended by staff."""
+    cur.execute(
+        "create table if not exists synonyms (term varchar primary key, expansion varchar not null, "
+        "note varchar, source varchar, added_by varchar, added_at timestamp)"
+    )
+    with (data_dir / "synonyms.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    frame = pd.DataFrame(rows, columns=["term", "expansion", "note", "source"], dtype=object)
+    cur.register("shipped_synonyms", frame)
+    try:
+        # "or ignore": a term staff have redefined keeps their definition.
+        cur.execute(
+            "insert or ignore into synonyms (term, expansion, note, source) "
+            "select lower(term), expansion, note, source from shipped_synonyms"
+        ).fetchall()
+    finally:
+        cur.unregister("shipped_synonyms")
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -82,6 +102,7 @@ class Migration:
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "core tables: reference data and projects", _create_core_tables),
     Migration(2, "reference data from plan 275/KH-UBND and the 2025 reform", load_reference_data),
+    Migration(3, "search synonyms: abbreviations of official documents", _create_synonyms),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

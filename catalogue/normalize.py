@@ -58,6 +58,58 @@ def fold(value: str) -> str:
     return _NON_ALNUM_RE.sub(" ", text.lower()).strip()
 
 
+# --- search keys -----------------------------------------------------------------------
+
+
+def _search_table() -> dict[int, str]:
+    """Map every accented Latin letter to its bare lower-case letter and punctuation to space.
+
+    Combining marks map to nothing, so NFC, NFD and legacy Windows-1258 decomposed text (base
+    letter + combining tone mark) all fold alike, without normalising first.
+    """
+    table: dict[int, str] = {}
+    for code in range(0x20, 0x2000):
+        ch = chr(code)
+        if unicodedata.combining(ch):
+            table[code] = ""
+            continue
+        base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c)).lower()
+        base = base.translate(_FOLD_TABLE)
+        if len(base) == 1 and base.isascii() and base.isalnum():
+            if base != ch:
+                table[code] = base
+        elif not ch.isalnum():
+            table[code] = " "
+    for code in range(0x1E00, 0x1F00):  # Latin Extended Additional: most Vietnamese vowels with tones
+        base = "".join(c for c in unicodedata.normalize("NFD", chr(code)) if not unicodedata.combining(c)).lower()
+        if len(base) == 1 and base.isascii():
+            table[code] = base
+    for code in (0x2000, 0x200B, 0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026, 0x3000, 0xFEFF):
+        table[code] = " "
+    table.update({ord("đ"): "d", ord("Đ"): "d"})
+    return table
+
+
+_SEARCH_TABLE = _search_table()
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]+")
+# i/y at the end of a syllable are spelling variants (lý/lí, kỹ/kĩ, quý/quí): y after a
+# consonant, or in "quy", reads as i.
+_FINAL_Y_RE = re.compile(r"(?<=[bcdghklmnpqrstvx])y\b|(?<=\bqu)y\b")
+
+
+def search_fold(text: str) -> str:
+    """The search key of ``text``: accent-, case- and punctuation-blind, i/y unified.
+
+    ``"Thuỷ điện Hoà Bình"`` and ``"thủy điện hòa bình"`` both give
+    ``"thuy dien hoa binh"``; ``"Lý"`` and ``"lí"`` both give ``"li"``; đ gives d.
+    Works on whole documents at once (one ``str.translate``).
+    """
+    folded = text.translate(_SEARCH_TABLE)
+    if not folded.isascii():  # letters outside the table (emoji, other scripts) become gaps
+        folded = _NON_ASCII_RE.sub(" ", unicodedata.normalize("NFKD", folded).translate(_SEARCH_TABLE))
+    return _FINAL_Y_RE.sub("i", folded.lower())
+
+
 # --- numbers -----------------------------------------------------------------------------
 
 # Words that only soften an amount ("about", "expected"); the number stays as written.
