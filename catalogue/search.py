@@ -1,20 +1,20 @@
 """Search that understands Vietnamese: accent-blind, typo-tolerant, bilingual, instant.
 
 An in-memory inverted index built once per process from the ``projects`` table and kept in
-step with it: a write marks the index stale, and the next search folds in just the rows
-changed since (a delta); a full rebuild happens only when the delta grows large or the
-synonyms change.
+step with it: a write marks the index stale, and the next search folds in only the rows
+changed since (a delta). A full rebuild happens when the delta grows large or the synonyms
+change. Tokenising a whole catalogue is done by DuckDB in a private in-memory database.
 
-Matching, per query word: the exact folded word (accents, case, punctuation, đ/d, i/y all
-blind, see :func:`normalize.search_fold`), words within an edit distance that grows with
-word length (1 from three letters, 2 from six: Vietnamese syllables are short), every word
-starting with the last query word while it is being typed, and the expansion of an
-abbreviation from the synonyms table (KCN → khu công nghiệp), which is applied to
-documents too.
+Matching, per query word: the exact folded word (accents, case, punctuation, đ/d and i/y
+all blind, see :func:`normalize.search_fold`), words within an edit distance that grows
+with word length (1 from three letters, 2 from six: Vietnamese syllables are short), every
+word starting with the last query word while it is being typed, and the expansion of an
+abbreviation from the synonyms table (KCN → khu công nghiệp), applied to documents too.
 
 Ranking, in order (Meilisearch's bucket sort, adapted): more query words matched; fewer
-typos; the words as a phrase, then closer together; in the name before the code and place,
-before the description, before the rest; the words as typed with their accents; the code.
+typos; the words as a phrase, then closer together; in the name before the code, category
+and place, before the description, before the rest; the words as typed with their accents;
+then the code.
 """
 
 from __future__ import annotations
@@ -25,12 +25,12 @@ import re
 import threading
 import time
 import unicodedata
-from array import array
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+import duckdb
 import numpy as np
+import pandas as pd
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
@@ -42,17 +42,24 @@ if TYPE_CHECKING:
 
 MAX_QUERY_CHARS = 200
 MAX_QUERY_WORDS = 10
-RERANK_DEPTH = 120
+RERANK_DEPTH = 120  # projects ranked on every criterion; the rest of a large result by the cheap ones
+PHRASE_DEPTH = 2000  # projects checked for the query as a phrase in their name
 NO_MATCH = 255
-# Field groups, best first.
-NAME, META, DESC, OTHER = 0, 1, 2, 3
+NAME_WIDTH = 32  # name words kept per project for the phrase check
+PREFIX_CAP = {1: 8, 2: 24}  # a one- or two-letter word being typed expands to its most common words only
+PREFIX_MAX = 150
+NAME, META, DESC, OTHER = 0, 1, 2, 3  # field groups, best first
 HIGHLIGHT_FIELDS = ("name_vi", "name_en", "description_vi", "description_en")
 FACETS = ("category", "district", "status", "investment_form", "lead_agency")
-# Row positions (see _load_rows) of the coded attributes the index filters on.
-ATTRIBUTES = {"category": 7, "district": 8, "ward": 9, "lead_agency": 10, "investment_form": 11, "status": 12}
-NAME_WIDTH = 32  # name terms kept per project for the vectorised phrase check
+ATTRIBUTES = (*FACETS, "ward")
+LABELLED = ("category", "district", "ward", "investment_form", "lead_agency")  # searchable by label
+TEXT_FIELDS = ("name_vi", "name_en", "description_vi", "description_en", "address", "capacity")
 SORTS = ("relevance", "investment", "updated", "code")
-_WORD_RE = re.compile(r"\w+", re.UNICODE)
+_WORD_RE = re.compile(r"[^\W_]+")  # letters and digits (and the marks of NFD text: see _split_words)
+_COLUMNS = (
+    "code, name_vi, name_en, description_vi, description_en, address, capacity, category, district, ward, "
+    "lead_agency, investment_form, status, investment_vnd_bn, updated_at, coalesce(demo, false) as demo"
+)
 
 
 def typo_budget(word: str) -> int:
@@ -64,7 +71,7 @@ def typo_budget(word: str) -> int:
 
 @dataclass(frozen=True)
 class SearchHit:
-    """One result: ``highlights`` maps a field to the (start, end) spans that matched."""
+    """One result: ``highlights`` maps a text field to the (start, end) spans that matched."""
 
     code: str
     score: float
@@ -75,6 +82,8 @@ class SearchHit:
 
 @dataclass(frozen=True)
 class SearchResult:
+    """A page of hits, the number of matching projects, and facet counts over all of them."""
+
     hits: list[SearchHit]
     total: int
     facets: dict[str, dict[str, int]]
@@ -85,173 +94,197 @@ class SearchResult:
 @dataclass
 class _Word:
     folded: str
-    typed: str  # lower-case NFC as typed, accents kept
+    typed: str  # lower case as typed, accents kept
     prefix: bool
-    terms: dict[int, int] = field(default_factory=dict)  # term id -> typos (prefix matches count 0)
-    best: np.ndarray | None = None  # per document: typos * 4 + field, NO_MATCH if absent
+    terms: dict[int, int] = field(default_factory=dict)  # term id -> typos
+    best: np.ndarray | None = None  # per project: typos * 4 + field group, NO_MATCH if absent
 
 
 class SearchIndex:
-    """The search index of one catalogue; thread-safe; see the module docstring."""
+    """The search index of one catalogue (thread-safe); see the module docstring."""
 
     def __init__(self, catalogue: Catalogue) -> None:
         self.catalogue = catalogue
         self._lock = threading.RLock()
+        self._scratch = duckdb.connect()  # the index's own tokenising space, never the catalogue's file
         self._stale = False
         self._rebuild_needed = True
         self.build_seconds = 0.0
         catalogue.on_change(self._on_change)
         self._build()
 
-    # --- building ---------------------------------------------------------------------
-
     def _on_change(self, event: str) -> None:
         self._stale = True
         if event == "synonyms":
             self._rebuild_needed = True
 
-    def _load_rows(self, since: Any = None) -> list[tuple]:
-        sql = (
-            "select code, name_vi, name_en, description_vi, description_en, address, capacity, category, district, "
-            "ward, lead_agency, investment_form, status, investment_vnd_bn, updated_at, coalesce(demo, false) "
-            "from projects"
-        )
-        params: list[Any] = []
-        if since is not None:
-            sql += " where updated_at >= ?"
-            params.append(since)
-        with self.catalogue.cursor() as cur:
-            return cur.execute(sql + " order by code", params).fetchall()
+    # --- building ---------------------------------------------------------------------
 
-    def _synonyms(self) -> dict[str, list[str]]:
+    def _frame(self, since: Any = None) -> pd.DataFrame:
+        sql, params = f"select {_COLUMNS} from projects", []
+        if since is not None:
+            sql, params = sql + " where updated_at >= ?", [since]
+        with self.catalogue.cursor() as cur:
+            return cur.execute(sql + " order by code", params).df()
+
+    def _load_synonyms(self) -> None:
         with self.catalogue.cursor() as cur:
             rows = cur.execute("select term, expansion from synonyms").fetchall()
-        return {search_fold(term).strip(): search_fold(expansion).split() for term, expansion in rows}
+        self.synonyms = {search_fold(term): search_fold(expansion).split() for term, expansion in rows}
+        self._word_cache: dict[str, list[str]] = {}
+
+    def _word_terms(self, word: str) -> list[str]:
+        """The terms a word of text stands for: its search key, then an abbreviation's expansion."""
+        terms = self._word_cache.get(word)
+        if terms is None:
+            terms = []
+            for part in search_fold(word).split():
+                terms.append(part)
+                terms.extend(self.synonyms.get(part, ()))
+            self._word_cache[word] = terms
+        return terms
+
+    def _label_terms(self, name: str, value: str) -> list[str]:
+        """Search terms of a coded value's labels in both languages (and a merged agency's successor)."""
+        ref = self.catalogue.reference
+        enum = {
+            "category": ref.categories,
+            "district": ref.districts,
+            "ward": ref.wards,
+            "investment_form": ref.forms,
+            "lead_agency": ref.agencies,
+        }[name]
+        labels = list(enum.labels.get(value, (value, value)))
+        successor = ref.agency_successor.get(value) if name == "lead_agency" else None
+        if successor and successor != value:
+            labels += enum.labels[successor]
+        return [term for word in " ".join(labels).split() for term in self._word_terms(word)]
+
+    def _split_words(self, frame: pd.DataFrame, first_doc: int) -> list[str]:
+        """Fill the scratch table ``raw(doc, field, pos, word)``; return its distinct words.
+
+        DuckDB splits the text on anything that is not a letter, digit or combining mark
+        (so NFD text stays whole), in parallel; each distinct word is folded once here.
+        Category, place, form and agency labels are not in the text: they match through the
+        coded attributes (see ``_postings``).
+        """
+        count = len(frame)
+        fields = [
+            _joined(frame["name_vi"], frame["name_en"]),
+            frame["code"].tolist(),
+            _joined(frame["description_vi"], frame["description_en"]),
+            _joined(frame["address"], frame["capacity"]),
+        ]
+        texts = pd.DataFrame(
+            {
+                "doc": np.tile(np.arange(first_doc, first_doc + count, dtype=np.int32), 4),
+                "field": np.repeat(np.arange(4, dtype=np.int8), count),
+                "text": [text for column in fields for text in column],
+            }
+        )
+        db = self._scratch
+        db.register("texts", texts)
+        db.execute(
+            "create or replace temp table raw as select doc, field, unnest(w) as word, unnest(range(len(w))) as pos "
+            r"from (select doc, field, regexp_split_to_array(lower(text), '[^\p{L}\p{N}\p{M}]+') as w from texts)"
+        )
+        db.unregister("texts")
+        return [w for (w,) in db.execute("select distinct word from raw where word <> ''").fetchall()]
 
     def _build(self) -> None:
         started = time.perf_counter()
-        self.synonyms = self._synonyms()
-        rows = self._load_rows()
-        self.codes: list[str] = []
-        self.doc_of_code: dict[str, int] = {}
-        self.vocab: dict[str, int] = {}
-        self.terms: list[str] = []
-        self.doc_terms: list[array] = []
-        self.names: list[tuple[str, str | None]] = []
-        self.facet_codes: dict[str, list[str]] = {name: [] for name in ATTRIBUTES}
-        self.facet_index: dict[str, dict[str, int]] = {name: {} for name in ATTRIBUTES}
-        facet_values: dict[str, list[int]] = {name: [] for name in ATTRIBUTES}
-        self._investment: list[float] = []
-        self._updated: list[int] = []
-        self._demo: list[bool] = []
-        self._alive: list[bool] = []
-        post_term, post_doc, post_field = array("i"), array("i"), array("b")
-        for doc, fields in enumerate(self._documents(rows)):
-            self._add_doc_attributes(rows[doc], facet_values)
-            for term, best_field in self._tokenise(doc, fields).items():
-                post_term.append(term)
-                post_doc.append(doc)
-                post_field.append(best_field)
-        self._facet_arrays = {name: np.array(values, dtype=np.int32) for name, values in facet_values.items()}
-        self.investment = np.array(self._investment, dtype=np.float64)
-        self.updated = np.array(self._updated, dtype=np.int64)
-        self.demo = np.array(self._demo, dtype=bool)
-        self.alive = np.array(self._alive, dtype=bool)
-        terms = np.frombuffer(post_term, dtype=np.int32)
-        order = np.lexsort((np.frombuffer(post_doc, dtype=np.int32), terms))
-        self.post_docs = np.frombuffer(post_doc, dtype=np.int32)[order]
-        self.post_fields = np.frombuffer(post_field, dtype=np.int8)[order].astype(np.uint8)
-        self.post_offsets = np.searchsorted(terms[order], np.arange(len(self.terms) + 1)).astype(np.int64)
-        self.name_matrix = _name_matrix(self.doc_terms)
+        self._load_synonyms()
+        frame = self._frame()
+        words = self._split_words(frame, 0)
+        self.codes = frame["code"].tolist()
+        self.doc_of_code = {code: doc for doc, code in enumerate(self.codes)}
+        self.texts = list(zip(*(frame[name].tolist() for name in TEXT_FIELDS), strict=True))
+        self.attribute_codes: dict[str, list[str]] = {}
+        self.attribute_index: dict[str, dict[str, int]] = {}
+        self.attributes: dict[str, np.ndarray] = {}
+        for name in ATTRIBUTES:
+            ids, uniques = pd.factorize(frame[name], use_na_sentinel=True)
+            self.attribute_codes[name] = [str(u) for u in uniques]
+            self.attribute_index[name] = {code: i for i, code in enumerate(self.attribute_codes[name])}
+            self.attributes[name] = ids.astype(np.int32)
+        labels = {
+            (name, i): self._label_terms(name, code)
+            for name in LABELLED
+            for i, code in enumerate(self.attribute_codes[name])
+        }
+        word_terms = {word: self._word_terms(word) for word in words}
+        self.terms = sorted(
+            {t for terms in word_terms.values() for t in terms} | {t for ts in labels.values() for t in ts}
+        )
+        self.vocab = {word: term for term, word in enumerate(self.terms)}
+        canon = pd.DataFrame(
+            [(word, k, self.vocab[term]) for word, terms in word_terms.items() for k, term in enumerate(terms)],
+            columns=["word", "k", "id"],
+        )
+        db = self._scratch
+        db.register("canon", canon)
+        postings = db.execute(
+            "select c.id, r.doc, min(r.field)::utinyint as field from raw r join canon c using (word) "
+            "group by all order by 1"
+        ).fetchnumpy()
+        names = db.execute(
+            "select doc, rank, id from (select r.doc, c.id, "
+            "(row_number() over (partition by r.doc order by r.pos, c.k) - 1)::integer as rank "
+            "from raw r join canon c using (word) where r.field = 0) where rank < ?",
+            [NAME_WIDTH],
+        ).fetchnumpy()
+        db.unregister("canon")
+        db.execute("drop table raw")
+        self.post_docs = np.asarray(postings["doc"], dtype=np.int32)
+        self.post_fields = np.asarray(postings["field"], dtype=np.uint8)
+        self.post_offsets = np.searchsorted(np.asarray(postings["id"]), np.arange(len(self.terms) + 1))
         self.main_terms = len(self.terms)
-        self.delta: dict[int, list[tuple[int, int]]] = {}
+        self.name_matrix = np.full((len(self.codes), NAME_WIDTH), -1, dtype=np.int32)
+        self.name_matrix[names["doc"], names["rank"]] = names["id"]
+        self.label_postings: dict[int, list[tuple[str, int]]] = {}
+        for (name, value), terms in labels.items():
+            for term in dict.fromkeys(terms):
+                self.label_postings.setdefault(self.vocab[term], []).append((name, value))
+        self.delta: dict[int, tuple[list[int], list[int]]] = {}
         self.delta_terms: list[tuple[str, int]] = []
         self.delta_docs = 0
+        self.investment = frame["investment_vnd_bn"].to_numpy(dtype=np.float64, na_value=np.nan)
+        self.updated = _microseconds(frame["updated_at"])
+        self.demo = frame["demo"].to_numpy(dtype=bool)
+        self.alive = np.ones(len(self.codes), dtype=bool)
+        self.code_rank = np.arange(len(self.codes), dtype=np.int64)  # rows arrive ordered by code
+        self._last_sync = frame["updated_at"].max() if len(frame) else None
         self._index_vocabulary()
-        self._last_sync = max((row[14] for row in rows if row[14] is not None), default=None)
         self._stale = False
         self._rebuild_needed = False
         self.build_seconds = time.perf_counter() - started
 
-    def _documents(self, rows: list[tuple]) -> Iterable[list[str]]:
-        """Each row's four field groups as folded text (one translate over all rows)."""
-        ref = self.catalogue.reference
-        texts: list[str] = []
-        for row in rows:
-            (code, name_vi, name_en, desc_vi, desc_en, address, capacity, category, district, ward, agency, form) = row[
-                :12
-            ]
-            meta = [code, *_labels(ref.categories, category), *_labels(ref.districts, district)]
-            meta += [*_labels(ref.wards, ward), *_labels(ref.forms, form), *_agency_labels(ref, agency)]
-            texts += [
-                f"{name_vi or ''} {name_en or ''}",
-                " ".join(meta),
-                f"{desc_vi or ''} {desc_en or ''}",
-                f"{address or ''} {capacity or ''}",
-            ]
-        folded = search_fold("\x1e".join(texts)).split("\x1e") if texts else []
-        for start in range(0, len(folded), 4):
-            yield folded[start : start + 4]
-
-    def _tokenise(self, doc: int, fields: list[str]) -> dict[int, int]:
-        """Record the document's term sequence; return each term's best field."""
-        vocab, terms, synonyms = self.vocab, self.terms, self.synonyms
-        best: dict[int, int] = {}
-        sequence = array("i")
-        for rank, text in enumerate(fields):
-            words = text.split()
-            expansions = [e for w in words if w in synonyms for e in synonyms[w]]
-            for word in words + expansions:
-                term = vocab.get(word)
-                if term is None:
-                    term = vocab[word] = len(terms)
-                    terms.append(word)
-                sequence.append(term)
-                if term not in best:
-                    best[term] = rank
-            sequence.append(-1 - rank)  # field boundary
-        self.doc_terms.append(sequence)
-        return best
-
-    def _add_doc_attributes(self, row: tuple, facet_values: dict[str, list[int]]) -> None:
-        code = row[0]
-        self.doc_of_code[code] = len(self.codes)
-        self.codes.append(code)
-        self.names.append((row[1], row[2]))
-        for name, position in ATTRIBUTES.items():
-            facet_values[name].append(self._facet_id(name, row[position]))
-        self._investment.append(np.nan if row[13] is None else float(row[13]))
-        self._updated.append(0 if row[14] is None else int(row[14].timestamp() * 1e6))
-        self._demo.append(bool(row[15]))
-        self._alive.append(True)
-
-    def _facet_id(self, name: str, value: str | None) -> int:
-        if value is None:
-            return -1
-        index = self.facet_index[name]
-        if value not in index:
-            index[value] = len(self.facet_codes[name])
-            self.facet_codes[name].append(value)
-        return index[value]
-
     def _index_vocabulary(self) -> None:
-        """Helpers for typo and prefix look-ups over the terms."""
-        self.doc_freq = np.diff(self.post_offsets)
+        """Look-up helpers over the terms: by length for typos, sorted for prefixes."""
+        self._attribute_cache: dict[tuple[str, int], np.ndarray] = {}
+        self.doc_freq = np.diff(self.post_offsets).astype(np.int64)
+        tallies = {
+            name: np.bincount(values[values >= 0], minlength=len(self.attribute_codes[name]))
+            for name, values in self.attributes.items()
+        }
+        for term, pairs in self.label_postings.items():
+            if term < len(self.doc_freq):
+                self.doc_freq[term] += sum(
+                    int(tallies[name][value]) for name, value in pairs if value < len(tallies[name])
+                )
         by_length: dict[int, list[int]] = {}
-        for term_id, term in enumerate(self.terms):
-            if term.isalpha():
-                by_length.setdefault(len(term), []).append(term_id)
+        for term, word in enumerate(self.terms):
+            if word.isalpha():
+                by_length.setdefault(len(word), []).append(term)
         self.alpha_by_length = {
             length: ([self.terms[t] for t in ids], np.array(ids, dtype=np.int32)) for length, ids in by_length.items()
         }
-        order = sorted(range(len(self.terms)), key=self.terms.__getitem__)
-        self.sorted_terms = [self.terms[t] for t in order]
-        self.sorted_ids = order
+        self._candidate_cache: dict[tuple[str, bool], dict[int, int]] = {}
 
     # --- keeping in step --------------------------------------------------------------
 
     def sync(self) -> None:
-        """Fold in what changed since the last search (cheap), or rebuild if needed."""
+        """Fold in what changed since the last search (cheap), or rebuild when needed."""
         if not self._stale:
             return
         with self._lock:
@@ -261,90 +294,150 @@ class SearchIndex:
                 self._build()
                 return
             self._stale = False  # a write landing during this sync marks it stale again
-            rows = self._load_rows(self._last_sync)
-            if self.delta_docs + len(rows) > max(1000, len(self.codes) // 20):
+            frame = self._frame(self._last_sync)
+            if self.delta_docs + len(frame) > max(1000, len(self.codes) // 20):
                 self._build()
-                return
-            self._apply_delta(rows)
+            elif len(frame):
+                self._apply_delta(frame)
 
-    def _apply_delta(self, rows: list[tuple]) -> None:
-        facet_values: dict[str, list[int]] = {name: [] for name in ATTRIBUTES}
-        self._investment, self._updated, self._demo, self._alive = [], [], [], []
-        alive = self.alive.copy()
-        for row, fields in zip(rows, self._documents(rows), strict=True):
-            old = self.doc_of_code.get(row[0])
+    def _term_id(self, term: str) -> int:
+        found = self.vocab.get(term)
+        if found is None:
+            found = self.vocab[term] = len(self.terms)
+            self.terms.append(term)
+            self.delta_terms.append((term, found))
+        return found
+
+    def _apply_delta(self, frame: pd.DataFrame) -> None:
+        """Append changed projects as new documents; their old versions become tombstones."""
+        first = len(self.codes)
+        self._split_words(frame, first)
+        tokens = self._scratch.execute("select doc, field, word from raw where word <> '' order by doc, field, pos")
+        best: dict[tuple[int, int], int] = {}
+        names: dict[int, list[int]] = {}
+        for doc, field_rank, word in tokens.fetchall():
+            for term in map(self._term_id, self._word_terms(word)):
+                if best.get((term, doc), 9) > field_rank:
+                    best[(term, doc)] = field_rank
+                if field_rank == NAME:
+                    names.setdefault(doc, []).append(term)
+        self._scratch.execute("drop table raw")
+        for (term, doc), field_rank in best.items():
+            entry = self.delta.setdefault(term, ([], []))
+            entry[0].append(doc)
+            entry[1].append(field_rank)
+        for code in frame["code"]:
+            old = self.doc_of_code.get(code)
             if old is not None:
-                alive[old] = False  # the old version is a tombstone from now on
-            doc = len(self.codes)
-            self._add_doc_attributes(row, facet_values)
-            for term, best_field in self._tokenise(doc, fields).items():
-                self.delta.setdefault(term, []).append((doc, best_field))
-            if row[14] is not None and (self._last_sync is None or row[14] > self._last_sync):
-                self._last_sync = row[14]
-        self.delta_docs += len(rows)
+                self.alive[old] = False
+        self.codes += frame["code"].tolist()
+        for doc, code in enumerate(self.codes[first:], start=first):
+            self.doc_of_code[code] = doc
+        self.texts += list(zip(*(frame[name].tolist() for name in TEXT_FIELDS), strict=True))
+        rows = np.full((len(frame), NAME_WIDTH), -1, dtype=np.int32)
+        for doc, terms in names.items():
+            rows[doc - first, : min(len(terms), NAME_WIDTH)] = terms[:NAME_WIDTH]
+        self.name_matrix = np.concatenate([self.name_matrix, rows])
         for name in ATTRIBUTES:
-            self._facet_arrays[name] = np.concatenate(
-                [self._facet_arrays[name], np.array(facet_values[name], np.int32)]
-            )
-        self.investment = np.concatenate([self.investment, np.array(self._investment, dtype=np.float64)])
-        self.updated = np.concatenate([self.updated, np.array(self._updated, dtype=np.int64)])
-        self.demo = np.concatenate([self.demo, np.array(self._demo, dtype=bool)])
-        self.alive = np.concatenate([alive, np.array(self._alive, dtype=bool)])
-        self.name_matrix = np.concatenate([self.name_matrix, _name_matrix(self.doc_terms[len(self.name_matrix) :])])
-        new_terms = range(self.main_terms, len(self.terms))
-        self.delta_terms = [(self.terms[t], t) for t in new_terms]
+            index, codes = self.attribute_index[name], self.attribute_codes[name]
+            values = []
+            for value in frame[name]:
+                if not isinstance(value, str):
+                    values.append(-1)
+                    continue
+                if value not in index:
+                    index[value] = len(codes)
+                    codes.append(value)
+                    for term in dict.fromkeys(self._label_terms(name, value) if name in LABELLED else ()):
+                        self.label_postings.setdefault(self._term_id(term), []).append((name, index[value]))
+                values.append(index[value])
+            self.attributes[name] = np.concatenate([self.attributes[name], np.array(values, dtype=np.int32)])
+        self.investment = np.concatenate(
+            [self.investment, frame["investment_vnd_bn"].to_numpy(dtype=np.float64, na_value=np.nan)]
+        )
+        self.updated = np.concatenate([self.updated, _microseconds(frame["updated_at"])])
+        self.demo = np.concatenate([self.demo, frame["demo"].to_numpy(dtype=bool)])
+        self.alive = np.concatenate([self.alive, np.ones(len(frame), dtype=bool)])
+        self.code_rank = np.argsort(np.argsort(np.array(self.codes), kind="stable")).astype(np.int64)
+        self.delta_docs += len(frame)
+        newest = frame["updated_at"].max()
+        self._last_sync = newest if self._last_sync is None else max(self._last_sync, newest)
+        self._attribute_cache.clear()
+        self._candidate_cache.clear()
 
     # --- matching ---------------------------------------------------------------------
 
+    def _attribute_docs(self, name: str, value: int) -> np.ndarray:
+        docs = self._attribute_cache.get((name, value))
+        if docs is None:
+            docs = self._attribute_cache[(name, value)] = np.flatnonzero(self.attributes[name] == value).astype(
+                np.int32
+            )
+        return docs
+
     def _postings(self, term: int) -> tuple[np.ndarray, np.ndarray]:
+        parts_docs, parts_fields = [], []
         if term < self.main_terms:
             start, end = self.post_offsets[term], self.post_offsets[term + 1]
-            docs, fields = self.post_docs[start:end], self.post_fields[start:end]
-        else:
-            docs, fields = np.empty(0, np.int32), np.empty(0, np.uint8)
+            parts_docs.append(self.post_docs[start:end])
+            parts_fields.append(self.post_fields[start:end])
         extra = self.delta.get(term)
         if extra:
-            docs = np.concatenate([docs, np.array([d for d, _ in extra], np.int32)])
-            fields = np.concatenate([fields, np.array([f for _, f in extra], np.uint8)])
-        return docs, fields
+            parts_docs.append(np.array(extra[0], np.int32))
+            parts_fields.append(np.array(extra[1], np.uint8))
+        for name, value in self.label_postings.get(term, ()):
+            docs = self._attribute_docs(name, value)
+            parts_docs.append(docs)
+            parts_fields.append(np.full(len(docs), META, dtype=np.uint8))
+        if len(parts_docs) == 1:
+            return parts_docs[0], parts_fields[0]
+        if not parts_docs:
+            return np.empty(0, np.int32), np.empty(0, np.uint8)
+        return np.concatenate(parts_docs), np.concatenate(parts_fields)
 
-    def _candidates(self, word: _Word) -> dict[int, int]:
-        """Terms that ``word`` matches, each with its typo count."""
+    def _candidates(self, word: str, prefix: bool) -> dict[int, int]:
+        """Terms that ``word`` matches, each with its typo count (cached per word)."""
+        key = (word, prefix)
+        cached = self._candidate_cache.get(key)
+        if cached is not None:
+            return cached
         found: dict[int, int] = {}
-        exact = self.vocab.get(word.folded)
-        if exact is not None:
-            found[exact] = 0
-        budget = typo_budget(word.folded)
+        budget = typo_budget(word)
         if budget:
-            for length in range(len(word.folded) - budget, len(word.folded) + budget + 1):
+            for length in range(len(word) - budget, len(word) + budget + 1):
                 bucket = self.alpha_by_length.get(length)
                 if bucket is None:
                     continue
                 for _term, distance, position in process.extract(
-                    word.folded, bucket[0], scorer=OSA.distance, score_cutoff=budget, limit=None
+                    word, bucket[0], scorer=OSA.distance, score_cutoff=budget, limit=None
                 ):
-                    term_id = int(bucket[1][position])
-                    found[term_id] = min(found.get(term_id, budget), int(distance))
-            for term, term_id in self.delta_terms:
-                if term.isalpha() and abs(len(term) - len(word.folded)) <= budget:
-                    distance = OSA.distance(word.folded, term, score_cutoff=budget)
+                    found[int(bucket[1][position])] = int(distance)
+            for term_word, term in self.delta_terms:
+                if term_word.isalpha() and abs(len(term_word) - len(word)) <= budget:
+                    distance = OSA.distance(word, term_word, score_cutoff=budget)
                     if distance <= budget:
-                        found[term_id] = min(found.get(term_id, budget), distance)
-        if word.prefix:
-            for term_id in self._prefixed(word.folded):
-                found.setdefault(term_id, 0)
+                        found[term] = distance
+        if prefix:
+            for term in self._prefixed(word):
+                found.setdefault(term, 0)
+        exact = self.vocab.get(word)
+        if exact is not None:
+            found[exact] = 0
+        if len(self._candidate_cache) > 4096:
+            self._candidate_cache.clear()
+        self._candidate_cache[key] = found
         return found
 
     def _prefixed(self, stem: str) -> list[int]:
-        """Terms that start with ``stem``; for a 1–2 letter stem only the most common ones."""
-        start = bisect.bisect_left(self.sorted_terms, stem)
-        end = bisect.bisect_left(self.sorted_terms, stem + "\x7f", start)
-        ids = [self.sorted_ids[i] for i in range(start, end)]
-        ids += [t for term, t in self.delta_terms if term.startswith(stem)]
-        cap = {1: 25, 2: 120}.get(len(stem))
-        if cap is not None and len(ids) > cap:
+        """Terms that start with ``stem``; for a short stem only its most common ones."""
+        start = bisect.bisect_left(self.terms, stem, hi=self.main_terms)
+        end = bisect.bisect_left(self.terms, stem + "\x7f", start, self.main_terms)
+        ids = list(range(start, end)) + [t for w, t in self.delta_terms if w.startswith(stem)]
+        cap = PREFIX_CAP.get(len(stem), PREFIX_MAX)
+        if len(ids) > cap:
             freq = self.doc_freq
-            ids = sorted(ids, key=lambda t: -(freq[t] if t < len(freq) else 0))[:cap]
+            ids.sort(key=lambda t: -(freq[t] if t < len(freq) else 0))
+            ids = ids[:cap]
         return ids
 
     def _match(self, word: _Word, size: int) -> None:
@@ -352,7 +445,8 @@ class SearchIndex:
         for term, typos in word.terms.items():
             docs, fields = self._postings(term)
             if len(docs):
-                best[docs] = np.minimum(best[docs], fields + np.uint8(typos * 4))
+                # A project can appear twice (text and label): np.minimum.at keeps the better.
+                np.minimum.at(best, docs, fields + np.uint8(typos * 4))
         word.best = best
 
     # --- querying ---------------------------------------------------------------------
@@ -379,62 +473,39 @@ class SearchIndex:
         allowed = self._filter_mask(filters)
         words = self._parse(query)
         for word in words:
-            word.terms = self._candidates(word)
+            word.terms = self._candidates(word.folded, word.prefix)
             self._match(word, size)
+        typos = places = None
+        most = 0
         if words:
             stacked = np.stack([w.best for w in words])
             matched = stacked != NO_MATCH
-            counts = matched.sum(axis=0)
-            counts[~allowed] = 0
+            counts = np.where(allowed, matched.sum(axis=0), 0)
             most = int(counts.max()) if size else 0
-            # All words if any project has them all, else as many as any project has.
-            selected = counts == most if most else np.zeros(size, dtype=bool)
+            # All the words if any project has them all, else as many as the best have.
+            docs = np.flatnonzero(counts == most) if most else np.empty(0, dtype=np.int64)
             typos = np.where(matched, stacked // 4, 0).sum(axis=0)
             places = np.where(matched, stacked % 4, 0).sum(axis=0)
         else:
-            selected, most, typos, places = allowed, 0, None, None
-        docs = np.flatnonzero(selected)
+            docs = np.flatnonzero(allowed)
         facet_counts = self._facets(docs) if facets else {}
-        order = self._order(docs, words, typos, places, sort, offset + limit)
-        page = [int(doc) for doc in order[offset : offset + limit]]
-        texts = self._texts([self.codes[doc] for doc in page]) if words else {}
-        terms = {self.terms[t] for w in words for t in w.terms}
-        hits = []
-        for rank, doc in enumerate(page, start=offset):
-            name_vi, name_en = self.names[doc]
-            row = texts.get(self.codes[doc], {})
-            highlights = {
-                name: spans for name in HIGHLIGHT_FIELDS if (spans := _spans(row.get(name), terms, self.synonyms))
-            }
-            hits.append(SearchHit(self.codes[doc], round(1.0 / (1 + rank), 6), name_vi, name_en, highlights))
-        return SearchResult(hits, len(docs), facet_counts, most, len(words))
-
-    def _texts(self, codes: list[str]) -> dict[str, dict[str, Any]]:
-        if not codes:
-            return {}
-        with self.catalogue.cursor() as cur:
-            rows = cur.execute(
-                f"select code, {', '.join(HIGHLIGHT_FIELDS)} from projects "
-                f"where code in ({', '.join('?' for _ in codes)})",
-                codes,
-            ).fetchall()
-        return {row[0]: dict(zip(HIGHLIGHT_FIELDS, row[1:], strict=True)) for row in rows}
+        page = self._order(docs, words, typos, places, sort, offset + limit)[offset : offset + limit]
+        return SearchResult(self._hits(page, words, offset), len(docs), facet_counts, most, len(words))
 
     def _parse(self, query: str) -> list[_Word]:
         text = unicodedata.normalize("NFC", str(query or ""))[:MAX_QUERY_CHARS]
-        folded = search_fold(text).split()
-        typed = [t.lower() for t in _WORD_RE.findall(text.replace("_", " "))]
-        if len(typed) != len(folded):  # the two tokenisers disagree on odd input: drop exactness
-            typed = folded
         typing = bool(text) and not text[-1].isspace()
+        raw = _WORD_RE.findall(text)
         words: list[_Word] = []
-        for position, (word, as_typed) in enumerate(zip(folded, typed, strict=True)):
-            is_last = position == len(folded) - 1
-            expansion = self.synonyms.get(word)
-            if expansion and not (is_last and typing and word not in self.vocab and len(word) < 3):
-                words += [_Word(part, part, False) for part in expansion]
-            else:
-                words.append(_Word(word, as_typed, is_last and typing))
+        for position, typed in enumerate(raw):
+            folded_parts = search_fold(typed).split()
+            for part_index, folded in enumerate(folded_parts):
+                is_last = position == len(raw) - 1 and part_index == len(folded_parts) - 1
+                expansion = self.synonyms.get(folded)
+                if expansion:
+                    words += [_Word(part, part, False) for part in expansion]
+                else:
+                    words.append(_Word(folded, typed.lower() if len(folded_parts) == 1 else folded, is_last and typing))
         return words[:MAX_QUERY_WORDS]
 
     def _filter_mask(self, filters: Filters) -> np.ndarray:
@@ -442,8 +513,8 @@ class SearchIndex:
         for name in ATTRIBUTES:
             for codes in (getattr(filters, name), filters.visible_statuses if name == "status" else ()):
                 if codes:
-                    ids = [self.facet_index[name].get(code, -2) for code in codes]
-                    mask &= np.isin(self._facet_arrays[name], ids)
+                    ids = [self.attribute_index[name].get(code, -2) for code in codes]
+                    mask &= np.isin(self.attributes[name], ids)
         if filters.min_investment is not None:
             mask &= self.investment >= filters.min_investment
         if filters.max_investment is not None:
@@ -455,13 +526,11 @@ class SearchIndex:
     def _facets(self, docs: np.ndarray) -> dict[str, dict[str, int]]:
         counts: dict[str, dict[str, int]] = {}
         for name in FACETS:
-            values = self._facet_arrays[name][docs]
-            values = values[values >= 0]
-            tally = np.bincount(values, minlength=len(self.facet_codes[name])) if len(values) else []
+            values = self.attributes[name][docs]
+            tally = np.bincount(values[values >= 0], minlength=len(self.attribute_codes[name]))
+            names = self.attribute_codes[name]
             counts[name] = {
-                self.facet_codes[name][i]: int(n)
-                for i, n in sorted(enumerate(tally), key=lambda item: (-item[1], self.facet_codes[name][item[0]]))
-                if n
+                names[i]: int(tally[i]) for i in sorted(np.flatnonzero(tally), key=lambda i: (-tally[i], names[i]))
             }
         return counts
 
@@ -474,70 +543,127 @@ class SearchIndex:
         sort: str,
         needed: int,
     ) -> list[int]:
-        codes = self.codes
+        rank = self.code_rank[docs]
         if sort in ("investment", "updated"):
             values = self.investment[docs] if sort == "investment" else self.updated[docs].astype(np.float64)
             values = np.where(np.isnan(values), -np.inf, values)
-            return [int(d) for d in docs[np.lexsort((np.array([codes[d] for d in docs]), -values))]]
+            return docs[np.lexsort((rank, -values))][:needed].tolist()
         if not words or sort == "code":
-            return sorted((int(d) for d in docs), key=codes.__getitem__)
+            return docs[np.argsort(rank)][:needed].tolist()
+        # Cheap criteria for everything, the phrase check for the best few thousand, every
+        # criterion for the best RERANK_DEPTH; ties at each cut go by code.
+        key = (typos[docs].astype(np.int64) * 64 + places[docs]) * (1 << 22) + rank
+        docs, key = _smallest(docs, key, PHRASE_DEPTH)
         phrase = self._phrase_in_name(docs, words)
-        coarse = typos[docs].astype(np.int64) * 1024 + np.where(phrase, 0, 512) + places[docs]
-        depth = max(needed, RERANK_DEPTH)
-        if len(docs) > depth:
-            keep = np.argpartition(coarse, depth - 1)[:depth]
-            # Every project tied with the last one kept is re-ranked too: ties decide by code.
-            keep = np.flatnonzero(coarse <= coarse[keep].max())
-            docs, coarse = docs[keep], coarse[keep]
-        keyed = [(self._fine_key(int(d), words, int(typos[d])), codes[d], int(d)) for d in docs]
-        keyed.sort()
-        return [doc for _key, _code, doc in keyed]
+        key = key + np.where(phrase, 0, 32 * (1 << 22))  # between a typo and a field step
+        docs, key = _smallest(docs, key, max(needed, RERANK_DEPTH))
+        sequences = self._sequences([int(d) for d in docs])
+        keyed = sorted(
+            (self._fine_key(int(d), words, sequences[int(d)]), int(k), int(d)) for d, k in zip(docs, key, strict=True)
+        )
+        return [doc for _fine, _key, doc in keyed][:needed]
+
+    def _sequences(self, docs: list[int]) -> dict[int, list[list[int]]]:
+        """Each project's term ids per field group, abbreviations followed by their expansion."""
+        vocab = self.vocab
+        result: dict[int, list[list[int]]] = {}
+        for doc in docs:
+            name_vi, name_en, desc_vi, desc_en, address, capacity = self.texts[doc]
+            meta = [self.codes[doc]]
+            fields = []
+            for text in (
+                f"{name_vi or ''} {name_en or ''}",
+                " ".join(meta),
+                f"{desc_vi or ''} {desc_en or ''}",
+                f"{address or ''} {capacity or ''}",
+            ):
+                fields.append(
+                    [vocab.get(t, -1) for word in _WORD_RE.findall(text.lower()) for t in self._word_terms(word)]
+                )
+            for name in LABELLED:
+                value = int(self.attributes[name][doc])
+                if value >= 0:
+                    fields[META] += [
+                        vocab.get(t, -1) for t in self._label_terms(name, self.attribute_codes[name][value])
+                    ]
+            result[doc] = fields
+        return result
 
     def _phrase_in_name(self, docs: np.ndarray, words: list[_Word]) -> np.ndarray:
-        """Whether the name holds the query words as a phrase, for many projects at once."""
+        """Whether each project's name holds the query words in order as a phrase."""
         names = self.name_matrix[docs]
         found = np.zeros(len(docs), dtype=bool)
-        hits = [np.isin(names, np.fromiter(w.terms, dtype=np.int32, count=len(w.terms))) for w in words]
-        width = names.shape[1] - len(words) + 1
-        for start in range(max(width, 0)):
+        hits = []
+        for word in words:
+            lookup = np.zeros(len(self.terms) + 1, dtype=bool)
+            lookup[np.fromiter(word.terms, dtype=np.int64, count=len(word.terms)) + 1] = True
+            hits.append(lookup[names + 1])
+        for start in range(max(NAME_WIDTH - len(words) + 1, 0)):
             run = np.ones(len(docs), dtype=bool)
             for offset, hit in enumerate(hits):
                 run &= hit[:, start + offset]
             found |= run
         return found
 
-    def _fine_key(self, doc: int, words: list[_Word], typos: int) -> tuple[int, int, int, int]:
-        """(typos, proximity, field, -exact accents): lower is better."""
-        sequence = self.doc_terms[doc]
-        positions: list[list[list[int]]] = [[[] for _ in words] for _ in range(4)]
-        field_rank, index = 0, 0
-        for term in sequence:
-            if term < 0:
-                field_rank += 1
-                index = 0
-                continue
-            for w, word in enumerate(words):
-                if term in word.terms:
-                    positions[field_rank][w].append(index)
-            index += 1
+    def _fine_key(self, doc: int, words: list[_Word], sequence: list[list[int]]) -> tuple[int, int, int, int]:
+        """(typos, proximity, field, -accents as typed): lower is better."""
+        positions = [[[] for _ in words] for _ in range(4)]
+        for field_rank, terms in enumerate(sequence):
+            for index, term in enumerate(terms):
+                for w, word in enumerate(words):
+                    if term in word.terms:
+                        positions[field_rank][w].append(index)
         proximity, place = 8 * len(words), 4
-        for rank, per_word in enumerate(positions):
-            present = [p for p in per_word if p]
-            if len(present) == len(words):
-                distance = _proximity(per_word)
-                if (distance, rank) < (proximity, place):
-                    proximity, place = distance, rank
-        if place == 4:  # the words are spread over fields
-            place = 3 + min(int(word.best[doc]) % 4 for word in words if word.best[doc] != NO_MATCH)
-        return typos, proximity, place, -self._exact_accents(doc, words)
+        for field_rank, per_word in enumerate(positions):
+            if all(per_word):
+                candidate = (_proximity(per_word), field_rank)
+                if candidate < (proximity, place):
+                    proximity, place = candidate
+        matched = [int(w.best[doc]) for w in words if w.best[doc] != NO_MATCH]
+        typos = sum(q // 4 for q in matched)
+        if place == 4:  # the words are spread over several fields
+            place = 4 + sum(q % 4 for q in matched)
+        return typos, proximity, place, -self._accents_as_typed(doc, words)
 
-    def _exact_accents(self, doc: int, words: list[_Word]) -> int:
+    def _accents_as_typed(self, doc: int, words: list[_Word]) -> int:
         accented = [accent_key(w.typed) for w in words if w.typed != w.folded]
         if not accented:
             return 0
-        name_vi, name_en = self.names[doc]
-        tokens = {accent_key(t) for t in _WORD_RE.findall(f"{name_vi or ''} {name_en or ''}".lower())}
+        name_vi, name_en = self.texts[doc][:2]
+        tokens = {accent_key(t) for t in _WORD_RE.findall(f"{name_vi or ''} {name_en or ''}")}
         return sum(1 for word in accented if word in tokens)
+
+    def _hits(self, page: list[int], words: list[_Word], offset: int) -> list[SearchHit]:
+        terms = {self.terms[t] for w in words for t in w.terms}
+        hits = []
+        for rank, doc in enumerate(page, start=offset):
+            row = dict(zip(TEXT_FIELDS, self.texts[doc], strict=True))
+            highlights = (
+                {name: spans for name in HIGHLIGHT_FIELDS if (spans := self._spans(row.get(name), terms))}
+                if terms
+                else {}
+            )
+            hits.append(
+                SearchHit(self.codes[doc], round(1.0 / (1 + rank), 6), row["name_vi"], row["name_en"], highlights)
+            )
+        return hits
+
+    def _spans(self, text: Any, terms: set[str]) -> list[tuple[int, int]]:
+        """Where the words of ``text`` that matched the query stand (start, end)."""
+        if not isinstance(text, str) or not text:
+            return []
+        return [
+            (match.start(), match.end())
+            for match in _WORD_RE.finditer(text)
+            if any(term in terms for term in self._word_terms(match.group().lower()))
+        ]
+
+    def memory_bytes(self) -> int:
+        """Bytes held by the index's arrays (the Python lists of codes and names come on top)."""
+        arrays = [self.post_docs, self.post_fields, self.post_offsets, self.name_matrix, self.doc_freq]
+        arrays += [self.investment, self.updated, self.demo, self.alive]
+        arrays += [self.code_rank, self.doc_freq, *self.attributes.values()]
+        return int(sum(a.nbytes for a in arrays))
 
 
 _TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
@@ -551,14 +677,11 @@ def accent_key(word: str) -> str:
     return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _TONE_MARKS)) + tones
 
 
-def _name_matrix(sequences: list[array]) -> np.ndarray:
-    matrix = np.full((len(sequences), NAME_WIDTH), -1, dtype=np.int32)
-    for doc, sequence in enumerate(sequences):
-        name = np.frombuffer(sequence, dtype=np.int32)
-        end = int(np.argmax(name < 0))  # the name is the first field
-        width = min(end, NAME_WIDTH)
-        matrix[doc, :width] = name[:width]
-    return matrix
+def _smallest(docs: np.ndarray, key: np.ndarray, count: int) -> tuple[np.ndarray, np.ndarray]:
+    if len(docs) <= count:
+        return docs, key
+    keep = np.argpartition(key, count - 1)[:count]
+    return docs[keep], key[keep]
 
 
 def _proximity(per_word: list[list[int]]) -> int:
@@ -570,29 +693,12 @@ def _proximity(per_word: list[list[int]]) -> int:
     return total
 
 
-def _spans(text: Any, terms: set[str], synonyms: dict[str, list[str]]) -> list[tuple[int, int]]:
-    if not isinstance(text, str) or not text:
-        return []
-    spans = []
-    for match in _WORD_RE.finditer(text):
-        folded = search_fold(match.group()).strip()
-        if folded in terms or (folded in synonyms and all(part in terms for part in synonyms[folded])):
-            spans.append((match.start(), match.end()))
-    return spans
+def _joined(*columns: pd.Series) -> list[str]:
+    """Row-wise join of text columns, blanks skipped."""
+    lists = [[v if isinstance(v, str) else "" for v in column.tolist()] for column in columns]
+    return [" ".join(parts) for parts in zip(*lists, strict=True)]
 
 
-def _labels(enum: Any, code: str | None) -> list[str]:
-    if code is None:
-        return []
-    vi, en = enum.labels.get(code, (code, code))
-    return [vi, en]
-
-
-def _agency_labels(ref: Any, code: str | None) -> list[str]:
-    if code is None:
-        return []
-    labels = _labels(ref.agencies, code)
-    successor = ref.agency_successor.get(code)
-    if successor and successor != code:
-        labels += _labels(ref.agencies, successor)
-    return labels
+def _microseconds(values: pd.Series) -> np.ndarray:
+    stamps = pd.to_datetime(values)
+    return np.where(stamps.isna(), 0, stamps.astype("int64") // 1000).astype(np.int64)
