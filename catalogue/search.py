@@ -20,6 +20,7 @@ then the code.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 import threading
@@ -35,14 +36,14 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from .filters import Filters
-from .normalize import search_fold
+from .normalize import canonical_word, fold_text, search_fold
 
 if TYPE_CHECKING:
     from .core import Catalogue
 
 MAX_QUERY_CHARS = 200
 MAX_QUERY_WORDS = 10
-RERANK_DEPTH = 120  # projects ranked on every criterion; the rest of a large result by the cheap ones
+RERANK_DEPTH = 60  # projects ranked on every criterion; the rest of a large result by the cheap ones
 PHRASE_DEPTH = 2000  # projects checked for the query as a phrase in their name
 NO_MATCH = 255
 NAME_WIDTH = 32  # name words kept per project for the phrase check
@@ -144,6 +145,16 @@ class SearchIndex:
             self._word_cache[word] = terms
         return terms
 
+    def _prime_word_cache(self, words: list[str]) -> None:
+        """Fold many words in one call (the cache then answers _word_terms)."""
+        for word, folded in zip(words, fold_text("\x1e".join(words)).split("\x1e"), strict=True):
+            terms = []
+            for part in folded.split():
+                part = canonical_word(part)
+                terms.append(part)
+                terms.extend(self.synonyms.get(part, ()))
+            self._word_cache[word] = terms
+
     def _label_terms(self, name: str, value: str) -> list[str]:
         """Search terms of a coded value's labels in both languages (and a merged agency's successor)."""
         ref = self.catalogue.reference
@@ -212,6 +223,7 @@ class SearchIndex:
             for name in LABELLED
             for i, code in enumerate(self.attribute_codes[name])
         }
+        self._prime_word_cache(words)
         word_terms = {word: self._word_terms(word) for word in words}
         self.terms = sorted(
             {t for terms in word_terms.values() for t in terms} | {t for ts in labels.values() for t in ts}
@@ -224,8 +236,10 @@ class SearchIndex:
         db = self._scratch
         db.register("canon", canon)
         postings = db.execute(
-            "select c.id, r.doc, min(r.field)::utinyint as field from raw r join canon c using (word) "
-            "group by all order by 1"
+            # Aggregating before the join halves the work; a term reached by two spellings in
+            # one project may appear twice, which np.minimum.at in _match absorbs.
+            "select c.id, g.doc, g.field from (select word, doc, min(field)::utinyint as field from raw "
+            "where word <> '' group by all) g join canon c using (word) order by 1"
         ).fetchnumpy()
         names = db.execute(
             "select doc, rank, id from (select r.doc, c.id, "
@@ -280,6 +294,8 @@ class SearchIndex:
             length: ([self.terms[t] for t in ids], np.array(ids, dtype=np.int32)) for length, ids in by_length.items()
         }
         self._candidate_cache: dict[tuple[str, bool], dict[int, int]] = {}
+        self._sequence_cache: dict[int, list[list[int]]] = {}
+        self._label_cache: dict[tuple[str, int], list[int]] = {}
 
     # --- keeping in step --------------------------------------------------------------
 
@@ -558,36 +574,50 @@ class SearchIndex:
         key = key + np.where(phrase, 0, 32 * (1 << 22))  # between a typo and a field step
         docs, key = _smallest(docs, key, max(needed, RERANK_DEPTH))
         sequences = self._sequences([int(d) for d in docs])
+        word_of_term: dict[int, list[int]] = {}
+        for w, word in enumerate(words):
+            for term in word.terms:
+                word_of_term.setdefault(term, []).append(w)
         keyed = sorted(
-            (self._fine_key(int(d), words, sequences[int(d)]), int(k), int(d)) for d, k in zip(docs, key, strict=True)
+            (self._fine_key(int(d), words, sequences[int(d)], word_of_term), int(k), int(d))
+            for d, k in zip(docs, key, strict=True)
         )
         return [doc for _fine, _key, doc in keyed][:needed]
 
     def _sequences(self, docs: list[int]) -> dict[int, list[list[int]]]:
         """Each project's term ids per field group, abbreviations followed by their expansion."""
-        vocab = self.vocab
+        cache, vocab = self._sequence_cache, self.vocab
         result: dict[int, list[list[int]]] = {}
         for doc in docs:
-            name_vi, name_en, desc_vi, desc_en, address, capacity = self.texts[doc]
-            meta = [self.codes[doc]]
-            fields = []
-            for text in (
-                f"{name_vi or ''} {name_en or ''}",
-                " ".join(meta),
-                f"{desc_vi or ''} {desc_en or ''}",
-                f"{address or ''} {capacity or ''}",
-            ):
-                fields.append(
-                    [vocab.get(t, -1) for word in _WORD_RE.findall(text.lower()) for t in self._word_terms(word)]
+            fields = cache.get(doc)
+            if fields is None:
+                name_vi, name_en, desc_vi, desc_en, address, capacity = self.texts[doc]
+                texts = (
+                    f"{name_vi or ''} {name_en or ''}",
+                    self.codes[doc],
+                    f"{desc_vi or ''} {desc_en or ''}",
+                    f"{address or ''} {capacity or ''}",
                 )
-            for name in LABELLED:
-                value = int(self.attributes[name][doc])
-                if value >= 0:
-                    fields[META] += [
-                        vocab.get(t, -1) for t in self._label_terms(name, self.attribute_codes[name][value])
-                    ]
+                fields = [
+                    [vocab.get(t, -1) for word in _WORD_RE.findall(text.lower()) for t in self._word_terms(word)]
+                    for text in texts
+                ]
+                for name in LABELLED:
+                    value = int(self.attributes[name][doc])
+                    if value >= 0:
+                        fields[META] += self._label_ids(name, value)
+                if len(cache) > 20_000:
+                    cache.clear()
+                cache[doc] = fields
             result[doc] = fields
         return result
+
+    def _label_ids(self, name: str, value: int) -> list[int]:
+        ids = self._label_cache.get((name, value))
+        if ids is None:
+            terms = self._label_terms(name, self.attribute_codes[name][value])
+            ids = self._label_cache[(name, value)] = [self.vocab.get(t, -1) for t in terms]
+        return ids
 
     def _phrase_in_name(self, docs: np.ndarray, words: list[_Word]) -> np.ndarray:
         """Whether each project's name holds the query words in order as a phrase."""
@@ -605,14 +635,16 @@ class SearchIndex:
             found |= run
         return found
 
-    def _fine_key(self, doc: int, words: list[_Word], sequence: list[list[int]]) -> tuple[int, int, int, int]:
+    def _fine_key(
+        self, doc: int, words: list[_Word], sequence: list[list[int]], word_of_term: dict[int, list[int]]
+    ) -> tuple[int, int, int, int]:
         """(typos, proximity, field, -accents as typed): lower is better."""
-        positions = [[[] for _ in words] for _ in range(4)]
+        positions: list[list[list[int]]] = [[[] for _ in words] for _ in range(4)]
         for field_rank, terms in enumerate(sequence):
+            per_word = positions[field_rank]
             for index, term in enumerate(terms):
-                for w, word in enumerate(words):
-                    if term in word.terms:
-                        positions[field_rank][w].append(index)
+                for w in word_of_term.get(term, ()):
+                    per_word[w].append(index)
         proximity, place = 8 * len(words), 4
         for field_rank, per_word in enumerate(positions):
             if all(per_word):
@@ -669,6 +701,7 @@ class SearchIndex:
 _TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 
 
+@functools.lru_cache(maxsize=65536)
 def accent_key(word: str) -> str:
     """A word's letters and marks with the tone mark moved to the end: old and new tone
     placement (hoà/hòa, thuỷ/thủy) give the same key; a missing or different mark does not."""
@@ -694,9 +727,11 @@ def _proximity(per_word: list[list[int]]) -> int:
 
 
 def _joined(*columns: pd.Series) -> list[str]:
-    """Row-wise join of text columns, blanks skipped."""
-    lists = [[v if isinstance(v, str) else "" for v in column.tolist()] for column in columns]
-    return [" ".join(parts) for parts in zip(*lists, strict=True)]
+    """Row-wise join of text columns, blanks skipped (vectorised)."""
+    joined = columns[0].fillna("").astype(str)
+    for column in columns[1:]:
+        joined = joined + " " + column.fillna("").astype(str)
+    return joined.tolist()
 
 
 def _microseconds(values: pd.Series) -> np.ndarray:
