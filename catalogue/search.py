@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from .core import Catalogue
 
 MAX_QUERY_CHARS = 200
-MAX_QUERY_WORDS = 10
+MAX_QUERY_WORDS = 16  # after abbreviations are expanded
 RERANK_DEPTH = 60  # projects ranked on every criterion; the rest of a large result by the cheap ones
 PHRASE_DEPTH = 2000  # projects checked for the query as a phrase in their name
 NO_MATCH = 255
@@ -229,9 +229,15 @@ class SearchIndex:
             {t for terms in word_terms.values() for t in terms} | {t for ts in labels.values() for t in ts}
         )
         self.vocab = {word: term for term, word in enumerate(self.terms)}
+        # "shown": the term takes a place in the word sequence (an abbreviation gives its place
+        # to its expansion, so "KCN Quang Minh" reads as the phrase "khu công nghiệp Quang Minh").
         canon = pd.DataFrame(
-            [(word, k, self.vocab[term]) for word, terms in word_terms.items() for k, term in enumerate(terms)],
-            columns=["word", "k", "id"],
+            [
+                (word, k, self.vocab[term], term not in self.synonyms)
+                for word, terms in word_terms.items()
+                for k, term in enumerate(terms)
+            ],
+            columns=["word", "k", "id", "shown"],
         )
         db = self._scratch
         db.register("canon", canon)
@@ -244,7 +250,7 @@ class SearchIndex:
         names = db.execute(
             "select doc, rank, id from (select r.doc, c.id, "
             "(row_number() over (partition by r.doc order by r.pos, c.k) - 1)::integer as rank "
-            "from raw r join canon c using (word) where r.field = 0) where rank < ?",
+            "from raw r join canon c using (word) where r.field = 0 and c.shown) where rank < ?",
             [NAME_WIDTH],
         ).fetchnumpy()
         db.unregister("canon")
@@ -335,7 +341,7 @@ class SearchIndex:
             for term in map(self._term_id, self._word_terms(word)):
                 if best.get((term, doc), 9) > field_rank:
                     best[(term, doc)] = field_rank
-                if field_rank == NAME:
+                if field_rank == NAME and self.terms[term] not in self.synonyms:
                     names.setdefault(doc, []).append(term)
         self._scratch.execute("drop table raw")
         for (term, doc), field_rank in best.items():
@@ -585,7 +591,7 @@ class SearchIndex:
         return [doc for _fine, _key, doc in keyed][:needed]
 
     def _sequences(self, docs: list[int]) -> dict[int, list[list[int]]]:
-        """Each project's term ids per field group, abbreviations followed by their expansion."""
+        """Each project's term ids per field group, an abbreviation replaced by its expansion."""
         cache, vocab = self._sequence_cache, self.vocab
         result: dict[int, list[list[int]]] = {}
         for doc in docs:
@@ -599,7 +605,12 @@ class SearchIndex:
                     f"{address or ''} {capacity or ''}",
                 )
                 fields = [
-                    [vocab.get(t, -1) for word in _WORD_RE.findall(text.lower()) for t in self._word_terms(word)]
+                    [
+                        vocab.get(term, -1)
+                        for word in _WORD_RE.findall(text.lower())
+                        for term in self._word_terms(word)
+                        if term not in self.synonyms
+                    ]
                     for text in texts
                 ]
                 for name in LABELLED:
@@ -637,25 +648,28 @@ class SearchIndex:
 
     def _fine_key(
         self, doc: int, words: list[_Word], sequence: list[list[int]], word_of_term: dict[int, list[int]]
-    ) -> tuple[int, int, int, int]:
-        """(typos, proximity, field, -accents as typed): lower is better."""
+    ) -> tuple[int, int, int, int, int]:
+        """(typos, tier, proximity, field, -accents as typed): lower is better."""
         positions: list[list[list[int]]] = [[[] for _ in words] for _ in range(4)]
         for field_rank, terms in enumerate(sequence):
             per_word = positions[field_rank]
             for index, term in enumerate(terms):
                 for w in word_of_term.get(term, ()):
                     per_word[w].append(index)
-        proximity, place = 8 * len(words), 4
+        # Names above the rest, and within a field a phrase above scattered words:
+        # 0 phrase in the name, 1 all words in the name, 2 a phrase in one other field,
+        # 3 all words in one other field, 4 the words spread over fields.
+        best = (4, 8 * len(words), 4)
         for field_rank, per_word in enumerate(positions):
             if all(per_word):
-                candidate = (_proximity(per_word), field_rank)
-                if candidate < (proximity, place):
-                    proximity, place = candidate
+                proximity = _proximity(per_word)
+                tier = (0 if proximity == 0 else 1) if field_rank == NAME else (2 if proximity == 0 else 3)
+                best = min(best, (tier, proximity, field_rank))
         matched = [int(w.best[doc]) for w in words if w.best[doc] != NO_MATCH]
         typos = sum(q // 4 for q in matched)
-        if place == 4:  # the words are spread over several fields
-            place = 4 + sum(q % 4 for q in matched)
-        return typos, proximity, place, -self._accents_as_typed(doc, words)
+        if best[0] == 4:
+            best = (4, best[1], sum(q % 4 for q in matched))
+        return typos, *best, -self._accents_as_typed(doc, words)
 
     def _accents_as_typed(self, doc: int, words: list[_Word]) -> int:
         accented = [accent_key(w.typed) for w in words if w.typed != w.folded]
