@@ -44,8 +44,29 @@ def resolve_db_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
     return Path(chosen).expanduser()
 
 
+_clock_lock = threading.Lock()
+_last_stamp = dt.datetime.min
+
+
 def _utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    """Now in UTC, strictly later than any stamp this process gave or read before.
+
+    Only one process can write a database file, so "changed since the last stamp seen" is
+    exact for the search index even when two writes fall in the same microsecond or the
+    wall clock steps back.
+    """
+    global _last_stamp
+    with _clock_lock:
+        stamp = max(dt.datetime.now(dt.UTC).replace(tzinfo=None), _last_stamp + dt.timedelta(microseconds=1))
+        _last_stamp = stamp
+        return stamp
+
+
+def _see_stamp(stamp: dt.datetime | None) -> None:
+    global _last_stamp
+    with _clock_lock:
+        if stamp is not None and stamp > _last_stamp:
+            _last_stamp = stamp
 
 
 class Catalogue:
@@ -83,6 +104,7 @@ class Catalogue:
         try:
             with catalogue._write_lock, catalogue.cursor() as cur:
                 migrate(cur, target)
+                _see_stamp(cur.execute("select max(updated_at) from projects").fetchall()[0][0])
         except BaseException:
             connection.close()
             raise

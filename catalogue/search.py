@@ -124,7 +124,7 @@ class SearchIndex:
     def _frame(self, since: Any = None) -> pd.DataFrame:
         sql, params = f"select {_COLUMNS} from projects", []
         if since is not None:
-            sql, params = sql + " where updated_at >= ?", [since]
+            sql, params = sql + " where updated_at > ?", [since]
         with self.catalogue.cursor() as cur:
             return cur.execute(sql + " order by code", params).df()
 

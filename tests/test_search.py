@@ -1,0 +1,255 @@
+"""Search behaviour: normalisation, ranking rules, filters and facets, freshness, bad input."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+
+import pytest
+from conftest import write_csv
+
+from catalogue import Catalogue, SynonymError
+from catalogue.normalize import search_fold
+from catalogue.search import accent_key, typo_budget
+
+HEADER = ["code", "name_vi", "name_en", "category", "district", "description_vi", "investment_vnd_bn", "status"]
+
+
+def rows_to_catalogue(cat: Catalogue, tmp_path, rows: list[list[object]], name: str = "p.csv") -> None:
+    report = cat.import_file(write_csv(tmp_path / name, rows, HEADER))
+    assert report.ok, report.errors
+
+
+@pytest.fixture
+def small(cat, tmp_path):
+    rows_to_catalogue(
+        cat,
+        tmp_path,
+        [
+            [
+                "A-01",
+                "Trạm xử lý nước thải làng nghề Bát Tràng",
+                "Bat Trang wastewater",
+                "environmental_services",
+                "Gia Lâm",
+                "Xử lý nước thải gốm sứ",
+                "150",
+                "calling",
+            ],
+            [
+                "A-02",
+                "Nhà máy thiết bị lọc bụi",
+                "Dust filter plant",
+                "emission_treatment",
+                "Đông Anh",
+                "Thiết bị cho trạm xử lý nước thải và làng nghề",
+                "400",
+                "calling",
+            ],
+            ["A-03", "Xưởng màng lọc", "", "emission_treatment", "Mê Linh", "", "90", "negotiating"],
+            ["A-04", "Xưởng mạng lọc", "", "emission_treatment", "Mê Linh", "", "95", "negotiating"],
+            [
+                "A-05",
+                "Điện mặt trời mái nhà KCN Quang Minh",
+                "Rooftop solar",
+                "renewables",
+                "Mê Linh",
+                "",
+                "60",
+                "calling",
+            ],
+            ["A-06", "Nhà máy nước thải tập trung", "", "environmental_services", "Sóc Sơn", "", "300", "draft"],
+            [
+                "A-07",
+                "Nhà máy thiết bị lọc bụi",
+                "Dust filter plant",
+                "emission_treatment",
+                "Đông Anh",
+                "",
+                "410",
+                "calling",
+            ],
+        ],
+    )
+    return cat
+
+
+def codes(cat: Catalogue, query: str, **filters) -> list[str]:
+    return [hit.code for hit in cat.search(query, limit=50, **filters)]
+
+
+# --- normalisation ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("variants", "key"),
+    [
+        (["Thủy điện", "Thuỷ điện", unicodedata.normalize("NFD", "Thủy điện"), "THUỶ ĐIỆN", "thuy-dien"], "thuy dien"),
+        (["Hòa Bình", "Hoà Bình", "hoa binh"], "hoa binh"),
+        (["sông Đuống", unicodedata.normalize("NFD", "sông Đuống"), "song duong"], "song duong"),
+        (["Lý Thái Tổ", "Lí Thái Tổ"], "li thai to"),
+        (["Kỵ", "Kị", "kỳ", "kì"], "ki"),
+        (["quý", "quí"], "qui"),
+        (["ê\u0301", "ế", "e\u0302\u0301"], "e"),
+    ],
+)
+def test_one_key_for_every_way_of_writing_a_word(variants, key):
+    assert {search_fold(v) for v in variants} == {key}
+
+
+def test_tone_placement_does_not_change_the_accent_key_but_a_missing_tone_does():
+    assert accent_key("hoà") == accent_key("hòa") == accent_key(unicodedata.normalize("NFD", "hòa"))
+    assert accent_key("thuỷ") == accent_key("thủy")
+    assert accent_key("hoa") != accent_key("hòa")
+
+
+def test_typo_budget_fits_short_vietnamese_syllables():
+    assert [typo_budget(w) for w in ("xu", "ly", "nuoc", "thai", "nghiep", "2025")] == [0, 0, 1, 1, 2, 0]
+
+
+# --- matching and ranking ----------------------------------------------------------------
+
+
+def test_accent_blind_typo_tolerant_prefix_and_english(small):
+    assert codes(small, "nước thải Bát Tràng")[0] == "A-01"
+    assert codes(small, "nuoc thai bat trang")[0] == "A-01"
+    assert codes(small, "nuoc thia bat trang")[0] == "A-01"  # one typo
+    assert codes(small, "nuoc thai bat tr")[0] == "A-01"  # still typing
+    assert codes(small, "bat trang wastewater")[0] == "A-01"
+    assert codes(small, "Gia Lâm")[0] == "A-01"  # a district's label finds its projects
+    assert "A-05" in codes(small, "khu công nghiệp Quang Minh")  # KCN in the name
+    assert codes(small, "KCN Quang Minh")[0] == "A-05"
+
+
+def test_name_and_phrase_rank_above_description_and_scattered_words(small):
+    found = codes(small, "xử lý nước thải làng nghề")
+    assert found.index("A-01") < found.index("A-02")  # in the name, as a phrase, beats the description
+
+
+def test_exact_accents_rank_first_and_ties_go_by_code(small):
+    assert codes(small, "màng lọc")[:2] == ["A-03", "A-04"]
+    assert codes(small, "mạng lọc")[:2] == ["A-04", "A-03"]
+    assert codes(small, "loc bui")[:2] == ["A-02", "A-07"]  # identical projects: by code
+
+
+def test_fewer_typos_rank_above_more(cat, tmp_path):
+    rows_to_catalogue(
+        cat,
+        tmp_path,
+        [
+            ["T-1", "Trạm cân rác", "", "waste_equipment", "", "", "10", "calling"],
+            ["T-2", "Trạm căn rác", "", "waste_equipment", "", "", "10", "calling"],
+        ],
+    )
+    assert codes(cat, "tram can rac") == ["T-1", "T-2"]
+    assert codes(cat, "tram cam rac") == ["T-1", "T-2"]  # both one typo away: then by code
+
+
+def test_all_words_rank_above_some_and_nothing_matching_returns_nothing(small):
+    result = small.search_page("lọc bụi Đông Anh xyzxyzxyz")
+    assert result.words == 5 and result.words_matched == 4  # the best have four of the five words
+    assert {h.code for h in result.hits} == {"A-02", "A-07"}
+    assert small.search_page("qqqqqqqq zzzzzzzz").total == 0
+
+
+def test_highlights_mark_the_matched_words(small):
+    hit = small.search("nuoc thai bat trang", limit=1)[0]
+    name = "Trạm xử lý nước thải làng nghề Bát Tràng"
+    assert [name[a:b] for a, b in hit.highlights["name_vi"]] == ["nước", "thải", "Bát", "Tràng"]
+    kcn = small.search("khu cong nghiep quang minh", limit=1)[0]
+    marked = ["Điện mặt trời mái nhà KCN Quang Minh"[a:b] for a, b in kcn.highlights["name_vi"]]
+    assert marked == ["KCN", "Quang", "Minh"]
+
+
+# --- filters and facets ------------------------------------------------------------------
+
+
+def test_search_combines_with_filters_and_facets_count_the_whole_result(demo_cat):
+    result = demo_cat.search_page("nuoc thai", limit=5, district=["Gia Lâm", "Hà Đông"], min_investment=50)
+    every = demo_cat.search_page("nuoc thai", limit=1000, district=["Gia Lâm", "Hà Đông"], min_investment=50)
+    assert result.total == len(every.hits) > 0
+    allowed = demo_cat.projects(district=["Gia Lâm", "Hà Đông"], min_investment=50).set_index("code")
+    assert {h.code for h in every.hits} <= set(allowed.index)
+    for facet in ("category", "district", "status", "investment_form", "lead_agency"):
+        assert result.facets[facet] == dict(Counter(allowed.loc[[h.code for h in every.hits], facet].dropna()))
+
+
+def test_an_empty_query_lists_what_the_filters_allow(demo_cat):
+    result = demo_cat.search_page("", limit=1000, category="renewables")
+    assert [h.code for h in result.hits] == demo_cat.projects(category="renewables")["code"].tolist()
+    by_money = demo_cat.search_page("", limit=3, sort="investment")
+    assert [h.code for h in by_money.hits] == demo_cat.projects(order_by="investment", limit=3)["code"].tolist()
+    with pytest.raises(ValueError):
+        demo_cat.search_page("", sort="popularity")
+
+
+def test_hidden_projects_need_include_hidden(small):
+    assert "A-06" not in codes(small, "nha may nuoc thai tap trung")
+    assert "A-06" in codes(small, "nha may nuoc thai tap trung", include_hidden=True)
+    assert small.search_page("", include_hidden=False).facets["status"].keys() <= {"calling", "negotiating"}
+
+
+# --- freshness -----------------------------------------------------------------------------
+
+
+def test_imports_and_edits_show_in_the_next_search(small, tmp_path):
+    small.search("anything")  # the index exists before the writes below
+    rows_to_catalogue(
+        small, tmp_path, [["A-10", "Nhà máy pin lưu trữ", "", "renewables", "", "", "70", "calling"]], "new.csv"
+    )
+    assert codes(small, "pin luu tru") == ["A-10"]
+    rows_to_catalogue(
+        small, tmp_path, [["A-10", "Nhà máy ắc quy", "", "renewables", "", "", "70", "calling"]], "edit.csv"
+    )
+    assert "A-10" not in codes(small, "pin luu tru")
+    assert codes(small, "ac quy") == ["A-10"]
+    rows_to_catalogue(
+        small, tmp_path, [["A-10", "Nhà máy ắc quy", "", "renewables", "", "", "70", "withdrawn"]], "withdraw.csv"
+    )
+    assert "A-10" not in codes(small, "ac quy")
+    assert small.search_index.delta_docs == 3  # kept in step by deltas, not rebuilt
+
+
+def test_staff_can_teach_search_an_abbreviation(small):
+    assert codes(small, "TBLB") == []
+    small.add_synonym("TBLB", "thiết bị lọc bụi", added_by="staff1")
+    assert codes(small, "TBLB")[:2] == ["A-02", "A-07"]
+    assert "tblb" in set(small.synonyms()["term"])
+    for term, expansion in (("two words", "x y"), ("", "abc"), ("XYZ", ""), ("XYZ", "xyz")):
+        with pytest.raises(SynonymError):
+            small.add_synonym(term, expansion)
+
+
+# --- bad input -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "   ",
+        "\t\n",
+        "a" * 10_000,
+        "x" * 10_000 + " nuoc",
+        "'; drop table projects; --",
+        '" OR 1=1 --',
+        "(.*)+[",
+        "\\d{3}$^",
+        "🙂🌿",
+        "nước 🙂 thải",
+        "\x00\x07\x1b[31m",
+        "%_%",
+        "NEAR(a b)",
+        "*",
+        "-",
+        "漢字",
+    ],
+)
+def test_bad_input_never_crashes_a_search(small, query):
+    result = small.search_page(query)
+    assert result.total >= 0 and len(result.hits) <= 20
+    assert small.count(include_hidden=True) == 7  # nothing was changed
+
+
+def test_punctuation_only_queries_list_everything_like_an_empty_one(small):
+    assert small.search_page("!!! ???").total == small.search_page("").total == small.count()
