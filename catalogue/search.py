@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 MAX_QUERY_CHARS = 200
 MAX_QUERY_WORDS = 16  # after abbreviations are expanded
-RERANK_DEPTH = 60  # projects ranked on every criterion; the rest of a large result by the cheap ones
+RERANK_DEPTH = 40  # projects ranked on every criterion; the rest of a large result by the cheap ones
 PHRASE_DEPTH = 2000  # projects checked for the query as a phrase in their name
 NO_MATCH = 255
 NAME_WIDTH = 32  # name words kept per project for the phrase check
@@ -107,7 +107,6 @@ class SearchIndex:
     def __init__(self, catalogue: Catalogue) -> None:
         self.catalogue = catalogue
         self._lock = threading.RLock()
-        self._scratch = duckdb.connect()  # the index's own tokenising space, never the catalogue's file
         self._stale = False
         self._rebuild_needed = True
         self.build_seconds = 0.0
@@ -121,12 +120,11 @@ class SearchIndex:
 
     # --- building ---------------------------------------------------------------------
 
-    def _frame(self, since: Any = None) -> pd.DataFrame:
+    def _frame(self, db: duckdb.DuckDBPyConnection, since: Any = None) -> pd.DataFrame:
         sql, params = f"select {_COLUMNS} from projects", []
         if since is not None:
             sql, params = sql + " where updated_at > ?", [since]
-        with self.catalogue.cursor() as cur:
-            return cur.execute(sql + " order by code", params).df()
+        return db.execute(sql + " order by code", params).df()
 
     def _load_synonyms(self) -> None:
         with self.catalogue.cursor() as cur:
@@ -171,42 +169,44 @@ class SearchIndex:
             labels += enum.labels[successor]
         return [term for word in " ".join(labels).split() for term in self._word_terms(word)]
 
-    def _split_words(self, frame: pd.DataFrame, first_doc: int) -> list[str]:
-        """Fill the scratch table ``raw(doc, field, pos, word)``; return its distinct words.
+    def _split_words(self, db: duckdb.DuckDBPyConnection, first_doc: int, since: Any = None) -> list[str]:
+        """Fill the temporary table ``raw(doc, field, pos, word)``; return its distinct words.
 
-        DuckDB splits the text on anything that is not a letter, digit or combining mark
-        (so NFD text stays whole), in parallel; each distinct word is folded once here.
-        Category, place, form and agency labels are not in the text: they match through the
-        coded attributes (see ``_postings``).
+        DuckDB reads the projects (in code order, as ``_frame`` does) and splits their text on
+        anything that is not a letter, digit or combining mark (so NFD text stays whole), in
+        parallel and without the text leaving the database; each distinct word is then folded
+        once in Python. Category, place, form and agency labels are not in this text: they
+        match through the coded attributes (see ``_postings``). The table lives in memory on
+        this cursor's own connection, never in the catalogue's file.
         """
-        count = len(frame)
-        fields = [
-            _joined(frame["name_vi"], frame["name_en"]),
-            frame["code"].tolist(),
-            _joined(frame["description_vi"], frame["description_en"]),
-            _joined(frame["address"], frame["capacity"]),
-        ]
-        texts = pd.DataFrame(
-            {
-                "doc": np.tile(np.arange(first_doc, first_doc + count, dtype=np.int32), 4),
-                "field": np.repeat(np.arange(4, dtype=np.int8), count),
-                "text": [text for column in fields for text in column],
-            }
-        )
-        db = self._scratch
-        db.register("texts", texts)
+        where, params = ("where updated_at > ?", [first_doc, since]) if since is not None else ("", [first_doc])
         db.execute(
-            "create or replace temp table raw as select doc, field, unnest(w) as word, unnest(range(len(w))) as pos "
-            r"from (select doc, field, regexp_split_to_array(lower(text), '[^\p{L}\p{N}\p{M}]+') as w from texts)"
+            "create or replace temp table raw as "
+            f"with p as (select (row_number() over (order by code) - 1 + ?)::integer as doc, * from projects {where}), "
+            "texts as (select doc, 0::tinyint as field, concat_ws(' ', name_vi, name_en) as text from p "
+            "union all select doc, 1, code from p "
+            "union all select doc, 2, concat_ws(' ', description_vi, description_en) from p "
+            "union all select doc, 3, concat_ws(' ', address, capacity) from p) "
+            "select doc, field, unnest(w) as word, unnest(range(len(w))) as pos from "
+            r"(select doc, field, regexp_split_to_array(lower(text), '[^\p{L}\p{N}\p{M}]+') as w from texts)",
+            params,
         )
-        db.unregister("texts")
         return [w for (w,) in db.execute("select distinct word from raw where word <> ''").fetchall()]
 
     def _build(self) -> None:
         started = time.perf_counter()
         self._load_synonyms()
-        frame = self._frame()
-        words = self._split_words(frame, 0)
+        with self.catalogue.cursor() as db:
+            db.execute("begin transaction")  # one snapshot for the rows and their words
+            try:
+                frame = self._frame(db)
+                self._index_words(db, frame)
+            finally:
+                db.execute("rollback")
+        self._finish_build(frame, started)
+
+    def _index_words(self, db: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> None:
+        words = self._split_words(db, 0)
         self.codes = frame["code"].tolist()
         self.doc_of_code = {code: doc for doc, code in enumerate(self.codes)}
         self.texts = list(zip(*(frame[name].tolist() for name in TEXT_FIELDS), strict=True))
@@ -239,13 +239,12 @@ class SearchIndex:
             ],
             columns=["word", "k", "id", "shown"],
         )
-        db = self._scratch
         db.register("canon", canon)
         postings = db.execute(
             # Aggregating before the join halves the work; a term reached by two spellings in
             # one project may appear twice, which np.minimum.at in _match absorbs.
             "select c.id, g.doc, g.field from (select word, doc, min(field)::utinyint as field from raw "
-            "where word <> '' group by all) g join canon c using (word) order by 1"
+            "where word <> '' group by all) g join canon c using (word) order by 1, 3 desc"
         ).fetchnumpy()
         names = db.execute(
             "select doc, rank, id from (select r.doc, c.id, "
@@ -255,6 +254,9 @@ class SearchIndex:
         ).fetchnumpy()
         db.unregister("canon")
         db.execute("drop table raw")
+        self._store_postings(frame, postings, names, labels)
+
+    def _store_postings(self, frame: pd.DataFrame, postings: dict, names: dict, labels: dict) -> None:
         self.post_docs = np.asarray(postings["doc"], dtype=np.int32)
         self.post_fields = np.asarray(postings["field"], dtype=np.uint8)
         self.post_offsets = np.searchsorted(np.asarray(postings["id"]), np.arange(len(self.terms) + 1))
@@ -273,6 +275,8 @@ class SearchIndex:
         self.demo = frame["demo"].to_numpy(dtype=bool)
         self.alive = np.ones(len(self.codes), dtype=bool)
         self.code_rank = np.arange(len(self.codes), dtype=np.int64)  # rows arrive ordered by code
+
+    def _finish_build(self, frame: pd.DataFrame, started: float) -> None:
         self._last_sync = frame["updated_at"].max() if len(frame) else None
         self._index_vocabulary()
         self._stale = False
@@ -300,6 +304,7 @@ class SearchIndex:
             length: ([self.terms[t] for t in ids], np.array(ids, dtype=np.int32)) for length, ids in by_length.items()
         }
         self._candidate_cache: dict[tuple[str, bool], dict[int, int]] = {}
+        self._best_cache: dict[tuple[str, bool], np.ndarray] = {}
         self._sequence_cache: dict[int, list[list[int]]] = {}
         self._label_cache: dict[tuple[str, int], list[int]] = {}
 
@@ -316,11 +321,18 @@ class SearchIndex:
                 self._build()
                 return
             self._stale = False  # a write landing during this sync marks it stale again
-            frame = self._frame(self._last_sync)
-            if self.delta_docs + len(frame) > max(1000, len(self.codes) // 20):
+            with self.catalogue.cursor() as db:
+                db.execute("begin transaction")  # one snapshot for the rows and their words
+                try:
+                    frame = self._frame(db, self._last_sync)
+                    if self.delta_docs + len(frame) > max(1000, len(self.codes) // 20):
+                        self._rebuild_needed = True
+                    elif len(frame):
+                        self._apply_delta(db, frame)
+                finally:
+                    db.execute("rollback")
+            if self._rebuild_needed:
                 self._build()
-            elif len(frame):
-                self._apply_delta(frame)
 
     def _term_id(self, term: str) -> int:
         found = self.vocab.get(term)
@@ -330,11 +342,11 @@ class SearchIndex:
             self.delta_terms.append((term, found))
         return found
 
-    def _apply_delta(self, frame: pd.DataFrame) -> None:
+    def _apply_delta(self, db: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> None:
         """Append changed projects as new documents; their old versions become tombstones."""
         first = len(self.codes)
-        self._split_words(frame, first)
-        tokens = self._scratch.execute("select doc, field, word from raw where word <> '' order by doc, field, pos")
+        self._split_words(db, first, self._last_sync)
+        tokens = db.execute("select doc, field, word from raw where word <> '' order by doc, field, pos")
         best: dict[tuple[int, int], int] = {}
         names: dict[int, list[int]] = {}
         for doc, field_rank, word in tokens.fetchall():
@@ -343,7 +355,7 @@ class SearchIndex:
                     best[(term, doc)] = field_rank
                 if field_rank == NAME and self.terms[term] not in self.synonyms:
                     names.setdefault(doc, []).append(term)
-        self._scratch.execute("drop table raw")
+        db.execute("drop table raw")
         for (term, doc), field_rank in best.items():
             entry = self.delta.setdefault(term, ([], []))
             entry[0].append(doc)
@@ -386,6 +398,7 @@ class SearchIndex:
         self._last_sync = newest if self._last_sync is None else max(self._last_sync, newest)
         self._attribute_cache.clear()
         self._candidate_cache.clear()
+        self._best_cache.clear()
 
     # --- matching ---------------------------------------------------------------------
 
@@ -397,25 +410,20 @@ class SearchIndex:
             )
         return docs
 
-    def _postings(self, term: int) -> tuple[np.ndarray, np.ndarray]:
-        parts_docs, parts_fields = [], []
+    def _postings(self, term: int) -> list[tuple[np.ndarray, np.ndarray]]:
+        """The (projects, field groups) that hold ``term``: text, changed projects, labels."""
+        parts = []
         if term < self.main_terms:
             start, end = self.post_offsets[term], self.post_offsets[term + 1]
-            parts_docs.append(self.post_docs[start:end])
-            parts_fields.append(self.post_fields[start:end])
+            if end > start:
+                parts.append((self.post_docs[start:end], self.post_fields[start:end]))
         extra = self.delta.get(term)
         if extra:
-            parts_docs.append(np.array(extra[0], np.int32))
-            parts_fields.append(np.array(extra[1], np.uint8))
+            parts.append((np.array(extra[0], np.int32), np.array(extra[1], np.uint8)))
         for name, value in self.label_postings.get(term, ()):
             docs = self._attribute_docs(name, value)
-            parts_docs.append(docs)
-            parts_fields.append(np.full(len(docs), META, dtype=np.uint8))
-        if len(parts_docs) == 1:
-            return parts_docs[0], parts_fields[0]
-        if not parts_docs:
-            return np.empty(0, np.int32), np.empty(0, np.uint8)
-        return np.concatenate(parts_docs), np.concatenate(parts_fields)
+            parts.append((docs, np.full(len(docs), META, dtype=np.uint8)))
+        return parts
 
     def _candidates(self, word: str, prefix: bool) -> dict[int, int]:
         """Terms that ``word`` matches, each with its typo count (cached per word)."""
@@ -463,12 +471,19 @@ class SearchIndex:
         return ids
 
     def _match(self, word: _Word, size: int) -> None:
+        cached = self._best_cache.get((word.folded, word.prefix))
+        if cached is not None and len(cached) == size:
+            word.best = cached
+            return
         best = np.full(size, NO_MATCH, dtype=np.uint8)
         for term, typos in word.terms.items():
-            docs, fields = self._postings(term)
-            if len(docs):
-                # A project can appear twice (text and label): np.minimum.at keeps the better.
-                np.minimum.at(best, docs, fields + np.uint8(typos * 4))
+            for docs, fields in self._postings(term):
+                # Within one part a project that appears twice comes with its best field last
+                # (postings are ordered so), and the last write of a fancy assignment wins.
+                best[docs] = np.minimum(best[docs], fields + np.uint8(typos * 4))
+        if len(self._best_cache) >= 128:
+            self._best_cache.pop(next(iter(self._best_cache)))
+        self._best_cache[(word.folded, word.prefix)] = best
         word.best = best
 
     # --- querying ---------------------------------------------------------------------
@@ -501,13 +516,17 @@ class SearchIndex:
         most = 0
         if words:
             stacked = np.stack([w.best for w in words])
-            matched = stacked != NO_MATCH
-            counts = np.where(allowed, matched.sum(axis=0), 0)
+            counts = (stacked != NO_MATCH).sum(axis=0, dtype=np.int16)
+            counts[~allowed] = 0
             most = int(counts.max()) if size else 0
             # All the words if any project has them all, else as many as the best have.
             docs = np.flatnonzero(counts == most) if most else np.empty(0, dtype=np.int64)
-            typos = np.where(matched, stacked // 4, 0).sum(axis=0)
-            places = np.where(matched, stacked % 4, 0).sum(axis=0)
+            chosen = stacked[:, docs]
+            matched = chosen != NO_MATCH
+            typos = np.zeros(size, dtype=np.int64)
+            places = np.zeros(size, dtype=np.int64)
+            typos[docs] = np.where(matched, chosen // 4, 0).sum(axis=0)
+            places[docs] = np.where(matched, chosen % 4, 0).sum(axis=0)
         else:
             docs = np.flatnonzero(allowed)
         facet_counts = self._facets(docs) if facets else {}
@@ -681,11 +700,12 @@ class SearchIndex:
 
     def _hits(self, page: list[int], words: list[_Word], offset: int) -> list[SearchHit]:
         terms = {self.terms[t] for w in words for t in w.terms}
+        seen: dict[str, bool] = {}  # words repeat from hit to hit: decide each once
         hits = []
         for rank, doc in enumerate(page, start=offset):
             row = dict(zip(TEXT_FIELDS, self.texts[doc], strict=True))
             highlights = (
-                {name: spans for name in HIGHLIGHT_FIELDS if (spans := self._spans(row.get(name), terms))}
+                {name: spans for name in HIGHLIGHT_FIELDS if (spans := self._spans(row.get(name), terms, seen))}
                 if terms
                 else {}
             )
@@ -694,15 +714,19 @@ class SearchIndex:
             )
         return hits
 
-    def _spans(self, text: Any, terms: set[str]) -> list[tuple[int, int]]:
+    def _spans(self, text: Any, terms: set[str], seen: dict[str, bool]) -> list[tuple[int, int]]:
         """Where the words of ``text`` that matched the query stand (start, end)."""
         if not isinstance(text, str) or not text:
             return []
-        return [
-            (match.start(), match.end())
-            for match in _WORD_RE.finditer(text)
-            if any(term in terms for term in self._word_terms(match.group().lower()))
-        ]
+        spans = []
+        for match in _WORD_RE.finditer(text):
+            word = match.group()
+            hit = seen.get(word)
+            if hit is None:
+                hit = seen[word] = any(term in terms for term in self._word_terms(word.lower()))
+            if hit:
+                spans.append((match.start(), match.end()))
+        return spans
 
     def memory_bytes(self) -> int:
         """Bytes held by the index's arrays (the Python lists of codes and names come on top)."""
@@ -738,14 +762,6 @@ def _proximity(per_word: list[list[int]]) -> int:
         gap = min((abs(b - a - 1) + (1 if b < a else 0) for a in before for b in after), default=8)
         total += min(gap, 8)
     return total
-
-
-def _joined(*columns: pd.Series) -> list[str]:
-    """Row-wise join of text columns, blanks skipped (vectorised)."""
-    joined = columns[0].fillna("").astype(str)
-    for column in columns[1:]:
-        joined = joined + " " + column.fillna("").astype(str)
-    return joined.tolist()
 
 
 def _microseconds(values: pd.Series) -> np.ndarray:
