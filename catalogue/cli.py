@@ -86,6 +86,9 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--include-hidden", action="store_true", help="also draft and withdrawn projects")
     _add_filters(search)
 
+    syn = commands.add_parser("synonyms", parents=[common], help="list, or add to, the abbreviations search expands")
+    syn.add_argument("--add", nargs=2, metavar=("TERM", "EXPANSION"), help='e.g. --add XLNT "xử lý nước thải"')
+
     bak = commands.add_parser("backup", parents=[common], help="write a consistent copy into a new directory")
     bak.add_argument("directory")
 
@@ -104,6 +107,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "import": _import,
         "export": _export,
         "search": _search,
+        "synonyms": _synonyms,
         "backup": _backup,
         "restore": _restore,
     }[args.command]
@@ -185,6 +189,15 @@ def _search(args: argparse.Namespace) -> int:
     for hit in hits:
         name = hit.name_en if args.lang == "en" and hit.name_en else hit.name_vi
         print(f"{hit.code}\t{hit.score:.2f}\t{name}")
+    return EXIT_OK
+
+
+def _synonyms(args: argparse.Namespace) -> int:
+    with _open(args) as cat:
+        if args.add:
+            cat.add_synonym(*args.add, added_by=os.environ.get("USER"))
+        for row in cat.synonyms().itertuples():
+            print(f"{row.term}\t{row.expansion}")
     return EXIT_OK
 
 

@@ -57,13 +57,22 @@ STRINGS: dict[str, tuple[str, str]] = {
     "app.page_browse": ("Danh mục dự án", "Browse projects"),
     "app.db_error": ("Không mở được cơ sở dữ liệu: {message}", "Cannot open the database: {message}"),
     # browse page
-    "browse.count": ("{count} dự án đang công bố", "{count} published projects"),
+    "browse.count": ("{count} dự án", "{count} projects"),
     "browse.demo_notice": (
         "Lưu ý: {count} dự án dưới đây là **dữ liệu minh họa** (mã DEMO-…), được soạn từ "
         "mục III.5 và III.6 của Kế hoạch để thử sản phẩm; đây không phải dự án chính thức.",
         "Note: {count} projects below are **illustrative demo data** (codes DEMO-…), written "
         "from sections III.5 and III.6 of the plan to try the product; they are not official "
         "projects.",
+    ),
+    "browse.search": ("Tìm dự án", "Search projects"),
+    "browse.search_hint": (
+        "Ví dụ: xử lý nước thải làng nghề, KCN Quang Minh, lò đốt…",
+        "For example: craft village wastewater, solar, incinerator…",
+    ),
+    "browse.no_match": (
+        "Không có dự án nào khớp với từ khóa; hãy thử ít từ hơn.",
+        "No project matches; try fewer words.",
     ),
     "browse.empty": ("Chưa có dự án nào được công bố.", "No projects have been published yet."),
     "browse.source": (

@@ -10,14 +10,19 @@ import pandas as pd
 from .core import Catalogue
 from .i18n import format_vnd_bn, t
 
+BROWSE_LIMIT = 500
 
-def browse_table(cat: Catalogue, lang: str, **filters: object) -> pd.DataFrame:
-    """Published projects as a table for the browse page, in ``lang``.
 
-    Names fall back to Vietnamese, marked, where there is no English version.
+def browse_table(cat: Catalogue, lang: str, query: str = "", **filters: object) -> tuple[pd.DataFrame, int]:
+    """Published projects matching ``query`` (best first) as a table in ``lang``, and their total.
+
+    Shows at most BROWSE_LIMIT rows. Names fall back to Vietnamese, marked, where there is no
+    English version.
     """
     ref = cat.reference
-    frame = cat.projects(**filters)
+    result = cat.search_page(query, limit=BROWSE_LIMIT, facets=False, **filters)
+    order = [hit.code for hit in result.hits]
+    frame = cat.projects(**filters).set_index("code").loc[order].reset_index()
     if lang == "en":
         names = [
             en if isinstance(en, str) and en else f"{vi} {t('value.missing_en', lang)}"
@@ -25,7 +30,7 @@ def browse_table(cat: Catalogue, lang: str, **filters: object) -> pd.DataFrame:
         ]
     else:
         names = list(frame["name_vi"])
-    return pd.DataFrame(
+    table = pd.DataFrame(
         {
             t("col.code", lang): frame["code"],
             t("col.name", lang): names,
@@ -38,6 +43,7 @@ def browse_table(cat: Catalogue, lang: str, **filters: object) -> pd.DataFrame:
             t("col.demo", lang): [t("value.yes" if d is True else "value.no", lang) for d in frame["demo"]],
         }
     )
+    return table, result.total
 
 
 def demo_count(cat: Catalogue) -> int:

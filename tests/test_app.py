@@ -48,3 +48,17 @@ def test_a_database_from_a_newer_program_shows_a_message_not_a_traceback(fresh_d
     at = AppTest.from_file(APP, default_timeout=60).run()
     assert not at.exception
     assert "999" in at.error[0].value
+
+
+def test_the_search_box_filters_the_list_and_lives_in_the_url(fresh_db):
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["q"] = "nuoc thai lang nghe"
+    at.run()
+    assert not at.exception
+    assert at.text_input[0].value == "nuoc thai lang nghe"
+    table = at.dataframe[0].value
+    assert 0 < len(table) < 20 and table.iloc[0]["Mã"].startswith("DEMO-")
+    at.text_input[0].set_value("zzzzqqqq xxxyyy").run()
+    assert not at.dataframe
+    assert any("Không có dự án nào khớp" in m.value for m in at.markdown)
+    assert at.query_params["q"] in ("zzzzqqqq xxxyyy", ["zzzzqqqq xxxyyy"])

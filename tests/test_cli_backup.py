@@ -156,3 +156,13 @@ def test_default_database_path_follows_flag_then_environment(monkeypatch, tmp_pa
     assert resolve_db_path(None) == tmp_path / "env.duckdb"
     monkeypatch.delenv("CATALOGUE_DB")
     assert resolve_db_path(None) == DEFAULT_DB
+
+
+def test_synonyms_can_be_listed_and_extended(tmp_path, capsys):
+    db = str(tmp_path / "c.duckdb")
+    assert run("--db", db, "synonyms") == 0
+    assert "xlnt\txử lý nước thải" in capsys.readouterr().out
+    assert run("--db", db, "synonyms", "--add", "NMN", "nhà máy nước") == 0
+    assert "nmn\tnhà máy nước" in capsys.readouterr().out
+    assert run("--db", db, "--lang", "en", "synonyms", "--add", "two words", "x") == 1
+    assert "single word" in capsys.readouterr().err
