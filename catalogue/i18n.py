@@ -59,11 +59,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     # browse page
     "browse.count": ("{count} dự án", "{count} projects"),
     "browse.demo_notice": (
-        "Lưu ý: {count} dự án dưới đây là **dữ liệu minh họa** (mã DEMO-…), được soạn từ "
+        "Lưu ý: các dự án có mã DEMO-… ({count} dự án trong danh mục) là **dữ liệu minh họa**, được soạn từ "
         "mục III.5 và III.6 của Kế hoạch để thử sản phẩm; đây không phải dự án chính thức.",
-        "Note: {count} projects below are **illustrative demo data** (codes DEMO-…), written "
-        "from sections III.5 and III.6 of the plan to try the product; they are not official "
-        "projects.",
+        "Note: the projects with codes DEMO-… ({count} in the catalogue) are **illustrative demo data**, "
+        "written from sections III.5 and III.6 of the plan to try the product; they are not official projects.",
     ),
     "browse.search": ("Tìm dự án", "Search projects"),
     "browse.search_hint": (
