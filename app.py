@@ -6,11 +6,10 @@ from catalogue import CatalogueError
 from catalogue.i18n import t
 from pages._state import get_catalogue, language, language_switch
 
-st.set_page_config(page_title="Hanoi Environmental Industry Catalogue", page_icon=":material/eco:", layout="wide")
-
 with st.sidebar:
     language_switch()
 lang = language()
+st.set_page_config(page_title=t("app.title", lang), page_icon=":material/eco:", layout="wide")
 
 try:
     get_catalogue()

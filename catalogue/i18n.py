@@ -53,7 +53,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Các dự án Thành phố kêu gọi đầu tư theo Kế hoạch 275/KH-UBND ngày 20/11/2023",
         "Projects the city invites investment in, under Plan 275/KH-UBND of 20 November 2023",
     ),
-    "app.language": ("Ngôn ngữ", "Language"),
+    "app.language": ("Ngôn ngữ / Language", "Language / Ngôn ngữ"),
+    # each language named in itself, whatever the page's language
+    "language.vi": ("Tiếng Việt", "Tiếng Việt"),
+    "language.en": ("English", "English"),
     "app.page_browse": ("Danh mục dự án", "Browse projects"),
     "app.db_error": ("Không mở được cơ sở dữ liệu: {message}", "Cannot open the database: {message}"),
     # browse page

@@ -11,7 +11,7 @@ from pathlib import Path
 import streamlit as st
 
 from catalogue import Catalogue, resolve_db_path
-from catalogue.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from catalogue.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 
 
 def database_path() -> Path:
@@ -40,9 +40,6 @@ def get_catalogue() -> Catalogue:
     return _open_catalogue(str(database_path()))
 
 
-LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
-
-
 def _sync_language_to_url() -> None:
     chosen = st.session_state.get("lang") or DEFAULT_LANGUAGE
     st.session_state["lang"] = chosen
@@ -58,9 +55,9 @@ def language_switch() -> None:
         wanted = st.query_params.get("lang")
         st.session_state["lang"] = wanted if wanted in LANGUAGES else DEFAULT_LANGUAGE
     st.segmented_control(
-        "Ngôn ngữ / Language",
+        t("app.language", language()),
         options=list(LANGUAGES),
-        format_func=LANGUAGE_NAMES.__getitem__,
+        format_func=lambda code: t(f"language.{code}"),
         key="lang",
         on_change=_sync_language_to_url,
     )
