@@ -23,6 +23,8 @@ from .errors import DatabaseLockedError, SynonymError
 from .exporting import write_export
 from .filters import Filters, resolve_filters
 from .importing import ImportReport, parse_file
+from .inquiries import InquiryResult, RateLimiter
+from .inquiries import submit as submit_inquiry
 from .migrations import DATA_DIR, migrate
 from .model import COLUMN_NAMES, DEFAULT_STATUS, SYSTEM_COLUMNS
 from .normalize import clean_text, search_fold
@@ -80,6 +82,7 @@ class Catalogue:
         self._listeners: list[Callable[[str], None]] = []
         self._backup_server: Any = None
         self._search_index: SearchIndex | None = None
+        self.inquiry_limiter = RateLimiter()
 
     # --- opening and closing ---------------------------------------------------------------
 
@@ -352,6 +355,40 @@ class Catalogue:
             return self._backup_server
         self._backup_server = BackupServer(self).start()
         return self._backup_server
+
+    def submit_inquiry(self, code: str, form: dict[str, Any], *, session: str, lang: str = "vi") -> InquiryResult:
+        """Check and store an investor's expression of interest in the published project ``code``.
+
+        ``form`` holds name, organisation, country, email, phone (optional), message, consent
+        (True) and the honeypot ``website`` (must be empty). At most three inquiries per
+        ``session`` in ten minutes. Nothing is stored unless every check passes.
+        """
+        return submit_inquiry(self, code, form, session=session, limiter=self.inquiry_limiter, lang=lang)
+
+    def inquiries(self, code: str | None = None) -> pd.DataFrame:
+        """Stored inquiries, newest first (all, or for one project)."""
+        sql, params = "select * from inquiries", []
+        if code is not None:
+            sql, params = sql + " where project_code = ?", [code]
+        with self.cursor() as cur:
+            return cur.execute(sql + " order by created_at desc", params).df()
+
+    def similar(self, code: str, limit: int = 4) -> list[str]:
+        """Codes of published projects most like ``code``: same category first, then the same
+        district, then the closest capital; never the project itself, never a hidden one."""
+        me = self.project(code, include_hidden=True)
+        if me is None:
+            return []
+        public = self.filters().visible_statuses
+        with self.cursor() as cur:
+            rows = cur.execute(
+                "select code from projects where code <> ? and status in "
+                f"({', '.join('?' for _ in public)}) order by (category = ?) desc, "
+                "(coalesce(district, '') = coalesce(?, '-')) desc, "
+                "abs(coalesce(investment_vnd_bn, 0) - coalesce(?, 0)), code limit ?",
+                [code, *public, me["category"], me["district"], me["investment_vnd_bn"], int(limit)],
+            ).fetchall()
+        return [c for (c,) in rows]
 
     def load_demo(self) -> ImportReport:
         """Load the illustrative demo projects shipped in ``data/demo_projects.csv``."""

@@ -92,6 +92,12 @@ def _create_synonyms(cur: duckdb.DuckDBPyConnection, data_dir: Path = DATA_DIR) 
         cur.unregister("shipped_synonyms")
 
 
+def _inquiries_table(cur: duckdb.DuckDBPyConnection) -> None:
+    from .inquiries import create_table
+
+    create_table(cur)
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -103,6 +109,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "core tables: reference data and projects", _create_core_tables),
     Migration(2, "reference data from plan 275/KH-UBND and the 2025 reform", load_reference_data),
     Migration(3, "search synonyms: abbreviations of official documents", _create_synonyms),
+    Migration(4, "expressions of interest from investors", _inquiries_table),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -49,3 +49,17 @@ def browse_table(cat: Catalogue, lang: str, query: str = "", **filters: object) 
 def demo_count(cat: Catalogue) -> int:
     """How many published projects are illustrative demo data."""
     return cat.count(demo=True)
+
+
+STAGES = ("calling", "negotiating", "awarded", "implementing", "completed")
+
+
+def stage_tracker(cat: Catalogue, status: str, lang: str) -> list[tuple[str, str]]:
+    """Each pipeline stage with its label and ``done``, ``current`` or ``todo`` for ``status``."""
+    labels = cat.reference.statuses
+    position = STAGES.index(status) if status in STAGES else -1
+    marks = []
+    for index, stage in enumerate(STAGES):
+        state = "done" if index < position else "current" if index == position else "todo"
+        marks.append((labels.label(stage, lang), state))
+    return marks
