@@ -20,6 +20,7 @@ except CatalogueError as error:
 navigation = st.navigation(
     [
         st.Page("pages/browse.py", title=t("app.page_browse", lang), icon=":material/search:", default=True),
+        st.Page("pages/project.py", title=t("app.page_project", lang), url_path="project", visibility="hidden"),
     ]
 )
 navigation.run()

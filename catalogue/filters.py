@@ -14,7 +14,7 @@ from .errors import InvalidFilterError
 from .reference import Reference
 
 CODE_FILTERS = ("category", "district", "ward", "status", "investment_form", "lead_agency")
-FILTER_NAMES = (*CODE_FILTERS, "min_investment", "max_investment", "demo")
+FILTER_NAMES = (*CODE_FILTERS, "code", "min_investment", "max_investment", "demo")
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,7 @@ class Filters:
     status: tuple[str, ...] = ()
     investment_form: tuple[str, ...] = ()
     lead_agency: tuple[str, ...] = ()
+    code: tuple[str, ...] = ()  # particular projects (a shortlist)
     min_investment: float | None = None
     max_investment: float | None = None
     demo: bool | None = None
@@ -36,7 +37,7 @@ class Filters:
         """A ``where`` clause (with leading space, or empty) and its parameters."""
         clauses: list[str] = []
         params: list[Any] = []
-        for name in CODE_FILTERS:
+        for name in (*CODE_FILTERS, "code"):
             codes = getattr(self, name)
             if codes:
                 clauses.append(f"{name} in ({', '.join('?' for _ in codes)})")
@@ -76,6 +77,7 @@ def resolve_filters(ref: Reference, filters: dict[str, Any], include_hidden: boo
     for name, match in matchers.items():
         values[name] = tuple(dict.fromkeys(_code(name, v, match) for v in _as_list(filters.get(name))))
     values["lead_agency"] = _agency_codes(ref, _as_list(filters.get("lead_agency")))
+    values["code"] = tuple(dict.fromkeys(str(c) for c in _as_list(filters.get("code"))))
     for name in ("min_investment", "max_investment"):
         values[name] = _number(name, filters.get(name))
     demo = filters.get("demo")

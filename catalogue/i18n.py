@@ -58,6 +58,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "language.vi": ("Tiếng Việt", "Tiếng Việt"),
     "language.en": ("English", "English"),
     "app.page_browse": ("Danh mục dự án", "Browse projects"),
+    "app.page_project": ("Dự án", "Project"),
     "app.db_error": ("Không mở được cơ sở dữ liệu: {message}", "Cannot open the database: {message}"),
     # browse page
     "browse.count": ("{count} dự án", "{count} projects"),
@@ -76,11 +77,98 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Không có dự án nào khớp với từ khóa; hãy thử ít từ hơn.",
         "No project matches; try fewer words.",
     ),
+    "browse.filters": ("Bộ lọc", "Filters"),
+    "browse.category": ("Nhóm dự án", "Category"),
+    "browse.district": ("Quận/huyện (trước 2025)", "District (before 2025)"),
+    "browse.status": ("Giai đoạn", "Stage"),
+    "browse.form": ("Hình thức đầu tư", "Investment form"),
+    "browse.min_vnd": ("Vốn từ (tỷ đồng)", "Capital from (VND bn)"),
+    "browse.max_vnd": ("Vốn đến (tỷ đồng)", "Capital up to (VND bn)"),
+    "browse.usd_range": (
+        "≈ {low} – {high} (tỷ giá tham khảo {rate} đồng/USD ngày {date})",
+        "≈ {low} – {high} (indicative rate {rate} VND/USD of {date})",
+    ),
+    "browse.sort": ("Sắp xếp", "Sort by"),
+    "sort.relevance": ("Phù hợp nhất", "Relevance"),
+    "sort.investment": ("Vốn lớn nhất", "Largest capital"),
+    "sort.updated": ("Mới cập nhật", "Recently updated"),
+    "sort.code": ("Mã dự án", "Code"),
+    "browse.page": ("Trang {page}/{pages}", "Page {page} of {pages}"),
+    "browse.previous": ("Trang trước", "Previous"),
+    "browse.next": ("Trang sau", "Next"),
+    "browse.clear": ("Bỏ mọi bộ lọc", "Clear all filters"),
+    "browse.near": ("Gần đúng khi bỏ bộ lọc:", "Close matches without the filters:"),
+    "browse.open": ("Xem dự án", "Open"),
     "browse.empty": ("Chưa có dự án nào được công bố.", "No projects have been published yet."),
     "browse.source": (
         "Nguồn: Kế hoạch 275/KH-UBND của UBND thành phố Hà Nội thực hiện Quyết định 192/QĐ-TTg.",
         "Source: Hanoi People's Committee Plan 275/KH-UBND implementing Decision 192/QĐ-TTg.",
     ),
+    # project page and profile
+    "project.category": ("Nhóm", "Category"),
+    "project.location": ("Địa điểm", "Location"),
+    "project.district": ("Quận/huyện (trước 2025)", "District (before 2025)"),
+    "project.ward": ("Phường/xã (từ 07/2025)", "Ward/commune (from July 2025)"),
+    "project.capacity": ("Quy mô", "Capacity"),
+    "project.area": ("Diện tích", "Area"),
+    "project.investment": ("Tổng vốn đầu tư", "Total investment"),
+    "project.form": ("Hình thức đầu tư", "Investment form"),
+    "project.status": ("Giai đoạn", "Stage"),
+    "project.start_year": ("Năm khởi công dự kiến", "Expected start"),
+    "project.lead_agency": ("Cơ quan đầu mối", "Lead agency"),
+    "project.successor": ("Từ 2025: {name} — {note}", "Since 2025: {name} — {note}"),
+    "project.contact": ("Liên hệ", "Contact"),
+    "project.incentives": ("Ưu đãi đầu tư", "Investment incentives"),
+    "project.legal_basis": ("Căn cứ pháp lý", "Legal basis"),
+    "project.updated": ("Cập nhật lần cuối", "Last updated"),
+    "project.coordinates": ("Toạ độ", "Coordinates"),
+    "project.description": ("Mô tả", "Description"),
+    "project.similar": ("Dự án tương tự", "Similar projects"),
+    "project.demo": (
+        "Dự án minh họa, không phải dự án chính thức.",
+        "Illustrative demo project, not an official project.",
+    ),
+    "project.usd_note": (
+        "Quy đổi theo tỷ giá tham khảo {rate} đồng/USD ngày {date}.",
+        "Converted at the indicative rate of {rate} VND per USD of {date}.",
+    ),
+    "project.profile_title": ("Hồ sơ dự án kêu gọi đầu tư", "Investment project profile"),
+    "project.profile_source": (
+        "Nguồn: Danh mục dự án công nghiệp môi trường Hà Nội (Kế hoạch 275/KH-UBND). In ngày {date}.",
+        "Source: Hanoi Environmental Industry Project Catalogue (Plan 275/KH-UBND). Printed on {date}.",
+    ),
+    "project.not_found": (
+        "Không có dự án công bố nào có mã “{code}”.",
+        "There is no published project with code “{code}”.",
+    ),
+    "project.back": ("Về danh mục", "Back to the catalogue"),
+    "project.print": ("Tải hồ sơ in (HTML)", "Download printable profile (HTML)"),
+    "project.map_note": (
+        "Bản đồ cần kết nối mạng; toạ độ: {lat}, {lon}",
+        "The map needs a connection; coordinates: {lat}, {lon}",
+    ),
+    "shortlist.add": ("Thêm vào danh sách quan tâm", "Add to shortlist"),
+    "shortlist.remove": ("Bỏ khỏi danh sách quan tâm", "Remove from shortlist"),
+    "shortlist.full": ("Danh sách quan tâm tối đa {limit} dự án.", "A shortlist holds at most {limit} projects."),
+    "inquiry.title": ("Bày tỏ quan tâm đầu tư", "Express interest"),
+    "inquiry.name": ("Họ tên", "Name"),
+    "inquiry.organisation": ("Tổ chức", "Organisation"),
+    "inquiry.country": ("Quốc gia", "Country"),
+    "inquiry.email": ("Email", "Email"),
+    "inquiry.phone": ("Điện thoại (không bắt buộc)", "Phone (optional)"),
+    "inquiry.message": ("Nội dung", "Message"),
+    "inquiry.consent": (
+        "Tôi đồng ý để cơ quan xúc tiến đầu tư lưu và dùng thông tin liên hệ này để trả lời.",
+        "I agree that the promotion agency may store and use these contact details to reply.",
+    ),
+    "inquiry.honeypot": ("Để trống ô này", "Leave this empty"),
+    "inquiry.send": ("Gửi", "Send"),
+    "inquiry.sent": (
+        "Đã nhận yêu cầu của bạn. Cơ quan đầu mối sẽ liên hệ qua email.",
+        "Your inquiry has been received. The lead agency will reply by email.",
+    ),
+    "inquiry.fix": ("Chưa gửi được; hãy sửa:", "Not sent yet; please correct:"),
+    "value.hectares": ("{value} ha", "{value} ha"),
     "col.code": ("Mã", "Code"),
     "col.name": ("Tên dự án", "Project"),
     "col.category": ("Nhóm", "Category"),
@@ -119,3 +207,12 @@ def format_vnd_bn(value: float | None, lang: str = DEFAULT_LANGUAGE) -> str:
     if not number:
         return ""
     return f"{number} tỷ đồng" if lang == "vi" else f"VND {number} bn"
+
+
+def format_date(value: object, lang: str = DEFAULT_LANGUAGE) -> str:
+    """``28/11/2026`` in Vietnamese, ``28 Nov 2026`` in English; ``""`` for none."""
+    if value is None or not hasattr(value, "strftime"):
+        return ""
+    if lang == "vi":
+        return value.strftime("%d/%m/%Y")
+    return value.strftime("%d %b %Y").lstrip("0")

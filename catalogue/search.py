@@ -556,6 +556,10 @@ class SearchIndex:
                 if codes:
                     ids = [self.attribute_index[name].get(code, -2) for code in codes]
                     mask &= np.isin(self.attributes[name], ids)
+        if filters.code:
+            chosen = np.zeros(len(mask), dtype=bool)
+            chosen[[self.doc_of_code[c] for c in filters.code if c in self.doc_of_code]] = True
+            mask &= chosen
         if filters.min_investment is not None:
             mask &= self.investment >= filters.min_investment
         if filters.max_investment is not None:

@@ -5,10 +5,15 @@ Pages call these and display the result; nothing here knows about widgets.
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+from html import escape
+
 import pandas as pd
 
 from .core import Catalogue
-from .i18n import format_vnd_bn, t
+from .i18n import format_date, format_number, format_vnd_bn, t
+from .money import exchange_rate, format_usd_m
 
 BROWSE_LIMIT = 500
 
@@ -63,3 +68,201 @@ def stage_tracker(cat: Catalogue, status: str, lang: str) -> list[tuple[str, str
         state = "done" if index < position else "current" if index == position else "todo"
         marks.append((labels.label(stage, lang), state))
     return marks
+
+
+@dataclass(frozen=True)
+class ProjectSheet:
+    """A published project laid out for reading in one language."""
+
+    code: str
+    name: str
+    other_name: str | None
+    name_is_fallback: bool
+    description: str | None
+    description_is_fallback: bool
+    facts: list[tuple[str, str]]
+    stages: list[tuple[str, str]]
+    incentives: str | None
+    legal_basis: str | None
+    latitude: float | None
+    longitude: float | None
+    demo: bool
+    similar: list[tuple[str, str]]
+
+
+def _in_language(vi: object, en: object, lang: str) -> tuple[str | None, bool]:
+    """The text in ``lang``, falling back to Vietnamese (flagged) when English is missing."""
+    vi_text = vi if isinstance(vi, str) and vi else None
+    en_text = en if isinstance(en, str) and en else None
+    if lang == "en":
+        return (en_text, False) if en_text else (vi_text, vi_text is not None)
+    return vi_text, False
+
+
+def project_sheet(cat: Catalogue, code: str, lang: str) -> ProjectSheet | None:
+    """Everything the project page shows, or ``None`` for a project the public may not see."""
+    project = cat.project(code)
+    if project is None:
+        return None
+    ref = cat.reference
+    rate = exchange_rate()
+    name, name_fallback = _in_language(project["name_vi"], project["name_en"], lang)
+    other = project["name_vi"] if lang == "en" and not name_fallback else project["name_en"]
+    description, description_fallback = _in_language(project["description_vi"], project["description_en"], lang)
+    money = format_vnd_bn(project["investment_vnd_bn"], lang)
+    usd = project["investment_usd_m"] or rate.usd_millions(project["investment_vnd_bn"])
+    if money and usd:
+        money += f" (≈ {format_usd_m(usd, lang)})"
+    agency = project["lead_agency"]
+    agency_text = ref.agencies.label(agency, lang) if agency else ""
+    successor = ref.agency_successor.get(agency) if agency else None
+    facts = [
+        (t("project.category", lang), ref.categories.label(project["category"], lang)),
+        (t("project.district", lang), ref.districts.label(project["district"], lang) if project["district"] else ""),
+        (t("project.ward", lang), ref.wards.label(project["ward"], lang) if project["ward"] else ""),
+        (t("project.location", lang), project["address"] or ""),
+        (t("project.capacity", lang), project["capacity"] or ""),
+        (
+            t("project.area", lang),
+            t("value.hectares", lang, value=format_number(project["area_ha"], lang, 2))
+            if project["area_ha"] is not None
+            else "",
+        ),
+        (t("project.investment", lang), money),
+        (
+            t("project.form", lang),
+            ref.forms.label(project["investment_form"], lang) if project["investment_form"] else "",
+        ),
+        (t("project.status", lang), ref.statuses.label(project["status"], lang)),
+        (t("project.start_year", lang), str(project["start_year"]) if project["start_year"] else ""),
+        (t("project.lead_agency", lang), agency_text),
+    ]
+    if successor and successor != agency:
+        with cat.cursor() as cur:
+            note = cur.execute(
+                f"select change_note_{'vi' if lang == 'vi' else 'en'} from agencies where code = ?", [agency]
+            ).fetchall()
+        facts.append(
+            (
+                "",
+                t("project.successor", lang, name=ref.agencies.label(successor, lang), note=note[0][0] if note else ""),
+            )
+        )
+    contact = " · ".join(v for v in (project["contact_name"], project["contact_email"], project["contact_phone"]) if v)
+    facts += [
+        (t("project.contact", lang), contact),
+        (t("project.updated", lang), format_date(project["updated_at"], lang)),
+    ]
+    similar = []
+    for other_code in cat.similar(code):
+        other_project = cat.project(other_code)
+        if other_project:
+            similar.append(
+                (other_code, _in_language(other_project["name_vi"], other_project["name_en"], lang)[0] or "")
+            )
+    return ProjectSheet(
+        code=code,
+        name=name or code,
+        other_name=other if isinstance(other, str) and other else None,
+        name_is_fallback=name_fallback,
+        description=description,
+        description_is_fallback=description_fallback,
+        facts=[(label, value) for label, value in facts if value],
+        stages=stage_tracker(cat, project["status"], lang),
+        incentives=project["incentives"],
+        legal_basis=project["legal_basis"],
+        latitude=project["latitude"],
+        longitude=project["longitude"],
+        demo=bool(project["demo"]),
+        similar=similar,
+    )
+
+
+def profile_html(cat: Catalogue, code: str, lang: str) -> str | None:
+    """A one-page, print-ready HTML profile of a published project in ``lang``."""
+    sheet = project_sheet(cat, code, lang)
+    if sheet is None:
+        return None
+    rows = "".join(f"<tr><th>{escape(label)}</th><td>{escape(value)}</td></tr>" for label, value in sheet.facts)
+    stages = " → ".join(
+        f"<b>{escape(label)}</b>" if state == "current" else escape(label) for label, state in sheet.stages
+    )
+    sections = ""
+    for title, text in (
+        (t("project.description", lang), sheet.description),
+        (t("project.incentives", lang), sheet.incentives),
+        (t("project.legal_basis", lang), sheet.legal_basis),
+    ):
+        if text:
+            sections += f"<h2>{escape(title)}</h2><p>{escape(text).replace(chr(10), '<br>')}</p>"
+    demo = f'<p class="demo">{escape(t("project.demo", lang))}</p>' if sheet.demo else ""
+    today = format_date(dt.date.today(), lang)
+    return f"""<!doctype html>
+<html lang="{lang}"><head><meta charset="utf-8"><title>{escape(sheet.name)}</title>
+<style>
+ body {{ font-family: "Noto Sans", "Segoe UI", Arial, sans-serif; margin: 2cm; color: #1f2933; }}
+ h1 {{ font-size: 20pt; margin-bottom: 0; }} h2 {{ font-size: 13pt; margin-top: 1.2em; }}
+ .kicker {{ color: #0f766e; text-transform: uppercase; font-size: 9pt; letter-spacing: .08em; }}
+ table {{ border-collapse: collapse; width: 100%; margin-top: 1em; }}
+ th, td {{ text-align: left; vertical-align: top; padding: 4px 8px; border-bottom: 1px solid #d8e3e0; }}
+ th {{ width: 32%; color: #52606d; font-weight: normal; }}
+ .demo {{ border: 1px solid #f0b429; background: #fffbea; padding: 6px 10px; }}
+ footer {{ margin-top: 2em; font-size: 8pt; color: #7b8794; }}
+ @page {{ size: A4; margin: 1.5cm; }} @media print {{ body {{ margin: 0; }} }}
+</style></head><body>
+<div class="kicker">{escape(t("project.profile_title", lang))} · {escape(sheet.code)}</div>
+<h1>{escape(sheet.name)}</h1>{f"<p><i>{escape(sheet.other_name)}</i></p>" if sheet.other_name else ""}
+{demo}<p>{stages}</p><table>{rows}</table>{sections}
+<footer>{escape(t("project.profile_source", lang, date=today))}</footer>
+</body></html>"""
+
+
+@dataclass(frozen=True)
+class ResultCard:
+    code: str
+    title: str
+    title_markdown: str  # the matched words in bold
+    category: str
+    place: str
+    investment: float | None
+    status: str
+
+
+def _marked(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` as Markdown with ``spans`` bold and Markdown's own characters escaped."""
+    out, last = [], 0
+    for start, end in spans:
+        out += [_escape_md(text[last:start]), "**" + _escape_md(text[start:end]) + "**"]
+        last = end
+    out.append(_escape_md(text[last:]))
+    return "".join(out).replace("****", "")
+
+
+def _escape_md(text: str) -> str:
+    return "".join("\\" + ch if ch in "\\`*_{}[]<>()#+-.!|~" else ch for ch in text)
+
+
+def result_cards(cat: Catalogue, hits: list, lang: str) -> list[ResultCard]:
+    """Search hits as cards: the name in ``lang`` (matched words marked), category, place, capital."""
+    ref = cat.reference
+    frame = cat.projects(code=[h.code for h in hits]).set_index("code") if hits else None
+    cards = []
+    for hit in hits:
+        row = frame.loc[hit.code]
+        use_english = lang == "en" and isinstance(hit.name_en, str) and hit.name_en
+        title = hit.name_en if use_english else hit.name_vi
+        spans = hit.highlights.get("name_en" if use_english else "name_vi", [])
+        marked = _marked(title, spans) + ("" if use_english or lang == "vi" else f" {t('value.missing_en', lang)}")
+        district = row["district"]
+        cards.append(
+            ResultCard(
+                code=hit.code,
+                title=title if use_english or lang == "vi" else f"{title} {t('value.missing_en', lang)}",
+                title_markdown=marked,
+                category=ref.categories.label(row["category"], lang),
+                place=ref.districts.label(district, lang) if isinstance(district, str) else "",
+                investment=None if row["investment_vnd_bn"] != row["investment_vnd_bn"] else row["investment_vnd_bn"],
+                status=ref.statuses.label(row["status"], lang),
+            )
+        )
+    return cards

@@ -6,6 +6,7 @@ Only this module and the pages import streamlit; catalogue/ never does.
 from __future__ import annotations
 
 import sys
+import uuid
 from pathlib import Path
 
 import streamlit as st
@@ -67,3 +68,55 @@ def language() -> str:
     """The language chosen by the switch (Vietnamese unless the user picked English)."""
     chosen = st.session_state.get("lang")
     return chosen if chosen in LANGUAGES else DEFAULT_LANGUAGE
+
+
+SHORTLIST_LIMIT = 4  # what the compare view shows side by side
+
+
+def shortlist() -> list[str]:
+    return st.session_state.setdefault("shortlist", [])
+
+
+def shortlist_button(code: str, lang: str, key: str) -> None:
+    """Add to, or remove from, the shortlist kept for this browser session."""
+    chosen = shortlist()
+    if code in chosen:
+        if st.button(t("shortlist.remove", lang), key=f"unlist-{key}-{code}", icon=":material/bookmark_remove:"):
+            chosen.remove(code)
+            st.rerun()
+    elif st.button(t("shortlist.add", lang), key=f"list-{key}-{code}", icon=":material/bookmark_add:"):
+        if len(chosen) >= SHORTLIST_LIMIT:
+            st.toast(t("shortlist.full", lang, limit=SHORTLIST_LIMIT))
+        else:
+            chosen.append(code)
+            st.rerun()
+
+
+def session_id() -> str:
+    """A random id for this browser session (the inquiry flood limit counts per session)."""
+    return st.session_state.setdefault("session_id", uuid.uuid4().hex)
+
+
+def inquiry_form(cat: Catalogue, code: str, lang: str) -> None:
+    """The expression-of-interest form; messages per field in the user's language."""
+    st.subheader(t("inquiry.title", lang))
+    # The honeypot: hidden from people by CSS, filled in by form-filling robots.
+    st.html("<style>.st-key-inquiry-website { display: none; }</style>")
+    with st.form(f"inquiry-{code}", clear_on_submit=False):
+        values = {
+            "name": st.text_input(t("inquiry.name", lang), max_chars=120),
+            "organisation": st.text_input(t("inquiry.organisation", lang), max_chars=200),
+            "country": st.text_input(t("inquiry.country", lang), max_chars=80),
+            "email": st.text_input(t("inquiry.email", lang), max_chars=254),
+            "phone": st.text_input(t("inquiry.phone", lang), max_chars=40),
+            "message": st.text_area(t("inquiry.message", lang), max_chars=3000),
+            "website": st.text_input(t("inquiry.honeypot", lang), key="inquiry-website"),
+            "consent": st.checkbox(t("inquiry.consent", lang)),
+        }
+        sent = st.form_submit_button(t("inquiry.send", lang), type="primary")
+    if sent:
+        result = cat.submit_inquiry(code, values, session=session_id(), lang=lang)
+        if result.ok:
+            st.success(t("inquiry.sent", lang))
+        else:
+            st.error(t("inquiry.fix", lang) + "\n\n" + "\n".join(f"- {result.message(f, lang)}" for f in result.errors))

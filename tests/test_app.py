@@ -1,3 +1,5 @@
+"""AppTest page tests: the app as a person uses it, on a fresh database with the demo data."""
+
 import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -15,29 +17,153 @@ def fresh_db(monkeypatch, tmp_path):
     __import__("streamlit").cache_resource.clear()
 
 
+def open_app(params: dict | None = None, page: str | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in (params or {}).items():
+        at.query_params[key] = value
+    if page:  # AppTest starts on the default page; a link would open this one directly
+        at.run()
+        at.switch_page(page)
+        for key, value in (params or {}).items():
+            at.query_params[key] = value
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def cards(at: AppTest) -> list[str]:
+    return [m.value for m in at.markdown if m.value.startswith("**")]
+
+
+def count_line(at: AppTest) -> str:
+    return next(m.value for m in at.markdown if m.value.endswith(("dự án", "projects")))
+
+
+def reference() -> Catalogue:
+    cat = Catalogue.open(":memory:")
+    cat.load_demo()
+    return cat
+
+
 def test_app_starts_on_a_fresh_database_with_demo_data(fresh_db):
-    at = AppTest.from_file(APP, default_timeout=60).run()
-    assert not at.exception
+    at = open_app()
     assert fresh_db.exists()
     assert at.title[0].value == "Danh mục dự án công nghiệp môi trường Hà Nội"
     assert any("dữ liệu minh họa" in info.value for info in at.info)
-    table = at.dataframe[0].value
-    with Catalogue.open(":memory:") as reference:
-        reference.load_demo()
-        assert len(table) == reference.count()  # published demo projects, drafts hidden
-    assert set(table["Minh họa"]) == {"có"}
+    with reference() as cat:
+        assert count_line(at) == f"{cat.count()} dự án"  # published only: drafts stay hidden
+    assert len(cards(at)) == 20  # one page, never everything
 
 
 def test_english_from_the_url(fresh_db):
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["lang"] = "en"
-    at.run()
-    assert not at.exception
+    at = open_app({"lang": "en"})
     assert at.title[0].value == "Hanoi Environmental Industry Project Catalogue"
-    assert "Project" in at.dataframe[0].value.columns
+    assert cards(at)[0] == "**Soc Son factory for solid\\-waste collection and transport trucks**"
     at.segmented_control[0].set_value("vi").run()
     assert at.title[0].value.startswith("Danh mục")
-    assert "lang" not in at.query_params
+
+
+def test_search_from_the_url_marks_matches_and_keeps_the_query(fresh_db):
+    at = open_app({"q": "nuoc thai lang nghe"})
+    assert at.text_input[0].value == "nuoc thai lang nghe"
+    assert "**nước** **thải** **làng** **nghề**" in cards(at)[0]
+    at.text_input[0].set_value("zzzzqqqq xxxyyy").run()
+    assert not cards(at)
+    assert any("Không có dự án nào khớp" in m.value for m in at.markdown)
+    assert at.query_params["q"] in ("zzzzqqqq xxxyyy", ["zzzzqqqq xxxyyy"])
+
+
+def test_filters_from_the_url_agree_with_the_catalogue(fresh_db):
+    at = open_app({"category": "renewables", "min_vnd": "100", "sort": "investment"})
+    with reference() as cat:
+        expected = cat.projects(category="renewables", min_investment=100, order_by="investment")
+    assert count_line(at) == f"{len(expected)} dự án"
+    first = expected.iloc[0]["name_vi"]
+    assert cards(at)[0].replace("\\", "") == f"**{first}**"
+    assert at.multiselect[0].value == ["renewables"]
+
+
+def test_bad_url_parameters_give_a_message_not_a_traceback(fresh_db):
+    at = open_app({"category": "rockets", "min_vnd": "abc", "status": "draft", "page": "-3"})
+    assert len(at.toast) == 4
+    with reference() as cat:
+        assert count_line(at) == f"{cat.count()} dự án"
+
+
+def test_paging(fresh_db):
+    at = open_app()
+    first = cards(at)
+    next_button = next(b for b in at.button if b.label == "Trang sau")
+    next_button.click().run()
+    assert cards(at) and cards(at) != first
+    assert at.query_params["page"] in ("2", ["2"])
+
+
+def test_project_page_and_the_ones_the_public_may_not_see(fresh_db):
+    at = open_app({"code": "DEMO-047"}, page="pages/project.py")
+    assert at.title[0].value.startswith("Hệ thống thu gom, xử lý nước thải")
+    assert any("minh họa" in w.value for w in at.warning)
+    for code in ("DEMO-012", "NOPE"):  # a draft and an unknown code
+        hidden = open_app({"code": code}, page="pages/project.py")
+        assert not hidden.title
+        assert f"“{code}”" in hidden.warning[0].value
+
+
+def test_english_project_page_marks_missing_translations(fresh_db):
+    at = open_app({"code": "DEMO-066", "lang": "en"}, page="pages/project.py")
+    assert at.title[0].value == "Trạm xử lý nước hồ Tây bằng công nghệ tuần hoàn"
+    assert any("no English version" in c.value for c in at.caption)
+
+
+def fill_inquiry(at: AppTest, **values) -> None:
+    fields = {
+        "Họ tên": "name",
+        "Tổ chức": "organisation",
+        "Quốc gia": "country",
+        "Email": "email",
+        "Điện thoại (không bắt buộc)": "phone",
+        "Để trống ô này": "website",
+    }
+    for widget in at.text_input:
+        if widget.label in fields and fields[widget.label] in values:
+            widget.set_value(values[fields[widget.label]])
+    if "message" in values:
+        at.text_area[0].set_value(values["message"])
+    if values.get("consent"):
+        at.checkbox[0].check()
+    next(b for b in at.button if b.label == "Gửi").click()
+    at.run()
+
+
+def test_an_inquiry_is_stored_and_confirmed(fresh_db):
+    at = open_app({"code": "DEMO-047"}, page="pages/project.py")
+    fill_inquiry(
+        at,
+        name="Lê Minh",
+        organisation="Vina Green",
+        country="Việt Nam",
+        email="minh@vinagreen.example",
+        message="Xin hồ sơ khả thi và hiện trạng đất.",
+        consent=True,
+    )
+    assert at.success and "Đã nhận" in at.success[0].value
+    stored = _catalogue(fresh_db).inquiries("DEMO-047")
+    assert list(stored["email"]) == ["minh@vinagreen.example"]
+
+
+def test_a_bad_inquiry_is_refused_and_nothing_is_stored(fresh_db):
+    at = open_app({"code": "DEMO-047"}, page="pages/project.py")
+    fill_inquiry(at, name="", organisation="X", country="Y", email="no-at-sign", message="hi")
+    assert at.error
+    assert "email" in at.error[0].value.lower() or "Email" in at.error[0].value
+    assert _catalogue(fresh_db).inquiries().empty
+
+
+def test_shortlist_from_the_project_page(fresh_db):
+    at = open_app({"code": "DEMO-047"}, page="pages/project.py")
+    next(b for b in at.button if b.label == "Thêm vào danh sách quan tâm").click().run()
+    assert at.session_state["shortlist"] == ["DEMO-047"]
+    assert any(b.label == "Bỏ khỏi danh sách quan tâm" for b in at.button)
 
 
 def test_a_database_from_a_newer_program_shows_a_message_not_a_traceback(fresh_db):
@@ -50,15 +176,8 @@ def test_a_database_from_a_newer_program_shows_a_message_not_a_traceback(fresh_d
     assert "999" in at.error[0].value
 
 
-def test_the_search_box_filters_the_list_and_lives_in_the_url(fresh_db):
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["q"] = "nuoc thai lang nghe"
-    at.run()
-    assert not at.exception
-    assert at.text_input[0].value == "nuoc thai lang nghe"
-    table = at.dataframe[0].value
-    assert 0 < len(table) < 20 and table.iloc[0]["Mã"].startswith("DEMO-")
-    at.text_input[0].set_value("zzzzqqqq xxxyyy").run()
-    assert not at.dataframe
-    assert any("Không có dự án nào khớp" in m.value for m in at.markdown)
-    assert at.query_params["q"] in ("zzzzqqqq xxxyyy", ["zzzzqqqq xxxyyy"])
+def _catalogue(path) -> Catalogue:
+    """The catalogue the app holds (the same process shares DuckDB's database instance)."""
+    from pages._state import _open_catalogue
+
+    return _open_catalogue(str(path))
