@@ -88,6 +88,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "≈ {low} – {high} (tỷ giá tham khảo {rate} đồng/USD ngày {date})",
         "≈ {low} – {high} (indicative rate {rate} VND/USD of {date})",
     ),
+    "browse.choose": ("Chọn…", "Choose…"),
     "browse.sort": ("Sắp xếp", "Sort by"),
     "sort.relevance": ("Phù hợp nhất", "Relevance"),
     "sort.investment": ("Vốn lớn nhất", "Largest capital"),

@@ -78,6 +78,7 @@ with st.sidebar:
         ref.categories.codes,
         key="f_category",
         on_change=_from_widgets,
+        placeholder=t("browse.choose", lang),
         format_func=counted("category", ref.categories.label),
     )
     st.multiselect(
@@ -85,6 +86,7 @@ with st.sidebar:
         ref.districts.codes,
         key="f_district",
         on_change=_from_widgets,
+        placeholder=t("browse.choose", lang),
         format_func=counted("district", ref.districts.label),
     )
     st.multiselect(
@@ -92,6 +94,7 @@ with st.sidebar:
         list(ref.public_statuses),
         key="f_status",
         on_change=_from_widgets,
+        placeholder=t("browse.choose", lang),
         format_func=counted("status", ref.statuses.label),
     )
     st.multiselect(
@@ -99,6 +102,7 @@ with st.sidebar:
         ref.forms.codes,
         key="f_form",
         on_change=_from_widgets,
+        placeholder=t("browse.choose", lang),
         format_func=counted("investment_form", ref.forms.label),
     )
     low, high = st.columns(2)
@@ -151,7 +155,7 @@ if result.total == 0:
 st.write(t("browse.count", lang, count=result.total))
 for card in result_cards(cat, result.hits, lang):
     with st.container(border=True):
-        st.markdown(f"**{card.title_markdown}**")
+        st.markdown(f"##### {card.title_markdown}")
         st.caption(
             f"{card.code} · {card.category} · {card.place} · {format_vnd_bn(card.investment, lang) or '—'} · "
             f"{card.status}"
