@@ -21,6 +21,9 @@ navigation = st.navigation(
     [
         st.Page("pages/browse.py", title=t("app.page_browse", lang), icon=":material/search:", default=True),
         st.Page("pages/project.py", title=t("app.page_project", lang), url_path="project", visibility="hidden"),
+        st.Page(
+            "pages/shortlist.py", title=t("app.page_shortlist", lang), icon=":material/bookmarks:", url_path="shortlist"
+        ),
     ]
 )
 navigation.run()

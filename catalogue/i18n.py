@@ -59,6 +59,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "language.en": ("English", "English"),
     "app.page_browse": ("Danh mục dự án", "Browse projects"),
     "app.page_project": ("Dự án", "Project"),
+    "app.page_shortlist": ("Danh sách quan tâm", "Shortlist"),
     "app.db_error": ("Không mở được cơ sở dữ liệu: {message}", "Cannot open the database: {message}"),
     # browse page
     "browse.count": ("{count} dự án", "{count} projects"),
@@ -148,6 +149,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Bản đồ cần kết nối mạng; toạ độ: {lat}, {lon}",
         "The map needs a connection; coordinates: {lat}, {lon}",
     ),
+    "shortlist.title": ("Danh sách quan tâm", "Shortlist"),
+    "shortlist.empty": (
+        "Chưa có dự án nào. Bấm “Thêm vào danh sách quan tâm” trên danh mục hoặc trang dự án.",
+        "Nothing here yet. Press “Add to shortlist” in the catalogue or on a project page.",
+    ),
+    "shortlist.compare": ("So sánh", "Compare"),
+    "shortlist.csv": ("Tải CSV", "Download CSV"),
+    "shortlist.xlsx": ("Tải Excel", "Download Excel"),
     "shortlist.add": ("Thêm vào danh sách quan tâm", "Add to shortlist"),
     "shortlist.remove": ("Bỏ khỏi danh sách quan tâm", "Remove from shortlist"),
     "shortlist.full": ("Danh sách quan tâm tối đa {limit} dự án.", "A shortlist holds at most {limit} projects."),

@@ -6,8 +6,10 @@ Pages call these and display the result; nothing here knows about widgets.
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 from dataclasses import dataclass
 from html import escape
+from pathlib import Path
 
 import pandas as pd
 
@@ -266,3 +268,24 @@ def result_cards(cat: Catalogue, hits: list, lang: str) -> list[ResultCard]:
             )
         )
     return cards
+
+
+def compare_table(cat: Catalogue, codes: list[str], lang: str) -> pd.DataFrame:
+    """Published projects side by side: one column per project, one row per fact."""
+    sheets = [sheet for code in codes if (sheet := project_sheet(cat, code, lang)) is not None]
+    if not sheets:
+        return pd.DataFrame()
+    labels = list(dict.fromkeys(label for sheet in sheets for label, _ in sheet.facts if label))
+    columns = {}
+    for sheet in sheets:
+        facts = dict(sheet.facts)
+        columns[f"{sheet.code} · {sheet.name}"] = [facts.get(label, "") for label in labels]
+    return pd.DataFrame(columns, index=labels)
+
+
+def export_bytes(cat: Catalogue, suffix: str, lang: str, **filters: object) -> bytes:
+    """An export (``.csv`` or ``.xlsx``) of published projects as bytes, for a download button."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"export{suffix}"
+        cat.export(path, lang=lang, **filters)
+        return path.read_bytes()

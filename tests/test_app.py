@@ -166,6 +166,17 @@ def test_shortlist_from_the_project_page(fresh_db):
     assert any(b.label == "Bỏ khỏi danh sách quan tâm" for b in at.button)
 
 
+def test_shortlist_compares_and_downloads(fresh_db):
+    at = open_app(page="pages/shortlist.py")
+    assert "Chưa có dự án" in at.info[0].value
+    at.session_state["shortlist"] = ["DEMO-047", "DEMO-048", "DEMO-012"]  # the draft is never shown
+    at.run()
+    table = at.dataframe[0].value
+    assert [c.split(" · ")[0] for c in table.columns] == ["DEMO-047", "DEMO-048"]
+    assert "Tổng vốn đầu tư" in table.index
+    assert len(at.get("download_button")) == 2
+
+
 def test_a_database_from_a_newer_program_shows_a_message_not_a_traceback(fresh_db):
     Catalogue.open(fresh_db).close()
     connection = duckdb.connect(str(fresh_db))

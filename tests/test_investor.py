@@ -151,3 +151,19 @@ def test_stage_tracker_marks_the_current_stage(cat):
     assert [state for _label, state in marks] == ["done", "done", "current", "todo", "todo"]
     assert marks[2][0] == "Investor selected"
     assert all(state == "todo" for _l, state in stage_tracker(cat, "withdrawn", "vi"))
+
+
+def test_shortlist_downloads_hold_only_published_projects(demo_cat, tmp_path):
+    import io
+
+    import openpyxl
+
+    from catalogue.views import compare_table, export_bytes
+
+    data = export_bytes(demo_cat, ".xlsx", "en", code=["DEMO-047", "DEMO-012"])
+    sheet = openpyxl.load_workbook(io.BytesIO(data)).worksheets[0]
+    assert [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)] == ["DEMO-047"]
+    csv_text = export_bytes(demo_cat, ".csv", "vi", code=["DEMO-047"]).decode("utf-8-sig")
+    assert csv_text.splitlines()[0].startswith("Mã dự án,Tên dự án")
+    table = compare_table(demo_cat, ["DEMO-047", "DEMO-048", "DEMO-012", "NOPE"], "en")
+    assert len(table.columns) == 2 and "Total investment" in table.index
