@@ -1,0 +1,84 @@
+"""Browse-page rerun time with AppTest over N projects (default 100,000).
+
+Prints p50/p95 of a full rerun after changing the search text and after changing a filter.
+
+    python benchmarks/ui_bench.py [--projects 100000] [--runs 40]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from streamlit.testing.v1 import AppTest  # noqa: E402
+
+from catalogue import Catalogue, synthetic  # noqa: E402
+
+QUERIES = [
+    "nuoc thai",
+    "lò đốt",
+    "xu ly khi thai",
+    "KCN Quang Minh",
+    "dien mat troi",
+    "tram trung chuyen",
+    "biogas",
+    "than hoat tinh",
+    "lang nghe bat trang",
+    "phan vi sinh",
+]
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--projects", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=40)
+    args = parser.parse_args()
+    rng = random.Random(4)
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "ui.duckdb"
+        with Catalogue.open(db) as cat:
+            assert cat.import_file(synthetic.write_csv(Path(tmp) / "p.csv", args.projects)).ok
+            assert cat.load_demo().ok
+        os.environ["CATALOGUE_DB"] = str(db)
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+        started = time.perf_counter()
+        at.run()
+        assert not at.exception, at.exception
+        print(
+            f"{args.projects:,} projects; first run (opens the database, builds the search index) "
+            f"{time.perf_counter() - started:.1f} s"
+        )
+        timings: dict[str, list[float]] = {"query": [], "filter": []}
+        categories = ["renewables", "environmental_services", "waste_equipment", "emission_treatment"]
+        for run in range(args.runs):
+            at.text_input(key="q").set_value(f"{rng.choice(QUERIES)} {run % 3 or ''}".strip())
+            started = time.perf_counter()
+            at.run()
+            timings["query"].append((time.perf_counter() - started) * 1000)
+            at.multiselect(key="f_category").set_value([categories[run % len(categories)]])
+            started = time.perf_counter()
+            at.run()
+            timings["filter"].append((time.perf_counter() - started) * 1000)
+            assert not at.exception, at.exception
+        for name, values in timings.items():
+            print(
+                f"rerun after changing the {name:6s}: p50 {percentile(values, 0.5):6.0f} ms, "
+                f"p95 {percentile(values, 0.95):6.0f} ms ({len(values)} reruns)"
+            )
+
+
+if __name__ == "__main__":
+    main()
