@@ -17,7 +17,13 @@ from .search import SORTS
 
 MAX_QUERY = 200
 PAGE_SIZES = (20, 50, 100)
-LIST_PARAMS = {"category": "category", "district": "district", "status": "status", "form": "investment_form"}
+LIST_PARAMS = {
+    "category": "category",
+    "district": "district",
+    "status": "status",
+    "form": "investment_form",
+    "agency": "lead_agency",
+}
 
 
 @dataclass(frozen=True)
@@ -27,6 +33,7 @@ class BrowseState:
     district: tuple[str, ...] = ()
     status: tuple[str, ...] = ()
     form: tuple[str, ...] = ()
+    agency: tuple[str, ...] = ()
     min_vnd: float | None = None
     max_vnd: float | None = None
     sort: str = "relevance"
@@ -40,6 +47,7 @@ class BrowseState:
             "district": list(self.district),
             "status": list(self.status),
             "investment_form": list(self.form),
+            "lead_agency": list(self.agency),
             "min_investment": self.min_vnd,
             "max_investment": self.max_vnd,
         }
@@ -79,7 +87,7 @@ class _Reader:
 
 
 def parse_params(params: Mapping[str, Any], ref: Reference) -> tuple[BrowseState, list[ParamProblem]]:
-    """Read ``q``, ``category``, ``district``, ``status``, ``form``, ``min_vnd``, ``max_vnd``,
+    """Read ``q``, ``category``, ``district``, ``status``, ``form``, ``agency``, ``min_vnd``, ``max_vnd``,
     ``sort``, ``lang`` and ``page`` from URL parameters; unknown or bad values are dropped."""
     reader = _Reader(params)
     values: dict[str, Any] = {}
@@ -90,6 +98,7 @@ def parse_params(params: Mapping[str, Any], ref: Reference) -> tuple[BrowseState
         "district": ref.match_district,
         "status": ref.statuses.match,
         "form": ref.forms.match,
+        "agency": ref.agencies.match,
     }
     for name, match in matchers.items():
         codes = []

@@ -83,6 +83,23 @@ STRINGS: dict[str, tuple[str, str]] = {
     "browse.district": ("Quận/huyện (trước 2025)", "District (before 2025)"),
     "browse.status": ("Giai đoạn", "Stage"),
     "browse.form": ("Hình thức đầu tư", "Investment form"),
+    "about.title": ("Về danh mục này", "About this catalogue"),
+    "about.body": (
+        "Danh mục giới thiệu các dự án ngành công nghiệp môi trường mà thành phố Hà Nội kêu gọi đầu tư theo "
+        "Kế hoạch 275/KH-UBND ngày 20/11/2023 thực hiện Quyết định 192/QĐ-TTg: sản xuất thiết bị thu gom, xử lý "
+        "chất thải; thiết bị xử lý nước thải, khí thải; vật liệu, chế phẩm xử lý ô nhiễm; năng lượng tái tạo, "
+        "tiết kiệm năng lượng; và dịch vụ môi trường. Cán bộ xúc tiến đầu tư cập nhật danh mục; nhà đầu tư có thể "
+        "gửi yêu cầu quan tâm trên trang của từng dự án. Địa danh ghi theo quận/huyện trước 2025 và phường/xã từ "
+        "01/07/2025; cơ quan ghi kèm đơn vị kế nhiệm sau sắp xếp năm 2025.",
+        "This catalogue presents the environmental-industry projects the city of Hanoi invites investment in, "
+        "under Plan 275/KH-UBND of 20 November 2023 implementing Decision 192/QĐ-TTg: equipment for waste "
+        "collection and treatment; wastewater and exhaust-gas treatment equipment; pollution-treatment materials; "
+        "renewable energy and energy saving; and environmental services. Investment-promotion staff keep it up to "
+        "date; investors can express interest on each project's page. Places are given by the districts in use "
+        "before 2025 and the wards and communes from 1 July 2025; agencies with their successors after the 2025 "
+        "reorganisation.",
+    ),
+    "browse.agency": ("Cơ quan đầu mối", "Lead agency"),
     "browse.min_vnd": ("Vốn từ (tỷ đồng)", "Capital from (VND bn)"),
     "browse.max_vnd": ("Vốn đến (tỷ đồng)", "Capital up to (VND bn)"),
     "browse.usd_range": (

@@ -25,6 +25,7 @@ if "browse" not in st.session_state:  # first run of this session: the URL decid
             "f_district": list(state.district),
             "f_status": list(state.status),
             "f_form": list(state.form),
+            "f_agency": list(state.agency),
             "f_min": state.min_vnd,
             "f_max": state.max_vnd,
             "f_sort": state.sort,
@@ -42,6 +43,7 @@ def _from_widgets() -> None:
         district=tuple(s["f_district"]),
         status=tuple(s["f_status"]),
         form=tuple(s["f_form"]),
+        agency=tuple(s["f_agency"]),
         min_vnd=s["f_min"],
         max_vnd=s["f_max"],
         sort=s["f_sort"],
@@ -105,6 +107,14 @@ with st.sidebar:
         placeholder=t("browse.choose", lang),
         format_func=counted("investment_form", ref.forms.label),
     )
+    st.multiselect(
+        t("browse.agency", lang),
+        [code for code in ref.agencies.codes if code in result.facets.get("lead_agency", {}) or code in state.agency],
+        key="f_agency",
+        on_change=_from_widgets,
+        placeholder=t("browse.choose", lang),
+        format_func=counted("lead_agency", ref.agencies.label),
+    )
     low, high = st.columns(2)
     low.number_input(t("browse.min_vnd", lang), min_value=0.0, step=50.0, key="f_min", on_change=_from_widgets)
     high.number_input(t("browse.max_vnd", lang), min_value=0.0, step=50.0, key="f_max", on_change=_from_widgets)
@@ -135,12 +145,12 @@ if demo:
 if result.total == 0:
     st.write(t("browse.no_match", lang) if state.q.strip() else t("browse.empty", lang))
     if (
-        any(state.filters()[k] for k in ("category", "district", "status", "investment_form"))
+        any(state.filters()[k] for k in ("category", "district", "status", "investment_form", "lead_agency"))
         or state.min_vnd
         or state.max_vnd
     ):
         if st.button(t("browse.clear", lang), icon=":material/filter_alt_off:"):
-            for key in ("f_category", "f_district", "f_status", "f_form"):
+            for key in ("f_category", "f_district", "f_status", "f_form", "f_agency"):
                 st.session_state[key] = []
             st.session_state["f_min"] = st.session_state["f_max"] = None
             _from_widgets()
@@ -179,4 +189,6 @@ if pages > 1:
     if ahead.button(t("browse.next", lang), disabled=state.page >= pages):
         st.session_state["browse"] = state.with_changes(page=state.page + 1)
         st.rerun()
+with st.expander(t("about.title", lang)):
+    st.write(t("about.body", lang))
 st.caption(t("browse.source", lang))

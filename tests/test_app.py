@@ -192,3 +192,10 @@ def _catalogue(path) -> Catalogue:
     from pages._state import _open_catalogue
 
     return _open_catalogue(str(path))
+
+
+def test_lead_agency_filter_from_the_url_finds_merged_predecessors(fresh_db):
+    at = open_app({"agency": "so_nn_mt"})
+    with reference() as cat:
+        assert count_line(at) == f"{cat.count(lead_agency='so_nn_mt')} dự án"
+    assert at.multiselect(key="f_agency").value == ["so_nn_mt"]
