@@ -712,8 +712,3 @@ def _check_coordinates(
                 f"Longitude is outside Hanoi ({b['lon_min']}–{b['lon_max']})",
             )
         )
-
-
-def template_headers(lang: str = "canonical") -> list[str]:
-    """The template's header row: canonical names, or Vietnamese headers with ``lang="vi"``."""
-    return [c.header_vi if lang == "vi" else c.name for c in PROJECT_COLUMNS]
