@@ -22,6 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from _figures import percentile
 from rapidfuzz import fuzz, process, utils
 
 from catalogue import Catalogue, synthetic
@@ -68,11 +69,6 @@ def make_queries(cat: Catalogue, count: int, seed: int = 7) -> list[tuple[str, s
             query = " ".join(words[:8])
         queries.append((kind, query))
     return queries
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def main() -> None:

@@ -18,6 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from _figures import percentile  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from catalogue import Catalogue, synthetic  # noqa: E402
@@ -34,11 +35,6 @@ QUERIES = [
     "lang nghe bat trang",
     "phan vi sinh",
 ]
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def main() -> None:

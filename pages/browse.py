@@ -75,46 +75,25 @@ def counted(facet: str, label_of):  # "Label (count)" for options, counts from t
 
 with st.sidebar:
     st.header(t("browse.filters", lang))
-    st.multiselect(
-        t("browse.category", lang),
-        ref.categories.codes,
-        key="f_category",
-        on_change=_from_widgets,
-        placeholder=t("browse.choose", lang),
-        format_func=counted("category", ref.categories.label),
-    )
-    st.multiselect(
-        t("browse.district", lang),
-        ref.districts.codes,
-        key="f_district",
-        on_change=_from_widgets,
-        placeholder=t("browse.choose", lang),
-        format_func=counted("district", ref.districts.label),
-    )
-    st.multiselect(
-        t("browse.status", lang),
-        list(ref.public_statuses),
-        key="f_status",
-        on_change=_from_widgets,
-        placeholder=t("browse.choose", lang),
-        format_func=counted("status", ref.statuses.label),
-    )
-    st.multiselect(
-        t("browse.form", lang),
-        ref.forms.codes,
-        key="f_form",
-        on_change=_from_widgets,
-        placeholder=t("browse.choose", lang),
-        format_func=counted("investment_form", ref.forms.label),
-    )
-    st.multiselect(
-        t("browse.agency", lang),
-        [code for code in ref.agencies.codes if code in result.facets.get("lead_agency", {}) or code in state.agency],
-        key="f_agency",
-        on_change=_from_widgets,
-        placeholder=t("browse.choose", lang),
-        format_func=counted("lead_agency", ref.agencies.label),
-    )
+    in_use = [
+        code for code in ref.agencies.codes if code in result.facets.get("lead_agency", {}) or code in state.agency
+    ]
+    # (label, options, widget key, facet, enumeration): one multiselect each, counts beside the options.
+    for label, options, key, facet, enum in (
+        ("browse.category", ref.categories.codes, "f_category", "category", ref.categories),
+        ("browse.district", ref.districts.codes, "f_district", "district", ref.districts),
+        ("browse.status", list(ref.public_statuses), "f_status", "status", ref.statuses),
+        ("browse.form", ref.forms.codes, "f_form", "investment_form", ref.forms),
+        ("browse.agency", in_use, "f_agency", "lead_agency", ref.agencies),
+    ):
+        st.multiselect(
+            t(label, lang),
+            options,
+            key=key,
+            on_change=_from_widgets,
+            placeholder=t("browse.choose", lang),
+            format_func=counted(facet, enum.label),
+        )
     low, high = st.columns(2)
     low.number_input(t("browse.min_vnd", lang), min_value=0.0, step=50.0, key="f_min", on_change=_from_widgets)
     high.number_input(t("browse.max_vnd", lang), min_value=0.0, step=50.0, key="f_max", on_change=_from_widgets)
