@@ -206,6 +206,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "value.yes": ("có", "yes"),
     "value.no": ("không", "no"),
     "value.missing_en": ("(chưa có bản tiếng Anh)", "(no English version yet)"),
+    "value.in_vietnamese": ("", "(in Vietnamese)"),
 }
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
+import unicodedata
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -66,6 +67,14 @@ def _in_language(vi: object, en: object, lang: str) -> tuple[str | None, bool]:
     return vi_text, False
 
 
+def _free_text(value: object, lang: str) -> str:
+    """Free text kept as entered; in English, text written in Vietnamese says so."""
+    text = value if isinstance(value, str) else ""
+    if lang == "en" and any(ch in "đĐ" or unicodedata.normalize("NFD", ch) != ch for ch in text):
+        return f"{text} {t('value.in_vietnamese', lang)}"
+    return text
+
+
 def project_sheet(cat: Catalogue, code: str, lang: str) -> ProjectSheet | None:
     """Everything the project page shows, or ``None`` for a project the public may not see."""
     project = cat.project(code)
@@ -87,8 +96,8 @@ def project_sheet(cat: Catalogue, code: str, lang: str) -> ProjectSheet | None:
         (t("project.category", lang), ref.categories.label(project["category"], lang)),
         (t("project.district", lang), ref.districts.label(project["district"], lang) if project["district"] else ""),
         (t("project.ward", lang), ref.wards.label(project["ward"], lang) if project["ward"] else ""),
-        (t("project.location", lang), project["address"] or ""),
-        (t("project.capacity", lang), project["capacity"] or ""),
+        (t("project.location", lang), _free_text(project["address"], lang)),
+        (t("project.capacity", lang), _free_text(project["capacity"], lang)),
         (
             t("project.area", lang),
             t("value.hectares", lang, value=format_number(project["area_ha"], lang, 2))

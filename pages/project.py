@@ -64,9 +64,14 @@ with right:
                 lon=format_number(sheet.longitude, lang, 5),
             )
         )
-    if sheet.similar:
-        st.subheader(t("project.similar", lang))
-        for other_code, other_name in sheet.similar:
-            st.page_link("pages/project.py", label=other_name, query_params={"code": other_code, "lang": lang})
 
+if sheet.similar:  # full width: names are long and a page link does not wrap
+    st.subheader(t("project.similar", lang))
+    for other_code, other_name in sheet.similar:
+        st.page_link(
+            "pages/project.py",
+            label=other_name,
+            icon=":material/arrow_forward:",
+            query_params={"code": other_code, "lang": lang},
+        )
 inquiry_form(cat, sheet.code, lang)

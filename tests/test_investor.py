@@ -167,3 +167,12 @@ def test_shortlist_downloads_hold_only_published_projects(demo_cat, tmp_path):
     assert csv_text.splitlines()[0].startswith("Mã dự án,Tên dự án")
     table = compare_table(demo_cat, ["DEMO-047", "DEMO-048", "DEMO-012", "NOPE"], "en")
     assert len(table.columns) == 2 and "Total investment" in table.index
+
+
+def test_free_text_in_vietnamese_is_marked_on_the_english_page(demo_cat):
+    from catalogue.views import project_sheet
+
+    english = dict(project_sheet(demo_cat, "DEMO-005", "en").facts)
+    vietnamese = dict(project_sheet(demo_cat, "DEMO-005", "vi").facts)
+    assert english["Location"].endswith("(in Vietnamese)")
+    assert not vietnamese["Địa điểm"].endswith(")")
