@@ -1,4 +1,4 @@
-"""Command line: ``catalogue init|import|export|search|backup|restore`` (also ``python -m catalogue``).
+"""Command line: ``catalogue init|import|export|search|synonyms|backup|restore|user`` (also ``python -m catalogue``).
 
 Exit codes: 0 done; 1 the work was refused (a file with errors, a locked or too-new
 database, a restore that would overwrite); 2 the command line itself was wrong.
@@ -92,6 +92,25 @@ def build_parser() -> argparse.ArgumentParser:
     bak = commands.add_parser("backup", parents=[common], help="write a consistent copy into a new directory")
     bak.add_argument("directory")
 
+    user = commands.add_parser(
+        "user", parents=[common], help="manage staff accounts (passwords from a prompt or stdin)"
+    )
+    users = user.add_subparsers(dest="user_command", required=True)
+    add = users.add_parser("add", parents=[common], help="create an account")
+    add.add_argument("name")
+    add.add_argument("--role", required=True, choices=("staff", "reviewer", "admin"))
+    add.add_argument("--display-name", default="", help="the name shown in the history (default: NAME)")
+    add.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    users.add_parser("list", parents=[common], help="list accounts")
+    role = users.add_parser("set-role", parents=[common], help="change an account's role")
+    role.add_argument("name")
+    role.add_argument("role", choices=("staff", "reviewer", "admin"))
+    for name, text in (("disable", "disable an account"), ("enable", "enable an account"), ("unlock", "unlock")):
+        users.add_parser(name, parents=[common], help=text).add_argument("name")
+    passwd = users.add_parser("passwd", parents=[common], help="set a new password")
+    passwd.add_argument("name")
+    passwd.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+
     res = commands.add_parser("restore", parents=[common], help="rebuild the database from a backup directory")
     res.add_argument("directory")
     res.add_argument("--force", action="store_true", help="replace an existing database")
@@ -110,6 +129,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "synonyms": _synonyms,
         "backup": _backup,
         "restore": _restore,
+        "user": _user,
     }[args.command]
     try:
         return handler(args)
@@ -212,6 +232,45 @@ def _backup(args: argparse.Namespace) -> int:
         print(t("cli.backup_via_app", args.lang), file=sys.stderr)
         manifest = backups.request_backup(path, args.directory)
     print(t("cli.backup_done", args.lang, path=args.directory, projects=manifest["row_counts"].get("projects", 0)))
+    return EXIT_OK
+
+
+def _read_password(args: argparse.Namespace) -> str:
+    """From stdin (first line) with --password-stdin, else prompted twice; never an argument."""
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    import getpass
+
+    first = getpass.getpass(t("cli.password", args.lang))
+    if getpass.getpass(t("cli.password_again", args.lang)) != first:
+        raise CatalogueError("Hai lần nhập mật khẩu không khớp", "The two passwords differ")
+    return first
+
+
+def _user(args: argparse.Namespace) -> int:
+    from . import auth
+
+    with _open(args) as cat:
+        command = args.user_command
+        if command == "add":
+            created = auth.add_user(cat, args.name, _read_password(args), args.role, args.display_name)
+            print(t("cli.user_added", args.lang, name=created.name, role=auth.role_label(created.role, args.lang)))
+        elif command == "list":
+            for u in auth.list_users(cat):
+                state = "active" if u.active else "disabled"
+                if u.locked_until is not None:
+                    state += f", locked until {u.locked_until:%Y-%m-%d %H:%M} UTC"
+                print(f"{u.name}\t{u.role}\t{state}\t{u.display_name}")
+        elif command == "set-role":
+            auth.set_role(cat, args.name, args.role)
+        elif command in ("disable", "enable"):
+            auth.set_active(cat, args.name, command == "enable")
+        elif command == "unlock":
+            auth.unlock(cat, args.name)
+        elif command == "passwd":
+            auth.set_password(cat, args.name, _read_password(args))
+        if command != "add" and command != "list":
+            print(t("cli.user_done", args.lang, name=args.name.lower()))
     return EXIT_OK
 
 

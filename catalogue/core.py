@@ -293,13 +293,22 @@ class Catalogue:
     # --- import and export -------------------------------------------------------------------
 
     def import_file(
-        self, path: str | os.PathLike[str], dry_run: bool = False, progress: Callable[[float], None] | None = None
+        self,
+        path: str | os.PathLike[str],
+        dry_run: bool = False,
+        progress: Callable[[float], None] | None = None,
+        *,
+        actor: str | None = None,
+        new_publication: str = "published",
     ) -> ImportReport:
         """Import a CSV/XLSX/JSON file in the project template, all rows or none.
 
         Rows upsert by ``code``. Columns absent from the file keep their stored values; a
         blank status keeps the stored one (new projects get ``calling``). With any error, or
         with ``dry_run``, the database is not changed and the report says what would happen.
+        A committed import is one event in the history, by ``actor``, with a snapshot of
+        every project it added or changed. New projects get ``new_publication``: the staff
+        import page uses ``draft``, so they are reviewed before the public sees them.
         """
         report = ImportReport(source=str(path), dry_run=dry_run)
         parsed = parse_file(path, self.reference, progress)
@@ -310,7 +319,15 @@ class Catalogue:
             return report
 
         def upsert(cur: duckdb.DuckDBPyConnection) -> tuple[int, int, int]:
-            return _upsert(cur, parsed.frame, parsed.columns, dry_run)
+            return _upsert(
+                cur,
+                parsed.frame,
+                parsed.columns,
+                dry_run,
+                actor=actor,
+                publication=new_publication,
+                source=Path(path).name,
+            )
 
         if dry_run:
             with self._write_lock, self.cursor() as cur:
@@ -382,8 +399,8 @@ class Catalogue:
         public = self.filters().visible_statuses
         with self.cursor() as cur:
             rows = cur.execute(
-                "select code from projects where code <> ? and status in "
-                f"({', '.join('?' for _ in public)}) order by (category = ?) desc, "
+                "select code from projects where code <> ? and coalesce(publication, 'published') = 'published' "
+                f"and status in ({', '.join('?' for _ in public)}) order by (category = ?) desc, "
                 "(coalesce(district, '') = coalesce(?, '-')) desc, "
                 "abs(coalesce(investment_vnd_bn, 0) - coalesce(?, 0)), code limit ?",
                 [code, *public, me["category"], me["district"], me["investment_vnd_bn"], int(limit)],
@@ -396,8 +413,18 @@ class Catalogue:
 
 
 def _upsert(
-    cur: duckdb.DuckDBPyConnection, frame: pd.DataFrame, columns: list[str], dry_run: bool
+    cur: duckdb.DuckDBPyConnection,
+    frame: pd.DataFrame,
+    columns: list[str],
+    dry_run: bool,
+    *,
+    actor: str | None = None,
+    publication: str = "published",
+    source: str = "",
 ) -> tuple[int, int, int]:
+    from . import history
+
+    started = _utcnow()
     cur.register("incoming", frame)
     try:
         # A blank status keeps the stored one; every other present column is overwritten.
@@ -409,6 +436,7 @@ def _upsert(
         existing = _scalar(cur, "select count(*) from incoming i join projects p using (code)")
         updated = _scalar(cur, f"select count(*) from incoming i join projects p using (code) where {changed}")
         if not dry_run and updated:
+            history.ensure_baseline(cur, where="code in (select code from incoming)")
             sets = ", ".join(f"{c} = {incoming_value(c)}" for c in columns if c != "code")
             cur.execute(
                 f"update projects p set {sets}, updated_at = ?, version = p.version + 1 "
@@ -421,12 +449,26 @@ def _upsert(
             demo = "coalesce(i.demo, false)" if "demo" in columns else "false"
             now = _utcnow()
             cur.execute(
-                f"insert into projects ({', '.join(names)}, status, demo, created_at, updated_at, version) "
-                f"select {', '.join('i.' + c for c in names)}, {status}, {demo}, ?, ?, 1 "
+                f"insert into projects ({', '.join(names)}, status, demo, publication, status_since, created_at, "
+                f"updated_at, version) select {', '.join('i.' + c for c in names)}, {status}, {demo}, ?, ?, ?, ?, 1 "
                 "from incoming i anti join projects p using (code)",
-                [DEFAULT_STATUS, now, now],
+                [DEFAULT_STATUS, publication, now.date(), now, now],
             ).fetchall()
-        return total - existing, updated, existing - updated
+        inserted = total - existing
+        if not dry_run and (inserted or updated):
+            summary = f"{source}: +{inserted} / ~{updated}"
+            event = history.new_event(cur, "import", actor, summary, _utcnow())
+            history.record(
+                cur,
+                None,
+                action="import",
+                actor=actor,
+                at=_utcnow(),
+                event_id=event,
+                where="updated_at >= ? and code in (select code from incoming)",
+                where_params=[started],
+            )
+        return inserted, updated, existing - updated
     finally:
         cur.unregister("incoming")
 

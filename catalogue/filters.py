@@ -51,9 +51,10 @@ class Filters:
         if self.demo is not None:
             clauses.append("coalesce(demo, false) = ?")
             params.append(self.demo)
-        if self.visible_statuses:
+        if self.visible_statuses:  # the public's view: a public stage, and published after review
             clauses.append(f"status in ({', '.join('?' for _ in self.visible_statuses)})")
             params.extend(self.visible_statuses)
+            clauses.append("coalesce(publication, 'published') = 'published'")
         return (" where " + " and ".join(clauses)) if clauses else "", params
 
 

@@ -47,6 +47,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "cli.backup_done": ("Đã sao lưu vào {path} ({projects} dự án).", "Backed up to {path} ({projects} projects)."),
     "cli.restore_done": ("Đã khôi phục {path} ({projects} dự án).", "Restored {path} ({projects} projects)."),
+    "cli.password": ("Mật khẩu: ", "Password: "),
+    "cli.password_again": ("Nhập lại mật khẩu: ", "Password again: "),
+    "cli.user_added": ("Đã tạo tài khoản {name} ({role}).", "Account {name} created ({role})."),
+    "cli.user_done": ("Đã cập nhật tài khoản {name}.", "Account {name} updated."),
     # app frame
     "app.title": ("Danh mục dự án công nghiệp môi trường Hà Nội", "Hanoi Environmental Industry Project Catalogue"),
     "app.subtitle": (
@@ -206,7 +210,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "value.yes": ("có", "yes"),
     "value.no": ("không", "no"),
     "value.missing_en": ("(chưa có bản tiếng Anh)", "(no English version yet)"),
-    "value.in_vietnamese": ("", "(in Vietnamese)"),
+    "value.in_vietnamese": ("(bằng tiếng Việt)", "(in Vietnamese)"),
 }
 
 

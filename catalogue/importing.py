@@ -656,7 +656,17 @@ def _check_rows(numbers: list[int], values: dict[str, list[Any]], errors: list[I
         code = values["code"][index]
         if code is not None:
             key = code.upper()
-            if key in first_row_of_code:
+            if key == model.EXAMPLE_CODE:
+                errors.append(
+                    ImportIssue(
+                        number,
+                        "code",
+                        code,
+                        "Đây là dòng mẫu của biểu mẫu; hãy xóa hoặc thay bằng dự án thật",
+                        "This is the template's example row; delete it or replace it with a real project",
+                    )
+                )
+            elif key in first_row_of_code:
                 errors.append(
                     ImportIssue(
                         number,
@@ -712,3 +722,22 @@ def _check_coordinates(
                 f"Longitude is outside Hanoi ({b['lon_min']}–{b['lon_max']})",
             )
         )
+
+
+def check_record(record: dict[str, Any], ref: Reference) -> tuple[dict[str, Any], dict[str, tuple[str, str]]]:
+    """One project as typed in a form, checked exactly as an imported row is.
+
+    Returns the clean values for every template column (absent ones are ``None``) and the
+    problems by column as (Vietnamese, English) messages.
+    """
+    present = [column for column in PROJECT_COLUMNS if column.name in record]
+    table = Table(1, [column.name for column in present], [2], [[record[column.name]] for column in present])
+    errors: list[ImportIssue] = []
+    values = _convert_columns(table, dict(enumerate(present)), ref, errors, None)
+    for column in PROJECT_COLUMNS:
+        values.setdefault(column.name, [None])
+    _check_rows([2], values, errors)
+    problems: dict[str, tuple[str, str]] = {}
+    for error in errors:
+        problems.setdefault(error.column, (error.message_vi, error.message_en))
+    return {name: cells[0] for name, cells in values.items()}, problems

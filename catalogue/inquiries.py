@@ -163,3 +163,46 @@ def create_table(cur: Any) -> None:
         "created_at timestamp not null, status varchar not null default 'new', answered_at timestamp, "
         "answered_by varchar, answer_note varchar)"
     )
+
+
+def inbox(cat: Catalogue, *, unanswered_only: bool = False, code: str | None = None) -> Any:
+    """Inquiries newest first, with the project's name (hidden projects too: staff read these)."""
+    clauses, params = [], []
+    if unanswered_only:
+        clauses.append("i.status <> 'answered'")
+    if code:
+        clauses.append("i.project_code = ?")
+        params.append(code)
+    where = (" where " + " and ".join(clauses)) if clauses else ""
+    with cat.cursor() as cur:
+        return cur.execute(
+            "select i.id, i.created_at, i.project_code, p.name_vi as project_name, i.name, i.organisation, "
+            "i.country, i.email, i.phone, i.message, i.lang, i.status, i.answered_at, i.answered_by, i.answer_note "
+            f"from inquiries i left join projects p on p.code = i.project_code{where} order by i.created_at desc",
+            params,
+        ).df()
+
+
+def unanswered_count(cat: Catalogue) -> int:
+    with cat.cursor() as cur:
+        return cur.execute("select count(*) from inquiries where status <> 'answered'").fetchall()[0][0]
+
+
+def mark_answered(cat: Catalogue, inquiry_id: str, *, actor: str, note: str) -> None:
+    """Mark an inquiry answered with a note (what was sent, by which channel)."""
+    from .errors import CatalogueError
+
+    text = clean_text(note, multiline=True)
+    if len(text) < 3:
+        raise CatalogueError("Hãy ghi chú đã trả lời thế nào", "Note how it was answered")
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+    def work(cur: Any) -> None:
+        if not cur.execute("select 1 from inquiries where id = ?", [inquiry_id]).fetchall():
+            raise CatalogueError("Không tìm thấy yêu cầu này", "No such inquiry")
+        cur.execute(
+            "update inquiries set status = 'answered', answered_at = ?, answered_by = ?, answer_note = ? where id = ?",
+            [now, actor, text[:3000], inquiry_id],
+        ).fetchall()
+
+    cat.write(work, event="inquiries")

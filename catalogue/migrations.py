@@ -98,6 +98,43 @@ def _inquiries_table(cur: duckdb.DuckDBPyConnection) -> None:
     create_table(cur)
 
 
+def _staff_workspace(cur: duckdb.DuckDBPyConnection) -> None:
+    """Accounts, the review workflow, history of every change, accepted consistency warnings."""
+    for name, sql_type in (
+        ("investor", "VARCHAR"),
+        ("publication", "VARCHAR"),
+        ("review_comment", "VARCHAR"),
+        ("status_since", "DATE"),
+        ("archived_status", "VARCHAR"),
+    ):
+        cur.execute(f"alter table projects add column if not exists {name} {sql_type}")
+    # Everything stored before the workflow existed was already public.
+    cur.execute("update projects set publication = 'published' where publication is null").fetchall()
+    cur.execute("alter table projects alter column publication set default 'published'")
+    cur.execute(
+        "create table if not exists users (name varchar primary key, display_name varchar, role varchar not null, "
+        "password_hash varchar not null, active boolean not null default true, failed_attempts integer not null "
+        "default 0, locked_until timestamp, created_at timestamp not null, last_sign_in timestamp)"
+    )
+    cur.execute("create sequence if not exists event_ids start 1")
+    cur.execute(
+        "create table if not exists events (id bigint primary key default nextval('event_ids'), "
+        "happened_at timestamp not null, actor varchar, kind varchar not null, summary varchar)"
+    )
+    cur.execute("create sequence if not exists history_ids start 1")
+    cur.execute(
+        "create table if not exists project_history (id bigint primary key default nextval('history_ids'), "
+        "event_id bigint, code varchar not null, happened_at timestamp not null, actor varchar, action varchar not null, "
+        "comment varchar, snapshot json not null)"
+    )
+    cur.execute("create index if not exists project_history_code on project_history (code)")
+    cur.execute(
+        "create table if not exists accepted_checks (code varchar not null, check_code varchar not null, "
+        "reason varchar not null, accepted_by varchar not null, accepted_at timestamp not null, "
+        "primary key (code, check_code))"
+    )
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -110,6 +147,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "reference data from plan 275/KH-UBND and the 2025 reform", load_reference_data),
     Migration(3, "search synonyms: abbreviations of official documents", _create_synonyms),
     Migration(4, "expressions of interest from investors", _inquiries_table),
+    Migration(5, "staff workspace: accounts, review workflow, history", _staff_workspace),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -129,6 +129,14 @@ PROJECT_COLUMNS: tuple[Column, ...] = (
     ),
     Column("status", "Trạng thái", "Status", STATUS, aliases=("tinh trang", "tien do")),
     Column(
+        "investor",
+        "Nhà đầu tư",
+        "Investor",
+        TEXT,
+        max_length=300,
+        aliases=("nha dau tu duoc lua chon", "chu dau tu", "selected investor"),
+    ),
+    Column(
         "lead_agency",
         "Cơ quan đầu mối",
         "Lead agency",
@@ -189,6 +197,11 @@ SYSTEM_COLUMNS: tuple[tuple[str, str], ...] = (
     ("created_at", "TIMESTAMP"),
     ("updated_at", "TIMESTAMP"),
     ("version", "INTEGER"),
+    # The review workflow (workflow.py): draft → submitted → published.
+    ("publication", "VARCHAR"),
+    ("review_comment", "VARCHAR"),
+    ("status_since", "DATE"),  # when the project reached its current status
+    ("archived_status", "VARCHAR"),  # the status before it was archived (withdrawn), for restore
 )
 
 # Hanoi's extent with a small margin (Ba Vì in the west to Gia Lâm in the east, Sóc Sơn in
@@ -196,3 +209,6 @@ SYSTEM_COLUMNS: tuple[tuple[str, str], ...] = (
 HANOI_BOUNDS = {"lat_min": 20.50, "lat_max": 21.42, "lon_min": 105.25, "lon_max": 106.05}
 
 DEFAULT_STATUS = "calling"
+
+# The import template's example row uses this code; the importer refuses it (see template.py).
+EXAMPLE_CODE = "VI-DU-MAU"

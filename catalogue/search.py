@@ -59,7 +59,8 @@ SORTS = ("relevance", "investment", "updated", "code")
 _WORD_RE = re.compile(r"[^\W_]+")  # letters and digits (and the marks of NFD text: see _split_words)
 _COLUMNS = (
     "code, name_vi, name_en, description_vi, description_en, address, capacity, category, district, ward, "
-    "lead_agency, investment_form, status, investment_vnd_bn, updated_at, coalesce(demo, false) as demo"
+    "lead_agency, investment_form, status, investment_vnd_bn, updated_at, coalesce(demo, false) as demo, "
+    "coalesce(publication, 'published') = 'published' as published"
 )
 
 
@@ -273,6 +274,7 @@ class SearchIndex:
         self.investment = frame["investment_vnd_bn"].to_numpy(dtype=np.float64, na_value=np.nan)
         self.updated = _microseconds(frame["updated_at"])
         self.demo = frame["demo"].to_numpy(dtype=bool)
+        self.published = frame["published"].to_numpy(dtype=bool)
         self.alive = np.ones(len(self.codes), dtype=bool)
         self.code_rank = np.arange(len(self.codes), dtype=np.int64)  # rows arrive ordered by code
 
@@ -391,6 +393,7 @@ class SearchIndex:
         )
         self.updated = np.concatenate([self.updated, _microseconds(frame["updated_at"])])
         self.demo = np.concatenate([self.demo, frame["demo"].to_numpy(dtype=bool)])
+        self.published = np.concatenate([self.published, frame["published"].to_numpy(dtype=bool)])
         self.alive = np.concatenate([self.alive, np.ones(len(frame), dtype=bool)])
         self.code_rank = np.argsort(np.argsort(np.array(self.codes), kind="stable")).astype(np.int64)
         self.delta_docs += len(frame)
@@ -566,6 +569,8 @@ class SearchIndex:
             mask &= self.investment <= filters.max_investment
         if filters.demo is not None:
             mask &= self.demo == filters.demo
+        if filters.visible_statuses:  # the public's view: only what a reviewer published
+            mask &= self.published
         return mask
 
     def _facets(self, docs: np.ndarray) -> dict[str, dict[str, int]]:
@@ -735,7 +740,7 @@ class SearchIndex:
     def memory_bytes(self) -> int:
         """Bytes held by the index's arrays (the Python lists of codes and names come on top)."""
         arrays = [self.post_docs, self.post_fields, self.post_offsets, self.name_matrix, self.doc_freq]
-        arrays += [self.investment, self.updated, self.demo, self.alive]
+        arrays += [self.investment, self.updated, self.demo, self.published, self.alive]
         arrays += [self.code_rank, self.doc_freq, *self.attributes.values()]
         return int(sum(a.nbytes for a in arrays))
 

@@ -1,0 +1,150 @@
+"""Every change to a project, kept as a snapshot of the whole row after it.
+
+A field-by-field diff is the difference between a snapshot and the one before it, so a bulk
+import of 100,000 rows writes its history in one set-based statement. A project stored
+before history existed gets a ``baseline`` snapshot the first time it changes, so its first
+diff is exact. Events group the changes of one action (an import is one event, by whom).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .model import COLUMN_NAMES
+
+if TYPE_CHECKING:
+    import duckdb
+
+    from .core import Catalogue
+
+# What a diff compares: the template's fields and the workflow's.
+TRACKED = (*COLUMN_NAMES, "publication", "review_comment", "status_since", "archived_status")
+ACTIONS: dict[str, tuple[str, str]] = {
+    "baseline": ("Trạng thái trước khi có lịch sử", "State before history began"),
+    "create": ("Tạo mới", "Created"),
+    "edit": ("Sửa", "Edited"),
+    "import": ("Nhập từ tệp", "Imported from a file"),
+    "submit": ("Gửi duyệt", "Submitted for review"),
+    "publish": ("Công bố", "Published"),
+    "reject": ("Trả lại", "Returned"),
+    "unpublish": ("Thôi công bố", "Unpublished"),
+    "status": ("Đổi giai đoạn", "Stage changed"),
+    "archive": ("Lưu trữ (ngừng kêu gọi)", "Archived (withdrawn)"),
+    "restore_archive": ("Khôi phục từ lưu trữ", "Restored from archive"),
+    "restore": ("Khôi phục phiên bản cũ", "Earlier version restored"),
+    "accept_check": ("Chấp nhận cảnh báo", "Warning accepted"),
+}
+
+
+def action_label(action: str, lang: str = "vi") -> str:
+    vi, en = ACTIONS.get(action, (action, action))
+    return vi if lang == "vi" else en
+
+
+def new_event(cur: duckdb.DuckDBPyConnection, kind: str, actor: str | None, summary: str, at: dt.datetime) -> int:
+    return cur.execute(
+        "insert into events (happened_at, actor, kind, summary) values (?, ?, ?, ?) returning id",
+        [at, actor, kind, summary],
+    ).fetchall()[0][0]
+
+
+def ensure_baseline(
+    cur: duckdb.DuckDBPyConnection,
+    codes: Sequence[str] | None = None,
+    where: str = "",
+    where_params: Sequence[Any] = (),
+) -> None:
+    """Snapshot projects that have no history yet (call before changing them)."""
+    condition, params = _selection(codes, where, where_params)
+    cur.execute(
+        "insert into project_history (event_id, code, happened_at, actor, action, comment, snapshot) "
+        "select null, code, coalesce(updated_at, created_at, now()::timestamp), null, 'baseline', null, to_json(p) "
+        f"from projects p where {condition} and not exists (select 1 from project_history h where h.code = p.code)",
+        params,
+    ).fetchall()
+
+
+def record(
+    cur: duckdb.DuckDBPyConnection,
+    codes: Sequence[str] | None,
+    *,
+    action: str,
+    actor: str | None,
+    at: dt.datetime,
+    comment: str | None = None,
+    event_id: int | None = None,
+    where: str = "",
+    where_params: Sequence[Any] = (),
+) -> None:
+    """Snapshot the projects as they are now (call after changing them, in the same transaction)."""
+    condition, params = _selection(codes, where, where_params)
+    cur.execute(
+        "insert into project_history (event_id, code, happened_at, actor, action, comment, snapshot) "
+        f"select ?, code, ?, ?, ?, ?, to_json(p) from projects p where {condition}",
+        [event_id, at, actor, action, comment, *params],
+    ).fetchall()
+
+
+def _selection(codes: Sequence[str] | None, where: str, where_params: Sequence[Any] = ()) -> tuple[str, list[Any]]:
+    if codes is not None:
+        return "code in (select unnest(?::varchar[]))", [list(codes)]
+    return where or "true", list(where_params)
+
+
+@dataclass(frozen=True)
+class Change:
+    field: str
+    old: Any
+    new: Any
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    id: int
+    at: dt.datetime
+    actor: str | None
+    action: str
+    comment: str | None
+    event_id: int | None
+    event_summary: str | None
+    snapshot: dict[str, Any]
+    changes: list[Change] = field(default_factory=list)
+
+
+def project_history(cat: Catalogue, code: str) -> list[HistoryEntry]:
+    """The project's history, newest first, each entry with its changes on the one before."""
+    with cat.cursor() as cur:
+        rows = cur.execute(
+            "select h.id, h.happened_at, h.actor, h.action, h.comment, h.event_id, e.summary, h.snapshot "
+            "from project_history h left join events e on e.id = h.event_id where h.code = ? order by h.id",
+            [code],
+        ).fetchall()
+    entries: list[HistoryEntry] = []
+    before: dict[str, Any] = {}
+    for hid, at, actor, action, comment, event_id, summary, snapshot in rows:
+        state = json.loads(snapshot)
+        changes = [
+            Change(name, before.get(name), state.get(name))
+            for name in TRACKED
+            if _norm(name, before.get(name)) != _norm(name, state.get(name)) and (before or state.get(name) is not None)
+        ]
+        entries.append(HistoryEntry(hid, at, actor, action, comment, event_id, summary, state, changes))
+        before = state
+    return entries[::-1]
+
+
+def _norm(name: str, value: Any) -> Any:
+    if name == "demo":  # a missing flag is "no"
+        return bool(value)
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def snapshot_values(entry: HistoryEntry) -> dict[str, Any]:
+    """The template fields of a snapshot, ready to save again (see editing.restore_version)."""
+    return {name: entry.snapshot.get(name) for name in COLUMN_NAMES}
