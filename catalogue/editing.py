@@ -24,7 +24,7 @@ from rapidfuzz import fuzz, process
 
 from . import history
 from .importing import check_record
-from .model import COLUMN_NAMES, COLUMNS_BY_NAME, DEFAULT_STATUS
+from .model import COLUMN_NAMES, DEFAULT_STATUS
 from .money import exchange_rate
 from .normalize import fold
 
@@ -221,7 +221,7 @@ def save_project(
 
         now = _utcnow()
         if new:
-            names = [n for n in fields if n not in ("status",)]
+            names = [n for n in fields if n not in ("status", "demo")]
             status = values.get("status") or DEFAULT_STATUS
             cur.execute(
                 f"insert into projects ({', '.join(names)}, status, status_since, demo, publication, created_at, "
@@ -234,7 +234,7 @@ def save_project(
         if not stored or stored[0][0] != base_version:
             raise _Conflict(cat_project_in(cur, code))
         history.ensure_baseline(cur, [code])
-        updates = [n for n in fields if n != "code" and COLUMNS_BY_NAME[n].name in values]
+        updates = [n for n in fields if n != "code"]
         status = values.get("status") or existing["status"]
         status_changed = status != existing["status"]
         sets = ", ".join(f"{n} = ?" for n in updates if n != "status")

@@ -6,6 +6,7 @@ Pages call these and display the result; nothing here knows about widgets.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import tempfile
 import unicodedata
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ import pandas as pd
 
 from .core import Catalogue
 from .i18n import format_date, format_number, format_vnd_bn, t
+from .model import COLUMNS_BY_NAME
 from .money import exchange_rate, format_usd_m
 
 
@@ -263,3 +265,68 @@ def export_bytes(cat: Catalogue, suffix: str, lang: str, **filters: object) -> b
         path = Path(folder) / f"export{suffix}"
         cat.export(path, lang=lang, **filters)
         return path.read_bytes()
+
+
+_WORKFLOW_FIELDS = {
+    "publication": ("Công bố", "Publication"),
+    "review_comment": ("Nhận xét duyệt", "Review comment"),
+    "status_since": ("Giai đoạn từ ngày", "Stage since"),
+    "archived_status": ("Giai đoạn trước khi lưu trữ", "Stage before archiving"),
+}
+
+
+def field_label(name: str, lang: str) -> str:
+    """A template column's header (or a workflow field's name) in ``lang``."""
+    column = COLUMNS_BY_NAME.get(name)
+    if column is not None:
+        return column.header_vi if lang == "vi" else column.header_en
+    vi, en = _WORKFLOW_FIELDS.get(name, (name, name))
+    return vi if lang == "vi" else en
+
+
+def form_text(value: object, kind: str) -> str:
+    """A stored value as typed into a form field, read back by the import's own parser."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if kind in ("latitude", "longitude"):
+        return repr(float(value))
+    if kind in ("number", "year"):
+        number = float(value)
+        return str(int(number)) if number.is_integer() else repr(number).replace(".", ",")
+    return str(value)
+
+
+def value_text(value: object, lang: str) -> str:
+    """Any stored or typed value for reading in a diff or comparison."""
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value == "":
+        return "—"
+    if isinstance(value, bool):
+        return t("value.yes", lang) if value else t("value.no", lang)
+    if isinstance(value, float):
+        if value.is_integer():
+            return format_number(value, lang, 0)
+        return format_number(value, lang, 4).rstrip("0").rstrip(",.")
+    return str(value)
+
+
+def value_label(cat: Catalogue, name: str, value: object, lang: str) -> str:
+    """A stored value of field ``name`` for reading: codes of enumerations become labels."""
+    if value in (None, ""):
+        return "—"
+    ref = cat.reference
+    enum = {
+        "category": ref.categories,
+        "status": ref.statuses,
+        "archived_status": ref.statuses,
+        "investment_form": ref.forms,
+        "district": ref.districts,
+        "ward": ref.wards,
+        "lead_agency": ref.agencies,
+    }.get(name)
+    if enum is not None and value in enum.codes:
+        return enum.label(str(value), lang)
+    if name == "publication":
+        from .workflow import publication_label
+
+        return publication_label(str(value), lang)
+    return value_text(value, lang)

@@ -11,8 +11,27 @@ from pathlib import Path
 
 import streamlit as st
 
-from catalogue import Catalogue, resolve_db_path
+from catalogue import Catalogue, auth, resolve_db_path
 from catalogue.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+
+
+def _leave_pages_directory_mode() -> None:
+    """Run every page through app.py, even on a cold server opened at a deep link.
+
+    Streamlit treats a ``pages/`` folder as its old multipage layout until the first
+    ``st.navigation`` call in the process: until then a link such as ``/edit`` would run
+    pages/edit.py alone, without the frame (language, roles, navigation). This module is
+    imported by app.py and by every page, so the first run switches Streamlit to
+    ``st.navigation`` mode and starts again through app.py.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+_leave_pages_directory_mode()
 
 
 def database_path() -> Path:
@@ -120,3 +139,71 @@ def inquiry_form(cat: Catalogue, code: str, lang: str) -> None:
             st.success(t("inquiry.sent", lang))
         else:
             st.error(t("inquiry.fix", lang) + "\n\n" + "\n".join(f"- {result.message(f, lang)}" for f in result.errors))
+
+
+# --- signed-in staff -----------------------------------------------------------------------------
+
+
+def current_user() -> auth.User | None:
+    """The signed-in account, re-read from the database on every run (a disabled account or a
+    changed role takes effect at once); ``None`` for the public or after the session expired."""
+    session = st.session_state.get("auth")
+    if not session:
+        return None
+    now = auth.now()
+    if auth.session_expired(session["signed_in_at"], session["last_seen"], now):
+        del st.session_state["auth"]
+        st.session_state["auth_expired"] = True
+        return None
+    user = auth.get_user(get_catalogue(), session["name"])
+    if user is None or not user.active:
+        del st.session_state["auth"]
+        return None
+    session["last_seen"] = now
+    return user
+
+
+def role() -> str:
+    user = current_user()
+    return user.role if user else "viewer"
+
+
+def sign_out() -> None:
+    for key in [k for k in st.session_state if k == "auth" or k.startswith(("edit-", "staff-"))]:
+        del st.session_state[key]
+
+
+def sign_in_form(lang: str) -> None:
+    """Name and password; on success the page runs again with the account's pages."""
+    if st.session_state.pop("auth_expired", False):
+        st.info(t("signin.expired", lang), icon=":material/schedule:")
+    with st.form("signin", enter_to_submit=True):
+        name = st.text_input(t("signin.name", lang), autocomplete="username")
+        password = st.text_input(t("signin.password", lang), type="password", autocomplete="current-password")
+        pressed = st.form_submit_button(t("signin.submit", lang), type="primary")
+    if pressed:
+        result = auth.sign_in(get_catalogue(), name, password)
+        if result.user is None:
+            st.error(result.message(lang))
+            return
+        now = auth.now()
+        st.session_state["auth"] = {"name": result.user.name, "signed_in_at": now, "last_seen": now}
+        st.rerun()
+
+
+def require(needed: str, lang: str) -> auth.User:
+    """The signed-in user with at least ``needed`` rights; otherwise the sign-in, and stop.
+
+    Every staff page starts with this, so a staff URL opened without rights never shows data.
+    """
+    user = current_user()
+    if user is None:
+        st.title(t("signin.title", lang))
+        st.warning(t("signin.needed", lang), icon=":material/lock:")
+        sign_in_form(lang)
+        st.stop()
+    if not auth.has_role(user.role, needed):
+        st.title(t("signin.title", lang))
+        st.error(t("signin.no_rights", lang, role=auth.role_label(needed, lang)), icon=":material/block:")
+        st.stop()
+    return user

@@ -471,3 +471,12 @@ def test_data_health_finds_stale_incomplete_and_pending(demo_cat):
     frame = cat.projects(include_hidden=True, code=["HN-100"])
     assert health.completeness(frame).iloc[0] == round(100 * 6 / len(health.COMPLETENESS_FIELDS))
     assert health.missing_fields(frame.iloc[0])[:2] == ["description_vi", "description_en"]
+
+
+def test_a_new_project_from_the_full_form_keeps_every_field(cat):
+    form = new_project(demo=True, ward="", investor="", latitude="21.18", longitude="105.72", start_year="2028")
+    outcome = editing.save_project(cat, form, actor="lan", base_version=None)
+    assert outcome.ok, outcome.errors
+    stored = cat.project("HN-100", include_hidden=True)
+    assert stored["demo"] is True and stored["latitude"] == 21.18 and stored["start_year"] == 2028
+    assert stored["investment_vnd_bn"] == 850 and stored["lead_agency"] == "so_cong_thuong"
