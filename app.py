@@ -19,6 +19,12 @@ except CatalogueError as error:
 
 user = current_user()
 role = user.role if user else "viewer"
+if user:
+    with st.sidebar:
+        st.caption(t("app.signed_in_as", lang, name=user.label(), role=auth.role_label(user.role, lang)))
+        if st.button(t("app.sign_out", lang), icon=":material/logout:", key="sign-out"):
+            sign_out()
+            st.rerun()
 
 
 def shown(needed: str) -> str:
@@ -83,10 +89,4 @@ if user:
 else:  # the public sees no staff section at all; the staff URLs still lead to the sign-in
     navigation = st.navigation(public + staff)
 
-if user:
-    with st.sidebar:
-        st.caption(t("app.signed_in_as", lang, name=user.label(), role=auth.role_label(user.role, lang)))
-        if st.button(t("app.sign_out", lang), icon=":material/logout:", key="sign-out"):
-            sign_out()
-            st.rerun()
 navigation.run()

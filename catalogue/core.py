@@ -455,6 +455,13 @@ def _upsert(
                 [DEFAULT_STATUS, publication, now.date(), now, now],
             ).fetchall()
         inserted = total - existing
+        if not dry_run and (inserted or updated) and "status" in columns:
+            # "Draft" in a file is a publication state, not a stage: the project waits for review.
+            cur.execute(
+                "update projects set publication = 'draft', status = ? where status = 'draft' "
+                "and code in (select code from incoming)",
+                [DEFAULT_STATUS],
+            ).fetchall()
         if not dry_run and (inserted or updated):
             summary = f"{source}: +{inserted} / ~{updated}"
             event = history.new_event(cur, "import", actor, summary, _utcnow())

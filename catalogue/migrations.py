@@ -110,6 +110,8 @@ def _staff_workspace(cur: duckdb.DuckDBPyConnection) -> None:
         cur.execute(f"alter table projects add column if not exists {name} {sql_type}")
     # Everything stored before the workflow existed was already public.
     cur.execute("update projects set publication = 'published' where publication is null").fetchall()
+    # A "draft" stage was the old way to keep a project private: it becomes a draft for review.
+    cur.execute("update projects set publication = 'draft', status = 'calling' where status = 'draft'").fetchall()
     cur.execute("alter table projects alter column publication set default 'published'")
     cur.execute(
         "create table if not exists users (name varchar primary key, display_name varchar, role varchar not null, "

@@ -108,7 +108,8 @@ def test_a_bad_inquiry_is_refused_field_by_field_and_nothing_is_stored(demo_cat,
 
 
 def test_inquiries_only_for_published_projects(demo_cat):
-    hidden = demo_cat.projects(status="draft", include_hidden=True)["code"].iloc[0]
+    everything = demo_cat.projects(include_hidden=True)
+    hidden = everything.loc[everything["publication"] == "draft", "code"].iloc[0]
     for code in (hidden, "NO-SUCH-CODE"):
         result = demo_cat.submit_inquiry(code, dict(GOOD), session="s3")
         assert not result.ok and "project" in result.errors

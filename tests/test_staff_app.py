@@ -1,0 +1,249 @@
+"""AppTest tests of the staff pages: roles, sign-in, editing, conflicts, workflow, inbox, accounts."""
+
+from __future__ import annotations
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from catalogue import Catalogue, auth
+
+APP = str(__import__("conftest").ROOT / "app.py")
+PASSWORD = "grey-heron-lake-42"
+STAFF_PAGES = {
+    "pages/staff_home.py": ("staff", "Việc cần làm"),
+    "pages/edit.py": ("staff", "Thêm / sửa dự án"),
+    "pages/bulk_import.py": ("staff", "Nhập dự án từ tệp"),
+    "pages/inbox.py": ("staff", "Hộp thư nhà đầu tư"),
+    "pages/users.py": ("admin", "Tài khoản"),
+}
+
+
+@pytest.fixture
+def staff_db(monkeypatch, tmp_path):
+    path = tmp_path / "staff.duckdb"
+    with Catalogue.open(path) as cat:
+        cat.load_demo()
+        auth.add_user(cat, "lan", PASSWORD, "staff")
+        auth.add_user(cat, "minh", PASSWORD, "reviewer")
+        auth.add_user(cat, "root", PASSWORD, "admin")
+        cat.submit_inquiry(
+            "DEMO-001",
+            {
+                "name": "Jane",
+                "organisation": "Green Capital",
+                "country": "Singapore",
+                "email": "jane@example.com",
+                "message": "We would like the feasibility study.",
+                "consent": True,
+            },
+            session="s",
+        )
+    monkeypatch.setenv("CATALOGUE_DB", str(path))
+    yield path
+    st.cache_resource.clear()
+
+
+def run(at: AppTest) -> AppTest:
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def open_page(page: str, params: dict | None = None, at: AppTest | None = None) -> AppTest:
+    at = at or run(AppTest.from_file(APP, default_timeout=60))
+    at.switch_page(page)
+    for key, value in (params or {}).items():
+        at.query_params[key] = value
+    return run(at)
+
+
+def sign_in(at: AppTest, name: str, password: str = PASSWORD) -> AppTest:
+    name_box = next(w for w in at.text_input if w.label == "Tên đăng nhập")
+    password_box = next(w for w in at.text_input if w.label == "Mật khẩu")
+    name_box.input(name)
+    password_box.input(password)
+    next(b for b in at.button if b.label == "Đăng nhập").click()
+    return run(at)
+
+
+def signed_in(name: str, page: str = "pages/staff_home.py", params: dict | None = None) -> AppTest:
+    at = open_page("pages/signin.py")
+    sign_in(at, name)
+    return open_page(page, params, at)
+
+
+def texts(at: AppTest) -> str:
+    parts = [
+        e.value
+        for kind in ("title", "subheader", "markdown", "caption", "info", "warning", "error", "success")
+        for e in getattr(at, kind)
+    ]
+    return "\n".join(str(p) for p in parts)
+
+
+@pytest.mark.parametrize("page", list(STAFF_PAGES))
+def test_a_staff_url_without_sign_in_shows_the_sign_in_and_no_data(staff_db, page):
+    at = open_page(page, {"code": "DEMO-001"})
+    assert at.title[0].value == "Đăng nhập cán bộ"
+    assert any(w.label == "Mật khẩu" for w in at.text_input)
+    shown = texts(at)
+    assert "Sóc Sơn" not in shown and "DEMO-001" not in shown and "Jane" not in shown
+    assert len(at.dataframe) == 0
+
+
+@pytest.mark.parametrize("role", ["staff", "reviewer", "admin"])
+def test_each_role_opens_only_its_pages(staff_db, role):
+    name = {"staff": "lan", "reviewer": "minh", "admin": "root"}[role]
+    at = signed_in(name)
+    for page, (needed, title) in STAFF_PAGES.items():
+        open_page(page, at=at)
+        if auth.has_role(role, needed):
+            assert at.title[0].value == title, (role, page)
+        else:
+            assert at.title[0].value == "Đăng nhập cán bộ", (role, page)
+            assert "không có quyền" in at.error[0].value
+
+
+def test_wrong_password_then_lock_out_message(staff_db):
+    at = open_page("pages/signin.py")
+    sign_in(at, "lan", "wrong-password")
+    assert at.error[0].value == "Tên đăng nhập hoặc mật khẩu không đúng."
+    for _ in range(auth.MAX_FAILED_ATTEMPTS - 1):
+        sign_in(at, "lan", "wrong-password")
+    assert "tạm khóa" in at.error[0].value
+    sign_in(at, "lan", PASSWORD)  # locked: the right password does not help
+    assert "tạm khóa" in at.error[0].value
+
+
+def test_sign_out_and_an_expired_session_show_the_sign_in_again(staff_db):
+    at = signed_in("lan")
+    assert at.title[0].value == "Việc cần làm"
+    at.session_state["auth"]["last_seen"] -= __import__("datetime").timedelta(minutes=auth.SESSION_IDLE_MINUTES + 1)
+    run(at)
+    assert at.title[0].value == "Đăng nhập cán bộ"
+    assert "hết hạn" in at.info[0].value
+    # Signing out with the sidebar button is covered by tests/test_browser_staff.py (AppTest
+    # does not keep the frame's sidebar after switch_page).
+
+
+def test_staff_home_counts_what_needs_attention(staff_db):
+    at = signed_in("lan")
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Yêu cầu chưa trả lời"] == "1"
+    assert metrics["Chờ duyệt"] == "0"
+    # The demo data's drafts appear in their tab, each a link to the edit page.
+    drafts = next(tab for tab in at.tabs if tab.label.startswith("Bản nháp"))
+    assert drafts.label != "Bản nháp (0)"
+    assert any("DEMO-" in link.label for link in drafts.get("page_link"))
+
+
+def field(at: AppTest, label: str):
+    return next(w for w in [*at.text_input, *at.text_area] if w.label.rstrip(" *") == label)
+
+
+def save(at: AppTest) -> AppTest:
+    next(b for b in at.button if b.label == "Lưu").click()
+    return run(at)
+
+
+def test_edit_shows_errors_by_the_field_and_saves_nothing(staff_db):
+    at = signed_in("lan", "pages/edit.py", {"code": "DEMO-001"})
+    field(at, "Email liên hệ").input("not-an-email")
+    field(at, "Vĩ độ").input("30")
+    save(at)
+    shown = texts(at)
+    assert "Email không đúng dạng" in shown and "Vĩ độ nằm ngoài Hà Nội" in shown
+    assert "Chưa lưu: có 2 ô cần sửa" in shown
+    st.cache_resource.clear()
+    with Catalogue.open(staff_db) as cat:
+        assert cat.project("DEMO-001")["contact_email"] != "not-an-email"
+        assert cat.project("DEMO-001")["version"] == 1
+
+
+def test_edit_saves_and_the_history_shows_who_and_what(staff_db):
+    at = signed_in("lan", "pages/edit.py", {"code": "DEMO-001"})
+    field(at, "Quy mô").input("350 xe/năm")
+    save(at)
+    assert not [e for e in at.error]
+    assert any("lan · Sửa" in e.label for e in at.expander)
+    table = at.dataframe[0].value
+    assert list(table.iloc[0]) == ["Quy mô", "300 xe/năm", "350 xe/năm"]
+
+
+def test_two_sessions_edit_the_same_project_and_the_second_sees_both_versions(staff_db):
+    lan = signed_in("lan", "pages/edit.py", {"code": "DEMO-002"})
+    minh = signed_in("minh", "pages/edit.py", {"code": "DEMO-002"})
+    field(minh, "Quy mô").input("100 xe/năm")
+    save(minh)
+    field(lan, "Quy mô").input("80 xe/năm")
+    save(lan)
+    assert "người khác đã lưu" in lan.error[0].value
+    compare = lan.table[0].value
+    assert list(compare.iloc[0]) == ["Quy mô", "100 xe/năm", "80 xe/năm"]
+    next(b for b in lan.button if b.label == "Lưu bản của tôi").click()
+    run(lan)
+    assert not lan.error
+    st.cache_resource.clear()
+    with Catalogue.open(staff_db) as cat:
+        assert cat.project("DEMO-002")["capacity"] == "80 xe/năm"
+
+
+def test_new_project_duplicate_warning_then_confirm(staff_db):
+    at = signed_in("lan", "pages/edit.py", {"new": "1"})
+    field(at, "Mã dự án").input("HN-NEW-1")
+    field(at, "Tên dự án").input("Nha may san xuat xe chuyen dung thu gom van chuyen chat thai ran Soc Son")
+    next(s for s in at.selectbox if s.label.startswith("Nhóm")).set_value("waste_equipment")
+    save(at)
+    assert "tên gần giống" in at.warning[0].value
+    assert any("DEMO-001" in m.value for m in at.markdown)
+    next(c for c in at.checkbox if c.label.startswith("Tôi đã kiểm tra")).check()
+    save(at)
+    assert any(s.value.startswith("HN-NEW-1 ·") for s in at.subheader)
+
+
+def test_reviewer_publishes_staff_cannot(staff_db):
+    lan = signed_in("lan", "pages/edit.py", {"new": "1"})
+    field(lan, "Mã dự án").input("HN-NEW-2")
+    field(lan, "Tên dự án").input("Trạm quan trắc khí thải tự động Phú Xuyên")
+    next(s for s in lan.selectbox if s.label.startswith("Nhóm")).set_value("emission_treatment")
+    save(lan)
+    labels = [b.label for b in lan.button]
+    assert "Gửi duyệt" in labels and "Công bố" not in labels
+    next(b for b in lan.button if b.label == "Gửi duyệt").click()
+    run(lan)
+    assert "Công bố" not in [b.label for b in lan.button]
+    minh = signed_in("minh", "pages/edit.py", {"code": "HN-NEW-2"})
+    assert {"Công bố", "Trả lại"} <= {b.label for b in minh.button}
+    next(b for b in minh.button if b.label == "Trả lại").click()
+    run(minh)
+    assert "lý do" in minh.error[0].value  # a return needs a reason
+    next(w for w in minh.text_input if w.label == "Ghi chú cho bước này").input("Thiếu vốn đầu tư dự kiến")
+    next(b for b in minh.button if b.label == "Trả lại").click()
+    run(minh)
+    assert minh.caption[0].value.startswith("Bản nháp")
+
+
+def test_inbox_marks_an_inquiry_answered(staff_db):
+    at = signed_in("lan", "pages/inbox.py")
+    assert "Jane" in at.dataframe[0].value.to_string()
+    next(w for w in at.text_area if w.label == "Đã trả lời thế nào").input("Đã gửi báo cáo tiền khả thi")
+    next(b for b in at.button if b.label == "Đánh dấu đã trả lời").click()
+    run(at)
+    assert "Không còn yêu cầu nào chưa trả lời" in at.info[0].value
+    at.toggle[0].set_value(False)
+    run(at)
+    assert "Đã trả lời bởi lan" in at.success[0].value
+
+
+def test_admin_adds_an_account(staff_db):
+    at = signed_in("root", "pages/users.py")
+    form = {}
+    for w in at.text_input:  # the first of each label: the add form comes first
+        form.setdefault(w.label, w)
+    form["Tên đăng nhập"].input("hoa")
+    form["Mật khẩu"].input(PASSWORD)
+    form["Nhập lại mật khẩu"].input(PASSWORD)
+    next(b for b in at.button if b.label == "Tạo tài khoản").click()
+    run(at)
+    assert "hoa" in at.dataframe[0].value.iloc[:, 0].tolist()
