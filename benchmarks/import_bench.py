@@ -98,6 +98,7 @@ def generate(path: Path, rows: int, seed: int = 275) -> None:
                     "",
                     rng.choice(FORMS),
                     rng.choice(STATUSES),
+                    "",  # investor
                     "Sở Công Thương",
                     "Bộ phận xúc tiến",
                     "xuctien@example.com",
