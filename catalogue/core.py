@@ -408,8 +408,14 @@ class Catalogue:
         return [c for (c,) in rows]
 
     def load_demo(self) -> ImportReport:
-        """Load the illustrative demo projects shipped in ``data/demo_projects.csv``."""
-        return self.import_file(DEMO_FILE)
+        """Load the illustrative demo projects shipped in ``data/demo_projects.csv``, with an
+        illustrative timeline (creation dates and stage changes) for the dashboard."""
+        from .demo import add_demo_timeline
+
+        report = self.import_file(DEMO_FILE)
+        if report.committed:
+            add_demo_timeline(self)
+        return report
 
 
 def _upsert(

@@ -120,7 +120,7 @@ def project_history(cat: Catalogue, code: str) -> list[HistoryEntry]:
     with cat.cursor() as cur:
         rows = cur.execute(
             "select h.id, h.happened_at, h.actor, h.action, h.comment, h.event_id, e.summary, h.snapshot "
-            "from project_history h left join events e on e.id = h.event_id where h.code = ? order by h.id",
+            "from project_history h left join events e on e.id = h.event_id where h.code = ? order by h.happened_at, h.id",
             [code],
         ).fetchall()
     entries: list[HistoryEntry] = []

@@ -137,6 +137,12 @@ def _staff_workspace(cur: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+def _plan_progress(cur: duckdb.DuckDBPyConnection) -> None:
+    from .plan import create_tables
+
+    create_tables(cur)
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -150,6 +156,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(3, "search synonyms: abbreviations of official documents", _create_synonyms),
     Migration(4, "expressions of interest from investors", _inquiries_table),
     Migration(5, "staff workspace: accounts, review workflow, history", _staff_workspace),
+    Migration(6, "plan targets measured per year, task progress per year", _plan_progress),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

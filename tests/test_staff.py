@@ -328,7 +328,7 @@ def test_history_has_who_when_and_field_diffs_and_restores(demo_cat):
     form = editing.form_values(before) | {"capacity": "350 xe/năm", "investment_vnd_bn": 1600}
     assert editing.save_project(cat, form, actor="lan", base_version=before["version"]).ok
     entries = history.project_history(cat, "DEMO-001")
-    assert [e.action for e in entries] == ["edit", "import"]
+    assert [e.action for e in entries] == ["edit", "import", "create"]  # "create": the demo timeline
     diff = {c.field: (c.old, c.new) for c in entries[0].changes}
     assert diff == {"capacity": (before["capacity"], "350 xe/năm"), "investment_vnd_bn": (1450, 1600)}
     assert entries[0].actor == "lan" and entries[0].at is not None

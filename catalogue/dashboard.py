@@ -1,0 +1,155 @@
+"""The leadership dashboard's figures: one function, used by the page and the annual report.
+
+Every figure is an aggregate computed by DuckDB over the projects the filters select (the
+browse page's filters; the public's view unless ``include_hidden``), so the page, the report
+and the tests read the same numbers. Time-based figures come from the project history.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from .money import exchange_rate
+
+if TYPE_CHECKING:
+    from .core import Catalogue
+
+TOP = 15  # rows in the "most" charts (wards, inquiries per project, agencies)
+OPEN_STAGES = ("calling", "negotiating")
+TERMINAL = ("completed", "withdrawn")
+
+
+@dataclass
+class Dashboard:
+    projects: int
+    capital_vnd_bn: float
+    capital_usd_m: float
+    by_status: pd.DataFrame  # status, label, projects, capital_vnd_bn (every public stage, in order)
+    by_category: pd.DataFrame
+    by_district: pd.DataFrame
+    by_ward: pd.DataFrame
+    by_form: pd.DataFrame
+    added: pd.DataFrame  # month, projects
+    status_changes: pd.DataFrame  # month, status, label, changes
+    stage_time: pd.DataFrame  # status, label, projects, median_days, mean_days
+    inquiries_by_project: pd.DataFrame  # code, name, inquiries
+    inquiries_by_country: pd.DataFrame  # country, inquiries
+    agencies_open: pd.DataFrame  # agency, label, open_projects
+    notes: dict[str, Any] = field(default_factory=dict)
+
+
+def dashboard(
+    cat: Catalogue, lang: str = "vi", *, include_hidden: bool = False, as_of: dt.date | None = None, **filters: Any
+) -> Dashboard:
+    """All the dashboard's figures for the projects ``filters`` select (as in ``cat.projects``)."""
+    resolved = cat.filters(include_hidden, **filters)
+    where, params = resolved.sql()
+    ref = cat.reference
+    rate = exchange_rate().vnd_per_usd
+    today = as_of or dt.date.today()
+    base = f"with p as (select * from projects{where})"
+
+    def query(sql: str, extra: list[Any] | None = None) -> pd.DataFrame:
+        with cat.cursor() as cur:
+            return cur.execute(f"{base} {sql}", [*params, *(extra or [])]).df()
+
+    totals = query(
+        "select count(*) as n, coalesce(sum(investment_vnd_bn), 0) as vnd, "
+        "coalesce(sum(coalesce(investment_usd_m, investment_vnd_bn * 1000 / ?)), 0) as usd from p",
+        [rate],
+    ).iloc[0]
+
+    def grouped(column: str, enum: Any, keep_all: bool = False, top: int | None = None) -> pd.DataFrame:
+        frame = query(
+            f"select {column} as code, count(*) as projects, coalesce(sum(investment_vnd_bn), 0) as capital_vnd_bn "
+            f"from p where {column} is not null group by 1 order by projects desc, capital_vnd_bn desc, code"
+        )
+        if keep_all:
+            order = list(enum.codes)
+            frame = frame.set_index("code").reindex(order, fill_value=0).reset_index().rename(columns={"index": "code"})
+        if top is not None:
+            frame = frame.head(top)
+        frame.insert(1, "label", [enum.label(c, lang) if c in enum.codes else c for c in frame["code"]])
+        return frame
+
+    stages = ref.public_statuses if not include_hidden else tuple(ref.statuses.codes)
+    by_status = grouped("status", ref.statuses, keep_all=True)
+    by_status = by_status[by_status["code"].isin(stages)].reset_index(drop=True)
+
+    added = query(
+        "select date_trunc('month', created_at)::date as month, count(*) as projects from p "
+        "where created_at is not null group by 1 order by 1"
+    )
+    # Stage entries from the history: a snapshot whose status differs from the one before.
+    entries = query(
+        """
+        , h as (
+            select h.code, h.id, h.happened_at, h.snapshot->>'status' as status,
+                   coalesce(try_cast(h.snapshot->>'status_since' as date), h.happened_at::date) as entered,
+                   lag(h.snapshot->>'status') over (partition by h.code order by h.happened_at, h.id) as before
+            from project_history h join p using (code)
+        )
+        select code, status, entered, before from h
+        where before is null or before <> status
+        order by code, entered
+        """
+    )
+    if entries.empty:
+        changes = pd.DataFrame(columns=["month", "status", "label", "changes"])
+        stage_time = pd.DataFrame(columns=["status", "label", "projects", "median_days", "mean_days"])
+    else:
+        moved = entries[entries["before"].notna()].copy()
+        moved["month"] = pd.to_datetime(moved["entered"]).dt.to_period("M").dt.to_timestamp().dt.date
+        changes = moved.groupby(["month", "status"]).size().reset_index(name="changes")
+        changes.insert(2, "label", [ref.statuses.label(s, lang) for s in changes["status"]])
+        entries["entered"] = pd.to_datetime(entries["entered"])
+        entries["left"] = entries.groupby("code")["entered"].shift(-1).fillna(pd.Timestamp(today))
+        entries["days"] = (entries["left"] - entries["entered"]).dt.days.clip(lower=0)
+        timed = entries[~entries["status"].isin(TERMINAL)]  # time in "completed" means nothing
+        stage_time = (
+            timed.groupby("status")["days"]
+            .agg(projects="count", median_days="median", mean_days="mean")
+            .reindex([s for s in ref.statuses.codes if s in set(timed["status"])])
+            .reset_index()
+        )
+        stage_time.insert(1, "label", [ref.statuses.label(s, lang) for s in stage_time["status"]])
+        stage_time["mean_days"] = stage_time["mean_days"].round(1)
+
+    inquiries_by_project = query(
+        "select i.project_code as code, coalesce(" + ("p.name_en, " if lang == "en" else "") + "p.name_vi) as name, "
+        "count(*) as inquiries from inquiries i join p on p.code = i.project_code group by 1, 2 "
+        f"order by inquiries desc, code limit {TOP}"
+    )
+    inquiries_by_country = query(
+        "select trim(i.country) as country, count(*) as inquiries from inquiries i join p on p.code = i.project_code "
+        "group by 1 order by inquiries desc, country"
+    )
+    agencies_open = query(
+        "select lead_agency as code, count(*) as open_projects from p where status in (?, ?) "
+        f"and lead_agency is not null group by 1 order by open_projects desc, code limit {TOP}",
+        list(OPEN_STAGES),
+    )
+    agencies_open.insert(
+        1, "label", [ref.agencies.label(c, lang) if c in ref.agencies.codes else c for c in agencies_open["code"]]
+    )
+    return Dashboard(
+        projects=int(totals["n"]),
+        capital_vnd_bn=float(totals["vnd"]),
+        capital_usd_m=float(totals["usd"]),
+        by_status=by_status,
+        by_category=grouped("category", ref.categories, keep_all=True),
+        by_district=grouped("district", ref.districts),
+        by_ward=grouped("ward", ref.wards, top=TOP),
+        by_form=grouped("investment_form", ref.forms),
+        added=added,
+        status_changes=changes,
+        stage_time=stage_time,
+        inquiries_by_project=inquiries_by_project,
+        inquiries_by_country=inquiries_by_country,
+        agencies_open=agencies_open,
+        notes={"exchange_rate": exchange_rate(), "include_hidden": include_hidden, "as_of": today},
+    )
