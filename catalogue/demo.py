@@ -61,6 +61,13 @@ def add_demo_timeline(cat: Catalogue, today: dt.date | None = None) -> int:
                 "update projects set created_at = ?, status_since = ? where code = ?",
                 [dt.datetime.combine(created, dt.time(9, 0)), dates[-1], code],
             ).fetchall()
+            # The load's own snapshot (written a moment ago) takes the backdated fields too, so the
+            # first real edit's diff shows only what the editor changed.
+            cur.execute(
+                "update project_history set snapshot = (select to_json(p) from projects p where p.code = ?) "
+                "where code = ? and action = 'import' and actor is null",
+                [code, code],
+            ).fetchall()
             done += 1
         return done
 
