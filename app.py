@@ -40,6 +40,10 @@ public = [
         "pages/shortlist.py", title=t("app.page_shortlist", lang), icon=":material/bookmarks:", url_path="shortlist"
     ),
     st.Page(
+        "pages/dashboard.py", title=t("app.page_dashboard", lang), icon=":material/monitoring:", url_path="dashboard"
+    ),
+    st.Page("pages/plan.py", title=t("app.page_plan", lang), icon=":material/flag:", url_path="plan"),
+    st.Page(
         "pages/signin.py",
         title=t("app.page_signin", lang),
         icon=":material/login:",

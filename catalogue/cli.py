@@ -1,4 +1,4 @@
-"""Command line: ``catalogue init|import|export|search|synonyms|backup|restore|user`` (also ``python -m catalogue``).
+"""Command line: ``catalogue init|import|export|search|synonyms|backup|restore|user|report`` (also ``python -m catalogue``).
 
 Exit codes: 0 done; 1 the work was refused (a file with errors, a locked or too-new
 database, a restore that would overwrite); 2 the command line itself was wrong.
@@ -92,6 +92,13 @@ def build_parser() -> argparse.ArgumentParser:
     bak = commands.add_parser("backup", parents=[common], help="write a consistent copy into a new directory")
     bak.add_argument("directory")
 
+    rep = commands.add_parser("report", parents=[common], help="the annual report (XLSX, optional printable HTML)")
+    rep.add_argument("--year", type=int, required=True)
+    rep.add_argument("--out", required=True, help="the .xlsx file to write")
+    rep.add_argument("--html", help="also write the printable summary to this .html file")
+    rep.add_argument("--report-lang", choices=("vi", "en"), default="vi", help="language of the report (default vi)")
+    rep.add_argument("--plan", default="hn_275_2023", help="the plan whose tasks and targets are reported")
+
     user = commands.add_parser(
         "user", parents=[common], help="manage staff accounts (passwords from a prompt or stdin)"
     )
@@ -130,6 +137,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "backup": _backup,
         "restore": _restore,
         "user": _user,
+        "report": _report,
     }[args.command]
     try:
         return handler(args)
@@ -271,6 +279,26 @@ def _user(args: argparse.Namespace) -> int:
             auth.set_password(cat, args.name, _read_password(args))
         if command != "add" and command != "list":
             print(t("cli.user_done", args.lang, name=args.name.lower()))
+    return EXIT_OK
+
+
+def _report(args: argparse.Namespace) -> int:
+    from . import report
+
+    if Path(args.out).suffix.lower() != ".xlsx":
+        print(t("cli.bad_report_format", args.lang), file=sys.stderr)
+        return EXIT_USAGE
+    if not 2000 <= args.year <= 2100:
+        print(t("cli.bad_year", args.lang), file=sys.stderr)
+        return EXIT_USAGE
+    with _open(args) as cat:
+        report.get_plan(cat, args.plan)  # a clear message for an unknown plan
+        report.write_report(cat, args.year, args.out, lang=args.report_lang, plan_code=args.plan)
+        if args.html:
+            Path(args.html).write_text(
+                report.report_html(cat, args.year, lang=args.report_lang, plan_code=args.plan), encoding="utf-8"
+            )
+    print(t("cli.report_done", args.lang, year=args.year, path=args.out))
     return EXIT_OK
 
 

@@ -51,6 +51,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cli.password_again": ("Nhập lại mật khẩu: ", "Password again: "),
     "cli.user_added": ("Đã tạo tài khoản {name} ({role}).", "Account {name} created ({role})."),
     "cli.user_done": ("Đã cập nhật tài khoản {name}.", "Account {name} updated."),
+    "cli.report_done": ("Đã ghi báo cáo năm {year} vào {path}.", "Wrote the {year} report to {path}."),
+    "cli.bad_report_format": ("Báo cáo ghi ra tệp .xlsx", "The report is written to an .xlsx file"),
+    "cli.bad_year": ("Năm phải từ 2000 đến 2100", "The year must be from 2000 to 2100"),
     # app frame
     "app.title": ("Danh mục dự án công nghiệp môi trường Hà Nội", "Hanoi Environmental Industry Project Catalogue"),
     "app.subtitle": (
@@ -431,6 +434,191 @@ STRINGS.update(
         "users.new_password": ("Mật khẩu mới", "New password"),
         "users.reset": ("Đặt mật khẩu mới", "Set the new password"),
         "users.password_set": ("Đã đặt mật khẩu mới cho {name}.", "New password set for {name}."),
+    }
+)
+
+
+# Leadership: dashboard, plan, annual report (issue 6).
+STRINGS.update(
+    {
+        "app.page_dashboard": ("Tổng quan", "Dashboard"),
+        "app.page_plan": ("Kế hoạch 275: chỉ tiêu và nhiệm vụ", "Plan 275: targets and tasks"),
+        "dash.title": ("Tổng quan danh mục dự án", "Catalogue dashboard"),
+        "dash.subtitle": (
+            "Số liệu theo bộ lọc đang chọn; chỉ các dự án đã công bố, trừ khi cán bộ chọn xem cả dự án ẩn.",
+            "Figures for the selected filters; published projects only, unless staff choose to include hidden ones.",
+        ),
+        "dash.include_hidden": (
+            "Gồm cả dự án ẩn (nháp, chờ duyệt, ngừng kêu gọi)",
+            "Include hidden projects (drafts, in review, withdrawn)",
+        ),
+        "dash.hidden_shown": (
+            "Đang gồm cả dự án ẩn: không dùng các số này cho công bố.",
+            "Hidden projects included: do not publish these figures.",
+        ),
+        "dash.projects": ("Dự án", "Projects"),
+        "dash.capital": ("Tổng vốn (tỷ đồng)", "Total capital (VND bn)"),
+        "dash.capital_usd": ("Tổng vốn (triệu USD, quy đổi)", "Total capital (USD m, converted)"),
+        "dash.rate_note": (
+            "Quy đổi USD theo tỷ giá tham khảo {rate} đồng/USD ngày {date}; dự án có vốn USD riêng dùng số đó.",
+            "USD at the indicative rate of VND {rate} per USD on {date}; projects with their own USD figure use it.",
+        ),
+        "dash.none": ("Không có dự án nào khớp bộ lọc.", "No projects match the filters."),
+        "dash.table": ("Bảng số liệu", "Table"),
+        "dash.empty": ("Chưa có dữ liệu.", "No data yet."),
+        "dash.unit_projects": ("dự án", "projects"),
+        "dash.unit_vnd": ("tỷ đồng", "VND bn"),
+        "dash.unit_days": ("ngày (trung vị)", "days (median)"),
+        "dash.unit_changes": ("lần đổi giai đoạn", "stage changes"),
+        "dash.unit_inquiries": ("yêu cầu", "inquiries"),
+        "dash.mean": ("TB", "mean"),
+        "dash.funnel": ("Dự án theo giai đoạn (số dự án)", "Projects by stage (number of projects)"),
+        "dash.funnel_note": (
+            "Phần lớn dự án ở giai đoạn “{stage}” ({share}%). Tỷ lệ % so với giai đoạn đầu.",
+            "Most projects are at “{stage}” ({share}%). Percentages are of the first stage.",
+        ),
+        "dash.by_category": ("Vốn và số dự án theo nhóm (tỷ đồng)", "Capital and projects by category (VND bn)"),
+        "dash.by_form": (
+            "Vốn và số dự án theo hình thức đầu tư (tỷ đồng)",
+            "Capital and projects by investment form (VND bn)",
+        ),
+        "dash.by_district": (
+            "Vốn và số dự án theo quận/huyện cũ (tỷ đồng)",
+            "Capital and projects by former district (VND bn)",
+        ),
+        "dash.capital_note": (
+            "“{name}” có nhiều vốn nhất: {capital} tỷ đồng, {share}% tổng vốn. Nhãn: vốn · số dự án.",
+            "“{name}” has the most capital: VND {capital} bn, {share}% of the total. Labels: capital · projects.",
+        ),
+        "dash.by_ward": (
+            "Dự án theo phường/xã mới (từ 07/2025; số dự án)",
+            "Projects by new ward or commune (from July 2025; projects)",
+        ),
+        "dash.ward_note": (
+            "{known} trên {total} dự án đã ghi phường/xã mới; hiển thị tối đa 15 nơi nhiều nhất.",
+            "{known} of {total} projects name their new ward or commune; the 15 with most are shown.",
+        ),
+        "dash.added": ("Dự án được thêm theo tháng (số dự án)", "Projects added per month (projects)"),
+        "dash.added_note": (
+            "Tháng nhiều nhất: {month} với {count} dự án.",
+            "Busiest month: {month} with {count} projects.",
+        ),
+        "dash.changes": ("Số lần đổi giai đoạn theo tháng", "Stage changes per month"),
+        "dash.changes_note": (
+            "{count} lần chuyển giai đoạn, tô màu theo giai đoạn mới, theo lịch sử thay đổi.",
+            "{count} stage changes, coloured by the stage reached, from the change history.",
+        ),
+        "dash.stage_time": ("Thời gian ở mỗi giai đoạn (ngày)", "Time spent per stage (days)"),
+        "dash.stage_time_note": (
+            "Trung vị số ngày từ khi vào giai đoạn đến khi rời đi (hoặc đến hôm nay); nhãn có thêm số trung bình.",
+            "Median days from entering a stage to leaving it (or to today); labels add the mean.",
+        ),
+        "dash.inquiries_project": ("Yêu cầu của nhà đầu tư theo dự án", "Investor inquiries per project"),
+        "dash.inquiries_note": (
+            "{count} yêu cầu từ {countries} quốc gia; 15 dự án được quan tâm nhiều nhất.",
+            "{count} inquiries from {countries} countries; the 15 projects with most interest.",
+        ),
+        "dash.inquiries_country": ("Yêu cầu theo quốc gia của nhà đầu tư", "Inquiries by investor country"),
+        "dash.country_note": ("Quốc gia do nhà đầu tư tự khai.", "Countries as investors entered them."),
+        "dash.agencies": ("Cơ quan đầu mối có nhiều dự án đang mở nhất", "Lead agencies with the most open projects"),
+        "dash.agencies_note": (
+            "Dự án đang mở: đang kêu gọi hoặc đang đàm phán.",
+            "Open projects: calling for investment or under negotiation.",
+        ),
+        "dash.col_stage": ("Giai đoạn", "Stage"),
+        "dash.col_projects": ("Số dự án", "Projects"),
+        "dash.col_capital": ("Vốn (tỷ đồng)", "Capital (VND bn)"),
+        "dash.col_name": ("Tên", "Name"),
+        "dash.col_ward": ("Phường/xã", "Ward/commune"),
+        "dash.col_month": ("Tháng", "Month"),
+        "dash.col_changes": ("Số lần", "Changes"),
+        "dash.col_median_days": ("Trung vị (ngày)", "Median (days)"),
+        "dash.col_mean_days": ("Trung bình (ngày)", "Mean (days)"),
+        "dash.col_code": ("Mã", "Code"),
+        "dash.col_inquiries": ("Yêu cầu", "Inquiries"),
+        "dash.col_country": ("Quốc gia", "Country"),
+        "dash.col_agency": ("Cơ quan", "Agency"),
+        "dash.col_open": ("Dự án đang mở", "Open projects"),
+        "dash.report": ("Báo cáo năm", "Annual report"),
+        "dash.report_year": ("Năm báo cáo", "Report year"),
+        "dash.report_lang": ("Ngôn ngữ báo cáo", "Report language"),
+        "dash.report_xlsx": ("Tải báo cáo (XLSX)", "Download the report (XLSX)"),
+        "dash.report_html": ("Tải bản in (HTML)", "Download the printable summary (HTML)"),
+        "dash.report_note": (
+            "Báo cáo dùng cùng số liệu với trang này (không áp bộ lọc), tính đến hết năm đã chọn.",
+            "The report uses the same figures as this page (without filters), as at the end of the chosen year.",
+        ),
+    }
+)
+
+
+STRINGS.update(
+    {
+        "plan.title": ("Kế hoạch: chỉ tiêu và nhiệm vụ", "The plan: targets and tasks"),
+        "plan.choose": ("Kế hoạch", "Plan"),
+        "plan.period": ("Giai đoạn {start}–{end} · {document}", "Period {start}–{end} · {document}"),
+        "plan.tab_targets": ("Chỉ tiêu ({count})", "Targets ({count})"),
+        "plan.tab_tasks": ("Nhiệm vụ ({count})", "Tasks ({count})"),
+        "plan.tab_new": ("Thêm giai đoạn kế hoạch", "Add a plan period"),
+        "plan.band": ("mục tiêu {low}–{high}% ({year})", "target {low}–{high}% ({year})"),
+        "plan.year": ("Năm", "Year"),
+        "plan.share": ("Tỷ lệ đáp ứng nhu cầu", "Share of demand met"),
+        "plan.targets_intro": (
+            "Mỗi chỉ tiêu là một khoảng tỷ lệ nhu cầu trong nước được đáp ứng (vùng tô màu, trong giai đoạn kế hoạch); "
+            "chấm là số đo từng năm do cán bộ ghi kèm nguồn.",
+            "Each target is a band of the share of domestic demand met (shaded, over the plan period); dots are "
+            "the yearly measured values recorded by staff with their source.",
+        ),
+        "plan.latest": (
+            "Số đo gần nhất: {value}% năm {year} — nguồn: {source}",
+            "Latest: {value}% in {year} — source: {source}",
+        ),
+        "plan.not_measured": ("Chưa có số đo.", "Not measured yet."),
+        "plan.record_value": ("Ghi số đo chỉ tiêu", "Record a measured value"),
+        "plan.target": ("Chỉ tiêu", "Target"),
+        "plan.value": ("Tỷ lệ đo được (%)", "Measured share (%)"),
+        "plan.source": ("Nguồn số liệu", "Source"),
+        "plan.note": ("Ghi chú", "Note"),
+        "plan.save": ("Lưu", "Save"),
+        "plan.saved": ("Đã lưu.", "Saved."),
+        "plan.tasks_summary": (
+            "{done} hoàn thành · {progress} đang thực hiện · {late} chậm · {none} chưa bắt đầu · {overdue} quá hạn",
+            "{done} done · {progress} in progress · {late} late · {none} not started · {overdue} overdue",
+        ),
+        "plan.agency_filter": ("Xem theo cơ quan chủ trì", "View by lead agency"),
+        "plan.all_agencies": ("Tất cả cơ quan", "All agencies"),
+        "plan.lead": ("Chủ trì: {agency}", "Lead: {agency}"),
+        "plan.successor": ("từ 2025: {agency}", "from 2025: {agency}"),
+        "plan.partners": ("Phối hợp: {partners}", "Partners: {partners}"),
+        "plan.time_frame": ("Thời gian: {frame}", "Time frame: {frame}"),
+        "plan.annual": ("hằng năm", "every year"),
+        "plan.progress": ("Tiến độ {year}: {state}", "Progress {year}: {state}"),
+        "plan.no_progress": ("Chưa ghi tiến độ", "No progress recorded"),
+        "plan.overdue": ("Quá hạn", "Overdue"),
+        "plan.evidence": ("minh chứng", "evidence"),
+        "plan.record_progress": ("Ghi tiến độ nhiệm vụ", "Record task progress"),
+        "plan.task": ("Nhiệm vụ", "Task"),
+        "plan.state": ("Tình trạng", "Progress"),
+        "plan.evidence_url": ("Đường dẫn minh chứng (không bắt buộc)", "Evidence link (optional)"),
+        "plan.new_intro": (
+            "Thêm một giai đoạn kế hoạch mới (ví dụ Chương trình quốc gia 2025–2030) và các chỉ tiêu của nó; "
+            "không cần sửa mã nguồn.",
+            "Add a new plan period (for example the national 2025–2030 programme) and its targets; no code "
+            "changes needed.",
+        ),
+        "plan.code": ("Mã kế hoạch", "Plan code"),
+        "plan.name_vi": ("Tên (tiếng Việt)", "Name (Vietnamese)"),
+        "plan.name_en": ("Tên (tiếng Anh)", "Name (English)"),
+        "plan.document": ("Số văn bản", "Document number"),
+        "plan.start": ("Năm đầu", "First year"),
+        "plan.end": ("Năm cuối", "Last year"),
+        "plan.add_plan": ("Thêm kế hoạch", "Add the plan"),
+        "plan.add_target": ("Thêm chỉ tiêu", "Add a target"),
+        "plan.target_code": ("Mã chỉ tiêu", "Target code"),
+        "plan.low": ("Mức thấp (%)", "Low (%)"),
+        "plan.high": ("Mức cao (%)", "High (%)"),
+        "plan.target_year": ("Năm mục tiêu", "Target year"),
+        "plan.staff_only": ("Cán bộ đăng nhập để ghi số liệu.", "Staff sign in to record figures."),
     }
 )
 

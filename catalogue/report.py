@@ -1,0 +1,346 @@
+"""The annual report for the city and the Ministry: an XLSX workbook and a printable HTML summary.
+
+``catalogue report --year YYYY --out FILE.xlsx`` and the dashboard's button both call
+:func:`report_xlsx`. The summary's figures are those of the public dashboard as at the end of
+the year (for the current year: as of now), rebuilt from the project history, beside the year
+before. Sheets: summary, projects (as exported), plan tasks with progress, plan targets with
+measured values, investor inquiries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import io
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from .exporting import export_frame, neutralise
+from .i18n import format_number
+from .money import exchange_rate
+from .plan import TASK_STATES, get_plan, measurements, plan_summary, plans, state_label, targets, tasks
+
+if TYPE_CHECKING:
+    from .core import Catalogue
+
+DEFAULT_PLAN = "hn_275_2023"
+__all__ = ["get_plan", "report_html", "report_xlsx", "sheets", "summary", "write_report"]
+
+
+def _L(lang: str, vi: str, en: str) -> str:
+    return vi if lang == "vi" else en
+
+
+def year_end(year: int, now: dt.datetime | None = None) -> dt.datetime:
+    """The moment a year's figures are taken: 31 December 23:59:59, or now for the current year."""
+    now = now or dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    end = dt.datetime(year, 12, 31, 23, 59, 59)
+    return min(end, now)
+
+
+def public_projects_as_of(cat: Catalogue, cutoff: dt.datetime) -> pd.DataFrame:
+    """Public projects as they stood at ``cutoff``: the last history snapshot before it, or the
+    stored row for a project without history then. Columns: code, status, category, capital."""
+    public = list(cat.reference.public_statuses)
+    with cat.cursor() as cur:
+        frame = cur.execute(
+            """
+            with last as (
+                select code, snapshot,
+                       row_number() over (partition by code order by happened_at desc, id desc) as rn
+                from project_history where happened_at <= ?
+            ), state as (
+                select code, snapshot->>'status' as status, snapshot->>'category' as category,
+                       coalesce(snapshot->>'publication', 'published') as publication,
+                       try_cast(snapshot->>'investment_vnd_bn' as double) as investment_vnd_bn,
+                       try_cast(snapshot->>'investment_usd_m' as double) as investment_usd_m
+                from last where rn = 1
+                union all
+                select code, status, category, coalesce(publication, 'published'), investment_vnd_bn,
+                       investment_usd_m
+                from projects p
+                where created_at <= ? and not exists (
+                    select 1 from project_history h where h.code = p.code and h.happened_at <= ?)
+            )
+            select * from state where publication = 'published' and status in (select unnest(?::varchar[]))
+            order by code
+            """,
+            [cutoff, cutoff, cutoff, public],
+        ).df()
+    return frame
+
+
+def summary(cat: Catalogue, year: int, lang: str = "vi", plan_code: str = DEFAULT_PLAN) -> pd.DataFrame:
+    """The summary sheet: each figure for ``year`` and the year before, with the change."""
+    ref = cat.reference
+    rate = exchange_rate().vnd_per_usd
+    rows: list[tuple[str, Any, Any]] = []
+
+    def figures(y: int) -> dict[str, Any]:
+        cutoff = year_end(y)
+        frame = public_projects_as_of(cat, cutoff)
+        usd = frame["investment_usd_m"].fillna(frame["investment_vnd_bn"] * 1000 / rate)
+        out: dict[str, Any] = {
+            "projects": len(frame),
+            "capital_vnd_bn": float(frame["investment_vnd_bn"].fillna(0).sum()),
+            "capital_usd_m": float(usd.fillna(0).sum()),
+        }
+        for code in ref.public_statuses:
+            out[f"status:{code}"] = int((frame["status"] == code).sum())
+        for code in ref.categories.codes:
+            out[f"category:{code}"] = int((frame["category"] == code).sum())
+        with cat.cursor() as cur:
+            out["inquiries"] = cur.execute("select count(*) from inquiries where year(created_at) = ?", [y]).fetchall()[
+                0
+            ][0]
+        plan_figures = plan_summary(cat, plan_code, y, today=cutoff.date())
+        out["tasks_done"] = plan_figures["tasks_by_state"]["done"]
+        out["tasks_in_progress"] = plan_figures["tasks_by_state"]["in_progress"]
+        out["tasks_overdue"] = plan_figures["tasks_overdue"]
+        out["targets_measured"] = plan_figures["targets_measured"]
+        out["targets_met"] = plan_figures["targets_met"]
+        return out
+
+    now, before = figures(year), figures(year - 1)
+    names = {
+        "projects": _L(lang, "Dự án công bố", "Published projects"),
+        "capital_vnd_bn": _L(lang, "Tổng vốn (tỷ đồng)", "Total capital (VND bn)"),
+        "capital_usd_m": _L(lang, "Tổng vốn (triệu USD, quy đổi)", "Total capital (USD m, converted)"),
+        "inquiries": _L(lang, "Yêu cầu của nhà đầu tư trong năm", "Investor inquiries in the year"),
+        "tasks_done": _L(lang, "Nhiệm vụ hoàn thành", "Tasks done"),
+        "tasks_in_progress": _L(lang, "Nhiệm vụ đang thực hiện", "Tasks in progress"),
+        "tasks_overdue": _L(lang, "Nhiệm vụ quá hạn", "Tasks overdue"),
+        "targets_measured": _L(lang, "Chỉ tiêu đã có số đo", "Targets measured"),
+        "targets_met": _L(lang, "Chỉ tiêu đạt mức thấp của khoảng", "Targets at or above the band's low end"),
+    }
+    for code in ref.public_statuses:
+        names[f"status:{code}"] = _L(lang, "Giai đoạn: ", "Stage: ") + ref.statuses.label(code, lang)
+    for code in ref.categories.codes:
+        names[f"category:{code}"] = _L(lang, "Nhóm: ", "Category: ") + ref.categories.label(code, lang)
+    order = [
+        "projects",
+        "capital_vnd_bn",
+        "capital_usd_m",
+        *(f"status:{c}" for c in ref.public_statuses),
+        *(f"category:{c}" for c in ref.categories.codes),
+        "inquiries",
+        "tasks_done",
+        "tasks_in_progress",
+        "tasks_overdue",
+        "targets_measured",
+        "targets_met",
+    ]
+    for key in order:
+        rows.append((names[key], now[key], before[key]))
+    frame = pd.DataFrame(rows, columns=["figure", "this", "before"], dtype=object)
+    frame["change"] = [a - b for a, b in zip(frame["this"], frame["before"], strict=True)]
+    frame.attrs["keys"] = order
+    return frame.rename(
+        columns={
+            "figure": _L(lang, "Chỉ số", "Figure"),
+            "this": str(year),
+            "before": str(year - 1),
+            "change": _L(lang, "Thay đổi", "Change"),
+        }
+    )
+
+
+def _tasks_sheet(cat: Catalogue, plan_code: str, year: int, lang: str) -> pd.DataFrame:
+    frame = tasks(cat, plan_code, year, today=year_end(year).date())
+    return pd.DataFrame(
+        {
+            _L(lang, "Mã", "Code"): frame["code"],
+            _L(lang, "Nhóm", "Group"): frame["group_title_vi" if lang == "vi" else "group_title_en"],
+            _L(lang, "Nhiệm vụ", "Task"): frame["title_vi" if lang == "vi" else "title_en"],
+            _L(lang, "Cơ quan chủ trì", "Lead agency"): frame["agency_vi" if lang == "vi" else "agency_en"],
+            _L(lang, "Cơ quan kế thừa (2025)", "Successor (2025)"): frame[
+                "successor_vi" if lang == "vi" else "successor_en"
+            ],
+            _L(lang, "Phối hợp", "Partners"): frame["partners_vi" if lang == "vi" else "partners_en"],
+            _L(lang, "Thời gian", "Time frame"): frame["time_frame"].map(
+                lambda v: _L(lang, "Hằng năm", "Every year") if v == "annual" else v
+            ),
+            _L(lang, "Năm ghi nhận", "Year recorded"): frame["progress_year"],
+            _L(lang, "Tình trạng", "Progress"): frame["state"].map(lambda s: state_label(s, lang)),
+            _L(lang, "Quá hạn", "Overdue"): frame["overdue"].map(
+                lambda v: _L(lang, "có", "yes") if v else _L(lang, "không", "no")
+            ),
+            _L(lang, "Ghi chú", "Note"): frame["note"],
+            _L(lang, "Minh chứng", "Evidence"): frame["evidence_url"],
+        }
+    )
+
+
+def _targets_sheet(cat: Catalogue, plan_code: str, year: int, lang: str) -> pd.DataFrame:
+    goals = targets(cat, plan_code)
+    measured = measurements(cat, plan_code)
+    measured = measured[measured["year"] <= year]
+    years = sorted(measured["year"].unique())
+    rows = []
+    for goal in goals.itertuples():
+        row = {
+            _L(lang, "Chỉ tiêu", "Target"): goal.label_vi if lang == "vi" else goal.label_en,
+            _L(lang, "Khoảng mục tiêu (%)", "Target band (%)"): f"{format_number(goal.low_pct, lang, 0)}–"
+            f"{format_number(goal.high_pct, lang, 0)}",
+            _L(lang, "Năm mục tiêu", "Target year"): goal.target_year,
+        }
+        mine = measured[measured["target_code"] == goal.code].set_index("year")
+        for y in years:
+            row[str(y)] = float(mine.loc[y, "value_pct"]) if y in mine.index else None
+        sources = "; ".join(f"{y}: {mine.loc[y, 'source']}" for y in mine.index)
+        row[_L(lang, "Nguồn số đo", "Sources")] = sources or None
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def _inquiries_sheet(cat: Catalogue, year: int, lang: str) -> pd.DataFrame:
+    with cat.cursor() as cur:
+        frame = cur.execute(
+            "select i.project_code, coalesce(p.name_vi, '') as name, count(*) as n, "
+            "count(*) filter (where i.status = 'answered') as answered, string_agg(distinct trim(i.country), ', ') "
+            "as countries from inquiries i left join projects p on p.code = i.project_code "
+            "where year(i.created_at) = ? group by 1, 2 order by n desc, 1",
+            [year],
+        ).df()
+    return frame.rename(
+        columns={
+            "project_code": _L(lang, "Mã dự án", "Project"),
+            "name": _L(lang, "Tên dự án", "Project name"),
+            "n": _L(lang, "Số yêu cầu", "Inquiries"),
+            "answered": _L(lang, "Đã trả lời", "Answered"),
+            "countries": _L(lang, "Quốc gia", "Countries"),
+        }
+    )
+
+
+def sheets(cat: Catalogue, year: int, lang: str = "vi", plan_code: str = DEFAULT_PLAN) -> dict[str, pd.DataFrame]:
+    """The report's sheets by name, in order."""
+    projects = cat.projects()
+    return {
+        _L(lang, "Tổng hợp", "Summary"): summary(cat, year, lang, plan_code),
+        _L(lang, "Dự án", "Projects"): export_frame(projects, cat.reference, lang),
+        _L(lang, "Nhiệm vụ", "Tasks"): _tasks_sheet(cat, plan_code, year, lang),
+        _L(lang, "Chỉ tiêu", "Targets"): _targets_sheet(cat, plan_code, year, lang),
+        _L(lang, "Yêu cầu nhà đầu tư", "Inquiries"): _inquiries_sheet(cat, year, lang),
+    }
+
+
+def _title_lines(cat: Catalogue, year: int, lang: str, plan_code: str) -> list[str]:
+    plan = next((p for p in plans(cat) if p.code == plan_code), None)
+    demo = int(cat.projects()["demo"].fillna(False).astype(bool).sum())
+    lines = [
+        _L(
+            lang,
+            f"Báo cáo năm {year}: phát triển công nghiệp môi trường Hà Nội",
+            f"Annual report {year}: Hanoi's environmental industry",
+        ),
+        (plan.name(lang) + f" ({plan.document})") if plan else "",
+        _L(lang, "Số liệu tính đến: ", "Figures as at: ") + year_end(year).strftime("%d/%m/%Y %H:%M") + " UTC",
+        _L(lang, "Tạo lúc: ", "Generated: ") + dt.datetime.now(dt.UTC).strftime("%d/%m/%Y %H:%M") + " UTC",
+    ]
+    if demo:
+        lines.append(
+            _L(
+                lang,
+                f"Lưu ý: {demo} dự án là dữ liệu minh họa (mã DEMO-…), không phải dự án chính thức.",
+                f"Note: {demo} projects are illustrative demo data (codes DEMO-…), not official projects.",
+            )
+        )
+    return [line for line in lines if line]
+
+
+def report_xlsx(cat: Catalogue, year: int, lang: str = "vi", plan_code: str = DEFAULT_PLAN) -> bytes:
+    """The workbook as bytes (see :func:`write_report`)."""
+    import openpyxl
+    from openpyxl.styles import Font
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for index, (name, frame) in enumerate(sheets(cat, year, lang, plan_code).items()):
+        sheet = book.create_sheet(name[:31])
+        if index == 0:
+            for line in _title_lines(cat, year, lang, plan_code):
+                sheet.append([line])
+            sheet["A1"].font = Font(bold=True, size=14)
+            sheet.append([])
+        sheet.append(list(frame.columns))
+        for cell in sheet[sheet.max_row]:
+            cell.font = Font(bold=True)
+        for row in frame.itertuples(index=False, name=None):
+            sheet.append([_cell(value) for value in row])
+        for column in sheet.columns:
+            letter = column[0].column_letter
+            sheet.column_dimensions[letter].width = 16 if index else (60 if letter == "A" else 14)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _cell(value: Any) -> Any:
+    if value is None or (not isinstance(value, (list, tuple)) and pd.isna(value)):
+        return None
+    if isinstance(value, str):
+        return neutralise(value)
+    if hasattr(value, "item"):
+        return value.item()
+    return value
+
+
+def write_report(cat: Catalogue, year: int, path: str, lang: str = "vi", plan_code: str = DEFAULT_PLAN) -> None:
+    with open(path, "wb") as handle:
+        handle.write(report_xlsx(cat, year, lang, plan_code))
+
+
+def report_html(cat: Catalogue, year: int, lang: str = "vi", plan_code: str = DEFAULT_PLAN) -> str:
+    """A printable one-file summary: the summary table, the plan's progress and the main charts."""
+    from .charts import dashboard_charts
+    from .dashboard import dashboard
+
+    lines = _title_lines(cat, year, lang, plan_code)
+    table = summary(cat, year, lang, plan_code)
+    charts = [c for c in dashboard_charts(dashboard(cat, lang), lang) if c.figure is not None]
+    wanted = ("funnel", "category", "district", "changes", "stage_time", "agencies")
+    parts = [
+        "<!doctype html><html lang='" + lang + "'><head><meta charset='utf-8'>",
+        f"<title>{html.escape(lines[0])}</title>",
+        "<style>body{font-family:'Noto Sans','Source Sans Pro',Arial,sans-serif;color:#1f2933;max-width:980px;"
+        "margin:24px auto;padding:0 16px}h1{font-size:24px;color:#0f766e}h2{font-size:18px;margin-top:28px}"
+        "table{border-collapse:collapse;width:100%;font-size:13px}td,th{border:1px solid #d1d5db;padding:4px 8px}"
+        "td.n{text-align:right}.chart{page-break-inside:avoid;break-inside:avoid;margin-bottom:16px}"
+        ".note{color:#4b5563;font-size:13px}@media print{a{color:inherit}}</style></head><body>",
+        f"<h1>{html.escape(lines[0])}</h1>",
+        *(f"<p class='note'>{html.escape(line)}</p>" for line in lines[1:]),
+        f"<h2>{_L(lang, 'Số liệu chính', 'Headline figures')}</h2><table><tr>",
+        *(f"<th>{html.escape(str(c))}</th>" for c in table.columns),
+        "</tr>",
+    ]
+    for row in table.itertuples(index=False, name=None):
+        parts.append(
+            "<tr><td>"
+            + html.escape(str(row[0]))
+            + "</td>"
+            + "".join(
+                f"<td class='n'>{format_number(v, lang, 0 if float(v).is_integer() else 1)}</td>" for v in row[1:]
+            )
+            + "</tr>"
+        )
+    parts.append("</table>")
+    include_js: bool | str = True  # plotly.js once, inline: the file works offline
+    for chart in charts:
+        if chart.key not in wanted:
+            continue
+        parts.append(f"<div class='chart'><h2>{html.escape(chart.title)}</h2>")
+        parts.append(chart.figure.to_html(full_html=False, include_plotlyjs=include_js, config={"displaylogo": False}))
+        parts.append(f"<p class='note'>{html.escape(chart.note)}</p></div>")
+        include_js = False
+    plan_rows = _tasks_sheet(cat, plan_code, year, lang)
+    states = plan_rows.iloc[:, 8].value_counts()
+    parts.append(f"<h2>{_L(lang, 'Nhiệm vụ của Kế hoạch', 'Plan tasks')}</h2><p>")
+    parts.append(
+        ", ".join(
+            f"{html.escape(state_label(s, lang))}: {int(states.get(state_label(s, lang), 0))}" for s in TASK_STATES
+        )
+    )
+    parts.append("</p></body></html>")
+    return "".join(parts)
