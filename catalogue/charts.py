@@ -70,7 +70,7 @@ def _bars(labels, values, texts, axis_title: str, lang: str, colour: str = PALET
         )
     )
     fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(title_text=axis_title)
+    fig.update_xaxes(title_text=axis_title, tickformat=",d")
     return _layout(fig, max(260, 46 * len(labels) + 80), lang)
 
 

@@ -39,9 +39,13 @@ def add_demo_timeline(cat: Catalogue, today: dt.date | None = None) -> int:
             reached = STAGES.index(status) if status in STAGES else 0
             span = max(30, (today - START).days - 30 * (reached + 1))
             created = START + dt.timedelta(days=rng.randrange(span))
+            gaps = [rng.randint(45, 240) for _ in range(reached)]
+            room = (today - created).days - 7
+            if sum(gaps) > room:  # squeeze the stages into the time there was
+                gaps = [max(1, gap * room // sum(gaps)) for gap in gaps]
             dates = [created]
-            for _ in range(reached):
-                dates.append(min(today, dates[-1] + dt.timedelta(days=rng.randint(45, 240))))
+            for gap in gaps:
+                dates.append(dates[-1] + dt.timedelta(days=gap))
             state = json.loads(snapshot)
             for index, entered in enumerate(dates):
                 state.update(status=STAGES[index] if status in STAGES else status, status_since=entered.isoformat())

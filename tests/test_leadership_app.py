@@ -1,0 +1,75 @@
+"""AppTest tests of the dashboard and plan pages."""
+
+from __future__ import annotations
+
+import pytest
+import streamlit as st
+
+from catalogue import Catalogue, auth, plan
+from catalogue.dashboard import dashboard
+from tests.test_staff_app import PASSWORD, open_page, run, signed_in
+
+
+@pytest.fixture
+def db(monkeypatch, tmp_path):
+    path = tmp_path / "lead.duckdb"
+    with Catalogue.open(path) as cat:
+        cat.load_demo()
+        auth.add_user(cat, "lan", PASSWORD, "staff")
+    monkeypatch.setenv("CATALOGUE_DB", str(path))
+    yield path
+    st.cache_resource.clear()
+
+
+def metrics(at) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def test_dashboard_headline_equals_the_domain_figures_and_filters_come_from_the_url(db):
+    with Catalogue.open(":memory:") as cat:
+        cat.load_demo()
+        everything = dashboard(cat)
+        renewables = dashboard(cat, category="renewables")
+    at = open_page("pages/dashboard.py")
+    assert metrics(at)["Dự án"] == str(everything.projects)
+    assert metrics(at)["Tổng vốn (tỷ đồng)"] == f"{everything.capital_vnd_bn:,.0f}".replace(",", ".")
+    assert len(at.get("plotly_chart")) == 9  # two charts wait for inquiries
+    assert not any(w.label.startswith("Gồm cả dự án ẩn") for w in at.toggle)  # the public cannot ask
+    at = open_page("pages/dashboard.py", {"category": "renewables"})
+    assert metrics(at)["Dự án"] == str(renewables.projects)
+    assert at.multiselect[0].value == ["renewables"]
+
+
+def test_dashboard_empty_state_and_bad_parameters(db):
+    at = open_page("pages/dashboard.py", {"min_vnd": "999999", "category": "rockets"})
+    assert "Không có dự án nào khớp bộ lọc" in at.info[0].value
+    assert any("rockets" in toast.value for toast in at.toast)
+
+
+def test_staff_may_include_hidden_projects(db):
+    at = signed_in("lan", "pages/dashboard.py")
+    public = int(metrics(at)["Dự án"])
+    next(w for w in at.toggle if w.label.startswith("Gồm cả dự án ẩn")).set_value(True)
+    run(at)
+    assert int(metrics(at)["Dự án"]) > public
+    assert "không dùng các số này cho công bố" in at.warning[0].value
+
+
+def test_plan_page_staff_record_a_measured_value_and_progress(db):
+    at = signed_in("lan", "pages/plan.py")
+    form_value = next(w for w in at.number_input if w.label == "Tỷ lệ đo được (%)")
+    form_value.set_value(64.5)
+    next(w for w in at.text_input if w.label == "Nguồn số liệu").input("Báo cáo Sở Công Thương 2025")
+    next(b for b in at.button if b.label == "Lưu").click()
+    run(at)
+    st.cache_resource.clear()
+    with Catalogue.open(db) as cat:
+        frame = plan.measurements(cat, "hn_275_2023")
+    assert frame[["value_pct", "source"]].values.tolist() == [[64.5, "Báo cáo Sở Công Thương 2025"]]
+
+
+def test_plan_page_is_read_only_for_the_public(db):
+    at = open_page("pages/plan.py")
+    assert not any(b.label == "Lưu" for b in at.button)
+    assert any("Cán bộ đăng nhập để ghi số liệu" in c.value for c in at.caption)
+    assert len(at.get("plotly_chart")) == 10
