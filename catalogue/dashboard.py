@@ -84,40 +84,38 @@ def dashboard(
         "select date_trunc('month', created_at)::date as month, count(*) as projects from p "
         "where created_at is not null group by 1 order by 1"
     )
-    # Stage entries from the history: a snapshot whose status differs from the one before.
-    entries = query(
-        """
+    added["month"] = pd.to_datetime(added["month"]).dt.date
+    # Stage entries from the history: a snapshot whose status differs from the one before. All in
+    # DuckDB, so only the small aggregates come back to Python.
+    stage_entries = """
         , h as (
-            select h.code, h.id, h.happened_at, h.snapshot->>'status' as status,
-                   coalesce(try_cast(h.snapshot->>'status_since' as date), h.happened_at::date) as entered,
-                   lag(h.snapshot->>'status') over (partition by h.code order by h.happened_at, h.id) as before
+            select h.code, h.happened_at, h.id, h.status, coalesce(h.status_since, h.happened_at::date) as entered
             from project_history h join p using (code)
+        ), ordered as (
+            select *, lag(status) over (partition by code order by happened_at, id) as before from h
+        ), e as (
+            select code, status, entered, before,
+                   lead(entered) over (partition by code order by happened_at, id) as left_on
+            from ordered where before is null or before <> status
         )
-        select code, status, entered, before from h
-        where before is null or before <> status
-        order by code, entered
-        """
+    """
+    changes = query(
+        stage_entries + "select date_trunc('month', entered)::date as month, status, count(*) as changes from e "
+        "where before is not null group by 1, 2 order by 1, 2"
     )
-    if entries.empty:
-        changes = pd.DataFrame(columns=["month", "status", "label", "changes"])
-        stage_time = pd.DataFrame(columns=["status", "label", "projects", "median_days", "mean_days"])
-    else:
-        moved = entries[entries["before"].notna()].copy()
-        moved["month"] = pd.to_datetime(moved["entered"]).dt.to_period("M").dt.to_timestamp().dt.date
-        changes = moved.groupby(["month", "status"]).size().reset_index(name="changes")
-        changes.insert(2, "label", [ref.statuses.label(s, lang) for s in changes["status"]])
-        entries["entered"] = pd.to_datetime(entries["entered"])
-        entries["left"] = entries.groupby("code")["entered"].shift(-1).fillna(pd.Timestamp(today))
-        entries["days"] = (entries["left"] - entries["entered"]).dt.days.clip(lower=0)
-        timed = entries[~entries["status"].isin(TERMINAL)]  # time in "completed" means nothing
-        stage_time = (
-            timed.groupby("status")["days"]
-            .agg(projects="count", median_days="median", mean_days="mean")
-            .reindex([s for s in ref.statuses.codes if s in set(timed["status"])])
-            .reset_index()
-        )
-        stage_time.insert(1, "label", [ref.statuses.label(s, lang) for s in stage_time["status"]])
-        stage_time["mean_days"] = stage_time["mean_days"].round(1)
+    changes["month"] = pd.to_datetime(changes["month"]).dt.date
+    changes.insert(2, "label", [ref.statuses.label(s, lang) for s in changes["status"]])
+    stage_time = query(
+        stage_entries + "select status, count(*) as projects, "
+        "median(greatest(date_diff('day', entered, coalesce(left_on, ?::date)), 0)) as median_days, "
+        "round(avg(greatest(date_diff('day', entered, coalesce(left_on, ?::date)), 0)), 1) as mean_days "
+        "from e where status not in (select unnest(?::varchar[])) group by status",
+        [today, today, list(TERMINAL)],
+    )
+    order = {code: index for index, code in enumerate(ref.statuses.codes)}
+    stage_time = stage_time.sort_values("status", key=lambda s: s.map(order)).reset_index(drop=True)
+    stage_time.insert(1, "label", [ref.statuses.label(s, lang) for s in stage_time["status"]])
+    stage_time["median_days"] = stage_time["median_days"].astype(float)
 
     inquiries_by_project = query(
         "select i.project_code as code, coalesce(" + ("p.name_en, " if lang == "en" else "") + "p.name_vi) as name, "

@@ -50,8 +50,8 @@ def add_demo_timeline(cat: Catalogue, today: dt.date | None = None) -> int:
             for index, entered in enumerate(dates):
                 state.update(status=STAGES[index] if status in STAGES else status, status_since=entered.isoformat())
                 cur.execute(
-                    "insert into project_history (event_id, code, happened_at, actor, action, comment, snapshot) "
-                    "values (null, ?, ?, ?, ?, ?, ?)",
+                    "insert into project_history (event_id, code, happened_at, actor, action, comment, snapshot, "
+                    "status, status_since) values (null, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [
                         code,
                         dt.datetime.combine(entered, dt.time(9, 0)),
@@ -59,6 +59,8 @@ def add_demo_timeline(cat: Catalogue, today: dt.date | None = None) -> int:
                         "create" if index == 0 else "status",
                         "Dữ liệu minh họa / illustrative demo data",
                         json.dumps(state, ensure_ascii=False),
+                        state["status"],
+                        entered,
                     ],
                 ).fetchall()
             cur.execute(
@@ -68,9 +70,9 @@ def add_demo_timeline(cat: Catalogue, today: dt.date | None = None) -> int:
             # The load's own snapshot (written a moment ago) takes the backdated fields too, so the
             # first real edit's diff shows only what the editor changed.
             cur.execute(
-                "update project_history set snapshot = (select to_json(p) from projects p where p.code = ?) "
-                "where code = ? and action = 'import' and actor is null",
-                [code, code],
+                "update project_history set snapshot = (select to_json(p) from projects p where p.code = ?), "
+                "status_since = ? where code = ? and action = 'import' and actor is null",
+                [code, dates[-1], code],
             ).fetchall()
             done += 1
         return done

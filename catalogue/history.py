@@ -61,8 +61,9 @@ def ensure_baseline(
     """Snapshot projects that have no history yet (call before changing them)."""
     condition, params = _selection(codes, where, where_params)
     cur.execute(
-        "insert into project_history (event_id, code, happened_at, actor, action, comment, snapshot) "
-        "select null, code, coalesce(updated_at, created_at, now()::timestamp), null, 'baseline', null, to_json(p) "
+        "insert into project_history (event_id, code, happened_at, actor, action, comment, snapshot, status, "
+        "status_since) select null, code, coalesce(updated_at, created_at, now()::timestamp), null, 'baseline', null, "
+        "to_json(p), status, status_since "
         f"from projects p where {condition} and not exists (select 1 from project_history h where h.code = p.code)",
         params,
     ).fetchall()
@@ -83,8 +84,8 @@ def record(
     """Snapshot the projects as they are now (call after changing them, in the same transaction)."""
     condition, params = _selection(codes, where, where_params)
     cur.execute(
-        "insert into project_history (event_id, code, happened_at, actor, action, comment, snapshot) "
-        f"select ?, code, ?, ?, ?, ?, to_json(p) from projects p where {condition}",
+        "insert into project_history (event_id, code, happened_at, actor, action, comment, snapshot, status, "
+        f"status_since) select ?, code, ?, ?, ?, ?, to_json(p), status, status_since from projects p where {condition}",
         [event_id, at, actor, action, comment, *params],
     ).fetchall()
 

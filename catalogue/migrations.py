@@ -143,6 +143,16 @@ def _plan_progress(cur: duckdb.DuckDBPyConnection) -> None:
     create_tables(cur)
 
 
+def _history_stage_columns(cur: duckdb.DuckDBPyConnection) -> None:
+    """The stage of each snapshot as real columns, so the dashboard need not parse JSON."""
+    cur.execute("alter table project_history add column if not exists status varchar")
+    cur.execute("alter table project_history add column if not exists status_since date")
+    cur.execute(
+        "update project_history set status = snapshot->>'status', "
+        "status_since = try_cast(snapshot->>'status_since' as date) where status is null"
+    ).fetchall()
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -157,6 +167,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "expressions of interest from investors", _inquiries_table),
     Migration(5, "staff workspace: accounts, review workflow, history", _staff_workspace),
     Migration(6, "plan targets measured per year, task progress per year", _plan_progress),
+    Migration(7, "project history: stage columns beside the snapshot", _history_stage_columns),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -97,8 +97,7 @@ def test_stage_changes_and_time_per_stage_from_the_history(known):
     workflow.set_status(known, "K-1", "awarded", on=dt.date(2026, 5, 31), actor="lan", role="staff")
     with known.cursor() as cur:  # K-1 entered "calling" on 1 January 2026
         cur.execute(
-            'update project_history set snapshot = json_merge_patch(snapshot, \'{"status_since": "2026-01-01"}\') '
-            "where code = 'K-1' and action = 'import'"
+            "update project_history set status_since = date '2026-01-01' where code = 'K-1' and action = 'import'"
         )
     d = dashboard(known, as_of=dt.date(2026, 6, 30))
     changes = d.status_changes.set_index(["status"])
