@@ -128,7 +128,10 @@ def dashboard_charts(d: Dashboard, lang: str = "vi") -> list[Chart]:
         fig = _bars(
             shown["label"],
             shown["capital_vnd_bn"],
-            [f"{n(v)} · {p} {unit_projects}" for v, p in zip(shown["capital_vnd_bn"], shown["projects"], strict=True)],
+            [
+                f"{n(v)} · {count_text(p, lang)}"
+                for v, p in zip(shown["capital_vnd_bn"], shown["projects"], strict=True)
+            ],
             unit_vnd,
             lang,
             hover="%{y}<br>%{x:,.0f} " + unit_vnd + "<extra></extra>",
@@ -397,3 +400,10 @@ def target_chart(goal: pd.Series, measured: pd.DataFrame, period: tuple[int, int
 
 def n0(value: float, lang: str) -> str:
     return format_number(value, lang, 0 if float(value).is_integer() else 1)
+
+
+def count_text(count: int, lang: str) -> str:
+    """``12 dự án`` / ``12 projects``, ``1 project``."""
+    if lang == "vi":
+        return f"{count} dự án"
+    return f"{count} project" if count == 1 else f"{count} projects"
