@@ -259,6 +259,10 @@ class Catalogue:
         resolved = self.filters(include_hidden, **filters)
         return self.search_index.search(query, resolved, limit=limit, offset=offset, sort=sort, facets=facets)
 
+    def search_codes(self, query: str, *, include_hidden: bool = False, **filters: Any) -> list[str]:
+        """The codes of every project ``search_page`` would count for ``query`` and ``filters``."""
+        return self.search_index.matching_codes(query, self.filters(include_hidden, **filters))
+
     def search(self, query: str, limit: int = 20, **filters: Any) -> list[SearchHit]:
         """Projects matching ``query``, best first (see :mod:`catalogue.search`)."""
         return self.search_page(query, limit=limit, facets=False, **filters).hits

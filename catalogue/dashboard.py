@@ -43,11 +43,21 @@ class Dashboard:
 
 
 def dashboard(
-    cat: Catalogue, lang: str = "vi", *, include_hidden: bool = False, as_of: dt.date | None = None, **filters: Any
+    cat: Catalogue,
+    lang: str = "vi",
+    *,
+    include_hidden: bool = False,
+    as_of: dt.date | None = None,
+    query: str = "",
+    **filters: Any,
 ) -> Dashboard:
-    """All the dashboard's figures for the projects ``filters`` select (as in ``cat.projects``)."""
+    """All the dashboard's figures for the projects ``filters`` select (as in ``cat.projects``),
+    narrowed to the results of the search ``query`` when one is given (as on the browse page)."""
     resolved = cat.filters(include_hidden, **filters)
     where, params = resolved.sql()
+    if query.strip():
+        where += (" and " if where else " where ") + "code in (select unnest(?::varchar[]))"
+        params = [*params, cat.search_codes(query, include_hidden=include_hidden, **filters)]
     ref = cat.reference
     rate = exchange_rate().vnd_per_usd
     today = as_of or dt.date.today()

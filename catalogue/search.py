@@ -508,7 +508,20 @@ class SearchIndex:
         with self._lock:
             return self._search(query, filters, max(0, int(limit)), max(0, int(offset)), sort, facets)
 
+    def matching_codes(self, query: str, filters: Filters) -> list[str]:
+        """The codes of every project in the result of ``query`` within ``filters`` (unordered)."""
+        self.sync()
+        with self._lock:
+            docs = self._matching(query, filters)[0]
+            return [self.codes[i] for i in docs]
+
     def _search(self, query: str, filters: Filters, limit: int, offset: int, sort: str, facets: bool) -> SearchResult:
+        docs, words, typos, places, most = self._matching(query, filters)
+        facet_counts = self._facets(docs) if facets else {}
+        page = self._order(docs, words, typos, places, sort, offset + limit)[offset : offset + limit]
+        return SearchResult(self._hits(page, words, offset), len(docs), facet_counts, most, len(words))
+
+    def _matching(self, query: str, filters: Filters) -> tuple[np.ndarray, list[_Word], Any, Any, int]:
         size = len(self.codes)
         allowed = self._filter_mask(filters)
         words = self._parse(query)
@@ -532,9 +545,7 @@ class SearchIndex:
             places[docs] = np.where(matched, chosen % 4, 0).sum(axis=0)
         else:
             docs = np.flatnonzero(allowed)
-        facet_counts = self._facets(docs) if facets else {}
-        page = self._order(docs, words, typos, places, sort, offset + limit)[offset : offset + limit]
-        return SearchResult(self._hits(page, words, offset), len(docs), facet_counts, most, len(words))
+        return docs, words, typos, places, most
 
     def _parse(self, query: str) -> list[_Word]:
         text = unicodedata.normalize("NFC", str(query or ""))[:MAX_QUERY_CHARS]

@@ -22,6 +22,7 @@ FILTER_KEYS = ("category", "district", "status", "form", "agency")
 if "dash" not in st.session_state:  # first run: the URL decides (the browse page's parameters)
     state, problems = parse_params({k: st.query_params.get_all(k) for k in st.query_params}, ref)
     st.session_state["dash"] = True
+    st.session_state["d_q"] = state.q
     for name in FILTER_KEYS:
         st.session_state[f"d_{name}"] = list(getattr(state, name))
     st.session_state["d_min"], st.session_state["d_max"] = state.min_vnd, state.max_vnd
@@ -33,6 +34,7 @@ st.caption(t("dash.subtitle", lang))
 
 with st.sidebar:
     st.header(t("browse.filters", lang))
+    st.text_input(t("browse.search", lang), key="d_q", placeholder=t("browse.search_hint", lang))
     for label, name, enum, options in (
         ("browse.category", "category", ref.categories, ref.categories.codes),
         ("browse.district", "district", ref.districts, ref.districts.codes),
@@ -57,6 +59,7 @@ with st.sidebar:
 s = st.session_state
 state, _ = parse_params(
     {
+        "q": [s["d_q"].strip()[:200]] if s["d_q"].strip() else [],
         "category": s["d_category"],
         "district": s["d_district"],
         "status": s["d_status"],
@@ -69,7 +72,7 @@ state, _ = parse_params(
 )
 st.query_params.from_dict(to_params(state.with_changes(lang=lang)))
 filters = state.filters()
-figures = dashboard(cat, lang, include_hidden=include_hidden, **filters)
+figures = dashboard(cat, lang, include_hidden=include_hidden, query=state.q, **filters)
 
 if include_hidden:
     st.warning(t("dash.hidden_shown", lang), icon=":material/visibility:")

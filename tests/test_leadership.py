@@ -92,6 +92,14 @@ def test_filters_are_the_browse_pages(known):
     assert dashboard(known, min_investment=200).projects == len(known.projects(min_investment=200)) == 2
 
 
+def test_the_search_query_narrows_the_figures_as_on_the_browse_page(demo_cat):
+    for query, filters in (("lò đốt", {}), ("nuoc thai", {"category": "environmental_services"}), ("zzqx", {})):
+        d = dashboard(demo_cat, query=query, **filters)
+        result = demo_cat.search_page(query, **filters)
+        assert d.projects == result.total
+        assert d.by_category["projects"].sum() == result.total
+
+
 def test_stage_changes_and_time_per_stage_from_the_history(known):
     workflow.set_status(known, "K-1", "negotiating", on=dt.date(2026, 3, 1), actor="lan", role="staff")
     workflow.set_status(known, "K-1", "awarded", on=dt.date(2026, 5, 31), actor="lan", role="staff")

@@ -37,6 +37,12 @@ def test_dashboard_headline_equals_the_domain_figures_and_filters_come_from_the_
     assert not any(w.label.startswith("Gồm cả dự án ẩn") for w in at.toggle)  # the public cannot ask
     at = open_page("pages/dashboard.py", {"category": "renewables"})
     assert metrics(at)["Dự án"] == str(renewables.projects)
+    at.text_input(key="d_q").set_value("dien mat troi")
+    run(at)
+    with Catalogue.open(":memory:") as cat:
+        cat.load_demo()
+        expected = cat.search_page("dien mat troi", category="renewables").total
+    assert metrics(at)["Dự án"] == str(expected) and expected < renewables.projects
     assert at.multiselect[0].value == ["renewables"]
 
 
