@@ -4,7 +4,7 @@ import streamlit as st
 
 from catalogue import CatalogueError, auth
 from catalogue.i18n import t
-from pages._state import current_user, get_catalogue, language, language_switch, sign_out
+from pages._state import current_user, get_catalogue, language, language_switch, session_cookie, sign_out
 
 with st.sidebar:
     language_switch()
@@ -19,6 +19,8 @@ except CatalogueError as error:
 
 user = current_user()
 role = user.role if user else "viewer"
+with st.sidebar:
+    session_cookie()
 if user:
     with st.sidebar:
         st.caption(t("app.signed_in_as", lang, name=user.label(), role=auth.role_label(user.role, lang)))

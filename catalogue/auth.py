@@ -8,7 +8,9 @@ hashed with Argon2id (argon2-cffi); the password itself is never stored or logge
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
+import secrets
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -176,11 +178,14 @@ def set_active(cat: Catalogue, name: str, active: bool) -> None:
     if not active:
         _refuse_last_admin(cat, name, losing_admin=True)
     _update(cat, name, "active = ?", [active])
+    if not active:
+        end_all_sessions(cat, name)
 
 
 def set_password(cat: Catalogue, name: str, password: str) -> None:
     check_password_strength(password, name.strip().lower())
     _update(cat, name, "password_hash = ?, failed_attempts = 0, locked_until = null", [hash_password(password)])
+    end_all_sessions(cat, name)  # a new password signs the account out everywhere
 
 
 def unlock(cat: Catalogue, name: str) -> None:
@@ -255,3 +260,81 @@ def session_expired(signed_in_at: dt.datetime, last_seen: dt.datetime, now: dt.d
 def now() -> dt.datetime:
     """The clock sessions are measured by (UTC, naive)."""
     return _now()
+
+
+# --- sessions that survive a reload --------------------------------------------------------------
+# The browser keeps a random token in a cookie; the database keeps only its SHA-256, the user and
+# the times. The same idle and total limits apply as to a tab's session.
+SESSION_COOKIE = "catalogue_session"
+_TOUCH_EVERY = dt.timedelta(minutes=1)  # write last_seen at most this often
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def start_session(cat: Catalogue, name: str, now: dt.datetime | None = None) -> str:
+    """A new session token for ``name`` (give it to the browser; it is not stored)."""
+    now = now or _now()
+    token = secrets.token_urlsafe(32)
+
+    def work(cur: Any) -> None:
+        cur.execute(
+            "insert into sign_in_sessions (token_hash, user_name, created_at, last_seen) values (?, ?, ?, ?)",
+            [_digest(token), name, now, now],
+        ).fetchall()
+
+    cat.write(work, event="sessions")
+    return token
+
+
+def resume_session(cat: Catalogue, token: str | None, now: dt.datetime | None = None) -> User | None:
+    """The account behind a session token, if the session is still open, unexpired and the
+    account active; records the use (at most once a minute)."""
+    if not isinstance(token, str) or not token or len(token) > 200:
+        return None
+    now = now or _now()
+    digest = _digest(token)
+    with cat.cursor() as cur:
+        rows = cur.execute(
+            "select user_name, created_at, last_seen, ended_at from sign_in_sessions where token_hash = ?", [digest]
+        ).fetchall()
+    if not rows:
+        return None
+    name, created, last_seen, ended = rows[0]
+    if ended is not None or session_expired(created, last_seen, now):
+        return None
+    user = get_user(cat, name)
+    if user is None or not user.active:
+        return None
+    if now - last_seen > _TOUCH_EVERY:
+
+        def touch(cur: Any) -> None:
+            cur.execute("update sign_in_sessions set last_seen = ? where token_hash = ?", [now, digest]).fetchall()
+
+        cat.write(touch, event="sessions")
+    return user
+
+
+def end_session(cat: Catalogue, token: str | None, now: dt.datetime | None = None) -> None:
+    if not token:
+        return
+
+    def work(cur: Any) -> None:
+        cur.execute(
+            "update sign_in_sessions set ended_at = ? where token_hash = ? and ended_at is null",
+            [now or _now(), _digest(token)],
+        ).fetchall()
+
+    cat.write(work, event="sessions")
+
+
+def end_all_sessions(cat: Catalogue, name: str) -> None:
+    key = name.strip().lower()
+
+    def work(cur: Any) -> None:
+        cur.execute(
+            "update sign_in_sessions set ended_at = ? where user_name = ? and ended_at is null", [_now(), key]
+        ).fetchall()
+
+    cat.write(work, event="sessions")

@@ -153,6 +153,14 @@ def _history_stage_columns(cur: duckdb.DuckDBPyConnection) -> None:
     ).fetchall()
 
 
+def _sign_in_sessions(cur: duckdb.DuckDBPyConnection) -> None:
+    """Signed-in sessions behind a browser cookie: only a hash of each token is kept."""
+    cur.execute(
+        "create table if not exists sign_in_sessions (token_hash varchar primary key, user_name varchar not null, "
+        "created_at timestamp not null, last_seen timestamp not null, ended_at timestamp)"
+    )
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -168,6 +176,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(5, "staff workspace: accounts, review workflow, history", _staff_workspace),
     Migration(6, "plan targets measured per year, task progress per year", _plan_progress),
     Migration(7, "project history: stage columns beside the snapshot", _history_stage_columns),
+    Migration(8, "sign-in sessions that survive a reload", _sign_in_sessions),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

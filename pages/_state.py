@@ -145,22 +145,55 @@ def inquiry_form(cat: Catalogue, code: str, lang: str) -> None:
 
 
 def current_user() -> auth.User | None:
-    """The signed-in account, re-read from the database on every run (a disabled account or a
-    changed role takes effect at once); ``None`` for the public or after the session expired."""
+    """The signed-in account, re-read from the database on every run (a disabled account, a
+    changed role or a sign-out elsewhere takes effect at once); ``None`` for the public or after
+    the session expired. A reload or a new tab finds the session again through its cookie."""
+    cat = get_catalogue()
+    now = auth.now()
     session = st.session_state.get("auth")
     if not session:
-        return None
-    now = auth.now()
+        token = _cookie_token()
+        user = auth.resume_session(cat, token, now) if token else None
+        if user is not None:
+            st.session_state["auth"] = {"name": user.name, "signed_in_at": now, "last_seen": now, "token": token}
+        return user
     if auth.session_expired(session["signed_in_at"], session["last_seen"], now):
-        del st.session_state["auth"]
+        sign_out()
         st.session_state["auth_expired"] = True
         return None
-    user = auth.get_user(get_catalogue(), session["name"])
+    token = session.get("token")
+    user = auth.resume_session(cat, token, now) if token else auth.get_user(cat, session["name"])
     if user is None or not user.active:
-        del st.session_state["auth"]
+        sign_out()
         return None
     session["last_seen"] = now
     return user
+
+
+def _cookie_token() -> str | None:
+    try:
+        value = st.context.cookies.get(auth.SESSION_COOKIE)
+    except Exception:  # no browser behind this run (AppTest, bare mode)
+        return None
+    return value if isinstance(value, str) else None
+
+
+def session_cookie() -> None:
+    """Hand the browser its session cookie after a sign-in, or clear it after a sign-out (the
+    frame calls this on every run; the script runs once, in the page)."""
+    token = st.session_state.pop("cookie_to_set", None)
+    clear = st.session_state.pop("cookie_to_clear", False)
+    if token:
+        value = f"{auth.SESSION_COOKIE}={token}; path=/; max-age={auth.SESSION_MAX_HOURS * 3600}; SameSite=Strict"
+    elif clear:
+        value = f"{auth.SESSION_COOKIE}=; path=/; max-age=0; SameSite=Strict"
+    else:
+        return
+    st.html(
+        f"<script>document.cookie = {value!r} + (location.protocol === 'https:' ? '; Secure' : '');</script>",
+        unsafe_allow_javascript=True,
+        width=1,
+    )
 
 
 def role() -> str:
@@ -169,8 +202,12 @@ def role() -> str:
 
 
 def sign_out() -> None:
+    session = st.session_state.get("auth") or {}
+    if session.get("token"):
+        auth.end_session(get_catalogue(), session["token"])
     for key in [k for k in st.session_state if k == "auth" or k.startswith(("edit-", "staff-"))]:
         del st.session_state[key]
+    st.session_state["cookie_to_clear"] = True
 
 
 def sign_in_form(lang: str) -> None:
@@ -187,7 +224,9 @@ def sign_in_form(lang: str) -> None:
             st.error(result.message(lang))
             return
         now = auth.now()
-        st.session_state["auth"] = {"name": result.user.name, "signed_in_at": now, "last_seen": now}
+        token = auth.start_session(get_catalogue(), result.user.name, now)
+        st.session_state["auth"] = {"name": result.user.name, "signed_in_at": now, "last_seen": now, "token": token}
+        st.session_state["cookie_to_set"] = token
         st.rerun()
 
 

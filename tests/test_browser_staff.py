@@ -156,3 +156,26 @@ def test_bulk_import_shows_the_errors_then_imports_a_clean_file_as_drafts(server
         wait_idle(page)
         page.get_by_text(re.compile(r"^Bản nháp \(\d+\)")).click()
         page.get_by_role("link", name=re.compile("HN-B2")).wait_for()
+
+
+def test_sign_in_survives_a_reload_and_sign_out_ends_it(server, tmp_path):
+    with browser_page() as page:
+        sign_in(page, server, "lan")
+        cookie = next(c for c in page.context.cookies() if c["name"] == "catalogue_session")
+        assert cookie["sameSite"] == "Strict" and len(cookie["value"]) > 30
+        page.goto(f"{server.url}/staff")  # a reload: a new Streamlit session
+        wait_idle(page)
+        page.get_by_role("heading", name="Việc cần làm").wait_for()
+        assert page.get_by_text("Đã đăng nhập: Nguyễn Thị Lan").count() == 1
+        page.get_by_role("button", name="Đăng xuất").click()
+        wait_idle(page)
+        page.wait_for_function("() => !document.cookie.includes('catalogue_session=')")
+        page.goto(f"{server.url}/staff")
+        wait_idle(page)
+        page.get_by_label("Mật khẩu").wait_for()
+        # The old token no longer opens anything, even if a copy of the cookie survived.
+        page.context.add_cookies([cookie])
+        page.goto(f"{server.url}/staff")
+        wait_idle(page)
+        page.get_by_label("Mật khẩu").wait_for()
+        assert page.get_by_text("Đã đăng nhập").count() == 0

@@ -480,3 +480,33 @@ def test_a_new_project_from_the_full_form_keeps_every_field(cat):
     stored = cat.project("HN-100", include_hidden=True)
     assert stored["demo"] is True and stored["latitude"] == 21.18 and stored["start_year"] == 2028
     assert stored["investment_vnd_bn"] == 850 and stored["lead_agency"] == "so_cong_thuong"
+
+
+def test_sessions_behind_a_cookie_keep_only_a_hash_and_end_as_they_should(cat):
+    auth.add_user(cat, "lan", PASSWORD, "staff")
+    auth.add_user(cat, "root", PASSWORD, "admin")
+    start = dt.datetime(2026, 11, 28, 8, 0)
+    token = auth.start_session(cat, "lan", now=start)
+    with cat.cursor() as cur:
+        stored = cur.execute("select token_hash from sign_in_sessions").fetchall()[0][0]
+    assert token not in stored and len(stored) == 64
+    assert auth.resume_session(cat, token, now=start + dt.timedelta(minutes=20)).name == "lan"
+    assert auth.resume_session(cat, token, now=start + dt.timedelta(minutes=45)).name == "lan"  # used at 20'
+    idle = start + dt.timedelta(minutes=45 + auth.SESSION_IDLE_MINUTES + 1)
+    assert auth.resume_session(cat, token, now=idle) is None
+    assert auth.resume_session(cat, "forged-token") is None and auth.resume_session(cat, None) is None
+    # Sign-out, a new password and a disabled account all end sessions.
+    second = auth.start_session(cat, "lan")
+    auth.end_session(cat, second)
+    assert auth.resume_session(cat, second) is None
+    third = auth.start_session(cat, "lan")
+    auth.set_password(cat, "lan", "another-long-passphrase")
+    assert auth.resume_session(cat, third) is None
+    fourth = auth.start_session(cat, "lan")
+    auth.set_active(cat, "lan", False)
+    assert auth.resume_session(cat, fourth) is None
+    # A working day at most, however busy.
+    busy = auth.start_session(cat, "root", now=start)
+    for minutes in range(0, auth.SESSION_MAX_HOURS * 60, 20):
+        assert auth.resume_session(cat, busy, now=start + dt.timedelta(minutes=minutes)) is not None
+    assert auth.resume_session(cat, busy, now=start + dt.timedelta(hours=auth.SESSION_MAX_HOURS, minutes=5)) is None
