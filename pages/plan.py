@@ -110,14 +110,19 @@ with tabs[1]:
             overdue=int(task_frame["overdue"].sum()) if len(task_frame) else 0,
         )
     )
-    agencies = sorted(set(task_frame["lead_agency"].dropna()))
+    # Today's agencies too: choosing a merged department's successor shows the tasks it inherited.
+    agencies = sorted(set(task_frame["lead_agency"].dropna()) | set(task_frame["successor_code"].dropna()))
     agency = st.selectbox(
         t("plan.agency_filter", lang),
         ["", *agencies],
         format_func=lambda c: t("plan.all_agencies", lang) if not c else cat.reference.agencies.label(c, lang),
         key="plan-agency",
     )
-    shown = task_frame if not agency else task_frame[task_frame["lead_agency"] == agency]
+    shown = (
+        task_frame
+        if not agency
+        else task_frame[(task_frame["lead_agency"] == agency) | (task_frame["successor_code"] == agency)]
+    )
     for group, rows in shown.groupby("task_group", sort=True):
         st.subheader(f"{group}. {rows.iloc[0]['group_title_vi' if lang == 'vi' else 'group_title_en']}")
         for row in rows.itertuples():

@@ -79,3 +79,12 @@ def test_plan_page_is_read_only_for_the_public(db):
     assert not any(b.label == "Lưu" for b in at.button)
     assert any("Cán bộ đăng nhập để ghi số liệu" in c.value for c in at.caption)
     assert len(at.get("plotly_chart")) == 10
+
+
+def test_plan_tasks_per_agency_include_what_a_merged_department_inherited(db):
+    at = open_page("pages/plan.py")
+    at.selectbox(key="plan-agency").set_value("so_nn_mt")  # successor of Sở Tài nguyên và Môi trường
+    run(at)
+    shown = {m.value.split("**")[1] for m in at.markdown if m.value.startswith("**") and m.value.count("**") >= 2}
+    assert {"I.2", "I.3", "II.1", "IV.1", "IV.2", "IV.3"} <= shown and "I.1" not in shown
+    assert any("từ 2025: Sở Nông nghiệp và Môi trường" in c.value for c in at.caption)
