@@ -251,27 +251,33 @@ def _title_lines(cat: Catalogue, year: int, lang: str, plan_code: str) -> list[s
 
 
 def report_xlsx(cat: Catalogue, year: int, lang: str = "vi", plan_code: str = DEFAULT_PLAN) -> bytes:
-    """The workbook as bytes (see :func:`write_report`)."""
+    """The workbook as bytes (see :func:`write_report`); written in openpyxl's streaming mode,
+    so 100,000 projects take seconds, not minutes."""
     import openpyxl
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
-    book = openpyxl.Workbook()
-    book.remove(book.active)
+    book = openpyxl.Workbook(write_only=True)
     for index, (name, frame) in enumerate(sheets(cat, year, lang, plan_code).items()):
         sheet = book.create_sheet(name[:31])
+        for position in range(len(frame.columns)):
+            letter = openpyxl.utils.get_column_letter(position + 1)
+            sheet.column_dimensions[letter].width = 16 if index else (60 if position == 0 else 14)
+
+        def bold(value: Any, size: int = 11, sheet: Any = sheet) -> WriteOnlyCell:
+            cell = WriteOnlyCell(sheet, value=value)
+            cell.font = Font(bold=True, size=size)
+            return cell
+
         if index == 0:
-            for line in _title_lines(cat, year, lang, plan_code):
+            lines = _title_lines(cat, year, lang, plan_code)
+            sheet.append([bold(lines[0], 14)])
+            for line in lines[1:]:
                 sheet.append([line])
-            sheet["A1"].font = Font(bold=True, size=14)
             sheet.append([])
-        sheet.append(list(frame.columns))
-        for cell in sheet[sheet.max_row]:
-            cell.font = Font(bold=True)
+        sheet.append([bold(str(column)) for column in frame.columns])
         for row in frame.itertuples(index=False, name=None):
             sheet.append([_cell(value) for value in row])
-        for column in sheet.columns:
-            letter = column[0].column_letter
-            sheet.column_dimensions[letter].width = 16 if index else (60 if letter == "A" else 14)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
