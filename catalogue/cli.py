@@ -283,7 +283,7 @@ def _user(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from . import report
+    from . import plan, report
 
     if Path(args.out).suffix.lower() != ".xlsx":
         print(t("cli.bad_report_format", args.lang), file=sys.stderr)
@@ -292,7 +292,7 @@ def _report(args: argparse.Namespace) -> int:
         print(t("cli.bad_year", args.lang), file=sys.stderr)
         return EXIT_USAGE
     with _open(args) as cat:
-        report.get_plan(cat, args.plan)  # a clear message for an unknown plan
+        plan.get_plan(cat, args.plan)  # a clear message for an unknown plan
         report.write_report(cat, args.year, args.out, lang=args.report_lang, plan_code=args.plan)
         if args.html:
             Path(args.html).write_text(

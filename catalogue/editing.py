@@ -259,6 +259,23 @@ def save_project(
     return SaveOutcome(True, code, version=version, warnings=warnings)
 
 
+def differences(stored: Mapping[str, Any], form: Mapping[str, Any], cat: Catalogue) -> list[tuple[str, Any, Any]]:
+    """The template fields where ``form`` (as typed) differs from ``stored``, compared as the
+    checks read them (``"2.300"`` equals 2300.0): (field, stored value, typed value)."""
+    typed, _problems = check_record(dict(form), cat.reference)
+    saved = form_values(stored)
+    out = []
+    for name in COLUMN_NAMES:
+        if name not in form:
+            continue
+        before, after = saved.get(name), typed.get(name)
+        if name == "demo":
+            before, after = bool(before), bool(after)
+        if before != after and not (before in (None, "") and after in (None, "")):
+            out.append((name, before, after))
+    return out
+
+
 def cat_project_in(cur: duckdb.DuckDBPyConnection, code: str) -> dict[str, Any]:
     """The stored row as a dict, read inside the current transaction."""
     result = cur.execute("select * from projects where code = ?", [code])

@@ -331,15 +331,6 @@ def tasks(cat: Catalogue, plan_code: str, year: int | None = None, today: dt.dat
     return frame
 
 
-def progress_history(cat: Catalogue, plan_code: str, task_code: str) -> pd.DataFrame:
-    with cat.cursor() as cur:
-        return cur.execute(
-            "select year, state, note, evidence_url, recorded_by, recorded_at from task_progress "
-            "where plan_code = ? and task_code = ? order by year desc",
-            [plan_code, task_code],
-        ).df()
-
-
 def plan_summary(cat: Catalogue, plan_code: str, year: int, today: dt.date | None = None) -> dict[str, Any]:
     """Counts used by the dashboard and the annual report: tasks by state, overdue, targets met."""
     frame = tasks(cat, plan_code, year, today)

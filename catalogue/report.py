@@ -19,13 +19,12 @@ import pandas as pd
 from .exporting import export_frame, neutralise
 from .i18n import format_number
 from .money import exchange_rate
-from .plan import TASK_STATES, get_plan, measurements, plan_summary, plans, state_label, targets, tasks
+from .plan import TASK_STATES, measurements, plan_summary, plans, state_label, targets, tasks
 
 if TYPE_CHECKING:
     from .core import Catalogue
 
 DEFAULT_PLAN = "hn_275_2023"
-__all__ = ["get_plan", "report_html", "report_xlsx", "sheets", "summary", "write_report"]
 
 
 def _L(lang: str, vi: str, en: str) -> str:

@@ -8,7 +8,7 @@ import streamlit as st
 from catalogue import auth, editing, history, workflow
 from catalogue.i18n import format_date, t
 from catalogue.model import COLUMNS_BY_NAME, PROJECT_COLUMNS
-from catalogue.views import field_label, form_text, value_text
+from catalogue.views import field_label, form_text, value_label
 from pages._state import get_catalogue, language, require
 
 lang = language()
@@ -202,12 +202,10 @@ if st.session_state.get("staff-saved", (None,))[0] == code:
 # --- someone else saved meanwhile: show both versions, let the user choose --------------------------
 if conflict:
     st.error(t("edit.conflict", lang, version=conflict["version"]), icon=":material/sync_problem:")
-    mine = form_input()
-    rows = []
-    for column in fields:
-        theirs, ours = value_text(conflict.get(column.name), lang), value_text(mine.get(column.name), lang)
-        if editing.form_values(conflict).get(column.name) != mine.get(column.name) and theirs != ours:
-            rows.append((field_label(column.name, lang), theirs, ours))
+    rows = [
+        (field_label(name, lang), value_label(cat, name, theirs, lang), value_label(cat, name, ours, lang))
+        for name, theirs, ours in editing.differences(conflict, form_input(), cat)
+    ]
     st.table(pd.DataFrame(rows, columns=[t("edit.field", lang), t("edit.theirs", lang), t("edit.mine", lang)]))
     keep, take = st.columns(2)
     if keep.button(t("edit.keep_mine", lang), type="primary", key=f"{key}-keep"):
@@ -308,7 +306,11 @@ for index, entry in enumerate(entries):
             st.dataframe(
                 pd.DataFrame(
                     [
-                        (field_label(c.field, lang), value_text(c.old, lang), value_text(c.new, lang))
+                        (
+                            field_label(c.field, lang),
+                            value_label(cat, c.field, c.old, lang),
+                            value_label(cat, c.field, c.new, lang),
+                        )
                         for c in entry.changes
                     ],
                     columns=[t("edit.field", lang), t("edit.before", lang), t("edit.after", lang)],

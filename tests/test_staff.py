@@ -510,3 +510,9 @@ def test_sessions_behind_a_cookie_keep_only_a_hash_and_end_as_they_should(cat):
     for minutes in range(0, auth.SESSION_MAX_HOURS * 60, 20):
         assert auth.resume_session(cat, busy, now=start + dt.timedelta(minutes=minutes)) is not None
     assert auth.resume_session(cat, busy, now=start + dt.timedelta(hours=auth.SESSION_MAX_HOURS, minutes=5)) is None
+
+
+def test_differences_compare_values_as_the_checks_read_them(demo_cat):
+    stored = demo_cat.project("DEMO-001")
+    typed = editing.form_values(stored) | {"investment_vnd_bn": "1.450", "capacity": "400 xe/năm", "demo": "có"}
+    assert editing.differences(stored, typed, demo_cat) == [("capacity", stored["capacity"], "400 xe/năm")]
