@@ -26,6 +26,7 @@ TERMINAL = ("completed", "withdrawn")
 @dataclass
 class Dashboard:
     projects: int
+    demo_projects: int  # of which illustrative demo data
     capital_vnd_bn: float
     capital_usd_m: float
     by_status: pd.DataFrame  # status, label, projects, capital_vnd_bn (every public stage, in order)
@@ -68,7 +69,8 @@ def dashboard(
             return cur.execute(f"{base} {sql}", [*params, *(extra or [])]).df()
 
     totals = query(
-        "select count(*) as n, coalesce(sum(investment_vnd_bn), 0) as vnd, "
+        "select count(*) as n, count(*) filter (where coalesce(demo, false)) as demo, "
+        "coalesce(sum(investment_vnd_bn), 0) as vnd, "
         "coalesce(sum(coalesce(investment_usd_m, investment_vnd_bn * 1000 / ?)), 0) as usd from p",
         [rate],
     ).iloc[0]
@@ -146,6 +148,7 @@ def dashboard(
     )
     return Dashboard(
         projects=int(totals["n"]),
+        demo_projects=int(totals["demo"]),
         capital_vnd_bn=float(totals["vnd"]),
         capital_usd_m=float(totals["usd"]),
         by_status=by_status,

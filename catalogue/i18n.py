@@ -463,6 +463,12 @@ STRINGS.update(
             "Quy đổi USD theo tỷ giá tham khảo {rate} đồng/USD ngày {date}; dự án có vốn USD riêng dùng số đó.",
             "USD at the indicative rate of VND {rate} per USD on {date}; projects with their own USD figure use it.",
         ),
+        "dash.demo": (
+            "{demo} trong {total} dự án ở đây là **dữ liệu minh họa** (mã DEMO-…), kể cả mốc thời gian của chúng; "
+            "các số liệu này không phải số liệu chính thức.",
+            "{demo} of these {total} projects are **illustrative demo data** (codes DEMO-…), their timeline "
+            "included; these are not official figures.",
+        ),
         "dash.none": ("Không có dự án nào khớp bộ lọc.", "No projects match the filters."),
         "dash.table": ("Bảng số liệu", "Table"),
         "dash.empty": ("Chưa có dữ liệu.", "No data yet."),

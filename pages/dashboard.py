@@ -76,6 +76,8 @@ figures = dashboard(cat, lang, include_hidden=include_hidden, query=state.q, **f
 
 if include_hidden:
     st.warning(t("dash.hidden_shown", lang), icon=":material/visibility:")
+if figures.demo_projects:
+    st.info(t("dash.demo", lang, demo=figures.demo_projects, total=figures.projects), icon=":material/science:")
 if figures.projects == 0:
     st.info(t("dash.none", lang), icon=":material/filter_alt_off:")
     st.stop()
