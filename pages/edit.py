@@ -109,7 +109,8 @@ def widget(column) -> None:
     widget_key = f"{key}-{column.name}"
     if column.name in CHOICES:
         enum = CHOICES[column.name]
-        options = [None, *enum.codes]
+        # A new project starts at a public stage; drafts and archiving are the workflow's business.
+        options = [None, *(ref.public_statuses if column.name == "status" else enum.codes)]
         current = st.session_state.get(widget_key)
         if current and current not in options:  # a free-text agency from an imported file
             options.append(current)
