@@ -130,7 +130,8 @@ def browser_page(width: int = 1280, height: int = 900, *, offline: bool = True) 
 
 def wait_idle(page, timeout: float = 30_000) -> None:
     """Wait until Streamlit has finished the current run (no running indicator, no stale elements)."""
-    page.wait_for_selector("[data-testid='stApp']", timeout=timeout)
+    # As Streamlit's own e2e tests do: the app reports its script state on the root element.
+    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout)
     page.wait_for_function(
         "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
         " && document.querySelectorAll('[data-stale=\"true\"]').length === 0",

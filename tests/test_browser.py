@@ -128,8 +128,9 @@ def test_investor_journey(server, tmp_path):
         page.wait_for_url(re.compile(r"/shortlist"))
         wait_idle(page)
         page.get_by_text("DEMO-005").first.wait_for()
-        assert page.get_by_role("button", name="Download CSV").count() == 1
-        assert page.get_by_role("button", name="Download Excel").count() == 1
+        page.get_by_role("button", name="Download CSV").wait_for()
+        page.get_by_role("button", name="Download Excel").wait_for()
+        wait_idle(page)
         no_exception(page)
         page.screenshot(path=tmp_path / "6-shortlist-en.png", full_page=True)
 
