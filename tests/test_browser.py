@@ -127,7 +127,8 @@ def test_investor_journey(server, tmp_path):
         page.get_by_role("link", name="Shortlist").click()
         page.wait_for_url(re.compile(r"/shortlist"))
         wait_idle(page)
-        page.get_by_text("DEMO-005").first.wait_for()
+        page.get_by_text("DEMO-005", exact=True).wait_for()  # the caption under the compare table
+        page.get_by_role("button", name="Remove from shortlist").wait_for()
         page.get_by_role("button", name="Download CSV").wait_for()
         page.get_by_role("button", name="Download Excel").wait_for()
         wait_idle(page)
