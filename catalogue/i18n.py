@@ -235,6 +235,12 @@ STRINGS.update(
             "Dành cho cán bộ xúc tiến đầu tư, người duyệt và quản trị. Nhà đầu tư không cần đăng nhập.",
             "For promotion staff, reviewers and administrators. Investors do not need to sign in.",
         ),
+        "signin.no_accounts": (
+            "Chưa có tài khoản nào. Dừng ứng dụng rồi tạo quản trị đầu tiên bằng lệnh "
+            "`catalogue user add TEN --role admin` (cơ sở dữ liệu chỉ mở được bởi một tiến trình).",
+            "No accounts yet. Stop the app, then create the first administrator with "
+            "`catalogue user add NAME --role admin` (only one process can open the database).",
+        ),
         "signin.name": ("Tên đăng nhập", "User name"),
         "signin.password": ("Mật khẩu", "Password"),
         "signin.submit": ("Đăng nhập", "Sign in"),

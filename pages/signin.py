@@ -4,7 +4,7 @@ import streamlit as st
 
 from catalogue import auth
 from catalogue.i18n import t
-from pages._state import current_user, language, sign_in_form
+from pages._state import current_user, get_catalogue, language, sign_in_form
 
 lang = language()
 st.title(t("signin.title", lang))
@@ -14,6 +14,8 @@ if user:
     st.page_link("pages/staff_home.py", label=t("app.page_staff_home", lang), icon=":material/dashboard:")
 else:
     st.caption(t("signin.intro", lang))
+    if not auth.list_users(get_catalogue()):
+        st.info(t("signin.no_accounts", lang), icon=":material/person_add:")
     sign_in_form(lang)
     with st.expander(t("signin.oidc_title", lang)):
         st.markdown(t("signin.oidc_body", lang))

@@ -247,3 +247,17 @@ def test_admin_adds_an_account(staff_db):
     next(b for b in at.button if b.label == "Tạo tài khoản").click()
     run(at)
     assert "hoa" in at.dataframe[0].value.iloc[:, 0].tolist()
+
+
+def test_sign_in_page_says_how_to_create_the_first_account(monkeypatch, tmp_path):
+    monkeypatch.setenv("CATALOGUE_DB", str(tmp_path / "empty.duckdb"))
+    try:
+        at = open_page("pages/signin.py")
+        assert "catalogue user add" in at.info[0].value
+    finally:
+        st.cache_resource.clear()
+
+
+def test_no_hint_once_accounts_exist(staff_db):
+    at = open_page("pages/signin.py")
+    assert not [i for i in at.info if "catalogue user add" in i.value]
