@@ -635,6 +635,68 @@ STRINGS.update(
 )
 
 
+# The annual report's labels.
+STRINGS.update(
+    {
+        "report.title": (
+            "Báo cáo năm {year}: phát triển công nghiệp môi trường Hà Nội",
+            "Annual report {year}: Hanoi's environmental industry",
+        ),
+        "report.demo_note": (
+            "Lưu ý: {demo} dự án là dữ liệu minh họa (mã DEMO-…), không phải dự án chính thức.",
+            "Note: {demo} projects are illustrative demo data (codes DEMO-…), not official projects.",
+        ),
+        "report.published_projects": ("Dự án công bố", "Published projects"),
+        "report.total_capital_vnd_bn": ("Tổng vốn (tỷ đồng)", "Total capital (VND bn)"),
+        "report.total_capital_usd_m_converted": ("Tổng vốn (triệu USD, quy đổi)", "Total capital (USD m, converted)"),
+        "report.investor_inquiries_in_the_year": ("Yêu cầu của nhà đầu tư trong năm", "Investor inquiries in the year"),
+        "report.tasks_done": ("Nhiệm vụ hoàn thành", "Tasks done"),
+        "report.tasks_in_progress": ("Nhiệm vụ đang thực hiện", "Tasks in progress"),
+        "report.tasks_overdue": ("Nhiệm vụ quá hạn", "Tasks overdue"),
+        "report.targets_measured": ("Chỉ tiêu đã có số đo", "Targets measured"),
+        "report.targets_at_or_above_the_band_s_low_end": (
+            "Chỉ tiêu đạt mức thấp của khoảng",
+            "Targets at or above the band's low end",
+        ),
+        "report.stage": ("Giai đoạn: ", "Stage: "),
+        "report.category": ("Nhóm: ", "Category: "),
+        "report.figure": ("Chỉ số", "Figure"),
+        "report.change": ("Thay đổi", "Change"),
+        "report.code": ("Mã", "Code"),
+        "report.group": ("Nhóm", "Group"),
+        "report.task": ("Nhiệm vụ", "Task"),
+        "report.lead_agency": ("Cơ quan chủ trì", "Lead agency"),
+        "report.successor_2025": ("Cơ quan kế thừa (2025)", "Successor (2025)"),
+        "report.partners": ("Phối hợp", "Partners"),
+        "report.time_frame": ("Thời gian", "Time frame"),
+        "report.every_year": ("Hằng năm", "Every year"),
+        "report.year_recorded": ("Năm ghi nhận", "Year recorded"),
+        "report.progress": ("Tình trạng", "Progress"),
+        "report.overdue": ("Quá hạn", "Overdue"),
+        "report.note": ("Ghi chú", "Note"),
+        "report.evidence": ("Minh chứng", "Evidence"),
+        "report.target": ("Chỉ tiêu", "Target"),
+        "report.target_band": ("Khoảng mục tiêu (%)", "Target band (%)"),
+        "report.target_year": ("Năm mục tiêu", "Target year"),
+        "report.sources": ("Nguồn số đo", "Sources"),
+        "report.project": ("Mã dự án", "Project"),
+        "report.project_name": ("Tên dự án", "Project name"),
+        "report.inquiries": ("Số yêu cầu", "Inquiries"),
+        "report.answered": ("Đã trả lời", "Answered"),
+        "report.countries": ("Quốc gia", "Countries"),
+        "report.summary": ("Tổng hợp", "Summary"),
+        "report.projects": ("Dự án", "Projects"),
+        "report.tasks": ("Nhiệm vụ", "Tasks"),
+        "report.targets": ("Chỉ tiêu", "Targets"),
+        "report.sheet_inquiries": ("Yêu cầu nhà đầu tư", "Inquiries"),
+        "report.figures_as_at": ("Số liệu tính đến: ", "Figures as at: "),
+        "report.generated": ("Tạo lúc: ", "Generated: "),
+        "report.headline_figures": ("Số liệu chính", "Headline figures"),
+        "report.plan_tasks": ("Nhiệm vụ của Kế hoạch", "Plan tasks"),
+    }
+)
+
+
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **values: object) -> str:
     """The text for ``key`` in ``lang`` (``vi`` or ``en``), with ``values`` filled in."""
     vi, en = STRINGS[key]

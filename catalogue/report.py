@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from .exporting import export_frame, neutralise
-from .i18n import format_number
+from .i18n import format_number, t
 from .money import exchange_rate
 from .plan import TASK_STATES, measurements, plan_summary, plans, state_label, targets, tasks
 
@@ -25,10 +25,6 @@ if TYPE_CHECKING:
     from .core import Catalogue
 
 DEFAULT_PLAN = "hn_275_2023"
-
-
-def _L(lang: str, vi: str, en: str) -> str:
-    return vi if lang == "vi" else en
 
 
 def year_end(year: int, now: dt.datetime | None = None) -> dt.datetime:
@@ -103,20 +99,20 @@ def summary(cat: Catalogue, year: int, lang: str = "vi", plan_code: str = DEFAUL
 
     now, before = figures(year), figures(year - 1)
     names = {
-        "projects": _L(lang, "Dự án công bố", "Published projects"),
-        "capital_vnd_bn": _L(lang, "Tổng vốn (tỷ đồng)", "Total capital (VND bn)"),
-        "capital_usd_m": _L(lang, "Tổng vốn (triệu USD, quy đổi)", "Total capital (USD m, converted)"),
-        "inquiries": _L(lang, "Yêu cầu của nhà đầu tư trong năm", "Investor inquiries in the year"),
-        "tasks_done": _L(lang, "Nhiệm vụ hoàn thành", "Tasks done"),
-        "tasks_in_progress": _L(lang, "Nhiệm vụ đang thực hiện", "Tasks in progress"),
-        "tasks_overdue": _L(lang, "Nhiệm vụ quá hạn", "Tasks overdue"),
-        "targets_measured": _L(lang, "Chỉ tiêu đã có số đo", "Targets measured"),
-        "targets_met": _L(lang, "Chỉ tiêu đạt mức thấp của khoảng", "Targets at or above the band's low end"),
+        "projects": t("report.published_projects", lang),
+        "capital_vnd_bn": t("report.total_capital_vnd_bn", lang),
+        "capital_usd_m": t("report.total_capital_usd_m_converted", lang),
+        "inquiries": t("report.investor_inquiries_in_the_year", lang),
+        "tasks_done": t("report.tasks_done", lang),
+        "tasks_in_progress": t("report.tasks_in_progress", lang),
+        "tasks_overdue": t("report.tasks_overdue", lang),
+        "targets_measured": t("report.targets_measured", lang),
+        "targets_met": t("report.targets_at_or_above_the_band_s_low_end", lang),
     }
     for code in ref.public_statuses:
-        names[f"status:{code}"] = _L(lang, "Giai đoạn: ", "Stage: ") + ref.statuses.label(code, lang)
+        names[f"status:{code}"] = t("report.stage", lang) + ref.statuses.label(code, lang)
     for code in ref.categories.codes:
-        names[f"category:{code}"] = _L(lang, "Nhóm: ", "Category: ") + ref.categories.label(code, lang)
+        names[f"category:{code}"] = t("report.category", lang) + ref.categories.label(code, lang)
     order = [
         "projects",
         "capital_vnd_bn",
@@ -137,10 +133,10 @@ def summary(cat: Catalogue, year: int, lang: str = "vi", plan_code: str = DEFAUL
     frame.attrs["keys"] = order
     return frame.rename(
         columns={
-            "figure": _L(lang, "Chỉ số", "Figure"),
+            "figure": t("report.figure", lang),
             "this": str(year),
             "before": str(year - 1),
-            "change": _L(lang, "Thay đổi", "Change"),
+            "change": t("report.change", lang),
         }
     )
 
@@ -149,24 +145,22 @@ def _tasks_sheet(cat: Catalogue, plan_code: str, year: int, lang: str) -> pd.Dat
     frame = tasks(cat, plan_code, year, today=year_end(year).date())
     return pd.DataFrame(
         {
-            _L(lang, "Mã", "Code"): frame["code"],
-            _L(lang, "Nhóm", "Group"): frame["group_title_vi" if lang == "vi" else "group_title_en"],
-            _L(lang, "Nhiệm vụ", "Task"): frame["title_vi" if lang == "vi" else "title_en"],
-            _L(lang, "Cơ quan chủ trì", "Lead agency"): frame["agency_vi" if lang == "vi" else "agency_en"],
-            _L(lang, "Cơ quan kế thừa (2025)", "Successor (2025)"): frame[
-                "successor_vi" if lang == "vi" else "successor_en"
-            ],
-            _L(lang, "Phối hợp", "Partners"): frame["partners_vi" if lang == "vi" else "partners_en"],
-            _L(lang, "Thời gian", "Time frame"): frame["time_frame"].map(
-                lambda v: _L(lang, "Hằng năm", "Every year") if v == "annual" else v
+            t("report.code", lang): frame["code"],
+            t("report.group", lang): frame["group_title_vi" if lang == "vi" else "group_title_en"],
+            t("report.task", lang): frame["title_vi" if lang == "vi" else "title_en"],
+            t("report.lead_agency", lang): frame["agency_vi" if lang == "vi" else "agency_en"],
+            t("report.successor_2025", lang): frame["successor_vi" if lang == "vi" else "successor_en"],
+            t("report.partners", lang): frame["partners_vi" if lang == "vi" else "partners_en"],
+            t("report.time_frame", lang): frame["time_frame"].map(
+                lambda v: t("report.every_year", lang) if v == "annual" else v
             ),
-            _L(lang, "Năm ghi nhận", "Year recorded"): frame["progress_year"],
-            _L(lang, "Tình trạng", "Progress"): frame["state"].map(lambda s: state_label(s, lang)),
-            _L(lang, "Quá hạn", "Overdue"): frame["overdue"].map(
-                lambda v: _L(lang, "có", "yes") if v else _L(lang, "không", "no")
+            t("report.year_recorded", lang): frame["progress_year"],
+            t("report.progress", lang): frame["state"].map(lambda s: state_label(s, lang)),
+            t("report.overdue", lang): frame["overdue"].map(
+                lambda v: t("value.yes", lang) if v else t("value.no", lang)
             ),
-            _L(lang, "Ghi chú", "Note"): frame["note"],
-            _L(lang, "Minh chứng", "Evidence"): frame["evidence_url"],
+            t("report.note", lang): frame["note"],
+            t("report.evidence", lang): frame["evidence_url"],
         }
     )
 
@@ -179,16 +173,16 @@ def _targets_sheet(cat: Catalogue, plan_code: str, year: int, lang: str) -> pd.D
     rows = []
     for goal in goals.itertuples():
         row = {
-            _L(lang, "Chỉ tiêu", "Target"): goal.label_vi if lang == "vi" else goal.label_en,
-            _L(lang, "Khoảng mục tiêu (%)", "Target band (%)"): f"{format_number(goal.low_pct, lang, 0)}–"
+            t("report.target", lang): goal.label_vi if lang == "vi" else goal.label_en,
+            t("report.target_band", lang): f"{format_number(goal.low_pct, lang, 0)}–"
             f"{format_number(goal.high_pct, lang, 0)}",
-            _L(lang, "Năm mục tiêu", "Target year"): goal.target_year,
+            t("report.target_year", lang): goal.target_year,
         }
         mine = measured[measured["target_code"] == goal.code].set_index("year")
         for y in years:
             row[str(y)] = float(mine.loc[y, "value_pct"]) if y in mine.index else None
         sources = "; ".join(f"{y}: {mine.loc[y, 'source']}" for y in mine.index)
-        row[_L(lang, "Nguồn số đo", "Sources")] = sources or None
+        row[t("report.sources", lang)] = sources or None
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -204,11 +198,11 @@ def _inquiries_sheet(cat: Catalogue, year: int, lang: str) -> pd.DataFrame:
         ).df()
     return frame.rename(
         columns={
-            "project_code": _L(lang, "Mã dự án", "Project"),
-            "name": _L(lang, "Tên dự án", "Project name"),
-            "n": _L(lang, "Số yêu cầu", "Inquiries"),
-            "answered": _L(lang, "Đã trả lời", "Answered"),
-            "countries": _L(lang, "Quốc gia", "Countries"),
+            "project_code": t("report.project", lang),
+            "name": t("report.project_name", lang),
+            "n": t("report.inquiries", lang),
+            "answered": t("report.answered", lang),
+            "countries": t("report.countries", lang),
         }
     )
 
@@ -217,11 +211,11 @@ def sheets(cat: Catalogue, year: int, lang: str = "vi", plan_code: str = DEFAULT
     """The report's sheets by name, in order."""
     projects = cat.projects()
     return {
-        _L(lang, "Tổng hợp", "Summary"): summary(cat, year, lang, plan_code),
-        _L(lang, "Dự án", "Projects"): export_frame(projects, cat.reference, lang),
-        _L(lang, "Nhiệm vụ", "Tasks"): _tasks_sheet(cat, plan_code, year, lang),
-        _L(lang, "Chỉ tiêu", "Targets"): _targets_sheet(cat, plan_code, year, lang),
-        _L(lang, "Yêu cầu nhà đầu tư", "Inquiries"): _inquiries_sheet(cat, year, lang),
+        t("report.summary", lang): summary(cat, year, lang, plan_code),
+        t("report.projects", lang): export_frame(projects, cat.reference, lang),
+        t("report.tasks", lang): _tasks_sheet(cat, plan_code, year, lang),
+        t("report.targets", lang): _targets_sheet(cat, plan_code, year, lang),
+        t("report.sheet_inquiries", lang): _inquiries_sheet(cat, year, lang),
     }
 
 
@@ -229,23 +223,13 @@ def _title_lines(cat: Catalogue, year: int, lang: str, plan_code: str) -> list[s
     plan = next((p for p in plans(cat) if p.code == plan_code), None)
     demo = int(cat.projects()["demo"].fillna(False).astype(bool).sum())
     lines = [
-        _L(
-            lang,
-            f"Báo cáo năm {year}: phát triển công nghiệp môi trường Hà Nội",
-            f"Annual report {year}: Hanoi's environmental industry",
-        ),
+        t("report.title", lang, year=year),
         (plan.name(lang) + f" ({plan.document})") if plan else "",
-        _L(lang, "Số liệu tính đến: ", "Figures as at: ") + year_end(year).strftime("%d/%m/%Y %H:%M") + " UTC",
-        _L(lang, "Tạo lúc: ", "Generated: ") + dt.datetime.now(dt.UTC).strftime("%d/%m/%Y %H:%M") + " UTC",
+        t("report.figures_as_at", lang) + year_end(year).strftime("%d/%m/%Y %H:%M") + " UTC",
+        t("report.generated", lang) + dt.datetime.now(dt.UTC).strftime("%d/%m/%Y %H:%M") + " UTC",
     ]
     if demo:
-        lines.append(
-            _L(
-                lang,
-                f"Lưu ý: {demo} dự án là dữ liệu minh họa (mã DEMO-…), không phải dự án chính thức.",
-                f"Note: {demo} projects are illustrative demo data (codes DEMO-…), not official projects.",
-            )
-        )
+        lines.append(t("report.demo_note", lang, demo=demo))
     return [line for line in lines if line]
 
 
@@ -316,7 +300,7 @@ def report_html(cat: Catalogue, year: int, lang: str = "vi", plan_code: str = DE
         ".note{color:#4b5563;font-size:13px}@media print{a{color:inherit}}</style></head><body>",
         f"<h1>{html.escape(lines[0])}</h1>",
         *(f"<p class='note'>{html.escape(line)}</p>" for line in lines[1:]),
-        f"<h2>{_L(lang, 'Số liệu chính', 'Headline figures')}</h2><table><tr>",
+        f"<h2>{t('report.headline_figures', lang)}</h2><table><tr>",
         *(f"<th>{html.escape(str(c))}</th>" for c in table.columns),
         "</tr>",
     ]
@@ -341,7 +325,7 @@ def report_html(cat: Catalogue, year: int, lang: str = "vi", plan_code: str = DE
         include_js = False
     plan_rows = _tasks_sheet(cat, plan_code, year, lang)
     states = plan_rows.iloc[:, 8].value_counts()
-    parts.append(f"<h2>{_L(lang, 'Nhiệm vụ của Kế hoạch', 'Plan tasks')}</h2><p>")
+    parts.append(f"<h2>{t('report.plan_tasks', lang)}</h2><p>")
     parts.append(
         ", ".join(
             f"{html.escape(state_label(s, lang))}: {int(states.get(state_label(s, lang), 0))}" for s in TASK_STATES

@@ -77,6 +77,12 @@ def load(values: dict, version: int | None) -> None:
         st.session_state.pop(f"{key}-{note}", None)
 
 
+def forget_form() -> None:
+    """Drop this form's widgets and notes: the next run loads the stored project afresh."""
+    for widget_key in [k for k in st.session_state if k.startswith(f"{key}-")]:
+        del st.session_state[widget_key]
+
+
 if f"{key}-base" not in st.session_state:
     load(editing.form_values(project) if project else {"status": "calling"}, project["version"] if project else None)
 base = st.session_state[f"{key}-base"]
@@ -185,8 +191,7 @@ def save(base_version) -> None:
     st.session_state[f"{key}-duplicates"] = outcome.duplicates
     st.session_state[f"{key}-conflict"] = outcome.conflict
     if outcome.ok:
-        for widget_key in [k for k in st.session_state if k.startswith(f"{key}-")]:
-            del st.session_state[widget_key]
+        forget_form()
         st.session_state["staff-saved"] = (outcome.code, [w.code for w in outcome.warnings])
         st.session_state["staff-editing"] = outcome.code
         st.query_params.from_dict({"code": outcome.code})
@@ -262,8 +267,7 @@ with workflow_box:
                     comment=comment,
                     expected_version=project["version"],
                 )
-                for widget_key in [k for k in st.session_state if k.startswith(f"{key}-")]:
-                    del st.session_state[widget_key]
+                forget_form()
                 st.toast(t("edit.done", lang, action=history.action_label(action, lang)), icon=":material/check:")
                 st.rerun()
             except workflow.WorkflowError as error:
@@ -286,8 +290,7 @@ with workflow_box:
             if st.form_submit_button(t("edit.stage_save", lang)):
                 try:
                     workflow.set_status(cat, code, stage, on=on, actor=user.name, role=user.role, note=note)
-                    for widget_key in [k for k in st.session_state if k.startswith(f"{key}-")]:
-                        del st.session_state[widget_key]
+                    forget_form()
                     st.rerun()
                 except workflow.WorkflowError as error:
                     st.error(error.message(lang))
@@ -322,7 +325,6 @@ for index, entry in enumerate(entries):
         if index > 0 and st.button(t("edit.restore", lang), key=f"staff-restore-{entry.id}"):
             outcome = editing.restore_version(cat, code, entry, actor=user.name)
             if outcome.ok:
-                for widget_key in [k for k in st.session_state if k.startswith(f"{key}-")]:
-                    del st.session_state[widget_key]
+                forget_form()
                 st.rerun()
             st.error(t("edit.restore_failed", lang))
