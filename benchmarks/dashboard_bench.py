@@ -23,6 +23,7 @@ from _figures import percentile  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from catalogue import Catalogue, history, synthetic  # noqa: E402
+from catalogue.i18n import t  # noqa: E402
 
 
 def main() -> None:
@@ -65,7 +66,7 @@ def main() -> None:
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
         at.run()
         started = time.perf_counter()
-        at.switch_page("pages/dashboard.py")
+        at.switch_page("app_pages/dashboard.py")
         at.run()
         assert not at.exception, at.exception
         print(
@@ -77,7 +78,8 @@ def main() -> None:
             started = time.perf_counter()
             at.run()
             timings["nothing"].append((time.perf_counter() - started) * 1000)
-            at.multiselect(key="d_category").set_value(categories[run % len(categories)])
+            category = next(w for w in at.multiselect if w.label == t("browse.category", "vi"))
+            category.set_value(categories[run % len(categories)])
             started = time.perf_counter()
             at.run()
             timings["filter"].append((time.perf_counter() - started) * 1000)

@@ -11,12 +11,15 @@ import datetime as dt
 import hashlib
 import re
 import secrets
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
+from .clock import to_hanoi, utcnow
 from .errors import CatalogueError
 
 if TYPE_CHECKING:
@@ -29,7 +32,8 @@ ROLES: dict[str, tuple[str, str]] = {  # code: (Vietnamese, English), in rising 
     "admin": ("Quản trị", "Administrator"),
 }
 ACCOUNT_ROLES = ("staff", "reviewer", "admin")  # roles an account can have
-MAX_FAILED_ATTEMPTS = 5
+MAX_FAILED_ATTEMPTS = 5  # wrong passwords for one name from one address before that pair waits
+MAX_FAILED_PER_ADDRESS = 20  # wrong passwords from one address, any names, before it waits
 LOCK_MINUTES = 15
 SESSION_IDLE_MINUTES = 30  # a signed-in session ends after this long without use
 SESSION_MAX_HOURS = 10  # and after a working day, whatever happens
@@ -87,26 +91,94 @@ class SignInResult:
     """``user`` when the name and password were right; otherwise a reason code."""
 
     user: User | None
-    reason: str = ""  # "", "wrong", "locked", "inactive"
-    locked_until: dt.datetime | None = None
+    reason: str = ""  # "", "wrong", "throttled", "inactive"
+    wait_until: dt.datetime | None = None
 
     def message(self, lang: str = "vi") -> str:
-        if self.reason == "locked":
-            until = self.locked_until.strftime("%H:%M") if self.locked_until else ""
+        # One answer whether the name exists or not, and whether the account is active or not:
+        # the message never tells an outsider which names exist.
+        if self.reason == "throttled":
+            until = f"{to_hanoi(self.wait_until):%H:%M}" if self.wait_until else ""
             return (
-                f"Tài khoản tạm khóa sau {MAX_FAILED_ATTEMPTS} lần nhập sai; thử lại sau {until} (giờ UTC) "
-                "hoặc nhờ quản trị mở khóa."
+                f"Quá nhiều lần đăng nhập sai từ thiết bị này; hãy thử lại sau {until} (giờ Hà Nội)."
                 if lang == "vi"
-                else f"The account is locked after {MAX_FAILED_ATTEMPTS} failed attempts; try again after {until} "
-                "UTC or ask an administrator to unlock it."
+                else f"Too many failed sign-ins from this device; try again after {until} (Hanoi time)."
             )
-        if self.reason:  # wrong name, wrong password and inactive accounts get the same answer
+        if self.reason:
             return "Tên đăng nhập hoặc mật khẩu không đúng." if lang == "vi" else "Wrong user name or password."
         return ""
 
 
+class SignInGuard:
+    """Failed sign-ins counted per (name, client address) and per address, in memory.
+
+    Five wrong passwords for one name from one address make that pair wait fifteen minutes;
+    twenty from one address, whatever the names, make the address wait. A name unknown to the
+    catalogue is counted exactly as a real one, so waiting says nothing about which names exist;
+    and since the wait is per address, an attacker cannot lock a member of staff out from their
+    own desk. Without a known address (a local connection), the pair is (name, "").
+    """
+
+    def __init__(self, clock: Callable[[], dt.datetime] | None = None) -> None:
+        self._clock = clock or utcnow
+        self._fails: dict[tuple[str, str], list[dt.datetime]] = {}
+        self._lock = threading.Lock()
+
+    def _recent(self, key: tuple[str, str], now: dt.datetime) -> list[dt.datetime]:
+        window = dt.timedelta(minutes=LOCK_MINUTES)
+        kept = [t for t in self._fails.get(key, []) if now - t < window]
+        if kept:
+            self._fails[key] = kept
+        else:
+            self._fails.pop(key, None)
+        return kept
+
+    def wait_until(self, name: str, address: str | None, now: dt.datetime | None = None) -> dt.datetime | None:
+        """Until when attempts for ``name`` from ``address`` are refused unchecked, or ``None``."""
+        now = now or self._clock()
+        address = address or ""
+        with self._lock:
+            for key, limit in (((name, address), MAX_FAILED_ATTEMPTS), (("*", address), MAX_FAILED_PER_ADDRESS)):
+                if key[0] == "*" and not address:
+                    continue
+                fails = self._recent(key, now)
+                if len(fails) >= limit:
+                    return fails[-limit] + dt.timedelta(minutes=LOCK_MINUTES)
+        return None
+
+    def failed(self, name: str, address: str | None, now: dt.datetime | None = None) -> dt.datetime | None:
+        """Count a failure; the time until which this pair now waits, if it does."""
+        now = now or self._clock()
+        with self._lock:
+            self._fails.setdefault((name, address or ""), []).append(now)
+            if address:
+                self._fails.setdefault(("*", address), []).append(now)
+            if len(self._fails) > 100_000:  # forget what has expired
+                for key in list(self._fails):
+                    self._recent(key, now)
+        return self.wait_until(name, address, now)
+
+    def succeeded(self, name: str, address: str | None) -> None:
+        with self._lock:
+            self._fails.pop((name, address or ""), None)
+
+    def clear(self, name: str) -> None:
+        """An administrator's "unlock": every address may try ``name`` again."""
+        with self._lock:
+            for key in [k for k in self._fails if k[0] == name]:
+                del self._fails[key]
+
+    def locked_until(self, name: str, now: dt.datetime | None = None) -> dt.datetime | None:
+        """The latest wait for ``name`` from any address (for the accounts page)."""
+        now = now or self._clock()
+        with self._lock:
+            keys = [k for k in self._fails if k[0] == name]
+        waits = [w for k in keys if (w := self.wait_until(name, k[1], now)) is not None]
+        return max(waits, default=None)
+
+
 def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    return utcnow()
 
 
 _USER_COLUMNS = "name, display_name, role, active, failed_attempts, locked_until, created_at, last_sign_in"
@@ -190,6 +262,7 @@ def set_password(cat: Catalogue, name: str, password: str) -> None:
 
 def unlock(cat: Catalogue, name: str) -> None:
     _update(cat, name, "failed_attempts = 0, locked_until = null", [])
+    cat.sign_in_guard.clear(name)
 
 
 def _refuse_last_admin(cat: Catalogue, name: str, losing_admin: bool) -> None:
@@ -204,38 +277,45 @@ def _refuse_last_admin(cat: Catalogue, name: str, losing_admin: bool) -> None:
         )
 
 
-def sign_in(cat: Catalogue, name: str, password: str, now: dt.datetime | None = None) -> SignInResult:
-    """Check a name and password; count failures and lock after :data:`MAX_FAILED_ATTEMPTS`."""
+def sign_in(
+    cat: Catalogue, name: str, password: str, now: dt.datetime | None = None, address: str | None = None
+) -> SignInResult:
+    """Check a name and password from a client ``address``; failures are counted by
+    :class:`SignInGuard` (per name and address, and per address) and in the account's
+    ``failed_attempts`` (for administrators)."""
     now = now or _now()
-    key = (name or "").strip().lower()
+    key = (name or "").strip().lower()[:100]
+    guard: SignInGuard = cat.sign_in_guard
+    wait = guard.wait_until(key, address, now)
+    if wait is not None:
+        return SignInResult(None, "throttled", wait)
     with cat.cursor() as cur:
-        rows = cur.execute(
-            "select password_hash, active, failed_attempts, locked_until from users where name = ?", [key]
-        ).fetchall()
+        rows = cur.execute("select password_hash, active from users where name = ?", [key]).fetchall()
     if not rows:
         _hasher.hash(password or "-")  # the same work as a real check: no timing hint that the name is unknown
-        return SignInResult(None, "wrong")
-    stored_hash, active, failed, locked_until = rows[0]
-    if locked_until is not None and locked_until > now:
-        return SignInResult(None, "locked", locked_until)
+        wait = guard.failed(key, address, now)
+        return SignInResult(None, "throttled", wait) if wait else SignInResult(None, "wrong")
+    stored_hash, active = rows[0]
     try:
         _hasher.verify(stored_hash, password or "")
         right = True
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         right = False
     if not right:
-        failed = (failed or 0) + 1 if locked_until is None or locked_until > now else 1
-        lock = now + dt.timedelta(minutes=LOCK_MINUTES) if failed >= MAX_FAILED_ATTEMPTS else None
+        wait = guard.failed(key, address, now)
 
-        def count_failure(cur: Any) -> None:
+        def count_failure(cur: Any) -> None:  # counted in the write, so concurrent failures all count
             cur.execute(
-                "update users set failed_attempts = ?, locked_until = ? where name = ?", [failed, lock, key]
+                "update users set failed_attempts = coalesce(failed_attempts, 0) + 1, "
+                "locked_until = coalesce(?, locked_until) where name = ?",
+                [wait, key],
             ).fetchall()
 
         cat.write(count_failure, event="users")
-        return SignInResult(None, "locked", lock) if lock else SignInResult(None, "wrong")
+        return SignInResult(None, "throttled", wait) if wait else SignInResult(None, "wrong")
     if not active:
         return SignInResult(None, "inactive")
+    guard.succeeded(key, address)
     new_hash = _hasher.hash(password) if _hasher.check_needs_rehash(stored_hash) else stored_hash
 
     def record(cur: Any) -> None:

@@ -54,6 +54,9 @@ def backup(catalogue: Catalogue, directory: str | os.PathLike[str]) -> dict[str,
         )
     partial = target.with_name(target.name + f".partial-{uuid.uuid4().hex[:8]}")
     partial.parent.mkdir(parents=True, exist_ok=True)
+    sweep_leftovers(partial.parent, ".partial-")  # what a killed backup left here earlier
+    # Backups hold password hashes and investors' contact data: only this user may read them.
+    partial.mkdir(mode=0o700)
     try:
         with catalogue.cursor() as cur:
             cur.execute("begin transaction")
@@ -72,6 +75,7 @@ def backup(catalogue: Catalogue, directory: str | os.PathLike[str]) -> dict[str,
             "row_counts": counts,
         }
         (partial / MANIFEST).write_text(json.dumps(manifest, indent=1, ensure_ascii=False), encoding="utf-8")
+        _private(partial)
         if target.exists():
             target.rmdir()
         partial.replace(target)
@@ -140,11 +144,47 @@ def restore(
             )
         target.parent.mkdir(parents=True, exist_ok=True)
         Path(str(target) + ".wal").unlink(missing_ok=True)
+        building.chmod(0o600)
         building.replace(target)
     finally:
         building.unlink(missing_ok=True)
         Path(str(building) + ".wal").unlink(missing_ok=True)
     return manifest
+
+
+LEFTOVER_AGE = 600.0  # seconds: older unfinished copies are leftovers of a killed run
+
+
+def sweep_leftovers(directory: str | os.PathLike[str], marker: str) -> list[Path]:
+    """Remove what killed backups (``.partial-``) or restores (``.restoring-``) left in
+    ``directory``, if older than :data:`LEFTOVER_AGE` (a running one is younger). Returns what
+    was removed."""
+    removed = []
+    folder = Path(directory)
+    if not folder.is_dir():
+        return removed
+    now = time.time()
+    for path in folder.iterdir():
+        if marker not in path.name:
+            continue
+        try:
+            if now - path.stat().st_mtime < LEFTOVER_AGE:
+                continue
+            if path.is_dir():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
+            removed.append(path)
+        except OSError:
+            continue
+    return removed
+
+
+def _private(directory: Path) -> None:
+    """Directory 0700, files 0600."""
+    directory.chmod(0o700)
+    for path in directory.rglob("*"):
+        path.chmod(0o700 if path.is_dir() else 0o600)
 
 
 def _ensure_not_in_use(target: Path) -> None:

@@ -173,7 +173,7 @@ def _import(args: argparse.Namespace) -> int:
         print(t("cli.ignored_column", args.lang, column=column), file=sys.stderr)
     if not report.ok:
         _print_errors(report, args.lang)
-        print(t("cli.import_refused", args.lang, errors=len(report.errors)), file=sys.stderr)
+        print(t("cli.import_refused", args.lang, errors=report.error_count), file=sys.stderr)
         return EXIT_REFUSED
     key = "cli.import_dry_run" if args.dry_run else "cli.import_done"
     print(t(key, args.lang, inserted=report.inserted, updated=report.updated, unchanged=report.unchanged))
@@ -188,6 +188,8 @@ def _print_errors(report: ImportReport, lang: str) -> None:
     print(line, file=sys.stderr)
     for row in table:
         print("  ".join(c.ljust(w) for c, w in zip(row[:3], widths, strict=True)) + "  " + row[3], file=sys.stderr)
+    if report.more_errors:
+        print(t("cli.more_errors", lang, more=report.more_errors, listed=len(report.errors)), file=sys.stderr)
 
 
 def _shorten(value: str, width: int = 40) -> str:

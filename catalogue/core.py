@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 import duckdb
 import pandas as pd
 
+from .auth import SignInGuard
 from .errors import DatabaseLockedError, SynonymError
 from .exporting import write_export
 from .filters import Filters, resolve_filters
@@ -71,6 +72,9 @@ def _see_stamp(stamp: dt.datetime | None) -> None:
             _last_stamp = stamp
 
 
+ACCOUNT_EVENTS = frozenset({"sessions", "users"})
+
+
 class Catalogue:
     """The project catalogue stored in one DuckDB file (or ``":memory:"``)."""
 
@@ -80,9 +84,11 @@ class Catalogue:
         self._write_lock = threading.RLock()
         self._reference: Reference | None = None
         self._listeners: list[Callable[[str], None]] = []
+        self._data_version = 0
         self._backup_server: Any = None
         self._search_index: SearchIndex | None = None
         self.inquiry_limiter = RateLimiter()
+        self.sign_in_guard = SignInGuard()
 
     # --- opening and closing ---------------------------------------------------------------
 
@@ -104,6 +110,10 @@ class Catalogue:
                 raise DatabaseLockedError(target, str(exc)) from exc
             raise
         catalogue = cls(connection, target)
+        if target != ":memory:":  # a restore killed earlier left its half-built copy beside the file
+            from .backup import sweep_leftovers
+
+            sweep_leftovers(Path(target).parent, Path(target).name + ".restoring-")
         try:
             with catalogue._write_lock, catalogue.cursor() as cur:
                 migrate(cur, target)
@@ -163,7 +173,16 @@ class Catalogue:
         """Call ``listener(event)`` after every committed write (caches use this)."""
         self._listeners.append(listener)
 
+    @property
+    def data_version(self) -> int:
+        """A number that grows with every committed write of this process (except to accounts and
+        sessions): cache keys use it, so a cached figure is never older than the data it was
+        computed from."""
+        return self._data_version
+
     def _changed(self, event: str) -> None:
+        if event not in ACCOUNT_EVENTS:  # a sign-in changes no figure, page or file the public sees
+            self._data_version += 1
         for listener in list(self._listeners):
             listener(event)
 
@@ -216,6 +235,14 @@ class Catalogue:
             params = [*params, int(limit), int(offset)]
         with self.cursor() as cur:
             return cur.execute(sql, params).df()
+
+    def public_projects_sql(self) -> tuple[str, list[Any]]:
+        """The projects the public may see, as a subquery with its parameters: published after
+        review and at a public stage. Everything a visitor can read or download that names or
+        counts projects (pages, charts, the annual report) is built on this (or on
+        :meth:`projects`, which applies the same filter)."""
+        where, params = self.filters().sql()
+        return f"(select * from projects{where})", params
 
     def count(self, *, include_hidden: bool = False, **filters: Any) -> int:
         where, params = self.filters(include_hidden, **filters).sql()
@@ -304,6 +331,8 @@ class Catalogue:
         *,
         actor: str | None = None,
         new_publication: str = "published",
+        keep_rows: bool = False,
+        source: str | None = None,
     ) -> ImportReport:
         """Import a CSV/XLSX/JSON file in the project template, all rows or none.
 
@@ -312,15 +341,19 @@ class Catalogue:
         with ``dry_run``, the database is not changed and the report says what would happen.
         A committed import is one event in the history, by ``actor``, with a snapshot of
         every project it added or changed. New projects get ``new_publication``: the staff
-        import page uses ``draft``, so they are reviewed before the public sees them.
+        import page uses ``draft``, so they are reviewed before the public sees them. With
+        ``keep_rows`` the report also keeps the file's rows and what happens to each (``rows``,
+        ``outcomes``) for a preview. ``source`` names the file in the history (default: its name).
         """
-        report = ImportReport(source=str(path), dry_run=dry_run)
+        report = ImportReport(source=source or str(path), dry_run=dry_run)
         parsed = parse_file(path, self.reference, progress)
         report.errors = parsed.errors
+        report.more_errors = parsed.more_errors
         report.ignored_columns = parsed.ignored_columns
         report.rows_read = parsed.rows_read
         if parsed.errors or parsed.frame.empty:
             return report
+        outcomes = report.outcomes if keep_rows else None
 
         def upsert(cur: duckdb.DuckDBPyConnection) -> tuple[int, int, int]:
             return _upsert(
@@ -330,16 +363,19 @@ class Catalogue:
                 dry_run,
                 actor=actor,
                 publication=new_publication,
-                source=Path(path).name,
+                source=source or Path(path).name,
+                outcomes=outcomes,
             )
 
         if dry_run:
             with self._write_lock, self.cursor() as cur:
-                counts = _upsert(cur, parsed.frame, parsed.columns, dry_run=True)
+                counts = _upsert(cur, parsed.frame, parsed.columns, dry_run=True, outcomes=outcomes)
         else:
             counts = self.write(upsert, event="projects")
             report.committed = True
         report.inserted, report.updated, report.unchanged = counts
+        if keep_rows:
+            report.rows = parsed.frame
         return report
 
     def export(
@@ -377,14 +413,35 @@ class Catalogue:
         self._backup_server = BackupServer(self).start()
         return self._backup_server
 
-    def submit_inquiry(self, code: str, form: dict[str, Any], *, session: str, lang: str = "vi") -> InquiryResult:
+    def submit_inquiry(
+        self,
+        code: str,
+        form: dict[str, Any],
+        *,
+        session: str,
+        lang: str = "vi",
+        submission: str | None = None,
+        address: str | None = None,
+    ) -> InquiryResult:
         """Check and store an investor's expression of interest in the published project ``code``.
 
-        ``form`` holds name, organisation, country, email, phone (optional), message, consent
-        (True) and the honeypot ``website`` (must be empty). At most three inquiries per
-        ``session`` in ten minutes. Nothing is stored unless every check passes.
+        ``form`` holds name, organisation, country (a code or a name on the list), email, phone
+        (optional), message, consent (True) and the honeypot ``website`` (must be empty). At most
+        three inquiries per ``session`` in ten minutes, and limits per client ``address``, e-mail
+        and project (:data:`catalogue.inquiries.INQUIRY_LIMITS`). Nothing is stored unless every check
+        passes; the same ``submission`` sent twice, or the same message again within a day, is
+        stored once (see :func:`catalogue.inquiries.submit`).
         """
-        return submit_inquiry(self, code, form, session=session, limiter=self.inquiry_limiter, lang=lang)
+        return submit_inquiry(
+            self,
+            code,
+            form,
+            session=session,
+            limiter=self.inquiry_limiter,
+            lang=lang,
+            submission=submission,
+            address=address,
+        )
 
     def inquiries(self, code: str | None = None) -> pd.DataFrame:
         """Stored inquiries, newest first (all, or for one project)."""
@@ -431,6 +488,7 @@ def _upsert(
     actor: str | None = None,
     publication: str = "published",
     source: str = "",
+    outcomes: dict[str, str] | None = None,
 ) -> tuple[int, int, int]:
     from . import history
 
@@ -441,10 +499,26 @@ def _upsert(
         def incoming_value(name: str) -> str:
             return "coalesce(i.status, p.status)" if name == "status" else f"i.{name}"
 
-        changed = " or ".join(f"{incoming_value(c)} is distinct from p.{c}" for c in columns if c != "code") or "false"
+        def differs(name: str) -> str:
+            if name == "status":  # "draft" in a file means "waiting for review", whatever the stage
+                return (
+                    "(case when i.status = 'draft' then coalesce(p.publication, 'published') <> 'draft' "
+                    "else coalesce(i.status, p.status) is distinct from p.status end)"
+                )
+            return f"{incoming_value(name)} is distinct from p.{name}"
+
+        changed = " or ".join(differs(c) for c in columns if c != "code") or "false"
         total = len(frame)
         existing = _scalar(cur, "select count(*) from incoming i join projects p using (code)")
         updated = _scalar(cur, f"select count(*) from incoming i join projects p using (code) where {changed}")
+        if outcomes is not None:  # what happens to each row, for the import page's preview
+            outcomes.clear()
+            outcomes.update(
+                cur.execute(
+                    "select i.code, case when p.code is null then 'new' "
+                    f"when {changed} then 'changed' else 'unchanged' end from incoming i left join projects p using (code)"
+                ).fetchall()
+            )
         if not dry_run and updated:
             history.ensure_baseline(cur, where="code in (select code from incoming)")
             sets = ", ".join(f"{c} = {incoming_value(c)}" for c in columns if c != "code")

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from .clock import hanoi_today
+from .countries import country_label, match_country
 from .money import exchange_rate
 
 if TYPE_CHECKING:
@@ -21,6 +23,8 @@ if TYPE_CHECKING:
 TOP = 15  # rows in the "most" charts (wards, inquiries per project, agencies)
 OPEN_STAGES = ("calling", "negotiating")
 TERMINAL = ("completed", "withdrawn")
+# Stored times are naive UTC; months and days of the figures are Hanoi's (UTC+7, no daylight saving).
+HANOI_OFFSET = dt.timedelta(hours=7)
 
 
 @dataclass
@@ -54,6 +58,7 @@ def dashboard(
 ) -> Dashboard:
     """All the dashboard's figures for the projects ``filters`` select (as in ``cat.projects``),
     narrowed to the results of the search ``query`` when one is given (as on the browse page)."""
+    filtered = bool(query.strip()) or any(_chosen(name, value) for name, value in filters.items())
     resolved = cat.filters(include_hidden, **filters)
     where, params = resolved.sql()
     if query.strip():
@@ -61,7 +66,7 @@ def dashboard(
         params = [*params, cat.search_codes(query, include_hidden=include_hidden, **filters)]
     ref = cat.reference
     rate = exchange_rate().vnd_per_usd
-    today = as_of or dt.date.today()
+    today = as_of or hanoi_today()
     base = f"with p as (select * from projects{where})"
 
     def query(sql: str, extra: list[Any] | None = None) -> pd.DataFrame:
@@ -93,15 +98,17 @@ def dashboard(
     by_status = by_status[by_status["code"].isin(stages)].reset_index(drop=True)
 
     added = query(
-        "select date_trunc('month', created_at)::date as month, count(*) as projects from p "
-        "where created_at is not null group by 1 order by 1"
+        "select date_trunc('month', created_at + ?)::date as month, count(*) as projects from p "
+        "where created_at is not null group by 1 order by 1",
+        [HANOI_OFFSET],
     )
     added["month"] = pd.to_datetime(added["month"]).dt.date
     # Stage entries from the history: a snapshot whose status differs from the one before. All in
     # DuckDB, so only the small aggregates come back to Python.
     stage_entries = """
         , h as (
-            select h.code, h.happened_at, h.id, h.status, coalesce(h.status_since, h.happened_at::date) as entered
+            select h.code, h.happened_at, h.id, h.status,
+                   coalesce(h.status_since, (h.happened_at + ?)::date) as entered
             from project_history h join p using (code)
         ), ordered as (
             select *, lag(status) over (partition by code order by happened_at, id) as before from h
@@ -113,7 +120,8 @@ def dashboard(
     """
     changes = query(
         stage_entries + "select date_trunc('month', entered)::date as month, status, count(*) as changes from e "
-        "where before is not null group by 1, 2 order by 1, 2"
+        "where before is not null group by 1, 2 order by 1, 2",
+        [HANOI_OFFSET],
     )
     changes["month"] = pd.to_datetime(changes["month"]).dt.date
     changes.insert(2, "label", [ref.statuses.label(s, lang) for s in changes["status"]])
@@ -122,7 +130,7 @@ def dashboard(
         "median(greatest(date_diff('day', entered, coalesce(left_on, ?::date)), 0)) as median_days, "
         "round(avg(greatest(date_diff('day', entered, coalesce(left_on, ?::date)), 0)), 1) as mean_days "
         "from e where status not in (select unnest(?::varchar[])) group by status",
-        [today, today, list(TERMINAL)],
+        [HANOI_OFFSET, today, today, list(TERMINAL)],
     )
     order = {code: index for index, code in enumerate(ref.statuses.codes)}
     stage_time = stage_time.sort_values("status", key=lambda s: s.map(order)).reset_index(drop=True)
@@ -134,10 +142,11 @@ def dashboard(
         "count(*) as inquiries from inquiries i join p on p.code = i.project_code group by 1, 2 "
         f"order by inquiries desc, code limit {TOP}"
     )
-    inquiries_by_country = query(
+    stored_countries = query(
         "select trim(i.country) as country, count(*) as inquiries from inquiries i join p on p.code = i.project_code "
-        "group by 1 order by inquiries desc, country"
+        "group by 1"
     )
+    inquiries_by_country = _by_country(stored_countries, lang)
     agencies_open = query(
         "select lead_agency as code, count(*) as open_projects from p where status in (?, ?) "
         f"and lead_agency is not null group by 1 order by open_projects desc, code limit {TOP}",
@@ -162,5 +171,38 @@ def dashboard(
         inquiries_by_project=inquiries_by_project,
         inquiries_by_country=inquiries_by_country,
         agencies_open=agencies_open,
-        notes={"exchange_rate": exchange_rate(), "include_hidden": include_hidden, "as_of": today},
+        notes={
+            "exchange_rate": exchange_rate(),
+            "include_hidden": include_hidden,
+            "as_of": today,
+            "filtered": filtered,
+        },
     )
+
+
+def _chosen(name: str, value: Any) -> bool:
+    """Whether a filter's value narrows anything (a code, a list of codes, a bound)."""
+    if value is None or (name == "min_investment" and isinstance(value, (int, float)) and value <= 0):
+        return False
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return len(value) > 0
+    if isinstance(value, str):
+        return bool(value.strip())
+    return True
+
+
+def _by_country(stored: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Inquiries per country: a code (today's form) and the same country typed as text (older
+    inquiries) count together, shown by the country's name in ``lang``. Columns: code, country,
+    inquiries; most first."""
+    codes = [match_country(value) or str(value) for value in stored["country"]]
+    frame = (
+        stored.assign(code=codes)
+        .groupby("code", as_index=False)["inquiries"]
+        .sum()
+        .assign(country=lambda f: [country_label(code, lang) for code in f["code"]])
+    )
+    frame["inquiries"] = frame["inquiries"].astype(int)
+    return frame.sort_values(["inquiries", "country"], ascending=[False, True]).reset_index(drop=True)[
+        ["code", "country", "inquiries"]
+    ]

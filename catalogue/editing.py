@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -23,6 +24,8 @@ from typing import TYPE_CHECKING, Any
 from rapidfuzz import fuzz, process
 
 from . import history
+from .clock import hanoi_today
+from .i18n import format_number
 from .importing import check_record
 from .model import COLUMN_NAMES, DEFAULT_STATUS
 from .money import exchange_rate
@@ -50,10 +53,41 @@ class Check:
     def text(self, lang: str = "vi") -> str:
         return self.message_vi if lang == "vi" else self.message_en
 
+    def label(self, lang: str = "vi") -> str:
+        return check_label(self.code, lang)
+
+
+# Each warning's short name, and the fields it reads: a reviewer's acceptance holds only while
+# those fields keep the values the reviewer saw (see ``valid_acceptances``).
+CHECKS: dict[str, tuple[str, str]] = {
+    "capital_without_form": ("Có vốn nhưng chưa có hình thức đầu tư", "Capital without an investment form"),
+    "awarded_without_investor": ("Đã chọn nhà đầu tư nhưng chưa ghi tên", "Investor selected but not named"),
+    "calling_with_investor": ("Có nhà đầu tư nhưng vẫn đang kêu gọi", "Investor named while still calling"),
+    "completed_future_start": ("Đã hoàn thành nhưng năm khởi công ở tương lai", "Completed, start year in the future"),
+    "started_without_year": ("Đang triển khai nhưng chưa có năm khởi công", "Under way without a start year"),
+    "capital_currencies_disagree": ("Vốn USD và vốn tỷ đồng lệch nhau", "USD and VND capital disagree"),
+    "far_from_district": ("Toạ độ xa quận/huyện đã chọn", "Coordinates far from the chosen district"),
+}
+CHECK_FIELDS: dict[str, tuple[str, ...]] = {
+    "capital_without_form": ("investment_vnd_bn", "investment_usd_m", "investment_form"),
+    "awarded_without_investor": ("status", "investor"),
+    "calling_with_investor": ("status", "investor"),
+    "completed_future_start": ("status", "start_year"),
+    "started_without_year": ("status", "start_year"),
+    "capital_currencies_disagree": ("investment_vnd_bn", "investment_usd_m"),
+    "far_from_district": ("latitude", "longitude", "district"),
+}
+
+
+def check_label(code: str, lang: str = "vi") -> str:
+    """A consistency warning's short name in ``lang`` (never its code, unless it is unknown)."""
+    vi, en = CHECKS.get(code, (code, code))
+    return vi if lang == "vi" else en
+
 
 def consistency_checks(values: Mapping[str, Any], cat: Catalogue, today: dt.date | None = None) -> list[Check]:
     """Warnings about values that are each valid but unlikely together."""
-    today = today or dt.date.today()
+    today = today or hanoi_today()
     checks: list[Check] = []
     status = values.get("status") or DEFAULT_STATUS
     capital = values.get("investment_vnd_bn") or values.get("investment_usd_m")
@@ -111,8 +145,9 @@ def consistency_checks(values: Mapping[str, Any], cat: Catalogue, today: dt.date
                 Check(
                     "capital_currencies_disagree",
                     "investment_usd_m",
-                    f"Vốn USD quy ra khoảng {implied:,.0f} tỷ đồng, lệch hơn 25% so với vốn tỷ đồng",
-                    f"The USD capital is about VND {implied:,.0f} bn, more than 25% off the VND figure",
+                    f"Vốn USD quy ra khoảng {format_number(implied, 'vi', 0)} tỷ đồng, lệch hơn 25% so với vốn tỷ đồng",
+                    f"The USD capital is about VND {format_number(implied, 'en', 0)} bn, more than 25% off the "
+                    "VND figure",
                 )
             )
     lat, lon, district = values.get("latitude"), values.get("longitude"), values.get("district")
@@ -126,8 +161,8 @@ def consistency_checks(values: Mapping[str, Any], cat: Catalogue, today: dt.date
                     Check(
                         "far_from_district",
                         "latitude",
-                        f"Toạ độ cách trung tâm quận/huyện đã chọn {km:,.0f} km",
-                        f"The coordinates are {km:,.0f} km from the chosen district's centre",
+                        f"Toạ độ cách trung tâm quận/huyện đã chọn {format_number(km, 'vi', 0)} km",
+                        f"The coordinates are {format_number(km, 'en', 0)} km from the chosen district's centre",
                     )
                 )
     return checks
@@ -175,6 +210,7 @@ class SaveOutcome:
     duplicates: list[Duplicate] = field(default_factory=list)
     conflict: dict[str, Any] | None = None  # the stored project someone else saved meanwhile
     warnings: list[Check] = field(default_factory=list)
+    review_again: list[Check] = field(default_factory=list)  # warnings that sent a published project back
 
 
 class _Conflict(Exception):
@@ -192,8 +228,14 @@ def save_project(
     confirm_duplicates: bool = False,
     action: str | None = None,
     comment: str | None = None,
+    review_reintroduced: bool = False,
 ) -> SaveOutcome:
-    """Create (``base_version=None``) or update a project from form values; all or nothing."""
+    """Create (``base_version=None``) or update a project from form values; all or nothing.
+
+    With ``review_reintroduced`` (a restore), a published project whose saved values raise a
+    warning that no reviewer has accepted for these values goes back to review in the same
+    transaction (``SaveOutcome.review_again`` lists those warnings).
+    """
     values, errors = check_record(dict(form), cat.reference)
     code = values.get("code")
     new = base_version is None
@@ -216,17 +258,20 @@ def save_project(
     if "demo" not in form:
         fields = [name for name in fields if name != "demo"]
 
+    sent_back: list[Check] = []
+
     def write(cur: duckdb.DuckDBPyConnection) -> int:
         from .core import _utcnow
 
         now = _utcnow()
+        today = hanoi_today()  # a stage date is a day in Hanoi
         if new:
             names = [n for n in fields if n not in ("status", "demo")]
             status = values.get("status") or DEFAULT_STATUS
             cur.execute(
                 f"insert into projects ({', '.join(names)}, status, status_since, demo, publication, created_at, "
                 f"updated_at, version) values ({', '.join('?' for _ in names)}, ?, ?, ?, 'draft', ?, ?, 1)",
-                [*(values[n] for n in names), status, now.date(), bool(values.get("demo")), now, now],
+                [*(values[n] for n in names), status, today, bool(values.get("demo")), now, now],
             ).fetchall()
             history.record(cur, [code], action=action or "create", actor=actor, at=now, comment=comment)
             return 1
@@ -244,19 +289,21 @@ def save_project(
             [
                 *(values[n] for n in updates if n != "status"),
                 status,
-                *([now.date()] if status_changed else []),
+                *([today] if status_changed else []),
                 now,
                 code,
             ],
         ).fetchall()
         history.record(cur, [code], action=action or "edit", actor=actor, at=now, comment=comment)
+        if review_reintroduced:
+            sent_back[:] = send_back_to_review(cur, cat, code, actor=actor, at=now)
         return base_version + 1
 
     try:
         version = cat.write(write, event="projects")
     except _Conflict as conflict:
         return SaveOutcome(False, code, conflict=conflict.stored)
-    return SaveOutcome(True, code, version=version, warnings=warnings)
+    return SaveOutcome(True, code, version=version, warnings=warnings, review_again=sent_back)
 
 
 def differences(stored: Mapping[str, Any], form: Mapping[str, Any], cat: Catalogue) -> list[tuple[str, Any, Any]]:
@@ -295,8 +342,102 @@ def form_values(project: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
+@dataclass(frozen=True)
+class Acceptance:
+    """A reviewer's acceptance of warning ``check`` on a project, with the reason."""
+
+    check: str
+    reason: str
+    by: str
+    at: dt.datetime
+
+    def label(self, lang: str = "vi") -> str:
+        return check_label(self.check, lang)
+
+
+def _fingerprint(values: Mapping[str, Any], names: tuple[str, ...]) -> tuple[Any, ...]:
+    out = []
+    for name in names:
+        value = values.get(name)
+        if isinstance(value, float) and math.isnan(value):
+            value = None
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        out.append(value)
+    return tuple(out)
+
+
+def valid_acceptances(cur: duckdb.DuckDBPyConnection, code: str, values: Mapping[str, Any]) -> dict[str, Acceptance]:
+    """The acceptances of project ``code`` that still hold, by check code.
+
+    An acceptance holds while the fields its warning reads have kept, in every snapshot of the
+    history since it was given and in ``values`` (the project now), the values the reviewer
+    saw. A warning that went away and came back (an edit, an import, a restored version, an
+    archived project brought back) is therefore open again until a reviewer accepts it anew.
+    """
+    rows = cur.execute(
+        "select check_code, reason, accepted_by, accepted_at from accepted_checks where code = ?", [code]
+    ).fetchall()
+    if not rows:
+        return {}
+    since = min(at for *_rest, at in rows)
+    states = [
+        (at, json.loads(snapshot))
+        for at, snapshot in cur.execute(
+            "select happened_at, snapshot from project_history where code = ? and happened_at >= ? "
+            "order by happened_at, id",
+            [code, since],
+        ).fetchall()
+    ]
+    holding = {}
+    for check, reason, by, at in rows:
+        names = CHECK_FIELDS.get(check, ())
+        seen = {_fingerprint(state, names) for happened, state in states if happened >= at}
+        seen.add(_fingerprint(values, names))
+        if len(seen) == 1:
+            holding[check] = Acceptance(check, reason, by, at)
+    return holding
+
+
+def open_checks_in(cur: duckdb.DuckDBPyConnection, cat: Catalogue, code: str) -> list[Check]:
+    """The warnings of project ``code`` (as stored, read through ``cur``) that no acceptance covers."""
+    row = cat_project_in(cur, code)
+    if not row:
+        return []
+    values = form_values(row)
+    holding = valid_acceptances(cur, code, values)
+    return [check for check in consistency_checks(values, cat) if check.code not in holding]
+
+
+def send_back_to_review(
+    cur: duckdb.DuckDBPyConnection, cat: Catalogue, code: str, *, actor: str | None, at: dt.datetime
+) -> list[Check]:
+    """A published project with a warning no reviewer accepted for its values goes back to
+    review (publication ``submitted``), recorded as ``review_again``; returns those warnings.
+
+    Called inside a restore (of an earlier version, or from the archive), after its snapshot.
+    """
+    row = cat_project_in(cur, code)
+    if not row or (row.get("publication") or "published") != "published" or row.get("status") == "withdrawn":
+        return []
+    still_open = open_checks_in(cur, cat, code)
+    if still_open:
+        cur.execute(
+            "update projects set publication = 'submitted', review_comment = null, updated_at = ? where code = ?",
+            [at, code],
+        ).fetchall()
+        history.record(
+            cur, [code], action="review_again", actor=actor, at=at, comment=", ".join(c.code for c in still_open)
+        )
+    return still_open
+
+
 def restore_version(cat: Catalogue, code: str, entry: history.HistoryEntry, *, actor: str) -> SaveOutcome:
-    """Save an earlier snapshot's fields as the current version (recorded as a ``restore``)."""
+    """Save an earlier snapshot's fields as the current version (recorded as a ``restore``).
+
+    A published project goes back to review when the restored values bring back a warning that
+    no reviewer accepted for them (:func:`send_back_to_review`).
+    """
     current = cat.project(code, include_hidden=True)
     if current is None:
         return SaveOutcome(False, code, errors={"code": (f"Không có dự án “{code}”", f"No project “{code}”")})
@@ -309,5 +450,6 @@ def restore_version(cat: Catalogue, code: str, entry: history.HistoryEntry, *, a
         base_version=current["version"],
         confirm_duplicates=True,
         action="restore",
-        comment=f"#{entry.id} ({entry.at:%Y-%m-%d %H:%M})",
+        comment=history.restore_comment(entry),
+        review_reintroduced=True,
     )

@@ -144,3 +144,28 @@ def _write_json(table: pd.DataFrame, path: Path) -> None:
 
 def _missing(value: Any) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``frame`` whose text cells and headers a spreadsheet shows as text: every table
+    offered for download (inbox, error lists, reports) goes through this one neutraliser."""
+    out = frame.copy()
+    out.columns = [neutralise(str(c)) for c in out.columns]
+    for column in out.columns:
+        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
+            out[column] = out[column].map(lambda v: neutralise(v) if isinstance(v, str) else v)
+    return out
+
+
+def table_csv(frame: pd.DataFrame) -> bytes:
+    """``frame`` as CSV (UTF-8 with BOM, so Excel reads the accents), formulas neutralised."""
+    return safe_frame(frame).to_csv(index=False).encode("utf-8-sig")
+
+
+def table_xlsx(frame: pd.DataFrame, sheet: str) -> bytes:
+    """``frame`` as an XLSX workbook of one sheet, formulas neutralised."""
+    import io
+
+    buffer = io.BytesIO()
+    safe_frame(frame).to_excel(buffer, index=False, sheet_name=neutralise(sheet)[:31])
+    return buffer.getvalue()

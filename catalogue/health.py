@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from .clock import hanoi_today
 from .inquiries import unanswered_count
 
 if TYPE_CHECKING:
@@ -67,7 +68,7 @@ class Health:
 
 def data_health(cat: Catalogue, today: dt.date | None = None) -> Health:
     """What needs attention, over every project that is not archived."""
-    today = today or dt.date.today()
+    today = today or hanoi_today()
     with cat.cursor() as cur:
         frame = cur.execute("select * from projects where status <> 'withdrawn' order by code").df()
     if frame.empty:

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .i18n import format_datetime, format_number
 from .model import COLUMN_NAMES
 
 if TYPE_CHECKING:
@@ -37,6 +39,7 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "restore_archive": ("Khôi phục từ lưu trữ", "Restored from archive"),
     "restore": ("Khôi phục phiên bản cũ", "Earlier version restored"),
     "accept_check": ("Chấp nhận cảnh báo", "Warning accepted"),
+    "review_again": ("Đưa lại về chờ duyệt", "Sent back to review"),
 }
 
 
@@ -144,6 +147,64 @@ def _norm(name: str, value: Any) -> Any:
     if isinstance(value, float) and value.is_integer():
         return int(value)
     return value
+
+
+def restore_comment(entry: HistoryEntry) -> str:
+    """What a ``restore`` keeps in its comment: the restored entry (shown by :func:`comment_text`)."""
+    return f"#{entry.id} ({entry.at:%Y-%m-%d %H:%M})"
+
+
+_RESTORED = re.compile(r"^#(\d+) \((\d{4}-\d\d-\d\d \d\d:\d\d)\)$")
+_IMPORTED = re.compile(r"^(?P<source>.*): \+(?P<new>\d+) / ~(?P<changed>\d+)$")
+
+
+def comment_text(entry: HistoryEntry, lang: str = "vi", entries: Sequence[HistoryEntry] = ()) -> str:
+    """An entry's comment for reading: warnings by name, a restored version by its time and
+    author (the stored comment keeps codes and ids, which mean nothing to a reader)."""
+    from .editing import check_label  # editing imports this module
+
+    comment = entry.comment or ""
+    if entry.action == "accept_check" and ": " in comment:
+        check, reason = comment.split(": ", 1)
+        return f"{check_label(check, lang)}: {reason}"
+    if entry.action == "review_again":
+        names = "; ".join(check_label(check.strip(), lang) for check in comment.split(",") if check.strip())
+        return (
+            f"Cảnh báo chưa được duyệt với giá trị này: {names}"
+            if lang == "vi"
+            else f"Warnings not reviewed for these values: {names}"
+        )
+    restored = _RESTORED.match(comment) if entry.action == "restore" else None
+    if restored:
+        source = next((e for e in entries if e.id == int(restored.group(1))), None)
+        when = source.at if source else dt.datetime.strptime(restored.group(2), "%Y-%m-%d %H:%M")
+        vi = lang == "vi"
+        text = (
+            f"Khôi phục phiên bản lúc {format_datetime(when, lang)}"
+            if vi
+            else (f"Restored the version of {format_datetime(when, lang)}")
+        )
+        if source is not None:
+            by = source.actor or ("hệ thống" if vi else "system")
+            text += f" ({action_label(source.action, lang)}, {by})"
+        return text
+    return comment
+
+
+def event_text(entry: HistoryEntry, lang: str = "vi") -> str:
+    """The event an entry belongs to, for reading ("file.csv: +2 / ~1" → words)."""
+    summary = entry.event_summary or ""
+    imported = _IMPORTED.match(summary)
+    if not imported:
+        return summary
+    new, changed = int(imported.group("new")), int(imported.group("changed"))
+    source = imported.group("source")
+    if lang == "vi":
+        return f"nhập tệp {source}: {format_number(new, 'vi', 0)} dự án mới, {format_number(changed, 'vi', 0)} thay đổi"
+    projects = "project" if new == 1 else "projects"
+    return (
+        f"import of {source}: {format_number(new, 'en', 0)} new {projects}, {format_number(changed, 'en', 0)} changed"
+    )
 
 
 def snapshot_values(entry: HistoryEntry) -> dict[str, Any]:

@@ -6,7 +6,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
+
+from .clock import to_hanoi
 
 LANGUAGES = ("vi", "en")
 DEFAULT_LANGUAGE = "vi"
@@ -19,6 +22,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "cli.no_such_file": ("Không tìm thấy tệp {path}.", "No such file: {path}."),
     "cli.ignored_column": ("Bỏ qua cột không thuộc mẫu: {column}", "Ignored a column not in the template: {column}"),
+    "app.error": (
+        "Đã có lỗi khi hiển thị trang này. Hãy tải lại trang; nếu lỗi còn, hãy báo cho chúng tôi mã lỗi {incident}.",
+        "Something went wrong while showing this page. Reload it; if it happens again, tell us the code {incident}.",
+    ),
+    "cli.more_errors": (
+        "… và {more} lỗi khác (chỉ liệt kê {listed} lỗi đầu tiên).",
+        "… and {more} more errors (only the first {listed} are listed).",
+    ),
     "cli.import_refused": (
         "Không nhập gì: tệp có {errors} lỗi. Sửa các dòng trên rồi nhập lại.",
         "Nothing imported: the file has {errors} errors. Fix the rows above and import again.",
@@ -170,7 +181,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "project.back": ("Về danh mục", "Back to the catalogue"),
     "project.print": ("Tải hồ sơ in (HTML)", "Download printable profile (HTML)"),
     "project.map_note": (
-        "Bản đồ cần kết nối mạng; toạ độ: {lat}, {lon}",
+        "Bản đồ cần kết nối mạng; toạ độ: {lat}; {lon}",
         "The map needs a connection; coordinates: {lat}, {lon}",
     ),
     "shortlist.title": ("Danh sách quan tâm", "Shortlist"),
@@ -272,7 +283,6 @@ STRINGS.update(
         "staff.to_inbox": ("Mở hộp thư ({count} chưa trả lời)", "Open the inbox ({count} unanswered)"),
         "staff.new_project": ("Thêm dự án mới", "Add a new project"),
         "staff.none": ("Không có gì ở đây.", "Nothing here."),
-        "staff.more": ("… và {count} dự án nữa.", "… and {count} more projects."),
         "staff.tab_pending": ("Chờ duyệt ({count})", "Awaiting review ({count})"),
         "staff.tab_drafts": ("Bản nháp ({count})", "Drafts ({count})"),
         "staff.tab_stale": ("Lâu chưa cập nhật ({count})", "Stale ({count})"),
@@ -313,7 +323,7 @@ STRINGS.update(
             "I have checked: this is a different project, save it",
         ),
         "edit.fix": ("Chưa lưu: có {count} ô cần sửa (xem chữ đỏ).", "Not saved: {count} fields need fixing (in red)."),
-        "edit.save": ("Lưu", "Save"),
+        "edit.save": ("Lưu thay đổi", "Save changes"),
         "edit.saved": ("Đã lưu {code}.", "{code} saved."),
         "edit.conflict": (
             "Chưa lưu: trong lúc bạn sửa, người khác đã lưu dự án này (phiên bản {version}). So sánh và chọn:",
@@ -352,7 +362,7 @@ STRINGS.update(
         "edit.event": ("Trong lần: {summary}", "Part of: {summary}"),
         "edit.before": ("Trước", "Before"),
         "edit.after": ("Sau", "After"),
-        "edit.restore": ("Khôi phục phiên bản này", "Restore this version"),
+        "edit.restore": ("Khôi phục phiên bản này…", "Restore this version…"),
         "edit.restore_failed": (
             "Không khôi phục được: phiên bản cũ không qua được kiểm tra hiện nay.",
             "Could not restore: the earlier version does not pass today's checks.",
@@ -369,15 +379,7 @@ STRINGS.update(
         "import.checking": ("Đang kiểm tra tệp…", "Checking the file…"),
         "import.writing": ("Đang nhập…", "Importing…"),
         "import.ignored": ("Bỏ qua cột không thuộc mẫu: {column}", "Ignored a column not in the template: {column}"),
-        "import.refused": (
-            "Tệp có {errors} lỗi trong {rows} dòng: chưa nhập gì. Sửa rồi tải lên lại.",
-            "The file has {errors} errors in {rows} rows: nothing imported. Fix them and upload again.",
-        ),
         "import.errors_xlsx": ("Tải danh sách lỗi (XLSX)", "Download the errors (XLSX)"),
-        "import.clean": (
-            "Tệp hợp lệ: {rows} dòng — {inserted} dự án mới, {updated} thay đổi, {unchanged} không đổi.",
-            "The file is clean: {rows} rows — {inserted} new projects, {updated} changed, {unchanged} unchanged.",
-        ),
         "import.nothing": ("Không có gì mới để nhập.", "Nothing new to import."),
         "import.drafts_note": (
             "Dự án mới vào ở dạng bản nháp và chỉ công khai sau khi được duyệt; thay đổi của dự án đã công bố "
@@ -386,19 +388,14 @@ STRINGS.update(
             "effect at once and are kept in the history.",
         ),
         "import.commit": ("Nhập vào danh mục", "Import into the catalogue"),
-        "import.done": (
-            "Đã nhập: {inserted} dự án mới, {updated} thay đổi (một lần nhập trong lịch sử).",
-            "Imported: {inserted} new projects, {updated} changed (one event in the history).",
-        ),
         "inbox.title": ("Hộp thư nhà đầu tư", "Investor inquiries"),
         "inbox.only_open": ("Chỉ yêu cầu chưa trả lời", "Unanswered only"),
         "inbox.project": ("Lọc theo mã dự án", "Filter by project code"),
         "inbox.empty": ("Chưa có yêu cầu nào.", "No inquiries yet."),
         "inbox.empty_open": ("Không còn yêu cầu nào chưa trả lời.", "No unanswered inquiries."),
-        "inbox.count": ("{count} yêu cầu, mới nhất trước", "{count} inquiries, newest first"),
         "inbox.status_new": ("Chưa trả lời", "Unanswered"),
         "inbox.status_answered": ("Đã trả lời", "Answered"),
-        "inbox.col_created_at": ("Thời gian (UTC)", "Received (UTC)"),
+        "inbox.col_created_at": ("Nhận lúc (giờ Hà Nội)", "Received (Hanoi time)"),
         "inbox.col_project_code": ("Mã dự án", "Project"),
         "inbox.col_project_name": ("Tên dự án", "Project name"),
         "inbox.col_name": ("Người gửi", "Sender"),
@@ -408,7 +405,7 @@ STRINGS.update(
         "inbox.col_status": ("Tình trạng", "Status"),
         "inbox.read": ("Đọc và trả lời", "Read and answer"),
         "inbox.choose": ("Yêu cầu", "Inquiry"),
-        "inbox.answered": ("Đã trả lời bởi {by} ngày {date}: {note}", "Answered by {by} on {date}: {note}"),
+        "inbox.answered": ("Đã trả lời bởi {by} lúc {date}: {note}", "Answered by {by} on {date}: {note}"),
         "inbox.note": ("Đã trả lời thế nào", "How it was answered"),
         "inbox.note_hint": (
             "Ví dụ: đã gửi báo cáo tiền khả thi qua email, hẹn khảo sát ngày 15/1",
@@ -420,8 +417,8 @@ STRINGS.update(
         "users.col_display": ("Tên hiển thị", "Display name"),
         "users.col_role": ("Vai trò", "Role"),
         "users.col_state": ("Tình trạng", "State"),
-        "users.col_locked": ("Khóa đến", "Locked until"),
-        "users.col_last": ("Đăng nhập gần nhất", "Last sign-in"),
+        "users.col_locked": ("Khóa đến (giờ Hà Nội)", "Locked until (Hanoi time)"),
+        "users.col_last": ("Đăng nhập gần nhất (giờ Hà Nội)", "Last sign-in (Hanoi time)"),
         "users.active": ("đang dùng", "active"),
         "users.disabled": ("đã tắt", "disabled"),
         "users.add": ("Thêm tài khoản", "Add an account"),
@@ -517,8 +514,8 @@ STRINGS.update(
         ),
         "dash.changes": ("Số lần đổi giai đoạn theo tháng", "Stage changes per month"),
         "dash.changes_note": (
-            "{count} lần chuyển giai đoạn, tô màu theo giai đoạn mới, theo lịch sử thay đổi.",
-            "{count} stage changes, coloured by the stage reached, from the change history.",
+            "{changes} lần chuyển giai đoạn, tô màu theo giai đoạn mới, theo lịch sử thay đổi.",
+            "{changes} stage changes, coloured by the stage reached, from the change history.",
         ),
         "dash.stage_time": ("Thời gian ở mỗi giai đoạn (ngày)", "Time spent per stage (days)"),
         "dash.stage_time_note": (
@@ -527,8 +524,8 @@ STRINGS.update(
         ),
         "dash.inquiries_project": ("Yêu cầu của nhà đầu tư theo dự án", "Investor inquiries per project"),
         "dash.inquiries_note": (
-            "{count} yêu cầu từ {countries} quốc gia; 15 dự án được quan tâm nhiều nhất.",
-            "{count} inquiries from {countries} countries; the 15 projects with most interest.",
+            "{inquiries} yêu cầu từ {countries}; hiển thị tối đa 15 dự án được quan tâm nhiều nhất.",
+            "{inquiries} inquiries from {countries}; at most the 15 projects with most interest are shown.",
         ),
         "dash.inquiries_country": ("Yêu cầu theo quốc gia của nhà đầu tư", "Inquiries by investor country"),
         "dash.country_note": ("Quốc gia do nhà đầu tư tự khai.", "Countries as investors entered them."),
@@ -594,8 +591,8 @@ STRINGS.update(
         "plan.save": ("Lưu", "Save"),
         "plan.saved": ("Đã lưu.", "Saved."),
         "plan.tasks_summary": (
-            "{done} hoàn thành · {progress} đang thực hiện · {late} chậm · {none} chưa bắt đầu · {overdue} quá hạn",
-            "{done} done · {progress} in progress · {late} late · {none} not started · {overdue} overdue",
+            "{total} nhiệm vụ: {done} hoàn thành · {progress} đang thực hiện · {none} chưa bắt đầu · {overdue} quá hạn",
+            "{total} tasks: {done} done · {progress} in progress · {none} not started · {overdue} overdue",
         ),
         "plan.agency_filter": ("Xem theo cơ quan chủ trì", "View by lead agency"),
         "plan.all_agencies": ("Tất cả cơ quan", "All agencies"),
@@ -697,9 +694,286 @@ STRINGS.update(
 )
 
 
+# Issue 10: investor pages.
+STRINGS.update(
+    {
+        "card.former_district": ("{name} (cũ)", "former {name}"),
+        "browse.count.one": ("{count} dự án", "{count} project"),
+        "browse.count_range": ("{first}–{last} trong {count} dự án", "{first}–{last} of {count} projects"),
+        "browse.remove_filter": ("Bỏ bộ lọc này", "Remove this filter"),
+        "browse.no_match_filters": (
+            "Không có dự án nào thỏa mọi bộ lọc đang chọn.",
+            "No project meets all the filters chosen.",
+        ),
+        "browse.relax": ("Bỏ một bộ lọc để xem:", "Remove one filter to see:"),
+        "browse.relax_one": ("Bỏ “{filter}” → {count} dự án", "Without “{filter}” → {count} projects"),
+        "browse.relax_one.one": ("Bỏ “{filter}” → {count} dự án", "Without “{filter}” → {count} project"),
+        "browse.swapped": (
+            "“Vốn từ” lớn hơn “Vốn đến”: đã đổi chỗ hai giá trị.",
+            "“Capital from” was above “Capital up to”: the two were swapped.",
+        ),
+        "inquiry.country_hint": ("Chọn quốc gia…", "Choose a country…"),
+        "inquiry.sent_ref": (
+            "Đã nhận yêu cầu của bạn, số **{reference}**. Cơ quan đầu mối sẽ liên hệ qua email; "
+            "hãy ghi lại số này khi trao đổi.",
+            "Your inquiry has been received as number **{reference}**. The lead agency will reply by email; "
+            "please quote this number.",
+        ),
+        "inquiry.duplicate": (
+            "Yêu cầu này đã được nhận trước đó, số **{reference}**; không gửi lại lần nữa.",
+            "This inquiry had already been received as number **{reference}**; it was not sent again.",
+        ),
+        "money.about": ("khoảng", "about"),
+        "money.both": ("{vnd}; {usd} (theo hồ sơ)", "{vnd}; {usd} (as reported)"),
+        "money.vnd_converted": ("{vnd} (≈ {usd}, quy đổi)", "{vnd} (≈ {usd}, converted)"),
+        "money.usd_converted": ("{usd} (≈ {vnd}, quy đổi)", "{usd} (≈ {vnd}, converted)"),
+        "project.back_results": ("Về kết quả tìm kiếm", "Back to the results"),
+        "shortlist.differs": (
+            "Dòng tô màu: các dự án khác nhau ở mục này.",
+            "Shaded rows: the projects differ on this point.",
+        ),
+        "shortlist.fact": ("Mục", "Item"),
+        "shortlist.open": ("Xem {code}", "Open {code}"),
+        # investor: new keys above this line
+    }
+)
+
+# Issue 10: staff pages.
+STRINGS.update(
+    {
+        "staff.more_n": ("… và {n} dự án nữa.", "… and {n} more projects."),
+        "staff.more_n.one": ("… và {n} dự án nữa.", "… and {n} more project."),
+        "inbox.marked": ("Đã đánh dấu yêu cầu {inquiry} là đã trả lời.", "Inquiry {inquiry} marked as answered."),
+        "inbox.count_n": ("{n} yêu cầu, mới nhất trước", "{n} inquiries, newest first"),
+        "inbox.count_n.one": ("{n} yêu cầu", "{n} inquiry"),
+        "inbox.file_stem": ("hop-thu-nha-dau-tu", "investor-inquiries"),
+        "inbox.about": (
+            "Mã tham chiếu {reference} · dự án {project} · nhận lúc {when}",
+            "Reference {reference} · project {project} · received {when}",
+        ),
+        "inbox.col_reference": ("Mã tham chiếu", "Reference"),
+        "inbox.col_phone": ("Điện thoại", "Phone"),
+        "inbox.col_message": ("Nội dung", "Message"),
+        "inbox.col_lang": ("Ngôn ngữ của trang", "Page language"),
+        "inbox.col_answered_at": ("Trả lời lúc (giờ Hà Nội)", "Answered at (Hanoi time)"),
+        "inbox.col_answered_by": ("Người trả lời", "Answered by"),
+        "inbox.col_answer_note": ("Ghi chú trả lời", "Answer note"),
+        "staff.st_upload": ("Chọn tệp", "Choose a file"),
+        "staff.st_upload_limit": ("Tối đa {size} MB mỗi tệp", "Up to {size} MB per file"),
+        "staff.st_drop": ("Thả tệp vào đây", "Drop the file here"),
+        "staff.st_enter": ("Nhấn Enter để áp dụng", "Press Enter to apply"),
+        "staff.st_ctrl_enter": ("Nhấn Ctrl+Enter để áp dụng", "Press Ctrl+Enter to apply"),
+        "staff.st_send": ("Nhấn Enter để gửi", "Press Enter to submit"),
+        "staff.st_ctrl_send": ("Nhấn Ctrl+Enter để gửi", "Press Ctrl+Enter to submit"),
+        "staff.st_no_results": ("Không có kết quả", "No results"),
+        "import.n_rows": ("{n} dòng", "{n} rows"),
+        "import.n_rows.one": ("{n} dòng", "{n} row"),
+        "import.n_errors": ("{n} lỗi", "{n} errors"),
+        "import.n_errors.one": ("{n} lỗi", "{n} error"),
+        "import.n_new": ("{n} dự án mới", "{n} new projects"),
+        "import.n_new.one": ("{n} dự án mới", "{n} new project"),
+        "import.n_changed": ("{n} dự án thay đổi", "{n} changed"),
+        "import.n_unchanged": ("{n} không đổi", "{n} unchanged"),
+        "import.outcome": ("{new}, {changed}, {unchanged}", "{new}, {changed}, {unchanged}"),
+        "import.more_errors": (
+            "Chỉ liệt kê {listed} lỗi đầu tiên; còn {more} lỗi khác. Sửa các lỗi này rồi tải lên lại.",
+            "Only the first {listed} errors are listed; there are {more} more. Fix these and upload again.",
+        ),
+        "import.refused_many": (
+            "Tệp có {errors}: chưa nhập gì.",
+            "The file has {errors}: nothing imported.",
+        ),
+        "import.refused_n": (
+            "Tệp có {errors} trong {rows}: chưa nhập gì. Sửa rồi tải lên lại.",
+            "The file has {errors} in {rows}: nothing imported. Fix them and upload again.",
+        ),
+        "import.clean_n": ("Tệp hợp lệ: {rows} — {outcome}.", "The file is clean: {rows} — {outcome}."),
+        "import.done_n": (
+            "Đã nhập {rows} — {outcome} (một lần nhập trong lịch sử).",
+            "Imported {rows} — {outcome} (one event in the history).",
+        ),
+        "import.links_new": ("Dự án mới (bản nháp, chờ gửi duyệt)", "New projects (drafts, to submit for review)"),
+        "import.links_changed": ("Dự án đã thay đổi", "Changed projects"),
+        "import.more_links": (
+            "… và {n} dự án nữa: xem thẻ Bản nháp ở trang Việc cần làm.",
+            "… and {n} more: see the Drafts tab on the staff home.",
+        ),
+        "import.more_links.one": (
+            "… và {n} dự án nữa: xem thẻ Bản nháp ở trang Việc cần làm.",
+            "… and {n} more: see the Drafts tab on the staff home.",
+        ),
+        "import.another": (
+            "Tệp này đã được nhập. Để nhập tệp khác, xóa tệp ở trên (dấu ×) rồi chọn tệp mới.",
+            "This file has been imported. To import another, remove it above (×) and choose a new file.",
+        ),
+        "edit.fix.one": ("Chưa lưu: có {count} ô cần sửa (xem chữ đỏ).", "Not saved: 1 field needs fixing (in red)."),
+        "edit.open_checks.one": (
+            "{count} cảnh báo nhất quán: người duyệt cần chấp nhận (kèm lý do) hoặc cán bộ sửa trước khi công bố.",
+            "1 consistency warning: a reviewer must accept it (with a reason), or staff fix it, before publishing.",
+        ),
+        "edit.unsaved": ("Có {count} trường đã sửa, chưa lưu.", "{count} fields changed, not saved yet."),
+        "edit.unsaved.one": ("Có {count} trường đã sửa, chưa lưu.", "1 field changed, not saved yet."),
+        "edit.discard": ("Bỏ thay đổi", "Discard changes"),
+        "edit.cancel": ("Huỷ", "Cancel"),
+        "edit.history_times": ("Thời gian theo giờ Hà Nội (UTC+7).", "Times are Hanoi time (UTC+7)."),
+        "edit.restored": ("Đã khôi phục phiên bản lúc {when}.", "The version of {when} is restored."),
+        "edit.confirm_restore": (
+            "Khôi phục phiên bản lúc {when}? {count} trường sẽ đổi như dưới đây; việc khôi phục được ghi vào "
+            "lịch sử và có thể khôi phục ngược lại.",
+            "Restore the version of {when}? {count} fields will change as below; the restore is kept in the "
+            "history and can itself be undone.",
+        ),
+        "edit.confirm_restore.one": (
+            "Khôi phục phiên bản lúc {when}? {count} trường sẽ đổi như dưới đây; việc khôi phục được ghi vào "
+            "lịch sử và có thể khôi phục ngược lại.",
+            "Restore the version of {when}? 1 field will change as below; the restore is kept in the history "
+            "and can itself be undone.",
+        ),
+        "edit.confirm_restore_yes": ("Xác nhận khôi phục", "Yes, restore it"),
+        "edit.restore_review_note": (
+            "Dự án đang công bố: nếu phiên bản cũ làm xuất hiện lại cảnh báo mà người duyệt chưa chấp nhận cho "
+            "các giá trị này, dự án quay về chờ duyệt (tạm ẩn khỏi danh mục công khai).",
+            "The project is published: if the earlier version brings back a warning that no reviewer accepted "
+            "for these values, the project goes back to review (hidden from the public list meanwhile).",
+        ),
+        "edit.review_again": (
+            "Dự án đã quay về chờ duyệt và tạm ẩn khỏi danh mục công khai: cảnh báo cần người duyệt xem lại — {checks}.",
+            "The project went back to review and is hidden from the public list: a reviewer must look at the "
+            "warnings again — {checks}.",
+        ),
+        "edit.archived": (
+            "Dự án đang lưu trữ (ngừng kêu gọi) từ {since}: không hiển thị công khai.",
+            "The project is archived (withdrawn) since {since}: it is not public.",
+        ),
+        "edit.unarchive": ("Khôi phục từ lưu trữ…", "Restore from the archive…"),
+        "edit.confirm_unarchive": (
+            "Đưa dự án trở lại giai đoạn trước khi lưu trữ? Nếu dự án đã công bố, nó lại hiển thị công khai — "
+            "trừ khi có cảnh báo cần người duyệt xem lại, khi đó dự án chờ duyệt.",
+            "Bring the project back at its stage before archiving? A published project is public again — "
+            "unless a warning needs a reviewer's look again; then it waits for review.",
+        ),
+        "edit.confirm_unarchive_yes": ("Xác nhận khôi phục", "Yes, restore it"),
+        "edit.archive_title": ("Ngừng kêu gọi và lưu trữ", "Withdraw and archive"),
+        "edit.archive_note": (
+            "Lưu trữ thay cho xóa: dự án rời danh mục công khai, mọi dữ liệu và lịch sử được giữ, có thể khôi phục.",
+            "Archiving replaces deletion: the project leaves the public list; its data and history are kept, "
+            "and it can be restored.",
+        ),
+        "edit.archive": ("Lưu trữ dự án…", "Archive the project…"),
+        "edit.confirm_archive": (
+            "Lưu trữ dự án {code}? Dự án sẽ không còn hiển thị với nhà đầu tư.",
+            "Archive project {code}? Investors will no longer see it.",
+        ),
+        "edit.archive_reason": ("Lý do (ghi vào lịch sử)", "Reason (kept in the history)"),
+        "edit.confirm_archive_yes": ("Xác nhận lưu trữ", "Yes, archive it"),
+        "edit.do_submit": ("Gửi duyệt", "Submit for review"),
+        "edit.do_publish": ("Công bố", "Publish"),
+        "edit.do_reject": ("Trả lại", "Return to draft"),
+        "edit.do_unpublish": ("Thôi công bố", "Unpublish"),
+        # staff: new keys above this line
+    }
+)
+
+# Issue 10: leadership pages.
+STRINGS.update(
+    {
+        "plan.standing.done": ("Hoàn thành", "Done"),
+        "plan.standing.in_progress": ("Đang thực hiện", "In progress"),
+        "plan.standing.not_started": ("Chưa bắt đầu", "Not started"),
+        "plan.standing.overdue": ("Quá hạn", "Overdue"),
+        "plan.tasks_late_part": (
+            " (trong đó {count} nhiệm vụ cán bộ đã ghi “chậm tiến độ”)",
+            " (of which {count} recorded as late by staff)",
+        ),
+        "plan.overdue_rule": (
+            "Quá hạn: nhiệm vụ có thời hạn một năm đã hết năm đó mà chưa hoàn thành; nhiệm vụ hằng năm chưa có "
+            "báo cáo tiến độ (đang thực hiện hoặc hoàn thành) cho năm gần nhất đã đến hạn báo cáo (31/01 năm sau); "
+            "hoặc cán bộ đã ghi chậm tiến độ.",
+            "Overdue: a task due in a given year that was not done by its end; an annual task with no progress "
+            "report (in progress or done) for the latest year whose report is due (31 January of the next year); "
+            "or a task staff recorded as late.",
+        ),
+        "plan.none_measured": (
+            "Chưa chỉ tiêu nào có số đo. Biểu đồ của một chỉ tiêu hiện ở đây khi cán bộ ghi số đo kèm nguồn.",
+            "No target has a measured value yet. A target's chart appears here once staff record a value "
+            "with its source.",
+        ),
+        "plan.unmeasured": ("Chưa có số đo ({count} chỉ tiêu)", "Not measured yet ({count} targets)"),
+        "plan.unmeasured.one": ("Chưa có số đo (1 chỉ tiêu)", "Not measured yet (1 target)"),
+        "plan.col_target": ("Chỉ tiêu", "Target"),
+        "plan.col_band": ("Khoảng mục tiêu", "Target band"),
+        "plan.col_year": ("Năm mục tiêu", "Target year"),
+        "plan.recorded": ("ghi lúc {time}", "recorded {time}"),
+        "plan.as_of": ("Tình trạng tính đến ngày {date} (giờ Hà Nội).", "Standing as on {date} (Hanoi time)."),
+        "report.tasks_not_started": ("Nhiệm vụ chưa bắt đầu", "Tasks not started"),
+        "report.tasks_late_recorded": (
+            "— trong đó cán bộ đã ghi “chậm tiến độ”",
+            "— of which recorded as late by staff",
+        ),
+        "report.standing": ("Tình trạng tính đến ngày báo cáo", "Standing at the report date"),
+        "chart.source": (
+            "Nguồn: Danh mục dự án kêu gọi đầu tư công nghiệp môi trường Hà Nội · số liệu ngày {date} (giờ Hà Nội)",
+            "Source: Hanoi environmental-industry investment catalogue · figures of {date} (Hanoi time)",
+        ),
+        "chart.filtered": ("Theo bộ lọc đang chọn trên trang Tổng quan.", "For the filters chosen on the dashboard."),
+        "chart.demo": (
+            "Gồm {demo} trong {total} dự án là dữ liệu minh họa (mã DEMO-…), không phải số liệu chính thức.",
+            "{demo} of the {total} projects are illustrative demo data (codes DEMO-…), not official figures.",
+        ),
+        "chart.hidden": (
+            "Gồm cả dự án ẩn (nháp, chờ duyệt, ngừng kêu gọi): không dùng để công bố.",
+            "Hidden projects included (drafts, in review, withdrawn): not for publication.",
+        ),
+        "chart.target_source": (
+            "Nguồn số đo: {sources} · ngày {date} (giờ Hà Nội)",
+            "Measured values: {sources} · {date} (Hanoi time)",
+        ),
+        "dash.countries": ("{n} quốc gia", "{n} countries"),
+        "dash.countries.one": ("{n} quốc gia", "{n} country"),
+        "dash.inquiries_note.one": (
+            "1 yêu cầu từ {countries}.",
+            "1 inquiry from {countries}.",
+        ),
+        "dash.ward_note.one": (
+            "{known} trên {total} dự án đã ghi phường/xã mới.",
+            "{known} of {total} project names its new ward or commune.",
+        ),
+        "dash.added_note.one": (
+            "Tháng nhiều nhất: {month} với 1 dự án.",
+            "Busiest month: {month} with 1 project.",
+        ),
+        "dash.changes_note.one": (
+            "1 lần chuyển giai đoạn, tô màu theo giai đoạn mới, theo lịch sử thay đổi.",
+            "1 stage change, coloured by the stage reached, from the change history.",
+        ),
+        "dash.as_of": ("Số liệu lúc {time}.", "Figures as at {time}."),
+        "dash.plan_tasks": ("Tiến độ kế hoạch", "Progress of the plan"),
+        "dash.plan_link": ("Xem chỉ tiêu và nhiệm vụ", "See the targets and tasks"),
+        "dash.tables_hint": (
+            "Mở “Bảng số liệu” dưới mỗi biểu đồ để xem số liệu gốc.",
+            "Open “Table” under a chart for the figures behind it.",
+        ),
+        # leadership: new keys above this line
+    }
+)
+
+
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **values: object) -> str:
-    """The text for ``key`` in ``lang`` (``vi`` or ``en``), with ``values`` filled in."""
-    vi, en = STRINGS[key]
+    """The text for ``key`` in ``lang`` (``vi`` or ``en``), with ``values`` filled in.
+
+    A number given as ``count`` is written the language's way ("1.300" / "1,300"), and when it is
+    1 and a ``key.one`` text exists, that one is used ("1 project", not "1 projects"). An unknown
+    key shows the key itself rather than failing the page.
+    """
+    count = values.get("count")
+    if isinstance(count, (int, float)) and not isinstance(count, bool):
+        one = count == 1
+        values["count"] = format_number(count, lang, 0 if float(count).is_integer() else 1)
+    else:
+        one = isinstance(count, str) and count.strip() == "1"
+    if one and f"{key}.one" in STRINGS:
+        key = f"{key}.one"
+    vi, en = STRINGS.get(key, (key, key))
     text = en if lang == "en" else vi
     return text.format(**values) if values else text
 
@@ -725,9 +999,26 @@ def format_vnd_bn(value: float | None, lang: str = DEFAULT_LANGUAGE) -> str:
 
 
 def format_date(value: object, lang: str = DEFAULT_LANGUAGE) -> str:
-    """``28/11/2026`` in Vietnamese, ``28 Nov 2026`` in English; ``""`` for none."""
+    """``28/11/2026`` in Vietnamese, ``28 Nov 2026`` in English; ``""`` for none.
+
+    A stored time (naive UTC) is read in Hanoi time first, so late evening falls on the right day.
+    """
     if value is None or not hasattr(value, "strftime"):
         return ""
+    if isinstance(value, dt.datetime):
+        value = to_hanoi(value)
     if lang == "vi":
         return value.strftime("%d/%m/%Y")
     return value.strftime("%d %b %Y").lstrip("0")
+
+
+def format_datetime(value: object, lang: str = DEFAULT_LANGUAGE, *, zone: bool = True) -> str:
+    """A stored time (naive UTC) in Hanoi time: ``28/11/2026 14:05 (giờ Hà Nội)`` /
+    ``28 Nov 2026 14:05 (Hanoi time)``; without the label when ``zone`` is false."""
+    if not isinstance(value, dt.datetime):
+        return format_date(value, lang)
+    local = to_hanoi(value)
+    text = f"{format_date(local, lang)} {local:%H:%M}"
+    if zone:
+        text += " (giờ Hà Nội)" if lang == "vi" else " (Hanoi time)"
+    return text

@@ -12,8 +12,11 @@ import csv
 import datetime as dt
 import io
 import json
+import os
 import re
-from collections.abc import Callable, Sequence
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,13 +24,14 @@ from typing import Any
 import pandas as pd
 
 from . import model
+from .filelimits import LIMITS, Budget, FileTooCostly, check_size, check_zip
+from .i18n import format_number
 from .model import HANOI_BOUNDS, PROJECT_COLUMNS, Column
-from .normalize import NumberFormatError, clean_text, fold, is_tidy, parse_number
+from .normalize import NumberFormatError, clean_text, fold, is_approximate, is_email, is_tidy, parse_number
 from .reference import Reference
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 _CODE_RE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._/-]*$")
-_EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 _PHONE_RE = re.compile(r"^\+?[0-9 ().-]+$")
 _FLAG_TRUE = {"1", "true", "yes", "y", "x", "co", "dung"}
 _FLAG_FALSE = {"", "0", "false", "no", "n", "khong", "sai"}
@@ -70,21 +74,91 @@ class ImportReport:
     ignored_columns: list[str] = field(default_factory=list)
     dry_run: bool = False
     committed: bool = False
+    rows: pd.DataFrame | None = None  # the clean rows of the file, by canonical column
+    outcomes: dict[str, str] = field(default_factory=dict)  # code → "new", "changed" or "unchanged"
+    more_errors: int = 0  # errors beyond those listed (a file stops being listed at 100)
 
     @property
     def ok(self) -> bool:
         return not self.errors
 
-    def error_frame(self, lang: str = "vi") -> pd.DataFrame:
-        """The errors as a table with headers in ``lang`` (for display and XLSX download)."""
-        headers = (
-            ("Dòng", "Cột", "Giá trị", "Lý do (tiếng Việt)", "Lý do (tiếng Anh)")
-            if lang == "vi"
-            else ("Row", "Column", "Value", "Reason (Vietnamese)", "Reason (English)")
-        )
-        return pd.DataFrame(
-            [(e.row, e.column, e.value, e.message_vi, e.message_en) for e in self.errors], columns=list(headers)
-        )
+    @property
+    def error_count(self) -> int:
+        """All errors found, listed or not."""
+        return len(self.errors) + self.more_errors
+
+    @property
+    def error_rows(self) -> int:
+        """How many rows of the file have at least one error (a row with three errors is one row)."""
+        return len({e.row for e in self.errors})
+
+    def codes(self, outcome: str) -> list[str]:
+        """The project codes with ``outcome`` ("new", "changed", "unchanged"), in the file's order."""
+        order = list(self.rows["code"]) if self.rows is not None and "code" in self.rows else list(self.outcomes)
+        return [code for code in order if self.outcomes.get(code) == outcome]
+
+    def error_frame(self, lang: str = "vi", *, both: bool = True) -> pd.DataFrame:
+        """The errors as a table with headers in ``lang`` (for display and XLSX download); the
+        reason in both languages, or (``both=False``) in ``lang`` only. A column the file does not
+        have is named by its header in ``lang``."""
+        vi = lang == "vi"
+        headers = ["Dòng", "Cột", "Giá trị"] if vi else ["Row", "Column", "Value"]
+        if both:
+            headers += (
+                ["Lý do (tiếng Việt)", "Lý do (tiếng Anh)"] if vi else ["Reason (Vietnamese)", "Reason (English)"]
+            )
+        else:
+            headers += ["Lý do"] if vi else ["Reason"]
+        rows = []
+        for e in self.errors:
+            reasons = [e.message_vi, e.message_en] if both else [e.text(lang)]
+            rows.append((e.row, _column_label(e.column, lang), e.value, *reasons))
+        return pd.DataFrame(rows, columns=headers)
+
+    def preview_frame(self, ref: Reference, lang: str = "vi") -> pd.DataFrame:
+        """The file's rows as they will be (or were) imported, labelled in ``lang``: code, name,
+        category, district, capital and what happens to each (new, changed, unchanged)."""
+        if self.rows is None or self.rows.empty:
+            return pd.DataFrame()
+        vi = lang == "vi"
+        frame = self.rows
+        enums = {"category": ref.categories, "district": ref.districts, "investment_form": ref.forms}
+        shown = [name for name in PREVIEW_COLUMNS if name in frame.columns]
+        out = pd.DataFrame({_column_label(name, lang): _labelled(frame[name], enums.get(name), lang) for name in shown})
+        outcome = frame["code"].map(self.outcomes).map(lambda o: OUTCOMES.get(o, ("", ""))[0 if vi else 1])
+        out.insert(0, "Kết quả" if vi else "Result", outcome.to_numpy())
+        return out
+
+
+PREVIEW_COLUMNS = ("code", "name_vi", "category", "district", "investment_vnd_bn", "investment_form")
+OUTCOMES = {
+    "new": ("Dự án mới", "New project"),
+    "changed": ("Cập nhật", "Changed"),
+    "unchanged": ("Không đổi", "Unchanged"),
+}
+
+
+def _column_label(name: str, lang: str) -> str:
+    """A template column's header in ``lang``; anything else (a header the user wrote) as it is."""
+    column = model.COLUMNS_BY_NAME.get(name)
+    if column is None:
+        return name
+    return column.header_vi if lang == "vi" else column.header_en
+
+
+def _labelled(values: pd.Series, enum: Any, lang: str) -> list[Any]:
+    """Cells for reading: an enumeration's code as its label, a number as written in ``lang``."""
+    out: list[Any] = []
+    for value in values:
+        if value is None or (isinstance(value, float) and value != value):
+            out.append("")
+        elif enum is not None and isinstance(value, str) and value in enum.codes:
+            out.append(enum.label(value, lang))
+        elif isinstance(value, float):
+            out.append(format_number(value, lang, 2))
+        else:
+            out.append(value)
+    return out
 
 
 class _FileProblem(Exception):
@@ -114,10 +188,26 @@ def _table(header_row: int, header: list[Any], rows: list[tuple[int, Sequence[An
     return Table(header_row, header, [number for number, _cells in rows], columns)
 
 
+@contextmanager
+def private_copy(data: bytes, suffix: str) -> Iterator[Path]:
+    """``data`` in a temporary file only this user can read (0600), removed on leaving, so an
+    upload never lingers in a shared temporary folder."""
+    handle, name = tempfile.mkstemp(prefix="catalogue-upload-", suffix=suffix)
+    path = Path(name)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        yield path
+    finally:
+        path.unlink(missing_ok=True)
+
+
 def read_table(path: str | Path) -> Table:
-    """Read a CSV, XLSX or JSON file into a :class:`Table` (row numbers as Excel shows them)."""
+    """Read a CSV, XLSX or JSON file into a :class:`Table` (row numbers as Excel shows them),
+    within :data:`~catalogue.filelimits.LIMITS` (a costlier file raises :class:`FileTooCostly`)."""
     path = Path(path)
     suffix = path.suffix.lower()
+    check_size(path)
     if suffix in (".xlsx", ".xlsm"):
         return _read_xlsx(path)
     if suffix in (".csv", ".txt", ".tsv"):
@@ -162,6 +252,7 @@ def _read_csv(path: Path) -> Table:
     utf16 = head.startswith((b"\xff\xfe", b"\xfe\xff"))
     first_line = head.decode("utf-16" if utf16 else "utf-8", errors="ignore").split("\n", 1)[0]
     delimiter = max([",", ";", "\t"], key=first_line.count)
+    _check_csv_cost(path.read_bytes(), delimiter.encode("utf-16-le" if utf16 else "utf-8"))
     # Excel shows one row per record (a quoted cell may hold line breaks), so row numbers
     # count records, not physical lines; both readers below do so.
     try:
@@ -180,8 +271,14 @@ def _read_csv(path: Path) -> Table:
     except (pd.errors.ParserError, ValueError):
         # Rows wider than the header: the slower reader takes ragged rows as they are.
         text = _decode(path.read_bytes(), path.name)
-        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        budget = Budget()
+        records = []
+        for number, record in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), start=1):
+            budget.row(number, len(record), len(record))
+            records.append(record)
         return _table(1, records[0], list(enumerate(records[1:], start=2)))
+    budget = Budget()
+    budget.row(len(frame) or 1, frame.shape[1], 0)
     columns = []
     for position in frame.columns:
         series = frame[position]
@@ -192,9 +289,24 @@ def _read_csv(path: Path) -> Table:
     return Table(1, header, list(range(2, len(frame) + 1)), [column[1:] for column in columns])
 
 
+def _check_csv_cost(data: bytes, delimiter: bytes) -> None:
+    """Before pandas reads a CSV: its rows and cells, counted from the bytes (a quoted delimiter
+    counts too, so this errs towards refusing only absurd files)."""
+    budget = Budget()
+    lines = data.count(b"\n") + 1
+    budget.row(lines, 1, data.count(delimiter) + lines)
+    widest = max(line.count(delimiter) for line in data.split(b"\n")) + 1
+    if widest > 20 * LIMITS.max_columns:  # the exact width is checked once pandas has read the rows
+        budget.row(1, widest, 0)
+
+
 def _read_json(path: Path) -> Table:
+    data = path.read_bytes()
+    containers = data.count(b"{") + data.count(b"[")
+    if containers > LIMITS.max_rows + 1_000:  # each object or list costs memory before it can be counted
+        Budget().row(containers, 1, 0)
     try:
-        records = json.loads(_decode(path.read_bytes(), path.name))
+        records = json.loads(_decode(data, path.name))
     except json.JSONDecodeError as exc:
         raise _FileProblem(
             ImportIssue(exc.lineno, "", path.name, f"JSON không hợp lệ: {exc.msg}", f"Invalid JSON: {exc.msg}")
@@ -206,14 +318,35 @@ def _read_json(path: Path) -> Table:
             )
         )
     header = list(dict.fromkeys(key for record in records for key in record))
+    budget = Budget()
+    budget.row(len(records) + 1, len(header), sum(len(record) for record in records))
     # Numbered as the export's CSV twin would be: the header is row 1.
     rows = [(number, [record.get(key) for key in header]) for number, record in enumerate(records, start=2)]
     return _table(1, header, rows)
 
 
+def _sheet_parser(*args: Any, **kwargs: Any) -> Any:
+    """openpyxl's sheet parser, noting the cells that hold a formula but no stored result (a file
+    written by a program that does not compute formulas): those are reported, never read as empty."""
+    from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
+
+    class Parser(WorkSheetParser):
+        def parse_cell(self, element: Any) -> dict[str, Any]:
+            cell = super().parse_cell(element)
+            if cell["value"] is None and element.find(FORMULA_TAG) is not None:
+                self.formula_cells.append((cell["row"], cell["column"]))
+            return cell
+
+    parser = Parser(*args, **kwargs)
+    parser.formula_cells = []
+    return parser
+
+
 def _read_xlsx(path: Path) -> Table:
     import openpyxl
+    from openpyxl.utils import get_column_letter
 
+    check_zip(path)
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a damaged or foreign file
@@ -226,11 +359,58 @@ def _read_xlsx(path: Path) -> Table:
                 "Cannot open the XLSX file (damaged, or not an Excel workbook)",
             )
         ) from exc
+    budget = Budget()
+    rows: list[tuple[int, list[Any]]] = []
     try:
         sheet = next((s for s in book.worksheets if fold(s.title) in XLSX_SHEET_NAMES), book.worksheets[0])
-        rows = list(enumerate(sheet.iter_rows(values_only=True), start=1))
+        # The sheet is read cell by cell as stored, never by its declared size ("A1:XFD1048576"
+        # would otherwise be a million rows of sixteen thousand empty cells), within the budget.
+        with sheet._get_source() as source:
+            parser = _sheet_parser(
+                source,
+                sheet._shared_strings,
+                data_only=True,
+                epoch=book.epoch,
+                date_formats=book._date_formats,
+                timedelta_formats=book._timedelta_formats,
+            )
+            for number, cells in parser.parse():
+                filled = {c["column"]: c["value"] for c in cells if c["value"] is not None}
+                if not filled:
+                    continue
+                width = max(filled)
+                budget.row(number, width, len(filled))
+                rows.append((number, [filled.get(column) for column in range(1, width + 1)]))
+            formula_cells = parser.formula_cells
+    except FileTooCostly:
+        raise
+    except Exception as exc:  # a damaged sheet inside a readable workbook
+        raise _FileProblem(
+            ImportIssue(
+                0,
+                "",
+                path.name,
+                "Không đọc được trang tính trong tệp XLSX (tệp hỏng)",
+                "Cannot read the worksheet in the XLSX file (damaged file)",
+            )
+        ) from exc
     finally:
         book.close()
+    if formula_cells:
+        row, column = formula_cells[0]
+        where = f"{get_column_letter(column)}{row}"
+        raise _FileProblem(
+            ImportIssue(
+                row,
+                "",
+                where,
+                f"Ô {where} (và {format_number(len(formula_cells), 'vi', 0)} ô có công thức) chưa có giá trị: "
+                "công thức không được đọc — hãy mở tệp trong Excel và lưu lại, hoặc dán giá trị thay cho công thức",
+                f"Cell {where} ({format_number(len(formula_cells), 'en', 0)} formula cells in all) holds a formula "
+                "with no stored result: formulas are not read — open the file in Excel and save it, or paste "
+                "values instead of formulas",
+            )
+        )
     if not rows:
         raise _FileProblem(ImportIssue(1, "", "", "Tệp trống", "The file is empty"))
     # Official lists often carry a title block above the header: take the first row that
@@ -285,7 +465,7 @@ def _map_header_cells(cells: list[Any]) -> tuple[dict[int, Column], list[str], l
                     text,
                     text,
                     f"Cột “{text}” trùng với cột thứ {seen[column.name] + 1} (cùng là {column.header_vi})",
-                    f"Column “{text}” repeats column {seen[column.name] + 1} (both are {column.name})",
+                    f"Column “{text}” repeats column {seen[column.name] + 1} (both are {column.header_en})",
                 )
             )
             continue
@@ -349,6 +529,10 @@ def _lookup(match: Callable[[str], str | None], message_vi: str, message_en: str
     return convert
 
 
+def _braces(text: str) -> str:
+    return text.replace("{", "{{").replace("}", "}}")
+
+
 def _converter(column: Column, ref: Reference) -> Callable[[Any], Any]:
     kind = column.kind
 
@@ -363,7 +547,7 @@ def _converter(column: Column, ref: Reference) -> Callable[[Any], Any]:
                     "Mã chỉ gồm chữ không dấu, số và các dấu - _ . / (không có khoảng trắng)",
                     "A code uses only unaccented letters, digits and - _ . / (no spaces)",
                 )
-            if kind == model.EMAIL and not _EMAIL_RE.match(text):
+            if kind == model.EMAIL and not is_email(text):
                 raise _CellError(
                     "Email không đúng dạng (ví dụ: ten@coquan.gov.vn)",
                     "Not an email address (for example: name@agency.gov.vn)",
@@ -381,11 +565,14 @@ def _converter(column: Column, ref: Reference) -> Callable[[Any], Any]:
         return lambda value: _check_length(clean_text(_as_text(value), multiline=True), column) or None
 
     if kind in (model.CATEGORY, model.FORM, model.STATUS):
-        allowed = ", ".join(ref.enumeration(kind).codes)
+        enum = ref.enumeration(kind)
+        allowed_vi = "; ".join(enum.label(code, "vi") for code in enum.codes)
+        allowed_en = "; ".join(enum.label(code, "en") for code in enum.codes)
+        # The placeholders are escaped: {text} is filled in per cell by _lookup.
         return _lookup(
-            ref.enumeration(kind).match,
-            f"Không có {column.header_vi.lower()} “{{text}}”; dùng mã hoặc tên: {allowed}",
-            f"Unknown {column.header_en.lower()} “{{text}}”; use a code or label: {allowed}",
+            enum.match,
+            f"Không có {column.header_vi.lower()} “{{text}}”; hãy chọn một trong: {_braces(allowed_vi)}",
+            f"Unknown {column.header_en.lower()} “{{text}}”; choose one of: {_braces(allowed_en)}",
         )
 
     if kind == model.DISTRICT:
@@ -426,8 +613,8 @@ def _converter(column: Column, ref: Reference) -> Callable[[Any], Any]:
                 raise _CellError("Không được là số âm", "Must not be negative")
             if limit is not None and number > limit:
                 raise _CellError(
-                    f"Lớn bất thường (> {limit:,.0f}); kiểm tra lại đơn vị",
-                    f"Implausibly large (> {limit:,.0f}); check the unit",
+                    f"Lớn bất thường (> {format_number(limit, 'vi', 0)}); kiểm tra lại đơn vị",
+                    f"Implausibly large (> {format_number(limit, 'en', 0)}); check the unit",
                 )
             return number
 
@@ -511,6 +698,43 @@ class ParsedFile:
     errors: list[ImportIssue]
     ignored_columns: list[str]
     rows_read: int
+    more_errors: int = 0  # errors found beyond the first LIMITS.max_errors, counted, not listed
+
+
+class _Issues(list):
+    """The errors of a file, holding at most about ten times the listed number in memory (a bad
+    file of a hundred thousand rows would otherwise keep millions): the earliest rows are kept,
+    the rest counted."""
+
+    def __init__(self, cap: int) -> None:
+        super().__init__()
+        self.cap = cap
+        self.dropped = 0
+        self._cells: dict[str, bytearray] = {}  # per column, a bit per row: has an error
+
+    def append(self, issue: ImportIssue) -> None:  # type: ignore[override]
+        super().append(issue)
+        bits = self._cells.setdefault(issue.column, bytearray((LIMITS.max_rows + 200) // 8 + 1))
+        if 0 <= issue.row < len(bits) * 8:
+            bits[issue.row // 8] |= 1 << (issue.row % 8)
+        if len(self) > 10 * self.cap:
+            self._trim()
+
+    def has(self, row: int, column: str) -> bool:
+        """Whether the cell already has an error (listed or not)."""
+        bits = self._cells.get(column)
+        return bits is not None and 0 <= row < len(bits) * 8 and bool(bits[row // 8] & (1 << (row % 8)))
+
+    def _trim(self) -> None:
+        self.sort(key=lambda e: e.row)
+        self.dropped += len(self) - self.cap
+        del self[self.cap :]
+
+    def finish(self) -> tuple[list[ImportIssue], int]:
+        """The listed errors (earliest rows first) and how many more there were."""
+        if len(self) > self.cap:
+            self._trim()
+        return list(self), self.dropped
 
 
 def parse_file(path: str | Path, ref: Reference, progress: Callable[[float], None] | None = None) -> ParsedFile:
@@ -519,6 +743,9 @@ def parse_file(path: str | Path, ref: Reference, progress: Callable[[float], Non
         table = read_table(path)
     except _FileProblem as problem:
         return ParsedFile([], pd.DataFrame(), [problem.issue], [], 0)
+    except FileTooCostly as refused:
+        issue = ImportIssue(refused.row, "", Path(path).name, refused.message_vi, refused.message_en)
+        return ParsedFile([], pd.DataFrame(), [issue], [], 0)
     mapping, ignored, errors = _map_header_cells(table.header)
     errors = [ImportIssue(table.header_row, e.column, e.value, e.message_vi, e.message_en) for e in errors]
     present = {column.name for column in mapping.values()}
@@ -528,8 +755,8 @@ def parse_file(path: str | Path, ref: Reference, progress: Callable[[float], Non
                 table.header_row,
                 required.header_vi,
                 "",
-                f"Thiếu cột bắt buộc “{required.header_vi}” ({required.name})",
-                f"Required column “{required.name}” ({required.header_vi}) is missing",
+                f"Thiếu cột bắt buộc “{required.header_vi}”",
+                f"Required column “{required.header_en}” (Vietnamese header “{required.header_vi}”) is missing",
             )
         )
     if errors:
@@ -542,16 +769,38 @@ def parse_file(path: str | Path, ref: Reference, progress: Callable[[float], Non
 
     _drop_blank_rows(table, next(p for p, c in mapping.items() if c.name == "code"))
     header_text = {position: clean_text(table.header[position]) for position in mapping}
-    values = _convert_columns(table, mapping, ref, errors, progress)
-    _check_rows(table.numbers, values, errors)
+    found = _Issues(LIMITS.max_errors)
+    values = _convert_columns(table, mapping, ref, found, progress)
+    _mark_approximate(table, mapping, values)
+    _check_rows(table.numbers, values, found)
+    errors, more = found.finish()
     order = {column.name: index for index, column in enumerate(mapping.values())}
     errors.sort(key=lambda e: (e.row, order.get(e.column, len(order))))
     # Report columns by the header the user wrote, not by our canonical name.
     by_name = {column.name: header_text[position] for position, column in mapping.items()}
     errors = [ImportIssue(e.row, by_name.get(e.column, e.column), e.value, e.message_vi, e.message_en) for e in errors]
     columns = [column.name for column in mapping.values()]
+    if "investment_approx" in values and "investment_approx" not in columns:
+        columns.append("investment_approx")
     frame = pd.DataFrame({name: values[name] for name in columns}) if not errors else pd.DataFrame()
-    return ParsedFile(columns, frame, errors, ignored, len(table.numbers))
+    return ParsedFile(columns, frame, errors, ignored, len(table.numbers), more)
+
+
+AMOUNT_COLUMNS = ("investment_vnd_bn", "investment_usd_m")
+
+
+def _mark_approximate(table: Table, mapping: dict[int, Column], values: dict[str, list[Any]]) -> None:
+    """An amount written "khoảng 500 tỷ" is kept as 500 *and* as approximate: the file's own
+    "Vốn ước tính" column, or the words of its amount cells, set ``investment_approx``."""
+    positions = [position for position, column in mapping.items() if column.name in AMOUNT_COLUMNS]
+    if not positions:
+        return
+    hedged = [any(is_approximate(table.columns[p][k]) for p in positions) for k in range(len(table.numbers))]
+    given = values.get("investment_approx")
+    # Not approximate is left empty, as stored before this column existed: nothing shows as changed.
+    values["investment_approx"] = [
+        True if hedge or (given is not None and given[k]) else None for k, hedge in enumerate(hedged)
+    ]
 
 
 def _filled(value: Any) -> bool:
@@ -592,7 +841,7 @@ def _tidy_text_column(cells: list[Any], column: Column) -> list[Any] | None:
     out = [text.strip() or None for text in texts]
     if max((len(text) for text in out if text), default=0) > column.max_length:
         return None
-    valid = {model.CODE: _CODE_RE.match, model.EMAIL: _EMAIL_RE.match, model.PHONE: _phone_ok}.get(column.kind)
+    valid = {model.CODE: _CODE_RE.match, model.EMAIL: is_email, model.PHONE: _phone_ok}.get(column.kind)
     if valid is not None and not all(valid(text) for text in out if text):
         return None
     return out
@@ -642,7 +891,7 @@ def _convert_columns(
 
 
 def _check_rows(numbers: list[int], values: dict[str, list[Any]], errors: list[ImportIssue]) -> None:
-    failed = {(e.row, e.column) for e in errors}
+    failed = _FailedCells(errors)
     first_row_of_code: dict[str, int] = {}
     lat = values.get("latitude")
     lon = values.get("longitude")
@@ -682,8 +931,26 @@ def _check_rows(numbers: list[int], values: dict[str, list[Any]], errors: list[I
             _check_coordinates(number, lat[index] if lat else None, lon[index] if lon else None, failed, errors)
 
 
+def _range(low: float, high: float, lang: str) -> str:
+    return f"{format_number(low, lang, 2)}–{format_number(high, lang, 2)}"
+
+
+class _FailedCells:
+    """``(row, column) in failed``: the cell already has an error (from an :class:`_Issues`, which
+    remembers the cells of errors it no longer lists, or from a plain list)."""
+
+    def __init__(self, errors: list[ImportIssue]) -> None:
+        self._issues = errors if isinstance(errors, _Issues) else None
+        self._set = None if self._issues is not None else {(e.row, e.column) for e in errors}
+
+    def __contains__(self, cell: tuple[int, str]) -> bool:
+        if self._issues is not None:
+            return self._issues.has(*cell)
+        return cell in self._set  # type: ignore[operator]
+
+
 def _check_coordinates(
-    number: int, lat: float | None, lon: float | None, failed: set, errors: list[ImportIssue]
+    number: int, lat: float | None, lon: float | None, failed: _FailedCells, errors: list[ImportIssue]
 ) -> None:
     if (number, "latitude") in failed or (number, "longitude") in failed:
         return
@@ -708,8 +975,8 @@ def _check_coordinates(
                 number,
                 "latitude",
                 str(lat),
-                f"Vĩ độ nằm ngoài Hà Nội ({b['lat_min']}–{b['lat_max']})",
-                f"Latitude is outside Hanoi ({b['lat_min']}–{b['lat_max']})",
+                f"Vĩ độ nằm ngoài Hà Nội ({_range(b['lat_min'], b['lat_max'], 'vi')})",
+                f"Latitude is outside Hanoi ({_range(b['lat_min'], b['lat_max'], 'en')})",
             )
         )
     if not b["lon_min"] <= lon <= b["lon_max"]:
@@ -718,8 +985,8 @@ def _check_coordinates(
                 number,
                 "longitude",
                 str(lon),
-                f"Kinh độ nằm ngoài Hà Nội ({b['lon_min']}–{b['lon_max']})",
-                f"Longitude is outside Hanoi ({b['lon_min']}–{b['lon_max']})",
+                f"Kinh độ nằm ngoài Hà Nội ({_range(b['lon_min'], b['lon_max'], 'vi')})",
+                f"Longitude is outside Hanoi ({_range(b['lon_min'], b['lon_max'], 'en')})",
             )
         )
 
@@ -734,6 +1001,7 @@ def check_record(record: dict[str, Any], ref: Reference) -> tuple[dict[str, Any]
     table = Table(1, [column.name for column in present], [2], [[record[column.name]] for column in present])
     errors: list[ImportIssue] = []
     values = _convert_columns(table, dict(enumerate(present)), ref, errors, None)
+    _mark_approximate(table, dict(enumerate(present)), values)
     for column in PROJECT_COLUMNS:
         values.setdefault(column.name, [None])
     _check_rows([2], values, errors)

@@ -161,6 +161,16 @@ def _sign_in_sessions(cur: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+def _inquiry_references(cur: duckdb.DuckDBPyConnection) -> None:
+    """Inquiries get the reference number the investor is shown; earlier ones keep their id."""
+    cur.execute("alter table inquiries add column if not exists reference varchar")
+
+
+def _approximate_amounts(cur: duckdb.DuckDBPyConnection) -> None:
+    """Projects say whether their amount was reported as approximate ("khoảng 500 tỷ")."""
+    cur.execute("alter table projects add column if not exists investment_approx boolean")
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -177,6 +187,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(6, "plan targets measured per year, task progress per year", _plan_progress),
     Migration(7, "project history: stage columns beside the snapshot", _history_stage_columns),
     Migration(8, "sign-in sessions that survive a reload", _sign_in_sessions),
+    Migration(9, "inquiries: the reference number shown to the investor", _inquiry_references),
+    Migration(10, "projects: amounts reported as approximate", _approximate_amounts),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

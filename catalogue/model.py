@@ -120,6 +120,15 @@ PROJECT_COLUMNS: tuple[Column, ...] = (
         sql_type="DOUBLE",
         aliases=("tong von dau tu du kien trieu usd", "von dau tu trieu usd"),
     ),
+    # Set by itself when an amount is written "khoảng 500 tỷ" (about), so the public page can say so.
+    Column(
+        "investment_approx",
+        "Vốn ước tính",
+        "Approximate investment",
+        FLAG,
+        sql_type="BOOLEAN",
+        aliases=("von uoc tinh", "uoc tinh", "approximate", "approximate investment"),
+    ),
     Column(
         "investment_form",
         "Hình thức đầu tư",

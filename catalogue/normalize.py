@@ -9,16 +9,20 @@ gone). ``parse_number`` reads amounts written the Vietnamese way ("1.200", "78,2
 from __future__ import annotations
 
 import functools
+import math
 import re
 import unicodedata
 
 # Characters a user can paste that must never reach the database (C0/C1 controls, but
 # keep tab and newline), plus zero-width and BOM characters that break matching.
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
+# Bidirectional controls and invisible format characters: "Nhà máy \u202egnp.exe\u202c" would
+# show as "…exe.png". Removed outright (not turned into spaces).
+_INVISIBLE_RE = re.compile(r"[\u061c\u180e\u200c-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
 _SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _NON_ALNUM_RE = re.compile(r"[^0-9a-z]+")
 # Anything clean_text would change in one line of text, found in one scan (the fast path).
-_UNTIDY_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u00a0\u2000-\u200f\u2028\u2029\u202f\u205f\u3000\ufeff]|  ")
+_UNTIDY_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u00a0\u061c\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff]|  ")
 
 # đ/Đ have no Unicode decomposition, so NFD alone leaves them in place.
 _FOLD_TABLE = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "Ð": "d"})
@@ -35,7 +39,7 @@ def clean_text(value: object, *, multiline: bool = False) -> str:
     text = value if type(value) is str else str(value)
     if is_tidy(text):
         return text.strip()  # already tidy: most cells take this path and are not copied
-    text = unicodedata.normalize("NFC", text)
+    text = _INVISIBLE_RE.sub("", unicodedata.normalize("NFC", text))
     if multiline:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         text = _CONTROL_RE.sub("", text)
@@ -122,6 +126,19 @@ _HEDGES = (
     "ca",
 )
 _HEDGE_SYMBOLS = "~≈±"
+# The hedges that make an amount approximate (not "total" or "expected", which only name it).
+_APPROXIMATE = ("khoang", "uoc tinh", "uoc", "gan", "approximately", "approx", "about", "around", "est", "ca")
+
+
+def is_approximate(value: object) -> bool:
+    """Whether an amount was written as approximate: "khoảng 500 tỷ", "~ 20 triệu USD", "about 3 m"."""
+    if not isinstance(value, str):
+        return False
+    text = clean_text(value)
+    if text[:1] and text[0] in "~≈":
+        return True
+    words = fold(text)
+    return any(words == hedge or words.startswith(hedge + " ") for hedge in _APPROXIMATE)
 
 
 class NumberFormatError(ValueError):
@@ -198,12 +215,23 @@ def parse_number(value: object, unit: str = "plain") -> float | None:
     return _parse_number_text(str(value), unit)
 
 
+_DATE_RE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}(?:[ T][\d:.]+)?|\d{1,2}/\d{1,2}/\d{4}")
+_SCIENTIFIC_RE = re.compile(r"[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d{1,3}")
+
+
 @functools.lru_cache(maxsize=65536)
 def _parse_number_text(text: str, unit: str) -> float | None:
     raw = clean_text(text)
     if not raw:
         return None
     work = raw.strip(_HEDGE_SYMBOLS + " ").replace("US$", " usd ").replace("$", " usd ")
+    if _DATE_RE.fullmatch(work):
+        raise NumberFormatError(f"“{raw}” là một ngày, không phải số tiền", f"“{raw}” is a date, not an amount")
+    if _SCIENTIFIC_RE.fullmatch(work):  # "1e30": Excel's way of writing a large number
+        number = float(work.replace(",", "."))
+        if not math.isfinite(number) or abs(number) > 1e15:
+            raise NumberFormatError(f"Số “{raw}” quá lớn", f"The number “{raw}” is too large")
+        return number
     numbers = _NUMBER_RE.findall(work)
     numbers = [n.strip() for n in numbers if n.strip(" .,")]
     if not numbers:
@@ -284,3 +312,19 @@ def strip_prefix(folded: str, prefixes: tuple[str, ...]) -> str:
         if folded.startswith(prefix + " "):
             return folded[len(prefix) + 1 :]
     return folded
+
+
+# An address as mail systems accept it: the local part in RFC 5322's dot-atom (letters, digits and
+# !#$%&'*+/=?^_`{|}~- ; dots between, never first, last or doubled; at most 64), a domain of
+# labels of letters (any script), digits and inner hyphens, ending in a top-level domain of
+# letters. No quotes, spaces, brackets or angle brackets: "<script>@x.com" and
+# "=HYPERLINK(…)@x.com" are refused.
+_EMAIL_RE = re.compile(
+    r"(?=[^@]{1,64}@)[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+    r"@(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)+[^\W\d_]{2,63}"
+)
+
+
+def is_email(text: str) -> bool:
+    """Whether ``text`` is an e-mail address (see ``_EMAIL_RE``), at most 254 characters."""
+    return len(text) <= 254 and _EMAIL_RE.fullmatch(text) is not None

@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from .clock import hanoi_today, utcnow
 from .errors import CatalogueError
+from .i18n import format_number, t
 
 if TYPE_CHECKING:
     import duckdb
@@ -42,6 +44,11 @@ def state_label(state: str | None, lang: str = "vi") -> str:
     return vi if lang == "vi" else en
 
 
+def standing_label(standing: str, lang: str = "vi") -> str:
+    """The label of a computed standing (see :func:`task_standing`) in ``lang``."""
+    return t(f"plan.standing.{standing}", lang)
+
+
 def create_tables(cur: duckdb.DuckDBPyConnection) -> None:
     cur.execute(
         "create table if not exists target_measurements (plan_code varchar not null, target_code varchar not null, "
@@ -53,10 +60,6 @@ def create_tables(cur: duckdb.DuckDBPyConnection) -> None:
         "year integer not null, state varchar not null, note varchar, evidence_url varchar, recorded_by varchar, "
         "recorded_at timestamp not null, primary key (plan_code, task_code, year))"
     )
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 @dataclass(frozen=True)
@@ -226,7 +229,7 @@ def record_measurement(
     def work(cur: duckdb.DuckDBPyConnection) -> None:
         cur.execute(
             "insert or replace into target_measurements values (?, ?, ?, ?, ?, ?, ?, ?)",
-            [plan_code, target_code, int(year), value, source.strip(), note.strip() or None, actor, _now()],
+            [plan_code, target_code, int(year), value, source.strip(), note.strip() or None, actor, utcnow()],
         ).fetchall()
 
     cat.write(work, event="plans")
@@ -277,17 +280,77 @@ def record_progress(
     def work(cur: duckdb.DuckDBPyConnection) -> None:
         cur.execute(
             "insert or replace into task_progress values (?, ?, ?, ?, ?, ?, ?, ?)",
-            [plan_code, task_code, int(year), state, note.strip() or None, url or None, actor, _now()],
+            [plan_code, task_code, int(year), state, note.strip() or None, url or None, actor, utcnow()],
         ).fetchall()
 
     cat.write(work, event="plans")
 
 
+# The plan sets no date for the yearly progress report of a recurring task ("Hằng năm"); the city's
+# annual summary follows the year, so the report of year Y is expected by 31 January of Y + 1.
+ANNUAL_REPORT_DUE = (1, 31)  # (month, day) of the following year
+STANDINGS = ("done", "in_progress", "not_started", "overdue")  # a task's one computed standing
+WORKED = ("in_progress", "done")  # a yearly record that shows work on the task
+
+
+def annual_report_due(year: int) -> dt.date:
+    """The day by which the progress of a recurring task for ``year`` is expected."""
+    month, day = ANNUAL_REPORT_DUE
+    return dt.date(year + 1, month, day)
+
+
+def task_standing(
+    time_frame: str | None,
+    records: list[tuple[int, str]],
+    *,
+    period: tuple[int, int],
+    today: dt.date,
+) -> str:
+    """A task's one standing on ``today``: ``done``, ``in_progress``, ``not_started`` or ``overdue``.
+
+    ``records`` are the task's yearly progress records ``(year, state)`` that count (those up to the
+    year being reported on); ``period`` is the plan's first and last year. The definition, used by
+    the plan page, the dashboard and the annual report alike:
+
+    - **Overdue** means the task's time is up and it is not done:
+
+      - a task with a dated time frame (a year, e.g. "2024") is overdue once that year has ended
+        (``today`` is after 31 December) and no record says it is done;
+      - a recurring task ("annual", *hằng năm*) reports every year of the plan's period. It is
+        overdue when the last year whose report is due (see :data:`ANNUAL_REPORT_DUE`; the year
+        before until then) has no record of work (in progress or done) for that year or a later
+        one. So an annual task reported on this year is not overdue in November;
+      - a task whose latest record says ``late`` is overdue: staff said so. "Late" is what staff
+        recorded, one of the ways a task becomes overdue, never a figure that could contradict it.
+
+    - Otherwise a dated task with any ``done`` record is **done**, and any other task has the
+      state of its latest record (``not_started`` without one).
+    """
+    ordered = sorted(records)
+    latest = ordered[-1][1] if ordered else "not_started"
+    frame = str(time_frame or "").strip()
+    if frame.isdigit():
+        if any(state == "done" for _, state in ordered):
+            return "done"
+        if latest == "late" or today > dt.date(int(frame), 12, 31):
+            return "overdue"
+        return latest if latest in STANDINGS else "not_started"
+    if latest == "late":
+        return "overdue"
+    if frame == "annual":
+        first, last = period
+        due = [year for year in range(first, last + 1) if annual_report_due(year) < today]
+        if due and not any(year >= due[-1] and state in WORKED for year, state in ordered):
+            return "overdue"
+    return latest if latest in STANDINGS else "not_started"
+
+
 def tasks(cat: Catalogue, plan_code: str, year: int | None = None, today: dt.date | None = None) -> pd.DataFrame:
-    """The plan's tasks with their latest progress (up to ``year``), lead agency and its successor,
-    and ``overdue``: a dated task past its year and not done, an annual task with no record
-    for the last finished year of the plan, or any task whose latest state is ``late``."""
-    today = today or dt.date.today()
+    """The plan's tasks with their latest progress up to ``year`` (default: this year in Hanoi),
+    the lead agency and its 2025 successor, and the computed ``standing`` and ``overdue`` as on
+    ``today`` (default: today in Hanoi), by :func:`task_standing`. Progress recorded for later
+    years does not count."""
+    today = today or hanoi_today()
     year = year or today.year
     plan = get_plan(cat, plan_code)
     with cat.cursor() as cur:
@@ -301,10 +364,7 @@ def tasks(cat: Catalogue, plan_code: str, year: int | None = None, today: dt.dat
                    t.lead_agency, a.name_vi as agency_vi, a.name_en as agency_en, a.successor_code,
                    s.name_vi as successor_vi, s.name_en as successor_en, t.partners_vi, t.partners_en,
                    t.time_frame, l.year as progress_year, l.state, l.note, l.evidence_url, l.recorded_by,
-                   (select count(*) from task_progress p where p.plan_code = t.plan_code and p.task_code = t.code
-                        and p.state = 'done') as done_records,
-                   (select max(p.year) from task_progress p where p.plan_code = t.plan_code
-                        and p.task_code = t.code) as last_year
+                   l.recorded_at
             from plan_tasks t
             left join latest l on l.task_code = t.code and l.rn = 1
             left join agencies a on a.code = t.lead_agency
@@ -314,27 +374,54 @@ def tasks(cat: Catalogue, plan_code: str, year: int | None = None, today: dt.dat
             """,
             [plan_code, year, plan_code],
         ).df()
-    last_finished = min(today.year - 1, plan.period_end)
-
-    def overdue(row: pd.Series) -> bool:
-        if row["state"] == "late":
-            return True
-        frame_text = str(row["time_frame"] or "")
-        if frame_text.isdigit():
-            return int(frame_text) < today.year and row["done_records"] == 0
-        if frame_text == "annual" and last_finished >= plan.period_start:
-            last = row["last_year"]
-            return pd.isna(last) or int(last) < last_finished
-        return False
-
-    frame["overdue"] = frame.apply(overdue, axis=1) if not frame.empty else pd.Series(dtype=bool)
+        history = cur.execute(
+            "select task_code, year, state from task_progress where plan_code = ? and year <= ? order by year",
+            [plan_code, year],
+        ).fetchall()
+    records: dict[str, list[tuple[int, str]]] = {}
+    for code, record_year, state in history:
+        records.setdefault(code, []).append((int(record_year), state))
+    period = (plan.period_start, plan.period_end)
+    frame["standing"] = [
+        task_standing(time_frame, records.get(code, []), period=period, today=today)
+        for code, time_frame in zip(frame["code"], frame["time_frame"], strict=True)
+    ]
+    frame["overdue"] = (frame["standing"] == "overdue").astype(bool)
     return frame
 
 
+def task_counts(frame: pd.DataFrame) -> dict[str, int]:
+    """How many tasks of ``frame`` (from :func:`tasks`) stand where: every standing, ``total``, and
+    ``late_recorded`` (overdue tasks whose latest record says late: part of ``overdue``, not beside it)."""
+    standing = frame["standing"].value_counts().to_dict() if len(frame) else {}
+    counts = {code: int(standing.get(code, 0)) for code in STANDINGS}
+    counts["total"] = len(frame)
+    counts["late_recorded"] = int(((frame["state"] == "late") & frame["overdue"]).sum()) if len(frame) else 0
+    return counts
+
+
+def tasks_text(counts: dict[str, int], lang: str = "vi") -> str:
+    """The one sentence about the tasks' standing (from :func:`task_counts`) that every page and the
+    report show: "17 tasks: 1 done · 2 in progress · 0 not started · 14 overdue (of which 1 …)"."""
+    text = t(
+        "plan.tasks_summary",
+        lang,
+        total=format_number(counts["total"], lang, 0),
+        done=format_number(counts["done"], lang, 0),
+        progress=format_number(counts["in_progress"], lang, 0),
+        none=format_number(counts["not_started"], lang, 0),
+        overdue=format_number(counts["overdue"], lang, 0),
+    )
+    if counts["late_recorded"]:
+        text += t("plan.tasks_late_part", lang, count=counts["late_recorded"])
+    return text
+
+
 def plan_summary(cat: Catalogue, plan_code: str, year: int, today: dt.date | None = None) -> dict[str, Any]:
-    """Counts used by the dashboard and the annual report: tasks by state, overdue, targets met."""
+    """Counts used by the plan page and the annual report: tasks by standing (see :func:`task_standing`;
+    they add up to the number of tasks), targets measured and met by the end of ``year``."""
     frame = tasks(cat, plan_code, year, today)
-    by_state = frame["state"].fillna("not_started").value_counts().to_dict()
+    counts = task_counts(frame)
     measured = measurements(cat, plan_code)
     measured = measured[measured["year"] <= year]
     latest = measured.sort_values("year").groupby("target_code").tail(1)
@@ -345,9 +432,11 @@ def plan_summary(cat: Catalogue, plan_code: str, year: int, today: dt.date | Non
         if row.target_code in goals.index and row.value_pct >= goals.loc[row.target_code, "low_pct"]
     )
     return {
-        "tasks": len(frame),
-        "tasks_by_state": {state: int(by_state.get(state, 0)) for state in TASK_STATES},
-        "tasks_overdue": int(frame["overdue"].sum()) if not frame.empty else 0,
+        "tasks": counts["total"],
+        "tasks_by_standing": {code: counts[code] for code in STANDINGS},
+        "tasks_overdue": counts["overdue"],
+        "tasks_late_recorded": counts["late_recorded"],
+        "task_counts": counts,
         "targets": len(goals),
         "targets_measured": int(latest["target_code"].nunique()),
         "targets_met": met,

@@ -12,14 +12,27 @@ from __future__ import annotations
 import datetime as dt
 import html
 import io
+import threading
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from .clock import HANOI, hanoi_today, to_hanoi, utcnow
+from .countries import country_label
 from .exporting import export_frame, neutralise
-from .i18n import format_number, t
+from .i18n import format_datetime, format_number, t
 from .money import exchange_rate
-from .plan import TASK_STATES, measurements, plan_summary, plans, state_label, targets, tasks
+from .plan import (
+    STANDINGS,
+    measurements,
+    plan_summary,
+    plans,
+    standing_label,
+    state_label,
+    targets,
+    tasks,
+    tasks_text,
+)
 
 if TYPE_CHECKING:
     from .core import Catalogue
@@ -28,10 +41,20 @@ DEFAULT_PLAN = "hn_275_2023"
 
 
 def year_end(year: int, now: dt.datetime | None = None) -> dt.datetime:
-    """The moment a year's figures are taken: 31 December 23:59:59, or now for the current year."""
-    now = now or dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    end = dt.datetime(year, 12, 31, 23, 59, 59)
+    """The moment a year's figures are taken, as stored (naive UTC): 31 December 23:59:59 in Hanoi,
+    or now for the current year."""
+    now = now or utcnow()
+    end = dt.datetime(year, 12, 31, 23, 59, 59, tzinfo=HANOI).astimezone(dt.UTC).replace(tzinfo=None)
     return min(end, now)
+
+
+def report_day(year: int, now: dt.datetime | None = None) -> dt.date:
+    """The day in Hanoi on which ``year``'s figures are taken (see :func:`year_end`)."""
+    return to_hanoi(year_end(year, now)).date()
+
+
+# Stored times are naive UTC; a year or a month of the report is Hanoi's (UTC+7, no daylight saving).
+HANOI_OFFSET = dt.timedelta(hours=7)
 
 
 def public_projects_as_of(cat: Catalogue, cutoff: dt.datetime) -> pd.DataFrame:
@@ -85,14 +108,17 @@ def summary(cat: Catalogue, year: int, lang: str = "vi", plan_code: str = DEFAUL
             out[f"status:{code}"] = int((frame["status"] == code).sum())
         for code in ref.categories.codes:
             out[f"category:{code}"] = int((frame["category"] == code).sum())
-        with cat.cursor() as cur:
-            out["inquiries"] = cur.execute("select count(*) from inquiries where year(created_at) = ?", [y]).fetchall()[
-                0
-            ][0]
-        plan_figures = plan_summary(cat, plan_code, y, today=cutoff.date())
-        out["tasks_done"] = plan_figures["tasks_by_state"]["done"]
-        out["tasks_in_progress"] = plan_figures["tasks_by_state"]["in_progress"]
-        out["tasks_overdue"] = plan_figures["tasks_overdue"]
+        public, params = cat.public_projects_sql()
+        with cat.cursor() as cur:  # inquiries about public projects only: a hidden one is not counted
+            out["inquiries"] = cur.execute(
+                f"select count(*) from inquiries i join {public} p on p.code = i.project_code "
+                "where year(i.created_at + ?) = ?",
+                [*params, HANOI_OFFSET, y],
+            ).fetchall()[0][0]
+        plan_figures = plan_summary(cat, plan_code, y, today=report_day(y))
+        for standing in STANDINGS:
+            out[f"tasks_{standing}"] = plan_figures["tasks_by_standing"][standing]
+        out["tasks_late_recorded"] = plan_figures["tasks_late_recorded"]
         out["targets_measured"] = plan_figures["targets_measured"]
         out["targets_met"] = plan_figures["targets_met"]
         return out
@@ -105,7 +131,9 @@ def summary(cat: Catalogue, year: int, lang: str = "vi", plan_code: str = DEFAUL
         "inquiries": t("report.investor_inquiries_in_the_year", lang),
         "tasks_done": t("report.tasks_done", lang),
         "tasks_in_progress": t("report.tasks_in_progress", lang),
+        "tasks_not_started": t("report.tasks_not_started", lang),
         "tasks_overdue": t("report.tasks_overdue", lang),
+        "tasks_late_recorded": t("report.tasks_late_recorded", lang),
         "targets_measured": t("report.targets_measured", lang),
         "targets_met": t("report.targets_at_or_above_the_band_s_low_end", lang),
     }
@@ -122,7 +150,9 @@ def summary(cat: Catalogue, year: int, lang: str = "vi", plan_code: str = DEFAUL
         "inquiries",
         "tasks_done",
         "tasks_in_progress",
+        "tasks_not_started",
         "tasks_overdue",
+        "tasks_late_recorded",
         "targets_measured",
         "targets_met",
     ]
@@ -142,7 +172,7 @@ def summary(cat: Catalogue, year: int, lang: str = "vi", plan_code: str = DEFAUL
 
 
 def _tasks_sheet(cat: Catalogue, plan_code: str, year: int, lang: str) -> pd.DataFrame:
-    frame = tasks(cat, plan_code, year, today=year_end(year).date())
+    frame = tasks(cat, plan_code, year, today=report_day(year))
     return pd.DataFrame(
         {
             t("report.code", lang): frame["code"],
@@ -156,6 +186,7 @@ def _tasks_sheet(cat: Catalogue, plan_code: str, year: int, lang: str) -> pd.Dat
             ),
             t("report.year_recorded", lang): frame["progress_year"],
             t("report.progress", lang): frame["state"].map(lambda s: state_label(s, lang)),
+            t("report.standing", lang): frame["standing"].map(lambda s: standing_label(s, lang)),
             t("report.overdue", lang): frame["overdue"].map(
                 lambda v: t("value.yes", lang) if v else t("value.no", lang)
             ),
@@ -188,14 +219,20 @@ def _targets_sheet(cat: Catalogue, plan_code: str, year: int, lang: str) -> pd.D
 
 
 def _inquiries_sheet(cat: Catalogue, year: int, lang: str) -> pd.DataFrame:
+    # Public projects only (an inner join): the report is a public download.
+    public, params = cat.public_projects_sql()
     with cat.cursor() as cur:
         frame = cur.execute(
-            "select i.project_code, coalesce(p.name_vi, '') as name, count(*) as n, "
-            "count(*) filter (where i.status = 'answered') as answered, string_agg(distinct trim(i.country), ', ') "
-            "as countries from inquiries i left join projects p on p.code = i.project_code "
-            "where year(i.created_at) = ? group by 1, 2 order by n desc, 1",
-            [year],
+            "select i.project_code, p.name_vi as name, count(*) as n, "
+            "count(*) filter (where i.status = 'answered') as answered, list(distinct trim(i.country)) "
+            f"as countries from inquiries i join {public} p on p.code = i.project_code "
+            "where year(i.created_at + ?) = ? group by 1, 2 order by n desc, 1",
+            [*params, HANOI_OFFSET, year],
         ).df()
+    # Countries by name in the report's language (inquiries store a code, older ones free text).
+    frame["countries"] = [
+        ", ".join(sorted({country_label(value, lang) for value in values if value})) for values in frame["countries"]
+    ]
     return frame.rename(
         columns={
             "project_code": t("report.project", lang),
@@ -225,8 +262,8 @@ def _title_lines(cat: Catalogue, year: int, lang: str, plan_code: str) -> list[s
     lines = [
         t("report.title", lang, year=year),
         (plan.name(lang) + f" ({plan.document})") if plan else "",
-        t("report.figures_as_at", lang) + year_end(year).strftime("%d/%m/%Y %H:%M") + " UTC",
-        t("report.generated", lang) + dt.datetime.now(dt.UTC).strftime("%d/%m/%Y %H:%M") + " UTC",
+        t("report.figures_as_at", lang) + format_datetime(year_end(year), lang),
+        t("report.generated", lang) + format_datetime(utcnow(), lang),
     ]
     if demo:
         lines.append(t("report.demo_note", lang, demo=demo))
@@ -276,6 +313,34 @@ def _cell(value: Any) -> Any:
     return value
 
 
+_BUILT: dict[tuple[Any, ...], Any] = {}
+_BUILDING = threading.Lock()
+
+
+def cached_report(
+    cat: Catalogue, year: int, lang: str = "vi", kind: str = "xlsx", plan_code: str = DEFAULT_PLAN
+) -> Any:
+    """The report (``kind`` "xlsx": bytes; "html": text) built once per data version: repeated
+    clicks, and any number of visitors, cost one build; one build runs at a time, so requests
+    for several years cannot take all the server's time at once. Years outside the plan's span
+    (2023 to this year) are refused."""
+    if kind not in ("xlsx", "html") or lang not in ("vi", "en"):
+        raise ValueError(f"no such report: {kind}/{lang}")
+    if not REPORT_FIRST_YEAR <= year <= hanoi_today().year:
+        raise ValueError(f"no report for {year}")
+    key = (id(cat), cat.data_version, hanoi_today(), year, lang, kind, plan_code)
+    with _BUILDING:
+        if key not in _BUILT:
+            if len(_BUILT) >= 16:
+                _BUILT.clear()
+            build = report_xlsx if kind == "xlsx" else report_html
+            _BUILT[key] = build(cat, year, lang=lang, plan_code=plan_code)
+        return _BUILT[key]
+
+
+REPORT_FIRST_YEAR = 2023  # the plan's year
+
+
 def write_report(cat: Catalogue, year: int, path: str, lang: str = "vi", plan_code: str = DEFAULT_PLAN) -> None:
     with open(path, "wb") as handle:
         handle.write(report_xlsx(cat, year, lang, plan_code))
@@ -283,7 +348,7 @@ def write_report(cat: Catalogue, year: int, path: str, lang: str = "vi", plan_co
 
 def report_html(cat: Catalogue, year: int, lang: str = "vi", plan_code: str = DEFAULT_PLAN) -> str:
     """A printable one-file summary: the summary table, the plan's progress and the main charts."""
-    from .charts import dashboard_charts
+    from .charts import dashboard_charts, plotly_config
     from .dashboard import dashboard
 
     lines = _title_lines(cat, year, lang, plan_code)
@@ -319,17 +384,17 @@ def report_html(cat: Catalogue, year: int, lang: str = "vi", plan_code: str = DE
     for chart in charts:
         if chart.key not in wanted:
             continue
-        parts.append(f"<div class='chart'><h2>{html.escape(chart.title)}</h2>")
-        parts.append(chart.figure.to_html(full_html=False, include_plotlyjs=include_js, config={"displaylogo": False}))
+        # The figure carries its own title, source, date and demo note (as a downloaded image does).
+        parts.append("<div class='chart'>")
+        parts.append(
+            chart.figure.to_html(
+                full_html=False, include_plotlyjs=include_js, config=plotly_config(lang, f"{chart.key}-{year}")
+            )
+        )
         parts.append(f"<p class='note'>{html.escape(chart.note)}</p></div>")
         include_js = False
-    plan_rows = _tasks_sheet(cat, plan_code, year, lang)
-    states = plan_rows.iloc[:, 8].value_counts()
+    counts = plan_summary(cat, plan_code, year, today=report_day(year))
     parts.append(f"<h2>{t('report.plan_tasks', lang)}</h2><p>")
-    parts.append(
-        ", ".join(
-            f"{html.escape(state_label(s, lang))}: {int(states.get(state_label(s, lang), 0))}" for s in TASK_STATES
-        )
-    )
+    parts.append(html.escape(tasks_text(counts["task_counts"], lang)))
     parts.append("</p></body></html>")
     return "".join(parts)

@@ -26,7 +26,7 @@ import re
 import threading
 import time
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 import duckdb
@@ -50,7 +50,7 @@ NAME_WIDTH = 32  # name words kept per project for the phrase check
 PREFIX_CAP = {1: 8, 2: 24}  # a one- or two-letter word being typed expands to its most common words only
 PREFIX_MAX = 150
 NAME, META, DESC, OTHER = 0, 1, 2, 3  # field groups, best first
-HIGHLIGHT_FIELDS = ("name_vi", "name_en", "description_vi", "description_en")
+HIGHLIGHT_FIELDS = ("name_vi", "name_en", "description_vi", "description_en", "address", "capacity")
 FACETS = ("category", "district", "status", "investment_form", "lead_agency")
 ATTRIBUTES = (*FACETS, "ward")
 LABELLED = ("category", "district", "ward", "investment_form", "lead_agency")  # searchable by label
@@ -517,17 +517,31 @@ class SearchIndex:
 
     def _search(self, query: str, filters: Filters, limit: int, offset: int, sort: str, facets: bool) -> SearchResult:
         docs, words, typos, places, most = self._matching(query, filters)
-        facet_counts = self._facets(docs) if facets else {}
+        facet_counts: dict[str, dict[str, int]] = {}
+        if facets:
+            facet_counts = self._facets(docs)
+            # A facet in use counts as if its own choice were not made (the others stay): its other
+            # options then say how many projects choosing them as well would add.
+            for name in FACETS:
+                if getattr(filters, name):
+                    others = self._matching(query, replace(filters, **{name: ()}), words)[0]
+                    facet_counts[name] = self._facets(others, (name,))[name]
         page = self._order(docs, words, typos, places, sort, offset + limit)[offset : offset + limit]
         return SearchResult(self._hits(page, words, offset), len(docs), facet_counts, most, len(words))
 
-    def _matching(self, query: str, filters: Filters) -> tuple[np.ndarray, list[_Word], Any, Any, int]:
+    def _matching(
+        self, query: str, filters: Filters, parsed: list[_Word] | None = None
+    ) -> tuple[np.ndarray, list[_Word], Any, Any, int]:
+        """The matching docs; ``parsed`` reuses the words of an earlier call with the same query."""
         size = len(self.codes)
         allowed = self._filter_mask(filters)
-        words = self._parse(query)
-        for word in words:
-            word.terms = self._candidates(word.folded, word.prefix)
-            self._match(word, size)
+        if parsed is None:
+            words = self._parse(query)
+            for word in words:
+                word.terms = self._candidates(word.folded, word.prefix)
+                self._match(word, size)
+        else:
+            words = parsed
         typos = places = None
         most = 0
         if words:
@@ -584,9 +598,9 @@ class SearchIndex:
             mask &= self.published
         return mask
 
-    def _facets(self, docs: np.ndarray) -> dict[str, dict[str, int]]:
+    def _facets(self, docs: np.ndarray, names: tuple[str, ...] = FACETS) -> dict[str, dict[str, int]]:
         counts: dict[str, dict[str, int]] = {}
-        for name in FACETS:
+        for name in names:
             values = self.attributes[name][docs]
             tally = np.bincount(values[values >= 0], minlength=len(self.attribute_codes[name]))
             names = self.attribute_codes[name]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .core import Catalogue
@@ -77,20 +78,53 @@ def _free_text(value: object, lang: str) -> str:
     return text
 
 
+def money_text(project: dict, lang: str) -> str:
+    """The capital as reported, and what is converted said so: "500 tỷ đồng; 50 triệu USD theo hồ sơ",
+    or "500 tỷ đồng (≈ 19,6 triệu USD quy đổi)" when only VND was reported (and the other way round).
+    An amount reported as approximate ("khoảng 500 tỷ") says so."""
+    rate = exchange_rate()
+    vnd, usd = _amount(project.get("investment_vnd_bn")), _amount(project.get("investment_usd_m"))
+    about = t("money.about", lang) + " " if _true(project.get("investment_approx")) else ""
+    if vnd is not None and usd is not None:
+        return t("money.both", lang, vnd=about + format_vnd_bn(vnd, lang), usd=format_usd_m(usd, lang))
+    if vnd is not None:
+        return t(
+            "money.vnd_converted",
+            lang,
+            vnd=about + format_vnd_bn(vnd, lang),
+            usd=format_usd_m(rate.usd_millions(vnd), lang),
+        )
+    if usd is not None:
+        return t(
+            "money.usd_converted",
+            lang,
+            usd=about + format_usd_m(usd, lang),
+            vnd=format_vnd_bn(usd * rate.vnd_per_usd / 1000, lang),
+        )
+    return ""
+
+
+def _true(value: object) -> bool:
+    """A stored flag that is set (``True``, numpy's ``True``); never true for None, NaN or NA."""
+    return value is True or (isinstance(value, np.bool_) and bool(value))
+
+
+def _amount(value: object) -> float | None:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return float(value)
+
+
 def project_sheet(cat: Catalogue, code: str, lang: str) -> ProjectSheet | None:
     """Everything the project page shows, or ``None`` for a project the public may not see."""
     project = cat.project(code)
     if project is None:
         return None
     ref = cat.reference
-    rate = exchange_rate()
     name, name_fallback = _in_language(project["name_vi"], project["name_en"], lang)
     other = project["name_vi"] if lang == "en" and not name_fallback else project["name_en"]
     description, description_fallback = _in_language(project["description_vi"], project["description_en"], lang)
-    money = format_vnd_bn(project["investment_vnd_bn"], lang)
-    usd = project["investment_usd_m"] or rate.usd_millions(project["investment_vnd_bn"])
-    if money and usd:
-        money += f" (≈ {format_usd_m(usd, lang)})"
+    money = money_text(project, lang)
     agency = project["lead_agency"]
     agency_text = ref.agencies.label(agency, lang) if agency else ""
     successor = ref.agency_successor.get(agency) if agency else None
@@ -201,27 +235,73 @@ class ResultCard:
     title: str
     title_markdown: str  # the matched words in bold
     category: str
-    place: str
+    place: str  # the 2025 ward, then the former district
     investment: float | None
+    investment_text: str  # "khoảng 500 tỷ đồng" when reported as approximate
+    form: str
     status: str
+    snippet_markdown: str  # two lines of the description (or where the words matched), matched words in bold
+    other_name_markdown: str = ""  # the Vietnamese name, marked, when the words matched only there
 
 
-def _marked(text: str, spans: list[tuple[int, int]]) -> str:
-    """``text`` as Markdown with ``spans`` bold and Markdown's own characters escaped."""
+def _marked(text: str, spans: list[tuple[int, int]], *, highlight: bool = False) -> str:
+    """``text`` as Markdown with ``spans`` bold (or, in a bold title, on a highlight) and
+    Markdown's own characters escaped."""
     out, last = [], 0
-    for start, end in spans:
-        out += [_escape_md(text[last:start]), "**" + _escape_md(text[start:end]) + "**"]
+    for start, end in _merged(text, spans):
+        word = _escape_md(text[start:end])
+        out += [_escape_md(text[last:start]), f":orange-background[{word}]" if highlight else f"**{word}**"]
         last = end
     out.append(_escape_md(text[last:]))
-    return "".join(out).replace("****", "")
+    return "".join(out)
+
+
+def _merged(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Neighbouring spans with only spaces between them as one ("**nước thải**", not two)."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and not text[merged[-1][1] : start].strip():
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def escape_markdown(text: str) -> str:
+    """``text`` shown as typed in Streamlit's Markdown (no formatting, links or HTML from it)."""
+    return _escape_md(text)
 
 
 def _escape_md(text: str) -> str:
-    return "".join("\\" + ch if ch in "\\`*_{}[]<>()#+-.!|~" else ch for ch in text)
+    return "".join("\\" + ch if ch in "\\`*_{}[]<>()#+-.!|~$:" else ch for ch in text)
+
+
+SNIPPET_CHARS = 220
+
+
+def _snippet(text: str, spans: list[tuple[int, int]], width: int = SNIPPET_CHARS) -> tuple[str, list[tuple[int, int]]]:
+    """A window of ``text`` around its first matched span (or its start), cut at word boundaries."""
+    text = " ".join(text.split()) if "\n" in text or "  " in text else text
+    if len(text) <= width:
+        return text, spans
+    start = 0
+    if spans and spans[0][1] > width - 40:
+        start = max(0, spans[0][0] - 60)
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+    end = min(len(text), start + width)
+    while end < len(text) and not text[end].isspace() and end - start < width + 25:
+        end += 1
+    window = text[start:end]
+    shifted = [(a - start, b - start) for a, b in spans if a >= start and b <= end]
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if end < len(text) else ""
+    return prefix + window + suffix, [(a + len(prefix), b + len(prefix)) for a, b in shifted]
 
 
 def result_cards(cat: Catalogue, hits: list, lang: str) -> list[ResultCard]:
-    """Search hits as cards: the name in ``lang`` (matched words marked), category, place, capital."""
+    """Search hits as cards: the name in ``lang`` (matched words marked), category, place, capital,
+    form, stage and a snippet showing why the project matched."""
     ref = cat.reference
     frame = cat.projects(code=[h.code for h in hits]).set_index("code") if hits else None
     cards = []
@@ -230,20 +310,63 @@ def result_cards(cat: Catalogue, hits: list, lang: str) -> list[ResultCard]:
         use_english = lang == "en" and isinstance(hit.name_en, str) and hit.name_en
         title = hit.name_en if use_english else hit.name_vi
         spans = hit.highlights.get("name_en" if use_english else "name_vi", [])
-        marked = _marked(title, spans) + ("" if use_english or lang == "vi" else f" {t('value.missing_en', lang)}")
-        district = row["district"]
+        marked = _marked(title, spans, highlight=True) + (
+            "" if use_english or lang == "vi" else f" {t('value.missing_en', lang)}"
+        )
+        district, ward = row["district"], row["ward"]
+        places = [
+            ref.wards.label(ward, lang) if isinstance(ward, str) and ward else "",
+            t("card.former_district", lang, name=ref.districts.label(district, lang))
+            if isinstance(district, str) and district
+            else "",
+        ]
+        form = row["investment_form"]
         cards.append(
             ResultCard(
                 code=hit.code,
                 title=title if use_english or lang == "vi" else f"{title} {t('value.missing_en', lang)}",
                 title_markdown=marked,
                 category=ref.categories.label(row["category"], lang),
-                place=ref.districts.label(district, lang) if isinstance(district, str) else "",
-                investment=None if row["investment_vnd_bn"] != row["investment_vnd_bn"] else row["investment_vnd_bn"],
+                place=" · ".join(p for p in places if p),
+                investment=_amount(row["investment_vnd_bn"]),
+                investment_text=(t("money.about", lang) + " " if _true(row.get("investment_approx")) else "")
+                + format_vnd_bn(_amount(row["investment_vnd_bn"]), lang)
+                if _amount(row["investment_vnd_bn"]) is not None
+                else "",
+                form=ref.forms.label(form, lang) if isinstance(form, str) and form else "",
                 status=ref.statuses.label(row["status"], lang),
+                snippet_markdown=_card_snippet(row, hit, lang),
+                other_name_markdown=_marked(hit.name_vi, hit.highlights["name_vi"])
+                if use_english and not spans and hit.highlights.get("name_vi")
+                else "",
             )
         )
     return cards
+
+
+def _card_snippet(row: pd.Series, hit: object, lang: str) -> str:
+    """Two lines that show why the project is listed: the description around the matched words
+    (in ``lang`` first), else the address or capacity that matched, named; else the description."""
+    highlights: dict = getattr(hit, "highlights", {}) or {}
+    descriptions = ("description_en", "description_vi") if lang == "en" else ("description_vi",)
+
+    def shown(name: str) -> str:
+        window, spans = _snippet(row.get(name), highlights.get(name, []))
+        in_vietnamese = lang == "en" and name.endswith("_vi")
+        return _marked(window, spans) + (f" {_escape_md(t('value.in_vietnamese', lang))}" if in_vietnamese else "")
+
+    if highlights.get(descriptions[0]) and isinstance(row.get(descriptions[0]), str):
+        return shown(descriptions[0])
+    for name, label in (("address", "project.location"), ("capacity", "project.capacity")):
+        if highlights.get(name) and isinstance(row.get(name), str):
+            return f"{_escape_md(t(label, lang))}: {shown(name)}"
+    names_matched = highlights.get("name_vi") or highlights.get("name_en")
+    if lang == "en" and not names_matched and highlights.get("description_vi"):
+        return shown("description_vi")  # the only place the words are: show it, marked as Vietnamese
+    for name in descriptions:
+        if isinstance(row.get(name), str) and row.get(name):
+            return shown(name)
+    return ""
 
 
 def compare_table(cat: Catalogue, codes: list[str], lang: str) -> pd.DataFrame:
@@ -257,6 +380,37 @@ def compare_table(cat: Catalogue, codes: list[str], lang: str) -> pd.DataFrame:
         facts = dict(sheet.facts)
         columns[f"{sheet.code} · {sheet.name}"] = [facts.get(label, "") for label in labels]
     return pd.DataFrame(columns, index=labels)
+
+
+def compare_html(cat: Catalogue, codes: list[str], lang: str) -> str:
+    """The compare table as HTML: a column per project, full labels, long values wrapping, rows
+    where the projects differ marked; it scrolls sideways inside itself on a phone."""
+    table = compare_table(cat, codes, lang)
+    if table.empty:
+        return ""
+    head = "".join(f"<th scope='col'>{escape(str(name))}</th>" for name in table.columns)
+    rows = []
+    for label, values in table.iterrows():
+        cells = [str(v) for v in values]
+        differs = len(cells) > 1 and len(set(cells)) > 1
+        row_class = " class='differs'" if differs else ""
+        body = "".join(f"<td>{escape(cell) or '—'}</td>" for cell in cells)
+        rows.append(f"<tr{row_class}><th scope='row'>{escape(str(label))}</th>{body}</tr>")
+    return (
+        "<style>"
+        ".compare-wrap{overflow-x:auto;max-width:100%}"
+        ".compare{border-collapse:collapse;width:100%;table-layout:fixed;min-width:"
+        f"{150 + 170 * len(table.columns)}px;font-size:.92rem}}"
+        ".compare th,.compare td{text-align:left;vertical-align:top;padding:.45rem .6rem;"
+        "border-bottom:1px solid rgba(49,51,63,.15);overflow-wrap:anywhere;white-space:normal}"
+        ".compare thead th{font-weight:600;background:rgba(15,118,110,.08)}"
+        ".compare tbody th{font-weight:500;color:rgba(49,51,63,.75);width:150px}"
+        ".compare thead th:first-child{width:150px}"
+        ".compare tr.differs td{background:rgba(240,180,41,.16)}"
+        "</style>"
+        f"<div class='compare-wrap'><table class='compare'><thead><tr><th scope='col'>{escape(t('shortlist.fact', lang))}"
+        f"</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+    )
 
 
 def export_bytes(cat: Catalogue, suffix: str, lang: str, **filters: object) -> bytes:

@@ -14,8 +14,17 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from . import history
-from .auth import has_role
-from .editing import Check, consistency_checks, form_values
+from .auth import has_role, role_label
+from .clock import hanoi_today
+from .editing import (
+    Acceptance,
+    Check,
+    cat_project_in,
+    form_values,
+    open_checks_in,
+    send_back_to_review,
+    valid_acceptances,
+)
 from .errors import CatalogueError
 
 if TYPE_CHECKING:
@@ -65,23 +74,17 @@ def allowed_actions(project: dict[str, Any], role: str) -> list[str]:
 
 
 def open_checks(cat: Catalogue, code: str) -> list[Check]:
-    """The project's consistency warnings that no reviewer has accepted yet."""
-    project = cat.project(code, include_hidden=True)
-    if project is None:
-        return []
+    """The project's consistency warnings that no reviewer has accepted for its present values."""
     with cat.cursor() as cur:
-        accepted = {
-            c for (c,) in cur.execute("select check_code from accepted_checks where code = ?", [code]).fetchall()
-        }
-    return [c for c in consistency_checks(form_values(project), cat) if c.code not in accepted]
+        return open_checks_in(cur, cat, code)
 
 
-def accepted_checks(cat: Catalogue, code: str) -> list[tuple[str, str, str, dt.datetime]]:
+def accepted_checks(cat: Catalogue, code: str) -> list[Acceptance]:
+    """The acceptances that still hold for the project's present values, by warning."""
     with cat.cursor() as cur:
-        return cur.execute(
-            "select check_code, reason, accepted_by, accepted_at from accepted_checks where code = ? order by check_code",
-            [code],
-        ).fetchall()
+        row = cat_project_in(cur, code)
+        holding = valid_acceptances(cur, code, form_values(row)) if row else {}
+    return [holding[check] for check in sorted(holding)]
 
 
 def accept_check(cat: Catalogue, code: str, check_code: str, reason: str, *, actor: str, role: str) -> None:
@@ -119,6 +122,9 @@ def transition(
 ) -> int:
     """Take ``action`` (submit, publish, reject, unpublish, archive, restore_archive); returns the new version.
 
+    Restoring a published project from the archive sends it back to review (publication
+    ``submitted``) when its stage brings back a warning no reviewer accepted for these values.
+
     Raises :class:`WorkflowError` when the role may not, the project is not in a state the
     action starts from, a comment is missing, or (publishing) warnings are still open.
     """
@@ -128,9 +134,9 @@ def transition(
     if action not in allowed_actions(project, role):
         raise WorkflowError(
             f"Không thể “{history.action_label(action, 'vi')}” dự án này ({publication_label(project['publication'])}, "
-            f"vai trò {role})",
+            f"vai trò {role_label(role, 'vi')})",
             f"Cannot “{history.action_label(action, 'en')}” this project "
-            f"({publication_label(project['publication'], 'en')}, role {role})",
+            f"({publication_label(project['publication'], 'en')}, role {role_label(role, 'en')})",
         )
     rule = TRANSITIONS.get(action)
     if rule and rule.needs_comment and len(comment.strip()) < 5:
@@ -164,15 +170,17 @@ def transition(
             cur.execute(
                 "update projects set archived_status = status, status = 'withdrawn', status_since = ?, "
                 "updated_at = ?, version = version + 1 where code = ?",
-                [now.date(), now, code],
+                [hanoi_today(), now, code],
             ).fetchall()
         else:  # restore_archive
             cur.execute(
                 "update projects set status = coalesce(archived_status, 'calling'), archived_status = null, "
                 "status_since = ?, updated_at = ?, version = version + 1 where code = ?",
-                [now.date(), now, code],
+                [hanoi_today(), now, code],
             ).fetchall()
         history.record(cur, [code], action=action, actor=actor, at=now, comment=comment.strip() or None)
+        if action == "restore_archive":  # a stage that brings back a warning is reviewed again
+            send_back_to_review(cur, cat, code, actor=actor, at=now)
         return version + 1
 
     return cat.write(work, event="projects")
@@ -188,7 +196,7 @@ def set_status(cat: Catalogue, code: str, status: str, *, on: dt.date, actor: st
             "Chọn một giai đoạn công khai; dùng Lưu trữ để ngừng kêu gọi",
             "Choose a public stage; use Archive to withdraw a project",
         )
-    if on > dt.date.today() + dt.timedelta(days=1):
+    if on > hanoi_today():
         raise WorkflowError(
             "Ngày đổi giai đoạn không được ở tương lai", "The date of the change cannot be in the future"
         )

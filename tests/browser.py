@@ -7,6 +7,7 @@ CATALOGUE_REQUIRE_BROWSER=1 (as `.ci/run` sets), so CI cannot pass them by skipp
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -17,6 +18,7 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -98,38 +100,91 @@ class Server:
             self._log.close()
 
 
+_SHARED: dict[str, Any] = {}
+
+
+def _browser() -> Any:
+    """One Chromium per test process, started on first use (each page gets a context of its own)."""
+    browser = _SHARED.get("browser")
+    if browser is None or not browser.is_connected():
+        from playwright.sync_api import sync_playwright
+
+        executable = chromium_path()
+        if "playwright" not in _SHARED:
+            _SHARED["playwright"] = sync_playwright().start()
+        browser = _SHARED["playwright"].chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
+        _SHARED["browser"] = browser
+    return browser
+
+
+def close_browser() -> None:
+    """Stop the shared Chromium (the test session does this at its end)."""
+    browser, playwright = _SHARED.pop("browser", None), _SHARED.pop("playwright", None)
+    if browser is not None:
+        browser.close()
+    if playwright is not None:
+        playwright.stop()
+
+
 @contextmanager
 def browser_page(width: int = 1280, height: int = 900, *, offline: bool = True) -> Iterator:
-    """A Chromium page; with ``offline`` every request off this machine is refused (map tiles too)."""
-    from playwright.sync_api import sync_playwright
+    """A Chromium page in a fresh context (no cookies, no cache); with ``offline`` every request
+    off this machine is refused (map tiles too)."""
+    context = _browser().new_context(viewport={"width": width, "height": height}, locale="vi-VN")
+    context.set_default_timeout(30_000)
+    refused: list[str] = []
+    if offline:
 
-    executable = chromium_path()
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
-        context = browser.new_context(viewport={"width": width, "height": height}, locale="vi-VN")
-        context.set_default_timeout(30_000)
-        refused: list[str] = []
-        if offline:
+        def route(r):
+            url = r.request.url
+            if url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:")):
+                return r.continue_()
+            refused.append(url)
+            return r.abort()
 
-            def route(r):
-                url = r.request.url
-                if url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:")):
-                    return r.continue_()
-                refused.append(url)
-                return r.abort()
+        context.route("**/*", route)
+    page = context.new_page()
+    page.refused = refused  # type: ignore[attr-defined]
+    try:
+        yield page
+    finally:
+        context.close()
 
-            context.route("**/*", route)
-        page = context.new_page()
-        page.refused = refused  # type: ignore[attr-defined]
-        try:
-            yield page
-        finally:
-            context.close()
-            browser.close()
+
+_WATCH_RUNS = """() => {
+  const app = document.querySelector("[data-testid='stApp']");
+  if (!app) return -1;
+  if (app.__runs === undefined) {
+    app.__runs = 0;
+    new MutationObserver(() => { if (app.dataset.testScriptState === 'running') app.__runs += 1; })
+      .observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+  }
+  return app.__runs;
+}"""
 
 
 def wait_idle(page, timeout: float = 30_000) -> None:
-    """Wait until Streamlit has finished the current run (no running indicator, no stale elements)."""
+    """Wait until the run that the last action started has finished and painted.
+
+    Right after a click, the app still says "not running": the rerun has not reached the server
+    yet. So the app's script state is watched (a MutationObserver counts its runs): when an action
+    started a run, this waits for that run to end; when none starts within a second, the action
+    caused none.
+    """
+    seen = getattr(page, "_runs_seen", None)
+    runs = page.evaluate(_WATCH_RUNS)
+    if seen is not None and (runs < 0 or runs < seen):  # a new document (a reload): wait for its first run
+        page.locator("[data-testid='stSidebar'] [data-testid='stButtonGroup']").first.wait_for(
+            state="attached", timeout=timeout
+        )
+        page.evaluate(_WATCH_RUNS)
+    elif seen is not None and runs == seen:
+        with contextlib.suppress(Exception):  # no run followed the action
+            page.wait_for_function(
+                "(seen) => { const a = document.querySelector(\"[data-testid='stApp']\"); return a && a.__runs > seen; }",
+                arg=seen,
+                timeout=1_000,
+            )
     # As Streamlit's own e2e tests do: the app reports its script state on the root element.
     page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout)
     page.wait_for_function(
@@ -137,4 +192,19 @@ def wait_idle(page, timeout: float = 30_000) -> None:
         " && document.querySelectorAll('[data-stale=\"true\"]').length === 0",
         timeout=timeout,
     )
-    page.wait_for_timeout(300)  # let the last delta paint
+    page.wait_for_timeout(100 if seen is not None else 300)  # let the last delta paint
+    page._runs_seen = page.evaluate(_WATCH_RUNS)  # type: ignore[attr-defined]
+
+
+def goto(page, url: str, timeout: float = 30_000) -> None:
+    """Open ``url`` and wait for its first script run to finish.
+
+    Right after loading, the app reports "not running" before its first run has even begun;
+    the language switch, which the frame draws first on every page, shows that it has.
+    """
+    page.goto(url)
+    page._runs_seen = None  # type: ignore[attr-defined]  # a new document: nothing watched yet
+    page.locator("[data-testid='stSidebar'] [data-testid='stButtonGroup']").first.wait_for(
+        state="attached", timeout=timeout
+    )
+    wait_idle(page, timeout)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import os
 import sys
 from collections.abc import Iterator
@@ -14,6 +15,22 @@ sys.path.insert(0, str(ROOT))
 from catalogue import Catalogue  # noqa: E402
 
 HEADER = ["code", "name_vi", "name_en", "category", "district", "investment_vnd_bn", "investment_form", "status"]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _test_session_helpers() -> Iterator[None]:
+    """Two costs a test run need not pay again and again: AppTest scans every installed package
+    for Streamlit components on each new app (about 1.7 s; the answer cannot change during a run),
+    and the browser tests share one Chromium per process (closed here at the end)."""
+    from streamlit.components.v2 import manifest_scanner
+
+    original = manifest_scanner.scan_component_manifests
+    manifest_scanner.scan_component_manifests = functools.cache(original)
+    yield
+    manifest_scanner.scan_component_manifests = original
+    from tests.browser import close_browser
+
+    close_browser()
 
 
 @pytest.fixture

@@ -36,7 +36,14 @@ def cards(at: AppTest) -> list[str]:
 
 
 def count_line(at: AppTest) -> str:
-    return next(m.value for m in at.markdown if m.value.endswith(("dự án", "projects")))
+    """How many projects the page says it found: "65 dự án" (the total of "1–20 trong 65 dự án")."""
+    line = next(m.value for m in at.markdown if m.value.endswith(("dự án", "projects", "project")))
+    return line.split(" trong ")[-1].split(" of ")[-1]
+
+
+def widget(at: AppTest, kind: str, key: str):
+    """The widget showing the value kept under ``key`` (its Streamlit key is ``key@digest``)."""
+    return next(w for w in at.get(kind) if w.key and w.key.startswith(f"{key}@"))
 
 
 def reference() -> Catalogue:
@@ -66,10 +73,10 @@ def test_english_from_the_url(fresh_db):
 def test_search_from_the_url_marks_matches_and_keeps_the_query(fresh_db):
     at = open_app({"q": "nuoc thai lang nghe"})
     assert at.text_input[0].value == "nuoc thai lang nghe"
-    assert "**nước** **thải** **làng** **nghề**" in cards(at)[0]
+    assert ":orange-background[nước thải làng nghề]" in cards(at)[0]
     at.text_input[0].set_value("zzzzqqqq xxxyyy").run()
     assert not cards(at)
-    assert any("Không có dự án nào khớp" in m.value for m in at.markdown)
+    assert any("Không có dự án nào khớp" in w.value for w in at.warning)
     assert at.query_params["q"] in ("zzzzqqqq xxxyyy", ["zzzzqqqq xxxyyy"])
 
 
@@ -80,7 +87,7 @@ def test_filters_from_the_url_agree_with_the_catalogue(fresh_db):
     assert count_line(at) == f"{len(expected)} dự án"
     first = expected.iloc[0]["name_vi"]
     assert cards(at)[0].replace("\\", "") == first
-    assert at.multiselect[0].value == ["renewables"]
+    assert widget(at, "multiselect", "f_category").value == ["renewables"]
 
 
 def test_bad_url_parameters_give_a_message_not_a_traceback(fresh_db):
@@ -93,24 +100,27 @@ def test_bad_url_parameters_give_a_message_not_a_traceback(fresh_db):
 def test_paging(fresh_db):
     at = open_app()
     first = cards(at)
-    next_button = next(b for b in at.button if b.label == "Trang sau")
+    next_button = next(b for b in at.button if b.key == "page-next")
     next_button.click().run()
     assert cards(at) and cards(at) != first
     assert at.query_params["page"] in ("2", ["2"])
+    assert next(b for b in at.button if b.key == "page-2").proto.type == "primary"  # the page shown is marked
+    next(b for b in at.button if b.key == "page-1").click().run()
+    assert cards(at) == first
 
 
 def test_project_page_and_the_ones_the_public_may_not_see(fresh_db):
-    at = open_app({"code": "DEMO-047"}, page="pages/project.py")
+    at = open_app({"code": "DEMO-047"}, page="app_pages/project.py")
     assert at.title[0].value.startswith("Hệ thống thu gom, xử lý nước thải")
     assert any("minh họa" in w.value for w in at.warning)
     for code in ("DEMO-012", "NOPE"):  # a draft and an unknown code
-        hidden = open_app({"code": code}, page="pages/project.py")
+        hidden = open_app({"code": code}, page="app_pages/project.py")
         assert not hidden.title
         assert f"“{code}”" in hidden.warning[0].value
 
 
 def test_english_project_page_marks_missing_translations(fresh_db):
-    at = open_app({"code": "DEMO-066", "lang": "en"}, page="pages/project.py")
+    at = open_app({"code": "DEMO-066", "lang": "en"}, page="app_pages/project.py")
     assert at.title[0].value == "Trạm xử lý nước hồ Tây bằng công nghệ tuần hoàn"
     assert any("no English version" in c.value for c in at.caption)
 
@@ -119,7 +129,6 @@ def fill_inquiry(at: AppTest, **values) -> None:
     fields = {
         "Họ tên": "name",
         "Tổ chức": "organisation",
-        "Quốc gia": "country",
         "Email": "email",
         "Điện thoại (không bắt buộc)": "phone",
         "Để trống ô này": "website",
@@ -127,6 +136,8 @@ def fill_inquiry(at: AppTest, **values) -> None:
     for widget in at.text_input:
         if widget.label in fields and fields[widget.label] in values:
             widget.set_value(values[fields[widget.label]])
+    if "country" in values:
+        next(s for s in at.selectbox if s.label == "Quốc gia").set_value(values["country"])
     if "message" in values:
         at.text_area[0].set_value(values["message"])
     if values.get("consent"):
@@ -136,12 +147,12 @@ def fill_inquiry(at: AppTest, **values) -> None:
 
 
 def test_an_inquiry_is_stored_and_confirmed(fresh_db):
-    at = open_app({"code": "DEMO-047"}, page="pages/project.py")
+    at = open_app({"code": "DEMO-047"}, page="app_pages/project.py")
     fill_inquiry(
         at,
         name="Lê Minh",
         organisation="Vina Green",
-        country="Việt Nam",
+        country="VN",
         email="minh@vinagreen.example",
         message="Xin hồ sơ khả thi và hiện trạng đất.",
         consent=True,
@@ -149,31 +160,35 @@ def test_an_inquiry_is_stored_and_confirmed(fresh_db):
     assert at.success and "Đã nhận" in at.success[0].value
     stored = _catalogue(fresh_db).inquiries("DEMO-047")
     assert list(stored["email"]) == ["minh@vinagreen.example"]
+    assert stored["reference"][0] in at.success[0].value  # the investor sees the reference number
+    assert next(w for w in at.text_input if w.label == "Họ tên").value == ""  # a fresh form
 
 
 def test_a_bad_inquiry_is_refused_and_nothing_is_stored(fresh_db):
-    at = open_app({"code": "DEMO-047"}, page="pages/project.py")
-    fill_inquiry(at, name="", organisation="X", country="Y", email="no-at-sign", message="hi")
-    assert at.error
-    assert "email" in at.error[0].value.lower() or "Email" in at.error[0].value
+    at = open_app({"code": "DEMO-047"}, page="app_pages/project.py")
+    fill_inquiry(at, name="", organisation="X", email="no-at-sign", message="hi")
+    problems = [m.value for m in at.markdown if m.value.startswith(":red[")]
+    assert any("email" in p.lower() for p in problems)
+    assert any("quốc gia" in p for p in problems)  # none chosen
     assert _catalogue(fresh_db).inquiries().empty
+    assert next(w for w in at.text_input if w.label == "Email").value == "no-at-sign"  # kept to correct
 
 
 def test_shortlist_from_the_project_page(fresh_db):
-    at = open_app({"code": "DEMO-047"}, page="pages/project.py")
+    at = open_app({"code": "DEMO-047"}, page="app_pages/project.py")
     next(b for b in at.button if b.label == "Thêm vào danh sách quan tâm").click().run()
     assert at.session_state["shortlist"] == ["DEMO-047"]
     assert any(b.label == "Bỏ khỏi danh sách quan tâm" for b in at.button)
 
 
 def test_shortlist_compares_and_downloads(fresh_db):
-    at = open_app(page="pages/shortlist.py")
+    at = open_app(page="app_pages/shortlist.py")
     assert "Chưa có dự án" in at.info[0].value
     at.session_state["shortlist"] = ["DEMO-047", "DEMO-048", "DEMO-012"]  # the draft is never shown
     at.run()
-    table = at.dataframe[0].value
-    assert [c.split(" · ")[0] for c in table.columns] == ["DEMO-047", "DEMO-048"]
-    assert "Tổng vốn đầu tư" in table.index
+    table = next(h.proto.body for h in at.get("html") if "class='compare'" in h.proto.body)
+    assert "DEMO-047" in table and "DEMO-048" in table and "DEMO-012" not in table
+    assert "Tổng vốn đầu tư" in table and "class='differs'" in table
     assert len(at.get("download_button")) == 2
 
 
@@ -189,7 +204,7 @@ def test_a_database_from_a_newer_program_shows_a_message_not_a_traceback(fresh_d
 
 def _catalogue(path) -> Catalogue:
     """The catalogue the app holds (the same process shares DuckDB's database instance)."""
-    from pages._state import _open_catalogue
+    from app_pages._state import _open_catalogue
 
     return _open_catalogue(str(path))
 
@@ -198,4 +213,4 @@ def test_lead_agency_filter_from_the_url_finds_merged_predecessors(fresh_db):
     at = open_app({"agency": "so_nn_mt"})
     with reference() as cat:
         assert count_line(at) == f"{cat.count(lead_agency='so_nn_mt')} dự án"
-    assert at.multiselect(key="f_agency").value == ["so_nn_mt"]
+    assert widget(at, "multiselect", "f_agency").value == ["so_nn_mt"]

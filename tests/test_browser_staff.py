@@ -78,13 +78,13 @@ def test_staff_adds_and_submits_reviewer_publishes_public_finds_it(server, tmp_p
         page.get_by_role("textbox", name="Tổng vốn đầu tư (tỷ đồng)", exact=True).fill("1.250,5")
         choose(page, "Hình thức đầu tư", "FDI")
         page.get_by_role("textbox", name="Email liên hệ", exact=True).fill("not-an-email")
-        page.get_by_role("button", name="Lưu").click()
+        page.get_by_role("button", name="Lưu thay đổi").click()
         wait_idle(page)
         page.screenshot(path=tmp_path / "1-edit-error.png", full_page=True)
         page.get_by_text("Email không đúng dạng").wait_for()  # shown by the field; nothing saved
         page.screenshot(path=tmp_path / "1-edit-error.png")
         page.get_by_role("textbox", name="Email liên hệ", exact=True).fill("xuctien@example.gov.vn")
-        page.get_by_role("button", name="Lưu").click()
+        page.get_by_role("button", name="Lưu thay đổi").click()
         wait_idle(page)
         page.screenshot(path=tmp_path / "1b-saved.png", full_page=True)
         page.get_by_role("heading", name=re.compile("HN-2026-01 ·")).wait_for()
@@ -117,45 +117,6 @@ def test_staff_adds_and_submits_reviewer_publishes_public_finds_it(server, tmp_p
         page.locator("h5").first.wait_for()
         assert "pin lithium Mê Linh" in page.locator("h5").first.inner_text()
         page.screenshot(path=tmp_path / "4-public.png")
-
-
-def test_bulk_import_shows_the_errors_then_imports_a_clean_file_as_drafts(server, tmp_path):
-    header = "Mã dự án,Tên dự án,Nhóm,Quận/huyện,Tổng vốn đầu tư (tỷ đồng)\n"
-    bad = tmp_path / "bad.csv"
-    bad.write_text(
-        header + "HN-B1,Trạm xử lý bùn thải Gia Lâm,Dịch vụ môi trường,Gia Lâm,120\n"
-        "HN-B2,Nhà máy phân bón hữu cơ,Tên lạ,Hà Đông,abc\n",
-        encoding="utf-8",
-    )
-    good = tmp_path / "good.csv"
-    good.write_text(
-        header + "HN-B1,Trạm xử lý bùn thải Gia Lâm,Dịch vụ môi trường,Gia Lâm,120\n"
-        'HN-B2,Nhà máy phân bón hữu cơ Thanh Oai,treatment_materials,Thanh Oai,"1.250,5"\n',
-        encoding="utf-8",
-    )
-    with browser_page(height=1600) as page:
-        sign_in(page, server, "lan")
-        page.get_by_role("link", name="Nhập từ tệp").click()
-        wait_idle(page)
-        page.locator("input[type=file]").set_input_files(str(bad))
-        page.get_by_text("Tệp có 2 lỗi trong 2 dòng").wait_for()
-        wait_idle(page)
-        assert page.get_by_role("button", name="Nhập vào danh mục").count() == 0  # nothing to commit
-        assert page.get_by_role("button", name="Tải danh sách lỗi (XLSX)").count() == 1
-        page.screenshot(path=tmp_path / "import-errors.png", full_page=True)
-        page.locator("input[type=file]").set_input_files(str(good))
-        wait_idle(page)
-        page.screenshot(path=tmp_path / "import-good.png", full_page=True)
-        page.get_by_text("Tệp hợp lệ: 2 dòng — 2 dự án mới").wait_for()
-        wait_idle(page)
-        page.get_by_role("button", name="Nhập vào danh mục").click()
-        page.get_by_text("Đã nhập: 2 dự án mới").wait_for()
-        wait_idle(page)
-        page.screenshot(path=tmp_path / "import-done.png", full_page=True)
-        page.get_by_role("link", name="Việc cần làm").first.click()
-        wait_idle(page)
-        page.get_by_text(re.compile(r"^Bản nháp \(\d+\)")).click()
-        page.get_by_role("link", name=re.compile("HN-B2")).wait_for()
 
 
 def test_sign_in_survives_a_reload_and_sign_out_ends_it(server, tmp_path):

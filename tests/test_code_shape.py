@@ -32,13 +32,13 @@ def test_the_domain_package_never_imports_streamlit():
 
 def test_pages_hold_no_sql():
     sql = re.compile(r"\b(select|insert|update|delete)\b.+\b(from|into|set)\b|\.execute\(", re.IGNORECASE)
-    offenders = [p.name for p in [ROOT / "app.py", *python_files("pages")] if sql.search(p.read_text("utf-8"))]
+    offenders = [p.name for p in [ROOT / "app.py", *python_files("app_pages")] if sql.search(p.read_text("utf-8"))]
     assert offenders == []
 
 
 def test_every_translation_key_used_exists_in_both_languages():
     used = set()
-    for path in [ROOT / "app.py", *python_files("pages"), *python_files("catalogue")]:
+    for path in [ROOT / "app.py", *python_files("app_pages"), *python_files("catalogue")]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (
                 isinstance(node, ast.Call)

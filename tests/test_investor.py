@@ -123,10 +123,79 @@ def test_the_honeypot_stores_nothing_but_answers_like_a_success(demo_cat):
 
 
 def test_floods_from_one_session_are_limited(demo_cat):
-    oks = [demo_cat.submit_inquiry("DEMO-047", dict(GOOD), session="flood").ok for _ in range(5)]
+    oks = [
+        demo_cat.submit_inquiry("DEMO-047", {**GOOD, "message": f"Question number {n}"}, session="flood").ok
+        for n in range(5)
+    ]
     assert oks == [True, True, True, False, False]
-    assert demo_cat.submit_inquiry("DEMO-047", dict(GOOD), session="someone-else").ok
+    other = {**GOOD, "email": "someone@example.org", "message": "Another one"}
+    assert demo_cat.submit_inquiry("DEMO-047", other, session="someone-else").ok
     assert len(demo_cat.inquiries()) == 4
+
+
+def test_a_reload_or_a_new_browser_gives_no_fresh_allowance(demo_cat):
+    """The limit holds per client address and per e-mail, not only per browser session."""
+    limits = __import__("catalogue.inquiries", fromlist=["INQUIRY_LIMITS"]).INQUIRY_LIMITS
+    by_address = [
+        demo_cat.submit_inquiry(
+            "DEMO-047",
+            {**GOOD, "email": f"visitor{n}@example.org", "message": f"Question number {n}"},
+            session=f"reload-{n}",  # every request from a fresh session, as after a reload
+            address="203.0.113.9",
+        ).ok
+        for n in range(limits["address"][0] + 2)
+    ]
+    assert by_address.count(True) == limits["address"][0] and by_address[-1] is False
+    # The same e-mail from ever new sessions and addresses
+    by_email = [
+        demo_cat.submit_inquiry(
+            "DEMO-050", {**GOOD, "message": f"Asking again, number {n}"}, session=f"s{n}", address=f"198.51.100.{n}"
+        ).ok
+        for n in range(limits["email"][0] + 2)
+    ]
+    assert by_email.count(True) == limits["email"][0]
+    # A refused attempt does not use up another key's allowance: a new visitor still gets in.
+    fresh = {**GOOD, "email": "new@example.org", "message": "First question"}
+    assert demo_cat.submit_inquiry("DEMO-050", fresh, session="new", address="192.0.2.1").ok
+
+
+def test_a_project_takes_at_most_so_many_inquiries_an_hour(demo_cat):
+    limits = __import__("catalogue.inquiries", fromlist=["INQUIRY_LIMITS"]).INQUIRY_LIMITS
+    oks = [
+        demo_cat.submit_inquiry(
+            "DEMO-047",
+            {**GOOD, "email": f"p{n}@example.org", "message": f"Question number {n}"},
+            session=f"p{n}",
+            address=f"10.1.{n}.1",
+        ).ok
+        for n in range(limits["project"][0] + 1)
+    ]
+    assert oks.count(True) == limits["project"][0] and oks[-1] is False
+
+
+def test_an_inquiry_sent_twice_is_stored_once_with_one_reference(demo_cat):
+    first = demo_cat.submit_inquiry("DEMO-047", dict(GOOD), session="s", submission="form-1")
+    again = demo_cat.submit_inquiry("DEMO-047", dict(GOOD), session="s", submission="form-1")  # a double click
+    assert first.ok and first.stored and not first.duplicate
+    assert again.ok and again.duplicate and not again.stored
+    assert again.reference == first.reference and first.reference.startswith("YC-")
+    # The form left filled and sent again (a new filling-in id, the same words): still one.
+    resent = demo_cat.submit_inquiry("DEMO-047", {**GOOD, "email": GOOD["email"].upper()}, session="t")
+    assert resent.duplicate and resent.reference == first.reference
+    assert len(demo_cat.inquiries()) == 1
+    other = demo_cat.submit_inquiry("DEMO-047", {**GOOD, "message": "A different question."}, session="s")
+    assert other.stored and other.reference != first.reference
+    assert list(demo_cat.inquiries()["reference"].sort_values()) == sorted([first.reference, other.reference])
+
+
+def test_a_one_letter_name_and_a_misspelt_country_are_questioned(demo_cat):
+    result = demo_cat.submit_inquiry("DEMO-047", {**GOOD, "name": "A", "country": "Germny"}, session="s")
+    assert not result.ok
+    assert result.message("name", "en") == "Please enter your full name."
+    assert "did you mean Germany?" in result.message("country", "en")
+    assert "có phải Đức?" in result.message("country", "vi")
+    named = demo_cat.submit_inquiry("DEMO-047", {**GOOD, "country": "Hàn Quốc"}, session="s")
+    assert named.ok and demo_cat.inquiries()["country"].tolist() == ["KR"]  # stored as the ISO code
 
 
 def test_rate_limiter_window_expires():
@@ -177,3 +246,51 @@ def test_free_text_in_vietnamese_is_marked_on_the_english_page(demo_cat):
     vietnamese = dict(project_sheet(demo_cat, "DEMO-005", "vi").facts)
     assert english["Location"].endswith("(in Vietnamese)")
     assert not vietnamese["Địa điểm"].endswith(")")
+
+
+def _import_rows(cat, tmp_path, rows: list[dict]) -> None:
+    import pandas as pd
+
+    path = tmp_path / "amounts.csv"
+    pd.DataFrame(rows).to_csv(path, index=False)
+    report = cat.import_file(path)
+    assert report.ok, report.errors[:3]
+
+
+def test_an_amount_written_as_approximate_stays_approximate_on_the_page(cat, tmp_path):
+    from catalogue.views import money_text
+
+    row = {"Mã dự án": "AMT-1", "Tên dự án": "Nhà máy thử", "Nhóm": "renewables"}
+    _import_rows(cat, tmp_path, [{**row, "Tổng vốn đầu tư (tỷ đồng)": "khoảng 500 tỷ đồng"}])
+    project = cat.project("AMT-1")
+    assert project["investment_vnd_bn"] == 500 and project["investment_approx"] is True
+    assert money_text(project, "vi").startswith("khoảng 500 tỷ đồng (≈ ")
+    assert money_text(project, "en").startswith("about VND 500 bn (≈ USD ")
+    assert "quy đổi" in money_text(project, "vi") and "converted" in money_text(project, "en")
+    from catalogue.views import result_cards
+
+    card = result_cards(cat, cat.search_page("", code=["AMT-1"]).hits, "vi")[0]
+    assert card.investment_text == "khoảng 500 tỷ đồng"  # the result card says so too
+    # Reported exactly next time: no longer approximate.
+    _import_rows(cat, tmp_path, [{**row, "Tổng vốn đầu tư (tỷ đồng)": "520"}])
+    assert not cat.project("AMT-1")["investment_approx"]
+    # An export carries the flag, and re-imports unchanged.
+    _import_rows(cat, tmp_path, [{**row, "Tổng vốn đầu tư (tỷ đồng)": "~ 510"}])
+    cat.export(tmp_path / "out.xlsx")
+    again = cat.import_file(tmp_path / "out.xlsx")
+    assert again.ok and again.updated == 0 and cat.project("AMT-1")["investment_approx"] is True
+
+
+def test_a_reported_usd_figure_is_shown_as_reported_not_as_a_conversion(cat, tmp_path):
+    from catalogue.money import exchange_rate
+    from catalogue.views import money_text
+
+    row = {"Mã dự án": "AMT-2", "Tên dự án": "Nhà máy thử", "Nhóm": "renewables"}
+    _import_rows(cat, tmp_path, [{**row, "Tổng vốn đầu tư (tỷ đồng)": "500", "Tổng vốn đầu tư (triệu USD)": "50"}])
+    text = money_text(cat.project("AMT-2"), "vi")
+    assert text == "500 tỷ đồng; 50 triệu USD (theo hồ sơ)"  # neither "≈" nor a figure the app made up
+    _import_rows(cat, tmp_path, [{**row, "Tổng vốn đầu tư (triệu USD)": "50", "Tổng vốn đầu tư (tỷ đồng)": ""}])
+    converted = 50 * exchange_rate().vnd_per_usd / 1000
+    assert money_text(cat.project("AMT-2"), "en") == f"USD 50 m (≈ VND {converted:,.1f} bn, converted)".replace(
+        ".0 bn", " bn"
+    )

@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import subprocess
 import sys
+from unittest import mock
 
 import openpyxl
 import pytest
@@ -119,13 +120,32 @@ def test_stage_changes_and_time_per_stage_from_the_history(known):
     assert stage.loc["calling", "median_days"] == 0 and stage.loc["calling", "mean_days"] == round(59 / 3, 1)
 
 
+INQUIRY = {
+    "name": "Nguyễn An",
+    "organisation": "Quỹ Đầu tư Xanh",
+    "email": "an@example.com",
+    "message": "Please send the feasibility study.",
+    "consent": True,
+}
+
+
 def test_inquiries_per_project_and_country(demo_cat):
-    form = {"name": "A", "organisation": "B", "email": "a@example.com", "message": "Please send it.", "consent": True}
-    for code, country in (("DEMO-001", "Japan"), ("DEMO-001", " Japan "), ("DEMO-002", "Korea")):
-        assert demo_cat.submit_inquiry(code, form | {"country": country}, session=code + country).ok
+    for number, (code, country) in enumerate(
+        (("DEMO-001", "Japan"), ("DEMO-001", " Nhật Bản "), ("DEMO-002", "Korea"))
+    ):
+        form = INQUIRY | {"country": country, "email": f"an{number}@example.com"}
+        assert demo_cat.submit_inquiry(code, form, session=f"s{number}").ok
+    with demo_cat.cursor() as cur:  # an inquiry from before the country list: the country as typed
+        cur.execute(
+            "insert into inquiries (id, project_code, name, organisation, country, email, message, consent, "
+            "created_at) values ('old-1', 'DEMO-002', 'B', 'C', ' japan', 'b@example.com', 'm', true, now())"
+        )
     d = dashboard(demo_cat)
-    assert d.inquiries_by_project.set_index("code")["inquiries"].to_dict() == {"DEMO-001": 2, "DEMO-002": 1}
-    assert d.inquiries_by_country.set_index("country")["inquiries"].to_dict() == {"Japan": 2, "Korea": 1}
+    assert d.inquiries_by_project.set_index("code")["inquiries"].to_dict() == {"DEMO-001": 2, "DEMO-002": 2}
+    # One country is one bar, by its name in the reader's language, whatever was typed.
+    assert d.inquiries_by_country.set_index("country")["inquiries"].to_dict() == {"Nhật Bản": 3, "Hàn Quốc": 1}
+    english = dashboard(demo_cat, "en").inquiries_by_country
+    assert english.set_index("country")["inquiries"].to_dict() == {"Japan": 3, "South Korea": 1}
 
 
 def test_every_chart_has_a_title_with_units_a_note_and_a_table(demo_cat):
@@ -200,7 +220,8 @@ def test_task_progress_and_overdue(cat):
     plan.record_progress(cat, "hn_275_2023", "I.1", 2025, "in_progress", actor="lan")
     frame = plan.tasks(cat, "hn_275_2023", today=today).set_index("code")
     assert not frame.loc["I.2", "overdue"] and frame.loc["I.2", "state"] == "done"
-    assert not frame.loc["I.1", "overdue"]
+    assert frame.loc["I.2", "standing"] == "done"
+    assert not frame.loc["I.1", "overdue"] and frame.loc["I.1", "standing"] == "in_progress"
     plan.record_progress(cat, "hn_275_2023", "I.1", 2026, "late", actor="lan", note="Thiếu kinh phí")
     assert plan.tasks(cat, "hn_275_2023", today=today).set_index("code").loc["I.1", "overdue"]
     for bad in ({"state": "finished"}, {"state": "done"}, {"state": "in_progress", "evidence_url": "ftp://x"}):
@@ -208,6 +229,69 @@ def test_task_progress_and_overdue(cat):
             plan.record_progress(cat, "hn_275_2023", "I.3", 2025, actor="lan", **bad)
     by_agency = plan.tasks(cat, "hn_275_2023", today=today)
     assert set(by_agency.loc[by_agency["lead_agency"] == "so_tnmt", "code"]) >= {"I.2", "I.3"}
+
+
+def test_one_definition_of_overdue():
+    period = (2023, 2025)
+
+    def standing(frame: str, records: list[tuple[int, str]], today: dt.date) -> str:
+        return plan.task_standing(frame, records, period=period, today=today)
+
+    november = dt.date(2026, 11, 28)
+    # A task due "in 2024": overdue once 2024 has ended and it is not done; done whenever it was done.
+    assert standing("2024", [], dt.date(2024, 12, 31)) == "not_started"
+    assert standing("2024", [(2024, "in_progress")], dt.date(2025, 1, 1)) == "overdue"
+    assert standing("2024", [(2024, "in_progress"), (2025, "done")], november) == "done"
+    # An annual task reported on this year is not overdue in November (the report for 2025 is covered).
+    assert standing("annual", [(2026, "in_progress")], november) == "in_progress"
+    assert standing("annual", [(2025, "done")], november) == "done"
+    # The last year whose report is due has no record of work: overdue; a "not started" is no work.
+    assert standing("annual", [(2024, "done")], november) == "overdue"
+    assert standing("annual", [(2025, "not_started")], november) == "overdue"
+    assert standing("annual", [], november) == "overdue"
+    # The report for 2025 is due by 31 January 2026: until then 2024 is the year that counts.
+    assert plan.annual_report_due(2025) == dt.date(2026, 1, 31)
+    assert standing("annual", [(2024, "in_progress")], dt.date(2026, 1, 31)) == "in_progress"
+    assert standing("annual", [(2024, "in_progress")], dt.date(2026, 2, 1)) == "overdue"
+    assert standing("annual", [], dt.date(2024, 1, 15)) == "not_started"  # nothing due yet
+    # "Late" as recorded by staff is overdue, whatever the time frame says.
+    assert standing("annual", [(2026, "late")], november) == "overdue"
+    assert standing("2027", [(2026, "late")], november) == "overdue"
+
+
+def test_plan_page_report_summary_and_report_table_show_one_figure(cat):
+    for task, year, state in (
+        ("I.1", 2026, "in_progress"),  # annual, reported this year
+        ("I.6", 2025, "done"),
+        ("I.2", 2024, "done"),
+        ("I.3", 2025, "late"),  # staff said late
+        ("II.1", 2024, "in_progress"),  # annual, nothing for 2025: overdue
+    ):
+        plan.record_progress(cat, "hn_275_2023", task, year, state, actor="lan", note="Ghi chú minh họa")
+    today = dt.date(2026, 11, 28)
+    counts = plan.task_counts(plan.tasks(cat, "hn_275_2023", 2026, today=today))
+    assert sum(counts[s] for s in plan.STANDINGS) == counts["total"] == 17
+    assert counts["done"] == 2 and counts["in_progress"] == 1 and counts["late_recorded"] == 1
+    assert counts["late_recorded"] <= counts["overdue"]  # part of it, never a figure beside it
+
+    now = dt.datetime(2026, 11, 28, 3, 0)  # 10:00 in Hanoi
+    with (
+        mock.patch("catalogue.report.utcnow", return_value=now),
+        mock.patch("catalogue.plan.hanoi_today", return_value=today),
+    ):
+        table = summary(cat, 2026)
+        keys = table.attrs["keys"]
+        column = table.columns[1]
+        row = {key: table.iloc[index][column] for index, key in enumerate(keys)}
+        assert row["tasks_overdue"] == counts["overdue"]
+        assert row["tasks_done"] == counts["done"] and row["tasks_in_progress"] == counts["in_progress"]
+        assert row["tasks_late_recorded"] == counts["late_recorded"]
+        sheet = sheets(cat, 2026)["Nhiệm vụ"]
+        assert (sheet["Quá hạn"] == "có").sum() == counts["overdue"]
+        assert (sheet["Tình trạng tính đến ngày báo cáo"] == "Quá hạn").sum() == counts["overdue"]
+        text = report_html(cat, 2026)
+    assert plan.tasks_text(counts, "vi") in text
+    assert f"{counts['overdue']} quá hạn" in text and "Chậm tiến độ: 0" not in text
 
 
 # --- the annual report -----------------------------------------------------------------------------

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 import streamlit as st
 
-from catalogue import Catalogue, auth, plan
+from catalogue import Catalogue, auth, plan, workflow
+from catalogue.clock import hanoi_today
 from catalogue.dashboard import dashboard
 from tests.test_staff_app import PASSWORD, open_page, run, signed_in
 
@@ -19,10 +20,15 @@ def db(monkeypatch, tmp_path):
     monkeypatch.setenv("CATALOGUE_DB", str(path))
     yield path
     st.cache_resource.clear()
+    st.cache_data.clear()
 
 
 def metrics(at) -> dict[str, str]:
     return {m.label: m.value for m in at.metric}
+
+
+def markdown(at) -> str:
+    return "\n".join(m.value for m in at.markdown)
 
 
 def test_dashboard_headline_equals_the_domain_figures_and_filters_come_from_the_url(db):
@@ -30,15 +36,15 @@ def test_dashboard_headline_equals_the_domain_figures_and_filters_come_from_the_
         cat.load_demo()
         everything = dashboard(cat)
         renewables = dashboard(cat, category="renewables")
-    at = open_page("pages/dashboard.py")
+    at = open_page("app_pages/dashboard.py")
     assert metrics(at)["Dự án"] == str(everything.projects)
     assert metrics(at)["Tổng vốn (tỷ đồng)"] == f"{everything.capital_vnd_bn:,.0f}".replace(",", ".")
     assert len(at.get("plotly_chart")) == 9  # two charts wait for inquiries
     assert f"{everything.demo_projects} trong {everything.projects} dự án" in at.info[0].value  # demo data said
     assert not any(w.label.startswith("Gồm cả dự án ẩn") for w in at.toggle)  # the public cannot ask
-    at = open_page("pages/dashboard.py", {"category": "renewables"})
+    at = open_page("app_pages/dashboard.py", {"category": "renewables"})
     assert metrics(at)["Dự án"] == str(renewables.projects)
-    at.text_input(key="d_q").set_value("dien mat troi")
+    next(w for w in at.text_input if w.label == "Tìm dự án").input("dien mat troi")
     run(at)
     with Catalogue.open(":memory:") as cat:
         cat.load_demo()
@@ -48,13 +54,13 @@ def test_dashboard_headline_equals_the_domain_figures_and_filters_come_from_the_
 
 
 def test_dashboard_empty_state_and_bad_parameters(db):
-    at = open_page("pages/dashboard.py", {"min_vnd": "999999", "category": "rockets"})
+    at = open_page("app_pages/dashboard.py", {"min_vnd": "999999", "category": "rockets"})
     assert "Không có dự án nào khớp bộ lọc" in at.info[0].value
     assert any("rockets" in toast.value for toast in at.toast)
 
 
 def test_staff_may_include_hidden_projects(db):
-    at = signed_in("lan", "pages/dashboard.py")
+    at = signed_in("lan", "app_pages/dashboard.py")
     public = int(metrics(at)["Dự án"])
     next(w for w in at.toggle if w.label.startswith("Gồm cả dự án ẩn")).set_value(True)
     run(at)
@@ -62,13 +68,39 @@ def test_staff_may_include_hidden_projects(db):
     assert "không dùng các số này cho công bố" in at.warning[0].value
 
 
+def test_cached_figures_follow_every_write(db):
+    """The figures are cached by the catalogue's data version: a write shows at the next run."""
+    at = open_page("app_pages/dashboard.py")
+    before = int(metrics(at)["Dự án"])
+    from app_pages._state import get_catalogue  # the app's own catalogue, as the page holds it
+
+    cat = get_catalogue()
+    version = cat.data_version
+    workflow.transition(cat, "DEMO-001", "archive", actor="lan", role="reviewer", comment="Nhà đầu tư rút")
+    assert cat.data_version > version
+    run(at)
+    assert int(metrics(at)["Dự án"]) == before - 1
+
+
+def test_dashboard_shows_the_plans_task_standing_as_the_report(db):
+    at = open_page("app_pages/dashboard.py")
+    with Catalogue.open(":memory:") as cat:
+        expected = plan.tasks_text(plan.task_counts(plan.tasks(cat, "hn_275_2023", today=hanoi_today())), "vi")
+    assert expected in markdown(at)
+
+
 def test_plan_page_staff_record_a_measured_value_and_progress(db):
-    at = signed_in("lan", "pages/plan.py")
+    at = signed_in("lan", "app_pages/plan.py")
+    assert any("Chưa chỉ tiêu nào có số đo" in i.value for i in at.info)  # one empty state
     form_value = next(w for w in at.number_input if w.label == "Tỷ lệ đo được (%)")
     form_value.set_value(64.5)
     next(w for w in at.text_input if w.label == "Nguồn số liệu").input("Báo cáo Sở Công Thương 2025")
     next(b for b in at.button if b.label == "Lưu").click()
     run(at)
+    run(at)
+    # The new value is drawn at once (the cached figures follow the write), and only that target.
+    assert len(at.get("plotly_chart")) == 1
+    assert not any("Chưa chỉ tiêu nào có số đo" in i.value for i in at.info)
     st.cache_resource.clear()
     with Catalogue.open(db) as cat:
         frame = plan.measurements(cat, "hn_275_2023")
@@ -76,16 +108,37 @@ def test_plan_page_staff_record_a_measured_value_and_progress(db):
 
 
 def test_plan_page_is_read_only_for_the_public(db):
-    at = open_page("pages/plan.py")
+    at = open_page("app_pages/plan.py")
     assert not any(b.label == "Lưu" for b in at.button)
     assert any("Cán bộ đăng nhập để ghi số liệu" in c.value for c in at.caption)
-    assert len(at.get("plotly_chart")) == 10
+    assert len(at.get("plotly_chart")) == 0  # nothing measured: no empty charts
+    assert len(at.dataframe) == 1 and len(at.dataframe[0].value) == 10  # the ten targets, in one table
+
+
+def agency_box(at, label: str = "Xem theo cơ quan chủ trì"):
+    return next(w for w in at.selectbox if w.label == label)
 
 
 def test_plan_tasks_per_agency_include_what_a_merged_department_inherited(db):
-    at = open_page("pages/plan.py")
-    at.selectbox(key="plan-agency").set_value("so_nn_mt")  # successor of Sở Tài nguyên và Môi trường
+    at = open_page("app_pages/plan.py", {"tab": "tasks"})
+    agency_box(at).set_value("so_nn_mt")  # successor of Sở Tài nguyên và Môi trường
     run(at)
     shown = {m.value.split("**")[1] for m in at.markdown if m.value.startswith("**") and m.value.count("**") >= 2}
     assert {"I.2", "I.3", "II.1", "IV.1", "IV.2", "IV.3"} <= shown and "I.1" not in shown
     assert any("từ 2025: Sở Nông nghiệp và Môi trường" in c.value for c in at.caption)
+    assert at.query_params["agency"] == "so_nn_mt" and at.query_params["tab"] == "tasks"
+    # Another language: the same agency and the same tab, named in English.
+    at.segmented_control[0].set_value("en")  # the language switch in the sidebar
+    run(at)
+    box = agency_box(at, "View by lead agency")
+    assert box.value == "so_nn_mt" and "Department of Agriculture and Environment" in box.format_func(box.value)
+    shown = {m.value.split("**")[1] for m in at.markdown if m.value.startswith("**") and m.value.count("**") >= 2}
+    assert "I.2" in shown and "I.1" not in shown
+
+
+def test_plan_page_counts_are_the_reports(db):
+    at = open_page("app_pages/plan.py", {"tab": "tasks"})
+    with Catalogue.open(":memory:") as cat:
+        counts = plan.task_counts(plan.tasks(cat, "hn_275_2023", today=hanoi_today()))
+    assert plan.tasks_text(counts, "vi") in markdown(at)
+    assert markdown(at).count("Quá hạn") == counts["overdue"]  # one badge per overdue task

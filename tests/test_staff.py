@@ -61,25 +61,66 @@ def test_sign_in_names_are_case_blind_and_wrong_answers_say_the_same(cat):
     assert unknown.message("en") == wrong.message("en") == "Wrong user name or password."
 
 
-def test_lock_out_after_repeated_failures_and_unlock(cat):
+def test_repeated_failures_make_that_name_wait_from_that_address_then_unlock(cat):
     auth.add_user(cat, "lan", PASSWORD, "staff")
     start = dt.datetime(2026, 11, 28, 9, 0)
     for attempt in range(auth.MAX_FAILED_ATTEMPTS - 1):
-        assert auth.sign_in(cat, "lan", "wrong", now=start).reason == "wrong", attempt
-    locked = auth.sign_in(cat, "lan", "wrong", now=start)
-    assert locked.reason == "locked" and locked.locked_until == start + dt.timedelta(minutes=auth.LOCK_MINUTES)
-    # Even the right password is refused while locked.
-    assert auth.sign_in(cat, "lan", PASSWORD, now=start + dt.timedelta(minutes=1)).reason == "locked"
-    assert "locked" in locked.message("en")
-    # After the lock runs out, the right password works and the count starts again.
-    later = start + dt.timedelta(minutes=auth.LOCK_MINUTES + 1)
-    assert auth.sign_in(cat, "lan", PASSWORD, now=later).user is not None
+        assert auth.sign_in(cat, "lan", "wrong", now=start, address="203.0.113.9").reason == "wrong", attempt
+    waits = auth.sign_in(cat, "lan", "wrong", now=start, address="203.0.113.9")
+    assert waits.reason == "throttled" and waits.wait_until == start + dt.timedelta(minutes=auth.LOCK_MINUTES)
+    # From that address even the right password waits ...
+    refused = auth.sign_in(cat, "lan", PASSWORD, now=start + dt.timedelta(minutes=1), address="203.0.113.9")
+    assert refused.reason == "throttled" and "16:15" in refused.message("en")
+    # ... but the attacker has not locked Lan out: from her own desk she signs in.
+    assert auth.sign_in(cat, "lan", PASSWORD, now=start, address="198.51.100.7").user is not None
     assert auth.get_user(cat, "lan").failed_attempts == 0
+    # After the wait, the address may try again.
+    later = start + dt.timedelta(minutes=auth.LOCK_MINUTES + 1)
+    assert auth.sign_in(cat, "lan", PASSWORD, now=later, address="203.0.113.9").user is not None
     for _ in range(auth.MAX_FAILED_ATTEMPTS):
-        auth.sign_in(cat, "lan", "wrong", now=later)
-    assert auth.sign_in(cat, "lan", PASSWORD, now=later).reason == "locked"
+        auth.sign_in(cat, "lan", "wrong", now=later, address="203.0.113.9")
+    assert auth.get_user(cat, "lan").failed_attempts == auth.MAX_FAILED_ATTEMPTS  # administrators see it
+    assert auth.sign_in(cat, "lan", PASSWORD, now=later, address="203.0.113.9").reason == "throttled"
     auth.unlock(cat, "lan")
-    assert auth.sign_in(cat, "lan", PASSWORD, now=later).user is not None
+    assert auth.sign_in(cat, "lan", PASSWORD, now=later, address="203.0.113.9").user is not None
+
+
+def test_an_unknown_name_and_a_real_one_answer_alike_through_the_lock_out(cat):
+    auth.add_user(cat, "lan", PASSWORD, "staff")
+    start = dt.datetime(2026, 11, 28, 9, 0)
+    answers = {}
+    for name in ("lan", "nobody"):
+        answers[name] = [
+            auth.sign_in(cat, name, "wrong", now=start, address="203.0.113.9").message("en")
+            for _ in range(auth.MAX_FAILED_ATTEMPTS + 2)
+        ]
+    assert answers["lan"] == answers["nobody"]
+    assert answers["lan"][0] == "Wrong user name or password."
+    assert answers["lan"][-1].startswith("Too many failed sign-ins from this device")
+
+
+def test_one_address_trying_many_names_waits(cat):
+    auth.add_user(cat, "lan", PASSWORD, "staff")
+    start = dt.datetime(2026, 11, 28, 9, 0)
+    for n in range(auth.MAX_FAILED_PER_ADDRESS):
+        auth.sign_in(cat, f"guess{n}", "wrong", now=start, address="203.0.113.9")
+    assert auth.sign_in(cat, "lan", PASSWORD, now=start, address="203.0.113.9").reason == "throttled"
+    assert auth.sign_in(cat, "lan", PASSWORD, now=start, address="198.51.100.7").user is not None
+
+
+def test_concurrent_wrong_passwords_all_count(cat):
+    import threading
+
+    auth.add_user(cat, "lan", PASSWORD, "staff")
+    threads = [
+        threading.Thread(target=auth.sign_in, args=(cat, "lan", "wrong"), kwargs={"address": f"10.0.0.{n}"})
+        for n in range(8)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert auth.get_user(cat, "lan").failed_attempts == 8
 
 
 def test_disabled_accounts_cannot_sign_in_and_the_last_admin_stays(cat):

@@ -3,15 +3,30 @@
 import pandas as pd
 import streamlit as st
 
+from app_pages._state import get_catalogue, language, require
+from app_pages._streamlit_texts import streamlit_texts
+from app_pages._widgets import bound
 from catalogue import auth
-from catalogue.i18n import format_date, t
-from pages._state import get_catalogue, language, require
+from catalogue.i18n import format_datetime, t
 
 lang = language()
+streamlit_texts(lang)
 me = require("admin", lang)
 cat = get_catalogue()
 
+
+def role_name(role: str) -> str:
+    return auth.role_label(role, lang)
+
+
+def when(value) -> str:
+    return format_datetime(value, lang, zone=False) if value is not None else ""
+
+
 st.title(t("users.title", lang))
+created = st.session_state.pop("staff-user-created", None)
+if created:
+    st.success(t("users.created", lang, name=created), icon=":material/person_add:")
 users = auth.list_users(cat)
 st.dataframe(
     pd.DataFrame(
@@ -19,10 +34,10 @@ st.dataframe(
             (
                 u.name,
                 u.display_name,
-                auth.role_label(u.role, lang),
+                role_name(u.role),
                 t("users.active" if u.active else "users.disabled", lang),
-                f"{u.locked_until:%d/%m/%Y %H:%M} UTC" if u.locked_until else "",
-                format_date(u.last_sign_in, lang),
+                when(u.locked_until),
+                when(u.last_sign_in),
             )
             for u in users
         ],
@@ -35,7 +50,16 @@ st.dataframe(
 with st.expander(t("users.add", lang), expanded=not users), st.form("staff-user-add", clear_on_submit=True):
     name = st.text_input(t("signin.name", lang))
     display = st.text_input(t("users.display", lang))
-    role = st.selectbox(t("users.role", lang), auth.ACCOUNT_ROLES, format_func=lambda r: auth.role_label(r, lang))
+    role = bound(
+        st.selectbox,
+        t("users.role", lang),
+        key="staff-user-new-role",
+        options=auth.ACCOUNT_ROLES,
+        format_func=role_name,
+        default="staff",
+        placeholder=t("browse.choose", lang),
+        in_form=True,
+    )
     first = st.text_input(t("signin.password", lang), type="password", autocomplete="new-password")
     again = st.text_input(t("users.again", lang), type="password", autocomplete="new-password")
     if st.form_submit_button(t("users.create", lang), type="primary"):
@@ -43,28 +67,43 @@ with st.expander(t("users.add", lang), expanded=not users), st.form("staff-user-
             st.error(t("users.differ", lang))
         else:
             try:
-                auth.add_user(cat, name, first, role, display)
-                st.success(t("users.created", lang, name=name.strip().lower()))
+                account = auth.add_user(cat, name, first, role or "staff", display)
+                st.session_state["staff-user-created"] = account.name
                 st.rerun()
             except auth.AccountError as error:
                 st.error(error.message(lang))
 
 if users:
     st.subheader(t("users.change", lang))
-    chosen = st.selectbox(t("users.choose", lang), [u.name for u in users], key="staff-user-chosen")
-    target = next(u for u in users if u.name == chosen)
+    names = [u.name for u in users]
+    by_name = {u.name: u for u in users}
+    chosen = (
+        bound(
+            st.selectbox,
+            t("users.choose", lang),
+            key="staff-user-chosen",
+            options=names,
+            format_func=lambda n: f"{by_name[n].display_name} ({n})" if by_name[n].display_name != n else n,
+            default=names[0],
+            placeholder=t("browse.choose", lang),
+        )
+        or names[0]
+    )
+    target = by_name[chosen]
     role_col, act_col = st.columns(2)
     with role_col:
-        new_role = st.selectbox(
+        new_role = bound(
+            st.selectbox,
             t("users.role", lang),
-            auth.ACCOUNT_ROLES,
-            index=auth.ACCOUNT_ROLES.index(target.role),
-            format_func=lambda r: auth.role_label(r, lang),
             key=f"staff-role-{chosen}",
+            options=auth.ACCOUNT_ROLES,
+            format_func=role_name,
+            default=target.role,
+            placeholder=t("browse.choose", lang),
         )
         if st.button(t("users.set_role", lang), key=f"staff-setrole-{chosen}"):
             try:
-                auth.set_role(cat, chosen, new_role)
+                auth.set_role(cat, chosen, new_role or target.role)
                 st.rerun()
             except auth.AccountError as error:
                 st.error(error.message(lang))

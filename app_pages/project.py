@@ -3,48 +3,57 @@
 import pandas as pd
 import streamlit as st
 
+from app_pages._state import get_catalogue, inquiry_form, language, link, results_params, shortlist_button
 from catalogue.i18n import format_number, t
-from catalogue.views import profile_html, project_sheet
-from pages._state import get_catalogue, inquiry_form, language, shortlist_button
+from catalogue.money import exchange_rate
+from catalogue.views import escape_markdown, profile_html, project_sheet
 
 lang = language()
 cat = get_catalogue()
 code = str(st.query_params.get("code", ""))[:60]
 sheet = project_sheet(cat, code, lang) if code else None
+back = results_params()
+back_label = t("project.back_results" if back else "project.back", lang)
 if sheet is None:
     st.warning(t("project.not_found", lang, code=code))
-    st.page_link("pages/browse.py", label=t("project.back", lang), icon=":material/arrow_back:")
+    link("app_pages/browse.py", back_label, back, icon=":material/arrow_back:")
     st.stop()
 
-st.page_link("pages/browse.py", label=t("project.back", lang), icon=":material/arrow_back:")
-st.title(sheet.name)
+link("app_pages/browse.py", back_label, back, icon=":material/arrow_back:")
+st.title(escape_markdown(sheet.name))
 if sheet.name_is_fallback:
     st.caption(t("value.missing_en", lang))
 if sheet.other_name:
-    st.caption(sheet.other_name)
+    st.caption(escape_markdown(sheet.other_name))
 if sheet.demo:
     st.warning(t("project.demo", lang), icon=":material/science:")
 
 marks = {"done": ":material/check_circle:", "current": ":material/radio_button_checked:", "todo": ""}
-for column, (label, state) in zip(st.columns(len(sheet.stages)), sheet.stages, strict=True):
-    column.markdown(f"**{marks[state]} {label}**" if state == "current" else f"{marks[state]} {label}")
+with st.container(horizontal=True, gap="medium", key="stages"):
+    for label, state in sheet.stages:
+        st.markdown(f"**{marks[state]} {label}**" if state == "current" else f"{marks[state]} {label}", width="content")
 
 left, right = st.columns([3, 2])
 with left:
     for label, value in sheet.facts:
-        st.markdown(f"**{label}** · {value}" if label else f"↳ {value}")
+        text = escape_markdown(value)
+        st.markdown(f"**{escape_markdown(label)}** · {text}" if label else f"↳ {text}")
+    rate = exchange_rate()
+    st.caption(
+        t("project.usd_note", lang, rate=format_number(rate.vnd_per_usd, lang, 0), date=rate.as_of.strftime("%d/%m/%Y"))
+    )
     if sheet.description:
         st.subheader(t("project.description", lang))
         if sheet.description_is_fallback:
             st.caption(t("value.missing_en", lang))
-        st.write(sheet.description)
+        st.markdown(escape_markdown(sheet.description))
     for title, text in (
         (t("project.incentives", lang), sheet.incentives),
         (t("project.legal_basis", lang), sheet.legal_basis),
     ):
         if text:
             st.subheader(title)
-            st.write(text)
+            st.markdown(escape_markdown(text))
 with right:
     shortlist_button(sheet.code, lang, key="project")
     st.download_button(
@@ -65,13 +74,8 @@ with right:
             )
         )
 
-if sheet.similar:  # full width: names are long and a page link does not wrap
+if sheet.similar:  # links wrap (CSS in the frame): names are long, phones are narrow
     st.subheader(t("project.similar", lang))
     for other_code, other_name in sheet.similar:
-        st.page_link(
-            "pages/project.py",
-            label=other_name,
-            icon=":material/arrow_forward:",
-            query_params={"code": other_code, "lang": lang},
-        )
+        link("app_pages/project.py", other_name, {"code": other_code}, icon=":material/arrow_forward:")
 inquiry_form(cat, sheet.code, lang)

@@ -1,0 +1,220 @@
+"""The search box and filters shared by the browse page and the dashboard.
+
+The URL is the state: every run reads the page's parameters (``?q=…&category=…``), the widgets
+are set from them, and a change in a widget writes the URL, which the next run reads. So Back,
+a reload, a shared link and the page's own links all show exactly what is applied.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import streamlit as st
+
+from app_pages._state import page_params, set_page_params
+from app_pages._widgets import bound, sync_value
+from catalogue.browse_state import BrowseState, parse_params, to_params
+from catalogue.i18n import format_number, t
+from catalogue.money import exchange_rate, format_usd_m
+from catalogue.reference import Reference
+
+
+@dataclass(frozen=True)
+class Facet:
+    field: str  # BrowseState attribute and URL parameter
+    label: str  # translation key
+    facet: str  # facet name in a SearchResult
+
+
+FACETS = (
+    Facet("category", "browse.category", "category"),
+    Facet("district", "browse.district", "district"),
+    Facet("status", "browse.status", "status"),
+    Facet("form", "browse.form", "investment_form"),
+    Facet("agency", "browse.agency", "lead_agency"),
+)
+SORTS = ("relevance", "investment", "updated", "code")
+
+
+def _enum(ref: Reference, field: str):
+    return {
+        "category": ref.categories,
+        "district": ref.districts,
+        "status": ref.statuses,
+        "form": ref.forms,
+        "agency": ref.agencies,
+    }[field]
+
+
+def read_state(ref: Reference, lang: str) -> BrowseState:
+    """The page's state from its URL; parameters that name nothing are dropped with a message.
+
+    The widgets are set to this state, so what they show is what is applied.
+    """
+    state, problems = parse_params(page_params(), ref)
+    state = state.with_changes(lang=lang, page=state.page)
+    if problems:
+        for problem in problems:
+            st.toast(problem.text(lang), icon=":material/info:", duration="long")
+        set_page_params(to_params(state))  # canonical: the message is shown once
+    if st.session_state.pop("f_swapped", False):
+        st.toast(t("browse.swapped", lang), icon=":material/swap_horiz:")
+    sync_value("f_q", state.q)
+    for facet in FACETS:
+        sync_value(f"f_{facet.field}", list(getattr(state, facet.field)))
+    sync_value("f_min", state.min_vnd)
+    sync_value("f_max", state.max_vnd)
+    sync_value("f_sort", state.sort)
+    return state
+
+
+def _state_from_widgets(current: BrowseState) -> BrowseState:
+    s = st.session_state
+    low, high = s.get("f_min"), s.get("f_max")
+    if low is not None and high is not None and low > high:
+        low, high = high, low
+        s["f_swapped"] = True
+    return current.with_changes(
+        q=(s.get("f_q") or "").strip()[:200],
+        category=tuple(s.get("f_category") or ()),
+        district=tuple(s.get("f_district") or ()),
+        status=tuple(s.get("f_status") or ()),
+        form=tuple(s.get("f_form") or ()),
+        agency=tuple(s.get("f_agency") or ()),
+        min_vnd=low,
+        max_vnd=high,
+        sort=s.get("f_sort") or "relevance",
+    )
+
+
+def apply_widgets(current: BrowseState) -> Callable[[], None]:
+    """A callback that writes the widgets' values to the URL (back to page 1)."""
+
+    def apply() -> None:
+        set_page_params(to_params(_state_from_widgets(current)))
+
+    return apply
+
+
+def go_to(state: BrowseState) -> None:
+    """Show ``state`` (a relaxed filter, a cleared search …): the URL changes, the widgets follow."""
+    set_page_params(to_params(state))
+
+
+def search_box(state: BrowseState, lang: str, *, container=st) -> None:
+    bound(
+        container.text_input,
+        t("browse.search", lang),
+        key="f_q",
+        default="",
+        placeholder=t("browse.search_hint", lang),
+        on_change=apply_widgets(state),
+        max_chars=200,
+    )
+
+
+def filter_panel(ref: Reference, state: BrowseState, lang: str, facets: dict[str, dict[str, int]] | None) -> None:
+    """The filters, each option with its count when ``facets`` are given (options in use first)."""
+    apply = apply_widgets(state)
+    for facet in FACETS:
+        enum = _enum(ref, facet.field)
+        chosen = list(getattr(state, facet.field))
+        if facet.field == "status":
+            options = list(ref.public_statuses)
+        elif facet.field == "agency":  # some hundred agencies: only those with projects here, and the chosen
+            counts = (facets or {}).get(facet.facet)
+            options = [c for c in enum.codes if counts is None or c in counts or c in chosen]
+        else:
+            options = list(enum.codes)
+        counts = (facets or {}).get(facet.facet) if facets is not None else None
+
+        def label(code: str, enum=enum, counts=counts) -> str:
+            text = enum.label(code, lang)
+            return text if counts is None else f"{text} ({format_number(counts.get(code, 0), lang, 0)})"
+
+        bound(
+            st.multiselect,
+            t(facet.label, lang),
+            key=f"f_{facet.field}",
+            default=[],
+            options=options,
+            format_func=label,
+            on_change=apply,
+            placeholder=t("browse.choose", lang),
+        )
+    low, high = st.columns(2)
+    bound(
+        low.number_input,
+        t("browse.min_vnd", lang),
+        key="f_min",
+        min_value=0.0,
+        max_value=1_000_000.0,
+        step=50.0,
+        on_change=apply,
+    )
+    bound(
+        high.number_input,
+        t("browse.max_vnd", lang),
+        key="f_max",
+        min_value=0.0,
+        max_value=1_000_000.0,
+        step=50.0,
+        on_change=apply,
+    )
+    if state.min_vnd is not None or state.max_vnd is not None:
+        rate = exchange_rate()
+        st.caption(
+            t(
+                "browse.usd_range",
+                lang,
+                low=format_usd_m(rate.usd_millions(state.min_vnd or 0), lang) or "0",
+                high=format_usd_m(rate.usd_millions(state.max_vnd), lang) or "…",
+                rate=format_number(rate.vnd_per_usd, lang, 0),
+                date=rate.as_of.strftime("%d/%m/%Y"),
+            )
+        )
+
+
+def sort_choice(state: BrowseState, lang: str, *, container=st) -> None:
+    bound(
+        container.selectbox,
+        t("browse.sort", lang),
+        key="f_sort",
+        default="relevance",
+        options=list(SORTS),
+        format_func=lambda code: t(f"sort.{code}", lang),
+        on_change=apply_widgets(state),
+    )
+
+
+def active_filters(ref: Reference, state: BrowseState, lang: str) -> list[tuple[str, BrowseState]]:
+    """Each filter in use as (its label, the state without it): for chips and for "without this filter"."""
+    chips = []
+    for facet in FACETS:
+        enum = _enum(ref, facet.field)
+        for code in getattr(state, facet.field):
+            rest = tuple(c for c in getattr(state, facet.field) if c != code)
+            chips.append(
+                (f"{t(facet.label, lang)}: {enum.label(code, lang)}", state.with_changes(**{facet.field: rest}))
+            )
+    if state.min_vnd is not None:
+        chips.append(
+            (
+                f"{t('browse.min_vnd', lang)}: {format_number(state.min_vnd, lang, 2)}",
+                state.with_changes(min_vnd=None),
+            )
+        )
+    if state.max_vnd is not None:
+        chips.append(
+            (
+                f"{t('browse.max_vnd', lang)}: {format_number(state.max_vnd, lang, 2)}",
+                state.with_changes(max_vnd=None),
+            )
+        )
+    return chips
+
+
+def cleared(state: BrowseState) -> BrowseState:
+    """``state`` without any filter (the search words and the sort stay)."""
+    return BrowseState(q=state.q, sort=state.sort, lang=state.lang)

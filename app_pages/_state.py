@@ -1,0 +1,427 @@
+"""The one adapter between Streamlit and the catalogue: cached connection, language.
+
+Only this module and the pages import streamlit; catalogue/ never does.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import uuid
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+from app_pages._widgets import bound, set_value, sync_value
+from catalogue import Catalogue, auth, resolve_db_path
+from catalogue.countries import country_label, country_options
+from catalogue.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+from catalogue.inquiries import new_submission_id
+from catalogue.views import escape_markdown
+
+
+def database_path() -> Path:
+    """``streamlit run app.py -- --db PATH``, else $CATALOGUE_DB, else data/catalogue.duckdb."""
+    argv = sys.argv[1:]
+    chosen = None
+    for index, arg in enumerate(argv):
+        if arg == "--db" and index + 1 < len(argv):
+            chosen = argv[index + 1]
+        elif arg.startswith("--db="):
+            chosen = arg.split("=", 1)[1]
+    return resolve_db_path(chosen)
+
+
+@st.cache_resource(show_spinner=False, on_release=Catalogue.close)
+def _open_catalogue(path: str) -> Catalogue:
+    first_start = not Path(path).exists()
+    cat = Catalogue.open(path)
+    if first_start:
+        cat.load_demo()  # a new installation starts with the illustrative projects
+    cat.serve_backups()  # so that `catalogue backup` works while the app runs
+    return cat
+
+
+def get_catalogue() -> Catalogue:
+    return _open_catalogue(str(database_path()))
+
+
+GLOBAL_PARAMS = ("lang", "list")  # carried by every page's URL: language and shortlist
+SHORTLIST_LIMIT = 4  # what the compare view shows side by side
+
+
+def _switch_language() -> None:
+    write_query({**_page_only(), **global_params()})
+
+
+def language_switch() -> None:
+    """The Vietnamese/English switch. The URL's ``?lang=`` decides when it names a language (a
+    shared link, a reload); a link that dropped it keeps the session's language. Vietnamese, the
+    default, is left out of the URL."""
+    wanted = st.query_params.get("lang")
+    if wanted in LANGUAGES:
+        sync_value("lang", wanted)
+    bound(
+        st.segmented_control,
+        t("app.language", language()),
+        key="lang",
+        default=DEFAULT_LANGUAGE,
+        options=list(LANGUAGES),
+        format_func=lambda code: t(f"language.{code}"),
+        on_change=_switch_language,
+    )
+    if st.session_state.get("lang") not in LANGUAGES:  # a segmented control can be clicked off
+        set_value("lang", DEFAULT_LANGUAGE)
+
+
+def language() -> str:
+    """The language chosen by the switch (Vietnamese unless the user picked English)."""
+    chosen = st.session_state.get("lang")
+    return chosen if chosen in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def shortlist() -> list[str]:
+    """The shortlisted project codes. A new session (a reload, a shared link) starts from the
+    URL's ``?list=A,B``; after that the session's list is kept in every page's URL."""
+    state = st.session_state
+    if "shortlist" not in state:
+        wanted = ",".join(st.query_params.get_all("list"))
+        codes = [code.strip()[:60] for code in wanted.split(",") if code.strip()]
+        state["shortlist"] = list(dict.fromkeys(codes))[:SHORTLIST_LIMIT]
+    return state["shortlist"]
+
+
+def keep_globals_in_url() -> None:
+    """Put the language and the shortlist into the URL (the frame calls this on every run)."""
+    write_query({**_page_only(), **global_params()})
+
+
+def global_params() -> dict[str, str]:
+    """The parameters every internal link carries, so that language and shortlist survive it."""
+    params = {}
+    if language() != DEFAULT_LANGUAGE:
+        params["lang"] = language()
+    if shortlist():
+        params["list"] = ",".join(shortlist())
+    return params
+
+
+def _page_only() -> dict[str, list[str]]:
+    return {name: st.query_params.get_all(name) for name in st.query_params if name not in GLOBAL_PARAMS}
+
+
+def write_query(params: dict[str, str | list[str]]) -> None:
+    """Make the URL's parameters ``params``, and only when they differ: every write of Streamlit's
+    query parameters adds a browser-history entry, so writing the same values again would make
+    Back stop on a copy of the page."""
+
+    def canonical(mapping) -> dict[str, tuple[str, ...]]:
+        out = {}
+        for name, value in mapping.items():
+            values = tuple(value) if isinstance(value, (list, tuple)) else (str(value),)
+            if values:
+                out[name] = values
+        return out
+
+    current = canonical({name: st.query_params.get_all(name) for name in st.query_params})
+    wanted = canonical(params)
+    if current != wanted:
+        st.query_params.from_dict({name: list(values) for name, values in wanted.items()})
+
+
+def set_page_params(params: dict[str, str | list[str]]) -> None:
+    """Replace this page's own URL parameters, keeping the language and the shortlist."""
+    write_query({**params, **global_params()})
+
+
+def page_params() -> dict[str, list[str]]:
+    """This page's own URL parameters (every value as a list), without the global ones."""
+    return _page_only()
+
+
+def link(page: str, label: str, params: dict[str, str] | None = None, **kwargs: Any) -> None:
+    """``st.page_link`` that keeps the language and the shortlist; the label is shown as text
+    (a project's name is never read as Markdown or LaTeX)."""
+    st.page_link(page, label=escape_markdown(label), query_params={**(params or {}), **global_params()}, **kwargs)
+
+
+def shortlist_button(code: str, lang: str, key: str) -> None:
+    """Add to, or remove from, the shortlist (kept in the URL as ``?list=``)."""
+    chosen = shortlist()
+    if code in chosen:
+        if st.button(t("shortlist.remove", lang), key=f"unlist-{key}-{code}", icon=":material/bookmark_remove:"):
+            chosen.remove(code)
+            keep_globals_in_url()
+            st.rerun()
+    elif st.button(t("shortlist.add", lang), key=f"list-{key}-{code}", icon=":material/bookmark_add:"):
+        if len(chosen) >= SHORTLIST_LIMIT:
+            st.toast(t("shortlist.full", lang, limit=SHORTLIST_LIMIT))
+        else:
+            chosen.append(code)
+            keep_globals_in_url()
+            st.rerun()
+
+
+def client_address() -> str | None:
+    """The visitor's address, for the limits on inquiries and sign-in attempts. Streamlit gives
+    none for a connection from this machine, which is what a reverse proxy's is: with
+    ``CATALOGUE_TRUSTED_PROXY=1`` the last ``X-Forwarded-For`` hop (the one the proxy added) is
+    used instead. ``None`` when unknown (the per-e-mail, per-name and per-project limits still hold)."""
+    try:
+        address = st.context.ip_address
+        if address is None and os.environ.get("CATALOGUE_TRUSTED_PROXY") == "1":
+            forwarded = st.context.headers.get("X-Forwarded-For") or ""
+            address = forwarded.split(",")[-1].strip() or None
+        return address if isinstance(address, str) else None  # AppTest's context gives a mock
+    except Exception:  # a context without a connection (AppTest)
+        return None
+
+
+def session_id() -> str:
+    """A random id for this browser session (the inquiry flood limit counts per session)."""
+    return st.session_state.setdefault("session_id", uuid.uuid4().hex)
+
+
+def field_error(message: str | None) -> None:
+    """A field's problem, right under it, in red."""
+    if message:
+        st.markdown(f":red[:material/error: {escape_markdown(message)}]")
+
+
+def inquiry_form(cat: Catalogue, code: str, lang: str) -> None:
+    """The expression-of-interest form. Each filling-in has an id, so a double click or a resend
+    stores one inquiry; after sending, the form is empty again and the reference number shows.
+    Problems are shown under their fields, in the user's language."""
+    state = st.session_state
+    base = f"inquiry-{code}"
+    revision = state.get(f"{base}#rev", 0)
+    submission = state.setdefault(f"{base}#id", new_submission_id())
+    errors: dict = state.get(f"{base}#errors", {})
+    st.subheader(t("inquiry.title", lang))
+    sent = state.get(f"{base}#sent")
+    if sent:
+        reference, duplicate = sent
+        st.success(
+            t("inquiry.duplicate" if duplicate else "inquiry.sent_ref", lang, reference=reference),
+            icon=":material/mark_email_read:",
+        )
+
+    def message(name: str) -> str | None:
+        return errors[name][0 if lang == "vi" else 1] if name in errors else None
+
+    # The honeypot: hidden from people by CSS, filled in by form-filling robots.
+    st.html("<style>[class*='st-key-inquiry-website'] { display: none; }</style>")
+    key = f"{base}-{revision}"
+    with st.form(key, clear_on_submit=False, enter_to_submit=False):
+        values: dict[str, Any] = {}
+        for name, label, limit in (("name", "inquiry.name", 120), ("organisation", "inquiry.organisation", 200)):
+            values[name] = st.text_input(t(label, lang), max_chars=limit, key=f"{key}-{name}")
+            field_error(message(name))
+        values["country"] = bound(
+            st.selectbox,
+            t("inquiry.country", lang),
+            key=f"{key}-country",
+            options=country_options(lang),
+            format_func=lambda c: country_label(c, lang),
+            in_form=True,
+            placeholder=t("inquiry.country_hint", lang),
+        )
+        field_error(message("country"))
+        for name, label, limit in (("email", "inquiry.email", 254), ("phone", "inquiry.phone", 40)):
+            values[name] = st.text_input(t(label, lang), max_chars=limit, key=f"{key}-{name}")
+            field_error(message(name))
+        values["message"] = st.text_area(t("inquiry.message", lang), max_chars=3000, key=f"{key}-message")
+        field_error(message("message"))
+        values["website"] = st.text_input(t("inquiry.honeypot", lang), key=f"inquiry-website-{key}")
+        values["consent"] = st.checkbox(t("inquiry.consent", lang), key=f"{key}-consent")
+        field_error(message("consent"))
+        for name in ("form", "project"):
+            if name in errors:
+                st.error(message(name), icon=":material/error:")
+        pressed = st.form_submit_button(t("inquiry.send", lang), type="primary", icon=":material/send:")
+    if not pressed:
+        return
+    result = cat.submit_inquiry(
+        code, values, session=session_id(), lang=lang, submission=submission, address=client_address()
+    )
+    if result.ok:
+        state[f"{base}#sent"] = (result.reference, result.duplicate)
+        state[f"{base}#rev"] = revision + 1  # a new, empty form
+        state[f"{base}#id"] = new_submission_id()
+        state.pop(f"{base}#errors", None)
+    else:
+        state[f"{base}#errors"] = result.errors
+        state.pop(f"{base}#sent", None)
+    st.rerun()
+
+
+# --- signed-in staff -----------------------------------------------------------------------------
+
+
+def current_user() -> auth.User | None:
+    """The signed-in account, re-read from the database on every run (a disabled account, a
+    changed role or a sign-out elsewhere takes effect at once); ``None`` for the public or after
+    the session expired. A reload or a new tab finds the session again through its cookie."""
+    cat = get_catalogue()
+    now = auth.now()
+    session = st.session_state.get("auth")
+    if not session:
+        token = _cookie_token()
+        user = auth.resume_session(cat, token, now) if token else None
+        if user is not None:
+            st.session_state["auth"] = {"name": user.name, "signed_in_at": now, "last_seen": now, "token": token}
+        return user
+    if auth.session_expired(session["signed_in_at"], session["last_seen"], now):
+        sign_out()
+        st.session_state["auth_expired"] = True
+        return None
+    token = session.get("token")
+    user = auth.resume_session(cat, token, now) if token else auth.get_user(cat, session["name"])
+    if user is None or not user.active:
+        sign_out()
+        return None
+    session["last_seen"] = now
+    return user
+
+
+def _cookie_token() -> str | None:
+    try:
+        value = st.context.cookies.get(auth.SESSION_COOKIE)
+    except Exception:  # no browser behind this run (AppTest, bare mode)
+        return None
+    return value if isinstance(value, str) else None
+
+
+def session_cookie() -> None:
+    """Hand the browser its session cookie after a sign-in, or clear it after a sign-out (the
+    frame calls this on every run; the script runs once, in the page)."""
+    token = st.session_state.pop("cookie_to_set", None)
+    clear = st.session_state.pop("cookie_to_clear", False)
+    if token:
+        value = f"{auth.SESSION_COOKIE}={token}; path=/; max-age={auth.SESSION_MAX_HOURS * 3600}; SameSite=Strict"
+    elif clear:
+        value = f"{auth.SESSION_COOKIE}=; path=/; max-age=0; SameSite=Strict"
+    else:
+        return
+    st.html(
+        f"<script>document.cookie = {value!r} + (location.protocol === 'https:' ? '; Secure' : '');</script>",
+        unsafe_allow_javascript=True,
+        width=1,
+    )
+
+
+def role() -> str:
+    user = current_user()
+    return user.role if user else "viewer"
+
+
+def sign_out() -> None:
+    session = st.session_state.get("auth") or {}
+    if session.get("token"):
+        auth.end_session(get_catalogue(), session["token"])
+    for key in [k for k in st.session_state if k == "auth" or k.startswith(("edit-", "staff-"))]:
+        del st.session_state[key]
+    st.session_state["cookie_to_clear"] = True
+
+
+def sign_in_form(lang: str, then: str | None = None) -> None:
+    """Name and password; on success the page runs again with the account's pages, or the page
+    ``then`` opens (the sign-in page sends people to the staff home)."""
+    if st.session_state.pop("auth_expired", False):
+        st.info(t("signin.expired", lang), icon=":material/schedule:")
+    with st.form("signin", enter_to_submit=True):
+        name = st.text_input(t("signin.name", lang), autocomplete="username")
+        password = st.text_input(t("signin.password", lang), type="password", autocomplete="current-password")
+        pressed = st.form_submit_button(t("signin.submit", lang), type="primary")
+    if pressed:
+        result = auth.sign_in(get_catalogue(), name, password, address=client_address())
+        if result.user is None:
+            st.error(result.message(lang))
+            return
+        now = auth.now()
+        token = auth.start_session(get_catalogue(), result.user.name, now)
+        st.session_state["auth"] = {"name": result.user.name, "signed_in_at": now, "last_seen": now, "token": token}
+        st.session_state["cookie_to_set"] = token
+        if then:  # the next run (the frame) hands over the cookie, on the page the user goes to
+            st.switch_page(then, query_params=global_params())
+        st.rerun()
+
+
+def require(needed: str, lang: str) -> auth.User:
+    """The signed-in user with at least ``needed`` rights; otherwise the sign-in, and stop.
+
+    Every staff page starts with this, so a staff URL opened without rights never shows data.
+    """
+    user = current_user()
+    if user is None:
+        st.title(t("signin.title", lang))
+        st.warning(t("signin.needed", lang), icon=":material/lock:")
+        sign_in_form(lang)
+        st.stop()
+    if not auth.has_role(user.role, needed):
+        st.title(t("signin.title", lang))
+        st.error(t("signin.no_rights", lang, role=auth.role_label(needed, lang)), icon=":material/block:")
+        st.stop()
+    return user
+
+
+def document_language(lang: str) -> None:
+    """``<html lang>`` as the page's language, for screen readers, hyphenation and translation tools."""
+    st.html(
+        f"<script>document.documentElement.lang = {lang!r};</script>",
+        unsafe_allow_javascript=True,
+        width=1,
+    )
+
+
+def remember_results(params: dict) -> None:
+    """The browse page's parameters, for the project page's "Back to the results"."""
+    st.session_state["last_results"] = dict(params)
+
+
+def results_params() -> dict:
+    return dict(st.session_state.get("last_results") or {})
+
+
+def scroll_to_top() -> None:
+    """Scroll the page back to its top (after choosing another page of results)."""
+    nonce = st.session_state["scroll_nonce"] = st.session_state.get("scroll_nonce", 0) + 1
+    st.html(
+        f"<script>/* {nonce} */ window.scrollTo(0, 0); document.querySelectorAll("
+        '\'[data-testid="stMain"], [data-testid="stAppViewContainer"], section.main\')'
+        ".forEach((el) => el.scrollTo(0, 0));</script>",
+        unsafe_allow_javascript=True,
+        width=1,
+    )
+
+
+_STYLE = """<style>
+/* A result card's snippet: two lines at most. */
+[class*="st-key-snippet-"] p { display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical;
+  overflow: hidden; margin-bottom: 0; }
+/* Matched words in a result's title: a highlight that can be seen. */
+[class*="st-key-card-"] .stMarkdownColoredBackground { background-color: #fde68a !important; border-radius: 3px; }
+/* Long page links (similar projects, shortlist) wrap instead of running off a phone's screen. */
+[data-testid="stPageLink"] p, [data-testid="stPageLink"] span { white-space: normal; overflow-wrap: anywhere; }
+</style>"""
+
+
+def page_style() -> None:
+    """The few rules Streamlit's theme has no option for."""
+    st.html(_STYLE)
+
+
+def close_sidebar_on_phone() -> None:
+    """On a phone the sidebar covers the page: after choosing a page there, fold it away."""
+    nonce = st.session_state["sidebar_nonce"] = st.session_state.get("sidebar_nonce", 0) + 1
+    st.html(
+        f"<script>/* {nonce} */ if (window.innerWidth < 768) {{"
+        "const sidebar = document.querySelector('[data-testid=\"stSidebar\"]');"
+        "if (sidebar && sidebar.dataset.collapsed === 'false') {"
+        "const holder = document.querySelector('[data-testid=\"stSidebarCollapseButton\"]');"
+        "const button = holder && (holder.tagName === 'BUTTON' ? holder : holder.querySelector('button'));"
+        "if (button) button.click(); } }</script>",
+        unsafe_allow_javascript=True,
+        width=1,
+    )

@@ -1,0 +1,169 @@
+"""Bulk import: template, upload, preview with the errors or the rows, commit once, links to the drafts."""
+
+import hashlib
+from pathlib import Path
+
+import streamlit as st
+
+from app_pages._state import get_catalogue, language, link, require
+from app_pages._streamlit_texts import streamlit_texts
+from catalogue.exporting import table_xlsx
+from catalogue.i18n import format_number, t
+from catalogue.importing import ImportReport, private_copy
+from catalogue.template import template_xlsx
+
+lang = language()
+streamlit_texts(lang)
+user = require("staff", lang)
+cat = get_catalogue()
+LINKS = 20  # drafts linked one by one after an import; the rest are in the staff home's Drafts tab
+
+
+def count(key: str, number: int) -> str:
+    """ "3 lỗi" / "1 error": the number as written in the page's language, the noun as counted."""
+    return t(key, lang, count=number, n=format_number(number, lang, 0))
+
+
+def outcome_sentence(report: ImportReport) -> str:
+    return t(
+        "import.outcome",
+        lang,
+        new=count("import.n_new", report.inserted),
+        changed=count("import.n_changed", report.updated),
+        unchanged=count("import.n_unchanged", report.unchanged),
+    )
+
+
+def show_rows(report: ImportReport) -> None:
+    preview = report.preview_frame(cat.reference, lang)
+    if not preview.empty:
+        st.dataframe(preview, hide_index=True, width="stretch")
+
+
+def show_done(report: ImportReport) -> None:
+    """After the import: what it did, the rows, and a link to each new draft (no import button)."""
+    st.success(
+        t("import.done_n", lang, rows=count("import.n_rows", report.rows_read), outcome=outcome_sentence(report)),
+        icon=":material/done_all:",
+    )
+    names = dict(zip(report.rows["code"], report.rows["name_vi"], strict=True)) if report.rows is not None else {}
+    for outcome, title in (("new", "import.links_new"), ("changed", "import.links_changed")):
+        codes = report.codes(outcome)
+        if not codes:
+            continue
+        st.markdown(f"**{t(title, lang)}**")
+        for code in codes[:LINKS]:
+            link("app_pages/edit.py", f"{code} · {names.get(code, '')}", {"code": code}, icon=":material/edit:")
+        if len(codes) > LINKS:
+            st.caption(count("import.more_links", len(codes) - LINKS))
+    show_rows(report)
+    link("app_pages/staff_home.py", t("app.page_staff_home", lang), icon=":material/dashboard:")
+    st.caption(t("import.another", lang))
+
+
+st.title(t("import.title", lang))
+st.caption(t("import.intro", lang))
+
+vi_col, en_col = st.columns(2)
+vi_col.download_button(
+    t("import.template_vi", lang),
+    data=template_xlsx(cat, "vi"),
+    file_name="mau-danh-muc-du-an.xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    icon=":material/download:",
+)
+en_col.download_button(
+    t("import.template_en", lang),
+    data=template_xlsx(cat, "en"),
+    file_name="project-template.xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    icon=":material/download:",
+)
+
+upload = st.file_uploader(t("import.upload", lang), type=["csv", "xlsx", "json"], key="staff-upload")
+if upload is None:
+    st.stop()
+
+data = upload.getvalue()
+digest = hashlib.sha256(data).hexdigest()
+imported: dict[str, ImportReport] = st.session_state.setdefault("staff-imported", {})
+if digest in imported:  # this file was imported in this session: its result, never a second import
+    show_done(imported[digest])
+    st.stop()
+
+
+def run(dry_run: bool) -> ImportReport:
+    bar = st.progress(0.0, text=t("import.checking" if dry_run else "import.writing", lang))
+
+    def progress(share: float) -> None:
+        bar.progress(min(1.0, share), text=t("import.checking" if dry_run else "import.writing", lang))
+
+    # The upload is read from a private temporary file (0600), removed as soon as it is read.
+    with private_copy(data, Path(upload.name).suffix.lower()) as path:
+        report = cat.import_file(
+            path,
+            dry_run=dry_run,
+            progress=progress,
+            actor=user.name,
+            new_publication="draft",
+            keep_rows=True,
+            source=upload.name,
+        )
+    bar.empty()
+    return report
+
+
+# The preview is kept per file (by content), so a rerun does not check the file again.
+preview = st.session_state.get("staff-preview")
+if preview is None or preview[0] != digest:
+    preview = (digest, run(dry_run=True))
+    st.session_state["staff-preview"] = preview
+report = preview[1]
+
+for column in report.ignored_columns:
+    st.caption(t("import.ignored", lang, column=column))
+if not report.ok:
+    errors = count("import.n_errors", report.error_count)
+    if report.more_errors:
+        st.error(t("import.refused_many", lang, errors=errors), icon=":material/error:")
+        listed, more = (format_number(n, lang, 0) for n in (len(report.errors), report.more_errors))
+        st.caption(t("import.more_errors", lang, listed=listed, more=more))
+    else:
+        rows = count("import.n_rows", report.error_rows)
+        st.error(t("import.refused_n", lang, errors=errors, rows=rows), icon=":material/error:")
+    st.dataframe(report.error_frame(lang, both=False), hide_index=True, width="stretch")
+    st.download_button(
+        t("import.errors_xlsx", lang),
+        data=table_xlsx(report.error_frame(lang), "errors"),
+        file_name=f"{Path(upload.name).stem}-errors.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        icon=":material/download:",
+    )
+    st.stop()
+
+st.success(
+    t("import.clean_n", lang, rows=count("import.n_rows", report.rows_read), outcome=outcome_sentence(report)),
+    icon=":material/check_circle:",
+)
+show_rows(report)
+if report.inserted + report.updated == 0:
+    st.info(t("import.nothing", lang))
+    st.stop()
+st.caption(t("import.drafts_note", lang))
+if st.button(t("import.commit", lang), type="primary", icon=":material/upload:", key=f"staff-commit-{digest[:16]}"):
+    if digest not in imported:  # a second click while the first import ran finds it done
+        done = run(dry_run=False)
+        if not done.committed:  # the data changed between preview and commit, and the file no longer passes
+            st.session_state.pop("staff-preview", None)
+            st.error(
+                t(
+                    "import.refused_n",
+                    lang,
+                    errors=count("import.n_errors", done.error_count),
+                    rows=count("import.n_rows", done.error_rows),
+                )
+            )
+            st.stop()
+        imported[digest] = done
+        st.session_state.pop("staff-preview", None)
+    st.rerun()

@@ -1,0 +1,46 @@
+"""The shortlist: up to four projects side by side, and downloads of them."""
+
+import streamlit as st
+
+from app_pages._state import get_catalogue, language, link, results_params, shortlist, shortlist_button
+from catalogue.i18n import t
+from catalogue.views import compare_html, export_bytes
+
+lang = language()
+cat = get_catalogue()
+st.title(t("shortlist.title", lang))
+visible = [code for code in shortlist() if cat.project(code) is not None]  # a project may have been withdrawn
+if not visible:
+    st.info(t("shortlist.empty", lang), icon=":material/bookmark:")
+    link("app_pages/browse.py", t("project.back", lang), results_params(), icon=":material/arrow_back:")
+    st.stop()
+
+st.subheader(t("shortlist.compare", lang))
+st.html(compare_html(cat, visible, lang))
+if len(visible) > 1:
+    st.caption(t("shortlist.differs", lang))
+with st.container(horizontal=True, gap="medium"):
+    for code in visible:
+        with st.container(border=True, width="content"):
+            link(
+                "app_pages/project.py",
+                t("shortlist.open", lang, code=code),
+                {"code": code},
+                icon=":material/open_in_new:",
+            )
+            shortlist_button(code, lang, key="shortlist")
+with st.container(horizontal=True, gap="small"):
+    st.download_button(
+        t("shortlist.csv", lang),
+        export_bytes(cat, ".csv", lang, code=visible),
+        file_name="shortlist.csv",
+        mime="text/csv",
+        icon=":material/download:",
+    )
+    st.download_button(
+        t("shortlist.xlsx", lang),
+        export_bytes(cat, ".xlsx", lang, code=visible),
+        file_name="shortlist.xlsx",
+        icon=":material/download:",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )

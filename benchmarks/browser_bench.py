@@ -1,0 +1,172 @@
+"""Page-load times in a real browser: `streamlit run` on a fresh demo database, Debian's Chromium.
+
+For each page, the time from the start of the navigation until the page is complete as a person
+sees it (Python wall clock around Playwright):
+
+- browse: the first result card (its title) is on the screen;
+- dashboard: the script has finished and every chart the figures allow is drawn by plotly;
+- plan: the script has finished, the tabs are there and every chart on the page is drawn;
+- project: the script has finished and the project's title is on the screen;
+- dashboard-nav: the dashboard reached from the browse page through the sidebar (the app is
+  already loaded in the tab, as when a person moves between pages): from the click to all charts.
+
+"cold" is the first load after the server started (a new server per sample and per page, with a
+new browser context, so nothing is cached on either side); "warm" is a later load in a new tab
+of the same browser (a new Streamlit session, the server's caches filled). Prints the median and
+the maximum over the samples. A benchmark prints figures; it is never a timed test.
+
+    python benchmarks/browser_bench.py [--loads 7] [--cold 3] [--pages browse,dashboard,plan,project]
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from playwright.sync_api import TimeoutError as PlaywrightTimeout  # noqa: E402
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+from catalogue import Catalogue  # noqa: E402
+from catalogue.charts import dashboard_charts  # noqa: E402
+from catalogue.dashboard import dashboard  # noqa: E402
+from tests.browser import CHROMIUM_ARGS, Server, chromium_path  # noqa: E402
+
+IDLE = (
+    "document.querySelector(\"[data-testid='stApp'][data-test-script-state='notRunning']\") !== null"
+    " && !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+    " && document.querySelectorAll('[data-stale=\"true\"]').length === 0"
+)
+CHARTS_DRAWN = (
+    "Array.from(document.querySelectorAll('[data-testid=\"stPlotlyChart\"]'))"
+    ".filter(e => e.querySelector('.main-svg .plot, .main-svg .funnellayer, .main-svg .barlayer')).length"
+)
+
+
+def ready_condition(page: str, charts: int) -> str:
+    """A JavaScript expression that is true once ``page`` is complete."""
+    if page == "browse":
+        return "document.querySelector('[data-testid=\"stMain\"] h5') !== null"  # a result card's title
+    if page in ("dashboard", "dashboard-nav"):
+        return f"({IDLE}) && location.pathname.endsWith('/dashboard') && {CHARTS_DRAWN} >= {charts}"
+    if page == "plan":
+        return (
+            f"({IDLE}) && document.querySelector('[data-testid=\"stTabs\"]') !== null"
+            f" && {CHARTS_DRAWN} === document.querySelectorAll('[data-testid=\"stPlotlyChart\"]').length"
+        )
+    return f"({IDLE}) && document.querySelector('h1') !== null"
+
+
+PATHS = {
+    "browse": "/",
+    "dashboard": "/dashboard",
+    "plan": "/plan",
+    "project": "/project?code=DEMO-001",
+    "dashboard-nav": "/",
+}
+
+
+def timed_load(context, url: str, condition: str, page_name: str = "") -> float:
+    """Seconds until ``condition``; NaN (and a line on stderr) when the page never got there."""
+    try:
+        return _timed_load(context, url, condition, page_name)
+    except PlaywrightTimeout:
+        print(f"{page_name or url}: not complete after 120 s", file=sys.stderr)
+        return math.nan
+
+
+def _timed_load(context, url: str, condition: str, page_name: str) -> float:
+    page = context.new_page()
+    try:
+        if page_name == "dashboard-nav":  # the browse page first, then the sidebar link
+            page.goto(url, wait_until="commit")
+            page.wait_for_function(f"() => {ready_condition('browse', 0)} && {IDLE}", polling=25, timeout=120_000)
+            started = time.perf_counter()
+            page.locator("[data-testid='stSidebarNav'] a[href$='/dashboard']").first.click()
+        else:
+            started = time.perf_counter()
+            page.goto(url, wait_until="commit")
+        page.wait_for_function(f"() => {condition}", polling=25, timeout=120_000)
+        return time.perf_counter() - started
+    finally:
+        page.close()
+
+
+def summary(values: list[float]) -> str:
+    done = [value for value in values if not math.isnan(value)]
+    failed = f", {len(values) - len(done)} never complete" if len(done) < len(values) else ""
+    if not done:
+        return f"never complete (n={len(values)})"
+    return f"median {statistics.median(done):5.2f} s, max {max(done):5.2f} s (n={len(done)}{failed})"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--loads", type=int, default=7, help="warm loads per page")
+    parser.add_argument("--cold", type=int, default=3, help="cold loads per page (a server start each)")
+    parser.add_argument("--pages", default=",".join(PATHS), help="comma-separated: " + ", ".join(PATHS))
+    parser.add_argument("--width", type=int, default=1440)
+    parser.add_argument("--height", type=int, default=900)
+    args = parser.parse_args()
+    pages = [p.strip() for p in args.pages.split(",") if p.strip()]
+
+    with tempfile.TemporaryDirectory() as tmp:
+        where = Path(tmp)
+        pristine = where / "pristine.duckdb"
+        with Catalogue.open(pristine) as cat:
+            cat.load_demo()
+            charts = sum(1 for chart in dashboard_charts(dashboard(cat, "vi"), "vi") if chart.figure is not None)
+        results: dict[str, dict[str, list[float]]] = {page: {"cold": [], "warm": []} for page in pages}
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True)
+            viewport = {"width": args.width, "height": args.height}
+            try:
+                for page in pages:
+                    condition = ready_condition(page, charts)
+                    for sample in range(args.cold):
+                        db = where / f"cold-{page}-{sample}.duckdb"
+                        shutil.copy(pristine, db)
+                        server = Server(db, where / f"cold-{page}-{sample}.log")
+                        server.start()
+                        try:
+                            context = browser.new_context(viewport=viewport, locale="vi-VN")
+                            results[page]["cold"].append(timed_load(context, server.url + PATHS[page], condition, page))
+                            context.close()
+                        finally:
+                            server.stop()
+                db = where / "warm.duckdb"
+                shutil.copy(pristine, db)
+                server = Server(db, where / "warm.log")
+                server.start()
+                try:
+                    context = browser.new_context(viewport=viewport, locale="vi-VN")
+                    for page in pages:  # one unmeasured load fills the server's and the browser's caches
+                        timed_load(context, server.url + PATHS[page], ready_condition(page, charts), page)
+                    for _ in range(args.loads):
+                        for page in pages:
+                            condition = ready_condition(page, charts)
+                            results[page]["warm"].append(timed_load(context, server.url + PATHS[page], condition, page))
+                    context.close()
+                finally:
+                    server.stop()
+            finally:
+                browser.close()
+    load = " ".join(f"{value:.1f}" for value in os.getloadavg())
+    print(f"Chromium {args.width}×{args.height}, demo database, {charts} dashboard charts; load average {load}")
+    for page in pages:
+        for kind in ("cold", "warm"):
+            if results[page][kind]:
+                print(f"{page:10s} {kind}: {summary(results[page][kind])}")
+
+
+if __name__ == "__main__":
+    main()

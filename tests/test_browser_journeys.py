@@ -1,0 +1,407 @@
+"""Investors' journeys in Chromium: the paths on which the first release broke.
+
+Each journey walks a path as a person does and asserts, after each step, that no page shows an
+exception and that what the page shows equals what it applies: the number of projects stated is
+the number the catalogue finds for the URL's parameters, and the filters shown are the URL's.
+Screenshots go to the test's tmp dir (`pytest --basetemp=shots` keeps them).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import time
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from catalogue import Catalogue
+from catalogue.browse_state import parse_params
+from tests.browser import Server, browser_page, chromium_path, goto, wait_idle
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    chromium_path()
+    where = tmp_path_factory.mktemp("journeys")
+    srv = Server(where / "catalogue.duckdb", where / "streamlit.log")
+    srv.start()
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture(scope="module")
+def reference():
+    """The same demo data as the server's fresh database, to say what the page should show."""
+    cat = Catalogue.open(":memory:")
+    cat.load_demo()
+    yield cat
+    cat.close()
+
+
+# --- what the page shows and what it applies --------------------------------------------------
+
+
+def no_exception(page) -> None:
+    shown = page.locator("[data-testid='stException']")
+    assert shown.count() == 0, shown.first.inner_text()
+
+
+def params_of(page) -> dict[str, list[str]]:
+    return parse_qs(urlparse(page.url).query)
+
+
+def expected_total(reference: Catalogue, page) -> int:
+    params = {k: v for k, v in params_of(page).items() if k not in ("lang", "list")}
+    state, problems = parse_params(params, reference.reference)
+    assert not problems, f"the URL holds what the page cannot read: {page.url}"
+    return reference.search_page(state.q, limit=0, facets=False, **state.filters()).total
+
+
+def shown_total(page) -> int | None:
+    texts = page.locator("[data-testid='stMarkdownContainer']").all_inner_texts()
+    for text in texts:
+        found = re.fullmatch(r"\s*(?:[\d.,]+–[\d.,]+ (?:trong|of) )?([\d.,]+) (?:dự án|projects?)\s*", text)
+        if found:
+            return int(found.group(1).replace(".", "").replace(",", ""))
+    return None
+
+
+def chips_in(page, index: int) -> int:
+    """How many choices the index-th filter (multiselect) of the sidebar shows."""
+    box = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").nth(index)
+    return box.locator("[data-tag]").count()
+
+
+FILTER_PARAMS = ("category", "district", "status", "form", "agency")
+
+
+def assert_consistent(page, reference: Catalogue, where: str = "", settle: float = 3.0) -> None:
+    """No exception; the count shown is the catalogue's for the URL; the filters show the URL's.
+
+    The page may still be painting the run's last delta: a mismatch must be gone within
+    ``settle`` seconds (a real one stays)."""
+    deadline = time.monotonic() + settle
+    while True:
+        try:
+            _check_consistent(page, reference, where)
+            return
+        except AssertionError:
+            if time.monotonic() > deadline:
+                raise
+            page.wait_for_timeout(250)
+
+
+def _check_consistent(page, reference: Catalogue, where: str) -> None:
+    no_exception(page)
+    total, expected = shown_total(page), expected_total(reference, page)
+    if expected:
+        assert total == expected, f"{where}: the page says {total}, the catalogue finds {expected} ({page.url})"
+    else:
+        assert total is None, f"{where}: nothing matches {page.url}, but the page says {total}"
+    params = params_of(page)
+    for index, name in enumerate(FILTER_PARAMS):
+        assert chips_in(page, index) == len(params.get(name, [])), (
+            f"{where}: filter {name} shows otherwise ({page.url})"
+        )
+    box = page.get_by_label(re.compile("^(Tìm dự án|Search projects)$"))
+    assert box.input_value() == params.get("q", [""])[0], f"{where}: the search box shows otherwise"
+    lang = params.get("lang", ["vi"])[0]
+    assert page.evaluate("document.documentElement.lang") == lang
+
+
+def choose(page, index: int, option: int = 0) -> None:
+    """Choose the option-th option of the index-th sidebar filter, as a person does."""
+    box = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").nth(index)
+    box.click()
+    options = page.get_by_role("option")
+    try:
+        options.first.wait_for(timeout=5_000)
+    except Exception:  # nothing left to choose (every option taken, or none in this result)
+        page.keyboard.press("Escape")
+        return
+    # The first option of a long list may be "select all": skip it.
+    texts = options.all_inner_texts()
+    usable = [i for i, text in enumerate(texts) if re.search(r"\(\d", text)]
+    if usable:
+        options.nth(usable[option % len(usable)]).click()
+    page.keyboard.press("Escape")
+    wait_idle(page)
+
+
+def switch_language(page, to: str) -> None:
+    page.locator("[data-testid='stSidebar']").get_by_text("English" if to == "en" else "Tiếng Việt", exact=True).click()
+    wait_idle(page)
+
+
+# --- journeys -----------------------------------------------------------------------------------
+
+
+def test_filters_survive_switching_the_language_and_back(server, reference, tmp_path):
+    with browser_page(1440, 900) as page:
+        goto(page, server.url)
+        choose(page, 0, 1)  # a category
+        choose(page, 2, 0)  # a stage
+        assert_consistent(page, reference, "filters on")
+        before = params_of(page)
+        switch_language(page, "en")
+        assert "lang=en" in page.url
+        page.get_by_text("Search projects").first.wait_for()
+        assert_consistent(page, reference, "in English")
+        page.screenshot(path=tmp_path / "filters-en.png")
+        switch_language(page, "vi")
+        assert_consistent(page, reference, "back in Vietnamese")
+        assert params_of(page) == before
+        # Change a filter after the switches: the widget still holds codes, not old labels.
+        choose(page, 1, 0)  # a district
+        assert_consistent(page, reference, "one more filter")
+        page.screenshot(path=tmp_path / "filters-vi.png")
+
+
+def test_back_from_a_project_shows_the_results_it_left(server, reference, tmp_path):
+    with browser_page(1440, 900) as page:
+        goto(page, f"{server.url}/?q=nuoc+thai&status=calling&min_vnd=50")
+        assert_consistent(page, reference, "results")
+        results = params_of(page)
+        page.get_by_role("link", name="Xem dự án").first.click()
+        page.wait_for_url(re.compile(r"/project\?"))
+        wait_idle(page)
+        no_exception(page)
+        page.get_by_role("link", name="Về kết quả tìm kiếm").click()  # the page's own Back
+        page.wait_for_url(re.compile(r"q=nuoc"))
+        wait_idle(page)
+        assert params_of(page) == results
+        assert_consistent(page, reference, "after the page's Back link")
+
+        page.get_by_role("link", name="Xem dự án").nth(1).click()
+        page.wait_for_url(re.compile(r"/project\?"))
+        wait_idle(page)
+        page.go_back()  # the browser's Back
+        page.wait_for_url(re.compile(r"q=nuoc"))
+        wait_idle(page)
+        assert params_of(page) == results
+        assert_consistent(page, reference, "after the browser's Back")
+
+        box = page.get_by_label("Tìm dự án")
+        box.fill("lo dot")
+        box.press("Enter")
+        page.wait_for_url(re.compile(r"q=lo"))
+        wait_idle(page)
+        assert "max_vnd" not in page.url and "min_vnd=50" in page.url  # nothing appears that was not chosen
+        assert_consistent(page, reference, "a new search after Back")
+        page.screenshot(path=tmp_path / "after-back.png")
+
+
+def test_language_and_shortlist_survive_navigation_reload_and_a_shared_link(server, tmp_path):
+    with browser_page(1440, 900) as page:
+        goto(page, f"{server.url}/?lang=en")
+        for index in (0, 1):
+            page.get_by_role("button", name="Add to shortlist").nth(index).click()
+            wait_idle(page)
+        assert re.search(r"list=DEMO-\d+%2CDEMO-\d+|list=DEMO-\d+,DEMO-\d+", page.url), page.url
+        for name in ("Dashboard", "Plan 275: targets and tasks", "Shortlist"):
+            page.locator("[data-testid='stSidebarNav']").get_by_text(name, exact=True).click()
+            wait_idle(page)
+            assert "lang=en" in page.url and "list=" in page.url, f"{name}: {page.url}"
+            no_exception(page)
+        page.reload()
+        wait_idle(page)
+        assert page.get_by_text("Shortlist").first.is_visible()
+        page.get_by_text("Compare").first.wait_for()  # still English, the two projects still there
+        shared = page.url
+        assert page.locator("table.compare thead th").count() == 3
+    with browser_page(390, 844) as fresh:  # someone else opens the link
+        goto(fresh, shared)
+        fresh.get_by_text("Compare").first.wait_for()
+        assert fresh.locator("table.compare thead th").count() == 3
+        no_exception(fresh)
+
+
+def test_an_inquiry_sent_twice_is_stored_once_and_the_form_is_cleared(server, tmp_path):
+    with browser_page(1440, 1600) as page:
+        goto(page, f"{server.url}/project?code=DEMO-047&lang=en")
+        page.get_by_label("Name").fill("J")
+        page.get_by_label("Organisation").fill("Green Capital Ltd")
+        page.get_by_label("Email").fill("jane@example.com")
+        page.get_by_label("Message").fill("We would like the feasibility study, please.")
+        page.get_by_text("I agree").click()
+        page.get_by_role("button", name="Send").click()
+        wait_idle(page)
+        page.get_by_text("Please enter your full name.").wait_for()  # next to its field
+        page.get_by_text("Please choose your country.").wait_for()
+        assert page.get_by_label("Email").input_value() == "jane@example.com"  # kept to correct
+        page.get_by_label("Name").fill("Jane Investor")
+        page.locator("[data-testid='stSelectbox']").filter(has_text="Country").click()
+        page.keyboard.type("Singap")
+        page.get_by_role("option", name="Singapore").click()
+        wait_idle(page)
+        send = page.get_by_role("button", name="Send")
+        send.dblclick()  # the impatient double click
+        wait_idle(page)
+        message = page.get_by_text("has been received as number").first
+        message.wait_for()
+        reference = re.search(r"YC-\d{8}-[0-9A-Z]{4}", message.inner_text()).group()
+        assert page.get_by_label("Name").input_value() == ""  # a fresh form
+        page.screenshot(path=tmp_path / "inquiry-sent.png", full_page=True)
+        # The same message again, as if the form had stayed filled: recognised, not stored twice.
+        page.get_by_label("Name").fill("Jane Investor")
+        page.get_by_label("Organisation").fill("Green Capital Ltd")
+        page.locator("[data-testid='stSelectbox']").filter(has_text="Country").click()
+        page.keyboard.type("Singap")
+        page.get_by_role("option", name="Singapore").click()
+        page.get_by_label("Email").fill("jane@example.com")
+        page.get_by_label("Message").fill("We would like the feasibility study, please.")
+        page.get_by_text("I agree").click()
+        page.get_by_role("button", name="Send").click()
+        wait_idle(page)
+        page.get_by_text(f"had already been received as number {reference}").wait_for()
+        no_exception(page)
+    server.stop()
+    try:
+        with Catalogue.open(server.db) as cat:
+            stored = cat.inquiries("DEMO-047")
+        assert len(stored) == 1 and stored.iloc[0]["reference"] == reference
+        assert stored.iloc[0]["country"] == "SG"
+    finally:
+        server.start()
+
+
+def test_a_capital_range_typed_the_wrong_way_round_is_swapped_and_said(server, reference, tmp_path):
+    with browser_page(1440, 900) as page:
+        goto(page, server.url)
+        low = page.get_by_label("Vốn từ (tỷ đồng)")
+        low.fill("1000")
+        low.press("Enter")
+        wait_idle(page)
+        high = page.get_by_label("Vốn đến (tỷ đồng)")
+        high.fill("100")
+        high.press("Enter")
+        wait_idle(page)
+        page.get_by_text("đã đổi chỗ hai giá trị").wait_for()
+        assert "min_vnd=100" in page.url and "max_vnd=1000" in page.url
+        assert page.get_by_label("Vốn từ (tỷ đồng)").input_value() in ("100.00", "100")
+        assert_consistent(page, reference, "swapped range")
+        assert shown_total(page) > 0
+        page.screenshot(path=tmp_path / "range.png")
+
+
+def test_nothing_found_offers_to_drop_one_filter(server, reference):
+    with browser_page(1440, 900) as page:
+        goto(page, f"{server.url}/?category=renewables&status=completed&min_vnd=5000")
+        page.get_by_text("Không có dự án nào thỏa mọi bộ lọc").wait_for()
+        relax = page.get_by_role("button", name=re.compile("^Bỏ “"))
+        assert relax.count() >= 1
+        relax.first.click()
+        wait_idle(page)
+        assert_consistent(page, reference, "one filter dropped")
+        assert shown_total(page) > 0
+
+
+def test_pages_are_numbered_and_a_new_page_starts_at_its_top(server, reference, tmp_path):
+    with browser_page(1440, 900) as page:
+        goto(page, server.url)
+        pager = page.locator(".st-key-pager")
+        pager.get_by_role("button", name="1", exact=True).wait_for()
+        pager.scroll_into_view_if_needed()
+        pager.get_by_role("button", name="2", exact=True).click()
+        page.wait_for_url(re.compile(r"page=2"))
+        wait_idle(page)
+        first_card = page.locator("[class*='st-key-card-']").first
+        box = first_card.bounding_box()
+        assert box is not None and 0 <= box["y"] < 900, f"page 2 opened scrolled away from its top ({box})"
+        assert_consistent(page, reference, "page 2")
+        page.screenshot(path=tmp_path / "page-2.png")
+
+
+def test_compare_view_shows_four_projects_in_full_and_marks_differences(server, tmp_path):
+    codes = "DEMO-001,DEMO-015,DEMO-047,DEMO-060"
+    with browser_page(1440, 900) as page:
+        goto(page, f"{server.url}/shortlist?list={codes}")
+        table = page.locator("table.compare")
+        table.wait_for()
+        assert table.locator("thead th").count() == 5
+        fits = page.evaluate(
+            "() => { const w = document.querySelector('.compare-wrap'); return w.scrollWidth <= w.clientWidth + 1; }"
+        )
+        assert fits, "the fourth project is cut off at 1440 px"
+        assert table.locator("tr.differs").count() >= 3
+        labels = table.locator("tbody th").all_inner_texts()
+        assert "Tổng vốn đầu tư" in labels  # row labels in full
+        page.screenshot(path=tmp_path / "compare-1440.png", full_page=True)
+    with browser_page(390, 844) as phone:
+        goto(phone, f"{phone_url(server)}/shortlist?list={codes}")
+        phone.locator("table.compare").wait_for()
+        overflow = phone.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 1, "the page scrolls sideways: the table must scroll inside itself"
+        phone.screenshot(path=tmp_path / "compare-390.png", full_page=True)
+
+
+def phone_url(server) -> str:
+    return server.url
+
+
+def test_on_a_phone_the_sidebar_folds_after_choosing_a_page_and_links_wrap(server, tmp_path):
+    with browser_page(390, 844) as page:
+        goto(page, f"{server.url}/project?code=DEMO-048")
+        overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 1, f"the project page scrolls sideways by {overflow}px"
+        page.screenshot(path=tmp_path / "project-390.png", full_page=True)
+        page.locator("[data-testid='stExpandSidebarButton']").click()
+        sidebar = page.locator("[data-testid='stSidebar']")
+        page.wait_for_function(
+            "() => document.querySelector('[data-testid=\"stSidebar\"]').dataset.collapsed === 'false'"
+        )
+        sidebar.get_by_text("Tổng quan", exact=True).click()
+        page.wait_for_url(re.compile(r"/dashboard"))
+        wait_idle(page)
+        page.wait_for_function(
+            "() => document.querySelector('[data-testid=\"stSidebar\"]').dataset.collapsed === 'true'",
+            timeout=10_000,
+        )
+        page.screenshot(path=tmp_path / "dashboard-390.png")
+
+
+def test_a_random_walk_in_the_browser(server, reference, tmp_path):
+    """A seeded mix of what people do, in any order; checked after every step."""
+    rng = random.Random(275)
+    with browser_page(1440, 900) as page:
+        goto(page, server.url)
+        for step in range(16):
+            action = rng.choice(["choose", "choose", "language", "query", "chip", "project", "reload", "page"])
+            where = f"step {step}: {action} ({page.url})"
+            if action == "choose":
+                choose(page, rng.randrange(len(FILTER_PARAMS)), rng.randrange(3))
+            elif action == "language":
+                switch_language(page, "vi" if "lang=en" in page.url else "en")
+            elif action == "query":
+                box = page.get_by_label(re.compile("^(Tìm dự án|Search projects)$"))
+                box.fill(rng.choice(["", "nuoc thai", "lo dot", "solar", "Bat Trang", "xyzzy"]))
+                box.press("Enter")
+                wait_idle(page)
+            elif action == "chip":
+                chips = page.locator("[class*='st-key-chip-']").get_by_role("button")
+                if chips.count():
+                    chips.nth(rng.randrange(chips.count())).click()
+                    wait_idle(page)
+            elif action == "project":
+                links = page.get_by_role("link", name=re.compile("^(Xem dự án|Open)$"))
+                if links.count():
+                    links.nth(rng.randrange(links.count())).click()
+                    page.wait_for_url(re.compile(r"/project\?"))
+                    wait_idle(page)
+                    no_exception(page)
+                    page.go_back()
+                    page.wait_for_url(re.compile(r"^(?!.*/project)"))
+                    wait_idle(page)
+            elif action == "reload":
+                goto(page, page.url)
+            elif action == "page":
+                pager = page.locator(".st-key-pager").get_by_role("button")
+                enabled = [i for i in range(pager.count()) if pager.nth(i).is_enabled()]
+                if enabled:
+                    pager.nth(rng.choice(enabled)).click()
+                    wait_idle(page)
+            assert_consistent(page, reference, where)
+        page.screenshot(path=tmp_path / "walk-end.png")

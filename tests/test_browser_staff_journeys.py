@@ -1,0 +1,368 @@
+"""Staff journeys in Chromium (issue 10): each walks a path a person takes, checks that no page shows
+an exception, then stops the server and checks that what the pages showed is what was stored.
+
+Every journey has its own server and database (a copy of one prepared file), so a journey can
+read the database after it and no journey depends on another.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from catalogue import Catalogue, auth, editing, history, workflow
+from tests.browser import Server, browser_page, chromium_path, goto, wait_idle
+from tests.test_staff_journeys import inquiry
+
+pytestmark = pytest.mark.browser
+PASSWORD = "grey-heron-lake-42"
+MISMATCH = "Vốn USD và vốn tỷ đồng lệch nhau"  # the warning's name; its code must never show
+
+
+@pytest.fixture(scope="module")
+def prepared(tmp_path_factory) -> Path:
+    chromium_path()
+    db = tmp_path_factory.mktemp("staff-journeys") / "prepared.duckdb"
+    with Catalogue.open(db) as cat:
+        cat.load_demo()
+        auth.add_user(cat, "lan", PASSWORD, "staff", "Nguyễn Thị Lan")
+        auth.add_user(cat, "minh", PASSWORD, "reviewer", "Trần Văn Minh")
+    return db
+
+
+@contextmanager
+def journey(prepared: Path, tmp_path: Path, setup=None) -> Iterator[tuple[Server, Path]]:
+    """A server on a copy of the prepared database (after ``setup(cat)``); stopped at the end."""
+    db = tmp_path / "catalogue.duckdb"
+    shutil.copy(prepared, db)
+    if setup is not None:
+        with Catalogue.open(db) as cat:
+            setup(cat)
+    server = Server(db, tmp_path / "streamlit.log")
+    server.start()
+    try:
+        yield server, db
+    finally:
+        server.stop()
+
+
+def no_exception(page) -> None:
+    assert page.locator("[data-testid='stException']").count() == 0, page.locator("[data-testid='stMain']").inner_text()
+
+
+def main_text(page) -> str:
+    return page.locator("[data-testid='stMain']").inner_text()
+
+
+def sign_in(page, server, name: str, where: str = "/signin") -> None:
+    goto(page, f"{server.url}{where}")
+    page.get_by_label("Tên đăng nhập").fill(name)
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.get_by_text("Đã đăng nhập").first.wait_for()
+    wait_idle(page)
+
+
+def sign_out(page) -> None:
+    page.get_by_role("button", name="Đăng xuất").click()
+    wait_idle(page)
+
+
+def choose(page, label: str, option: str) -> None:
+    box = page.get_by_label(label, exact=True)
+    box.click()
+    box.fill(option)
+    page.get_by_role("option", name=re.compile(re.escape(option))).first.click()
+    wait_idle(page)
+
+
+def metric(page, label: str) -> str:
+    return (
+        page.locator("[data-testid='stMetric']")
+        .filter(has_text=label)
+        .locator("[data-testid='stMetricValue']")
+        .inner_text()
+    )
+
+
+def project(code: str, **overrides) -> dict:
+    values = {
+        "code": code,
+        "name_vi": f"Nhà máy đốt rác phát điện thử nghiệm {code}",
+        "category": "environmental_services",
+        "district": "Phú Xuyên",
+        "investment_vnd_bn": "500",
+        "investment_usd_m": "5",  # about 130 tỷ đồng at the app's rate: a warning
+        "investment_form": "ppp",
+        "status": "calling",
+    }
+    return values | overrides
+
+
+# --- sign in, staff home, inbox -----------------------------------------------------------------
+
+
+def test_sign_in_lands_on_the_staff_home_and_answering_an_inquiry_takes_it_off_the_list(prepared, tmp_path):
+    def setup(cat):
+        cat.submit_inquiry("DEMO-001", inquiry(), session="a")
+        cat.submit_inquiry("DEMO-001", inquiry(message="Could we visit the site in March?"), session="b")
+        cat.submit_inquiry("DEMO-002", inquiry(name="Kim Lee", email="kim@example.com", country="KR"), session="c")
+        with cat.cursor() as cur:  # Jane's two as sent before reference numbers: the same words in the list
+            cur.execute("update inquiries set reference = null where name = 'Jane Doe'")
+
+    with journey(prepared, tmp_path, setup) as (server, db), browser_page(height=1400) as page:
+        sign_in(page, server, "lan")
+        page.get_by_role("heading", name="Việc cần làm").wait_for()  # taken to work, not left on the sign-in
+        assert re.search(r"/staff\b", page.url)
+        assert metric(page, "Yêu cầu chưa trả lời") == "3"
+        page.get_by_role("link", name=re.compile("Mở hộp thư")).click()
+        wait_idle(page)
+        # The browser sends a choice back as its text: two inquiries must never read the same.
+        choose(page, "Yêu cầu", "Jane Doe (Green Capital, Singapore) (2)")
+        chosen = page.locator("[data-testid='stText']").inner_text()
+        page.get_by_label("Đã trả lời thế nào").fill("Đã gửi báo cáo tiền khả thi qua email")
+        page.get_by_role("button", name="Đánh dấu đã trả lời").click()
+        page.get_by_text("là đã trả lời").wait_for()
+        wait_idle(page)
+        page.screenshot(path=tmp_path / "inbox-answered.png", full_page=True)
+        assert "2 yêu cầu" in main_text(page)
+        page.get_by_label("Yêu cầu", exact=True).click()
+        left = [option.inner_text() for option in page.get_by_role("option").all()]
+        assert len(left) == 2 and not any(text.endswith("(2)") for text in left)
+        page.keyboard.press("Escape")
+        no_exception(page)
+        page.get_by_role("link", name="Việc cần làm").first.click()
+        wait_idle(page)
+        assert metric(page, "Yêu cầu chưa trả lời") == "2"
+        no_exception(page)
+
+        sign_out(page)
+        sign_in(page, server, "lan", where="/inbox")  # asked for the inbox: signed in, it is the inbox
+        page.get_by_role("heading", name="Hộp thư nhà đầu tư").wait_for()
+        assert re.search(r"/inbox\b", page.url)
+        no_exception(page)
+
+    with Catalogue.open(db) as cat, cat.cursor() as cur:
+        rows = cur.execute("select message, status, answered_by, answer_note from inquiries").fetchall()
+    answered = [row for row in rows if row[1] == "answered"]
+    assert answered == [(chosen, "answered", "lan", "Đã gửi báo cáo tiền khả thi qua email")]
+    assert len(rows) == 3
+
+
+# --- review, publish, archive and restore --------------------------------------------------------
+
+
+def test_a_reviewer_accepts_a_warning_publishes_then_archive_and_restore_ask_first(prepared, tmp_path):
+    def setup(cat):
+        editing.save_project(cat, project("HN-WARN"), actor="lan", base_version=None)
+        workflow.transition(cat, "HN-WARN", "submit", actor="lan", role="staff")
+
+    with journey(prepared, tmp_path, setup) as (server, db), browser_page(height=2400) as page:
+        sign_in(page, server, "minh")
+        goto(page, f"{server.url}/edit?code=HN-WARN")
+        shown = main_text(page)
+        assert MISMATCH in shown and "capital_currencies_disagree" not in shown
+        page.get_by_placeholder("Lý do chấp nhận").fill("Nhà đầu tư báo vốn USD theo giai đoạn 1")
+        page.get_by_role("button", name="Chấp nhận", exact=True).click()
+        page.get_by_text(f"Đã chấp nhận {MISMATCH}").wait_for()
+        page.get_by_role("button", name="Công bố", exact=True).click()
+        page.get_by_text(re.compile(r"^Đã công bố · giai đoạn")).wait_for()
+        wait_idle(page)
+        page.screenshot(path=tmp_path / "published.png")
+        assert "capital_currencies_disagree" not in main_text(page)
+        no_exception(page)
+
+        goto(page, f"{server.url}/project?code=HN-WARN")  # the public page
+        page.get_by_role("heading", name=re.compile("thử nghiệm HN-WARN")).wait_for()
+        no_exception(page)
+
+        goto(page, f"{server.url}/edit?code=HN-WARN")
+        save = page.get_by_role("button", name="Lưu thay đổi")
+        archive = page.get_by_role("button", name="Lưu trữ dự án…")
+        assert save.get_attribute("data-testid") == "stBaseButton-primary"
+        assert archive.get_attribute("data-testid") == "stBaseButton-secondary"
+        history_heading = page.get_by_role("heading", name="Lịch sử thay đổi")
+        # Far apart: the history stands between saving and archiving.
+        assert save.bounding_box()["y"] < history_heading.bounding_box()["y"] < archive.bounding_box()["y"]
+        archive.click()
+        page.get_by_text("Lưu trữ dự án HN-WARN?").wait_for()
+        page.get_by_role("button", name="Huỷ").click()  # changed her mind: nothing happens
+        page.get_by_text("Lưu trữ dự án HN-WARN?").wait_for(state="detached")
+        wait_idle(page)
+        page.get_by_role("button", name="Lưu trữ dự án…").click()
+        page.get_by_label("Lý do (ghi vào lịch sử)").fill("Chủ đầu tư tạm dừng")
+        page.get_by_role("button", name="Xác nhận lưu trữ").click()
+        page.get_by_text(re.compile("^Dự án đang lưu trữ")).wait_for()
+        wait_idle(page)
+        page.screenshot(path=tmp_path / "archived.png")
+        goto(page, f"{server.url}/project?code=HN-WARN")
+        page.get_by_text("Không có dự án công bố nào có mã “HN-WARN”").wait_for()
+
+        goto(page, f"{server.url}/edit?code=HN-WARN")
+        page.get_by_role("button", name="Khôi phục từ lưu trữ…").click()
+        page.get_by_role("button", name="Xác nhận khôi phục").click()
+        page.get_by_text(re.compile(r"^Đã công bố · giai đoạn: Đang kêu gọi")).wait_for()
+        wait_idle(page)
+        assert page.get_by_text(re.compile("^Dự án đang lưu trữ")).count() == 0
+        no_exception(page)
+
+    with Catalogue.open(db) as cat:
+        stored = cat.project("HN-WARN")
+        accepted = workflow.accepted_checks(cat, "HN-WARN")
+        actions = [e.action for e in history.project_history(cat, "HN-WARN")]
+    assert stored is not None and stored["status"] == "calling"  # public again, at its stage before
+    assert [(a.check, a.by) for a in accepted] == [("capital_currencies_disagree", "minh")]
+    assert actions[:5] == ["restore_archive", "archive", "publish", "accept_check", "submit"]
+
+
+def test_restoring_a_version_that_brings_back_an_accepted_warning_goes_back_to_review(prepared, tmp_path):
+    def setup(cat):
+        editing.save_project(cat, project("HN-BACK"), actor="lan", base_version=None)
+        workflow.transition(cat, "HN-BACK", "submit", actor="lan", role="staff")
+        workflow.accept_check(
+            cat, "HN-BACK", "capital_currencies_disagree", "Số liệu của nhà đầu tư", actor="minh", role="reviewer"
+        )
+        workflow.transition(cat, "HN-BACK", "publish", actor="minh", role="reviewer")
+        stored = cat.project("HN-BACK")
+        fixed = editing.form_values(stored) | {"investment_usd_m": 20.0}  # 520 tỷ đồng: no warning
+        assert editing.save_project(cat, fixed, actor="lan", base_version=stored["version"]).ok
+
+    with journey(prepared, tmp_path, setup) as (server, db), browser_page(height=2600) as page:
+        sign_in(page, server, "lan")
+        goto(page, f"{server.url}/edit?code=HN-BACK")
+        assert "cảnh báo nhất quán" not in main_text(page)
+        page.locator("[data-testid='stExpander'] summary").filter(has_text="Công bố").click()
+        page.get_by_role("button", name="Khôi phục phiên bản này…").click()
+        page.get_by_text(re.compile("^Khôi phục phiên bản lúc .*giờ Hà Nội")).wait_for()
+        assert page.get_by_text(re.compile("quay về chờ duyệt")).count() == 1  # said before, not after
+        page.get_by_role("button", name="Xác nhận khôi phục").click()
+        page.get_by_text(re.compile("^Dự án đã quay về chờ duyệt")).wait_for()
+        wait_idle(page)
+        page.screenshot(path=tmp_path / "review-again.png")
+        shown = main_text(page)
+        assert re.search(r"Chờ duyệt · giai đoạn", shown) and "1 cảnh báo nhất quán" in shown
+        assert "Cảnh báo chưa được duyệt với giá trị này: " + MISMATCH in shown
+        assert "capital_currencies_disagree" not in shown and not re.search(r"#\d+", shown)
+        no_exception(page)
+        goto(page, f"{server.url}/project?code=HN-BACK")
+        page.get_by_text("Không có dự án công bố nào có mã “HN-BACK”").wait_for()  # hidden meanwhile
+
+        sign_out(page)
+        sign_in(page, server, "minh")
+        goto(page, f"{server.url}/edit?code=HN-BACK")
+        page.get_by_placeholder("Lý do chấp nhận").fill("Đã hỏi lại nhà đầu tư")
+        page.get_by_role("button", name="Chấp nhận", exact=True).click()
+        page.get_by_text(f"Đã chấp nhận {MISMATCH}").wait_for()
+        page.get_by_role("button", name="Công bố", exact=True).click()
+        page.get_by_text(re.compile(r"^Đã công bố · giai đoạn")).wait_for()
+        no_exception(page)
+
+    with Catalogue.open(db) as cat:
+        stored = cat.project("HN-BACK")
+        actions = [e.action for e in history.project_history(cat, "HN-BACK")]
+    assert stored is not None and stored["investment_usd_m"] == 5
+    assert actions[:5] == ["publish", "accept_check", "review_again", "restore", "edit"]
+
+
+# --- bulk import -------------------------------------------------------------------------------------
+
+HEADER = "Mã dự án,Tên dự án,Nhóm,Quận/huyện,Tổng vốn đầu tư (tỷ đồng)\n"
+GOOD = (
+    "HN-C1,Trạm xử lý bùn thải Gia Lâm,Dịch vụ môi trường,Gia Lâm,120\n"
+    'HN-C2,Nhà máy phân bón hữu cơ Thanh Oai,treatment_materials,Thanh Oai,"1.250,5"\n'
+)
+
+
+def test_import_counts_rows_with_errors_then_imports_a_clean_file_once_with_links(prepared, tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text(HEADER + GOOD + "HN-C3,,Tên lạ,Quận 1,120\n", encoding="utf-8")  # three errors, row 4
+    good = tmp_path / "good.csv"
+    good.write_text(HEADER + GOOD, encoding="utf-8")
+    with journey(prepared, tmp_path) as (server, db), browser_page(height=1600) as page:
+        sign_in(page, server, "lan")
+        page.get_by_role("link", name="Nhập từ tệp").click()
+        wait_idle(page)
+        words = page.locator("[data-testid='stFileUploaderDropzone']").evaluate(
+            "e => [...e.querySelectorAll('*')].map(n => getComputedStyle(n, '::after').content).join(' ')"
+        )
+        assert "Chọn tệp" in words and "Tối đa 20 MB mỗi tệp" in words  # Streamlit's words, in Vietnamese
+        page.locator("input[type=file]").set_input_files(str(bad))
+        page.get_by_text("Tệp có 3 lỗi trong 1 dòng").wait_for()
+        wait_idle(page)
+        assert page.get_by_role("button", name="Nhập vào danh mục").count() == 0
+        page.get_by_text("English", exact=True).click()
+        page.get_by_text("The file has 3 errors in 1 row:").wait_for()
+        page.get_by_text("Tiếng Việt", exact=True).click()
+        page.get_by_text("Tệp có 3 lỗi trong 1 dòng").wait_for()
+        no_exception(page)
+
+        page.locator("input[type=file]").set_input_files(str(good))
+        page.get_by_text("Tệp hợp lệ: 2 dòng — 2 dự án mới").wait_for()
+        wait_idle(page)
+        assert page.locator("[data-testid='stDataFrame']").count() == 1  # the rows that will come in
+        page.get_by_role("button", name="Nhập vào danh mục").click()
+        page.get_by_text("Đã nhập 2 dòng — 2 dự án mới").wait_for()
+        wait_idle(page)
+        page.screenshot(path=tmp_path / "imported.png", full_page=True)
+        assert page.get_by_role("button", name="Nhập vào danh mục").count() == 0  # nothing to click twice
+        links = [a.get_attribute("href") for a in page.get_by_role("link", name=re.compile(r"^HN-C\d · ")).all()]
+        assert [re.search(r"code=(HN-C\d)", href).group(1) for href in links] == ["HN-C1", "HN-C2"]
+        page.get_by_role("link", name=re.compile("^HN-C2 · ")).click()
+        page.get_by_role("heading", name=re.compile("^HN-C2 · Nhà máy phân bón")).wait_for()
+        page.get_by_text(re.compile(r"^Bản nháp · giai đoạn")).wait_for()
+        no_exception(page)
+
+    with Catalogue.open(db) as cat, cat.cursor() as cur:
+        drafts = cur.execute(
+            "select code, publication, investment_vnd_bn from projects where code like 'HN-C%'"
+        ).fetchall()
+        events = cur.execute("select count(*) from events where kind = 'import' and actor = 'lan'").fetchall()
+    assert sorted(drafts) == [("HN-C1", "draft", 120.0), ("HN-C2", "draft", 1250.5)]
+    assert events == [(1,)]
+
+
+# --- the project form ----------------------------------------------------------------------------------
+
+
+def test_the_form_keeps_its_choices_through_language_switches_and_saves_codes(prepared, tmp_path):
+    with journey(prepared, tmp_path) as (server, db), browser_page(height=2400) as page:
+        sign_in(page, server, "lan")
+        goto(page, f"{server.url}/edit?new=1")
+        # Side by side: the same top, longitude to the right (waited for: the page paints in steps).
+        page.wait_for_function(
+            """() => {
+                const [lat, lon] = ['Vĩ độ', 'Kinh độ'].map(n => document.querySelector(`input[aria-label="${n}"]`));
+                if (!lat || !lon) return false;
+                const a = lat.getBoundingClientRect(), b = lon.getBoundingClientRect();
+                return a.top === b.top && b.left > a.right;
+            }""",
+            timeout=10_000,
+        )
+        page.get_by_role("textbox", name="Mã dự án *", exact=True).fill("HN-E1")
+        hint = page.locator("[data-testid='stTextInput'] [data-testid='InputInstructions'] > span").first
+        assert hint.evaluate("e => getComputedStyle(e, '::after').content") == '"Nhấn Enter để áp dụng"'
+        page.get_by_role("textbox", name="Tên dự án *", exact=True).fill("Nhà máy tái chế pin lithium Mê Linh")
+        choose(page, "Nhóm *", "Vật liệu")
+        choose(page, "Quận/huyện", "Mê Linh")
+        for language in ("English", "Tiếng Việt", "English"):  # back and forth: every way round
+            page.get_by_text(language, exact=True).click()
+            wait_idle(page)
+            no_exception(page)
+        assert page.get_by_label("Category *", exact=True).input_value().startswith("Pollution-treatment materials")
+        assert page.get_by_label("District (pre-2025)", exact=True).input_value() == "Me Linh"
+        assert page.get_by_role("textbox", name="Project code *", exact=True).input_value() == "HN-E1"
+        page.get_by_role("button", name="Save changes").click()
+        page.get_by_role("heading", name=re.compile("^HN-E1 · ")).wait_for()
+        wait_idle(page)
+        page.screenshot(path=tmp_path / "saved-in-english.png")
+        no_exception(page)
+
+    with Catalogue.open(db) as cat:
+        stored = cat.project("HN-E1", include_hidden=True)
+        district = cat.reference.match_district("Mê Linh")
+    assert (stored["category"], stored["district"]) == ("treatment_materials", district)

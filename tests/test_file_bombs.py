@@ -1,0 +1,198 @@
+"""Hostile files are refused quickly, in little memory, with a message in both languages.
+
+Each file here is small on disk; the first release read each into gigabytes (see
+benchmarks/file_bombs.py for the full-size bombs, with time and memory before and after).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from catalogue import Catalogue, importing
+from catalogue.filelimits import LIMITS, Limits
+from catalogue.importing import parse_file
+
+HEADER = ["Mã dự án", "Tên dự án", "Nhóm", "Quận/huyện", "Tổng vốn đầu tư (tỷ đồng)"]
+ROW = ["HN-01", "Nhà máy xử lý nước thải", "Dịch vụ môi trường", "Gia Lâm", 120]
+
+
+@pytest.fixture(scope="module")
+def ref():
+    with Catalogue.open(":memory:") as cat:
+        yield cat.reference
+
+
+def _xlsx(path: Path, rows: list[list], patch=None) -> Path:
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    if patch is None:
+        path.write_bytes(buffer.getvalue())
+        return path
+    # Rewrite the sheet's XML (openpyxl would not write a hostile file itself).
+    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = patch(data.decode()).encode()
+            out.writestr(item, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
+    return path
+
+
+def test_a_sheet_that_declares_the_whole_grid_is_read_as_what_it_holds(tmp_path, ref):
+    path = _xlsx(
+        tmp_path / "grid.xlsx",
+        [HEADER, ROW],
+        lambda xml: re.sub(r'<dimension ref="[^"]+"\s*/>', '<dimension ref="A1:XFD1048576"/>', xml),
+    )
+    assert path.stat().st_size < 10_000
+    started = time.monotonic()
+    parsed = parse_file(path, ref)
+    assert time.monotonic() - started < 5
+    assert not parsed.errors and parsed.rows_read == 1
+    assert list(parsed.frame["code"]) == ["HN-01"]
+
+
+def test_a_cell_at_the_far_corner_is_refused_before_anything_is_built(tmp_path, ref):
+    corner = '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'
+    path = _xlsx(tmp_path / "corner.xlsx", [HEADER, ROW], lambda xml: xml.replace("</sheetData>", corner))
+    started = time.monotonic()
+    parsed = parse_file(path, ref)
+    assert time.monotonic() - started < 5
+    assert len(parsed.errors) == 1 and parsed.frame.empty
+    issue = parsed.errors[0]
+    assert "1.048.576" in issue.message_vi and "1,048,576" in issue.message_en
+    assert "100,000 rows" in issue.message_en
+
+
+def test_a_wide_row_is_refused(tmp_path, ref):
+    far = '<c r="ZZ2" t="inlineStr"><is><t>x</t></is></c></row>'
+    path = _xlsx(tmp_path / "wide.xlsx", [HEADER, ROW], lambda xml: xml.replace("</row>", far, 2))
+    parsed = parse_file(path, ref)
+    assert len(parsed.errors) == 1 and "at most 200 columns" in parsed.errors[0].message_en
+
+
+def test_a_zip_bomb_is_refused_from_the_zip_directory(tmp_path, ref):
+    body = '<row><c t="inlineStr"><is><t>x</t></is></c></row>' * 600_000  # ~29 MB of XML in ~30 KB
+    path = _xlsx(tmp_path / "bomb.xlsx", [HEADER, ROW], lambda xml: xml.replace("</sheetData>", body + "</sheetData>"))
+    assert path.stat().st_size < 400_000
+    started = time.monotonic()
+    parsed = parse_file(path, ref)
+    assert time.monotonic() - started < 2  # refused before the sheet is parsed
+    assert len(parsed.errors) == 1
+    assert "packed abnormally" in parsed.errors[0].message_en
+    assert "nén bất thường" in parsed.errors[0].message_vi
+
+
+def test_a_formula_without_a_stored_result_is_said_not_read_as_empty(tmp_path, ref):
+    path = _xlsx(tmp_path / "formula.xlsx", [HEADER, [*ROW[:4], "=100+20"]])
+    parsed = parse_file(path, ref)
+    assert len(parsed.errors) == 1
+    assert parsed.errors[0].row == 2 and parsed.errors[0].value == "E2"
+    assert "formula" in parsed.errors[0].message_en and "công thức" in parsed.errors[0].message_vi
+
+
+def test_a_formula_with_its_stored_result_is_read_as_the_result(tmp_path, ref):
+    path = _xlsx(
+        tmp_path / "cached.xlsx",
+        [HEADER, [*ROW[:4], 0]],
+        lambda xml: xml.replace("<v>0</v>", "<f>100+20</f><v>120</v>"),
+    )
+    parsed = parse_file(path, ref)
+    assert not parsed.errors and list(parsed.frame["investment_vnd_bn"]) == [120.0]
+
+
+def test_errors_stop_being_listed_at_a_hundred_and_the_rest_are_counted(tmp_path, ref, monkeypatch):
+    lines = [",".join(HEADER)] + [f"HN-{n},Nhà máy {n},Tên lạ,Quận lạ,abc" for n in range(5_000)]
+    path = tmp_path / "many.csv"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    with Catalogue.open(":memory:") as cat:
+        report = cat.import_file(path)
+        with monkeypatch.context() as m:  # the same file with no cap: every error listed
+            m.setattr(importing, "LIMITS", Limits(max_errors=10**6))
+            everything = cat.import_file(path).errors
+    assert len(everything) > 10_000
+    assert len(report.errors) == LIMITS.max_errors
+    assert report.error_count == len(everything)
+    assert report.more_errors == len(everything) - LIMITS.max_errors
+    assert report.errors == everything[: LIMITS.max_errors]  # the earliest rows, in the file's order
+
+
+def test_the_cli_lists_a_hundred_errors_and_counts_the_rest(tmp_path):
+    lines = [",".join(HEADER)] + [f"HN-{n},Nhà máy {n},Tên lạ,Gia Lâm,1" for n in range(300)]
+    path = tmp_path / "many.csv"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "catalogue", "--db", str(tmp_path / "c.duckdb"), "--lang", "en", "import", str(path)],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 1
+    assert "and 200 more errors (only the first 100 are listed)" in done.stderr
+    assert "the file has 300 errors" in done.stderr
+
+
+def test_a_csv_line_of_delimiters_is_refused(tmp_path, ref):
+    path = tmp_path / "commas.csv"
+    path.write_text(",".join(HEADER) + "\n" + "," * 50_000 + "\n", encoding="utf-8")
+    parsed = parse_file(path, ref)
+    assert len(parsed.errors) == 1 and "columns" in parsed.errors[0].message_en
+
+
+def test_a_json_of_empty_containers_is_refused_before_it_is_parsed(tmp_path, ref):
+    path = tmp_path / "lists.json"
+    path.write_text("[" + ",".join(["[]"] * 200_000) + "]", encoding="utf-8")
+    parsed = parse_file(path, ref)
+    assert len(parsed.errors) == 1 and "rows" in parsed.errors[0].message_en
+
+
+def test_a_file_over_the_upload_limit_is_refused_unread(tmp_path, ref):
+    path = tmp_path / "big.csv"
+    with path.open("wb") as out:
+        out.write((",".join(HEADER) + "\n").encode())
+        out.truncate(LIMITS.max_bytes + 1)
+    parsed = parse_file(path, ref)
+    assert len(parsed.errors) == 1 and "too large" in parsed.errors[0].message_en
+
+
+def test_streamlit_refuses_uploads_over_the_same_limit():
+    config = (Path(__file__).resolve().parents[1] / ".streamlit" / "config.toml").read_text()
+    assert re.search(r"maxUploadSize\s*=\s*(\d+)", config).group(1) == str(LIMITS.max_bytes // (1024 * 1024))
+
+
+def test_refusing_the_grid_bomb_costs_little_memory(tmp_path):
+    """In a fresh process: the declared grid plus a far corner cell, refused in < 300 MB."""
+    corner = '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'
+    path = _xlsx(
+        tmp_path / "corner.xlsx",
+        [HEADER, ROW],
+        lambda xml: re.sub(r'<dimension ref="[^"]+"\s*/>', '<dimension ref="A1:XFD1048576"/>', xml).replace(
+            "</sheetData>", corner
+        ),
+    )
+    # VmHWM (not ru_maxrss, which keeps the forked test process's size across exec).
+    script = (
+        "import re, sys, json\n"
+        "from catalogue import Catalogue\n"
+        "with Catalogue.open(':memory:') as cat:\n"
+        "    report = cat.import_file(sys.argv[1])\n"
+        "peak = int(re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1))\n"
+        "print(json.dumps({'errors': len(report.errors), 'peak_mb': peak / 1024}))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True, timeout=120)
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["errors"] == 1
+    assert result["peak_mb"] < 300, result

@@ -1,0 +1,169 @@
+"""Text from imports, forms and the database is shown as text, everywhere.
+
+Markdown, LaTeX, Streamlit's colour and icon codes, images, ``javascript:`` links and plotly
+markup are put into every text field of a project and of an investor's inquiry; then every page
+that shows them (browse, project, shortlist, dashboard, staff home, edit, inbox) is run, and
+every Markdown-interpreted string (titles, texts, captions, alerts, labels of widgets, links,
+tabs and expanders) and every chart is read for the markup as typed: escaped, it cannot appear.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from catalogue import Catalogue, auth
+from catalogue.model import PROJECT_COLUMNS
+
+APP = str(__import__("conftest").ROOT / "app.py")
+PASSWORD = "grey-heron-lake-42"
+CODE = "DEMO-001"
+
+# Each marker is markup as typed; once escaped for Markdown, none of them can appear verbatim.
+MARKDOWN = {
+    "latex": "$5 và $10",
+    "bold": "**đậm**",
+    "colour": ":red[đỏ]",
+    "image": "![px](http://evil.example/p.png)",
+    "link": "[bấm](javascript:alert(1))",
+    "icon": ":material/home:",
+}
+PLOTLY = {"plotly": "<b>in đậm</b>", "anchor": "<a href='http://evil.example/a'>x</a>"}
+PAYLOAD = " ".join([*MARKDOWN.values(), *PLOTLY.values()])
+HEADING = "# Tiêu đề giả"
+
+
+@pytest.fixture
+def hostile_db(monkeypatch, tmp_path):
+    path = tmp_path / "hostile.duckdb"
+    with Catalogue.open(path) as cat:
+        cat.load_demo()
+        auth.add_user(cat, "lan", PASSWORD, "staff")
+        texts = [c.name for c in PROJECT_COLUMNS if c.kind in ("text", "longtext")]
+
+        def plant(cur):
+            sets = ", ".join(f"{name} = ?" for name in texts)
+            values = [
+                (HEADING + "\n" + PAYLOAD) if name.startswith("description") else f"Nhà máy {PAYLOAD}" for name in texts
+            ]
+            cur.execute(f"update projects set {sets} where code = ?", [*values, CODE])
+            # An inquiry as an older release stored it: free-text country, unchecked e-mail.
+            cur.execute(
+                "insert into inquiries (id, project_code, name, organisation, country, email, phone, message, "
+                "consent, lang, created_at, status, reference) values "
+                "('x1', ?, ?, ?, ?, ?, null, ?, true, 'vi', ?, 'new', 'YC-20261128-0001')",
+                [
+                    CODE,
+                    f"An {PAYLOAD}",
+                    f"Org {PAYLOAD}",
+                    f"<b>Nước</b> {PAYLOAD}",
+                    "![x](http://evil.example/pixel.png)@a.com",
+                    HEADING + "\n" + PAYLOAD,
+                    dt.datetime(2026, 11, 20),
+                ],
+            )
+
+        cat.write(plant, event="projects")
+    monkeypatch.setenv("CATALOGUE_DB", str(path))
+    yield path
+    __import__("streamlit").cache_resource.clear()
+
+
+def run(at: AppTest) -> AppTest:
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def open_page(page: str | None, params: dict | None = None, at: AppTest | None = None) -> AppTest:
+    at = at or run(AppTest.from_file(APP, default_timeout=60))
+    if page:
+        at.switch_page(page)
+    for key, value in (params or {}).items():
+        at.query_params[key] = value
+    return run(at)
+
+
+def markdown_strings(at: AppTest) -> list[str]:
+    """Every string of the page that Streamlit renders as Markdown."""
+    out: list[str] = []
+    for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error", "success"):
+        out += [str(e.value) for e in getattr(at, kind)]
+    for kind in (
+        "button",
+        "checkbox",
+        "toggle",
+        "radio",
+        "selectbox",
+        "multiselect",
+        "text_input",
+        "text_area",
+        "number_input",
+        "expander",
+        "tabs",
+        "metric",
+    ):
+        for element in getattr(at, kind, []):
+            label = getattr(element, "label", None) or getattr(element.proto, "label", "")
+            out.append(str(label))
+    for element in at.get("page_link"):
+        out.append(element.proto.label)
+    return out
+
+
+def charts(at: AppTest) -> list[str]:
+    return [element.proto.spec for element in at.get("plotly_chart")]
+
+
+def assert_shown_as_text(at: AppTest, where: str) -> None:
+    strings = markdown_strings(at)
+    assert any("Nhà máy" in s or "An " in s for s in strings), f"{where}: the planted text is not on the page"
+    for name, marker in MARKDOWN.items():
+        found = [s for s in strings if marker in s]
+        assert not found, f"{where}: {name} markup reaches Markdown: {found[0][:200]!r}"
+    heading = [s for s in strings if s.lstrip().startswith("#") and "Tiêu đề giả" in s]
+    heading += [s for s in strings if "\n# Tiêu đề giả" in s]
+    assert not heading, f"{where}: a heading from the data"
+    for spec in charts(at):
+        text = json.dumps(json.loads(spec), ensure_ascii=False)
+        for name, marker in PLOTLY.items():
+            assert marker.replace("'", '\\"') not in text and marker not in text, f"{where}: {name} in a chart"
+
+
+def test_public_pages_show_planted_markup_as_text(hostile_db):
+    at = open_page(None, {"q": "Nhà máy"})
+    assert_shown_as_text(at, "browse")
+    at = open_page("app_pages/project.py", {"code": CODE})
+    assert_shown_as_text(at, "project")
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["list"] = CODE  # a shared link with a shortlist, opened afresh
+    at = open_page("app_pages/shortlist.py", {"list": CODE}, at=run(at))
+    tables = [element.proto.body for element in at.get("html")]  # the compare table is HTML
+    shown = " ".join(tables)
+    assert "Nhà máy" in shown
+    assert "<b>in đậm</b>" not in shown and "<a href" not in shown and "&lt;b&gt;in đậm&lt;/b&gt;" in shown
+
+
+def test_the_dashboard_charts_show_planted_markup_as_text(hostile_db):
+    at = open_page("app_pages/dashboard.py")
+    assert charts(at)
+    for spec in charts(at):
+        text = json.dumps(json.loads(spec), ensure_ascii=False)
+        for name, marker in PLOTLY.items():
+            assert marker not in text, f"dashboard: {name} in a chart"
+        assert "&lt;b&gt;in đậm" in text or "Nhà máy" not in text  # shown, as text
+
+
+def test_staff_pages_show_planted_markup_as_text(hostile_db):
+    at = open_page("app_pages/signin.py")
+    at.text_input[0].input("lan")
+    at.text_input[1].input(PASSWORD)
+    at.button[0].click()
+    run(at)
+    inbox = open_page("app_pages/inbox.py", at=at)
+    assert_shown_as_text(inbox, "inbox")
+    edit = open_page("app_pages/edit.py", {"code": CODE}, at=at)
+    assert_shown_as_text(edit, "edit")

@@ -1,0 +1,102 @@
+"""Screenshots of every page, in both languages, at desktop and phone width, for people to look at.
+
+    python tools/screenshots.py --out shots/
+
+Starts `streamlit run` on a free port with a fresh database (the demo projects and one account of
+each staff role), drives Debian's Chromium through Playwright (no browser download), and writes
+`<page>-<lang>-<width>.png`. Each shot holds the whole page: the window is made as tall as the
+page's content, since Streamlit scrolls inside the app and a plain screenshot shows one screen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from catalogue import Catalogue, auth  # noqa: E402
+from tests.browser import Server, browser_page, goto, wait_idle  # noqa: E402
+
+PASSWORD = "screens-only-password-1"
+PUBLIC = [
+    ("browse", "/"),
+    ("search", "/?q=nuoc+thai&status=calling"),
+    ("project", "/project?code=DEMO-005"),
+    ("shortlist", "/shortlist?list=DEMO-001,DEMO-015,DEMO-047,DEMO-060"),
+    ("dashboard", "/dashboard"),
+    ("plan", "/plan"),
+    ("signin", "/signin"),
+]
+STAFF = [
+    ("staff", "/staff"),
+    ("edit", "/edit?code=DEMO-005"),
+    ("import", "/import"),
+    ("inbox", "/inbox"),
+    ("users", "/users"),
+]
+SIZES = {"1440": (1440, 900), "390": (390, 844)}
+
+
+def whole_page(page, path: Path, width: int) -> None:
+    height = page.evaluate(
+        "() => Math.max(...Array.from(document.querySelectorAll("
+        '\'[data-testid="stMain"], [data-testid="stAppViewContainer"], body\')).map(e => e.scrollHeight))'
+    )
+    page.set_viewport_size({"width": width, "height": min(max(int(height), 844), 12000)})
+    page.wait_for_timeout(600)
+    page.screenshot(path=path)
+
+
+def sign_in(page, url: str) -> None:
+    goto(page, f"{url}/signin")
+    page.get_by_label("Tên đăng nhập").fill("admin")
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.get_by_text("Đã đăng nhập").first.wait_for()
+    wait_idle(page)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=Path("shots"))
+    parser.add_argument("--only", help="comma-separated page names")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    only = set(args.only.split(",")) if args.only else None
+    with tempfile.TemporaryDirectory() as folder:
+        db = Path(folder) / "catalogue.duckdb"
+        with Catalogue.open(db) as cat:
+            cat.load_demo()
+            auth.add_user(cat, "admin", PASSWORD, "admin", "Quản trị (ảnh chụp)")
+        server = Server(db, Path(folder) / "streamlit.log")
+        server.start()
+        try:
+            for size, (width, height) in SIZES.items():
+                for lang in ("vi", "en"):
+                    with browser_page(width, height) as page:
+                        for staff in (False, True):
+                            if staff:
+                                sign_in(page, server.url)
+                            for name, path in STAFF if staff else PUBLIC:
+                                if only and name not in only:
+                                    continue
+                                joiner = "&" if "?" in path else "?"
+                                goto(
+                                    page,
+                                    f"{server.url}{path}{joiner}lang={lang}" if lang == "en" else server.url + path,
+                                )
+                                page.wait_for_timeout(800)  # charts and maps draw after the run
+                                target = args.out / f"{name}-{lang}-{size}.png"
+                                whole_page(page, target, width)
+                                page.set_viewport_size({"width": width, "height": height})
+                                print(target)
+        finally:
+            server.stop()
+
+
+if __name__ == "__main__":
+    main()
