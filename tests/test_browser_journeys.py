@@ -368,7 +368,7 @@ def test_a_random_walk_in_the_browser(server, reference, tmp_path):
     rng = random.Random(275)
     with browser_page(1440, 900) as page:
         goto(page, server.url)
-        for step in range(16):
+        for step in range(12):
             action = rng.choice(["choose", "choose", "language", "query", "chip", "project", "reload", "page"])
             where = f"step {step}: {action} ({page.url})"
             if action == "choose":
