@@ -15,7 +15,7 @@ import streamlit as st
 
 from app_pages._widgets import bound, set_value, sync_value
 from catalogue import Catalogue, auth, resolve_db_path
-from catalogue.countries import country_label, country_options
+from catalogue.countries import country_choice_label, country_options
 from catalogue.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from catalogue.inquiries import new_submission_id
 from catalogue.views import escape_markdown
@@ -93,7 +93,14 @@ def shortlist() -> list[str]:
 
 
 def keep_globals_in_url() -> None:
-    """Put the language and the shortlist into the URL (the frame calls this on every run)."""
+    """Put the language and the shortlist into the URL (the frame calls this on every run). A
+    shortlisted project that is no longer public (withdrawn, unpublished, or never was) leaves
+    the list, so it holds no slot that cannot be seen or freed; the shortlist page says so."""
+    chosen = shortlist()
+    gone = [code for code in chosen if get_catalogue().project(code) is None]
+    if gone:
+        chosen[:] = [code for code in chosen if code not in gone]
+        st.session_state["shortlist_gone"] = gone
     write_query({**_page_only(), **global_params()})
 
 
@@ -143,7 +150,8 @@ def page_params() -> dict[str, list[str]]:
 def link(page: str, label: str, params: dict[str, str] | None = None, **kwargs: Any) -> None:
     """``st.page_link`` that keeps the language and the shortlist; the label is shown as text
     (a project's name is never read as Markdown or LaTeX)."""
-    st.page_link(page, label=escape_markdown(label), query_params={**(params or {}), **global_params()}, **kwargs)
+    own = {key: value for key, value in (params or {}).items() if key not in GLOBAL_PARAMS}  # today's win
+    st.page_link(page, label=escape_markdown(label), query_params={**own, **global_params()}, **kwargs)
 
 
 def shortlist_button(code: str, lang: str, key: str) -> None:
@@ -223,7 +231,7 @@ def inquiry_form(cat: Catalogue, code: str, lang: str) -> None:
             t("inquiry.country", lang),
             key=f"{key}-country",
             options=country_options(lang),
-            format_func=lambda c: country_label(c, lang),
+            format_func=lambda c: country_choice_label(c, lang),
             in_form=True,
             placeholder=t("inquiry.country_hint", lang),
         )

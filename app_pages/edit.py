@@ -144,7 +144,7 @@ if project is not None:
         )
     )
     if project["review_comment"] and project["publication"] == "draft":
-        st.warning(t("edit.returned", lang, comment=project["review_comment"]), icon=":material/undo:")
+        st.warning(t("edit.returned", lang, comment=escape_markdown(project["review_comment"])), icon=":material/undo:")
 else:
     st.subheader(t("staff.new_project", lang))
 workflow_box = st.container()  # filled below, shown above the form: reviewers come for this
@@ -359,8 +359,8 @@ with workflow_box:
                 "edit.accepted",
                 lang,
                 check=accepted.label(lang),
-                reason=accepted.reason,
-                by=accepted.by,
+                reason=escape_markdown(accepted.reason or ""),
+                by=escape_markdown(accepted.by or ""),
                 date=format_datetime(accepted.at, lang),
             )
         )

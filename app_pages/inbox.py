@@ -94,7 +94,8 @@ row = rows[chosen]
 with st.container(border=True):
     who = (escape_markdown(v) for v in (row.name, row.organisation, country_label(row.country, lang)))
     st.markdown("**{}** · {} · {}".format(*who))
-    st.markdown(escape_markdown(row.email) + (f" · {escape_markdown(row.phone)}" if row.phone else ""))
+    phone = row.phone if isinstance(row.phone, str) and row.phone else ""  # pandas gives NaN for none
+    st.markdown(escape_markdown(row.email) + (f" · {escape_markdown(phone)}" if phone else ""))
     st.caption(
         t(
             "inbox.about",
@@ -112,7 +113,7 @@ with st.container(border=True):
                 lang,
                 by=escape_markdown(row.answered_by),
                 date=format_datetime(row.answered_at.to_pydatetime(), lang),
-                note=escape_markdown(row.answer_note or ""),
+                note=escape_markdown(row.answer_note if isinstance(row.answer_note, str) else ""),
             )
         )
     else:

@@ -4,11 +4,14 @@ import streamlit as st
 
 from app_pages._state import get_catalogue, language, link, results_params, shortlist, shortlist_button
 from catalogue.i18n import t
-from catalogue.views import compare_html, export_bytes
+from catalogue.views import compare_html, escape_markdown, export_bytes
 
 lang = language()
 cat = get_catalogue()
 st.title(t("shortlist.title", lang))
+gone = st.session_state.pop("shortlist_gone", None)
+if gone:  # taken off the list by the frame: no longer public
+    st.info(t("shortlist.gone", lang, codes=escape_markdown(", ".join(gone))), icon=":material/info:")
 visible = [code for code in shortlist() if cat.project(code) is not None]  # a project may have been withdrawn
 if not visible:
     st.info(t("shortlist.empty", lang), icon=":material/bookmark:")

@@ -262,10 +262,12 @@ def dashboard_charts(d: Dashboard, lang: str = "vi") -> list[Chart]:
     status = d.by_status
     funnel = go.Figure(
         go.Funnel(
-            y=list(status["label"]),
+            y=[plotly_text(label) for label in status["label"]],
             x=[int(v) for v in status["projects"]],
             marker={"color": [STAGE_COLOURS.get(c, PALETTE[4]) for c in status["code"]]},
-            textinfo="value+percent initial",
+            # Share of all projects: "of the first stage" is infinite when the first stage is empty
+            # (no drafts, as the public always sees).
+            textinfo="value+percent total",
             hovertemplate="%{y}: %{x}<extra></extra>",
         )
     )
@@ -338,7 +340,7 @@ def dashboard_charts(d: Dashboard, lang: str = "vi") -> list[Chart]:
         t(
             "dash.ward_note",
             lang,
-            known=n(int(wards["projects"].sum()) if len(wards) else 0),
+            known=n(d.notes.get("with_ward", int(wards["projects"].sum()) if len(wards) else 0)),
             total=n(d.projects),
             count=d.projects,
         ),

@@ -13,6 +13,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -348,6 +349,9 @@ class Catalogue:
         report = ImportReport(source=source or str(path), dry_run=dry_run)
         parsed = parse_file(path, self.reference, progress)
         report.errors = parsed.errors
+        if source:  # a problem with the whole file names the file as the user knows it
+            own = Path(path).name
+            report.errors = [replace(e, value=Path(source).name) if e.value == own else e for e in parsed.errors]
         report.more_errors = parsed.more_errors
         report.ignored_columns = parsed.ignored_columns
         report.rows_read = parsed.rows_read

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import unicodedata
 
 from .migrations import DATA_DIR
 from .normalize import search_fold
@@ -80,6 +81,24 @@ def country_label(value: str | None, lang: str) -> str:
     if names is None:
         return str(value)
     return names[0] if lang == "vi" else names[1]
+
+
+def _without_accents(text: str) -> str:
+    text = text.replace("Đ", "D").replace("đ", "d")
+    return "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
+
+
+def country_choice_label(code: str, lang: str) -> str:
+    """A country as offered in a list that people search by typing: the name in ``lang``, and
+    the other language's name and the name without accents when they differ, since the list's
+    search matches letters as typed ("Viet" must find "Việt Nam", "Germany" must find "Đức")."""
+    names = countries().get(code)
+    if names is None:
+        return code
+    shown = names[0] if lang == "vi" else names[1]
+    extra = [_without_accents(shown), names[1] if lang == "vi" else ""]
+    extra = [e for e in dict.fromkeys(extra) if e and e.lower() != shown.lower()]
+    return f"{shown} ({' · '.join(extra)})" if extra else shown
 
 
 def country_options(lang: str) -> list[str]:

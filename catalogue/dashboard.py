@@ -75,6 +75,7 @@ def dashboard(
 
     totals = query(
         "select count(*) as n, count(*) filter (where coalesce(demo, false)) as demo, "
+        "count(*) filter (where ward is not null) as with_ward, "
         "coalesce(sum(investment_vnd_bn), 0) as vnd, "
         "coalesce(sum(coalesce(investment_usd_m, investment_vnd_bn * 1000 / ?)), 0) as usd from p",
         [rate],
@@ -176,6 +177,7 @@ def dashboard(
             "include_hidden": include_hidden,
             "as_of": today,
             "filtered": filtered,
+            "with_ward": int(totals["with_ward"]),
         },
     )
 

@@ -146,6 +146,14 @@ def _missing(value: Any) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
 
 
+def _table_cell(value: Any) -> Any:
+    if value is None or (not isinstance(value, (list, tuple, dict)) and pd.isna(value)):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.to_pydatetime()
+    return value.item() if hasattr(value, "item") else value
+
+
 def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy of ``frame`` whose text cells and headers a spreadsheet shows as text: every table
     offered for download (inbox, error lists, reports) goes through this one neutraliser."""
@@ -163,9 +171,22 @@ def table_csv(frame: pd.DataFrame) -> bytes:
 
 
 def table_xlsx(frame: pd.DataFrame, sheet: str) -> bytes:
-    """``frame`` as an XLSX workbook of one sheet, formulas neutralised."""
+    """``frame`` as an XLSX workbook of one sheet. Every text cell is stored as text (type "s"),
+    so a spreadsheet never runs it as a formula, and shows it as typed (no apostrophe)."""
     import io
 
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    page = book.active
+    page.title = neutralise(sheet)[:31]
+    page.append([str(c) for c in frame.columns])
+    for row in frame.itertuples(index=False, name=None):
+        page.append([_table_cell(v) for v in row])
+    for cells in page.iter_rows():
+        for cell in cells:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # openpyxl would store "=…" as a formula
     buffer = io.BytesIO()
-    safe_frame(frame).to_excel(buffer, index=False, sheet_name=neutralise(sheet)[:31])
+    book.save(buffer)
     return buffer.getvalue()

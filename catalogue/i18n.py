@@ -190,6 +190,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Nothing here yet. Press “Add to shortlist” in the catalogue or on a project page.",
     ),
     "shortlist.compare": ("So sánh", "Compare"),
+    "shortlist.gone": (
+        "Đã bỏ khỏi danh sách các dự án không còn công bố: {codes}.",
+        "Taken off the shortlist, as they are no longer published: {codes}.",
+    ),
     "shortlist.csv": ("Tải CSV", "Download CSV"),
     "shortlist.xlsx": ("Tải Excel", "Download Excel"),
     "shortlist.add": ("Thêm vào danh sách quan tâm", "Add to shortlist"),

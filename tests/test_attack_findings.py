@@ -75,6 +75,7 @@ def test_scientific_notation_within_bounds_is_read():
 
 def test_every_table_download_is_formula_neutralised():
     import io
+    import zipfile
 
     import openpyxl
     import pandas as pd
@@ -83,9 +84,13 @@ def test_every_table_download_is_formula_neutralised():
     frame = pd.DataFrame({"Tên": [attack, "+1+1", "@SUM(A1)", "-2+3", "bình thường"], "n": [1, 2, 3, 4, 5]})
     assert list(safe_frame(frame)["Tên"]) == ["'" + attack, "'+1+1", "'@SUM(A1)", "'-2+3", "bình thường"]
     assert "'=HYPERLINK" in table_csv(frame).decode("utf-8-sig")
-    sheet = openpyxl.load_workbook(io.BytesIO(table_xlsx(frame, "x"))).active
+    data = table_xlsx(frame, "x")
+    sheet = openpyxl.load_workbook(io.BytesIO(data)).active
     values = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
-    assert values[0] == "'" + attack and sheet["A2"].data_type == "s"
+    assert values == list(frame["Tên"])  # shown as typed, without an apostrophe ...
+    assert all(sheet.cell(row=r, column=1).data_type == "s" for r in range(2, 7))  # ... and stored as text
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        assert "<f>" not in z.read("xl/worksheets/sheet1.xml").decode()  # no formula anywhere
 
 
 def test_the_inbox_export_is_neutralised(tmp_path):
