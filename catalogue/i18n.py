@@ -487,8 +487,8 @@ STRINGS.update(
         "dash.mean": ("TB", "mean"),
         "dash.funnel": ("Dự án theo giai đoạn (số dự án)", "Projects by stage (number of projects)"),
         "dash.funnel_note": (
-            "Phần lớn dự án ở giai đoạn “{stage}” ({share}%). Tỷ lệ % so với giai đoạn đầu.",
-            "Most projects are at “{stage}” ({share}%). Percentages are of the first stage.",
+            "Phần lớn dự án ở giai đoạn “{stage}” ({share}%). Tỷ lệ % là phần trên tổng số dự án.",
+            "Most projects are at “{stage}” ({share}%). Percentages are shares of all projects.",
         ),
         "dash.by_category": ("Vốn và số dự án theo nhóm (tỷ đồng)", "Capital and projects by category (VND bn)"),
         "dash.by_form": (
