@@ -97,7 +97,8 @@ def keep_globals_in_url() -> None:
     shortlisted project that is no longer public (withdrawn, unpublished, or never was) leaves
     the list, so it holds no slot that cannot be seen or freed; the shortlist page says so."""
     chosen = shortlist()
-    gone = [code for code in chosen if get_catalogue().project(code) is None]
+    public = set(get_catalogue().projects(code=chosen)["code"]) if chosen else set()  # one query a run
+    gone = [code for code in chosen if code not in public]
     if gone:
         chosen[:] = [code for code in chosen if code not in gone]
         st.session_state["shortlist_gone"] = gone

@@ -168,14 +168,6 @@ class SignInGuard:
             for key in [k for k in self._fails if k[0] == name]:
                 del self._fails[key]
 
-    def locked_until(self, name: str, now: dt.datetime | None = None) -> dt.datetime | None:
-        """The latest wait for ``name`` from any address (for the accounts page)."""
-        now = now or self._clock()
-        with self._lock:
-            keys = [k for k in self._fails if k[0] == name]
-        waits = [w for k in keys if (w := self.wait_until(name, k[1], now)) is not None]
-        return max(waits, default=None)
-
 
 def _now() -> dt.datetime:
     return utcnow()

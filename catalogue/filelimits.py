@@ -32,7 +32,6 @@ class Limits:
 
 
 LIMITS = Limits()
-UPLOAD_LIMIT_MB = LIMITS.max_bytes // (1024 * 1024)
 
 
 class FileTooCostly(Exception):

@@ -252,12 +252,13 @@ def _read_csv(path: Path) -> Table:
     utf16 = head.startswith((b"\xff\xfe", b"\xfe\xff"))
     first_line = head.decode("utf-16" if utf16 else "utf-8", errors="ignore").split("\n", 1)[0]
     delimiter = max([",", ";", "\t"], key=first_line.count)
-    _check_csv_cost(path.read_bytes(), delimiter.encode("utf-16-le" if utf16 else "utf-8"))
+    data = path.read_bytes()  # at most LIMITS.max_bytes (read_table checked): read once, used below
+    _check_csv_cost(data, delimiter.encode("utf-16-le" if utf16 else "utf-8"))
     # Excel shows one row per record (a quoted cell may hold line breaks), so row numbers
     # count records, not physical lines; both readers below do so.
     try:
         frame = pd.read_csv(
-            path,
+            io.BytesIO(data),
             sep=delimiter,
             header=None,
             dtype=object,
@@ -270,7 +271,7 @@ def _read_csv(path: Path) -> Table:
         raise _FileProblem(_not_utf8(path.name)) from exc
     except (pd.errors.ParserError, ValueError):
         # Rows wider than the header: the slower reader takes ragged rows as they are.
-        text = _decode(path.read_bytes(), path.name)
+        text = _decode(data, path.name)
         budget = Budget()
         records = []
         for number, record in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), start=1):
@@ -720,8 +721,11 @@ class _Issues(list):
         if len(self) > 10 * self.cap:
             self._trim()
 
-    def has(self, row: int, column: str) -> bool:
-        """Whether the cell already has an error (listed or not)."""
+    def __contains__(self, cell: object) -> bool:
+        """``(row, column) in issues``: the cell already has an error (listed or not)."""
+        if not (isinstance(cell, tuple) and len(cell) == 2):
+            return super().__contains__(cell)
+        row, column = cell
         bits = self._cells.get(column)
         return bits is not None and 0 <= row < len(bits) * 8 and bool(bits[row // 8] & (1 << (row % 8)))
 
@@ -890,8 +894,8 @@ def _convert_columns(
     return values
 
 
-def _check_rows(numbers: list[int], values: dict[str, list[Any]], errors: list[ImportIssue]) -> None:
-    failed = _FailedCells(errors)
+def _check_rows(numbers: list[int], values: dict[str, list[Any]], errors: _Issues) -> None:
+    failed = errors  # (row, column) in failed: that cell already has an error, listed or not
     first_row_of_code: dict[str, int] = {}
     lat = values.get("latitude")
     lon = values.get("longitude")
@@ -935,22 +939,8 @@ def _range(low: float, high: float, lang: str) -> str:
     return f"{format_number(low, lang, 2)}–{format_number(high, lang, 2)}"
 
 
-class _FailedCells:
-    """``(row, column) in failed``: the cell already has an error (from an :class:`_Issues`, which
-    remembers the cells of errors it no longer lists, or from a plain list)."""
-
-    def __init__(self, errors: list[ImportIssue]) -> None:
-        self._issues = errors if isinstance(errors, _Issues) else None
-        self._set = None if self._issues is not None else {(e.row, e.column) for e in errors}
-
-    def __contains__(self, cell: tuple[int, str]) -> bool:
-        if self._issues is not None:
-            return self._issues.has(*cell)
-        return cell in self._set  # type: ignore[operator]
-
-
 def _check_coordinates(
-    number: int, lat: float | None, lon: float | None, failed: _FailedCells, errors: list[ImportIssue]
+    number: int, lat: float | None, lon: float | None, failed: _Issues, errors: list[ImportIssue]
 ) -> None:
     if (number, "latitude") in failed or (number, "longitude") in failed:
         return
@@ -999,7 +989,7 @@ def check_record(record: dict[str, Any], ref: Reference) -> tuple[dict[str, Any]
     """
     present = [column for column in PROJECT_COLUMNS if column.name in record]
     table = Table(1, [column.name for column in present], [2], [[record[column.name]] for column in present])
-    errors: list[ImportIssue] = []
+    errors = _Issues(LIMITS.max_errors)
     values = _convert_columns(table, dict(enumerate(present)), ref, errors, None)
     _mark_approximate(table, dict(enumerate(present)), values)
     for column in PROJECT_COLUMNS:

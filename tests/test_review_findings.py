@@ -9,10 +9,7 @@ from catalogue import Catalogue, auth
 from catalogue.charts import dashboard_charts
 from catalogue.countries import country_choice_label
 from catalogue.dashboard import dashboard
-from tests.test_hostile_text import MARKDOWN, markdown_strings
-
-APP = str(__import__("conftest").ROOT / "app.py")
-PASSWORD = "grey-heron-lake-42"
+from tests.test_hostile_text import APP, MARKDOWN, PASSWORD, markdown_strings, run
 
 
 @pytest.fixture
@@ -36,12 +33,6 @@ def db(monkeypatch, tmp_path):
     monkeypatch.setenv("CATALOGUE_DB", str(path))
     yield path
     __import__("streamlit").cache_resource.clear()
-
-
-def run(at: AppTest) -> AppTest:
-    at.run()
-    assert not at.exception, at.exception
-    return at
 
 
 def signed_in(name: str) -> AppTest:
