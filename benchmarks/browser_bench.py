@@ -10,12 +10,16 @@ sees it (Python wall clock around Playwright):
 - dashboard-nav: the dashboard reached from the browse page through the sidebar (the app is
   already loaded in the tab, as when a person moves between pages): from the click to all charts.
 
+With --floor, the same warm loads of a minimal Streamlit script (benchmarks/floor_app.py: a title
+and a metric, then with one and with nine plotly bar charts) run interleaved in the same browser:
+the least any page costs here, so that the catalogue's own share can be read off side by side.
+
 "cold" is the first load after the server started (a new server per sample and per page, with a
 new browser context, so nothing is cached on either side); "warm" is a later load in a new tab
 of the same browser (a new Streamlit session, the server's caches filled). Prints the median and
 the maximum over the samples. A benchmark prints figures; it is never a timed test.
 
-    python benchmarks/browser_bench.py [--loads 7] [--cold 3] [--pages browse,dashboard,plan,project]
+    python benchmarks/browser_bench.py [--loads 7] [--cold 3] [--pages browse,dashboard,plan,project] [--floor]
 """
 
 from __future__ import annotations
@@ -56,6 +60,8 @@ def ready_condition(page: str, charts: int) -> str:
     """A JavaScript expression that is true once ``page`` is complete."""
     if page == "browse":
         return "document.querySelector('[data-testid=\"stMain\"] h5') !== null"  # a result card's title
+    if page in FLOOR:
+        return f"({IDLE}) && document.querySelector('[data-testid=\"stMetric\"]') !== null && {CHARTS_DRAWN} >= {FLOOR[page]}"
     if page in ("dashboard", "dashboard-nav"):
         return f"({IDLE}) && location.pathname.endsWith('/dashboard') && {CHARTS_DRAWN} >= {charts}"
     if page == "plan":
@@ -73,6 +79,7 @@ PATHS = {
     "project": "/project?code=DEMO-001",
     "dashboard-nav": "/",
 }
+FLOOR = {"floor-title": 0, "floor-1-chart": 1, "floor-9-charts": 9}  # page → plotly charts in floor_app.py
 
 
 def timed_load(context, url: str, condition: str, page_name: str = "") -> float:
@@ -114,6 +121,7 @@ def main() -> None:
     parser.add_argument("--loads", type=int, default=7, help="warm loads per page")
     parser.add_argument("--cold", type=int, default=3, help="cold loads per page (a server start each)")
     parser.add_argument("--pages", default=",".join(PATHS), help="comma-separated: " + ", ".join(PATHS))
+    parser.add_argument("--floor", action="store_true", help="also time floor_app.py, interleaved")
     parser.add_argument("--width", type=int, default=1440)
     parser.add_argument("--height", type=int, default=900)
     args = parser.parse_args()
@@ -125,7 +133,8 @@ def main() -> None:
         with Catalogue.open(pristine) as cat:
             cat.load_demo()
             charts = sum(1 for chart in dashboard_charts(dashboard(cat, "vi"), "vi") if chart.figure is not None)
-        results: dict[str, dict[str, list[float]]] = {page: {"cold": [], "warm": []} for page in pages}
+        floors = list(FLOOR) if args.floor else []
+        results: dict[str, dict[str, list[float]]] = {page: {"cold": [], "warm": []} for page in pages + floors}
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True)
             viewport = {"width": args.width, "height": args.height}
@@ -147,25 +156,33 @@ def main() -> None:
                 shutil.copy(pristine, db)
                 server = Server(db, where / "warm.log")
                 server.start()
+                floor = Server(db, where / "floor.log", ROOT / "benchmarks" / "floor_app.py") if floors else None
+                if floor is not None:
+                    floor.start()
+                urls = {page: server.url + PATHS[page] for page in pages}
+                if floor is not None:
+                    urls |= {page: f"{floor.url}/?charts={FLOOR[page]}" for page in floors}
                 try:
                     context = browser.new_context(viewport=viewport, locale="vi-VN")
-                    for page in pages:  # one unmeasured load fills the server's and the browser's caches
-                        timed_load(context, server.url + PATHS[page], ready_condition(page, charts), page)
+                    for page in urls:  # one unmeasured load fills the server's and the browser's caches
+                        timed_load(context, urls[page], ready_condition(page, charts), page)
                     for _ in range(args.loads):
-                        for page in pages:
+                        for page in urls:
                             condition = ready_condition(page, charts)
-                            results[page]["warm"].append(timed_load(context, server.url + PATHS[page], condition, page))
+                            results[page]["warm"].append(timed_load(context, urls[page], condition, page))
                     context.close()
                 finally:
                     server.stop()
+                    if floor is not None:
+                        floor.stop()
             finally:
                 browser.close()
     load = " ".join(f"{value:.1f}" for value in os.getloadavg())
     print(f"Chromium {args.width}×{args.height}, demo database, {charts} dashboard charts; load average {load}")
-    for page in pages:
+    for page in pages + floors:
         for kind in ("cold", "warm"):
             if results[page][kind]:
-                print(f"{page:10s} {kind}: {summary(results[page][kind])}")
+                print(f"{page:14s} {kind}: {summary(results[page][kind])}")
 
 
 if __name__ == "__main__":

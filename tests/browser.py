@@ -53,7 +53,8 @@ def free_port() -> int:
 class Server:
     """`streamlit run app.py` on its own port and database."""
 
-    def __init__(self, db: Path, log: Path) -> None:
+    def __init__(self, db: Path, log: Path, script: Path | None = None) -> None:
+        self.script = script or ROOT / "app.py"
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.db = db
@@ -67,7 +68,7 @@ class Server:
             "-m",
             "streamlit",
             "run",
-            str(ROOT / "app.py"),
+            str(self.script),
             "--server.headless=true",
             f"--server.port={self.port}",
             "--server.address=127.0.0.1",
