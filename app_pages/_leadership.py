@@ -20,10 +20,11 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from app_pages._widgets import widget_key
-from catalogue import Catalogue, plan
-from catalogue.charts import Chart, dashboard_charts, target_chart
+from catalogue import Catalogue
 from catalogue.clock import hanoi_today
-from catalogue.dashboard import Dashboard, dashboard
+from catalogue.leadership import plan
+from catalogue.leadership.charts import Chart, dashboard_charts, target_chart
+from catalogue.leadership.dashboard import Dashboard, dashboard
 
 _IDENTITIES: weakref.WeakKeyDictionary[Catalogue, str] = weakref.WeakKeyDictionary()
 
@@ -61,7 +62,7 @@ def _figure(spec: dict[str, Any] | None) -> go.Figure | None:
 def cached_dashboard(
     cat: Catalogue, lang: str, *, include_hidden: bool = False, query: str = "", **filters: Any
 ) -> tuple[Dashboard, list[Chart]]:
-    """``catalogue.dashboard.dashboard()`` and its charts, cached until the data or the day changes."""
+    """``catalogue.leadership.dashboard.dashboard()`` and its charts, cached until the data or the day changes."""
     figures, kept = _dashboard_and_charts(
         cat, _identity(cat), cat.data_version, hanoi_today(), lang, include_hidden, query.strip(), dict(filters)
     )

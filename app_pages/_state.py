@@ -14,15 +14,16 @@ from typing import Any
 import streamlit as st
 
 from app_pages._widgets import bound, set_value, sync_value
-from catalogue import Catalogue, auth, resolve_db_path
-from catalogue.countries import country_choice_label, country_options
-from catalogue.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
-from catalogue.inquiries import new_submission_id
-from catalogue.views import escape_markdown
+from catalogue import Catalogue, resolve_db_path
+from catalogue.projects.views import escape_markdown
+from catalogue.staff import auth
+from catalogue.staff.countries import country_choice_label, country_options
+from catalogue.staff.inquiries import new_submission_id
+from catalogue.text import DEFAULT_LANGUAGE, LANGUAGES, t
 
 
 def database_path() -> Path:
-    """``streamlit run app.py -- --db PATH``, else $CATALOGUE_DB, else data/catalogue.duckdb."""
+    """``streamlit run app.py -- --db PATH``, else $CATALOGUE_DB, else var/catalogue.duckdb."""
     argv = sys.argv[1:]
     chosen = None
     for index, arg in enumerate(argv):
@@ -148,11 +149,20 @@ def page_params() -> dict[str, list[str]]:
     return _page_only()
 
 
+PAGES_DIR = Path(__file__).resolve().parent
+
+
+def page_file(page: str) -> str:
+    """The absolute path of a page ("app_pages/browse.py" or "browse.py"): the same whether the app
+    starts from the checkout's app.py or from the installed app_pages/main.py."""
+    return str(PAGES_DIR / Path(page).name)
+
+
 def link(page: str, label: str, params: dict[str, str] | None = None, **kwargs: Any) -> None:
     """``st.page_link`` that keeps the language and the shortlist; the label is shown as text
     (a project's name is never read as Markdown or LaTeX)."""
     own = {key: value for key, value in (params or {}).items() if key not in GLOBAL_PARAMS}  # today's win
-    st.page_link(page, label=escape_markdown(label), query_params={**own, **global_params()}, **kwargs)
+    st.page_link(page_file(page), label=escape_markdown(label), query_params={**own, **global_params()}, **kwargs)
 
 
 def shortlist_button(code: str, lang: str, key: str) -> None:
@@ -353,7 +363,7 @@ def sign_in_form(lang: str, then: str | None = None) -> None:
         st.session_state["auth"] = {"name": result.user.name, "signed_in_at": now, "last_seen": now, "token": token}
         st.session_state["cookie_to_set"] = token
         if then:  # the next run (the frame) hands over the cookie, on the page the user goes to
-            st.switch_page(then, query_params=global_params())
+            st.switch_page(page_file(then), query_params=global_params())
         st.rerun()
 
 

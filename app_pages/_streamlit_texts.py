@@ -14,7 +14,7 @@ import json
 
 import streamlit as st
 
-from catalogue.i18n import format_number, t
+from catalogue.text import format_number, t
 
 
 def _replace(selector: str, text: str, size: str) -> str:

@@ -4,9 +4,9 @@ import streamlit as st
 
 from app_pages._filters import active_filters, cleared, filter_panel, go_to, read_state, search_box, sort_choice
 from app_pages._state import get_catalogue, language, link, remember_results, scroll_to_top, shortlist_button
-from catalogue.browse_state import to_params
-from catalogue.i18n import format_number, t
-from catalogue.views import demo_count, result_cards
+from catalogue.projects.browse_state import to_params
+from catalogue.projects.views import demo_count, result_cards
+from catalogue.text import format_number, t
 
 PAGE_SIZE = 20
 lang = language()

@@ -7,10 +7,10 @@ import streamlit as st
 
 from app_pages._state import get_catalogue, language, link, require
 from app_pages._streamlit_texts import streamlit_texts
-from catalogue.exporting import table_xlsx
-from catalogue.i18n import format_number, t
-from catalogue.importing import ImportReport, private_copy
-from catalogue.template import template_xlsx
+from catalogue.projects.exporting import table_xlsx
+from catalogue.projects.importing import ImportReport, private_copy
+from catalogue.projects.template import template_xlsx
+from catalogue.text import format_number, t
 
 lang = language()
 streamlit_texts(lang)

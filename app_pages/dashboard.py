@@ -6,12 +6,13 @@ from app_pages._filters import filter_panel, read_state, search_box
 from app_pages._leadership import cached_dashboard, cached_plan
 from app_pages._state import current_user, get_catalogue, language, link
 from app_pages._widgets import bound, set_value
-from catalogue import auth, plan
-from catalogue.charts import plotly_config
 from catalogue.clock import hanoi_today, utcnow
-from catalogue.i18n import format_date, format_datetime, format_number, t
-from catalogue.money import exchange_rate
-from catalogue.report import DEFAULT_PLAN, REPORT_FIRST_YEAR, cached_report
+from catalogue.leadership import plan
+from catalogue.leadership.charts import plotly_config
+from catalogue.leadership.report import DEFAULT_PLAN, REPORT_FIRST_YEAR, cached_report
+from catalogue.projects.money import exchange_rate
+from catalogue.staff import auth
+from catalogue.text import format_date, format_datetime, format_number, t
 
 lang = language()
 cat = get_catalogue()

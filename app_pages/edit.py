@@ -14,11 +14,11 @@ import streamlit as st
 from app_pages._state import get_catalogue, language, link, require, set_page_params
 from app_pages._streamlit_texts import streamlit_texts
 from app_pages._widgets import bound, set_value
-from catalogue import auth, editing, history, workflow
 from catalogue.clock import hanoi_today
-from catalogue.i18n import format_date, format_datetime, t
-from catalogue.model import COLUMNS_BY_NAME, PROJECT_COLUMNS
-from catalogue.views import escape_markdown, field_label, form_text, value_label
+from catalogue.projects.model import COLUMNS_BY_NAME, PROJECT_COLUMNS
+from catalogue.projects.views import escape_markdown, field_label, form_text, value_label
+from catalogue.staff import auth, editing, history, workflow
+from catalogue.text import format_date, format_datetime, t
 
 lang = language()
 streamlit_texts(lang)

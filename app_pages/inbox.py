@@ -7,11 +7,11 @@ from app_pages._streamlit_texts import streamlit_texts
 from app_pages._widgets import bound
 from catalogue import CatalogueError
 from catalogue.clock import hanoi_today
-from catalogue.countries import country_label
-from catalogue.exporting import table_csv, table_xlsx
-from catalogue.i18n import format_datetime, format_number, t
-from catalogue.inquiries import inbox, inbox_table, mark_answered
-from catalogue.views import escape_markdown
+from catalogue.projects.exporting import table_csv, table_xlsx
+from catalogue.projects.views import escape_markdown
+from catalogue.staff.countries import country_label
+from catalogue.staff.inquiries import inbox, inbox_table, mark_answered
+from catalogue.text import format_datetime, format_number, t
 
 lang = language()
 streamlit_texts(lang)

@@ -10,11 +10,12 @@ import streamlit as st
 from app_pages._leadership import cached_plan, cached_target_figures, tabs
 from app_pages._state import current_user, get_catalogue, language, page_params, set_page_params
 from app_pages._widgets import bound, sync_value
-from catalogue import auth, plan
-from catalogue.charts import n0, plotly_config
 from catalogue.clock import hanoi_today
-from catalogue.i18n import format_date, format_datetime, t
-from catalogue.report import DEFAULT_PLAN
+from catalogue.leadership import plan
+from catalogue.leadership.charts import n0, plotly_config
+from catalogue.leadership.report import DEFAULT_PLAN
+from catalogue.staff import auth
+from catalogue.text import format_date, format_datetime, t
 
 lang = language()
 cat = get_catalogue()

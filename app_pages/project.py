@@ -4,9 +4,9 @@ import pandas as pd
 import streamlit as st
 
 from app_pages._state import get_catalogue, inquiry_form, language, link, results_params, shortlist_button
-from catalogue.i18n import format_number, t
-from catalogue.money import exchange_rate
-from catalogue.views import escape_markdown, profile_html, project_sheet
+from catalogue.projects.money import exchange_rate
+from catalogue.projects.views import escape_markdown, profile_html, project_sheet
+from catalogue.text import format_number, t
 
 lang = language()
 cat = get_catalogue()

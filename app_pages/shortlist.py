@@ -3,8 +3,8 @@
 import streamlit as st
 
 from app_pages._state import get_catalogue, language, link, results_params, shortlist, shortlist_button
-from catalogue.i18n import t
-from catalogue.views import compare_html, escape_markdown, export_bytes
+from catalogue.projects.views import compare_html, escape_markdown, export_bytes
+from catalogue.text import t
 
 lang = language()
 cat = get_catalogue()

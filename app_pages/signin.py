@@ -2,16 +2,16 @@
 
 import streamlit as st
 
-from app_pages._state import current_user, get_catalogue, global_params, language, sign_in_form
+from app_pages._state import current_user, get_catalogue, global_params, language, page_file, sign_in_form
 from app_pages._streamlit_texts import streamlit_texts
-from catalogue import auth
-from catalogue.i18n import t
+from catalogue.staff import auth
+from catalogue.text import t
 
 STAFF_HOME = "app_pages/staff_home.py"
 
 lang = language()
 if current_user():  # signed in already (this tab, or a cookie from an earlier one): go to work
-    st.switch_page(STAFF_HOME, query_params=global_params())
+    st.switch_page(page_file(STAFF_HOME), query_params=global_params())
 streamlit_texts(lang)
 st.title(t("signin.title", lang))
 st.caption(t("signin.intro", lang))

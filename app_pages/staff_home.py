@@ -4,10 +4,10 @@ import streamlit as st
 
 from app_pages._state import get_catalogue, language, link, require
 from app_pages._streamlit_texts import streamlit_texts
-from catalogue import health
-from catalogue.i18n import format_date, format_number, t
-from catalogue.views import field_label
-from catalogue.workflow import publication_label
+from catalogue.projects.views import field_label
+from catalogue.staff import health
+from catalogue.staff.workflow import publication_label
+from catalogue.text import format_date, format_number, t
 
 lang = language()
 streamlit_texts(lang)

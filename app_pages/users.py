@@ -6,8 +6,8 @@ import streamlit as st
 from app_pages._state import get_catalogue, language, require
 from app_pages._streamlit_texts import streamlit_texts
 from app_pages._widgets import bound
-from catalogue import auth
-from catalogue.i18n import format_datetime, t
+from catalogue.staff import auth
+from catalogue.text import format_datetime, t
 
 lang = language()
 streamlit_texts(lang)

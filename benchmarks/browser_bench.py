@@ -41,8 +41,8 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from catalogue import Catalogue  # noqa: E402
-from catalogue.charts import dashboard_charts  # noqa: E402
-from catalogue.dashboard import dashboard  # noqa: E402
+from catalogue.leadership.charts import dashboard_charts  # noqa: E402
+from catalogue.leadership.dashboard import dashboard  # noqa: E402
 from tests.browser import CHROMIUM_ARGS, Server, chromium_path  # noqa: E402
 
 IDLE = (

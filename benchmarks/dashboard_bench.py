@@ -22,8 +22,10 @@ sys.path.insert(0, str(ROOT))
 from _figures import percentile  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
-from catalogue import Catalogue, history, synthetic  # noqa: E402
-from catalogue.i18n import t  # noqa: E402
+from catalogue import Catalogue  # noqa: E402
+from catalogue.projects import synthetic  # noqa: E402
+from catalogue.staff import history  # noqa: E402
+from catalogue.text import t  # noqa: E402
 
 
 def main() -> None:

@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from catalogue import Catalogue
-from catalogue.model import PROJECT_COLUMNS
+from catalogue.projects.model import PROJECT_COLUMNS
 
 SUBJECTS = [
     "Nhà máy xử lý nước thải",

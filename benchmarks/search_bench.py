@@ -25,9 +25,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from _figures import percentile
 from rapidfuzz import fuzz, process, utils
 
-from catalogue import Catalogue, synthetic
-from catalogue.normalize import search_fold
-from catalogue.search import SearchIndex
+from catalogue import Catalogue
+from catalogue.projects import synthetic
+from catalogue.search.index import SearchIndex
+from catalogue.search.normalize import search_fold
 
 
 def typo(word: str, rng: random.Random) -> str:

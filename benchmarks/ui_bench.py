@@ -21,7 +21,8 @@ sys.path.insert(0, str(ROOT))
 from _figures import percentile  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
-from catalogue import Catalogue, synthetic  # noqa: E402
+from catalogue import Catalogue  # noqa: E402
+from catalogue.projects import synthetic  # noqa: E402
 
 QUERIES = [
     "nuoc thai",

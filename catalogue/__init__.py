@@ -1,7 +1,7 @@
 """Hanoi environmental-industry investment catalogue: the domain package (no Streamlit here)."""
 
-from .core import Catalogue, resolve_db_path
-from .errors import (
+from catalogue.core import Catalogue, resolve_db_path
+from catalogue.errors import (
     CatalogueError,
     DatabaseLockedError,
     InvalidFilterError,
@@ -9,8 +9,8 @@ from .errors import (
     SchemaTooNewError,
     SynonymError,
 )
-from .importing import ImportIssue, ImportReport
-from .search import SearchHit, SearchResult
+from catalogue.projects.importing import ImportIssue, ImportReport
+from catalogue.search.index import SearchHit, SearchResult
 
 __all__ = [
     "Catalogue",

@@ -1,4 +1,8 @@
-"""Command line: ``catalogue init|import|export|search|synonyms|backup|restore|user|report`` (also ``python -m catalogue``).
+"""Command line: ``catalogue init|serve|import|export|search|synonyms|backup|restore|user|report`` (also
+``python -m catalogue``).
+
+Every command but ``init`` and ``restore`` needs an existing database: a mistyped ``--db`` is refused
+with its path instead of creating an empty catalogue.
 
 Exit codes: 0 done; 1 the work was refused (a file with errors, a locked or too-new
 database, a restore that would overwrite); 2 the command line itself was wrong.
@@ -14,11 +18,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from . import backup as backups
-from .core import Catalogue, resolve_db_path
-from .errors import CatalogueError, DatabaseLockedError
-from .i18n import t
-from .importing import ImportReport
+from catalogue.core import Catalogue, resolve_db_path
+from catalogue.errors import CatalogueError, DatabaseLockedError
+from catalogue.projects.importing import ImportReport
+from catalogue.storage import backup as backups
+from catalogue.text import t
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
@@ -51,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     # parser from resetting a value given before it.
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
-        "--db", default=argparse.SUPPRESS, help="database file (default: $CATALOGUE_DB, else data/catalogue.duckdb)"
+        "--db", default=argparse.SUPPRESS, help="database file (default: $CATALOGUE_DB, else var/catalogue.duckdb)"
     )
     common.add_argument(
         "--lang", choices=("vi", "en"), default=argparse.SUPPRESS, help="language of messages (default vi)"
@@ -63,6 +67,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     init = commands.add_parser("init", parents=[common], help="create or migrate the database")
     init.add_argument("--demo", action="store_true", help="also load the illustrative demo projects")
+
+    serve = commands.add_parser("serve", parents=[common], help="run the web app on this database")
+    serve.add_argument("--port", type=int, default=8501)
+    serve.add_argument("--address", default="127.0.0.1", help="interface to listen on (default 127.0.0.1)")
 
     imp = commands.add_parser("import", parents=[common], help="import a CSV/XLSX/JSON file in the template")
     imp.add_argument("file")
@@ -130,6 +138,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.lang = getattr(args, "lang", None) or os.environ.get("CATALOGUE_LANG", "vi")
     handler = {
         "init": _init,
+        "serve": _serve,
         "import": _import,
         "export": _export,
         "search": _search,
@@ -146,12 +155,71 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_REFUSED
 
 
+def _existing_db(args: argparse.Namespace) -> Path:
+    path = resolve_db_path(args.db)
+    if str(path) != ":memory:" and not path.is_file():
+        raise CatalogueError(t("cli.no_database", "vi", path=path), t("cli.no_database", "en", path=path))
+    return path
+
+
 def _open(args: argparse.Namespace) -> Catalogue:
-    return Catalogue.open(resolve_db_path(args.db))
+    """The existing database of ``--db``; only ``init`` creates one."""
+    return Catalogue.open(_existing_db(args))
+
+
+# What .streamlit/config.toml says for a source checkout, as flags for an installed app
+# (tests/test_packaging.py checks that both say the same).
+SERVER_OPTIONS: dict[str, str] = {
+    "theme.base": "light",
+    "theme.primaryColor": "#0f766e",
+    "theme.backgroundColor": "#ffffff",
+    "theme.secondaryBackgroundColor": "#f0f7f5",
+    "theme.textColor": "#1f2933",
+    "client.toolbarMode": "minimal",
+    "client.showErrorDetails": "none",
+    "server.headless": "true",
+    "server.maxUploadSize": "20",
+    "browser.gatherUsageStats": "false",
+}
+
+
+def serve_command(db: Path, port: int = 8501, address: str = "127.0.0.1") -> list[str]:
+    """``streamlit run`` on the installed app's entry point, with the house's server options."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("app_pages")
+    if spec is None or not spec.submodule_search_locations:
+        raise CatalogueError("Không tìm thấy gói app_pages", "The app_pages package is not installed")
+    main = Path(next(iter(spec.submodule_search_locations))) / "main.py"
+    options = [f"--{name}={value}" for name, value in SERVER_OPTIONS.items()]
+    return [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(main),
+        *options,
+        f"--server.port={port}",
+        f"--server.address={address}",
+        "--",
+        "--db",
+        str(db),
+    ]
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import importlib.util
+    import subprocess
+
+    if importlib.util.find_spec("streamlit") is None:
+        print(t("cli.serve_missing_streamlit", args.lang), file=sys.stderr)
+        return EXIT_REFUSED
+    command = serve_command(_existing_db(args).resolve(), args.port, args.address)
+    return subprocess.call(command)
 
 
 def _init(args: argparse.Namespace) -> int:
-    with _open(args) as cat:
+    with Catalogue.open(resolve_db_path(args.db)) as cat:
         if args.demo:
             report = cat.load_demo()
             if not report.ok:  # the shipped file is checked by the tests; this is a guard
@@ -232,7 +300,7 @@ def _synonyms(args: argparse.Namespace) -> int:
 
 
 def _backup(args: argparse.Namespace) -> int:
-    path = resolve_db_path(args.db)
+    path = _existing_db(args)
     try:
         with Catalogue.open(path) as cat:
             manifest = cat.backup(args.directory)
@@ -258,7 +326,7 @@ def _read_password(args: argparse.Namespace) -> str:
 
 
 def _user(args: argparse.Namespace) -> int:
-    from . import auth
+    from catalogue.staff import auth
 
     with _open(args) as cat:
         command = args.user_command
@@ -285,7 +353,7 @@ def _user(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from . import plan, report
+    from catalogue.leadership import plan, report
 
     if Path(args.out).suffix.lower() != ".xlsx":
         print(t("cli.bad_report_format", args.lang), file=sys.stderr)

@@ -7,7 +7,6 @@ through one lock, in one transaction, retried on a DuckDB transaction conflict.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import threading
 import time
@@ -20,21 +19,23 @@ from typing import Any, TypeVar
 import duckdb
 import pandas as pd
 
-from .auth import SignInGuard
-from .errors import DatabaseLockedError, SynonymError
-from .exporting import write_export
-from .filters import Filters, resolve_filters
-from .importing import ImportReport, parse_file
-from .inquiries import InquiryResult, RateLimiter
-from .inquiries import submit as submit_inquiry
-from .migrations import DATA_DIR, migrate
-from .model import COLUMN_NAMES, DEFAULT_STATUS, SYSTEM_COLUMNS
-from .normalize import clean_text, search_fold
-from .reference import Reference
-from .search import SearchHit, SearchIndex, SearchResult
+from catalogue.clock import project_stamp, see_stamp
+from catalogue.data import data_file
+from catalogue.errors import DatabaseLockedError, SynonymError
+from catalogue.projects.exporting import write_export
+from catalogue.projects.filters import Filters, resolve_filters
+from catalogue.projects.importing import ImportReport, parse_file
+from catalogue.projects.model import COLUMN_NAMES, DEFAULT_STATUS, SYSTEM_COLUMNS
+from catalogue.projects.reference import Reference
+from catalogue.search.index import SearchHit, SearchIndex, SearchResult
+from catalogue.search.normalize import clean_text, search_fold
+from catalogue.staff.auth import SignInGuard
+from catalogue.staff.inquiries import InquiryResult, RateLimiter
+from catalogue.staff.inquiries import submit as submit_inquiry
+from catalogue.storage.migrations import migrate
+from catalogue.storage.reference_sync import sync_reference_data
 
-DEFAULT_DB = DATA_DIR / "catalogue.duckdb"
-DEMO_FILE = DATA_DIR / "demo_projects.csv"
+DEFAULT_DB = Path("var") / "catalogue.duckdb"  # under the working directory; never inside the package
 ALL_COLUMNS = COLUMN_NAMES + tuple(name for name, _ in SYSTEM_COLUMNS)
 WRITE_RETRIES = 5
 
@@ -43,34 +44,20 @@ FilterValue = str | Sequence[str] | None
 
 
 def resolve_db_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
-    """``--db`` if given, else ``$CATALOGUE_DB``, else ``data/catalogue.duckdb``."""
+    """``--db`` if given, else ``$CATALOGUE_DB``, else ``var/catalogue.duckdb`` under the working directory."""
     chosen = cli_value or os.environ.get("CATALOGUE_DB") or DEFAULT_DB
     return Path(chosen).expanduser()
 
 
-_clock_lock = threading.Lock()
-_last_stamp = dt.datetime.min
-
-
-def _utcnow() -> dt.datetime:
-    """Now in UTC, strictly later than any stamp this process gave or read before.
-
-    Only one process can write a database file, so "changed since the last stamp seen" is
-    exact for the search index even when two writes fall in the same microsecond or the
-    wall clock steps back.
-    """
-    global _last_stamp
-    with _clock_lock:
-        stamp = max(dt.datetime.now(dt.UTC).replace(tzinfo=None), _last_stamp + dt.timedelta(microseconds=1))
-        _last_stamp = stamp
-        return stamp
-
-
-def _see_stamp(stamp: dt.datetime | None) -> None:
-    global _last_stamp
-    with _clock_lock:
-        if stamp is not None and stamp > _last_stamp:
-            _last_stamp = stamp
+def _sync(cur: duckdb.DuckDBPyConnection) -> None:
+    """The reference data equal to the shipped CSVs (a no-op when they have not changed)."""
+    cur.execute("begin transaction")
+    try:
+        sync_reference_data(cur)
+        cur.execute("commit")
+    except BaseException:
+        cur.execute("rollback")
+        raise
 
 
 ACCOUNT_EVENTS = frozenset({"sessions", "users"})
@@ -112,13 +99,14 @@ class Catalogue:
             raise
         catalogue = cls(connection, target)
         if target != ":memory:":  # a restore killed earlier left its half-built copy beside the file
-            from .backup import sweep_leftovers
+            from catalogue.storage.backup import sweep_leftovers
 
             sweep_leftovers(Path(target).parent, Path(target).name + ".restoring-")
         try:
             with catalogue._write_lock, catalogue.cursor() as cur:
                 migrate(cur, target)
-                _see_stamp(cur.execute("select max(updated_at) from projects").fetchall()[0][0])
+                _sync(cur)
+                see_stamp(cur.execute("select max(updated_at) from projects").fetchall()[0][0])
         except BaseException:
             connection.close()
             raise
@@ -292,7 +280,7 @@ class Catalogue:
         return self.search_index.matching_codes(query, self.filters(include_hidden, **filters))
 
     def search(self, query: str, limit: int = 20, **filters: Any) -> list[SearchHit]:
-        """Projects matching ``query``, best first (see :mod:`catalogue.search`)."""
+        """Projects matching ``query``, best first (see :mod:`catalogue.search.index`)."""
         return self.search_page(query, limit=limit, facets=False, **filters).hits
 
     def synonyms(self) -> pd.DataFrame:
@@ -317,7 +305,7 @@ class Catalogue:
             cur.execute(
                 "insert or replace into synonyms (term, expansion, note, source, added_by, added_at) "
                 "values (?, ?, ?, ?, ?, ?)",
-                [key, meaning, note, "staff", added_by, _utcnow()],
+                [key, meaning, note, "staff", added_by, project_stamp()],
             ).fetchall()
 
         self.write(upsert, event="synonyms")
@@ -391,7 +379,7 @@ class Catalogue:
         about = {
             "Nguồn / Source": "Danh mục dự án kêu gọi đầu tư ngành công nghiệp môi trường Hà Nội "
             "(Kế hoạch 275/KH-UBND ngày 20/11/2023)",
-            "Xuất lúc / Exported at (UTC)": _utcnow().isoformat(sep=" "),
+            "Xuất lúc / Exported at (UTC)": project_stamp().isoformat(sep=" "),
             "Số dự án / Projects": str(len(frame)),
             "Bộ lọc / Filters": ", ".join(f"{k}={v}" for k, v in filters.items() if v not in (None, "")) or "—",
         }
@@ -404,13 +392,13 @@ class Catalogue:
 
     def backup(self, directory: str | os.PathLike[str]) -> dict[str, Any]:
         """Write a consistent copy into the new directory ``directory`` (see backup.py)."""
-        from .backup import backup
+        from catalogue.storage.backup import backup
 
         return backup(self, directory)
 
     def serve_backups(self) -> Any:
         """Answer backup requests from other processes (the CLI) while this one holds the file."""
-        from .backup import BackupServer
+        from catalogue.storage.backup import BackupServer
 
         if self.path == ":memory:" or self._backup_server is not None:
             return self._backup_server
@@ -432,9 +420,9 @@ class Catalogue:
         ``form`` holds name, organisation, country (a code or a name on the list), email, phone
         (optional), message, consent (True) and the honeypot ``website`` (must be empty). At most
         three inquiries per ``session`` in ten minutes, and limits per client ``address``, e-mail
-        and project (:data:`catalogue.inquiries.INQUIRY_LIMITS`). Nothing is stored unless every check
+        and project (:data:`catalogue.staff.inquiries.INQUIRY_LIMITS`). Nothing is stored unless every check
         passes; the same ``submission`` sent twice, or the same message again within a day, is
-        stored once (see :func:`catalogue.inquiries.submit`).
+        stored once (see :func:`catalogue.staff.inquiries.submit`).
         """
         return submit_inquiry(
             self,
@@ -473,11 +461,11 @@ class Catalogue:
         return [c for (c,) in rows]
 
     def load_demo(self) -> ImportReport:
-        """Load the illustrative demo projects shipped in ``data/demo_projects.csv``, with an
+        """Load the illustrative demo projects shipped in ``catalogue/data/demo_projects.csv``, with an
         illustrative timeline (creation dates and stage changes) for the dashboard."""
-        from .demo import add_demo_timeline
+        from catalogue.projects.demo import add_demo_timeline
 
-        report = self.import_file(DEMO_FILE)
+        report = self.import_file(data_file("demo_projects.csv"))
         if report.committed:
             add_demo_timeline(self)
         return report
@@ -494,9 +482,9 @@ def _upsert(
     source: str = "",
     outcomes: dict[str, str] | None = None,
 ) -> tuple[int, int, int]:
-    from . import history
+    from catalogue.staff import history
 
-    started = _utcnow()
+    started = project_stamp()
     cur.register("incoming", frame)
     try:
         # A blank status keeps the stored one; every other present column is overwritten.
@@ -529,13 +517,13 @@ def _upsert(
             cur.execute(
                 f"update projects p set {sets}, updated_at = ?, version = p.version + 1 "
                 f"from incoming i where p.code = i.code and ({changed})",
-                [_utcnow()],
+                [project_stamp()],
             ).fetchall()
         if not dry_run and total > existing:
             names = [c for c in columns if c not in ("status", "demo")]
             status = "coalesce(i.status, ?)" if "status" in columns else "?"
             demo = "coalesce(i.demo, false)" if "demo" in columns else "false"
-            now = _utcnow()
+            now = project_stamp()
             cur.execute(
                 f"insert into projects ({', '.join(names)}, status, demo, publication, status_since, created_at, "
                 f"updated_at, version) select {', '.join('i.' + c for c in names)}, {status}, {demo}, ?, ?, ?, ?, 1 "
@@ -552,13 +540,13 @@ def _upsert(
             ).fetchall()
         if not dry_run and (inserted or updated):
             summary = f"{source}: +{inserted} / ~{updated}"
-            event = history.new_event(cur, "import", actor, summary, _utcnow())
+            event = history.new_event(cur, "import", actor, summary, project_stamp())
             history.record(
                 cur,
                 None,
                 action="import",
                 actor=actor,
-                at=_utcnow(),
+                at=project_stamp(),
                 event_id=event,
                 where="updated_at >= ? and code in (select code from incoming)",
                 where_params=[started],

@@ -53,7 +53,7 @@ def db_path(tmp_path: Path) -> Path:
 
 @pytest.fixture(autouse=True)
 def _no_ambient_database(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    # No test may touch data/catalogue.duckdb by accident.
+    # No test may touch var/catalogue.duckdb by accident.
     monkeypatch.setenv("CATALOGUE_DB", str(tmp_path / "ambient.duckdb"))
 
 

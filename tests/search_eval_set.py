@@ -1,7 +1,7 @@
 """A labelled search evaluation set: (class, query, the project the searcher wants).
 
-The targets are the illustrative projects of data/demo_projects.csv; the test mixes them
-with a few thousand generated look-alikes (catalogue/synthetic.py). Each query names
+The targets are the illustrative projects of catalogue/data/demo_projects.csv; the test mixes them
+with a few thousand generated look-alikes (catalogue/projects/synthetic.py). Each query names
 what sets its project apart from the look-alikes (a generated "wastewater plant for the
 Bát Tràng craft village" is as good an answer to "nước thải Bát Tràng" as the real one),
 and is written as people type it: a distinguishing phrase, in Vietnamese with or without accents, with

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from catalogue import Catalogue
-from catalogue.exporting import safe_frame, table_csv, table_xlsx
-from catalogue.inquiries import check
-from catalogue.normalize import NumberFormatError, clean_text, is_email, parse_number
+from catalogue.projects.exporting import safe_frame, table_csv, table_xlsx
+from catalogue.search.normalize import NumberFormatError, clean_text, is_email, parse_number
+from catalogue.staff.inquiries import check
 
 FORM = {
     "name": "Nguyễn Văn An",
@@ -94,7 +94,7 @@ def test_every_table_download_is_formula_neutralised():
 
 
 def test_the_inbox_export_is_neutralised(tmp_path):
-    from catalogue.inquiries import inbox, inbox_table
+    from catalogue.staff.inquiries import inbox, inbox_table
 
     with Catalogue.open(":memory:") as cat:
         cat.load_demo()
@@ -117,7 +117,7 @@ def test_a_page_error_shows_a_message_in_the_visitors_language_not_a_traceback(m
 
     from streamlit.testing.v1 import AppTest
 
-    import catalogue.views
+    import catalogue.projects.views
 
     root = Path(__file__).resolve().parents[1]
     monkeypatch.setenv("CATALOGUE_DB", str(tmp_path / "c.duckdb"))
@@ -125,7 +125,7 @@ def test_a_page_error_shows_a_message_in_the_visitors_language_not_a_traceback(m
     def broken(*_args, **_kwargs):
         raise RuntimeError("/srv/secret/path exploded")
 
-    monkeypatch.setattr(catalogue.views, "project_sheet", broken)
+    monkeypatch.setattr(catalogue.projects.views, "project_sheet", broken)
     try:
         at = AppTest.from_file(str(root / "app.py"), default_timeout=60)
         at.query_params["lang"] = "en"
@@ -150,7 +150,7 @@ def test_backups_are_private_and_leftovers_of_killed_runs_are_swept(tmp_path):
     import stat
     import time
 
-    from catalogue.backup import LEFTOVER_AGE
+    from catalogue.storage.backup import LEFTOVER_AGE
 
     db = tmp_path / "c.duckdb"
     old = time.time() - LEFTOVER_AGE - 60
@@ -171,7 +171,7 @@ def test_backups_are_private_and_leftovers_of_killed_runs_are_swept(tmp_path):
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     modes = {stat.S_IMODE(p.stat().st_mode) for p in folder.rglob("*") if p.is_file()}
     assert modes == {0o600}
-    from catalogue.backup import restore
+    from catalogue.storage.backup import restore
 
     restore(folder, tmp_path / "restored.duckdb")
     assert stat.S_IMODE((tmp_path / "restored.duckdb").stat().st_mode) == 0o600
@@ -180,7 +180,7 @@ def test_backups_are_private_and_leftovers_of_killed_runs_are_swept(tmp_path):
 def test_uploads_are_read_from_a_private_file_that_is_removed(tmp_path):
     import stat
 
-    from catalogue.importing import private_copy
+    from catalogue.projects.importing import private_copy
 
     with private_copy(b"a,b\n", ".csv") as path:
         assert stat.S_IMODE(path.stat().st_mode) == 0o600

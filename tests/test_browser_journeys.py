@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from catalogue import Catalogue
-from catalogue.browse_state import parse_params
+from catalogue.projects.browse_state import parse_params
 from tests.browser import Server, browser_page, chromium_path, goto, wait_idle
 
 pytestmark = pytest.mark.browser

@@ -12,12 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from catalogue import Catalogue, auth, plan
-from catalogue.charts import dashboard_charts
+from catalogue import Catalogue
 from catalogue.clock import hanoi_today
-from catalogue.dashboard import dashboard
-from catalogue.i18n import format_number
-from catalogue.report import summary
+from catalogue.leadership import plan
+from catalogue.leadership.charts import dashboard_charts
+from catalogue.leadership.dashboard import dashboard
+from catalogue.leadership.report import summary
+from catalogue.staff import auth
+from catalogue.text import format_number
 from tests.browser import Server, browser_page, chromium_path, wait_idle
 
 pytestmark = pytest.mark.browser

@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from catalogue import Catalogue, auth
+from catalogue import Catalogue
+from catalogue.staff import auth
 from tests.browser import Server, browser_page, chromium_path, wait_idle
 
 pytestmark = pytest.mark.browser

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from catalogue import Catalogue, auth, editing, history, workflow
+from catalogue import Catalogue
+from catalogue.staff import auth, editing, history, workflow
 from tests.browser import Server, browser_page, chromium_path, goto, wait_idle
 from tests.test_staff_journeys import inquiry
 

@@ -160,6 +160,7 @@ def test_default_database_path_follows_flag_then_environment(monkeypatch, tmp_pa
 
 def test_synonyms_can_be_listed_and_extended(tmp_path, capsys):
     db = str(tmp_path / "c.duckdb")
+    assert run("--db", db, "init") == 0
     assert run("--db", db, "synonyms") == 0
     assert "xlnt\txử lý nước thải" in capsys.readouterr().out
     assert run("--db", db, "synonyms", "--add", "NMN", "nhà máy nước") == 0

@@ -7,7 +7,7 @@ import subprocess
 
 from conftest import ROOT
 
-from catalogue.i18n import STRINGS
+from catalogue.text import STRINGS
 
 
 def python_files(folder: str) -> list:

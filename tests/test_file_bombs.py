@@ -18,9 +18,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from catalogue import Catalogue, importing
-from catalogue.filelimits import LIMITS, Limits
-from catalogue.importing import parse_file
+from catalogue import Catalogue
+from catalogue.projects import importing
+from catalogue.projects.filelimits import LIMITS, Limits
+from catalogue.projects.importing import parse_file
 
 HEADER = ["Mã dự án", "Tên dự án", "Nhóm", "Quận/huyện", "Tổng vốn đầu tư (tỷ đồng)"]
 ROW = ["HN-01", "Nhà máy xử lý nước thải", "Dịch vụ môi trường", "Gia Lâm", 120]
@@ -135,6 +136,7 @@ def test_the_cli_lists_a_hundred_errors_and_counts_the_rest(tmp_path):
     lines = [",".join(HEADER)] + [f"HN-{n},Nhà máy {n},Tên lạ,Gia Lâm,1" for n in range(300)]
     path = tmp_path / "many.csv"
     path.write_text("\n".join(lines), encoding="utf-8")
+    Catalogue.open(tmp_path / "c.duckdb").close()
     done = subprocess.run(
         [sys.executable, "-m", "catalogue", "--db", str(tmp_path / "c.duckdb"), "--lang", "en", "import", str(path)],
         capture_output=True,

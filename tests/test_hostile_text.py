@@ -15,8 +15,9 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from catalogue import Catalogue, auth
-from catalogue.model import PROJECT_COLUMNS
+from catalogue import Catalogue
+from catalogue.projects.model import PROJECT_COLUMNS
+from catalogue.staff import auth
 
 APP = str(__import__("conftest").ROOT / "app.py")
 PASSWORD = "grey-heron-lake-42"

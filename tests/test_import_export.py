@@ -6,7 +6,7 @@ import pytest
 from conftest import HEADER, good_row, write_csv, write_xlsx
 
 from catalogue import Catalogue
-from catalogue.model import COLUMN_NAMES
+from catalogue.projects.model import COLUMN_NAMES
 
 VI_HEADER = [
     "Mã dự án",

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from catalogue.browse_state import BrowseState, parse_params, to_params
-from catalogue.inquiries import RateLimiter
-from catalogue.money import exchange_rate, format_usd_m
-from catalogue.views import stage_tracker
+from catalogue.projects.browse_state import BrowseState, parse_params, to_params
+from catalogue.projects.money import exchange_rate, format_usd_m
+from catalogue.projects.views import stage_tracker
+from catalogue.staff.inquiries import RateLimiter
 
 GOOD = {
     "name": "Nguyễn Văn An",
@@ -135,7 +135,7 @@ def test_floods_from_one_session_are_limited(demo_cat):
 
 def test_a_reload_or_a_new_browser_gives_no_fresh_allowance(demo_cat):
     """The limit holds per client address and per e-mail, not only per browser session."""
-    limits = __import__("catalogue.inquiries", fromlist=["INQUIRY_LIMITS"]).INQUIRY_LIMITS
+    limits = __import__("catalogue.staff.inquiries", fromlist=["INQUIRY_LIMITS"]).INQUIRY_LIMITS
     by_address = [
         demo_cat.submit_inquiry(
             "DEMO-047",
@@ -160,7 +160,7 @@ def test_a_reload_or_a_new_browser_gives_no_fresh_allowance(demo_cat):
 
 
 def test_a_project_takes_at_most_so_many_inquiries_an_hour(demo_cat):
-    limits = __import__("catalogue.inquiries", fromlist=["INQUIRY_LIMITS"]).INQUIRY_LIMITS
+    limits = __import__("catalogue.staff.inquiries", fromlist=["INQUIRY_LIMITS"]).INQUIRY_LIMITS
     oks = [
         demo_cat.submit_inquiry(
             "DEMO-047",
@@ -228,7 +228,7 @@ def test_shortlist_downloads_hold_only_published_projects(demo_cat, tmp_path):
 
     import openpyxl
 
-    from catalogue.views import compare_table, export_bytes
+    from catalogue.projects.views import compare_table, export_bytes
 
     data = export_bytes(demo_cat, ".xlsx", "en", code=["DEMO-047", "DEMO-012"])
     sheet = openpyxl.load_workbook(io.BytesIO(data)).worksheets[0]
@@ -240,7 +240,7 @@ def test_shortlist_downloads_hold_only_published_projects(demo_cat, tmp_path):
 
 
 def test_free_text_in_vietnamese_is_marked_on_the_english_page(demo_cat):
-    from catalogue.views import project_sheet
+    from catalogue.projects.views import project_sheet
 
     english = dict(project_sheet(demo_cat, "DEMO-005", "en").facts)
     vietnamese = dict(project_sheet(demo_cat, "DEMO-005", "vi").facts)
@@ -258,7 +258,7 @@ def _import_rows(cat, tmp_path, rows: list[dict]) -> None:
 
 
 def test_an_amount_written_as_approximate_stays_approximate_on_the_page(cat, tmp_path):
-    from catalogue.views import money_text
+    from catalogue.projects.views import money_text
 
     row = {"Mã dự án": "AMT-1", "Tên dự án": "Nhà máy thử", "Nhóm": "renewables"}
     _import_rows(cat, tmp_path, [{**row, "Tổng vốn đầu tư (tỷ đồng)": "khoảng 500 tỷ đồng"}])
@@ -267,7 +267,7 @@ def test_an_amount_written_as_approximate_stays_approximate_on_the_page(cat, tmp
     assert money_text(project, "vi").startswith("khoảng 500 tỷ đồng (≈ ")
     assert money_text(project, "en").startswith("about VND 500 bn (≈ USD ")
     assert "quy đổi" in money_text(project, "vi") and "converted" in money_text(project, "en")
-    from catalogue.views import result_cards
+    from catalogue.projects.views import result_cards
 
     card = result_cards(cat, cat.search_page("", code=["AMT-1"]).hits, "vi")[0]
     assert card.investment_text == "khoảng 500 tỷ đồng"  # the result card says so too
@@ -282,8 +282,8 @@ def test_an_amount_written_as_approximate_stays_approximate_on_the_page(cat, tmp
 
 
 def test_a_reported_usd_figure_is_shown_as_reported_not_as_a_conversion(cat, tmp_path):
-    from catalogue.money import exchange_rate
-    from catalogue.views import money_text
+    from catalogue.projects.money import exchange_rate
+    from catalogue.projects.views import money_text
 
     row = {"Mã dự án": "AMT-2", "Tên dự án": "Nhà máy thử", "Nhóm": "renewables"}
     _import_rows(cat, tmp_path, [{**row, "Tổng vốn đầu tư (tỷ đồng)": "500", "Tổng vốn đầu tư (triệu USD)": "50"}])

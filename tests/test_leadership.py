@@ -11,10 +11,12 @@ from unittest import mock
 import openpyxl
 import pytest
 
-from catalogue import Catalogue, editing, plan, workflow
-from catalogue.charts import dashboard_charts
-from catalogue.dashboard import dashboard
-from catalogue.report import report_html, report_xlsx, sheets, summary
+from catalogue import Catalogue
+from catalogue.leadership import plan
+from catalogue.leadership.charts import dashboard_charts
+from catalogue.leadership.dashboard import dashboard
+from catalogue.leadership.report import report_html, report_xlsx, sheets, summary
+from catalogue.staff import editing, workflow
 from tests.conftest import good_row, write_csv
 
 KNOWN = [
@@ -276,8 +278,8 @@ def test_plan_page_report_summary_and_report_table_show_one_figure(cat):
 
     now = dt.datetime(2026, 11, 28, 3, 0)  # 10:00 in Hanoi
     with (
-        mock.patch("catalogue.report.utcnow", return_value=now),
-        mock.patch("catalogue.plan.hanoi_today", return_value=today),
+        mock.patch("catalogue.leadership.report.utcnow", return_value=now),
+        mock.patch("catalogue.leadership.plan.hanoi_today", return_value=today),
     ):
         table = summary(cat, 2026)
         keys = table.attrs["keys"]

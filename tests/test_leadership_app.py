@@ -5,9 +5,11 @@ from __future__ import annotations
 import pytest
 import streamlit as st
 
-from catalogue import Catalogue, auth, plan, workflow
+from catalogue import Catalogue
 from catalogue.clock import hanoi_today
-from catalogue.dashboard import dashboard
+from catalogue.leadership import plan
+from catalogue.leadership.dashboard import dashboard
+from catalogue.staff import auth, workflow
 from tests.test_staff_app import PASSWORD, open_page, run, signed_in
 
 

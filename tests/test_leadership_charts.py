@@ -10,10 +10,10 @@ import pandas as pd
 import pytest
 import streamlit
 
-from catalogue import plan
-from catalogue.charts import dashboard_charts, integer_dtick, plotly_config, target_chart
-from catalogue.dashboard import dashboard
-from catalogue.report import _title_lines, summary, year_end
+from catalogue.leadership import plan
+from catalogue.leadership.charts import dashboard_charts, integer_dtick, plotly_config, target_chart
+from catalogue.leadership.dashboard import dashboard
+from catalogue.leadership.report import _title_lines, summary, year_end
 from tests.conftest import write_csv
 from tests.test_leadership import INQUIRY, KNOWN
 
@@ -156,7 +156,7 @@ def test_months_and_years_are_hanoi_time(known):
 
 
 def test_inquiry_sheet_names_countries(known):
-    from catalogue.report import sheets
+    from catalogue.leadership.report import sheets
 
     _inquiries(known, ("K-1", "Japan"), ("K-1", "Korea"))
     year = pd.Timestamp.now(tz="Asia/Ho_Chi_Minh").year

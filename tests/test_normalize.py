@@ -2,8 +2,8 @@ import unicodedata
 
 import pytest
 
-from catalogue.i18n import format_number, format_vnd_bn
-from catalogue.normalize import NumberFormatError, clean_text, fold, parse_number
+from catalogue.search.normalize import NumberFormatError, clean_text, fold, parse_number
+from catalogue.text import format_number, format_vnd_bn
 
 
 @pytest.mark.parametrize(

@@ -16,9 +16,9 @@ import openpyxl
 import pytest
 
 from catalogue import Catalogue
-from catalogue.dashboard import dashboard
-from catalogue.report import report_html, report_xlsx, summary
-from catalogue.views import export_bytes, profile_html
+from catalogue.leadership.dashboard import dashboard
+from catalogue.leadership.report import report_html, report_xlsx, summary
+from catalogue.projects.views import export_bytes, profile_html
 
 HIDDEN = {"DEMO-004": "withdrawn", "DEMO-009": "draft"}
 FORM = {

@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from catalogue import Catalogue, auth
-from catalogue.charts import dashboard_charts
-from catalogue.countries import country_choice_label
-from catalogue.dashboard import dashboard
+from catalogue import Catalogue
+from catalogue.leadership.charts import dashboard_charts
+from catalogue.leadership.dashboard import dashboard
+from catalogue.staff import auth
+from catalogue.staff.countries import country_choice_label
 from tests.test_hostile_text import APP, MARKDOWN, PASSWORD, markdown_strings, run
 
 
@@ -63,7 +64,7 @@ def test_an_inquiry_without_a_phone_opens_in_the_inbox(db):
 
 
 def test_a_reviewers_reason_and_comment_are_shown_as_text(db):
-    from catalogue import workflow
+    from catalogue.staff import workflow
 
     markup = " ".join(MARKDOWN.values())
     with Catalogue.open(db) as cat:

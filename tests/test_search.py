@@ -9,8 +9,8 @@ import pytest
 from conftest import write_csv
 
 from catalogue import Catalogue, SynonymError
-from catalogue.normalize import search_fold
-from catalogue.search import accent_key, typo_budget
+from catalogue.search.index import accent_key, typo_budget
+from catalogue.search.normalize import search_fold
 
 HEADER = ["code", "name_vi", "name_en", "category", "district", "description_vi", "investment_vnd_bn", "status"]
 

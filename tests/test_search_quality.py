@@ -12,9 +12,10 @@ import pytest
 from rapidfuzz import fuzz, process, utils
 from search_eval_set import CLASSES
 
-from catalogue import Catalogue, synthetic
-from catalogue.migrations import DATA_DIR
-from catalogue.normalize import search_fold
+from catalogue import Catalogue
+from catalogue.data import data_file
+from catalogue.projects import synthetic
+from catalogue.search.normalize import search_fold
 
 DISTRACTORS = 4000
 RECALL_AT = 5
@@ -27,13 +28,13 @@ def _near_duplicate(name: str, targets: list[set[str]]) -> bool:
 
 
 def cat_synonyms() -> dict[str, list[str]]:
-    with (DATA_DIR / "synonyms.csv").open(encoding="utf-8") as handle:
+    with data_file("synonyms.csv").open(encoding="utf-8") as handle:
         return {row["term"]: search_fold(row["expansion"]).split() for row in csv.DictReader(handle)}
 
 
 def build_corpus(directory: Path) -> Catalogue:
     """The demo projects plus generated look-alikes, near-duplicates of a demo project removed."""
-    with (DATA_DIR / "demo_projects.csv").open(encoding="utf-8") as handle:
+    with data_file("demo_projects.csv").open(encoding="utf-8") as handle:
         demo = list(csv.DictReader(handle))
     synonyms = cat_synonyms()
     targets = [{part for w in search_fold(row["name_vi"]).split() for part in synonyms.get(w, [w])} for row in demo]

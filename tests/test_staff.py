@@ -10,10 +10,11 @@ import sys
 import openpyxl
 import pytest
 
-from catalogue import Catalogue, auth, editing, health, history, workflow
+from catalogue import Catalogue
 from catalogue.errors import CatalogueError
-from catalogue.inquiries import inbox, mark_answered, unanswered_count
-from catalogue.template import template_xlsx
+from catalogue.projects.template import template_xlsx
+from catalogue.staff import auth, editing, health, history, workflow
+from catalogue.staff.inquiries import inbox, mark_answered, unanswered_count
 from tests.conftest import good_row, write_csv
 
 PASSWORD = "grey-heron-lake-42"
@@ -161,6 +162,7 @@ def test_roles_and_session_expiry():
 
 def test_cli_user_add_reads_the_password_from_stdin_never_an_argument(tmp_path):
     db = tmp_path / "c.duckdb"
+    Catalogue.open(db).close()  # only `catalogue init` creates a database
     run = subprocess.run(
         [
             sys.executable,

@@ -6,8 +6,9 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from catalogue import Catalogue, auth
-from catalogue.inquiries import inbox
+from catalogue import Catalogue
+from catalogue.staff import auth
+from catalogue.staff.inquiries import inbox
 
 APP = str(__import__("conftest").ROOT / "app.py")
 PASSWORD = "grey-heron-lake-42"

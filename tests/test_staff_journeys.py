@@ -8,10 +8,10 @@ import datetime as dt
 import pytest
 from conftest import good_row, write_csv
 
-from catalogue import auth, editing, history, workflow
 from catalogue.clock import HANOI
 from catalogue.errors import CatalogueError
-from catalogue.inquiries import inbox, inbox_table, mark_answered, unanswered_count
+from catalogue.staff import auth, editing, history, workflow
+from catalogue.staff.inquiries import inbox, inbox_table, mark_answered, unanswered_count
 
 
 def project(**overrides):
@@ -259,7 +259,7 @@ def test_a_clean_file_previews_its_rows_and_what_happens_to_each(cat, tmp_path):
 
 
 def test_every_workflow_step_has_a_button_label_and_counted_texts_say_one_in_english():
-    from catalogue.i18n import STRINGS, t
+    from catalogue.text import STRINGS, t
 
     for action in workflow.TRANSITIONS:
         assert f"edit.do_{action}" in STRINGS

@@ -15,7 +15,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from catalogue import Catalogue
-from catalogue.browse_state import parse_params
+from catalogue.projects.browse_state import parse_params
 
 APP = str(__import__("conftest").ROOT / "app.py")
 QUERIES = ["", "nuoc thai", "lò đốt", "xu ly khi thai", "solar", "Bat Trang", "zzzz qqqq", "KCN", "biogas", "nươc"]

@@ -1,4 +1,4 @@
-"""Write data/countries.csv: ISO 3166-1 alpha-2 codes with their Vietnamese and English names.
+"""Write catalogue/data/countries.csv: ISO 3166-1 alpha-2 codes with their Vietnamese and English names.
 
 The names come from the Unicode CLDR through Babel, which only this script needs
 (`pip install babel`); the app reads the CSV. Run it again to refresh the names.
@@ -11,7 +11,7 @@ from pathlib import Path
 
 from babel import Locale, __version__
 
-OUT = Path(__file__).resolve().parents[1] / "data" / "countries.csv"
+OUT = Path(__file__).resolve().parents[1] / "catalogue" / "data" / "countries.csv"
 NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB", "AC", "CP", "CQ", "DG", "EA", "IC", "TA"}
 
 

@@ -1,4 +1,4 @@
-"""Write data/demo_projects.csv: ILLUSTRATIVE projects, invented from plan 275/KH-UBND.
+"""Write catalogue/data/demo_projects.csv: ILLUSTRATIVE projects, invented from plan 275/KH-UBND.
 
 The projects below are made up to show how the catalogue works. Their themes follow the
 plan's sections III.5 (equipment, materials, energy) and III.6 (environmental services);
@@ -14,7 +14,7 @@ import csv
 import random
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+DATA = Path(__file__).resolve().parent.parent / "catalogue" / "data"
 USD_RATE_VND = 25_400  # only to give some rows a USD column, as official lists sometimes do
 
 INCENTIVES_VI = {

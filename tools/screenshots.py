@@ -18,7 +18,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from catalogue import Catalogue, auth  # noqa: E402
+from catalogue import Catalogue  # noqa: E402
+from catalogue.staff import auth  # noqa: E402
 from tests.browser import Server, browser_page, goto, wait_idle  # noqa: E402
 
 PASSWORD = "screens-only-password-1"

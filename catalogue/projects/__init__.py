@@ -1,0 +1,1 @@
+"""Projects: the model, reference labels, filters, queries for pages, import, export, demo data."""

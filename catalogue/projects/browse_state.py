@@ -1,0 +1,197 @@
+"""The browse page's state as it travels in a URL, read leniently and written canonically.
+
+``parse_params`` never raises: a value that names nothing (an unknown category,
+``min_vnd=abc``) is dropped with a message in both languages, so a shared link always opens
+something sensible.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from catalogue.projects.reference import Reference
+from catalogue.search.index import SORTS
+from catalogue.text import DEFAULT_LANGUAGE, LANGUAGES
+
+MAX_QUERY = 200
+PAGE_SIZES = (20, 50, 100)
+LIST_PARAMS = {
+    "category": "category",
+    "district": "district",
+    "status": "status",
+    "form": "investment_form",
+    "agency": "lead_agency",
+}
+
+
+@dataclass(frozen=True)
+class BrowseState:
+    q: str = ""
+    category: tuple[str, ...] = ()
+    district: tuple[str, ...] = ()
+    status: tuple[str, ...] = ()
+    form: tuple[str, ...] = ()
+    agency: tuple[str, ...] = ()
+    min_vnd: float | None = None
+    max_vnd: float | None = None
+    sort: str = "relevance"
+    lang: str = DEFAULT_LANGUAGE
+    page: int = 1
+
+    def filters(self) -> dict[str, Any]:
+        """Keyword filters for ``Catalogue.search_page`` and ``Catalogue.projects``."""
+        return {
+            "category": list(self.category),
+            "district": list(self.district),
+            "status": list(self.status),
+            "investment_form": list(self.form),
+            "lead_agency": list(self.agency),
+            "min_investment": self.min_vnd,
+            "max_investment": self.max_vnd,
+        }
+
+    def with_changes(self, **changes: Any) -> BrowseState:
+        """A copy with ``changes``; any change but the page goes back to page 1."""
+        page = changes.pop("page", 1)
+        return replace(self, page=page, **changes)
+
+
+@dataclass(frozen=True)
+class ParamProblem:
+    param: str
+    value: str
+    message_vi: str
+    message_en: str
+
+    def text(self, lang: str) -> str:
+        return self.message_vi if lang == "vi" else self.message_en
+
+
+@dataclass
+class _Reader:
+    params: Mapping[str, Any]
+    problems: list[ParamProblem] = field(default_factory=list)
+
+    def values(self, name: str) -> list[str]:
+        raw = self.params.get(name)
+        if raw is None:
+            return []
+        items = raw if isinstance(raw, (list, tuple)) else [raw]
+        # Accept both ?category=a&category=b and ?category=a,b.
+        return [part.strip() for item in items for part in str(item).split(",") if part.strip()]
+
+    def refuse(self, name: str, value: str, vi: str, en: str) -> None:
+        self.problems.append(ParamProblem(name, value, vi, en))
+
+
+def parse_params(params: Mapping[str, Any], ref: Reference) -> tuple[BrowseState, list[ParamProblem]]:
+    """Read ``q``, ``category``, ``district``, ``status``, ``form``, ``agency``, ``min_vnd``, ``max_vnd``,
+    ``sort``, ``lang`` and ``page`` from URL parameters; unknown or bad values are dropped."""
+    reader = _Reader(params)
+    values: dict[str, Any] = {}
+    query = " ".join(reader.values("q"))
+    values["q"] = query[:MAX_QUERY]
+    matchers = {
+        "category": ref.categories.match,
+        "district": ref.match_district,
+        "status": ref.statuses.match,
+        "form": ref.forms.match,
+        "agency": ref.agencies.match,
+    }
+    for name, match in matchers.items():
+        codes = []
+        for value in reader.values(name):
+            code = match(value)
+            if code is None or (name == "status" and code not in ref.public_statuses):
+                reader.refuse(
+                    name,
+                    value,
+                    f"Bỏ qua giá trị không hợp lệ “{value}” của bộ lọc {name}.",
+                    f"Ignored “{value}”: not a valid {name}.",
+                )
+            elif code not in codes:
+                codes.append(code)
+        values[name] = tuple(codes)
+    for name in ("min_vnd", "max_vnd"):
+        values[name] = _amount(reader, name)
+    if values["min_vnd"] is not None and values["max_vnd"] is not None and values["min_vnd"] > values["max_vnd"]:
+        reader.refuse(
+            "max_vnd",
+            str(values["max_vnd"]),
+            "Vốn tối đa nhỏ hơn vốn tối thiểu; đã đổi chỗ hai giá trị.",
+            "The maximum was below the minimum; the two were swapped.",
+        )
+        values["min_vnd"], values["max_vnd"] = values["max_vnd"], values["min_vnd"]
+    values["sort"] = _choice(reader, "sort", SORTS, "relevance")
+    values["lang"] = _choice(reader, "lang", LANGUAGES, DEFAULT_LANGUAGE)
+    values["page"] = _page(reader)
+    return BrowseState(**values), reader.problems
+
+
+def to_params(state: BrowseState) -> dict[str, str | list[str]]:
+    """The URL parameters for ``state``: defaults are left out, so links stay short."""
+    params: dict[str, str | list[str]] = {}
+    if state.q.strip():
+        params["q"] = state.q.strip()
+    for name in LIST_PARAMS:
+        codes = getattr(state, name)
+        if codes:
+            params[name] = list(codes)
+    for name in ("min_vnd", "max_vnd"):
+        value = getattr(state, name)
+        if value is not None:
+            params[name] = f"{value:g}"
+    if state.sort != "relevance":
+        params["sort"] = state.sort
+    if state.lang != DEFAULT_LANGUAGE:
+        params["lang"] = state.lang
+    if state.page > 1:
+        params["page"] = str(state.page)
+    return params
+
+
+def _amount(reader: _Reader, name: str) -> float | None:
+    values = reader.values(name)
+    if not values:
+        return None
+    text = values[-1]
+    try:
+        number = float(text.replace(" ", ""))
+    except ValueError:
+        number = float("nan")
+    if number != number or number < 0 or number == float("inf"):
+        reader.refuse(
+            name,
+            text,
+            f"Bỏ qua “{text}”: {name} phải là số tỷ đồng không âm.",
+            f"Ignored “{text}”: {name} must be a non-negative amount in billion VND.",
+        )
+        return None
+    return number
+
+
+def _choice(reader: _Reader, name: str, allowed: tuple[str, ...], default: str) -> str:
+    values = reader.values(name)
+    if not values:
+        return default
+    if values[-1] not in allowed:
+        reader.refuse(
+            name,
+            values[-1],
+            f"Bỏ qua “{values[-1]}”: {name} chỉ nhận {', '.join(allowed)}.",
+            f"Ignored “{values[-1]}”: {name} takes {', '.join(allowed)}.",
+        )
+        return default
+    return values[-1]
+
+
+def _page(reader: _Reader) -> int:
+    values = reader.values("page")
+    if not values:
+        return 1
+    if not values[-1].isdigit() or int(values[-1]) < 1:
+        reader.refuse("page", values[-1], "Bỏ qua số trang không hợp lệ.", "Ignored an invalid page number.")
+        return 1
+    return min(int(values[-1]), 100_000)

@@ -1,0 +1,1009 @@
+"""Import of the project template from CSV or XLSX: all rows valid, or nothing changes.
+
+Reading is tolerant (Vietnamese or canonical headers in any case and accents, UTF-8 with or
+without BOM, comma/semicolon/tab separators, title rows above the header in XLSX,
+Vietnamese number formats); checking is strict: every problem is reported with the row
+number the user sees in Excel, the column, the value and a reason in both languages.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from catalogue.projects import model
+from catalogue.projects.filelimits import LIMITS, Budget, FileTooCostly, check_size, check_zip
+from catalogue.projects.model import HANOI_BOUNDS, PROJECT_COLUMNS, Column
+from catalogue.projects.reference import Reference
+from catalogue.search.normalize import (
+    NumberFormatError,
+    clean_text,
+    fold,
+    is_approximate,
+    is_email,
+    is_tidy,
+    parse_number,
+)
+from catalogue.text import format_number
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+_CODE_RE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._/-]*$")
+_PHONE_RE = re.compile(r"^\+?[0-9 ().-]+$")
+_FLAG_TRUE = {"1", "true", "yes", "y", "x", "co", "dung"}
+_FLAG_FALSE = {"", "0", "false", "no", "n", "khong", "sai"}
+
+# Upper bounds that catch unit slips ("7000000000000" written in đồng in a tỷ đồng column).
+MAXIMUMS = {"investment_vnd_bn": 500_000.0, "investment_usd_m": 20_000.0, "area_ha": 10_000.0}
+YEAR_RANGE = (1990, 2100)
+XLSX_SHEET_NAMES = ("projects", "du an", "danh muc du an")
+MAX_HEADER_SEARCH_ROWS = 15
+
+
+@dataclass(frozen=True)
+class ImportIssue:
+    """One problem in a file: ``row`` as numbered in Excel (the header is its own row)."""
+
+    row: int
+    column: str
+    value: str
+    message_vi: str
+    message_en: str
+
+    @property
+    def message(self) -> str:
+        return f"{self.message_vi} / {self.message_en}"
+
+    def text(self, lang: str = "vi") -> str:
+        return self.message_vi if lang == "vi" else self.message_en
+
+
+@dataclass
+class ImportReport:
+    """What an import did (or, for a dry run or a refused file, would have done)."""
+
+    source: str
+    rows_read: int = 0
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    errors: list[ImportIssue] = field(default_factory=list)
+    ignored_columns: list[str] = field(default_factory=list)
+    dry_run: bool = False
+    committed: bool = False
+    rows: pd.DataFrame | None = None  # the clean rows of the file, by canonical column
+    outcomes: dict[str, str] = field(default_factory=dict)  # code → "new", "changed" or "unchanged"
+    more_errors: int = 0  # errors beyond those listed (a file stops being listed at 100)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    @property
+    def error_count(self) -> int:
+        """All errors found, listed or not."""
+        return len(self.errors) + self.more_errors
+
+    @property
+    def error_rows(self) -> int:
+        """How many rows of the file have at least one error (a row with three errors is one row)."""
+        return len({e.row for e in self.errors})
+
+    def codes(self, outcome: str) -> list[str]:
+        """The project codes with ``outcome`` ("new", "changed", "unchanged"), in the file's order."""
+        order = list(self.rows["code"]) if self.rows is not None and "code" in self.rows else list(self.outcomes)
+        return [code for code in order if self.outcomes.get(code) == outcome]
+
+    def error_frame(self, lang: str = "vi", *, both: bool = True) -> pd.DataFrame:
+        """The errors as a table with headers in ``lang`` (for display and XLSX download); the
+        reason in both languages, or (``both=False``) in ``lang`` only. A column the file does not
+        have is named by its header in ``lang``."""
+        vi = lang == "vi"
+        headers = ["Dòng", "Cột", "Giá trị"] if vi else ["Row", "Column", "Value"]
+        if both:
+            headers += (
+                ["Lý do (tiếng Việt)", "Lý do (tiếng Anh)"] if vi else ["Reason (Vietnamese)", "Reason (English)"]
+            )
+        else:
+            headers += ["Lý do"] if vi else ["Reason"]
+        rows = []
+        for e in self.errors:
+            reasons = [e.message_vi, e.message_en] if both else [e.text(lang)]
+            rows.append((e.row, _column_label(e.column, lang), e.value, *reasons))
+        return pd.DataFrame(rows, columns=headers)
+
+    def preview_frame(self, ref: Reference, lang: str = "vi") -> pd.DataFrame:
+        """The file's rows as they will be (or were) imported, labelled in ``lang``: code, name,
+        category, district, capital and what happens to each (new, changed, unchanged)."""
+        if self.rows is None or self.rows.empty:
+            return pd.DataFrame()
+        vi = lang == "vi"
+        frame = self.rows
+        enums = {"category": ref.categories, "district": ref.districts, "investment_form": ref.forms}
+        shown = [name for name in PREVIEW_COLUMNS if name in frame.columns]
+        out = pd.DataFrame({_column_label(name, lang): _labelled(frame[name], enums.get(name), lang) for name in shown})
+        outcome = frame["code"].map(self.outcomes).map(lambda o: OUTCOMES.get(o, ("", ""))[0 if vi else 1])
+        out.insert(0, "Kết quả" if vi else "Result", outcome.to_numpy())
+        return out
+
+
+PREVIEW_COLUMNS = ("code", "name_vi", "category", "district", "investment_vnd_bn", "investment_form")
+OUTCOMES = {
+    "new": ("Dự án mới", "New project"),
+    "changed": ("Cập nhật", "Changed"),
+    "unchanged": ("Không đổi", "Unchanged"),
+}
+
+
+def _column_label(name: str, lang: str) -> str:
+    """A template column's header in ``lang``; anything else (a header the user wrote) as it is."""
+    column = model.COLUMNS_BY_NAME.get(name)
+    if column is None:
+        return name
+    return column.header_vi if lang == "vi" else column.header_en
+
+
+def _labelled(values: pd.Series, enum: Any, lang: str) -> list[Any]:
+    """Cells for reading: an enumeration's code as its label, a number as written in ``lang``."""
+    out: list[Any] = []
+    for value in values:
+        if value is None or (isinstance(value, float) and value != value):
+            out.append("")
+        elif enum is not None and isinstance(value, str) and value in enum.codes:
+            out.append(enum.label(value, lang))
+        elif isinstance(value, float):
+            out.append(format_number(value, lang, 2))
+        else:
+            out.append(value)
+    return out
+
+
+class _FileProblem(Exception):
+    def __init__(self, issue: ImportIssue) -> None:
+        super().__init__(issue.message_en)
+        self.issue = issue
+
+
+# --- reading ---------------------------------------------------------------------------
+
+
+@dataclass
+class Table:
+    """A file's cells by column: ``columns[i][k]`` is header position i on Excel row ``numbers[k]``."""
+
+    header_row: int
+    header: list[Any]
+    numbers: list[int]
+    columns: list[list[Any]]
+
+
+def _table(header_row: int, header: list[Any], rows: list[tuple[int, Sequence[Any]]]) -> Table:
+    width = max([len(header), *(len(cells) for _n, cells in rows)])
+    header = [*header, *([None] * (width - len(header)))]
+    padded = [cells if len(cells) == width else [*cells, *([None] * (width - len(cells)))] for _n, cells in rows]
+    columns = [list(column) for column in zip(*padded, strict=True)] if padded else [[] for _ in header]
+    return Table(header_row, header, [number for number, _cells in rows], columns)
+
+
+@contextmanager
+def private_copy(data: bytes, suffix: str) -> Iterator[Path]:
+    """``data`` in a temporary file only this user can read (0600), removed on leaving, so an
+    upload never lingers in a shared temporary folder."""
+    handle, name = tempfile.mkstemp(prefix="catalogue-upload-", suffix=suffix)
+    path = Path(name)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        yield path
+    finally:
+        path.unlink(missing_ok=True)
+
+
+def read_table(path: str | Path) -> Table:
+    """Read a CSV, XLSX or JSON file into a :class:`Table` (row numbers as Excel shows them),
+    within :data:`~catalogue.projects.filelimits.LIMITS` (a costlier file raises :class:`FileTooCostly`)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    check_size(path)
+    if suffix in (".xlsx", ".xlsm"):
+        return _read_xlsx(path)
+    if suffix in (".csv", ".txt", ".tsv"):
+        return _read_csv(path)
+    if suffix == ".json":
+        return _read_json(path)
+    raise _FileProblem(
+        ImportIssue(
+            0,
+            "",
+            path.name,
+            f"Định dạng tệp “{suffix}” không được hỗ trợ; hãy dùng CSV, XLSX hoặc JSON",
+            f"File type “{suffix}” is not supported; use CSV, XLSX or JSON",
+        )
+    )
+
+
+def _decode(data: bytes, name: str) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise _FileProblem(_not_utf8(name)) from exc
+
+
+def _not_utf8(name: str) -> ImportIssue:
+    return ImportIssue(
+        0,
+        "",
+        name,
+        "Tệp không phải mã UTF-8; trong Excel hãy lưu bằng “CSV UTF-8 (Comma delimited)”",
+        "The file is not UTF-8; in Excel save it as “CSV UTF-8 (Comma delimited)”",
+    )
+
+
+def _read_csv(path: Path) -> Table:
+    with path.open("rb") as handle:
+        head = handle.read(1 << 16)
+    if not head.strip(b" \r\n\t\xef\xbb\xbf"):
+        raise _FileProblem(ImportIssue(1, "", "", "Tệp trống", "The file is empty"))
+    utf16 = head.startswith((b"\xff\xfe", b"\xfe\xff"))
+    first_line = head.decode("utf-16" if utf16 else "utf-8", errors="ignore").split("\n", 1)[0]
+    delimiter = max([",", ";", "\t"], key=first_line.count)
+    data = path.read_bytes()  # at most LIMITS.max_bytes (read_table checked): read once, used below
+    _check_csv_cost(data, delimiter.encode("utf-16-le" if utf16 else "utf-8"))
+    # Excel shows one row per record (a quoted cell may hold line breaks), so row numbers
+    # count records, not physical lines; both readers below do so.
+    try:
+        frame = pd.read_csv(
+            io.BytesIO(data),
+            sep=delimiter,
+            header=None,
+            dtype=object,
+            na_filter=False,
+            skip_blank_lines=False,
+            engine="c",
+            encoding="utf-16" if utf16 else "utf-8-sig",
+        )
+    except UnicodeDecodeError as exc:
+        raise _FileProblem(_not_utf8(path.name)) from exc
+    except (pd.errors.ParserError, ValueError):
+        # Rows wider than the header: the slower reader takes ragged rows as they are.
+        text = _decode(data, path.name)
+        budget = Budget()
+        records = []
+        for number, record in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), start=1):
+            budget.row(number, len(record), len(record))
+            records.append(record)
+        return _table(1, records[0], list(enumerate(records[1:], start=2)))
+    budget = Budget()
+    budget.row(len(frame) or 1, frame.shape[1], 0)
+    columns = []
+    for position in frame.columns:
+        series = frame[position]
+        if series.isna().any():  # rows shorter than the header
+            series = series.where(series.notna(), None)
+        columns.append(series.tolist())
+    header = [column[0] for column in columns]
+    return Table(1, header, list(range(2, len(frame) + 1)), [column[1:] for column in columns])
+
+
+def _check_csv_cost(data: bytes, delimiter: bytes) -> None:
+    """Before pandas reads a CSV: its rows and cells, counted from the bytes (a quoted delimiter
+    counts too, so this errs towards refusing only absurd files)."""
+    budget = Budget()
+    lines = data.count(b"\n") + 1
+    budget.row(lines, 1, data.count(delimiter) + lines)
+    widest = max(line.count(delimiter) for line in data.split(b"\n")) + 1
+    if widest > 20 * LIMITS.max_columns:  # the exact width is checked once pandas has read the rows
+        budget.row(1, widest, 0)
+
+
+def _read_json(path: Path) -> Table:
+    data = path.read_bytes()
+    containers = data.count(b"{") + data.count(b"[")
+    if containers > LIMITS.max_rows + 1_000:  # each object or list costs memory before it can be counted
+        Budget().row(containers, 1, 0)
+    try:
+        records = json.loads(_decode(data, path.name))
+    except json.JSONDecodeError as exc:
+        raise _FileProblem(
+            ImportIssue(exc.lineno, "", path.name, f"JSON không hợp lệ: {exc.msg}", f"Invalid JSON: {exc.msg}")
+        ) from exc
+    if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
+        raise _FileProblem(
+            ImportIssue(
+                1, "", path.name, "JSON phải là một danh sách các đối tượng", "The JSON must be a list of objects"
+            )
+        )
+    header = list(dict.fromkeys(key for record in records for key in record))
+    budget = Budget()
+    budget.row(len(records) + 1, len(header), sum(len(record) for record in records))
+    # Numbered as the export's CSV twin would be: the header is row 1.
+    rows = [(number, [record.get(key) for key in header]) for number, record in enumerate(records, start=2)]
+    return _table(1, header, rows)
+
+
+def _sheet_parser(*args: Any, **kwargs: Any) -> Any:
+    """openpyxl's sheet parser, noting the cells that hold a formula but no stored result (a file
+    written by a program that does not compute formulas): those are reported, never read as empty."""
+    from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
+
+    class Parser(WorkSheetParser):
+        def parse_cell(self, element: Any) -> dict[str, Any]:
+            cell = super().parse_cell(element)
+            if cell["value"] is None and element.find(FORMULA_TAG) is not None:
+                self.formula_cells.append((cell["row"], cell["column"]))
+            return cell
+
+    parser = Parser(*args, **kwargs)
+    parser.formula_cells = []
+    return parser
+
+
+def _read_xlsx(path: Path) -> Table:
+    import openpyxl
+    from openpyxl.utils import get_column_letter
+
+    check_zip(path)
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for a damaged or foreign file
+        raise _FileProblem(
+            ImportIssue(
+                0,
+                "",
+                path.name,
+                "Không mở được tệp XLSX (tệp hỏng hoặc không phải Excel)",
+                "Cannot open the XLSX file (damaged, or not an Excel workbook)",
+            )
+        ) from exc
+    budget = Budget()
+    rows: list[tuple[int, list[Any]]] = []
+    try:
+        sheet = next((s for s in book.worksheets if fold(s.title) in XLSX_SHEET_NAMES), book.worksheets[0])
+        # The sheet is read cell by cell as stored, never by its declared size ("A1:XFD1048576"
+        # would otherwise be a million rows of sixteen thousand empty cells), within the budget.
+        with sheet._get_source() as source:
+            parser = _sheet_parser(
+                source,
+                sheet._shared_strings,
+                data_only=True,
+                epoch=book.epoch,
+                date_formats=book._date_formats,
+                timedelta_formats=book._timedelta_formats,
+            )
+            for number, cells in parser.parse():
+                filled = {c["column"]: c["value"] for c in cells if c["value"] is not None}
+                if not filled:
+                    continue
+                width = max(filled)
+                budget.row(number, width, len(filled))
+                rows.append((number, [filled.get(column) for column in range(1, width + 1)]))
+            formula_cells = parser.formula_cells
+    except FileTooCostly:
+        raise
+    except Exception as exc:  # a damaged sheet inside a readable workbook
+        raise _FileProblem(
+            ImportIssue(
+                0,
+                "",
+                path.name,
+                "Không đọc được trang tính trong tệp XLSX (tệp hỏng)",
+                "Cannot read the worksheet in the XLSX file (damaged file)",
+            )
+        ) from exc
+    finally:
+        book.close()
+    if formula_cells:
+        row, column = formula_cells[0]
+        where = f"{get_column_letter(column)}{row}"
+        raise _FileProblem(
+            ImportIssue(
+                row,
+                "",
+                where,
+                f"Ô {where} (và {format_number(len(formula_cells), 'vi', 0)} ô có công thức) chưa có giá trị: "
+                "công thức không được đọc — hãy mở tệp trong Excel và lưu lại, hoặc dán giá trị thay cho công thức",
+                f"Cell {where} ({format_number(len(formula_cells), 'en', 0)} formula cells in all) holds a formula "
+                "with no stored result: formulas are not read — open the file in Excel and save it, or paste "
+                "values instead of formulas",
+            )
+        )
+    if not rows:
+        raise _FileProblem(ImportIssue(1, "", "", "Tệp trống", "The file is empty"))
+    # Official lists often carry a title block above the header: take the first row that
+    # names the required columns.
+    for index, (number, cells) in enumerate(rows[:MAX_HEADER_SEARCH_ROWS]):
+        mapped = {c.name for c in _map_header_cells(list(cells))[0].values()}
+        if {"code", "name_vi"} <= mapped:
+            return _table(number, list(cells), rows[index + 1 :])
+    return _table(rows[0][0], list(rows[0][1]), rows[1:])
+
+
+# --- headers ---------------------------------------------------------------------------
+
+
+def _header_index() -> dict[str, Column]:
+    index: dict[str, Column] = {}
+    for column in PROJECT_COLUMNS:
+        for text in (column.name, column.header_vi, column.header_en, *column.aliases):
+            index.setdefault(fold(text), column)
+    return index
+
+
+_HEADER_INDEX = _header_index()
+_IGNORED_HEADERS = {"stt", "so thu tu", "tt", "no", "ghi chu", "notes"}
+
+
+def _match_header(cell: Any) -> Column | None:
+    key = fold(clean_text(cell))
+    for suffix in (" bat buoc", " required"):
+        key = key.removesuffix(suffix)
+    return _HEADER_INDEX.get(key)
+
+
+def _map_header_cells(cells: list[Any]) -> tuple[dict[int, Column], list[str], list[ImportIssue]]:
+    mapping: dict[int, Column] = {}
+    ignored: list[str] = []
+    problems: list[ImportIssue] = []
+    seen: dict[str, int] = {}
+    for position, cell in enumerate(cells):
+        text = clean_text(cell)
+        if not text:
+            continue
+        column = _match_header(text)
+        if column is None:
+            if fold(text) not in _IGNORED_HEADERS:
+                ignored.append(text)
+            continue
+        if column.name in seen:
+            problems.append(
+                ImportIssue(
+                    0,
+                    text,
+                    text,
+                    f"Cột “{text}” trùng với cột thứ {seen[column.name] + 1} (cùng là {column.header_vi})",
+                    f"Column “{text}” repeats column {seen[column.name] + 1} (both are {column.header_en})",
+                )
+            )
+            continue
+        seen[column.name] = position
+        mapping[position] = column
+    return mapping, ignored, problems
+
+
+# --- cell conversion -------------------------------------------------------------------
+
+
+class _CellError(Exception):
+    def __init__(self, message_vi: str, message_en: str) -> None:
+        super().__init__(message_en)
+        self.message_vi = message_vi
+        self.message_en = message_en
+
+
+def _as_text(value: Any) -> str:
+    if type(value) is str:
+        # Undo our own export's formula guard ('=…) so an export re-imports unchanged.
+        return value[1:] if value[:1] == "'" and value[1:2] and value[1:2] in FORMULA_PREFIXES else value
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = "" if value is None else str(value)
+    # Undo our own export's formula guard ('=…) so an export re-imports unchanged.
+    if text.startswith("'") and text[1:2] in FORMULA_PREFIXES:
+        text = text[1:]
+    return text
+
+
+def _phone_ok(text: str) -> bool:
+    return _PHONE_RE.match(text) is not None and 8 <= sum(ch.isdigit() for ch in text) <= 15
+
+
+def _check_length(text: str, column: Column) -> str:
+    if len(text) > column.max_length:
+        raise _CellError(
+            f"Quá dài: {len(text)} ký tự, tối đa {column.max_length}",
+            f"Too long: {len(text)} characters, at most {column.max_length}",
+        )
+    return text
+
+
+def _lookup(match: Callable[[str], str | None], message_vi: str, message_en: str) -> Callable[[Any], str | None]:
+    """A converter from a name to its reference code; ``{text}`` in the messages is the cell."""
+
+    def convert(value: Any) -> str | None:
+        text = clean_text(_as_text(value))
+        if not text:
+            return None
+        code = match(text)
+        if code is None:
+            raise _CellError(message_vi.format(text=text), message_en.format(text=text))
+        return code
+
+    return convert
+
+
+def _braces(text: str) -> str:
+    return text.replace("{", "{{").replace("}", "}}")
+
+
+def _converter(column: Column, ref: Reference) -> Callable[[Any], Any]:
+    kind = column.kind
+
+    if kind in (model.TEXT, model.CODE, model.EMAIL, model.PHONE):
+
+        def convert_text(value: Any) -> str | None:
+            text = _check_length(clean_text(_as_text(value)), column)
+            if not text:
+                return None
+            if kind == model.CODE and not _CODE_RE.match(text):
+                raise _CellError(
+                    "Mã chỉ gồm chữ không dấu, số và các dấu - _ . / (không có khoảng trắng)",
+                    "A code uses only unaccented letters, digits and - _ . / (no spaces)",
+                )
+            if kind == model.EMAIL and not is_email(text):
+                raise _CellError(
+                    "Email không đúng dạng (ví dụ: ten@coquan.gov.vn)",
+                    "Not an email address (for example: name@agency.gov.vn)",
+                )
+            if kind == model.PHONE and not _phone_ok(text):
+                raise _CellError(
+                    "Số điện thoại cần 8–15 chữ số (có thể có +, dấu cách, dấu chấm, gạch ngang)",
+                    "A phone number needs 8–15 digits (+, spaces, dots and dashes allowed)",
+                )
+            return text
+
+        return convert_text
+
+    if kind == model.LONGTEXT:
+        return lambda value: _check_length(clean_text(_as_text(value), multiline=True), column) or None
+
+    if kind in (model.CATEGORY, model.FORM, model.STATUS):
+        enum = ref.enumeration(kind)
+        allowed_vi = "; ".join(enum.label(code, "vi") for code in enum.codes)
+        allowed_en = "; ".join(enum.label(code, "en") for code in enum.codes)
+        # The placeholders are escaped: {text} is filled in per cell by _lookup.
+        return _lookup(
+            enum.match,
+            f"Không có {column.header_vi.lower()} “{{text}}”; hãy chọn một trong: {_braces(allowed_vi)}",
+            f"Unknown {column.header_en.lower()} “{{text}}”; choose one of: {_braces(allowed_en)}",
+        )
+
+    if kind == model.DISTRICT:
+        return _lookup(
+            ref.match_district,
+            "“{text}” không phải một trong 30 quận, huyện, thị xã của Hà Nội trước 2025",
+            "“{text}” is not one of Hanoi's 30 pre-2025 districts",
+        )
+
+    if kind == model.WARD:
+        return _lookup(
+            ref.match_ward,
+            "“{text}” không phải một trong 126 phường, xã của Hà Nội từ 01/07/2025; tên phường, xã cũ hãy ghi "
+            "vào cột Địa điểm",
+            "“{text}” is not one of Hanoi's 126 wards and communes from 1 July 2025; put a former ward's name in "
+            "the Location column",
+        )
+
+    if kind == model.AGENCY:
+
+        def convert_agency(value: Any) -> str | None:
+            text = _check_length(clean_text(_as_text(value)), column)
+            return (ref.agencies.match(text) or text) if text else None
+
+        return convert_agency
+
+    if kind == model.NUMBER:
+        limit = MAXIMUMS.get(column.name)
+
+        def convert_number(value: Any) -> float | None:
+            try:
+                number = parse_number(value, column.unit)
+            except NumberFormatError as exc:
+                raise _CellError(exc.message_vi, exc.message_en) from exc
+            if number is None:
+                return None
+            if number < 0:
+                raise _CellError("Không được là số âm", "Must not be negative")
+            if limit is not None and number > limit:
+                raise _CellError(
+                    f"Lớn bất thường (> {format_number(limit, 'vi', 0)}); kiểm tra lại đơn vị",
+                    f"Implausibly large (> {format_number(limit, 'en', 0)}); check the unit",
+                )
+            return number
+
+        return convert_number
+
+    if kind in (model.LATITUDE, model.LONGITUDE):
+
+        def convert_coordinate(value: Any) -> float | None:
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                return None if value != value else float(value)
+            text = clean_text(_as_text(value)).replace(",", ".")
+            if not text:
+                return None
+            try:
+                return float(text)
+            except ValueError as exc:
+                raise _CellError(
+                    "Toạ độ phải là số thập phân (ví dụ 21.0285)",
+                    "A coordinate must be a decimal number (for example 21.0285)",
+                ) from exc
+
+        return convert_coordinate
+
+    if kind == model.YEAR:
+
+        def convert_year(value: Any) -> int | None:
+            try:
+                number = parse_number(value)
+            except NumberFormatError as exc:
+                raise _CellError(exc.message_vi, exc.message_en) from exc
+            if number is None:
+                return None
+            if not number.is_integer() or not YEAR_RANGE[0] <= number <= YEAR_RANGE[1]:
+                raise _CellError(
+                    f"Năm phải là số nguyên từ {YEAR_RANGE[0]} đến {YEAR_RANGE[1]}",
+                    f"A year must be a whole number from {YEAR_RANGE[0]} to {YEAR_RANGE[1]}",
+                )
+            return int(number)
+
+        return convert_year
+
+    if kind == model.FLAG:
+
+        def convert_flag(value: Any) -> bool:
+            if isinstance(value, bool):
+                return value
+            key = fold(clean_text(_as_text(value)))
+            if key in _FLAG_TRUE:
+                return True
+            if key in _FLAG_FALSE:
+                return False
+            raise _CellError("Ghi “có” hoặc “không”", "Write “yes” or “no”")
+
+        return convert_flag
+
+    raise AssertionError(f"no converter for kind {kind}")
+
+
+_CACHEABLE = {
+    model.CATEGORY,
+    model.FORM,
+    model.STATUS,
+    model.DISTRICT,
+    model.WARD,
+    model.AGENCY,
+    model.NUMBER,
+    model.YEAR,
+    model.FLAG,
+}
+
+
+# --- validation ------------------------------------------------------------------------
+
+
+@dataclass
+class ParsedFile:
+    """A file read and checked: the clean values by canonical column, or the problems."""
+
+    columns: list[str]
+    frame: pd.DataFrame
+    errors: list[ImportIssue]
+    ignored_columns: list[str]
+    rows_read: int
+    more_errors: int = 0  # errors found beyond the first LIMITS.max_errors, counted, not listed
+
+
+class _Issues(list):
+    """The errors of a file, holding at most about ten times the listed number in memory (a bad
+    file of a hundred thousand rows would otherwise keep millions): the earliest rows are kept,
+    the rest counted."""
+
+    def __init__(self, cap: int) -> None:
+        super().__init__()
+        self.cap = cap
+        self.dropped = 0
+        self._cells: dict[str, bytearray] = {}  # per column, a bit per row: has an error
+
+    def append(self, issue: ImportIssue) -> None:  # type: ignore[override]
+        super().append(issue)
+        bits = self._cells.setdefault(issue.column, bytearray((LIMITS.max_rows + 200) // 8 + 1))
+        if 0 <= issue.row < len(bits) * 8:
+            bits[issue.row // 8] |= 1 << (issue.row % 8)
+        if len(self) > 10 * self.cap:
+            self._trim()
+
+    def __contains__(self, cell: object) -> bool:
+        """``(row, column) in issues``: the cell already has an error (listed or not)."""
+        if not (isinstance(cell, tuple) and len(cell) == 2):
+            return super().__contains__(cell)
+        row, column = cell
+        bits = self._cells.get(column)
+        return bits is not None and 0 <= row < len(bits) * 8 and bool(bits[row // 8] & (1 << (row % 8)))
+
+    def _trim(self) -> None:
+        self.sort(key=lambda e: e.row)
+        self.dropped += len(self) - self.cap
+        del self[self.cap :]
+
+    def finish(self) -> tuple[list[ImportIssue], int]:
+        """The listed errors (earliest rows first) and how many more there were."""
+        if len(self) > self.cap:
+            self._trim()
+        return list(self), self.dropped
+
+
+def parse_file(path: str | Path, ref: Reference, progress: Callable[[float], None] | None = None) -> ParsedFile:
+    """Read and check a template file without touching the database."""
+    try:
+        table = read_table(path)
+    except _FileProblem as problem:
+        return ParsedFile([], pd.DataFrame(), [problem.issue], [], 0)
+    except FileTooCostly as refused:
+        issue = ImportIssue(refused.row, "", Path(path).name, refused.message_vi, refused.message_en)
+        return ParsedFile([], pd.DataFrame(), [issue], [], 0)
+    mapping, ignored, errors = _map_header_cells(table.header)
+    errors = [ImportIssue(table.header_row, e.column, e.value, e.message_vi, e.message_en) for e in errors]
+    present = {column.name for column in mapping.values()}
+    for required in (c for c in PROJECT_COLUMNS if c.required and c.name not in present):
+        errors.append(
+            ImportIssue(
+                table.header_row,
+                required.header_vi,
+                "",
+                f"Thiếu cột bắt buộc “{required.header_vi}”",
+                f"Required column “{required.header_en}” (Vietnamese header “{required.header_vi}”) is missing",
+            )
+        )
+    if errors:
+        return ParsedFile([], pd.DataFrame(), errors, ignored, 0)
+    ignored += [
+        f"#{position + 1}"
+        for position, cell in enumerate(table.header)
+        if position not in mapping and not clean_text(cell) and any(_filled(v) for v in table.columns[position])
+    ]
+
+    _drop_blank_rows(table, next(p for p, c in mapping.items() if c.name == "code"))
+    header_text = {position: clean_text(table.header[position]) for position in mapping}
+    found = _Issues(LIMITS.max_errors)
+    values = _convert_columns(table, mapping, ref, found, progress)
+    _mark_approximate(table, mapping, values)
+    _check_rows(table.numbers, values, found)
+    errors, more = found.finish()
+    order = {column.name: index for index, column in enumerate(mapping.values())}
+    errors.sort(key=lambda e: (e.row, order.get(e.column, len(order))))
+    # Report columns by the header the user wrote, not by our canonical name.
+    by_name = {column.name: header_text[position] for position, column in mapping.items()}
+    errors = [ImportIssue(e.row, by_name.get(e.column, e.column), e.value, e.message_vi, e.message_en) for e in errors]
+    columns = [column.name for column in mapping.values()]
+    if "investment_approx" in values and "investment_approx" not in columns:
+        columns.append("investment_approx")
+    frame = pd.DataFrame({name: values[name] for name in columns}) if not errors else pd.DataFrame()
+    return ParsedFile(columns, frame, errors, ignored, len(table.numbers), more)
+
+
+AMOUNT_COLUMNS = ("investment_vnd_bn", "investment_usd_m")
+
+
+def _mark_approximate(table: Table, mapping: dict[int, Column], values: dict[str, list[Any]]) -> None:
+    """An amount written "khoảng 500 tỷ" is kept as 500 *and* as approximate: the file's own
+    "Vốn ước tính" column, or the words of its amount cells, set ``investment_approx``."""
+    positions = [position for position, column in mapping.items() if column.name in AMOUNT_COLUMNS]
+    if not positions:
+        return
+    hedged = [any(is_approximate(table.columns[p][k]) for p in positions) for k in range(len(table.numbers))]
+    given = values.get("investment_approx")
+    # Not approximate is left empty, as stored before this column existed: nothing shows as changed.
+    values["investment_approx"] = [
+        True if hedge or (given is not None and given[k]) else None for k, hedge in enumerate(hedged)
+    ]
+
+
+def _filled(value: Any) -> bool:
+    return value is not None and value != "" and (type(value) is not str or not value.isspace())
+
+
+def _drop_blank_rows(table: Table, code_position: int) -> None:
+    """Remove wholly empty rows (Excel files end with many); a row with a code is never blank."""
+    codes = table.columns[code_position]
+    blank = {
+        k
+        for k, code in enumerate(codes)
+        if not _filled(code) and not any(_filled(column[k]) for column in table.columns)
+    }
+    if blank:
+        keep = [k for k in range(len(codes)) if k not in blank]
+        table.numbers = [table.numbers[k] for k in keep]
+        table.columns = [[column[k] for k in keep] for column in table.columns]
+
+
+_SEPARATOR = "\ue000"  # a private-use character: never in real data, never "untidy"
+_TEXT_KINDS = {model.TEXT, model.CODE, model.EMAIL, model.PHONE, model.LONGTEXT}
+
+
+def _tidy_text_column(cells: list[Any], column: Column) -> list[Any] | None:
+    """The whole column at once when every cell is already tidy text; else ``None``.
+
+    One NFC check and one regular-expression scan over the joined column replace a
+    million small calls on a large file. Any cell that needs real work sends the column
+    down the cell-by-cell path, which gives the exact errors.
+    """
+    if not all(type(c) is str or c is None for c in cells):
+        return None
+    texts = ["" if c is None else c for c in cells]
+    joined = _SEPARATOR + _SEPARATOR.join(texts)
+    if not is_tidy(joined) or _SEPARATOR + "'" in joined:
+        return None
+    out = [text.strip() or None for text in texts]
+    if max((len(text) for text in out if text), default=0) > column.max_length:
+        return None
+    valid = {model.CODE: _CODE_RE.match, model.EMAIL: is_email, model.PHONE: _phone_ok}.get(column.kind)
+    if valid is not None and not all(valid(text) for text in out if text):
+        return None
+    return out
+
+
+def _convert_columns(
+    table: Table,
+    mapping: dict[int, Column],
+    ref: Reference,
+    errors: list[ImportIssue],
+    progress: Callable[[float], None] | None,
+) -> dict[str, list[Any]]:
+    values: dict[str, list[Any]] = {}
+    for step, (position, column) in enumerate(mapping.items(), start=1):
+        cells = table.columns[position]
+        convert = _converter(column, ref)
+        out: list[Any] | None = None
+        if column.kind in _TEXT_KINDS:
+            out = _tidy_text_column(cells, column)
+        elif column.kind in _CACHEABLE:
+            # Enumerations and amounts repeat: convert each distinct value once.
+            distinct: dict[Any, Any] = {}
+            for raw in dict.fromkeys(cells):
+                try:
+                    distinct[raw] = convert(raw)
+                except _CellError as exc:
+                    distinct[raw] = exc
+            if not any(isinstance(v, _CellError) for v in distinct.values()):
+                out = [distinct[raw] for raw in cells]
+            else:
+                convert = distinct.__getitem__
+        if out is None:
+            out = []
+            for number, raw in zip(table.numbers, cells, strict=True):
+                try:
+                    result = convert(raw)
+                    if isinstance(result, _CellError):
+                        raise result
+                    out.append(result)
+                except _CellError as exc:
+                    errors.append(ImportIssue(number, column.name, _as_text(raw), exc.message_vi, exc.message_en))
+                    out.append(None)
+        values[column.name] = out
+        if progress is not None:
+            progress(step / len(mapping))
+    return values
+
+
+def _check_rows(numbers: list[int], values: dict[str, list[Any]], errors: _Issues) -> None:
+    failed = errors  # (row, column) in failed: that cell already has an error, listed or not
+    first_row_of_code: dict[str, int] = {}
+    lat = values.get("latitude")
+    lon = values.get("longitude")
+    required = [c for c in PROJECT_COLUMNS if c.required]
+    for index, number in enumerate(numbers):
+        for column in required:
+            if values[column.name][index] is None and (number, column.name) not in failed:
+                errors.append(
+                    ImportIssue(number, column.name, "", f"Thiếu {column.header_vi}", f"{column.header_en} is required")
+                )
+        code = values["code"][index]
+        if code is not None:
+            key = code.upper()
+            if key == model.EXAMPLE_CODE:
+                errors.append(
+                    ImportIssue(
+                        number,
+                        "code",
+                        code,
+                        "Đây là dòng mẫu của biểu mẫu; hãy xóa hoặc thay bằng dự án thật",
+                        "This is the template's example row; delete it or replace it with a real project",
+                    )
+                )
+            elif key in first_row_of_code:
+                errors.append(
+                    ImportIssue(
+                        number,
+                        "code",
+                        code,
+                        f"Mã dự án trùng với dòng {first_row_of_code[key]}",
+                        f"Duplicate project code; first used on row {first_row_of_code[key]}",
+                    )
+                )
+            else:
+                first_row_of_code[key] = number
+        if lat is not None or lon is not None:
+            _check_coordinates(number, lat[index] if lat else None, lon[index] if lon else None, failed, errors)
+
+
+def _range(low: float, high: float, lang: str) -> str:
+    return f"{format_number(low, lang, 2)}–{format_number(high, lang, 2)}"
+
+
+def _check_coordinates(
+    number: int, lat: float | None, lon: float | None, failed: _Issues, errors: list[ImportIssue]
+) -> None:
+    if (number, "latitude") in failed or (number, "longitude") in failed:
+        return
+    if (lat is None) != (lon is None):
+        missing = "longitude" if lon is None else "latitude"
+        errors.append(
+            ImportIssue(
+                number,
+                missing,
+                "",
+                "Cần cả vĩ độ và kinh độ, hoặc để trống cả hai",
+                "Give both latitude and longitude, or neither",
+            )
+        )
+        return
+    if lat is None:
+        return
+    b = HANOI_BOUNDS
+    if not b["lat_min"] <= lat <= b["lat_max"]:
+        errors.append(
+            ImportIssue(
+                number,
+                "latitude",
+                str(lat),
+                f"Vĩ độ nằm ngoài Hà Nội ({_range(b['lat_min'], b['lat_max'], 'vi')})",
+                f"Latitude is outside Hanoi ({_range(b['lat_min'], b['lat_max'], 'en')})",
+            )
+        )
+    if not b["lon_min"] <= lon <= b["lon_max"]:
+        errors.append(
+            ImportIssue(
+                number,
+                "longitude",
+                str(lon),
+                f"Kinh độ nằm ngoài Hà Nội ({_range(b['lon_min'], b['lon_max'], 'vi')})",
+                f"Longitude is outside Hanoi ({_range(b['lon_min'], b['lon_max'], 'en')})",
+            )
+        )
+
+
+def check_record(record: dict[str, Any], ref: Reference) -> tuple[dict[str, Any], dict[str, tuple[str, str]]]:
+    """One project as typed in a form, checked exactly as an imported row is.
+
+    Returns the clean values for every template column (absent ones are ``None``) and the
+    problems by column as (Vietnamese, English) messages.
+    """
+    present = [column for column in PROJECT_COLUMNS if column.name in record]
+    table = Table(1, [column.name for column in present], [2], [[record[column.name]] for column in present])
+    errors = _Issues(LIMITS.max_errors)
+    values = _convert_columns(table, dict(enumerate(present)), ref, errors, None)
+    _mark_approximate(table, dict(enumerate(present)), values)
+    for column in PROJECT_COLUMNS:
+        values.setdefault(column.name, [None])
+    _check_rows([2], values, errors)
+    problems: dict[str, tuple[str, str]] = {}
+    for error in errors:
+        problems.setdefault(error.column, (error.message_vi, error.message_en))
+    return {name: cells[0] for name, cells in values.items()}, problems

@@ -1,0 +1,38 @@
+"""Amounts: the one exchange rate used for USD equivalents, read from catalogue/data/exchange_rate.csv."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import dataclass
+
+from catalogue.data import csv_rows
+from catalogue.text import format_number
+
+
+@dataclass(frozen=True)
+class ExchangeRate:
+    vnd_per_usd: float
+    as_of: dt.date
+    source: str
+
+    def usd_millions(self, vnd_billions: float | None) -> float | None:
+        """tỷ đồng → triệu USD (1 tỷ = 10⁹ VND, 1 triệu USD = 10⁶ USD)."""
+        if vnd_billions is None or vnd_billions != vnd_billions:
+            return None
+        return vnd_billions * 1000 / self.vnd_per_usd
+
+
+@functools.cache
+def exchange_rate() -> ExchangeRate:
+    """The exchange rate of catalogue/data/exchange_rate.csv (its first row)."""
+    row = csv_rows("exchange_rate.csv")[0]
+    return ExchangeRate(float(row["vnd_per_usd"]), dt.date.fromisoformat(row["as_of"]), row["source"])
+
+
+def format_usd_m(value: float | None, lang: str) -> str:
+    """``"12,3 triệu USD"`` / ``"USD 12.3 m"``; empty for none."""
+    number = format_number(value, lang)
+    if not number:
+        return ""
+    return f"{number} triệu USD" if lang == "vi" else f"USD {number} m"

@@ -1,0 +1,120 @@
+"""Enumerations and places, read once from the reference tables, with tolerant matching.
+
+Everything that names a category, form, status, district, ward or agency goes through a
+:class:`Reference`: it turns what a user typed ("Quận Đống Đa", "dong da", "XLNT", "BOT")
+into the stored code, and a code back into a label in either language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import duckdb
+
+from catalogue.search.normalize import fold, strip_prefix
+
+DISTRICT_PREFIXES = ("thi xa", "tx", "quan", "huyen", "q", "h", "district", "town")
+WARD_PREFIXES = ("phuong", "xa", "p", "x", "ward", "commune")
+DISTRICT_SUFFIXES = (" district", " town")
+WARD_SUFFIXES = (" ward", " commune")
+
+
+@dataclass
+class Enumeration:
+    """One enumeration: codes in display order, labels, and a folded-text → code index."""
+
+    kind: str
+    codes: list[str] = field(default_factory=list)
+    labels: dict[str, tuple[str, str]] = field(default_factory=dict)
+    index: dict[str, str] = field(default_factory=dict)
+
+    def add(self, code: str, label_vi: str, label_en: str, aliases: list[str]) -> None:
+        self.codes.append(code)
+        self.labels[code] = (label_vi, label_en)
+        for text in [code, label_vi, label_en, *aliases]:
+            key = fold(text or "")
+            if key:
+                self.index.setdefault(key, code)
+
+    def label(self, code: str | None, lang: str = "vi") -> str:
+        if code is None:
+            return ""
+        pair = self.labels.get(code)
+        if pair is None:
+            return code
+        return pair[0] if lang == "vi" else pair[1]
+
+    def match(self, text: str) -> str | None:
+        return self.index.get(fold(text))
+
+
+class Reference:
+    """The catalogue's reference data, loaded from a database cursor."""
+
+    def __init__(self, cur: duckdb.DuckDBPyConnection) -> None:
+        self.categories = self._load(
+            cur, "categories", "select code, label_vi, label_en, aliases from categories order by sort_order"
+        )
+        self.forms = self._load(
+            cur,
+            "investment_forms",
+            "select code, label_vi, label_en, aliases from investment_forms order by sort_order",
+        )
+        self.statuses = self._load(
+            cur, "statuses", "select code, label_vi, label_en, aliases from statuses order by sort_order"
+        )
+        self.public_statuses: tuple[str, ...] = tuple(
+            code for (code,) in cur.execute("select code from statuses where is_public order by sort_order").fetchall()
+        )
+        self.districts = Enumeration("district")
+        for code, name_vi, name_en, gso in cur.execute(
+            "select code, name_vi, name_en, gso_code from districts order by name_vi"
+        ).fetchall():
+            self.districts.add(code, name_vi, name_en, [gso])
+        self.wards = Enumeration("ward")
+        self.ward_district: dict[str, str] = {}
+        for code, name_vi, name_en, gso, district in cur.execute(
+            "select code, name_vi, name_en, gso_code, principal_former_district from wards order by name_vi"
+        ).fetchall():
+            self.wards.add(code, name_vi, name_en, [gso])
+            self.ward_district[code] = district
+        self.agencies = Enumeration("agency")
+        self.agency_successor: dict[str, str] = {}
+        for code, name_vi, name_en, abbreviations, successor in cur.execute(
+            "select code, name_vi, name_en, abbreviations, successor_code from agencies order by name_vi"
+        ).fetchall():
+            self.agencies.add(code, name_vi, name_en, _split(abbreviations))
+            self.agency_successor[code] = successor
+
+    @staticmethod
+    def _load(cur: duckdb.DuckDBPyConnection, kind: str, sql: str) -> Enumeration:
+        enum = Enumeration(kind)
+        for code, label_vi, label_en, aliases in cur.execute(sql).fetchall():
+            enum.add(code, label_vi, label_en, _split(aliases))
+        return enum
+
+    def match_district(self, text: str) -> str | None:
+        key = fold(text)
+        for suffix in DISTRICT_SUFFIXES:
+            key = key.removesuffix(suffix)
+        return self.districts.index.get(key) or self.districts.index.get(strip_prefix(key, DISTRICT_PREFIXES))
+
+    def match_ward(self, text: str) -> str | None:
+        key = fold(text)
+        for suffix in WARD_SUFFIXES:
+            key = key.removesuffix(suffix)
+        return self.wards.index.get(key) or self.wards.index.get(strip_prefix(key, WARD_PREFIXES))
+
+    def enumeration(self, kind: str) -> Enumeration:
+        return {
+            "category": self.categories,
+            "investment_form": self.forms,
+            "status": self.statuses,
+            "district": self.districts,
+            "ward": self.wards,
+            "agency": self.agencies,
+        }[kind]
+
+
+def _split(aliases: str | None) -> list[str]:
+    return [a.strip() for a in (aliases or "").split("|") if a.strip()]

@@ -1,0 +1,486 @@
+"""Tables shaped for reading: labels in the user's language, amounts formatted for it.
+
+Pages call these and display the result; nothing here knows about widgets.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import tempfile
+import unicodedata
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from catalogue.core import Catalogue
+from catalogue.projects.model import COLUMNS_BY_NAME
+from catalogue.projects.money import exchange_rate, format_usd_m
+from catalogue.text import format_date, format_number, format_vnd_bn, t
+
+
+def demo_count(cat: Catalogue) -> int:
+    """How many published projects are illustrative demo data."""
+    return cat.count(demo=True)
+
+
+STAGES = ("calling", "negotiating", "awarded", "implementing", "completed")
+
+
+def stage_tracker(cat: Catalogue, status: str, lang: str) -> list[tuple[str, str]]:
+    """Each pipeline stage with its label and ``done``, ``current`` or ``todo`` for ``status``."""
+    labels = cat.reference.statuses
+    position = STAGES.index(status) if status in STAGES else -1
+    marks = []
+    for index, stage in enumerate(STAGES):
+        state = "done" if index < position else "current" if index == position else "todo"
+        marks.append((labels.label(stage, lang), state))
+    return marks
+
+
+@dataclass(frozen=True)
+class ProjectSheet:
+    """A published project laid out for reading in one language."""
+
+    code: str
+    name: str
+    other_name: str | None
+    name_is_fallback: bool
+    description: str | None
+    description_is_fallback: bool
+    facts: list[tuple[str, str]]
+    stages: list[tuple[str, str]]
+    incentives: str | None
+    legal_basis: str | None
+    latitude: float | None
+    longitude: float | None
+    demo: bool
+    similar: list[tuple[str, str]]
+
+
+def _in_language(vi: object, en: object, lang: str) -> tuple[str | None, bool]:
+    """The text in ``lang``, falling back to Vietnamese (flagged) when English is missing."""
+    vi_text = vi if isinstance(vi, str) and vi else None
+    en_text = en if isinstance(en, str) and en else None
+    if lang == "en":
+        return (en_text, False) if en_text else (vi_text, vi_text is not None)
+    return vi_text, False
+
+
+def _free_text(value: object, lang: str) -> str:
+    """Free text kept as entered; in English, text written in Vietnamese says so."""
+    text = value if isinstance(value, str) else ""
+    if lang == "en" and any(ch in "đĐ" or unicodedata.normalize("NFD", ch) != ch for ch in text):
+        return f"{text} {t('value.in_vietnamese', lang)}"
+    return text
+
+
+def money_text(project: dict, lang: str) -> str:
+    """The capital as reported, and what is converted said so: "500 tỷ đồng; 50 triệu USD theo hồ sơ",
+    or "500 tỷ đồng (≈ 19,6 triệu USD quy đổi)" when only VND was reported (and the other way round).
+    An amount reported as approximate ("khoảng 500 tỷ") says so."""
+    rate = exchange_rate()
+    vnd, usd = _amount(project.get("investment_vnd_bn")), _amount(project.get("investment_usd_m"))
+    about = t("money.about", lang) + " " if _true(project.get("investment_approx")) else ""
+    if vnd is not None and usd is not None:
+        return t("money.both", lang, vnd=about + format_vnd_bn(vnd, lang), usd=format_usd_m(usd, lang))
+    if vnd is not None:
+        return t(
+            "money.vnd_converted",
+            lang,
+            vnd=about + format_vnd_bn(vnd, lang),
+            usd=format_usd_m(rate.usd_millions(vnd), lang),
+        )
+    if usd is not None:
+        return t(
+            "money.usd_converted",
+            lang,
+            usd=about + format_usd_m(usd, lang),
+            vnd=format_vnd_bn(usd * rate.vnd_per_usd / 1000, lang),
+        )
+    return ""
+
+
+def _true(value: object) -> bool:
+    """A stored flag that is set (``True``, numpy's ``True``); never true for None, NaN or NA."""
+    return value is True or (isinstance(value, np.bool_) and bool(value))
+
+
+def _amount(value: object) -> float | None:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return float(value)
+
+
+def project_sheet(cat: Catalogue, code: str, lang: str) -> ProjectSheet | None:
+    """Everything the project page shows, or ``None`` for a project the public may not see."""
+    project = cat.project(code)
+    if project is None:
+        return None
+    ref = cat.reference
+    name, name_fallback = _in_language(project["name_vi"], project["name_en"], lang)
+    other = project["name_vi"] if lang == "en" and not name_fallback else project["name_en"]
+    description, description_fallback = _in_language(project["description_vi"], project["description_en"], lang)
+    money = money_text(project, lang)
+    agency = project["lead_agency"]
+    agency_text = ref.agencies.label(agency, lang) if agency else ""
+    successor = ref.agency_successor.get(agency) if agency else None
+    facts = [
+        (t("project.category", lang), ref.categories.label(project["category"], lang)),
+        (t("project.district", lang), ref.districts.label(project["district"], lang) if project["district"] else ""),
+        (t("project.ward", lang), ref.wards.label(project["ward"], lang) if project["ward"] else ""),
+        (t("project.location", lang), _free_text(project["address"], lang)),
+        (t("project.capacity", lang), _free_text(project["capacity"], lang)),
+        (
+            t("project.area", lang),
+            t("value.hectares", lang, value=format_number(project["area_ha"], lang, 2))
+            if project["area_ha"] is not None
+            else "",
+        ),
+        (t("project.investment", lang), money),
+        (
+            t("project.form", lang),
+            ref.forms.label(project["investment_form"], lang) if project["investment_form"] else "",
+        ),
+        (t("project.status", lang), ref.statuses.label(project["status"], lang)),
+        (t("project.start_year", lang), str(project["start_year"]) if project["start_year"] else ""),
+        (t("project.lead_agency", lang), agency_text),
+    ]
+    if successor and successor != agency:
+        with cat.cursor() as cur:
+            note = cur.execute(
+                f"select change_note_{'vi' if lang == 'vi' else 'en'} from agencies where code = ?", [agency]
+            ).fetchall()
+        facts.append(
+            (
+                "",
+                t("project.successor", lang, name=ref.agencies.label(successor, lang), note=note[0][0] if note else ""),
+            )
+        )
+    contact = " · ".join(v for v in (project["contact_name"], project["contact_email"], project["contact_phone"]) if v)
+    facts += [
+        (t("project.contact", lang), contact),
+        (t("project.updated", lang), format_date(project["updated_at"], lang)),
+    ]
+    similar = []
+    for other_code in cat.similar(code):
+        other_project = cat.project(other_code)
+        if other_project:
+            similar.append(
+                (other_code, _in_language(other_project["name_vi"], other_project["name_en"], lang)[0] or "")
+            )
+    return ProjectSheet(
+        code=code,
+        name=name or code,
+        other_name=other if isinstance(other, str) and other else None,
+        name_is_fallback=name_fallback,
+        description=description,
+        description_is_fallback=description_fallback,
+        facts=[(label, value) for label, value in facts if value],
+        stages=stage_tracker(cat, project["status"], lang),
+        incentives=project["incentives"],
+        legal_basis=project["legal_basis"],
+        latitude=project["latitude"],
+        longitude=project["longitude"],
+        demo=bool(project["demo"]),
+        similar=similar,
+    )
+
+
+def profile_html(cat: Catalogue, code: str, lang: str) -> str | None:
+    """A one-page, print-ready HTML profile of a published project in ``lang``."""
+    sheet = project_sheet(cat, code, lang)
+    if sheet is None:
+        return None
+    rows = "".join(f"<tr><th>{escape(label)}</th><td>{escape(value)}</td></tr>" for label, value in sheet.facts)
+    stages = " → ".join(
+        f"<b>{escape(label)}</b>" if state == "current" else escape(label) for label, state in sheet.stages
+    )
+    sections = ""
+    for title, text in (
+        (t("project.description", lang), sheet.description),
+        (t("project.incentives", lang), sheet.incentives),
+        (t("project.legal_basis", lang), sheet.legal_basis),
+    ):
+        if text:
+            sections += f"<h2>{escape(title)}</h2><p>{escape(text).replace(chr(10), '<br>')}</p>"
+    demo = f'<p class="demo">{escape(t("project.demo", lang))}</p>' if sheet.demo else ""
+    today = format_date(dt.date.today(), lang)
+    return f"""<!doctype html>
+<html lang="{lang}"><head><meta charset="utf-8"><title>{escape(sheet.name)}</title>
+<style>
+ body {{ font-family: "Noto Sans", "Segoe UI", Arial, sans-serif; margin: 2cm; color: #1f2933; }}
+ h1 {{ font-size: 20pt; margin-bottom: 0; }} h2 {{ font-size: 13pt; margin-top: 1.2em; }}
+ .kicker {{ color: #0f766e; text-transform: uppercase; font-size: 9pt; letter-spacing: .08em; }}
+ table {{ border-collapse: collapse; width: 100%; margin-top: 1em; }}
+ th, td {{ text-align: left; vertical-align: top; padding: 4px 8px; border-bottom: 1px solid #d8e3e0; }}
+ th {{ width: 32%; color: #52606d; font-weight: normal; }}
+ .demo {{ border: 1px solid #f0b429; background: #fffbea; padding: 6px 10px; }}
+ footer {{ margin-top: 2em; font-size: 8pt; color: #7b8794; }}
+ @page {{ size: A4; margin: 1.5cm; }} @media print {{ body {{ margin: 0; }} }}
+</style></head><body>
+<div class="kicker">{escape(t("project.profile_title", lang))} · {escape(sheet.code)}</div>
+<h1>{escape(sheet.name)}</h1>{f"<p><i>{escape(sheet.other_name)}</i></p>" if sheet.other_name else ""}
+{demo}<p>{stages}</p><table>{rows}</table>{sections}
+<footer>{escape(t("project.profile_source", lang, date=today))}</footer>
+</body></html>"""
+
+
+@dataclass(frozen=True)
+class ResultCard:
+    code: str
+    title: str
+    title_markdown: str  # the matched words in bold
+    category: str
+    place: str  # the 2025 ward, then the former district
+    investment: float | None
+    investment_text: str  # "khoảng 500 tỷ đồng" when reported as approximate
+    form: str
+    status: str
+    snippet_markdown: str  # two lines of the description (or where the words matched), matched words in bold
+    other_name_markdown: str = ""  # the Vietnamese name, marked, when the words matched only there
+
+
+def _marked(text: str, spans: list[tuple[int, int]], *, highlight: bool = False) -> str:
+    """``text`` as Markdown with ``spans`` bold (or, in a bold title, on a highlight) and
+    Markdown's own characters escaped."""
+    out, last = [], 0
+    for start, end in _merged(text, spans):
+        word = _escape_md(text[start:end])
+        out += [_escape_md(text[last:start]), f":orange-background[{word}]" if highlight else f"**{word}**"]
+        last = end
+    out.append(_escape_md(text[last:]))
+    return "".join(out)
+
+
+def _merged(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Neighbouring spans with only spaces between them as one ("**nước thải**", not two)."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and not text[merged[-1][1] : start].strip():
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def escape_markdown(text: str) -> str:
+    """``text`` shown as typed in Streamlit's Markdown (no formatting, links or HTML from it)."""
+    return _escape_md(text)
+
+
+def _escape_md(text: str) -> str:
+    return "".join("\\" + ch if ch in "\\`*_{}[]<>()#+-.!|~$:" else ch for ch in text)
+
+
+SNIPPET_CHARS = 220
+
+
+def _snippet(text: str, spans: list[tuple[int, int]], width: int = SNIPPET_CHARS) -> tuple[str, list[tuple[int, int]]]:
+    """A window of ``text`` around its first matched span (or its start), cut at word boundaries."""
+    text = " ".join(text.split()) if "\n" in text or "  " in text else text
+    if len(text) <= width:
+        return text, spans
+    start = 0
+    if spans and spans[0][1] > width - 40:
+        start = max(0, spans[0][0] - 60)
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+    end = min(len(text), start + width)
+    while end < len(text) and not text[end].isspace() and end - start < width + 25:
+        end += 1
+    window = text[start:end]
+    shifted = [(a - start, b - start) for a, b in spans if a >= start and b <= end]
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if end < len(text) else ""
+    return prefix + window + suffix, [(a + len(prefix), b + len(prefix)) for a, b in shifted]
+
+
+def result_cards(cat: Catalogue, hits: list, lang: str) -> list[ResultCard]:
+    """Search hits as cards: the name in ``lang`` (matched words marked), category, place, capital,
+    form, stage and a snippet showing why the project matched."""
+    ref = cat.reference
+    frame = cat.projects(code=[h.code for h in hits]).set_index("code") if hits else None
+    cards = []
+    for hit in hits:
+        row = frame.loc[hit.code]
+        use_english = lang == "en" and isinstance(hit.name_en, str) and hit.name_en
+        title = hit.name_en if use_english else hit.name_vi
+        spans = hit.highlights.get("name_en" if use_english else "name_vi", [])
+        marked = _marked(title, spans, highlight=True) + (
+            "" if use_english or lang == "vi" else f" {t('value.missing_en', lang)}"
+        )
+        district, ward = row["district"], row["ward"]
+        places = [
+            ref.wards.label(ward, lang) if isinstance(ward, str) and ward else "",
+            t("card.former_district", lang, name=ref.districts.label(district, lang))
+            if isinstance(district, str) and district
+            else "",
+        ]
+        form = row["investment_form"]
+        cards.append(
+            ResultCard(
+                code=hit.code,
+                title=title if use_english or lang == "vi" else f"{title} {t('value.missing_en', lang)}",
+                title_markdown=marked,
+                category=ref.categories.label(row["category"], lang),
+                place=" · ".join(p for p in places if p),
+                investment=_amount(row["investment_vnd_bn"]),
+                investment_text=(t("money.about", lang) + " " if _true(row.get("investment_approx")) else "")
+                + format_vnd_bn(_amount(row["investment_vnd_bn"]), lang)
+                if _amount(row["investment_vnd_bn"]) is not None
+                else "",
+                form=ref.forms.label(form, lang) if isinstance(form, str) and form else "",
+                status=ref.statuses.label(row["status"], lang),
+                snippet_markdown=_card_snippet(row, hit, lang),
+                other_name_markdown=_marked(hit.name_vi, hit.highlights["name_vi"])
+                if use_english and not spans and hit.highlights.get("name_vi")
+                else "",
+            )
+        )
+    return cards
+
+
+def _card_snippet(row: pd.Series, hit: object, lang: str) -> str:
+    """Two lines that show why the project is listed: the description around the matched words
+    (in ``lang`` first), else the address or capacity that matched, named; else the description."""
+    highlights: dict = getattr(hit, "highlights", {}) or {}
+    descriptions = ("description_en", "description_vi") if lang == "en" else ("description_vi",)
+
+    def shown(name: str) -> str:
+        window, spans = _snippet(row.get(name), highlights.get(name, []))
+        in_vietnamese = lang == "en" and name.endswith("_vi")
+        return _marked(window, spans) + (f" {_escape_md(t('value.in_vietnamese', lang))}" if in_vietnamese else "")
+
+    if highlights.get(descriptions[0]) and isinstance(row.get(descriptions[0]), str):
+        return shown(descriptions[0])
+    for name, label in (("address", "project.location"), ("capacity", "project.capacity")):
+        if highlights.get(name) and isinstance(row.get(name), str):
+            return f"{_escape_md(t(label, lang))}: {shown(name)}"
+    names_matched = highlights.get("name_vi") or highlights.get("name_en")
+    if lang == "en" and not names_matched and highlights.get("description_vi"):
+        return shown("description_vi")  # the only place the words are: show it, marked as Vietnamese
+    for name in descriptions:
+        if isinstance(row.get(name), str) and row.get(name):
+            return shown(name)
+    return ""
+
+
+def compare_table(cat: Catalogue, codes: list[str], lang: str) -> pd.DataFrame:
+    """Published projects side by side: one column per project, one row per fact."""
+    sheets = [sheet for code in codes if (sheet := project_sheet(cat, code, lang)) is not None]
+    if not sheets:
+        return pd.DataFrame()
+    labels = list(dict.fromkeys(label for sheet in sheets for label, _ in sheet.facts if label))
+    columns = {}
+    for sheet in sheets:
+        facts = dict(sheet.facts)
+        columns[f"{sheet.code} · {sheet.name}"] = [facts.get(label, "") for label in labels]
+    return pd.DataFrame(columns, index=labels)
+
+
+def compare_html(cat: Catalogue, codes: list[str], lang: str) -> str:
+    """The compare table as HTML: a column per project, full labels, long values wrapping, rows
+    where the projects differ marked; it scrolls sideways inside itself on a phone."""
+    table = compare_table(cat, codes, lang)
+    if table.empty:
+        return ""
+    head = "".join(f"<th scope='col'>{escape(str(name))}</th>" for name in table.columns)
+    rows = []
+    for label, values in table.iterrows():
+        cells = [str(v) for v in values]
+        differs = len(cells) > 1 and len(set(cells)) > 1
+        row_class = " class='differs'" if differs else ""
+        body = "".join(f"<td>{escape(cell) or '—'}</td>" for cell in cells)
+        rows.append(f"<tr{row_class}><th scope='row'>{escape(str(label))}</th>{body}</tr>")
+    return (
+        "<style>"
+        ".compare-wrap{overflow-x:auto;max-width:100%}"
+        ".compare{border-collapse:collapse;width:100%;table-layout:fixed;min-width:"
+        f"{150 + 170 * len(table.columns)}px;font-size:.92rem}}"
+        ".compare th,.compare td{text-align:left;vertical-align:top;padding:.45rem .6rem;"
+        "border-bottom:1px solid rgba(49,51,63,.15);overflow-wrap:anywhere;white-space:normal}"
+        ".compare thead th{font-weight:600;background:rgba(15,118,110,.08)}"
+        ".compare tbody th{font-weight:500;color:rgba(49,51,63,.75);width:150px}"
+        ".compare thead th:first-child{width:150px}"
+        ".compare tr.differs td{background:rgba(240,180,41,.16)}"
+        "</style>"
+        f"<div class='compare-wrap'><table class='compare'><thead><tr><th scope='col'>{escape(t('shortlist.fact', lang))}"
+        f"</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+    )
+
+
+def export_bytes(cat: Catalogue, suffix: str, lang: str, **filters: object) -> bytes:
+    """An export (``.csv`` or ``.xlsx``) of published projects as bytes, for a download button."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"export{suffix}"
+        cat.export(path, lang=lang, **filters)
+        return path.read_bytes()
+
+
+_WORKFLOW_FIELDS = {
+    "publication": ("Công bố", "Publication"),
+    "review_comment": ("Nhận xét duyệt", "Review comment"),
+    "status_since": ("Giai đoạn từ ngày", "Stage since"),
+    "archived_status": ("Giai đoạn trước khi lưu trữ", "Stage before archiving"),
+}
+
+
+def field_label(name: str, lang: str) -> str:
+    """A template column's header (or a workflow field's name) in ``lang``."""
+    column = COLUMNS_BY_NAME.get(name)
+    if column is not None:
+        return column.header_vi if lang == "vi" else column.header_en
+    vi, en = _WORKFLOW_FIELDS.get(name, (name, name))
+    return vi if lang == "vi" else en
+
+
+def form_text(value: object, kind: str) -> str:
+    """A stored value as typed into a form field, read back by the import's own parser."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if kind in ("latitude", "longitude"):
+        return repr(float(value))
+    if kind in ("number", "year"):
+        number = float(value)
+        return str(int(number)) if number.is_integer() else repr(number).replace(".", ",")
+    return str(value)
+
+
+def value_text(value: object, lang: str) -> str:
+    """Any stored or typed value for reading in a diff or comparison."""
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value == "":
+        return "—"
+    if isinstance(value, bool):
+        return t("value.yes", lang) if value else t("value.no", lang)
+    if isinstance(value, float):
+        if value.is_integer():
+            return format_number(value, lang, 0)
+        return format_number(value, lang, 4).rstrip("0").rstrip(",.")
+    return str(value)
+
+
+def value_label(cat: Catalogue, name: str, value: object, lang: str) -> str:
+    """A stored value of field ``name`` for reading: codes of enumerations become labels."""
+    if value in (None, ""):
+        return "—"
+    ref = cat.reference
+    enum = {
+        "category": ref.categories,
+        "status": ref.statuses,
+        "archived_status": ref.statuses,
+        "investment_form": ref.forms,
+        "district": ref.districts,
+        "ward": ref.wards,
+        "lead_agency": ref.agencies,
+    }.get(name)
+    if enum is not None and value in enum.codes:
+        return enum.label(str(value), lang)
+    if name == "publication":
+        from catalogue.staff.workflow import publication_label
+
+        return publication_label(str(value), lang)
+    return value_text(value, lang)

@@ -1,0 +1,1 @@
+"""Search: accent-blind normalisation and the in-memory index with its ranking."""

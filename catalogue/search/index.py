@@ -1,0 +1,803 @@
+"""Search that understands Vietnamese: accent-blind, typo-tolerant, bilingual, instant.
+
+An in-memory inverted index built once per process from the ``projects`` table and kept in
+step with it: a write marks the index stale, and the next search folds in only the rows
+changed since (a delta). A full rebuild happens when the delta grows large or the synonyms
+change. Tokenising a whole catalogue is done by DuckDB in a private in-memory database.
+
+Matching, per query word: the exact folded word (accents, case, punctuation, đ/d and i/y
+all blind, see :func:`normalize.search_fold`), words within an edit distance that grows
+with word length (1 from three letters, 2 from six: Vietnamese syllables are short), every
+word starting with the last query word while it is being typed, and the expansion of an
+abbreviation from the synonyms table (KCN → khu công nghiệp), applied to documents too.
+
+Ranking, in order (Meilisearch's bucket sort, adapted): more query words matched; fewer
+typos; the words as a phrase, then closer together; in the name before the code, category
+and place, before the description, before the rest; the words as typed with their accents;
+then the code.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import itertools
+import re
+import threading
+import time
+import unicodedata
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
+
+import duckdb
+import numpy as np
+import pandas as pd
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from catalogue.projects.filters import Filters
+from catalogue.search.normalize import canonical_word, fold_text, search_fold
+
+if TYPE_CHECKING:
+    from catalogue.core import Catalogue
+
+MAX_QUERY_CHARS = 200
+MAX_QUERY_WORDS = 16  # after abbreviations are expanded
+RERANK_DEPTH = 40  # projects ranked on every criterion; the rest of a large result by the cheap ones
+PHRASE_DEPTH = 2000  # projects checked for the query as a phrase in their name
+NO_MATCH = 255
+NAME_WIDTH = 32  # name words kept per project for the phrase check
+PREFIX_CAP = {1: 8, 2: 24}  # a one- or two-letter word being typed expands to its most common words only
+PREFIX_MAX = 150
+NAME, META, DESC, OTHER = 0, 1, 2, 3  # field groups, best first
+HIGHLIGHT_FIELDS = ("name_vi", "name_en", "description_vi", "description_en", "address", "capacity")
+FACETS = ("category", "district", "status", "investment_form", "lead_agency")
+ATTRIBUTES = (*FACETS, "ward")
+LABELLED = ("category", "district", "ward", "investment_form", "lead_agency")  # searchable by label
+TEXT_FIELDS = ("name_vi", "name_en", "description_vi", "description_en", "address", "capacity")
+SORTS = ("relevance", "investment", "updated", "code")
+_WORD_RE = re.compile(r"[^\W_]+")  # letters and digits (and the marks of NFD text: see _split_words)
+_COLUMNS = (
+    "code, name_vi, name_en, description_vi, description_en, address, capacity, category, district, ward, "
+    "lead_agency, investment_form, status, investment_vnd_bn, updated_at, coalesce(demo, false) as demo, "
+    "coalesce(publication, 'published') = 'published' as published"
+)
+
+
+def typo_budget(word: str) -> int:
+    """Typos allowed in a folded word: none up to 2 letters, 1 from 3, 2 from 6; none in numbers."""
+    if not word.isalpha() or len(word) < 3:
+        return 0
+    return 1 if len(word) < 6 else 2
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One result: ``highlights`` maps a text field to the (start, end) spans that matched."""
+
+    code: str
+    score: float
+    name_vi: str
+    name_en: str | None
+    highlights: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """A page of hits, the number of matching projects, and facet counts over all of them."""
+
+    hits: list[SearchHit]
+    total: int
+    facets: dict[str, dict[str, int]]
+    words_matched: int = 0
+    words: int = 0
+
+
+@dataclass
+class _Word:
+    folded: str
+    typed: str  # lower case as typed, accents kept
+    prefix: bool
+    terms: dict[int, int] = field(default_factory=dict)  # term id -> typos
+    best: np.ndarray | None = None  # per project: typos * 4 + field group, NO_MATCH if absent
+
+
+class SearchIndex:
+    """The search index of one catalogue (thread-safe); see the module docstring."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self._lock = threading.RLock()
+        self._stale = False
+        self._rebuild_needed = True
+        self.build_seconds = 0.0
+        catalogue.on_change(self._on_change)
+        self._build()
+
+    def _on_change(self, event: str) -> None:
+        self._stale = True
+        if event == "synonyms":
+            self._rebuild_needed = True
+
+    # --- building ---------------------------------------------------------------------
+
+    def _frame(self, db: duckdb.DuckDBPyConnection, since: Any = None) -> pd.DataFrame:
+        sql, params = f"select {_COLUMNS} from projects", []
+        if since is not None:
+            sql, params = sql + " where updated_at > ?", [since]
+        return db.execute(sql + " order by code", params).df()
+
+    def _load_synonyms(self) -> None:
+        with self.catalogue.cursor() as cur:
+            rows = cur.execute("select term, expansion from synonyms").fetchall()
+        self.synonyms = {search_fold(term): search_fold(expansion).split() for term, expansion in rows}
+        self._word_cache: dict[str, list[str]] = {}
+
+    def _word_terms(self, word: str) -> list[str]:
+        """The terms a word of text stands for: its search key, then an abbreviation's expansion."""
+        terms = self._word_cache.get(word)
+        if terms is None:
+            terms = []
+            for part in search_fold(word).split():
+                terms.append(part)
+                terms.extend(self.synonyms.get(part, ()))
+            self._word_cache[word] = terms
+        return terms
+
+    def _prime_word_cache(self, words: list[str]) -> None:
+        """Fold many words in one call (the cache then answers _word_terms)."""
+        for word, folded in zip(words, fold_text("\x1e".join(words)).split("\x1e"), strict=True):
+            terms = []
+            for part in folded.split():
+                part = canonical_word(part)
+                terms.append(part)
+                terms.extend(self.synonyms.get(part, ()))
+            self._word_cache[word] = terms
+
+    def _label_terms(self, name: str, value: str) -> list[str]:
+        """Search terms of a coded value's labels in both languages (and a merged agency's successor)."""
+        ref = self.catalogue.reference
+        enum = {
+            "category": ref.categories,
+            "district": ref.districts,
+            "ward": ref.wards,
+            "investment_form": ref.forms,
+            "lead_agency": ref.agencies,
+        }[name]
+        labels = list(enum.labels.get(value, (value, value)))
+        successor = ref.agency_successor.get(value) if name == "lead_agency" else None
+        if successor and successor != value:
+            labels += enum.labels[successor]
+        return [term for word in " ".join(labels).split() for term in self._word_terms(word)]
+
+    def _split_words(self, db: duckdb.DuckDBPyConnection, first_doc: int, since: Any = None) -> list[str]:
+        """Fill the temporary table ``raw(doc, field, pos, word)``; return its distinct words.
+
+        DuckDB reads the projects (in code order, as ``_frame`` does) and splits their text on
+        anything that is not a letter, digit or combining mark (so NFD text stays whole), in
+        parallel and without the text leaving the database; each distinct word is then folded
+        once in Python. Category, place, form and agency labels are not in this text: they
+        match through the coded attributes (see ``_postings``). The table lives in memory on
+        this cursor's own connection, never in the catalogue's file.
+        """
+        where, params = ("where updated_at > ?", [first_doc, since]) if since is not None else ("", [first_doc])
+        db.execute(
+            "create or replace temp table raw as "
+            f"with p as (select (row_number() over (order by code) - 1 + ?)::integer as doc, * from projects {where}), "
+            "texts as (select doc, 0::tinyint as field, concat_ws(' ', name_vi, name_en) as text from p "
+            "union all select doc, 1, code from p "
+            "union all select doc, 2, concat_ws(' ', description_vi, description_en) from p "
+            "union all select doc, 3, concat_ws(' ', address, capacity) from p) "
+            "select doc, field, unnest(w) as word, unnest(range(len(w))) as pos from "
+            r"(select doc, field, regexp_split_to_array(lower(text), '[^\p{L}\p{N}\p{M}]+') as w from texts)",
+            params,
+        )
+        return [w for (w,) in db.execute("select distinct word from raw where word <> ''").fetchall()]
+
+    def _build(self) -> None:
+        started = time.perf_counter()
+        self._load_synonyms()
+        with self.catalogue.cursor() as db:
+            db.execute("begin transaction")  # one snapshot for the rows and their words
+            try:
+                frame = self._frame(db)
+                self._index_words(db, frame)
+            finally:
+                db.execute("rollback")
+        self._finish_build(frame, started)
+
+    def _index_words(self, db: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> None:
+        words = self._split_words(db, 0)
+        self.codes = frame["code"].tolist()
+        self.doc_of_code = {code: doc for doc, code in enumerate(self.codes)}
+        self.texts = list(zip(*(frame[name].tolist() for name in TEXT_FIELDS), strict=True))
+        self.attribute_codes: dict[str, list[str]] = {}
+        self.attribute_index: dict[str, dict[str, int]] = {}
+        self.attributes: dict[str, np.ndarray] = {}
+        for name in ATTRIBUTES:
+            ids, uniques = pd.factorize(frame[name], use_na_sentinel=True)
+            self.attribute_codes[name] = [str(u) for u in uniques]
+            self.attribute_index[name] = {code: i for i, code in enumerate(self.attribute_codes[name])}
+            self.attributes[name] = ids.astype(np.int32)
+        labels = {
+            (name, i): self._label_terms(name, code)
+            for name in LABELLED
+            for i, code in enumerate(self.attribute_codes[name])
+        }
+        self._prime_word_cache(words)
+        word_terms = {word: self._word_terms(word) for word in words}
+        self.terms = sorted(
+            {t for terms in word_terms.values() for t in terms} | {t for ts in labels.values() for t in ts}
+        )
+        self.vocab = {word: term for term, word in enumerate(self.terms)}
+        # "shown": the term takes a place in the word sequence (an abbreviation gives its place
+        # to its expansion, so "KCN Quang Minh" reads as the phrase "khu công nghiệp Quang Minh").
+        canon = pd.DataFrame(
+            [
+                (word, k, self.vocab[term], term not in self.synonyms)
+                for word, terms in word_terms.items()
+                for k, term in enumerate(terms)
+            ],
+            columns=["word", "k", "id", "shown"],
+        )
+        db.register("canon", canon)
+        postings = db.execute(
+            # Aggregating before the join halves the work; a term reached by two spellings in
+            # one project may appear twice, which np.minimum.at in _match absorbs.
+            "select c.id, g.doc, g.field from (select word, doc, min(field)::utinyint as field from raw "
+            "where word <> '' group by all) g join canon c using (word) order by 1, 3 desc"
+        ).fetchnumpy()
+        names = db.execute(
+            "select doc, rank, id from (select r.doc, c.id, "
+            "(row_number() over (partition by r.doc order by r.pos, c.k) - 1)::integer as rank "
+            "from raw r join canon c using (word) where r.field = 0 and c.shown) where rank < ?",
+            [NAME_WIDTH],
+        ).fetchnumpy()
+        db.unregister("canon")
+        db.execute("drop table raw")
+        self._store_postings(frame, postings, names, labels)
+
+    def _store_postings(self, frame: pd.DataFrame, postings: dict, names: dict, labels: dict) -> None:
+        self.post_docs = np.asarray(postings["doc"], dtype=np.int32)
+        self.post_fields = np.asarray(postings["field"], dtype=np.uint8)
+        self.post_offsets = np.searchsorted(np.asarray(postings["id"]), np.arange(len(self.terms) + 1))
+        self.main_terms = len(self.terms)
+        self.name_matrix = np.full((len(self.codes), NAME_WIDTH), -1, dtype=np.int32)
+        self.name_matrix[names["doc"], names["rank"]] = names["id"]
+        self.label_postings: dict[int, list[tuple[str, int]]] = {}
+        for (name, value), terms in labels.items():
+            for term in dict.fromkeys(terms):
+                self.label_postings.setdefault(self.vocab[term], []).append((name, value))
+        self.delta: dict[int, tuple[list[int], list[int]]] = {}
+        self.delta_terms: list[tuple[str, int]] = []
+        self.delta_docs = 0
+        self.investment = frame["investment_vnd_bn"].to_numpy(dtype=np.float64, na_value=np.nan)
+        self.updated = _microseconds(frame["updated_at"])
+        self.demo = frame["demo"].to_numpy(dtype=bool)
+        self.published = frame["published"].to_numpy(dtype=bool)
+        self.alive = np.ones(len(self.codes), dtype=bool)
+        self.code_rank = np.arange(len(self.codes), dtype=np.int64)  # rows arrive ordered by code
+
+    def _finish_build(self, frame: pd.DataFrame, started: float) -> None:
+        self._last_sync = frame["updated_at"].max() if len(frame) else None
+        self._index_vocabulary()
+        self._stale = False
+        self._rebuild_needed = False
+        self.build_seconds = time.perf_counter() - started
+
+    def _index_vocabulary(self) -> None:
+        """Look-up helpers over the terms: by length for typos, sorted for prefixes."""
+        self._attribute_cache: dict[tuple[str, int], np.ndarray] = {}
+        self.doc_freq = np.diff(self.post_offsets).astype(np.int64)
+        tallies = {
+            name: np.bincount(values[values >= 0], minlength=len(self.attribute_codes[name]))
+            for name, values in self.attributes.items()
+        }
+        for term, pairs in self.label_postings.items():
+            if term < len(self.doc_freq):
+                self.doc_freq[term] += sum(
+                    int(tallies[name][value]) for name, value in pairs if value < len(tallies[name])
+                )
+        by_length: dict[int, list[int]] = {}
+        for term, word in enumerate(self.terms):
+            if word.isalpha():
+                by_length.setdefault(len(word), []).append(term)
+        self.alpha_by_length = {
+            length: ([self.terms[t] for t in ids], np.array(ids, dtype=np.int32)) for length, ids in by_length.items()
+        }
+        self._candidate_cache: dict[tuple[str, bool], dict[int, int]] = {}
+        self._best_cache: dict[tuple[str, bool], np.ndarray] = {}
+        self._sequence_cache: dict[int, list[list[int]]] = {}
+        self._label_cache: dict[tuple[str, int], list[int]] = {}
+
+    # --- keeping in step --------------------------------------------------------------
+
+    def sync(self) -> None:
+        """Fold in what changed since the last search (cheap), or rebuild when needed."""
+        if not self._stale:
+            return
+        with self._lock:
+            if not self._stale:
+                return
+            if self._rebuild_needed:
+                self._build()
+                return
+            self._stale = False  # a write landing during this sync marks it stale again
+            with self.catalogue.cursor() as db:
+                db.execute("begin transaction")  # one snapshot for the rows and their words
+                try:
+                    frame = self._frame(db, self._last_sync)
+                    if self.delta_docs + len(frame) > max(1000, len(self.codes) // 20):
+                        self._rebuild_needed = True
+                    elif len(frame):
+                        self._apply_delta(db, frame)
+                finally:
+                    db.execute("rollback")
+            if self._rebuild_needed:
+                self._build()
+
+    def _term_id(self, term: str) -> int:
+        found = self.vocab.get(term)
+        if found is None:
+            found = self.vocab[term] = len(self.terms)
+            self.terms.append(term)
+            self.delta_terms.append((term, found))
+        return found
+
+    def _apply_delta(self, db: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> None:
+        """Append changed projects as new documents; their old versions become tombstones."""
+        first = len(self.codes)
+        self._split_words(db, first, self._last_sync)
+        tokens = db.execute("select doc, field, word from raw where word <> '' order by doc, field, pos")
+        best: dict[tuple[int, int], int] = {}
+        names: dict[int, list[int]] = {}
+        for doc, field_rank, word in tokens.fetchall():
+            for term in map(self._term_id, self._word_terms(word)):
+                if best.get((term, doc), 9) > field_rank:
+                    best[(term, doc)] = field_rank
+                if field_rank == NAME and self.terms[term] not in self.synonyms:
+                    names.setdefault(doc, []).append(term)
+        db.execute("drop table raw")
+        for (term, doc), field_rank in best.items():
+            entry = self.delta.setdefault(term, ([], []))
+            entry[0].append(doc)
+            entry[1].append(field_rank)
+        for code in frame["code"]:
+            old = self.doc_of_code.get(code)
+            if old is not None:
+                self.alive[old] = False
+        self.codes += frame["code"].tolist()
+        for doc, code in enumerate(self.codes[first:], start=first):
+            self.doc_of_code[code] = doc
+        self.texts += list(zip(*(frame[name].tolist() for name in TEXT_FIELDS), strict=True))
+        rows = np.full((len(frame), NAME_WIDTH), -1, dtype=np.int32)
+        for doc, terms in names.items():
+            rows[doc - first, : min(len(terms), NAME_WIDTH)] = terms[:NAME_WIDTH]
+        self.name_matrix = np.concatenate([self.name_matrix, rows])
+        for name in ATTRIBUTES:
+            index, codes = self.attribute_index[name], self.attribute_codes[name]
+            values = []
+            for value in frame[name]:
+                if not isinstance(value, str):
+                    values.append(-1)
+                    continue
+                if value not in index:
+                    index[value] = len(codes)
+                    codes.append(value)
+                    for term in dict.fromkeys(self._label_terms(name, value) if name in LABELLED else ()):
+                        self.label_postings.setdefault(self._term_id(term), []).append((name, index[value]))
+                values.append(index[value])
+            self.attributes[name] = np.concatenate([self.attributes[name], np.array(values, dtype=np.int32)])
+        self.investment = np.concatenate(
+            [self.investment, frame["investment_vnd_bn"].to_numpy(dtype=np.float64, na_value=np.nan)]
+        )
+        self.updated = np.concatenate([self.updated, _microseconds(frame["updated_at"])])
+        self.demo = np.concatenate([self.demo, frame["demo"].to_numpy(dtype=bool)])
+        self.published = np.concatenate([self.published, frame["published"].to_numpy(dtype=bool)])
+        self.alive = np.concatenate([self.alive, np.ones(len(frame), dtype=bool)])
+        self.code_rank = np.argsort(np.argsort(np.array(self.codes), kind="stable")).astype(np.int64)
+        self.delta_docs += len(frame)
+        newest = frame["updated_at"].max()
+        self._last_sync = newest if self._last_sync is None else max(self._last_sync, newest)
+        self._attribute_cache.clear()
+        self._candidate_cache.clear()
+        self._best_cache.clear()
+
+    # --- matching ---------------------------------------------------------------------
+
+    def _attribute_docs(self, name: str, value: int) -> np.ndarray:
+        docs = self._attribute_cache.get((name, value))
+        if docs is None:
+            docs = self._attribute_cache[(name, value)] = np.flatnonzero(self.attributes[name] == value).astype(
+                np.int32
+            )
+        return docs
+
+    def _postings(self, term: int) -> list[tuple[np.ndarray, np.ndarray]]:
+        """The (projects, field groups) that hold ``term``: text, changed projects, labels."""
+        parts = []
+        if term < self.main_terms:
+            start, end = self.post_offsets[term], self.post_offsets[term + 1]
+            if end > start:
+                parts.append((self.post_docs[start:end], self.post_fields[start:end]))
+        extra = self.delta.get(term)
+        if extra:
+            parts.append((np.array(extra[0], np.int32), np.array(extra[1], np.uint8)))
+        for name, value in self.label_postings.get(term, ()):
+            docs = self._attribute_docs(name, value)
+            parts.append((docs, np.full(len(docs), META, dtype=np.uint8)))
+        return parts
+
+    def _candidates(self, word: str, prefix: bool) -> dict[int, int]:
+        """Terms that ``word`` matches, each with its typo count (cached per word)."""
+        key = (word, prefix)
+        cached = self._candidate_cache.get(key)
+        if cached is not None:
+            return cached
+        found: dict[int, int] = {}
+        budget = typo_budget(word)
+        if budget:
+            for length in range(len(word) - budget, len(word) + budget + 1):
+                bucket = self.alpha_by_length.get(length)
+                if bucket is None:
+                    continue
+                for _term, distance, position in process.extract(
+                    word, bucket[0], scorer=OSA.distance, score_cutoff=budget, limit=None
+                ):
+                    found[int(bucket[1][position])] = int(distance)
+            for term_word, term in self.delta_terms:
+                if term_word.isalpha() and abs(len(term_word) - len(word)) <= budget:
+                    distance = OSA.distance(word, term_word, score_cutoff=budget)
+                    if distance <= budget:
+                        found[term] = distance
+        if prefix:
+            for term in self._prefixed(word):
+                found.setdefault(term, 0)
+        exact = self.vocab.get(word)
+        if exact is not None:
+            found[exact] = 0
+        if len(self._candidate_cache) > 4096:
+            self._candidate_cache.clear()
+        self._candidate_cache[key] = found
+        return found
+
+    def _prefixed(self, stem: str) -> list[int]:
+        """Terms that start with ``stem``; for a short stem only its most common ones."""
+        start = bisect.bisect_left(self.terms, stem, hi=self.main_terms)
+        end = bisect.bisect_left(self.terms, stem + "\x7f", start, self.main_terms)
+        ids = list(range(start, end)) + [t for w, t in self.delta_terms if w.startswith(stem)]
+        cap = PREFIX_CAP.get(len(stem), PREFIX_MAX)
+        if len(ids) > cap:
+            freq = self.doc_freq
+            ids.sort(key=lambda t: -(freq[t] if t < len(freq) else 0))
+            ids = ids[:cap]
+        return ids
+
+    def _match(self, word: _Word, size: int) -> None:
+        cached = self._best_cache.get((word.folded, word.prefix))
+        if cached is not None and len(cached) == size:
+            word.best = cached
+            return
+        best = np.full(size, NO_MATCH, dtype=np.uint8)
+        for term, typos in word.terms.items():
+            for docs, fields in self._postings(term):
+                # Within one part a project that appears twice comes with its best field last
+                # (postings are ordered so), and the last write of a fancy assignment wins.
+                best[docs] = np.minimum(best[docs], fields + np.uint8(typos * 4))
+        if len(self._best_cache) >= 128:
+            self._best_cache.pop(next(iter(self._best_cache)))
+        self._best_cache[(word.folded, word.prefix)] = best
+        word.best = best
+
+    # --- querying ---------------------------------------------------------------------
+
+    def search(
+        self,
+        query: str,
+        filters: Filters,
+        *,
+        limit: int = 20,
+        offset: int = 0,
+        sort: str = "relevance",
+        facets: bool = True,
+    ) -> SearchResult:
+        """Projects matching ``query`` within ``filters``, ranked, with facet counts."""
+        if sort not in SORTS:
+            raise ValueError(f"sort must be one of {', '.join(SORTS)}")
+        self.sync()
+        with self._lock:
+            return self._search(query, filters, max(0, int(limit)), max(0, int(offset)), sort, facets)
+
+    def matching_codes(self, query: str, filters: Filters) -> list[str]:
+        """The codes of every project in the result of ``query`` within ``filters`` (unordered)."""
+        self.sync()
+        with self._lock:
+            docs = self._matching(query, filters)[0]
+            return [self.codes[i] for i in docs]
+
+    def _search(self, query: str, filters: Filters, limit: int, offset: int, sort: str, facets: bool) -> SearchResult:
+        docs, words, typos, places, most = self._matching(query, filters)
+        facet_counts: dict[str, dict[str, int]] = {}
+        if facets:
+            facet_counts = self._facets(docs)
+            # A facet in use counts as if its own choice were not made (the others stay): its other
+            # options then say how many projects choosing them as well would add.
+            for name in FACETS:
+                if getattr(filters, name):
+                    others = self._matching(query, replace(filters, **{name: ()}), words)[0]
+                    facet_counts[name] = self._facets(others, (name,))[name]
+        page = self._order(docs, words, typos, places, sort, offset + limit)[offset : offset + limit]
+        return SearchResult(self._hits(page, words, offset), len(docs), facet_counts, most, len(words))
+
+    def _matching(
+        self, query: str, filters: Filters, parsed: list[_Word] | None = None
+    ) -> tuple[np.ndarray, list[_Word], Any, Any, int]:
+        """The matching docs; ``parsed`` reuses the words of an earlier call with the same query."""
+        size = len(self.codes)
+        allowed = self._filter_mask(filters)
+        if parsed is None:
+            words = self._parse(query)
+            for word in words:
+                word.terms = self._candidates(word.folded, word.prefix)
+                self._match(word, size)
+        else:
+            words = parsed
+        typos = places = None
+        most = 0
+        if words:
+            stacked = np.stack([w.best for w in words])
+            counts = (stacked != NO_MATCH).sum(axis=0, dtype=np.int16)
+            counts[~allowed] = 0
+            most = int(counts.max()) if size else 0
+            # All the words if any project has them all, else as many as the best have.
+            docs = np.flatnonzero(counts == most) if most else np.empty(0, dtype=np.int64)
+            chosen = stacked[:, docs]
+            matched = chosen != NO_MATCH
+            typos = np.zeros(size, dtype=np.int64)
+            places = np.zeros(size, dtype=np.int64)
+            typos[docs] = np.where(matched, chosen // 4, 0).sum(axis=0)
+            places[docs] = np.where(matched, chosen % 4, 0).sum(axis=0)
+        else:
+            docs = np.flatnonzero(allowed)
+        return docs, words, typos, places, most
+
+    def _parse(self, query: str) -> list[_Word]:
+        text = unicodedata.normalize("NFC", str(query or ""))[:MAX_QUERY_CHARS]
+        typing = bool(text) and not text[-1].isspace()
+        raw = _WORD_RE.findall(text)
+        words: list[_Word] = []
+        for position, typed in enumerate(raw):
+            folded_parts = search_fold(typed).split()
+            for part_index, folded in enumerate(folded_parts):
+                is_last = position == len(raw) - 1 and part_index == len(folded_parts) - 1
+                expansion = self.synonyms.get(folded)
+                if expansion:
+                    words += [_Word(part, part, False) for part in expansion]
+                else:
+                    words.append(_Word(folded, typed.lower() if len(folded_parts) == 1 else folded, is_last and typing))
+        return words[:MAX_QUERY_WORDS]
+
+    def _filter_mask(self, filters: Filters) -> np.ndarray:
+        mask = self.alive.copy()
+        for name in ATTRIBUTES:
+            for codes in (getattr(filters, name), filters.visible_statuses if name == "status" else ()):
+                if codes:
+                    ids = [self.attribute_index[name].get(code, -2) for code in codes]
+                    mask &= np.isin(self.attributes[name], ids)
+        if filters.code:
+            chosen = np.zeros(len(mask), dtype=bool)
+            chosen[[self.doc_of_code[c] for c in filters.code if c in self.doc_of_code]] = True
+            mask &= chosen
+        if filters.min_investment is not None:
+            mask &= self.investment >= filters.min_investment
+        if filters.max_investment is not None:
+            mask &= self.investment <= filters.max_investment
+        if filters.demo is not None:
+            mask &= self.demo == filters.demo
+        if filters.visible_statuses:  # the public's view: only what a reviewer published
+            mask &= self.published
+        return mask
+
+    def _facets(self, docs: np.ndarray, names: tuple[str, ...] = FACETS) -> dict[str, dict[str, int]]:
+        counts: dict[str, dict[str, int]] = {}
+        for name in names:
+            values = self.attributes[name][docs]
+            tally = np.bincount(values[values >= 0], minlength=len(self.attribute_codes[name]))
+            names = self.attribute_codes[name]
+            counts[name] = {
+                names[i]: int(tally[i]) for i in sorted(np.flatnonzero(tally), key=lambda i: (-tally[i], names[i]))
+            }
+        return counts
+
+    def _order(
+        self,
+        docs: np.ndarray,
+        words: list[_Word],
+        typos: np.ndarray | None,
+        places: np.ndarray | None,
+        sort: str,
+        needed: int,
+    ) -> list[int]:
+        rank = self.code_rank[docs]
+        if sort in ("investment", "updated"):
+            values = self.investment[docs] if sort == "investment" else self.updated[docs].astype(np.float64)
+            values = np.where(np.isnan(values), -np.inf, values)
+            return docs[np.lexsort((rank, -values))][:needed].tolist()
+        if not words or sort == "code":
+            return docs[np.argsort(rank)][:needed].tolist()
+        # Cheap criteria for everything, the phrase check for the best few thousand, every
+        # criterion for the best RERANK_DEPTH; ties at each cut go by code.
+        key = (typos[docs].astype(np.int64) * 64 + places[docs]) * (1 << 22) + rank
+        docs, key = _smallest(docs, key, PHRASE_DEPTH)
+        phrase = self._phrase_in_name(docs, words)
+        key = key + np.where(phrase, 0, 32 * (1 << 22))  # between a typo and a field step
+        docs, key = _smallest(docs, key, max(needed, RERANK_DEPTH))
+        sequences = self._sequences([int(d) for d in docs])
+        word_of_term: dict[int, list[int]] = {}
+        for w, word in enumerate(words):
+            for term in word.terms:
+                word_of_term.setdefault(term, []).append(w)
+        keyed = sorted(
+            (self._fine_key(int(d), words, sequences[int(d)], word_of_term), int(k), int(d))
+            for d, k in zip(docs, key, strict=True)
+        )
+        return [doc for _fine, _key, doc in keyed][:needed]
+
+    def _sequences(self, docs: list[int]) -> dict[int, list[list[int]]]:
+        """Each project's term ids per field group, an abbreviation replaced by its expansion."""
+        cache, vocab = self._sequence_cache, self.vocab
+        result: dict[int, list[list[int]]] = {}
+        for doc in docs:
+            fields = cache.get(doc)
+            if fields is None:
+                name_vi, name_en, desc_vi, desc_en, address, capacity = self.texts[doc]
+                texts = (
+                    f"{name_vi or ''} {name_en or ''}",
+                    self.codes[doc],
+                    f"{desc_vi or ''} {desc_en or ''}",
+                    f"{address or ''} {capacity or ''}",
+                )
+                fields = [
+                    [
+                        vocab.get(term, -1)
+                        for word in _WORD_RE.findall(text.lower())
+                        for term in self._word_terms(word)
+                        if term not in self.synonyms
+                    ]
+                    for text in texts
+                ]
+                for name in LABELLED:
+                    value = int(self.attributes[name][doc])
+                    if value >= 0:
+                        fields[META] += self._label_ids(name, value)
+                if len(cache) > 20_000:
+                    cache.clear()
+                cache[doc] = fields
+            result[doc] = fields
+        return result
+
+    def _label_ids(self, name: str, value: int) -> list[int]:
+        ids = self._label_cache.get((name, value))
+        if ids is None:
+            terms = self._label_terms(name, self.attribute_codes[name][value])
+            ids = self._label_cache[(name, value)] = [self.vocab.get(t, -1) for t in terms]
+        return ids
+
+    def _phrase_in_name(self, docs: np.ndarray, words: list[_Word]) -> np.ndarray:
+        """Whether each project's name holds the query words in order as a phrase."""
+        names = self.name_matrix[docs]
+        found = np.zeros(len(docs), dtype=bool)
+        hits = []
+        for word in words:
+            lookup = np.zeros(len(self.terms) + 1, dtype=bool)
+            lookup[np.fromiter(word.terms, dtype=np.int64, count=len(word.terms)) + 1] = True
+            hits.append(lookup[names + 1])
+        for start in range(max(NAME_WIDTH - len(words) + 1, 0)):
+            run = np.ones(len(docs), dtype=bool)
+            for offset, hit in enumerate(hits):
+                run &= hit[:, start + offset]
+            found |= run
+        return found
+
+    def _fine_key(
+        self, doc: int, words: list[_Word], sequence: list[list[int]], word_of_term: dict[int, list[int]]
+    ) -> tuple[int, int, int, int, int]:
+        """(typos, tier, proximity, field, -accents as typed): lower is better."""
+        positions: list[list[list[int]]] = [[[] for _ in words] for _ in range(4)]
+        for field_rank, terms in enumerate(sequence):
+            per_word = positions[field_rank]
+            for index, term in enumerate(terms):
+                for w in word_of_term.get(term, ()):
+                    per_word[w].append(index)
+        # Names above the rest, and within a field a phrase above scattered words:
+        # 0 phrase in the name, 1 all words in the name, 2 a phrase in one other field,
+        # 3 all words in one other field, 4 the words spread over fields.
+        best = (4, 8 * len(words), 4)
+        for field_rank, per_word in enumerate(positions):
+            if all(per_word):
+                proximity = _proximity(per_word)
+                tier = (0 if proximity == 0 else 1) if field_rank == NAME else (2 if proximity == 0 else 3)
+                best = min(best, (tier, proximity, field_rank))
+        matched = [int(w.best[doc]) for w in words if w.best[doc] != NO_MATCH]
+        typos = sum(q // 4 for q in matched)
+        if best[0] == 4:
+            best = (4, best[1], sum(q % 4 for q in matched))
+        return typos, *best, -self._accents_as_typed(doc, words)
+
+    def _accents_as_typed(self, doc: int, words: list[_Word]) -> int:
+        accented = [accent_key(w.typed) for w in words if w.typed != w.folded]
+        if not accented:
+            return 0
+        name_vi, name_en = self.texts[doc][:2]
+        tokens = {accent_key(t) for t in _WORD_RE.findall(f"{name_vi or ''} {name_en or ''}")}
+        return sum(1 for word in accented if word in tokens)
+
+    def _hits(self, page: list[int], words: list[_Word], offset: int) -> list[SearchHit]:
+        terms = {self.terms[t] for w in words for t in w.terms}
+        seen: dict[str, bool] = {}  # words repeat from hit to hit: decide each once
+        hits = []
+        for rank, doc in enumerate(page, start=offset):
+            row = dict(zip(TEXT_FIELDS, self.texts[doc], strict=True))
+            highlights = (
+                {name: spans for name in HIGHLIGHT_FIELDS if (spans := self._spans(row.get(name), terms, seen))}
+                if terms
+                else {}
+            )
+            hits.append(
+                SearchHit(self.codes[doc], round(1.0 / (1 + rank), 6), row["name_vi"], row["name_en"], highlights)
+            )
+        return hits
+
+    def _spans(self, text: Any, terms: set[str], seen: dict[str, bool]) -> list[tuple[int, int]]:
+        """Where the words of ``text`` that matched the query stand (start, end)."""
+        if not isinstance(text, str) or not text:
+            return []
+        spans = []
+        for match in _WORD_RE.finditer(text):
+            word = match.group()
+            hit = seen.get(word)
+            if hit is None:
+                hit = seen[word] = any(term in terms for term in self._word_terms(word.lower()))
+            if hit:
+                spans.append((match.start(), match.end()))
+        return spans
+
+    def memory_bytes(self) -> int:
+        """Bytes held by the index's arrays (the Python lists of codes and names come on top)."""
+        arrays = [self.post_docs, self.post_fields, self.post_offsets, self.name_matrix, self.doc_freq]
+        arrays += [self.investment, self.updated, self.demo, self.published, self.alive]
+        arrays += [self.code_rank, self.doc_freq, *self.attributes.values()]
+        return int(sum(a.nbytes for a in arrays))
+
+
+_TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
+@functools.lru_cache(maxsize=65536)
+def accent_key(word: str) -> str:
+    """A word's letters and marks with the tone mark moved to the end: old and new tone
+    placement (hoà/hòa, thuỷ/thủy) give the same key; a missing or different mark does not."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    tones = "".join(ch for ch in decomposed if ch in _TONE_MARKS)
+    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _TONE_MARKS)) + tones
+
+
+def _smallest(docs: np.ndarray, key: np.ndarray, count: int) -> tuple[np.ndarray, np.ndarray]:
+    if len(docs) <= count:
+        return docs, key
+    keep = np.argpartition(key, count - 1)[:count]
+    return docs[keep], key[keep]
+
+
+def _proximity(per_word: list[list[int]]) -> int:
+    """0 when the words stand as a phrase in order; else the summed gaps (each capped at 8)."""
+    total = 0
+    for before, after in itertools.pairwise(per_word):
+        gap = min((abs(b - a - 1) + (1 if b < a else 0) for a in before for b in after), default=8)
+        total += min(gap, 8)
+    return total
+
+
+def _microseconds(values: pd.Series) -> np.ndarray:
+    stamps = pd.to_datetime(values)
+    return np.where(stamps.isna(), 0, stamps.astype("int64") // 1000).astype(np.int64)

@@ -1,0 +1,1 @@
+"""The staff workspace: accounts and sessions, editing, review workflow, history, health, inquiries."""

@@ -1,0 +1,1 @@
+"""Storage: the DuckDB file, its frozen migrations, the reference-data sync and backups."""

@@ -1,0 +1,292 @@
+"""Consistent backups and all-or-nothing restores of a catalogue database.
+
+A backup is a directory written by DuckDB's ``EXPORT DATABASE`` (schema plus Parquet
+files, one snapshot transaction) and a ``manifest.json`` with row counts. DuckDB lets only
+one process open a database file for writing, so while the app runs, the CLI cannot open
+the file itself: the app serves backup requests left in a mailbox directory beside the
+database (``<db>.requests/``) instead, and the CLI waits for the answer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import threading
+import time
+import uuid
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import duckdb
+
+from catalogue.errors import BackupError, DatabaseLockedError, RestoreRefusedError
+
+if TYPE_CHECKING:
+    from catalogue.core import Catalogue
+
+MANIFEST = "manifest.json"
+HEARTBEAT = "server.json"
+POLL_SECONDS = 0.25
+HEARTBEAT_FRESH_SECONDS = 5.0
+
+
+def _tables(cur: duckdb.DuckDBPyConnection) -> list[str]:
+    rows = cur.execute(
+        "select table_name from information_schema.tables where table_schema = 'main' order by table_name"
+    ).fetchall()
+    return [name for (name,) in rows]
+
+
+def backup(catalogue: Catalogue, directory: str | os.PathLike[str]) -> dict[str, Any]:
+    """Write a consistent copy of ``catalogue`` into the new directory ``directory``.
+
+    The directory must not exist or be empty. The copy is written beside it first and
+    renamed when complete, so a failed backup leaves nothing that looks like a backup.
+    Returns the manifest.
+    """
+    target = Path(directory)
+    if target.exists() and any(target.iterdir()):
+        raise BackupError(
+            f"Thư mục {target} đã có dữ liệu; hãy chọn một thư mục mới hoặc trống",
+            f"The directory {target} is not empty; choose a new or empty directory",
+        )
+    partial = target.with_name(target.name + f".partial-{uuid.uuid4().hex[:8]}")
+    partial.parent.mkdir(parents=True, exist_ok=True)
+    sweep_leftovers(partial.parent, ".partial-")  # what a killed backup left here earlier
+    # Backups hold password hashes and investors' contact data: only this user may read them.
+    partial.mkdir(mode=0o700)
+    try:
+        with catalogue.cursor() as cur:
+            cur.execute("begin transaction")
+            try:
+                counts = {t: cur.execute(f'select count(*) from "{t}"').fetchall()[0][0] for t in _tables(cur)}
+                cur.execute(f"export database '{_sql_path(partial)}' (format parquet)")
+                version = cur.execute("select coalesce(max(version), 0) from schema_migrations").fetchall()[0][0]
+            finally:
+                cur.execute("rollback")
+        manifest = {
+            "format": "catalogue-backup/1",
+            "created_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            "source": catalogue.path,
+            "schema_version": version,
+            "duckdb_version": duckdb.__version__,
+            "row_counts": counts,
+        }
+        (partial / MANIFEST).write_text(json.dumps(manifest, indent=1, ensure_ascii=False), encoding="utf-8")
+        _private(partial)
+        if target.exists():
+            target.rmdir()
+        partial.replace(target)
+    except BaseException:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise
+    return manifest
+
+
+def read_manifest(directory: str | os.PathLike[str]) -> dict[str, Any]:
+    path = Path(directory) / MANIFEST
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise RestoreRefusedError(
+            f"{directory} không phải bản sao lưu của catalogue (thiếu hoặc hỏng {MANIFEST})",
+            f"{directory} is not a catalogue backup ({MANIFEST} missing or damaged)",
+        ) from exc
+    if manifest.get("format") != "catalogue-backup/1":
+        raise RestoreRefusedError(
+            f"Định dạng sao lưu không được hỗ trợ: {manifest.get('format')}",
+            f"Unsupported backup format: {manifest.get('format')}",
+        )
+    return manifest
+
+
+def restore(
+    directory: str | os.PathLike[str], target: str | os.PathLike[str], *, force: bool = False
+) -> dict[str, Any]:
+    """Rebuild the database ``target`` from the backup in ``directory``, all or nothing.
+
+    Refuses to replace an existing database unless ``force``; refuses a database that
+    another process holds open. The restored copy is built and checked beside the target
+    and only then moved into place.
+    """
+    from catalogue.storage.migrations import LATEST_VERSION
+
+    manifest = read_manifest(directory)
+    if manifest["schema_version"] > LATEST_VERSION:
+        raise RestoreRefusedError(
+            f"Bản sao lưu có phiên bản lược đồ {manifest['schema_version']}, mới hơn chương trình ({LATEST_VERSION})",
+            f"The backup has schema version {manifest['schema_version']}, newer than this program ({LATEST_VERSION})",
+        )
+    target = Path(target)
+    if target.exists():
+        if not force:
+            raise RestoreRefusedError(
+                f"{target} đã tồn tại; thêm --force để ghi đè", f"{target} already exists; add --force to overwrite it"
+            )
+        _ensure_not_in_use(target)
+    building = target.with_name(target.name + f".restoring-{uuid.uuid4().hex[:8]}")
+    try:
+        connection = duckdb.connect(str(building))
+        try:
+            connection.execute(f"import database '{_sql_path(Path(directory))}'")
+            counts = {
+                t: connection.execute(f'select count(*) from "{t}"').fetchall()[0][0] for t in _tables(connection)
+            }
+            connection.execute("checkpoint")
+        finally:
+            connection.close()
+        if counts != manifest["row_counts"]:
+            raise RestoreRefusedError(
+                "Bản sao lưu không khớp với số dòng đã ghi; không khôi phục",
+                "The backup does not match its recorded row counts; nothing restored",
+            )
+        target.parent.mkdir(parents=True, exist_ok=True)
+        Path(str(target) + ".wal").unlink(missing_ok=True)
+        building.chmod(0o600)
+        building.replace(target)
+    finally:
+        building.unlink(missing_ok=True)
+        Path(str(building) + ".wal").unlink(missing_ok=True)
+    return manifest
+
+
+LEFTOVER_AGE = 600.0  # seconds: older unfinished copies are leftovers of a killed run
+
+
+def sweep_leftovers(directory: str | os.PathLike[str], marker: str) -> list[Path]:
+    """Remove what killed backups (``.partial-``) or restores (``.restoring-``) left in
+    ``directory``, if older than :data:`LEFTOVER_AGE` (a running one is younger). Returns what
+    was removed."""
+    removed = []
+    folder = Path(directory)
+    if not folder.is_dir():
+        return removed
+    now = time.time()
+    for path in folder.iterdir():
+        if marker not in path.name:
+            continue
+        try:
+            if now - path.stat().st_mtime < LEFTOVER_AGE:
+                continue
+            if path.is_dir():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
+            removed.append(path)
+        except OSError:
+            continue
+    return removed
+
+
+def _private(directory: Path) -> None:
+    """Directory 0700, files 0600."""
+    directory.chmod(0o700)
+    for path in directory.rglob("*"):
+        path.chmod(0o700 if path.is_dir() else 0o600)
+
+
+def _ensure_not_in_use(target: Path) -> None:
+    try:
+        duckdb.connect(str(target)).close()
+    except duckdb.IOException as exc:
+        if "lock" in str(exc).lower():
+            raise DatabaseLockedError(str(target), str(exc)) from exc
+        raise
+
+
+def _sql_path(path: Path) -> str:
+    return str(path).replace("'", "''")
+
+
+# --- backups while the app holds the database ------------------------------------------
+
+
+def mailbox(db_path: str | os.PathLike[str]) -> Path:
+    return Path(str(db_path) + ".requests")
+
+
+class BackupServer:
+    """Answers backup requests from other processes for a catalogue this process holds."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self.box = mailbox(catalogue.path)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="catalogue-backup-server", daemon=True)
+
+    def start(self) -> BackupServer:
+        self.box.mkdir(parents=True, exist_ok=True)
+        self._beat()
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5)
+        (self.box / HEARTBEAT).unlink(missing_ok=True)
+
+    def _beat(self) -> None:
+        payload = {"pid": os.getpid(), "at": time.time()}
+        temporary = self.box / f"{HEARTBEAT}.tmp"
+        temporary.write_text(json.dumps(payload), encoding="utf-8")
+        temporary.replace(self.box / HEARTBEAT)
+
+    def _run(self) -> None:
+        while not self._stop.wait(POLL_SECONDS):
+            try:
+                self._beat()
+                for request in sorted(self.box.glob("*.request.json")):
+                    self._serve(request)
+            except OSError:
+                continue  # the mailbox vanished or is unreadable for a moment; try again
+
+    def _serve(self, request: Path) -> None:
+        answer = request.with_name(request.name.replace(".request.json", ".answer.json"))
+        try:
+            wanted = json.loads(request.read_text(encoding="utf-8"))
+            manifest = backup(self.catalogue, wanted["directory"])
+            result = {"ok": True, "manifest": manifest}
+        except BackupError as exc:
+            result = {"ok": False, "message_vi": exc.message_vi, "message_en": exc.message_en}
+        except Exception as exc:  # report any failure to the waiting CLI rather than dying
+            result = {"ok": False, "message_vi": f"Sao lưu thất bại: {exc}", "message_en": f"Backup failed: {exc}"}
+        temporary = answer.with_name(answer.name + ".tmp")
+        temporary.write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
+        temporary.replace(answer)
+        request.unlink(missing_ok=True)
+
+
+def server_alive(db_path: str | os.PathLike[str]) -> bool:
+    try:
+        beat = json.loads((mailbox(db_path) / HEARTBEAT).read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError):
+        return False
+    return time.time() - float(beat.get("at", 0)) < HEARTBEAT_FRESH_SECONDS
+
+
+def request_backup(
+    db_path: str | os.PathLike[str], directory: str | os.PathLike[str], timeout: float = 300.0
+) -> dict[str, Any]:
+    """Ask the process serving ``db_path`` for a backup into ``directory`` and wait for it."""
+    box = mailbox(db_path)
+    ticket = uuid.uuid4().hex
+    request = box / f"{ticket}.request.json"
+    answer = box / f"{ticket}.answer.json"
+    temporary = box / f"{ticket}.tmp"
+    temporary.write_text(json.dumps({"directory": str(Path(directory).resolve())}), encoding="utf-8")
+    temporary.replace(request)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if answer.exists():
+            result = json.loads(answer.read_text(encoding="utf-8"))
+            answer.unlink(missing_ok=True)
+            if not result["ok"]:
+                raise BackupError(result["message_vi"], result["message_en"])
+            return result["manifest"]
+        time.sleep(POLL_SECONDS)
+    request.unlink(missing_ok=True)
+    raise BackupError(
+        "Ứng dụng không trả lời yêu cầu sao lưu kịp thời", "The app did not answer the backup request in time"
+    )
