@@ -15,9 +15,9 @@ import streamlit as st
 from app_pages._state import page_params, set_page_params
 from app_pages._widgets import bound, sync_value
 from catalogue.projects.browse_state import BrowseState, parse_params, to_params
-from catalogue.projects.money import exchange_rate, format_usd_m
+from catalogue.projects.money import exchange_rate
 from catalogue.projects.reference import Reference
-from catalogue.text import format_number, t
+from catalogue.text import format_number, format_usd_m, t
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from catalogue.clock import hanoi_today
 from catalogue.leadership import plan
 from catalogue.leadership.charts import Chart, dashboard_charts, target_chart
 from catalogue.leadership.dashboard import Dashboard, dashboard
+from catalogue.text import localized
 
 _IDENTITIES: weakref.WeakKeyDictionary[Catalogue, str] = weakref.WeakKeyDictionary()
 
@@ -95,7 +96,7 @@ def _target_figures(
     for index, goal in enumerate(goals.itertuples()):
         mine = measured[measured["target_code"] == goal.code]
         if len(mine):
-            title = goal.label_vi if lang == "vi" or not goal.label_en else goal.label_en
+            title = localized(goal, "label", lang)
             figure = target_chart(
                 goals.iloc[index], mine, (current.period_start, current.period_end), lang, title=title, as_of=today
             )

@@ -35,7 +35,7 @@ def database_path() -> Path:
 
 
 @st.cache_resource(show_spinner=False, on_release=Catalogue.close)
-def _open_catalogue(path: str) -> Catalogue:
+def open_catalogue(path: str) -> Catalogue:
     first_start = not Path(path).exists()
     cat = Catalogue.open(path)
     if first_start:
@@ -45,7 +45,7 @@ def _open_catalogue(path: str) -> Catalogue:
 
 
 def get_catalogue() -> Catalogue:
-    return _open_catalogue(str(database_path()))
+    return open_catalogue(str(database_path()))
 
 
 GLOBAL_PARAMS = ("lang", "list")  # carried by every page's URL: language and shortlist
@@ -227,7 +227,7 @@ def inquiry_form(cat: Catalogue, code: str, lang: str) -> None:
         )
 
     def message(name: str) -> str | None:
-        return errors[name][0 if lang == "vi" else 1] if name in errors else None
+        return errors[name](lang) if name in errors else None
 
     # The honeypot: hidden from people by CSS, filled in by form-filling robots.
     st.html("<style>[class*='st-key-inquiry-website'] { display: none; }</style>")

@@ -14,7 +14,7 @@ import json
 
 import streamlit as st
 
-from catalogue.text import format_number, t
+from catalogue.text import format_number, is_built_in, t
 
 
 def _replace(selector: str, text: str, size: str) -> str:
@@ -26,7 +26,7 @@ def _replace(selector: str, text: str, size: str) -> str:
 
 def streamlit_texts(lang: str) -> None:
     """Put Streamlit's own English texts into ``lang`` on this page (nothing to do in English)."""
-    if lang == "en":
+    if is_built_in(lang):
         return
     dropzone = '[data-testid="stFileUploaderDropzone"]'
     instructions = '[data-testid="InputInstructions"] > span:first-child'

@@ -12,7 +12,7 @@ from catalogue.leadership.charts import plotly_config
 from catalogue.leadership.report import DEFAULT_PLAN, REPORT_FIRST_YEAR, cached_report
 from catalogue.projects.money import exchange_rate
 from catalogue.staff import auth
-from catalogue.text import format_date, format_datetime, format_number, t
+from catalogue.text import LANGUAGES, format_date, format_datetime, format_number, t
 
 lang = language()
 cat = get_catalogue()
@@ -115,7 +115,7 @@ with lang_col:
         default=lang,
         format_func=lambda code: t(f"language.{code}", lang),
     )
-if report_lang not in ("vi", "en"):  # a segmented control can be clicked off: the page's language again
+if report_lang not in LANGUAGES:  # a segmented control can be clicked off: the page's language again
     report_lang = lang
     set_value("d_report_lang", lang)
 xlsx_col, html_col = st.columns(2)

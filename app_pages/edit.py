@@ -183,8 +183,7 @@ def widget(column) -> None:
         disabled = column.name == "code" and project is not None
         st.text_input(label, key=widget_key, disabled=disabled, max_chars=column.max_length, help=_hint(column))
     if column.name in errors:
-        vi, en = errors[column.name]
-        st.markdown(f":red[:material/error: {escape_markdown(vi if lang == 'vi' else en)}]")
+        st.markdown(f":red[:material/error: {escape_markdown(errors[column.name](lang))}]")
 
 
 def _hint(column) -> str | None:

@@ -11,7 +11,7 @@ from catalogue.projects.exporting import table_csv, table_xlsx
 from catalogue.projects.views import escape_markdown
 from catalogue.staff.countries import country_label
 from catalogue.staff.inquiries import inbox, inbox_table, mark_answered
-from catalogue.text import format_datetime, format_number, t
+from catalogue.text import format_datetime, format_number, reads_translation, t
 
 lang = language()
 streamlit_texts(lang)
@@ -56,7 +56,7 @@ rows = {row.id: row for row in frame.itertuples()}
 
 
 def project_name(row) -> str:
-    english = row.project_name_en if lang == "en" and isinstance(row.project_name_en, str) else None
+    english = row.project_name_en if reads_translation(lang) and isinstance(row.project_name_en, str) else None
     return english or row.project_name or ""
 
 

@@ -15,7 +15,7 @@ from catalogue.leadership import plan
 from catalogue.leadership.charts import n0, plotly_config
 from catalogue.leadership.report import DEFAULT_PLAN
 from catalogue.staff import auth
-from catalogue.text import format_date, format_datetime, t
+from catalogue.text import format_date, format_datetime, localized, localized_series, t
 
 lang = language()
 cat = get_catalogue()
@@ -58,7 +58,7 @@ if _from_url("agency") in agencies:
 
 
 def goal_label(row) -> str:
-    return row.label_vi if lang == "vi" or not row.label_en else row.label_en
+    return localized(row, "label", lang)
 
 
 def saved_or_error(action) -> None:
@@ -174,19 +174,19 @@ with shown_tabs["tasks"]:
             else task_frame[(task_frame["lead_agency"] == agency) | (task_frame["successor_code"] == agency)]
         )
         for group, rows in shown.groupby("task_group", sort=True):
-            st.subheader(f"{group}. {rows.iloc[0]['group_title_vi' if lang == 'vi' else 'group_title_en']}")
+            st.subheader(f"{group}. {localized(rows.iloc[0], 'group_title', lang)}")
             for row in rows.itertuples():
                 with st.container(border=True, key=f"task-{row.code}"):
                     badge = f":{STANDING_BADGE[row.standing]}-background[{plan.standing_label(row.standing, lang)}]"
-                    st.markdown(f"**{row.code}** {row.title_vi if lang == 'vi' else row.title_en} {badge}")
-                    lead = row.agency_vi if lang == "vi" else row.agency_en
-                    successor = row.successor_vi if lang == "vi" else row.successor_en
+                    st.markdown(f"**{row.code}** {localized(row, 'title', lang)} {badge}")
+                    lead = localized(row, "agency", lang)
+                    successor = localized(row, "successor", lang)
                     lead_text = t("plan.lead", lang, agency=lead or row.lead_agency)
                     if isinstance(successor, str) and successor:
                         lead_text += f" ({t('plan.successor', lang, agency=successor)})"
                     frame_text = t("plan.annual", lang) if row.time_frame == "annual" else row.time_frame
                     st.caption(f"{lead_text} · {t('plan.time_frame', lang, frame=frame_text)}")
-                    st.caption(t("plan.partners", lang, partners=row.partners_vi if lang == "vi" else row.partners_en))
+                    st.caption(t("plan.partners", lang, partners=localized(row, "partners", lang)))
                     if isinstance(row.state, str):
                         progress = t(
                             "plan.progress", lang, year=int(row.progress_year), state=plan.state_label(row.state, lang)
@@ -207,9 +207,7 @@ with shown_tabs["tasks"]:
                 st.expander(t("plan.record_progress", lang), icon=":material/edit_note:"),
                 st.form("plan-progress", clear_on_submit=True),
             ):
-                titles = dict(
-                    zip(task_frame["code"], task_frame["title_vi" if lang == "vi" else "title_en"], strict=True)
-                )
+                titles = dict(zip(task_frame["code"], localized_series(task_frame, "title", lang), strict=True))
                 task_code = bound(
                     st.selectbox,
                     t("plan.task", lang),

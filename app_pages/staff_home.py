@@ -7,7 +7,7 @@ from app_pages._streamlit_texts import streamlit_texts
 from catalogue.projects.views import field_label
 from catalogue.staff import health
 from catalogue.staff.workflow import publication_label
-from catalogue.text import format_date, format_number, t
+from catalogue.text import format_date, format_number, localized, t
 
 lang = language()
 streamlit_texts(lang)
@@ -36,8 +36,7 @@ LIMIT = 25
 
 def project_name(row) -> str:
     """The project's name in the page's language when it has one."""
-    english = getattr(row, "name_en", None)
-    return english if lang == "en" and isinstance(english, str) and english.strip() else row.name_vi
+    return localized(row, "name", lang)
 
 
 def project_links(frame, note) -> None:

@@ -22,7 +22,7 @@ from catalogue.core import Catalogue, resolve_db_path
 from catalogue.errors import CatalogueError, DatabaseLockedError
 from catalogue.projects.importing import ImportReport
 from catalogue.storage import backup as backups
-from catalogue.text import t
+from catalogue.text import localized, t
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
@@ -285,7 +285,7 @@ def _search(args: argparse.Namespace) -> int:
     if not hits:
         print(t("cli.no_results", args.lang))
     for hit in hits:
-        name = hit.name_en if args.lang == "en" and hit.name_en else hit.name_vi
+        name = localized(hit, "name", args.lang)
         print(f"{hit.code}\t{hit.score:.2f}\t{name}")
     return EXIT_OK
 

@@ -1,18 +1,23 @@
-"""Errors a user can cause or meet, each with a sentence in Vietnamese and in English."""
+"""Errors a user can cause or meet, each carrying a :class:`~catalogue.text.Text` that says what happened
+and what to do."""
 
 from __future__ import annotations
 
+from catalogue.text import Text
+
 
 class CatalogueError(Exception):
-    """Base class: ``message_vi`` and ``message_en`` say what happened and what to do."""
+    """Base class: ``text`` says what happened and what to do, in every language.
 
-    def __init__(self, message_vi: str, message_en: str) -> None:
-        super().__init__(message_en)
-        self.message_vi = message_vi
-        self.message_en = message_en
+    Raised as ``CatalogueError(Text(...))`` or, for short, ``CatalogueError(vietnamese, english)``.
+    """
+
+    def __init__(self, text: Text | str, en: str | None = None) -> None:
+        self.text = text if isinstance(text, Text) else Text(vi=text, en=en if en is not None else text)
+        super().__init__(self.text("en"))
 
     def message(self, lang: str = "vi") -> str:
-        return self.message_vi if lang == "vi" else self.message_en
+        return self.text(lang)
 
 
 class SchemaTooNewError(CatalogueError):

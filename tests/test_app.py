@@ -204,9 +204,9 @@ def test_a_database_from_a_newer_program_shows_a_message_not_a_traceback(fresh_d
 
 def _catalogue(path) -> Catalogue:
     """The catalogue the app holds (the same process shares DuckDB's database instance)."""
-    from app_pages._state import _open_catalogue
+    from app_pages._state import open_catalogue
 
-    return _open_catalogue(str(path))
+    return open_catalogue(str(path))
 
 
 def test_lead_agency_filter_from_the_url_finds_merged_predecessors(fresh_db):

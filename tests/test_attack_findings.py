@@ -66,7 +66,7 @@ def test_a_name_with_a_right_to_left_override_is_stored_without_it(tmp_path):
 def test_capital_cells_are_refused_for_what_they_are(text, says):
     with pytest.raises(NumberFormatError) as refused:
         parse_number(text, "vnd_bn")
-    assert says in refused.value.message_en and "range" not in refused.value.message_en
+    assert says in refused.value.text("en") and "range" not in refused.value.text("en")
 
 
 def test_scientific_notation_within_bounds_is_read():

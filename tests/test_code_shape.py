@@ -7,7 +7,7 @@ import subprocess
 
 from conftest import ROOT
 
-from catalogue.text import STRINGS
+from catalogue.text import ENUMERATIONS, LANGUAGES, STRINGS
 
 
 def python_files(folder: str) -> list:
@@ -36,21 +36,65 @@ def test_pages_hold_no_sql():
     assert offenders == []
 
 
-def test_every_translation_key_used_exists_in_both_languages():
-    used = set()
+def _text_keys() -> tuple[set[str], set[str]]:
+    """The keys given to t() or Text.of() as constants, and the constant prefixes of f-string keys."""
+    used, prefixes = set(), set()
     for path in [ROOT / "app.py", *python_files("app_pages"), *python_files("catalogue")]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (
-                isinstance(node, ast.Call)
-                and isinstance(node.func, ast.Name)
-                and node.func.id == "t"
-                and node.args
-                and isinstance(node.args[0], ast.Constant)
-            ):
-                used.add(node.args[0].value)
-    assert used, "no t() calls found: the scan is broken"
-    assert sorted(used - STRINGS.keys()) == []
-    assert all(vi.strip() and en.strip() for vi, en in STRINGS.values())
+            if not (isinstance(node, ast.Call) and node.args):
+                continue
+            called = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
+            if called not in ("t", "of"):
+                continue
+            key = node.args[0]
+            if isinstance(key, ast.Constant) and isinstance(key.value, str):
+                used.add(key.value)
+            elif isinstance(key, ast.JoinedStr) and key.values and isinstance(key.values[0], ast.Constant):
+                prefixes.add(key.values[0].value)
+    return used, prefixes
+
+
+def test_every_text_key_used_exists_in_every_language():
+    used, prefixes = _text_keys()
+    assert len(used) > 300 and prefixes, "the scan of t() calls is broken"
+    assert sorted(used - STRINGS.keys()) == [], "keys used in the code but missing from catalogue/data/strings.csv"
+    assert sorted(p for p in prefixes if not any(key.startswith(p) for key in STRINGS)) == []
+    empty = [(key, lang) for key, texts in STRINGS.items() for lang in LANGUAGES if not texts.get(lang, "").strip()]
+    assert empty == [], "every string needs a text in every language of strings.csv"
+
+
+def test_every_enumeration_label_exists_in_every_language():
+    assert {"role", "publication", "history_action", "task_state", "consistency_check"} <= set(ENUMERATIONS)
+    for kind, labels in ENUMERATIONS.items():
+        for code, text in labels.items():
+            assert all(text.has(lang) for lang in LANGUAGES), (kind, code)
+
+
+LANG_COMPARISON = re.compile(
+    r"""\blang\w*\s*(==|!=)|(==|!=)\s*\w*lang\b|["'](vi|en)["']\s*(==|!=)|(==|!=)\s*["'](vi|en)["']"""
+)
+
+
+def test_only_the_text_module_compares_language_codes():
+    offenders = []
+    for path in [ROOT / "app.py", *python_files("app_pages"), *python_files("catalogue")]:
+        if path == ROOT / "catalogue" / "text.py":
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if LANG_COMPARISON.search(line.split("#", 1)[0]):
+                offenders.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
+    assert offenders == [], "say it with catalogue.text (Text, localized, t) instead:\n" + "\n".join(offenders)
+
+
+def test_no_module_imports_another_modules_private_names():
+    offenders = []
+    for path in [ROOT / "app.py", *python_files("app_pages"), *python_files("catalogue"), *python_files("tests")]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith(("catalogue", "app_pages")):
+                private = [a.name for a in node.names if a.name.startswith("_") and not a.name.startswith("__")]
+                if private and not (path.parent.name == "app_pages" and node.module.startswith("app_pages._")):
+                    offenders.append(f"{path.relative_to(ROOT)}: from {node.module} import {', '.join(private)}")
+    assert offenders == []
 
 
 def test_ruff_is_clean():

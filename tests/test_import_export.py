@@ -125,7 +125,7 @@ def test_each_bad_value_is_reported_and_nothing_changes(cat, tmp_path, column, v
     error = report.errors[0]
     assert error.row == 3  # the header is row 1, so the second data row is row 3 in Excel
     assert error.column == column and error.value == value
-    assert fragment in error.message_en and error.message_vi
+    assert fragment in error.text("en") and error.text("vi")
     assert cat.count(include_hidden=True) == 0  # the good rows were not imported either
 
 
@@ -139,12 +139,12 @@ def test_duplicate_codes_missing_values_and_coordinates(cat, tmp_path):
     ]
     report = cat.import_file(write_csv(tmp_path / "bad.csv", rows, header))
     cells = errors_by_cell(report)
-    assert "Duplicate project code" in cells[(3, "code")].message_en and "dòng 2" in cells[(3, "code")].message_vi
-    assert "required" in cells[(4, "name_vi")].message_en
-    assert "outside Hanoi" in cells[(4, "latitude")].message_en
-    assert "outside Hanoi" in cells[(4, "longitude")].message_en
-    assert "both latitude and longitude" in cells[(5, "longitude")].message_en
-    assert "email" in cells[(5, "contact_email")].message_en
+    assert "Duplicate project code" in cells[(3, "code")].text("en") and "dòng 2" in cells[(3, "code")].text("vi")
+    assert "required" in cells[(4, "name_vi")].text("en")
+    assert "outside Hanoi" in cells[(4, "latitude")].text("en")
+    assert "outside Hanoi" in cells[(4, "longitude")].text("en")
+    assert "both latitude and longitude" in cells[(5, "longitude")].text("en")
+    assert "email" in cells[(5, "contact_email")].text("en")
     assert cat.count(include_hidden=True) == 0
 
 
@@ -162,13 +162,13 @@ def test_missing_required_column_and_unreadable_files(cat, tmp_path):
     latin1 = tmp_path / "latin1.csv"
     latin1.write_bytes("code,name_vi,category\nA,Nhà máy,renewables\n".encode("cp1258", errors="replace"))
     report = cat.import_file(latin1)
-    assert not report.ok and "UTF-8" in report.errors[0].message_en
+    assert not report.ok and "UTF-8" in report.errors[0].text("en")
     fake = tmp_path / "fake.xlsx"
     fake.write_text("not a workbook")
-    assert "XLSX" in cat.import_file(fake).errors[0].message_en
+    assert "XLSX" in cat.import_file(fake).errors[0].text("en")
     other = tmp_path / "list.pdf"
     other.write_text("%PDF")
-    assert "not supported" in cat.import_file(other).errors[0].message_en
+    assert "not supported" in cat.import_file(other).errors[0].text("en")
     assert cat.count(include_hidden=True) == 0
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from catalogue.projects.browse_state import BrowseState, parse_params, to_params
-from catalogue.projects.money import exchange_rate, format_usd_m
+from catalogue.projects.money import exchange_rate
 from catalogue.projects.views import stage_tracker
 from catalogue.staff.inquiries import RateLimiter
+from catalogue.text import format_usd_m
 
 GOOD = {
     "name": "Nguyễn Văn An",

@@ -13,7 +13,7 @@ import streamlit
 from catalogue.leadership import plan
 from catalogue.leadership.charts import dashboard_charts, integer_dtick, plotly_config, target_chart
 from catalogue.leadership.dashboard import dashboard
-from catalogue.leadership.report import _title_lines, summary, year_end
+from catalogue.leadership.report import summary, title_lines, year_end
 from tests.conftest import write_csv
 from tests.test_leadership import INQUIRY, KNOWN
 
@@ -149,9 +149,9 @@ def test_months_and_years_are_hanoi_time(known):
     row = table.attrs["keys"].index("inquiries")
     assert table.iloc[row, 1] == 1 and table.iloc[row, 2] == 0  # counted in 2026, not 2025
     assert year_end(2025) == dt.datetime(2025, 12, 31, 16, 59, 59)  # 23:59:59 in Hanoi
-    lines = " ".join(_title_lines(known, 2025, "vi", "hn_275_2023"))
+    lines = " ".join(title_lines(known, 2025, "vi", "hn_275_2023"))
     assert "31/12/2025 23:59 (giờ Hà Nội)" in lines and "UTC" not in lines
-    english = " ".join(_title_lines(known, 2025, "en", "hn_275_2023"))
+    english = " ".join(title_lines(known, 2025, "en", "hn_275_2023"))
     assert "31 Dec 2025 23:59 (Hanoi time)" in english
 
 

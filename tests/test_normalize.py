@@ -53,7 +53,7 @@ def test_empty_cells_are_none(text):
 def test_unreadable_numbers_are_errors_not_guesses(text, unit):
     with pytest.raises(NumberFormatError) as info:
         parse_number(text, unit)
-    assert info.value.message_vi and info.value.message_en
+    assert info.value.text("vi") and info.value.text("en")
 
 
 def test_fold_removes_accents_including_d_bar():

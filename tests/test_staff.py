@@ -223,13 +223,13 @@ def test_each_field_check_refuses_and_saves_nothing(cat, field, value, words):
         form["longitude"] = "105.8"
     outcome = editing.save_project(cat, form, actor="lan", base_version=None)
     assert not outcome.ok and field in outcome.errors
-    assert words in outcome.errors[field][1]
+    assert words in outcome.errors[field]("en")
     assert cat.count(include_hidden=True) == 0
 
 
 def test_a_new_code_must_be_unique(demo_cat):
     outcome = editing.save_project(demo_cat, new_project(code="DEMO-001"), actor="lan", base_version=None)
-    assert not outcome.ok and "already used" in outcome.errors["code"][1]
+    assert not outcome.ok and "already used" in outcome.errors["code"]("en")
 
 
 @pytest.mark.parametrize(
@@ -457,7 +457,7 @@ def test_the_template_example_row_is_refused(cat, tmp_path):
     path = tmp_path / "t.xlsx"
     path.write_bytes(template_xlsx(cat, "vi"))
     report = cat.import_file(path)
-    assert not report.ok and "example row" in report.errors[0].message_en
+    assert not report.ok and "example row" in report.errors[0].text("en")
 
 
 # --- inquiries inbox and data health ---------------------------------------------------------------

@@ -144,15 +144,15 @@ def test_every_warning_has_a_name_in_both_languages_and_vietnamese_numbers(cat):
         for c in editing.consistency_checks({"investment_vnd_bn": 100.0, "investment_usd_m": 500.0}, cat)
         if c.code == "capital_currencies_disagree"
     )
-    assert "13.000 tỷ đồng" in warning.message_vi and "VND 13,000 bn" in warning.message_en
+    assert "13.000 tỷ đồng" in warning.text("vi") and "VND 13,000 bn" in warning.text("en")
 
 
 def test_a_refused_step_names_the_role_in_words(cat):
     editing.save_project(cat, project(), actor="lan", base_version=None)
     with pytest.raises(workflow.WorkflowError) as refused:
         workflow.transition(cat, "HN-200", "publish", actor="lan", role="staff")
-    assert "Cán bộ xúc tiến" in refused.value.message_vi and "Promotion staff" in refused.value.message_en
-    assert "role staff" not in refused.value.message_en
+    assert "Cán bộ xúc tiến" in refused.value.text("vi") and "Promotion staff" in refused.value.text("en")
+    assert "role staff" not in refused.value.text("en")
 
 
 def test_a_lock_out_says_when_in_hanoi_time(cat):
@@ -215,7 +215,7 @@ def test_an_inquiry_is_answered_once_and_the_count_drops(demo_cat):
     assert unanswered_count(cat) == 1
     with pytest.raises(CatalogueError) as again:
         mark_answered(cat, first.inquiry_id, actor="minh", note="Me too")
-    assert "lan" in again.value.message_en
+    assert "lan" in again.value.text("en")
     assert inbox(cat, code="demo-001").iloc[0]["answer_note"] == "Called back"  # kept, not overwritten
 
 
@@ -227,8 +227,8 @@ def test_errors_are_counted_by_row_and_named_in_the_users_language(cat, tmp_path
     report = cat.import_file(write_csv(tmp_path / "bad.csv", rows))
     assert len(report.errors) == 3 and report.error_rows == 1
     category = next(e for e in report.errors if e.column == "category")
-    assert "environmental_services" not in category.message_vi + category.message_en
-    assert "Dịch vụ môi trường" in category.message_vi and "Environmental services" in category.message_en
+    assert "environmental_services" not in category.text("vi") + category.text("en")
+    assert "Dịch vụ môi trường" in category.text("vi") and "Environmental services" in category.text("en")
     shown = report.error_frame("en", both=False)
     assert list(shown.columns) == ["Row", "Column", "Value", "Reason"]
     assert list(shown["Column"]) == ["Category", "District (pre-2025)", "Status"]
@@ -239,10 +239,10 @@ def test_vietnamese_numbers_in_vietnamese_import_messages(cat, tmp_path):
     rows = [good_row("N-1", investment_vnd_bn="7000000")]
     header = ["code", "name_vi", "name_en", "category", "district", "investment_vnd_bn", "investment_form", "status"]
     report = cat.import_file(write_csv(tmp_path / "big.csv", rows, header))
-    assert "500.000" in report.errors[0].message_vi and "500,000" in report.errors[0].message_en
+    assert "500.000" in report.errors[0].text("vi") and "500,000" in report.errors[0].text("en")
     lat = [*header, "latitude", "longitude"]
     report = cat.import_file(write_csv(tmp_path / "far.csv", [[*good_row("N-2"), "10.77", "105.8"]], lat))
-    assert "(20,5–21,42)" in report.errors[0].message_vi and "(20.5–21.42)" in report.errors[0].message_en
+    assert "(20,5–21,42)" in report.errors[0].text("vi") and "(20.5–21.42)" in report.errors[0].text("en")
 
 
 def test_a_clean_file_previews_its_rows_and_what_happens_to_each(cat, tmp_path):

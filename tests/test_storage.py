@@ -37,7 +37,7 @@ def test_newer_schema_is_refused_and_left_untouched(db_path):
     before = db_path.read_bytes()
     with pytest.raises(SchemaTooNewError) as info:
         Catalogue.open(db_path)
-    assert "99" in info.value.message_en and "99" in info.value.message_vi
+    assert "99" in info.value.text("en") and "99" in info.value.text("vi")
     assert db_path.read_bytes() == before
 
 
@@ -175,7 +175,7 @@ def test_bad_filters_are_refused_with_a_message(demo_cat, name, value):
 
     with pytest.raises(InvalidFilterError) as info:
         demo_cat.projects(**{name: value})
-    assert info.value.message_vi and info.value.message_en
+    assert info.value.text("vi") and info.value.text("en")
 
 
 def test_concurrent_writes_from_threads_are_serialised(cat, tmp_path):

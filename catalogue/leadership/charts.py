@@ -15,7 +15,7 @@ import math
 import re
 import textwrap
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import pandas as pd
@@ -23,7 +23,7 @@ import plotly.graph_objects as go
 
 from catalogue.clock import hanoi_today
 from catalogue.leadership.dashboard import Dashboard
-from catalogue.text import format_date, format_number, t
+from catalogue.text import format_date, format_number, number_marks, plotly_locale, t
 
 PALETTE = ["#0f766e", "#14b8a6", "#5eead4", "#f59e0b", "#64748b", "#a3e635", "#0e7490", "#f97316"]
 STAGE_COLOURS = {
@@ -92,6 +92,7 @@ _PLOTLY_VI = {
     "Double-click on legend to isolate one trace": "Nhấp đúp vào chú giải để chỉ xem một nhóm",
     "Produced with Plotly.js": "Vẽ bằng Plotly.js",
 }
+_PLOTLY_LOCALES = {"vi": _PLOTLY_VI}  # plotly locale (text.FORMATS) → the dictionary it registers
 # Interactions that mean nothing on a bar chart and get in the way of a finger on a phone.
 _BUTTONS_REMOVED = [
     "zoom2d",
@@ -119,10 +120,15 @@ def plotly_config(lang: str, filename: str) -> dict[str, Any]:
         "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
         "responsive": True,
     }
-    if lang == "vi":
-        config["locale"] = "vi"
+    locale = plotly_locale(lang)
+    if locale in _PLOTLY_LOCALES:
+        marks = number_marks(lang)
+        config["locale"] = locale
         config["locales"] = {
-            "vi": {"dictionary": dict(_PLOTLY_VI), "format": {"decimal": ",", "thousands": "."}},
+            locale: {
+                "dictionary": dict(_PLOTLY_LOCALES[locale]),
+                "format": {"decimal": marks[0], "thousands": marks[1]},
+            },
         }
     return config
 
@@ -155,7 +161,7 @@ def _layout(fig: go.Figure, height: int, lang: str) -> go.Figure:
         font={"family": FONT, "size": 13, "color": "#1f2933"},
         plot_bgcolor="white",
         paper_bgcolor="white",
-        separators=",." if lang == "vi" else ".,",
+        separators=number_marks(lang),
         showlegend=False,
         hoverlabel={"font": {"family": FONT}},
         dragmode=False,  # a finger scrolls the page; it does not zoom the chart
@@ -249,16 +255,25 @@ def _share(part: float, whole: float, lang: str) -> str:
 
 def dashboard_charts(d: Dashboard, lang: str = "vi") -> list[Chart]:
     """Every chart of the dashboard, in page order; each figure carries its title and footer."""
-    n = lambda value, decimals=0: format_number(value, lang, decimals)  # noqa: E731
-    unit_projects = t("dash.unit_projects", lang)
-    unit_vnd = t("dash.unit_vnd", lang)
     footer = footer_text(d, lang)
-    charts: list[Chart] = []
+    charts = [
+        _funnel_chart(d, lang),
+        *_capital_charts(d, lang),
+        _ward_chart(d, lang),
+        _added_chart(d, lang),
+        _changes_chart(d, lang),
+        _stage_time_chart(d, lang),
+        *_inquiry_charts(d, lang),
+        _agencies_chart(d, lang),
+    ]
+    return [
+        replace(chart, figure=_titled(chart.figure, chart.title, footer)) if chart.figure is not None else chart
+        for chart in charts
+    ]
 
-    def add(key: str, title: str, note: str, figure: go.Figure | None, table: pd.DataFrame) -> None:
-        charts.append(Chart(key, title, note, _titled(figure, title, footer) if figure is not None else None, table))
 
-    # 1. The pipeline as a funnel by stage.
+def _funnel_chart(d: Dashboard, lang: str) -> Chart:
+    """The pipeline as a funnel by stage."""
     status = d.by_status
     funnel = go.Figure(
         go.Funnel(
@@ -273,25 +288,21 @@ def dashboard_charts(d: Dashboard, lang: str = "vi") -> list[Chart]:
     )
     _layout(funnel, 300, lang)
     leading = status.sort_values("projects", ascending=False).iloc[0] if len(status) else None
-    add(
-        "funnel",
-        t("dash.funnel", lang),
-        t(
-            "dash.funnel_note",
-            lang,
-            stage=leading["label"] if leading is not None else "—",
-            share=_share(leading["projects"], d.projects, lang) if leading is not None else "0",
-        ),
-        funnel if d.projects else None,
-        _table(
-            status,
-            lang,
-            {"label": "dash.col_stage", "projects": "dash.col_projects", "capital_vnd_bn": "dash.col_capital"},
-        ),
+    note = t(
+        "dash.funnel_note",
+        lang,
+        stage=leading["label"] if leading is not None else "—",
+        share=_share(leading["projects"], d.projects, lang) if leading is not None else "0",
     )
+    columns = {"label": "dash.col_stage", "projects": "dash.col_projects", "capital_vnd_bn": "dash.col_capital"}
+    return Chart("funnel", t("dash.funnel", lang), note, funnel if d.projects else None, _table(status, lang, columns))
 
-    # 2–4. Capital by category, investment form, former district: the bars show capital, so they
-    # are in order of capital (the label adds the number of projects).
+
+def _capital_charts(d: Dashboard, lang: str) -> list[Chart]:
+    """Capital by category, investment form, former district: the bars show capital, so they are in
+    order of capital (the label adds the number of projects)."""
+    unit_vnd = t("dash.unit_vnd", lang)
+    charts = []
     for key, frame, title in (
         ("category", d.by_category, "dash.by_category"),
         ("form", d.by_form, "dash.by_form"),
@@ -299,62 +310,47 @@ def dashboard_charts(d: Dashboard, lang: str = "vi") -> list[Chart]:
     ):
         frame = frame.sort_values(["capital_vnd_bn", "projects"], ascending=False, kind="stable").reset_index(drop=True)
         shown = frame[frame["projects"] > 0]
-        fig = _bars(
-            shown["label"],
-            shown["capital_vnd_bn"],
-            [f"{n(v)} · {n(p)}" for v, p in zip(shown["capital_vnd_bn"], shown["projects"], strict=True)],
-            unit_vnd,
-            lang,
-            hover="%{customdata}<br>%{x:,.0f} " + unit_vnd + "<extra></extra>",
-            counts=False,
-        )
+        labels = [
+            f"{format_number(v, lang, 0)} · {format_number(p, lang, 0)}"
+            for v, p in zip(shown["capital_vnd_bn"], shown["projects"], strict=True)
+        ]
+        hover = "%{customdata}<br>%{x:,.0f} " + unit_vnd + "<extra></extra>"
+        fig = _bars(shown["label"], shown["capital_vnd_bn"], labels, unit_vnd, lang, hover=hover, counts=False)
         top = shown.head(1)
         note = (
             t(
                 "dash.capital_note",
                 lang,
                 name=plotly_text(top.iloc[0]["label"]),
-                capital=n(top.iloc[0]["capital_vnd_bn"]),
+                capital=format_number(top.iloc[0]["capital_vnd_bn"], lang, 0),
                 share=_share(top.iloc[0]["capital_vnd_bn"], d.capital_vnd_bn, lang),
             )
             if len(top) and d.capital_vnd_bn
             else t("dash.empty", lang)
         )
-        add(
-            key,
-            t(title, lang),
-            note,
-            fig if len(shown) else None,
-            _table(
-                frame,
-                lang,
-                {"label": "dash.col_name", "capital_vnd_bn": "dash.col_capital", "projects": "dash.col_projects"},
-            ),
-        )
+        columns = {"label": "dash.col_name", "capital_vnd_bn": "dash.col_capital", "projects": "dash.col_projects"}
+        charts.append(Chart(key, t(title, lang), note, fig if len(shown) else None, _table(frame, lang, columns)))
+    return charts
 
-    # 5. The new wards (July 2025) where projects name one.
+
+def _ward_chart(d: Dashboard, lang: str) -> Chart:
+    """The new wards (July 2025) where projects name one."""
     wards = d.by_ward
-    add(
-        "ward",
-        t("dash.by_ward", lang),
-        t(
-            "dash.ward_note",
-            lang,
-            known=n(d.notes.get("with_ward", int(wards["projects"].sum()) if len(wards) else 0)),
-            total=n(d.projects),
-            count=d.projects,
-        ),
-        _bars(wards["label"], wards["projects"], wards["projects"], unit_projects, lang, PALETTE[1], counts=True)
-        if len(wards)
-        else None,
-        _table(
-            wards,
-            lang,
-            {"label": "dash.col_ward", "projects": "dash.col_projects", "capital_vnd_bn": "dash.col_capital"},
-        ),
+    note = t(
+        "dash.ward_note",
+        lang,
+        known=format_number(d.notes.get("with_ward", int(wards["projects"].sum()) if len(wards) else 0), lang, 0),
+        total=format_number(d.projects, lang, 0),
+        count=d.projects,
     )
+    unit = t("dash.unit_projects", lang)
+    fig = _bars(wards["label"], wards["projects"], wards["projects"], unit, lang, PALETTE[1], counts=True)
+    columns = {"label": "dash.col_ward", "projects": "dash.col_projects", "capital_vnd_bn": "dash.col_capital"}
+    return Chart("ward", t("dash.by_ward", lang), note, fig if len(wards) else None, _table(wards, lang, columns))
 
-    # 6. Projects added per month (in Hanoi time).
+
+def _added_chart(d: Dashboard, lang: str) -> Chart:
+    """Projects added per month (in Hanoi time)."""
     added = d.added
     added_fig = None
     if len(added):
@@ -366,13 +362,11 @@ def dashboard_charts(d: Dashboard, lang: str = "vi") -> list[Chart]:
                 hovertemplate="%{x|%m/%Y}: %{y}<extra></extra>",
             )
         )
-        added_fig.update_yaxes(title_text=unit_projects, **count_axis(added["projects"].max()))
+        added_fig.update_yaxes(title_text=t("dash.unit_projects", lang), **count_axis(added["projects"].max()))
         added_fig.update_xaxes(tickformat="%m/%Y", dtick="M6")
         _layout(added_fig, 280, lang)
     busiest = added.sort_values("projects", ascending=False).head(1)
-    add(
-        "added",
-        t("dash.added", lang),
+    note = (
         t(
             "dash.added_note",
             lang,
@@ -380,163 +374,129 @@ def dashboard_charts(d: Dashboard, lang: str = "vi") -> list[Chart]:
             count=int(busiest.iloc[0]["projects"]),
         )
         if len(busiest)
-        else t("dash.empty", lang),
-        added_fig,
-        _table(
-            added.assign(month=pd.to_datetime(added["month"]).dt.strftime("%m/%Y")),
-            lang,
-            {"month": "dash.col_month", "projects": "dash.col_projects"},
-        ),
+        else t("dash.empty", lang)
     )
+    table = _table(
+        added.assign(month=pd.to_datetime(added["month"]).dt.strftime("%m/%Y")),
+        lang,
+        {"month": "dash.col_month", "projects": "dash.col_projects"},
+    )
+    return Chart("added", t("dash.added", lang), note, added_fig, table)
 
-    # 7. Stage changes per month, by the stage reached.
-    changes = d.status_changes
-    changes_fig = None
-    if len(changes):
-        changes_fig = go.Figure()
-        for code in dict.fromkeys(changes["status"]):
-            part = changes[changes["status"] == code]
-            changes_fig.add_bar(
-                x=pd.to_datetime(part["month"]),
-                y=[int(v) for v in part["changes"]],
-                name=plotly_text(part["label"].iloc[0]),
-                marker_color=STAGE_COLOURS.get(code, PALETTE[4]),
-                hovertemplate="%{x|%m/%Y} · " + part["label"].iloc[0] + ": %{y}<extra></extra>",
-            )
-        per_month = changes.groupby("month")["changes"].sum().max()
-        changes_fig.update_layout(barmode="stack")
-        changes_fig.update_yaxes(title_text=t("dash.unit_changes", lang), **count_axis(per_month))
-        changes_fig.update_xaxes(tickformat="%m/%Y", dtick="M6")
-        _layout(changes_fig, 300, lang)
-        changes_fig.update_layout(
-            showlegend=True,
-            legend={
-                "orientation": "h",
-                "x": 0,
-                "xanchor": "left",
-                "xref": "container",
-                "y": 0,
-                "yanchor": "bottom",
-                "yref": "container",
-            },
+
+def _changes_figure(changes: pd.DataFrame, lang: str) -> go.Figure:
+    fig = go.Figure()
+    for code in dict.fromkeys(changes["status"]):
+        part = changes[changes["status"] == code]
+        fig.add_bar(
+            x=pd.to_datetime(part["month"]),
+            y=[int(v) for v in part["changes"]],
+            name=plotly_text(part["label"].iloc[0]),
+            marker_color=STAGE_COLOURS.get(code, PALETTE[4]),
+            hovertemplate="%{x|%m/%Y} · " + part["label"].iloc[0] + ": %{y}<extra></extra>",
         )
-    add(
-        "changes",
-        t("dash.changes", lang),
-        t(
-            "dash.changes_note",
-            lang,
-            count=int(changes["changes"].sum()) if len(changes) else 0,
-            changes=n(int(changes["changes"].sum()) if len(changes) else 0),
-        ),
-        changes_fig,
-        _table(
-            changes.assign(month=pd.to_datetime(changes["month"]).dt.strftime("%m/%Y")) if len(changes) else changes,
-            lang,
-            {"month": "dash.col_month", "label": "dash.col_stage", "changes": "dash.col_changes"},
-        ),
-    )
+    per_month = changes.groupby("month")["changes"].sum().max()
+    fig.update_layout(barmode="stack")
+    fig.update_yaxes(title_text=t("dash.unit_changes", lang), **count_axis(per_month))
+    fig.update_xaxes(tickformat="%m/%Y", dtick="M6")
+    _layout(fig, 300, lang)
+    legend = {"orientation": "h", "x": 0, "xanchor": "left", "xref": "container", "y": 0, "yanchor": "bottom"}
+    fig.update_layout(showlegend=True, legend={**legend, "yref": "container"})
+    return fig
 
-    # 8. Time spent per stage (days: not whole numbers, a median can fall between two).
+
+def _changes_chart(d: Dashboard, lang: str) -> Chart:
+    """Stage changes per month, by the stage reached."""
+    changes = d.status_changes
+    total = int(changes["changes"].sum()) if len(changes) else 0
+    note = t("dash.changes_note", lang, count=total, changes=format_number(total, lang, 0))
+    table = _table(
+        changes.assign(month=pd.to_datetime(changes["month"]).dt.strftime("%m/%Y")) if len(changes) else changes,
+        lang,
+        {"month": "dash.col_month", "label": "dash.col_stage", "changes": "dash.col_changes"},
+    )
+    figure = _changes_figure(changes, lang) if len(changes) else None
+    return Chart("changes", t("dash.changes", lang), note, figure, table)
+
+
+def _stage_time_chart(d: Dashboard, lang: str) -> Chart:
+    """Time spent per stage (days: not whole numbers, a median can fall between two)."""
     stage_time = d.stage_time
-    add(
+    labels = [
+        f"{format_number(v, lang, 1)} · {t('dash.mean', lang)} {format_number(m, lang, 1)}"
+        for v, m in zip(stage_time["median_days"], stage_time["mean_days"], strict=True)
+    ]
+    unit = t("dash.unit_days", lang)
+    hover = "%{customdata}: %{x:,.1f}<extra></extra>"
+    fig = _bars(
+        stage_time["label"], stage_time["median_days"], labels, unit, lang, PALETTE[6], hover=hover, counts=False
+    )
+    columns = {
+        "label": "dash.col_stage",
+        "projects": "dash.col_projects",
+        "median_days": "dash.col_median_days",
+        "mean_days": "dash.col_mean_days",
+    }
+    figure = fig if len(stage_time) else None
+    return Chart(
         "stage_time",
         t("dash.stage_time", lang),
         t("dash.stage_time_note", lang),
-        _bars(
-            stage_time["label"],
-            stage_time["median_days"],
-            [
-                f"{n(v, 1)} · {t('dash.mean', lang)} {n(m, 1)}"
-                for v, m in zip(stage_time["median_days"], stage_time["mean_days"], strict=True)
-            ],
-            t("dash.unit_days", lang),
-            lang,
-            PALETTE[6],
-            hover="%{customdata}: %{x:,.1f}<extra></extra>",
-            counts=False,
-        )
-        if len(stage_time)
-        else None,
-        _table(
-            stage_time,
-            lang,
-            {
-                "label": "dash.col_stage",
-                "projects": "dash.col_projects",
-                "median_days": "dash.col_median_days",
-                "mean_days": "dash.col_mean_days",
-            },
-        ),
+        figure,
+        _table(stage_time, lang, columns),
     )
 
-    # 9–10. Inquiries per project and per investor country.
-    per_project = d.inquiries_by_project
-    per_country = d.inquiries_by_country
+
+def _inquiry_charts(d: Dashboard, lang: str) -> list[Chart]:
+    """Inquiries per project and per investor country."""
+    per_project, per_country = d.inquiries_by_project, d.inquiries_by_country
     inquiries = int(per_country["inquiries"].sum()) if len(per_country) else 0
-    add(
-        "inquiries_project",
-        t("dash.inquiries_project", lang),
-        t(
-            "dash.inquiries_note",
-            lang,
-            count=inquiries,
-            inquiries=n(inquiries),
-            countries=_countries(per_country, lang),
-        ),
-        _bars(
-            [f"{c} · {name}" for c, name in zip(per_project["code"], per_project["name"], strict=True)],
-            per_project["inquiries"],
-            per_project["inquiries"],
-            t("dash.unit_inquiries", lang),
-            lang,
-            PALETTE[3],
-            counts=True,
-        )
-        if len(per_project)
-        else None,
-        _table(
-            per_project, lang, {"code": "dash.col_code", "name": "dash.col_name", "inquiries": "dash.col_inquiries"}
-        ),
+    unit = t("dash.unit_inquiries", lang)
+    names = [f"{c} · {name}" for c, name in zip(per_project["code"], per_project["name"], strict=True)]
+    by_project = _bars(names, per_project["inquiries"], per_project["inquiries"], unit, lang, PALETTE[3], counts=True)
+    countries = per_country["country"]
+    by_country = _bars(
+        countries, per_country["inquiries"], per_country["inquiries"], unit, lang, PALETTE[3], counts=True
     )
-    add(
-        "inquiries_country",
-        t("dash.inquiries_country", lang),
-        t("dash.country_note", lang),
-        _bars(
-            per_country["country"],
-            per_country["inquiries"],
-            per_country["inquiries"],
-            t("dash.unit_inquiries", lang),
-            lang,
-            PALETTE[3],
-            counts=True,
-        )
-        if len(per_country)
-        else None,
-        _table(per_country, lang, {"country": "dash.col_country", "inquiries": "dash.col_inquiries"}),
+    note = t(
+        "dash.inquiries_note",
+        lang,
+        count=inquiries,
+        inquiries=format_number(inquiries, lang, 0),
+        countries=_countries(per_country, lang),
     )
+    project_columns = {"code": "dash.col_code", "name": "dash.col_name", "inquiries": "dash.col_inquiries"}
+    country_columns = {"country": "dash.col_country", "inquiries": "dash.col_inquiries"}
+    return [
+        Chart(
+            "inquiries_project",
+            t("dash.inquiries_project", lang),
+            note,
+            by_project if len(per_project) else None,
+            _table(per_project, lang, project_columns),
+        ),
+        Chart(
+            "inquiries_country",
+            t("dash.inquiries_country", lang),
+            t("dash.country_note", lang),
+            by_country if len(per_country) else None,
+            _table(per_country, lang, country_columns),
+        ),
+    ]
 
-    # 11. Lead agencies with the most open projects.
+
+def _agencies_chart(d: Dashboard, lang: str) -> Chart:
+    """Lead agencies with the most open projects."""
     agencies = d.agencies_open
-    add(
-        "agencies",
-        t("dash.agencies", lang),
-        t("dash.agencies_note", lang),
-        _bars(
-            agencies["label"],
-            agencies["open_projects"],
-            agencies["open_projects"],
-            unit_projects,
-            lang,
-            PALETTE[4],
-            counts=True,
-        )
-        if len(agencies)
-        else None,
-        _table(agencies, lang, {"label": "dash.col_agency", "open_projects": "dash.col_open"}),
+    unit = t("dash.unit_projects", lang)
+    fig = _bars(
+        agencies["label"], agencies["open_projects"], agencies["open_projects"], unit, lang, PALETTE[4], counts=True
     )
-    return charts
+    columns = {"label": "dash.col_agency", "open_projects": "dash.col_open"}
+    figure = fig if len(agencies) else None
+    return Chart(
+        "agencies", t("dash.agencies", lang), t("dash.agencies_note", lang), figure, _table(agencies, lang, columns)
+    )
 
 
 def _countries(per_country: pd.DataFrame, lang: str) -> str:

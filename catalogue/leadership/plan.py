@@ -17,7 +17,7 @@ import pandas as pd
 
 from catalogue.clock import hanoi_today, utcnow
 from catalogue.errors import CatalogueError
-from catalogue.text import format_number, t
+from catalogue.text import codes, enum_label, format_number, localized, t
 
 if TYPE_CHECKING:
     import duckdb
@@ -25,12 +25,7 @@ if TYPE_CHECKING:
     from catalogue.core import Catalogue
 
 # Task progress, defined once with its labels.
-TASK_STATES: dict[str, tuple[str, str]] = {
-    "not_started": ("Chưa bắt đầu", "Not started"),
-    "in_progress": ("Đang thực hiện", "In progress"),
-    "done": ("Hoàn thành", "Done"),
-    "late": ("Chậm tiến độ", "Late"),
-}
+TASK_STATES = codes("task_state")  # task progress: catalogue/data/enumerations.csv
 _CODE_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]{1,59}$")
 _URL_RE = re.compile(r"^https?://\S+$")
 
@@ -40,8 +35,7 @@ class PlanError(CatalogueError, ValueError):
 
 
 def state_label(state: str | None, lang: str = "vi") -> str:
-    vi, en = TASK_STATES.get(state or "", ("—", "—"))
-    return vi if lang == "vi" else en
+    return enum_label("task_state", state)(lang)
 
 
 def standing_label(standing: str, lang: str = "vi") -> str:
@@ -59,7 +53,7 @@ class Plan:
     period_end: int
 
     def name(self, lang: str = "vi") -> str:
-        return self.name_vi if lang == "vi" or not self.name_en else self.name_en
+        return localized(self, "name", lang)
 
 
 def plans(cat: Catalogue) -> list[Plan]:

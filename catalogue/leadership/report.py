@@ -32,7 +32,7 @@ from catalogue.leadership.plan import (
 from catalogue.projects.exporting import export_frame, neutralise
 from catalogue.projects.money import exchange_rate
 from catalogue.staff.countries import country_label
-from catalogue.text import format_datetime, format_number, t
+from catalogue.text import LANGUAGES, format_datetime, format_number, localized, localized_series, t
 
 if TYPE_CHECKING:
     from catalogue.core import Catalogue
@@ -176,11 +176,11 @@ def _tasks_sheet(cat: Catalogue, plan_code: str, year: int, lang: str) -> pd.Dat
     return pd.DataFrame(
         {
             t("report.code", lang): frame["code"],
-            t("report.group", lang): frame["group_title_vi" if lang == "vi" else "group_title_en"],
-            t("report.task", lang): frame["title_vi" if lang == "vi" else "title_en"],
-            t("report.lead_agency", lang): frame["agency_vi" if lang == "vi" else "agency_en"],
-            t("report.successor_2025", lang): frame["successor_vi" if lang == "vi" else "successor_en"],
-            t("report.partners", lang): frame["partners_vi" if lang == "vi" else "partners_en"],
+            t("report.group", lang): localized_series(frame, "group_title", lang),
+            t("report.task", lang): localized_series(frame, "title", lang),
+            t("report.lead_agency", lang): localized_series(frame, "agency", lang),
+            t("report.successor_2025", lang): localized_series(frame, "successor", lang),
+            t("report.partners", lang): localized_series(frame, "partners", lang),
             t("report.time_frame", lang): frame["time_frame"].map(
                 lambda v: t("report.every_year", lang) if v == "annual" else v
             ),
@@ -204,7 +204,7 @@ def _targets_sheet(cat: Catalogue, plan_code: str, year: int, lang: str) -> pd.D
     rows = []
     for goal in goals.itertuples():
         row = {
-            t("report.target", lang): goal.label_vi if lang == "vi" else goal.label_en,
+            t("report.target", lang): localized(goal, "label", lang),
             t("report.target_band", lang): f"{format_number(goal.low_pct, lang, 0)}–"
             f"{format_number(goal.high_pct, lang, 0)}",
             t("report.target_year", lang): goal.target_year,
@@ -256,7 +256,7 @@ def sheets(cat: Catalogue, year: int, lang: str = "vi", plan_code: str = DEFAULT
     }
 
 
-def _title_lines(cat: Catalogue, year: int, lang: str, plan_code: str) -> list[str]:
+def title_lines(cat: Catalogue, year: int, lang: str, plan_code: str) -> list[str]:
     plan = next((p for p in plans(cat) if p.code == plan_code), None)
     demo = int(cat.projects()["demo"].fillna(False).astype(bool).sum())
     lines = [
@@ -290,7 +290,7 @@ def report_xlsx(cat: Catalogue, year: int, lang: str = "vi", plan_code: str = DE
             return cell
 
         if index == 0:
-            lines = _title_lines(cat, year, lang, plan_code)
+            lines = title_lines(cat, year, lang, plan_code)
             sheet.append([bold(lines[0], 14)])
             for line in lines[1:]:
                 sheet.append([line])
@@ -324,7 +324,7 @@ def cached_report(
     clicks, and any number of visitors, cost one build; one build runs at a time, so requests
     for several years cannot take all the server's time at once. Years outside the plan's span
     (2023 to this year) are refused."""
-    if kind not in ("xlsx", "html") or lang not in ("vi", "en"):
+    if kind not in ("xlsx", "html") or lang not in LANGUAGES:
         raise ValueError(f"no such report: {kind}/{lang}")
     if not REPORT_FIRST_YEAR <= year <= hanoi_today().year:
         raise ValueError(f"no report for {year}")
@@ -351,7 +351,7 @@ def report_html(cat: Catalogue, year: int, lang: str = "vi", plan_code: str = DE
     from catalogue.leadership.charts import dashboard_charts, plotly_config
     from catalogue.leadership.dashboard import dashboard
 
-    lines = _title_lines(cat, year, lang, plan_code)
+    lines = title_lines(cat, year, lang, plan_code)
     table = summary(cat, year, lang, plan_code)
     charts = [c for c in dashboard_charts(dashboard(cat, lang), lang) if c.figure is not None]
     wanted = ("funnel", "category", "district", "changes", "stage_time", "agencies")

@@ -13,7 +13,7 @@ from typing import Any
 
 from catalogue.projects.reference import Reference
 from catalogue.search.index import SORTS
-from catalogue.text import DEFAULT_LANGUAGE, LANGUAGES
+from catalogue.text import DEFAULT_LANGUAGE, LANGUAGES, Text, is_default
 
 MAX_QUERY = 200
 PAGE_SIZES = (20, 50, 100)
@@ -62,11 +62,7 @@ class BrowseState:
 class ParamProblem:
     param: str
     value: str
-    message_vi: str
-    message_en: str
-
-    def text(self, lang: str) -> str:
-        return self.message_vi if lang == "vi" else self.message_en
+    text: Text  # what was wrong with the parameter, and what was done instead
 
 
 @dataclass
@@ -83,7 +79,7 @@ class _Reader:
         return [part.strip() for item in items for part in str(item).split(",") if part.strip()]
 
     def refuse(self, name: str, value: str, vi: str, en: str) -> None:
-        self.problems.append(ParamProblem(name, value, vi, en))
+        self.problems.append(ParamProblem(name, value, Text(vi=vi, en=en)))
 
 
 def parse_params(params: Mapping[str, Any], ref: Reference) -> tuple[BrowseState, list[ParamProblem]]:
@@ -145,7 +141,7 @@ def to_params(state: BrowseState) -> dict[str, str | list[str]]:
             params[name] = f"{value:g}"
     if state.sort != "relevance":
         params["sort"] = state.sort
-    if state.lang != DEFAULT_LANGUAGE:
+    if not is_default(state.lang):
         params["lang"] = state.lang
     if state.page > 1:
         params["page"] = str(state.page)

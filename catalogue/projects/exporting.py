@@ -21,6 +21,7 @@ from catalogue.projects import model
 from catalogue.projects.importing import FORMULA_PREFIXES
 from catalogue.projects.model import PROJECT_COLUMNS
 from catalogue.projects.reference import Reference
+from catalogue.text import LANGUAGES, t
 
 EXPORT_FORMATS = (".csv", ".xlsx", ".json")
 _LABELLED_KINDS = {model.CATEGORY, model.FORM, model.STATUS, model.DISTRICT, model.WARD, model.AGENCY}
@@ -49,13 +50,14 @@ def export_frame(frame: pd.DataFrame, ref: Reference, lang: str = "canonical") -
     out = pd.DataFrame(index=frame.index)
     for column in PROJECT_COLUMNS:
         series = frame[column.name] if column.name in frame else pd.Series([None] * len(frame), index=frame.index)
-        if lang in ("vi", "en") and column.kind in _LABELLED_KINDS:
+        labelled = lang in LANGUAGES  # else "canonical": names and codes
+        if labelled and column.kind in _LABELLED_KINDS:
             enum = ref.enumeration(column.kind)
             series = series.map(lambda code, e=enum: None if _missing(code) else e.label(code, lang))
-        elif lang in ("vi", "en") and column.kind == model.FLAG:
-            yes, no = ("có", "không") if lang == "vi" else ("yes", "no")
+        elif labelled and column.kind == model.FLAG:
+            yes, no = t("value.yes", lang), t("value.no", lang)
             series = series.map(lambda flag, y=yes, n=no: y if flag is True else n)
-        header = column.name if lang not in ("vi", "en") else (column.header_vi if lang == "vi" else column.header_en)
+        header = column.header(lang) if labelled else column.name
         out[header] = series.astype(object).where(series.notna(), None)
     return out
 
@@ -114,7 +116,7 @@ def _write_xlsx(table: pd.DataFrame, path: Path, lang: str, about: dict[str, str
     import openpyxl
 
     book = openpyxl.Workbook(write_only=True)
-    sheet = book.create_sheet("Dự án" if lang == "vi" else "Projects")
+    sheet = book.create_sheet(t("sheet.projects", lang) if lang in LANGUAGES else "projects")
     sheet.append(list(table.columns))
     for row in table.itertuples(index=False, name=None):
         sheet.append([_xlsx_cell(value) for value in row])

@@ -14,6 +14,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from catalogue.errors import CatalogueError
 from catalogue.text import format_number
 
 
@@ -34,13 +35,11 @@ class Limits:
 LIMITS = Limits()
 
 
-class FileTooCostly(Exception):
-    """A file refused for what reading it would cost; ``message_vi``/``message_en`` say why."""
+class FileTooCostly(CatalogueError):
+    """A file refused for what reading it would cost; ``text`` says why, ``row`` where (0: the file)."""
 
     def __init__(self, message_vi: str, message_en: str, row: int = 0) -> None:
-        super().__init__(message_en)
-        self.message_vi = message_vi
-        self.message_en = message_en
+        super().__init__(message_vi, message_en)
         self.row = row
 
 

@@ -23,6 +23,7 @@ from typing import Any
 
 import pandas as pd
 
+from catalogue.errors import CatalogueError
 from catalogue.projects import model
 from catalogue.projects.filelimits import LIMITS, Budget, FileTooCostly, check_size, check_zip
 from catalogue.projects.model import HANOI_BOUNDS, PROJECT_COLUMNS, Column
@@ -36,7 +37,7 @@ from catalogue.search.normalize import (
     is_tidy,
     parse_number,
 )
-from catalogue.text import format_number
+from catalogue.text import LANGUAGES, Text, enum_label, format_number, t
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 _CODE_RE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._/-]*$")
@@ -58,15 +59,11 @@ class ImportIssue:
     row: int
     column: str
     value: str
-    message_vi: str
-    message_en: str
+    text: Text  # what is wrong, in every language: ``issue.text(lang)``
 
     @property
     def message(self) -> str:
-        return f"{self.message_vi} / {self.message_en}"
-
-    def text(self, lang: str = "vi") -> str:
-        return self.message_vi if lang == "vi" else self.message_en
+        return " / ".join(self.text(lang) for lang in LANGUAGES)
 
 
 @dataclass
@@ -109,17 +106,16 @@ class ImportReport:
         """The errors as a table with headers in ``lang`` (for display and XLSX download); the
         reason in both languages, or (``both=False``) in ``lang`` only. A column the file does not
         have is named by its header in ``lang``."""
-        vi = lang == "vi"
-        headers = ["Dòng", "Cột", "Giá trị"] if vi else ["Row", "Column", "Value"]
+        headers = [t("import.col_row", lang), t("import.col_column", lang), t("import.col_value", lang)]
         if both:
-            headers += (
-                ["Lý do (tiếng Việt)", "Lý do (tiếng Anh)"] if vi else ["Reason (Vietnamese)", "Reason (English)"]
-            )
+            headers += [
+                t("import.col_reason_in", lang, language=t(f"language_name.{code}", lang)) for code in LANGUAGES
+            ]
         else:
-            headers += ["Lý do"] if vi else ["Reason"]
+            headers.append(t("import.col_reason", lang))
         rows = []
         for e in self.errors:
-            reasons = [e.message_vi, e.message_en] if both else [e.text(lang)]
+            reasons = [e.text(code) for code in LANGUAGES] if both else [e.text(lang)]
             rows.append((e.row, _column_label(e.column, lang), e.value, *reasons))
         return pd.DataFrame(rows, columns=headers)
 
@@ -128,22 +124,16 @@ class ImportReport:
         category, district, capital and what happens to each (new, changed, unchanged)."""
         if self.rows is None or self.rows.empty:
             return pd.DataFrame()
-        vi = lang == "vi"
         frame = self.rows
         enums = {"category": ref.categories, "district": ref.districts, "investment_form": ref.forms}
         shown = [name for name in PREVIEW_COLUMNS if name in frame.columns]
         out = pd.DataFrame({_column_label(name, lang): _labelled(frame[name], enums.get(name), lang) for name in shown})
-        outcome = frame["code"].map(self.outcomes).map(lambda o: OUTCOMES.get(o, ("", ""))[0 if vi else 1])
-        out.insert(0, "Kết quả" if vi else "Result", outcome.to_numpy())
+        outcome = frame["code"].map(self.outcomes).map(lambda o: enum_label("import_outcome", o)(lang) if o else "")
+        out.insert(0, t("import.col_result", lang), outcome.to_numpy())
         return out
 
 
 PREVIEW_COLUMNS = ("code", "name_vi", "category", "district", "investment_vnd_bn", "investment_form")
-OUTCOMES = {
-    "new": ("Dự án mới", "New project"),
-    "changed": ("Cập nhật", "Changed"),
-    "unchanged": ("Không đổi", "Unchanged"),
-}
 
 
 def _column_label(name: str, lang: str) -> str:
@@ -151,7 +141,7 @@ def _column_label(name: str, lang: str) -> str:
     column = model.COLUMNS_BY_NAME.get(name)
     if column is None:
         return name
-    return column.header_vi if lang == "vi" else column.header_en
+    return column.header(lang)
 
 
 def _labelled(values: pd.Series, enum: Any, lang: str) -> list[Any]:
@@ -171,7 +161,7 @@ def _labelled(values: pd.Series, enum: Any, lang: str) -> list[Any]:
 
 class _FileProblem(Exception):
     def __init__(self, issue: ImportIssue) -> None:
-        super().__init__(issue.message_en)
+        super().__init__(issue.text("en"))
         self.issue = issue
 
 
@@ -227,8 +217,10 @@ def read_table(path: str | Path) -> Table:
             0,
             "",
             path.name,
-            f"Định dạng tệp “{suffix}” không được hỗ trợ; hãy dùng CSV, XLSX hoặc JSON",
-            f"File type “{suffix}” is not supported; use CSV, XLSX or JSON",
+            Text(
+                vi=f"Định dạng tệp “{suffix}” không được hỗ trợ; hãy dùng CSV, XLSX hoặc JSON",
+                en=f"File type “{suffix}” is not supported; use CSV, XLSX or JSON",
+            ),
         )
     )
 
@@ -247,8 +239,10 @@ def _not_utf8(name: str) -> ImportIssue:
         0,
         "",
         name,
-        "Tệp không phải mã UTF-8; trong Excel hãy lưu bằng “CSV UTF-8 (Comma delimited)”",
-        "The file is not UTF-8; in Excel save it as “CSV UTF-8 (Comma delimited)”",
+        Text(
+            vi="Tệp không phải mã UTF-8; trong Excel hãy lưu bằng “CSV UTF-8 (Comma delimited)”",
+            en="The file is not UTF-8; in Excel save it as “CSV UTF-8 (Comma delimited)”",
+        ),
     )
 
 
@@ -256,7 +250,7 @@ def _read_csv(path: Path) -> Table:
     with path.open("rb") as handle:
         head = handle.read(1 << 16)
     if not head.strip(b" \r\n\t\xef\xbb\xbf"):
-        raise _FileProblem(ImportIssue(1, "", "", "Tệp trống", "The file is empty"))
+        raise _FileProblem(ImportIssue(1, "", "", Text(vi="Tệp trống", en="The file is empty")))
     utf16 = head.startswith((b"\xff\xfe", b"\xfe\xff"))
     first_line = head.decode("utf-16" if utf16 else "utf-8", errors="ignore").split("\n", 1)[0]
     delimiter = max([",", ";", "\t"], key=first_line.count)
@@ -318,12 +312,17 @@ def _read_json(path: Path) -> Table:
         records = json.loads(_decode(data, path.name))
     except json.JSONDecodeError as exc:
         raise _FileProblem(
-            ImportIssue(exc.lineno, "", path.name, f"JSON không hợp lệ: {exc.msg}", f"Invalid JSON: {exc.msg}")
+            ImportIssue(
+                exc.lineno, "", path.name, Text(vi=f"JSON không hợp lệ: {exc.msg}", en=f"Invalid JSON: {exc.msg}")
+            )
         ) from exc
     if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
         raise _FileProblem(
             ImportIssue(
-                1, "", path.name, "JSON phải là một danh sách các đối tượng", "The JSON must be a list of objects"
+                1,
+                "",
+                path.name,
+                Text(vi="JSON phải là một danh sách các đối tượng", en="The JSON must be a list of objects"),
             )
         )
     header = list(dict.fromkeys(key for record in records for key in record))
@@ -364,8 +363,10 @@ def _read_xlsx(path: Path) -> Table:
                 0,
                 "",
                 path.name,
-                "Không mở được tệp XLSX (tệp hỏng hoặc không phải Excel)",
-                "Cannot open the XLSX file (damaged, or not an Excel workbook)",
+                Text(
+                    vi="Không mở được tệp XLSX (tệp hỏng hoặc không phải Excel)",
+                    en="Cannot open the XLSX file (damaged, or not an Excel workbook)",
+                ),
             )
         ) from exc
     budget = Budget()
@@ -399,8 +400,10 @@ def _read_xlsx(path: Path) -> Table:
                 0,
                 "",
                 path.name,
-                "Không đọc được trang tính trong tệp XLSX (tệp hỏng)",
-                "Cannot read the worksheet in the XLSX file (damaged file)",
+                Text(
+                    vi="Không đọc được trang tính trong tệp XLSX (tệp hỏng)",
+                    en="Cannot read the worksheet in the XLSX file (damaged file)",
+                ),
             )
         ) from exc
     finally:
@@ -413,15 +416,17 @@ def _read_xlsx(path: Path) -> Table:
                 row,
                 "",
                 where,
-                f"Ô {where} (và {format_number(len(formula_cells), 'vi', 0)} ô có công thức) chưa có giá trị: "
-                "công thức không được đọc — hãy mở tệp trong Excel và lưu lại, hoặc dán giá trị thay cho công thức",
-                f"Cell {where} ({format_number(len(formula_cells), 'en', 0)} formula cells in all) holds a formula "
-                "with no stored result: formulas are not read — open the file in Excel and save it, or paste "
-                "values instead of formulas",
+                Text(
+                    vi=f"Ô {where} (và {format_number(len(formula_cells), 'vi', 0)} ô có công thức) chưa có giá trị: "
+                    "công thức không được đọc — hãy mở tệp trong Excel và lưu lại, hoặc dán giá trị thay cho công thức",
+                    en=f"Cell {where} ({format_number(len(formula_cells), 'en', 0)} formula cells in all) holds a formula "
+                    "with no stored result: formulas are not read — open the file in Excel and save it, or paste "
+                    "values instead of formulas",
+                ),
             )
         )
     if not rows:
-        raise _FileProblem(ImportIssue(1, "", "", "Tệp trống", "The file is empty"))
+        raise _FileProblem(ImportIssue(1, "", "", Text(vi="Tệp trống", en="The file is empty")))
     # Official lists often carry a title block above the header: take the first row that
     # names the required columns.
     for index, (number, cells) in enumerate(rows[:MAX_HEADER_SEARCH_ROWS]):
@@ -473,8 +478,10 @@ def _map_header_cells(cells: list[Any]) -> tuple[dict[int, Column], list[str], l
                     0,
                     text,
                     text,
-                    f"Cột “{text}” trùng với cột thứ {seen[column.name] + 1} (cùng là {column.header_vi})",
-                    f"Column “{text}” repeats column {seen[column.name] + 1} (both are {column.header_en})",
+                    Text(
+                        vi=f"Cột “{text}” trùng với cột thứ {seen[column.name] + 1} (cùng là {column.header_vi})",
+                        en=f"Column “{text}” repeats column {seen[column.name] + 1} (both are {column.header_en})",
+                    ),
                 )
             )
             continue
@@ -486,11 +493,8 @@ def _map_header_cells(cells: list[Any]) -> tuple[dict[int, Column], list[str], l
 # --- cell conversion -------------------------------------------------------------------
 
 
-class _CellError(Exception):
-    def __init__(self, message_vi: str, message_en: str) -> None:
-        super().__init__(message_en)
-        self.message_vi = message_vi
-        self.message_en = message_en
+class _CellError(CatalogueError):
+    """A cell that cannot be read as its column needs."""
 
 
 def _as_text(value: Any) -> str:
@@ -532,7 +536,7 @@ def _lookup(match: Callable[[str], str | None], message_vi: str, message_en: str
             return None
         code = match(text)
         if code is None:
-            raise _CellError(message_vi.format(text=text), message_en.format(text=text))
+            raise _CellError(Text(vi=message_vi.format(text=text), en=message_en.format(text=text)))
         return code
 
     return convert
@@ -542,144 +546,175 @@ def _braces(text: str) -> str:
     return text.replace("{", "{{").replace("}", "}}")
 
 
-def _converter(column: Column, ref: Reference) -> Callable[[Any], Any]:
+def _text_converter(column: Column, ref: Reference) -> Callable[[Any], Any]:
     kind = column.kind
 
-    if kind in (model.TEXT, model.CODE, model.EMAIL, model.PHONE):
+    def convert_text(value: Any) -> str | None:
+        text = _check_length(clean_text(_as_text(value)), column)
+        if not text:
+            return None
+        if kind == model.CODE and not _CODE_RE.match(text):
+            raise _CellError(
+                "Mã chỉ gồm chữ không dấu, số và các dấu - _ . / (không có khoảng trắng)",
+                "A code uses only unaccented letters, digits and - _ . / (no spaces)",
+            )
+        if kind == model.EMAIL and not is_email(text):
+            raise _CellError(
+                "Email không đúng dạng (ví dụ: ten@coquan.gov.vn)",
+                "Not an email address (for example: name@agency.gov.vn)",
+            )
+        if kind == model.PHONE and not _phone_ok(text):
+            raise _CellError(
+                "Số điện thoại cần 8–15 chữ số (có thể có +, dấu cách, dấu chấm, gạch ngang)",
+                "A phone number needs 8–15 digits (+, spaces, dots and dashes allowed)",
+            )
+        return text
 
-        def convert_text(value: Any) -> str | None:
-            text = _check_length(clean_text(_as_text(value)), column)
-            if not text:
-                return None
-            if kind == model.CODE and not _CODE_RE.match(text):
-                raise _CellError(
-                    "Mã chỉ gồm chữ không dấu, số và các dấu - _ . / (không có khoảng trắng)",
-                    "A code uses only unaccented letters, digits and - _ . / (no spaces)",
-                )
-            if kind == model.EMAIL and not is_email(text):
-                raise _CellError(
-                    "Email không đúng dạng (ví dụ: ten@coquan.gov.vn)",
-                    "Not an email address (for example: name@agency.gov.vn)",
-                )
-            if kind == model.PHONE and not _phone_ok(text):
-                raise _CellError(
-                    "Số điện thoại cần 8–15 chữ số (có thể có +, dấu cách, dấu chấm, gạch ngang)",
-                    "A phone number needs 8–15 digits (+, spaces, dots and dashes allowed)",
-                )
-            return text
+    return convert_text
 
-        return convert_text
 
-    if kind == model.LONGTEXT:
-        return lambda value: _check_length(clean_text(_as_text(value), multiline=True), column) or None
+def _longtext_converter(column: Column, ref: Reference) -> Callable[[Any], Any]:
+    return lambda value: _check_length(clean_text(_as_text(value), multiline=True), column) or None
 
-    if kind in (model.CATEGORY, model.FORM, model.STATUS):
-        enum = ref.enumeration(kind)
-        allowed_vi = "; ".join(enum.label(code, "vi") for code in enum.codes)
-        allowed_en = "; ".join(enum.label(code, "en") for code in enum.codes)
-        # The placeholders are escaped: {text} is filled in per cell by _lookup.
-        return _lookup(
-            enum.match,
-            f"Không có {column.header_vi.lower()} “{{text}}”; hãy chọn một trong: {_braces(allowed_vi)}",
-            f"Unknown {column.header_en.lower()} “{{text}}”; choose one of: {_braces(allowed_en)}",
-        )
 
-    if kind == model.DISTRICT:
-        return _lookup(
-            ref.match_district,
-            "“{text}” không phải một trong 30 quận, huyện, thị xã của Hà Nội trước 2025",
-            "“{text}” is not one of Hanoi's 30 pre-2025 districts",
-        )
+def _enum_converter(column: Column, ref: Reference) -> Callable[[Any], Any]:
+    kind = column.kind
+    enum = ref.enumeration(kind)
+    allowed_vi = "; ".join(enum.label(code, "vi") for code in enum.codes)
+    allowed_en = "; ".join(enum.label(code, "en") for code in enum.codes)
+    # The placeholders are escaped: {text} is filled in per cell by _lookup.
+    return _lookup(
+        enum.match,
+        f"Không có {column.header_vi.lower()} “{{text}}”; hãy chọn một trong: {_braces(allowed_vi)}",
+        f"Unknown {column.header_en.lower()} “{{text}}”; choose one of: {_braces(allowed_en)}",
+    )
 
-    if kind == model.WARD:
-        return _lookup(
-            ref.match_ward,
-            "“{text}” không phải một trong 126 phường, xã của Hà Nội từ 01/07/2025; tên phường, xã cũ hãy ghi "
-            "vào cột Địa điểm",
-            "“{text}” is not one of Hanoi's 126 wards and communes from 1 July 2025; put a former ward's name in "
-            "the Location column",
-        )
 
-    if kind == model.AGENCY:
+def _district_converter(column: Column, ref: Reference) -> Callable[[Any], Any]:
+    return _lookup(
+        ref.match_district,
+        "“{text}” không phải một trong 30 quận, huyện, thị xã của Hà Nội trước 2025",
+        "“{text}” is not one of Hanoi's 30 pre-2025 districts",
+    )
 
-        def convert_agency(value: Any) -> str | None:
-            text = _check_length(clean_text(_as_text(value)), column)
-            return (ref.agencies.match(text) or text) if text else None
 
-        return convert_agency
+def _ward_converter(column: Column, ref: Reference) -> Callable[[Any], Any]:
+    return _lookup(
+        ref.match_ward,
+        "“{text}” không phải một trong 126 phường, xã của Hà Nội từ 01/07/2025; tên phường, xã cũ hãy ghi "
+        "vào cột Địa điểm",
+        "“{text}” is not one of Hanoi's 126 wards and communes from 1 July 2025; put a former ward's name in "
+        "the Location column",
+    )
 
-    if kind == model.NUMBER:
-        limit = MAXIMUMS.get(column.name)
 
-        def convert_number(value: Any) -> float | None:
-            try:
-                number = parse_number(value, column.unit)
-            except NumberFormatError as exc:
-                raise _CellError(exc.message_vi, exc.message_en) from exc
-            if number is None:
-                return None
-            if number < 0:
-                raise _CellError("Không được là số âm", "Must not be negative")
-            if limit is not None and number > limit:
-                raise _CellError(
-                    f"Lớn bất thường (> {format_number(limit, 'vi', 0)}); kiểm tra lại đơn vị",
-                    f"Implausibly large (> {format_number(limit, 'en', 0)}); check the unit",
-                )
-            return number
+def _agency_converter(column: Column, ref: Reference) -> Callable[[Any], Any]:
 
-        return convert_number
+    def convert_agency(value: Any) -> str | None:
+        text = _check_length(clean_text(_as_text(value)), column)
+        return (ref.agencies.match(text) or text) if text else None
 
-    if kind in (model.LATITUDE, model.LONGITUDE):
+    return convert_agency
 
-        def convert_coordinate(value: Any) -> float | None:
-            if isinstance(value, (int, float)) and not isinstance(value, bool):
-                return None if value != value else float(value)
-            text = clean_text(_as_text(value)).replace(",", ".")
-            if not text:
-                return None
-            try:
-                return float(text)
-            except ValueError as exc:
-                raise _CellError(
-                    "Toạ độ phải là số thập phân (ví dụ 21.0285)",
-                    "A coordinate must be a decimal number (for example 21.0285)",
-                ) from exc
 
-        return convert_coordinate
+def _number_converter(column: Column, ref: Reference) -> Callable[[Any], Any]:
+    limit = MAXIMUMS.get(column.name)
 
-    if kind == model.YEAR:
+    def convert_number(value: Any) -> float | None:
+        try:
+            number = parse_number(value, column.unit)
+        except NumberFormatError as exc:
+            raise _CellError(exc.text) from exc
+        if number is None:
+            return None
+        if number < 0:
+            raise _CellError("Không được là số âm", "Must not be negative")
+        if limit is not None and number > limit:
+            raise _CellError(
+                f"Lớn bất thường (> {format_number(limit, 'vi', 0)}); kiểm tra lại đơn vị",
+                f"Implausibly large (> {format_number(limit, 'en', 0)}); check the unit",
+            )
+        return number
 
-        def convert_year(value: Any) -> int | None:
-            try:
-                number = parse_number(value)
-            except NumberFormatError as exc:
-                raise _CellError(exc.message_vi, exc.message_en) from exc
-            if number is None:
-                return None
-            if not number.is_integer() or not YEAR_RANGE[0] <= number <= YEAR_RANGE[1]:
-                raise _CellError(
-                    f"Năm phải là số nguyên từ {YEAR_RANGE[0]} đến {YEAR_RANGE[1]}",
-                    f"A year must be a whole number from {YEAR_RANGE[0]} to {YEAR_RANGE[1]}",
-                )
-            return int(number)
+    return convert_number
 
-        return convert_year
 
-    if kind == model.FLAG:
+def _coordinate_converter(column: Column, ref: Reference) -> Callable[[Any], Any]:
 
-        def convert_flag(value: Any) -> bool:
-            if isinstance(value, bool):
-                return value
-            key = fold(clean_text(_as_text(value)))
-            if key in _FLAG_TRUE:
-                return True
-            if key in _FLAG_FALSE:
-                return False
-            raise _CellError("Ghi “có” hoặc “không”", "Write “yes” or “no”")
+    def convert_coordinate(value: Any) -> float | None:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return None if value != value else float(value)
+        text = clean_text(_as_text(value)).replace(",", ".")
+        if not text:
+            return None
+        try:
+            return float(text)
+        except ValueError as exc:
+            raise _CellError(
+                "Toạ độ phải là số thập phân (ví dụ 21.0285)",
+                "A coordinate must be a decimal number (for example 21.0285)",
+            ) from exc
 
-        return convert_flag
+    return convert_coordinate
 
-    raise AssertionError(f"no converter for kind {kind}")
+
+def _year_converter(column: Column, ref: Reference) -> Callable[[Any], Any]:
+
+    def convert_year(value: Any) -> int | None:
+        try:
+            number = parse_number(value)
+        except NumberFormatError as exc:
+            raise _CellError(exc.text) from exc
+        if number is None:
+            return None
+        if not number.is_integer() or not YEAR_RANGE[0] <= number <= YEAR_RANGE[1]:
+            raise _CellError(
+                f"Năm phải là số nguyên từ {YEAR_RANGE[0]} đến {YEAR_RANGE[1]}",
+                f"A year must be a whole number from {YEAR_RANGE[0]} to {YEAR_RANGE[1]}",
+            )
+        return int(number)
+
+    return convert_year
+
+
+def _flag_converter(column: Column, ref: Reference) -> Callable[[Any], Any]:
+
+    def convert_flag(value: Any) -> bool:
+        if isinstance(value, bool):
+            return value
+        key = fold(clean_text(_as_text(value)))
+        if key in _FLAG_TRUE:
+            return True
+        if key in _FLAG_FALSE:
+            return False
+        raise _CellError("Ghi “có” hoặc “không”", "Write “yes” or “no”")
+
+    return convert_flag
+
+
+# How a cell of each column kind is read (each raises _CellError with what is wrong).
+_CONVERTERS: dict[str, Callable[[Column, Reference], Callable[[Any], Any]]] = {
+    model.TEXT: _text_converter,
+    model.CODE: _text_converter,
+    model.EMAIL: _text_converter,
+    model.PHONE: _text_converter,
+    model.LONGTEXT: _longtext_converter,
+    model.CATEGORY: _enum_converter,
+    model.FORM: _enum_converter,
+    model.STATUS: _enum_converter,
+    model.DISTRICT: _district_converter,
+    model.WARD: _ward_converter,
+    model.AGENCY: _agency_converter,
+    model.NUMBER: _number_converter,
+    model.LATITUDE: _coordinate_converter,
+    model.LONGITUDE: _coordinate_converter,
+    model.YEAR: _year_converter,
+    model.FLAG: _flag_converter,
+}
+
+
+def _converter(column: Column, ref: Reference) -> Callable[[Any], Any]:
+    return _CONVERTERS[column.kind](column, ref)
 
 
 _CACHEABLE = {
@@ -756,10 +791,10 @@ def parse_file(path: str | Path, ref: Reference, progress: Callable[[float], Non
     except _FileProblem as problem:
         return ParsedFile([], pd.DataFrame(), [problem.issue], [], 0)
     except FileTooCostly as refused:
-        issue = ImportIssue(refused.row, "", Path(path).name, refused.message_vi, refused.message_en)
+        issue = ImportIssue(refused.row, "", Path(path).name, refused.text)
         return ParsedFile([], pd.DataFrame(), [issue], [], 0)
     mapping, ignored, errors = _map_header_cells(table.header)
-    errors = [ImportIssue(table.header_row, e.column, e.value, e.message_vi, e.message_en) for e in errors]
+    errors = [ImportIssue(table.header_row, e.column, e.value, e.text) for e in errors]
     present = {column.name for column in mapping.values()}
     for required in (c for c in PROJECT_COLUMNS if c.required and c.name not in present):
         errors.append(
@@ -767,8 +802,10 @@ def parse_file(path: str | Path, ref: Reference, progress: Callable[[float], Non
                 table.header_row,
                 required.header_vi,
                 "",
-                f"Thiếu cột bắt buộc “{required.header_vi}”",
-                f"Required column “{required.header_en}” (Vietnamese header “{required.header_vi}”) is missing",
+                Text(
+                    vi=f"Thiếu cột bắt buộc “{required.header_vi}”",
+                    en=f"Required column “{required.header_en}” (Vietnamese header “{required.header_vi}”) is missing",
+                ),
             )
         )
     if errors:
@@ -790,7 +827,7 @@ def parse_file(path: str | Path, ref: Reference, progress: Callable[[float], Non
     errors.sort(key=lambda e: (e.row, order.get(e.column, len(order))))
     # Report columns by the header the user wrote, not by our canonical name.
     by_name = {column.name: header_text[position] for position, column in mapping.items()}
-    errors = [ImportIssue(e.row, by_name.get(e.column, e.column), e.value, e.message_vi, e.message_en) for e in errors]
+    errors = [ImportIssue(e.row, by_name.get(e.column, e.column), e.value, e.text) for e in errors]
     columns = [column.name for column in mapping.values()]
     if "investment_approx" in values and "investment_approx" not in columns:
         columns.append("investment_approx")
@@ -894,7 +931,7 @@ def _convert_columns(
                         raise result
                     out.append(result)
                 except _CellError as exc:
-                    errors.append(ImportIssue(number, column.name, _as_text(raw), exc.message_vi, exc.message_en))
+                    errors.append(ImportIssue(number, column.name, _as_text(raw), exc.text))
                     out.append(None)
         values[column.name] = out
         if progress is not None:
@@ -912,7 +949,12 @@ def _check_rows(numbers: list[int], values: dict[str, list[Any]], errors: _Issue
         for column in required:
             if values[column.name][index] is None and (number, column.name) not in failed:
                 errors.append(
-                    ImportIssue(number, column.name, "", f"Thiếu {column.header_vi}", f"{column.header_en} is required")
+                    ImportIssue(
+                        number,
+                        column.name,
+                        "",
+                        Text(vi=f"Thiếu {column.header_vi}", en=f"{column.header_en} is required"),
+                    )
                 )
         code = values["code"][index]
         if code is not None:
@@ -923,8 +965,10 @@ def _check_rows(numbers: list[int], values: dict[str, list[Any]], errors: _Issue
                         number,
                         "code",
                         code,
-                        "Đây là dòng mẫu của biểu mẫu; hãy xóa hoặc thay bằng dự án thật",
-                        "This is the template's example row; delete it or replace it with a real project",
+                        Text(
+                            vi="Đây là dòng mẫu của biểu mẫu; hãy xóa hoặc thay bằng dự án thật",
+                            en="This is the template's example row; delete it or replace it with a real project",
+                        ),
                     )
                 )
             elif key in first_row_of_code:
@@ -933,8 +977,10 @@ def _check_rows(numbers: list[int], values: dict[str, list[Any]], errors: _Issue
                         number,
                         "code",
                         code,
-                        f"Mã dự án trùng với dòng {first_row_of_code[key]}",
-                        f"Duplicate project code; first used on row {first_row_of_code[key]}",
+                        Text(
+                            vi=f"Mã dự án trùng với dòng {first_row_of_code[key]}",
+                            en=f"Duplicate project code; first used on row {first_row_of_code[key]}",
+                        ),
                     )
                 )
             else:
@@ -959,8 +1005,10 @@ def _check_coordinates(
                 number,
                 missing,
                 "",
-                "Cần cả vĩ độ và kinh độ, hoặc để trống cả hai",
-                "Give both latitude and longitude, or neither",
+                Text(
+                    vi="Cần cả vĩ độ và kinh độ, hoặc để trống cả hai",
+                    en="Give both latitude and longitude, or neither",
+                ),
             )
         )
         return
@@ -973,8 +1021,10 @@ def _check_coordinates(
                 number,
                 "latitude",
                 str(lat),
-                f"Vĩ độ nằm ngoài Hà Nội ({_range(b['lat_min'], b['lat_max'], 'vi')})",
-                f"Latitude is outside Hanoi ({_range(b['lat_min'], b['lat_max'], 'en')})",
+                Text(
+                    vi=f"Vĩ độ nằm ngoài Hà Nội ({_range(b['lat_min'], b['lat_max'], 'vi')})",
+                    en=f"Latitude is outside Hanoi ({_range(b['lat_min'], b['lat_max'], 'en')})",
+                ),
             )
         )
     if not b["lon_min"] <= lon <= b["lon_max"]:
@@ -983,13 +1033,15 @@ def _check_coordinates(
                 number,
                 "longitude",
                 str(lon),
-                f"Kinh độ nằm ngoài Hà Nội ({_range(b['lon_min'], b['lon_max'], 'vi')})",
-                f"Longitude is outside Hanoi ({_range(b['lon_min'], b['lon_max'], 'en')})",
+                Text(
+                    vi=f"Kinh độ nằm ngoài Hà Nội ({_range(b['lon_min'], b['lon_max'], 'vi')})",
+                    en=f"Longitude is outside Hanoi ({_range(b['lon_min'], b['lon_max'], 'en')})",
+                ),
             )
         )
 
 
-def check_record(record: dict[str, Any], ref: Reference) -> tuple[dict[str, Any], dict[str, tuple[str, str]]]:
+def check_record(record: dict[str, Any], ref: Reference) -> tuple[dict[str, Any], dict[str, Text]]:
     """One project as typed in a form, checked exactly as an imported row is.
 
     Returns the clean values for every template column (absent ones are ``None``) and the
@@ -1003,7 +1055,7 @@ def check_record(record: dict[str, Any], ref: Reference) -> tuple[dict[str, Any]
     for column in PROJECT_COLUMNS:
         values.setdefault(column.name, [None])
     _check_rows([2], values, errors)
-    problems: dict[str, tuple[str, str]] = {}
+    problems: dict[str, Text] = {}
     for error in errors:
-        problems.setdefault(error.column, (error.message_vi, error.message_en))
+        problems.setdefault(error.column, error.text)
     return {name: cells[0] for name, cells in values.items()}, problems

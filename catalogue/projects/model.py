@@ -8,6 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from catalogue.text import localized
+
+# Languages the projects' own texts are stored in (name_vi/name_en, description_vi/description_en).
+CONTENT_LANGUAGES = ("vi", "en")
+
 # Kinds decide how a cell is read and checked (see importing.py).
 TEXT, LONGTEXT, CODE, NUMBER, YEAR, LATITUDE, LONGITUDE, EMAIL, PHONE, FLAG = (
     "text",
@@ -42,6 +47,10 @@ class Column:
     unit: str = "plain"
     sql_type: str = "VARCHAR"
     aliases: tuple[str, ...] = field(default=())
+
+    def header(self, lang: str) -> str:
+        """The column's header in ``lang`` (the template's headers exist in Vietnamese and English)."""
+        return localized(self, "header", lang)
 
 
 PROJECT_COLUMNS: tuple[Column, ...] = (

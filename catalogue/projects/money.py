@@ -7,7 +7,6 @@ import functools
 from dataclasses import dataclass
 
 from catalogue.data import csv_rows
-from catalogue.text import format_number
 
 
 @dataclass(frozen=True)
@@ -28,11 +27,3 @@ def exchange_rate() -> ExchangeRate:
     """The exchange rate of catalogue/data/exchange_rate.csv (its first row)."""
     row = csv_rows("exchange_rate.csv")[0]
     return ExchangeRate(float(row["vnd_per_usd"]), dt.date.fromisoformat(row["as_of"]), row["source"])
-
-
-def format_usd_m(value: float | None, lang: str) -> str:
-    """``"12,3 triệu USD"`` / ``"USD 12.3 m"``; empty for none."""
-    number = format_number(value, lang)
-    if not number:
-        return ""
-    return f"{number} triệu USD" if lang == "vi" else f"USD {number} m"

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import duckdb
 
 from catalogue.search.normalize import fold, strip_prefix
+from catalogue.text import Text
 
 DISTRICT_PREFIXES = ("thi xa", "tx", "quan", "huyen", "q", "h", "district", "town")
 WARD_PREFIXES = ("phuong", "xa", "p", "x", "ward", "commune")
@@ -25,12 +26,12 @@ class Enumeration:
 
     kind: str
     codes: list[str] = field(default_factory=list)
-    labels: dict[str, tuple[str, str]] = field(default_factory=dict)
+    labels: dict[str, Text] = field(default_factory=dict)
     index: dict[str, str] = field(default_factory=dict)
 
     def add(self, code: str, label_vi: str, label_en: str, aliases: list[str]) -> None:
         self.codes.append(code)
-        self.labels[code] = (label_vi, label_en)
+        self.labels[code] = Text(vi=label_vi, en=label_en)
         for text in [code, label_vi, label_en, *aliases]:
             key = fold(text or "")
             if key:
@@ -39,10 +40,8 @@ class Enumeration:
     def label(self, code: str | None, lang: str = "vi") -> str:
         if code is None:
             return ""
-        pair = self.labels.get(code)
-        if pair is None:
-            return code
-        return pair[0] if lang == "vi" else pair[1]
+        text = self.labels.get(code)
+        return code if text is None else text(lang)
 
     def match(self, text: str) -> str | None:
         return self.index.get(fold(text))

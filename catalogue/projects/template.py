@@ -6,6 +6,7 @@ import io
 from typing import TYPE_CHECKING
 
 from catalogue.projects.model import EXAMPLE_CODE, PROJECT_COLUMNS
+from catalogue.text import LANGUAGES, t
 
 if TYPE_CHECKING:
     from catalogue.core import Catalogue
@@ -47,12 +48,9 @@ def template_xlsx(cat: Catalogue, lang: str = "vi") -> bytes:
 
     book = openpyxl.Workbook()
     sheet = book.active
-    sheet.title = "Dự án" if lang == "vi" else "Projects"
+    sheet.title = t("sheet.projects", lang)
     headers = [
-        (c.header_vi if lang == "vi" else c.header_en) + (" (bắt buộc)" if lang == "vi" else " (required)")
-        if c.required
-        else (c.header_vi if lang == "vi" else c.header_en)
-        for c in PROJECT_COLUMNS
+        t("template.required", lang, header=c.header(lang)) if c.required else c.header(lang) for c in PROJECT_COLUMNS
     ]
     sheet.append(headers)
     sheet.append([EXAMPLE.get(c.name, "") for c in PROJECT_COLUMNS])
@@ -65,11 +63,10 @@ def template_xlsx(cat: Catalogue, lang: str = "vi") -> bytes:
         sheet.column_dimensions[openpyxl.utils.get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
 
-    allowed = book.create_sheet("Giá trị cho phép" if lang == "vi" else "Allowed values")
+    allowed = book.create_sheet(t("sheet.allowed_values", lang))
     allowed.append(
-        ["Cột", "Mã", "Tên tiếng Việt", "Tên tiếng Anh"]
-        if lang == "vi"
-        else ["Column", "Code", "Vietnamese label", "English label"]
+        [t("template.col_column", lang), t("template.col_code", lang)]
+        + [t("template.col_label", lang, language=t(f"language_name.{code}", lang)) for code in LANGUAGES]
     )
     ref = cat.reference
     for column_name, enum in (
@@ -81,17 +78,10 @@ def template_xlsx(cat: Catalogue, lang: str = "vi") -> bytes:
         ("lead_agency", ref.agencies),
     ):
         column = next(c for c in PROJECT_COLUMNS if c.name == column_name)
-        header = column.header_vi if lang == "vi" else column.header_en
+        header = column.header(lang)
         for code in enum.codes:
-            allowed.append([header, code, enum.label(code, "vi"), enum.label(code, "en")])
-    notes = [
-        "Dòng 2 là dòng mẫu (mã VI-DU-MAU): hãy thay bằng dự án thật; tệp còn dòng mẫu sẽ bị từ chối."
-        if lang == "vi"
-        else "Row 2 is an example (code VI-DU-MAU): replace it with real projects; a file that keeps it is refused.",
-        "Số theo kiểu Việt Nam: 1.200,5 = một nghìn hai trăm phẩy năm."
-        if lang == "vi"
-        else "Numbers may use Vietnamese style: 1.200,5 = one thousand two hundred point five.",
-    ]
+            allowed.append([header, code, *(enum.label(code, language) for language in LANGUAGES)])
+    notes = [t("template.note_example", lang), t("template.note_numbers", lang)]
     allowed.append([])
     for note in notes:
         allowed.append([note])

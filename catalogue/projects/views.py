@@ -18,8 +18,18 @@ import pandas as pd
 
 from catalogue.core import Catalogue
 from catalogue.projects.model import COLUMNS_BY_NAME
-from catalogue.projects.money import exchange_rate, format_usd_m
-from catalogue.text import format_date, format_number, format_vnd_bn, t
+from catalogue.projects.money import exchange_rate
+from catalogue.text import (
+    enum_label,
+    format_date,
+    format_number,
+    format_usd_m,
+    format_vnd_bn,
+    in_language,
+    localized,
+    reads_translation,
+    t,
+)
 
 
 def demo_count(cat: Catalogue) -> int:
@@ -61,19 +71,10 @@ class ProjectSheet:
     similar: list[tuple[str, str]]
 
 
-def _in_language(vi: object, en: object, lang: str) -> tuple[str | None, bool]:
-    """The text in ``lang``, falling back to Vietnamese (flagged) when English is missing."""
-    vi_text = vi if isinstance(vi, str) and vi else None
-    en_text = en if isinstance(en, str) and en else None
-    if lang == "en":
-        return (en_text, False) if en_text else (vi_text, vi_text is not None)
-    return vi_text, False
-
-
 def _free_text(value: object, lang: str) -> str:
-    """Free text kept as entered; in English, text written in Vietnamese says so."""
+    """Free text kept as entered; read in another language, text written in Vietnamese says so."""
     text = value if isinstance(value, str) else ""
-    if lang == "en" and any(ch in "đĐ" or unicodedata.normalize("NFD", ch) != ch for ch in text):
+    if reads_translation(lang) and any(ch in "đĐ" or unicodedata.normalize("NFD", ch) != ch for ch in text):
         return f"{text} {t('value.in_vietnamese', lang)}"
     return text
 
@@ -121,9 +122,11 @@ def project_sheet(cat: Catalogue, code: str, lang: str) -> ProjectSheet | None:
     if project is None:
         return None
     ref = cat.reference
-    name, name_fallback = _in_language(project["name_vi"], project["name_en"], lang)
-    other = project["name_vi"] if lang == "en" and not name_fallback else project["name_en"]
-    description, description_fallback = _in_language(project["description_vi"], project["description_en"], lang)
+    name, name_fallback = in_language(project, "name", lang)
+    # the name in the language the project is written in, under a translated one (or the English
+    # name under the Vietnamese)
+    other = project["name_vi"] if reads_translation(lang) and not name_fallback else project["name_en"]
+    description, description_fallback = in_language(project, "description", lang)
     money = money_text(project, lang)
     agency = project["lead_agency"]
     agency_text = ref.agencies.label(agency, lang) if agency else ""
@@ -151,13 +154,12 @@ def project_sheet(cat: Catalogue, code: str, lang: str) -> ProjectSheet | None:
     ]
     if successor and successor != agency:
         with cat.cursor() as cur:
-            note = cur.execute(
-                f"select change_note_{'vi' if lang == 'vi' else 'en'} from agencies where code = ?", [agency]
-            ).fetchall()
+            notes = cur.execute("select change_note_vi, change_note_en from agencies where code = ?", [agency]).df()
+        note = [localized(notes.iloc[0], "change_note", lang)] if len(notes) else []
         facts.append(
             (
                 "",
-                t("project.successor", lang, name=ref.agencies.label(successor, lang), note=note[0][0] if note else ""),
+                t("project.successor", lang, name=ref.agencies.label(successor, lang), note=note[0] if note else ""),
             )
         )
     contact = " · ".join(v for v in (project["contact_name"], project["contact_email"], project["contact_phone"]) if v)
@@ -169,9 +171,7 @@ def project_sheet(cat: Catalogue, code: str, lang: str) -> ProjectSheet | None:
     for other_code in cat.similar(code):
         other_project = cat.project(other_code)
         if other_project:
-            similar.append(
-                (other_code, _in_language(other_project["name_vi"], other_project["name_en"], lang)[0] or "")
-            )
+            similar.append((other_code, localized(other_project, "name", lang)))
     return ProjectSheet(
         code=code,
         name=name or code,
@@ -307,12 +307,11 @@ def result_cards(cat: Catalogue, hits: list, lang: str) -> list[ResultCard]:
     cards = []
     for hit in hits:
         row = frame.loc[hit.code]
-        use_english = lang == "en" and isinstance(hit.name_en, str) and hit.name_en
-        title = hit.name_en if use_english else hit.name_vi
-        spans = hit.highlights.get("name_en" if use_english else "name_vi", [])
-        marked = _marked(title, spans, highlight=True) + (
-            "" if use_english or lang == "vi" else f" {t('value.missing_en', lang)}"
-        )
+        title, untranslated = in_language(hit, "name", lang)
+        translated = reads_translation(lang) and not untranslated  # the title is the English name
+        spans = hit.highlights.get("name_en" if translated else "name_vi", [])
+        missing = f" {t('value.missing_en', lang)}" if untranslated else ""
+        marked = _marked(title, spans, highlight=True) + missing
         district, ward = row["district"], row["ward"]
         places = [
             ref.wards.label(ward, lang) if isinstance(ward, str) and ward else "",
@@ -324,7 +323,7 @@ def result_cards(cat: Catalogue, hits: list, lang: str) -> list[ResultCard]:
         cards.append(
             ResultCard(
                 code=hit.code,
-                title=title if use_english or lang == "vi" else f"{title} {t('value.missing_en', lang)}",
+                title=title + missing,
                 title_markdown=marked,
                 category=ref.categories.label(row["category"], lang),
                 place=" · ".join(p for p in places if p),
@@ -337,7 +336,7 @@ def result_cards(cat: Catalogue, hits: list, lang: str) -> list[ResultCard]:
                 status=ref.statuses.label(row["status"], lang),
                 snippet_markdown=_card_snippet(row, hit, lang),
                 other_name_markdown=_marked(hit.name_vi, hit.highlights["name_vi"])
-                if use_english and not spans and hit.highlights.get("name_vi")
+                if translated and not spans and hit.highlights.get("name_vi")
                 else "",
             )
         )
@@ -348,11 +347,12 @@ def _card_snippet(row: pd.Series, hit: object, lang: str) -> str:
     """Two lines that show why the project is listed: the description around the matched words
     (in ``lang`` first), else the address or capacity that matched, named; else the description."""
     highlights: dict = getattr(hit, "highlights", {}) or {}
-    descriptions = ("description_en", "description_vi") if lang == "en" else ("description_vi",)
+    translated = reads_translation(lang)
+    descriptions = ("description_en", "description_vi") if translated else ("description_vi",)
 
     def shown(name: str) -> str:
         window, spans = _snippet(row.get(name), highlights.get(name, []))
-        in_vietnamese = lang == "en" and name.endswith("_vi")
+        in_vietnamese = translated and name.endswith("_vi")
         return _marked(window, spans) + (f" {_escape_md(t('value.in_vietnamese', lang))}" if in_vietnamese else "")
 
     if highlights.get(descriptions[0]) and isinstance(row.get(descriptions[0]), str):
@@ -361,7 +361,7 @@ def _card_snippet(row: pd.Series, hit: object, lang: str) -> str:
         if highlights.get(name) and isinstance(row.get(name), str):
             return f"{_escape_md(t(label, lang))}: {shown(name)}"
     names_matched = highlights.get("name_vi") or highlights.get("name_en")
-    if lang == "en" and not names_matched and highlights.get("description_vi"):
+    if translated and not names_matched and highlights.get("description_vi"):
         return shown("description_vi")  # the only place the words are: show it, marked as Vietnamese
     for name in descriptions:
         if isinstance(row.get(name), str) and row.get(name):
@@ -421,21 +421,12 @@ def export_bytes(cat: Catalogue, suffix: str, lang: str, **filters: object) -> b
         return path.read_bytes()
 
 
-_WORKFLOW_FIELDS = {
-    "publication": ("Công bố", "Publication"),
-    "review_comment": ("Nhận xét duyệt", "Review comment"),
-    "status_since": ("Giai đoạn từ ngày", "Stage since"),
-    "archived_status": ("Giai đoạn trước khi lưu trữ", "Stage before archiving"),
-}
-
-
 def field_label(name: str, lang: str) -> str:
     """A template column's header (or a workflow field's name) in ``lang``."""
     column = COLUMNS_BY_NAME.get(name)
     if column is not None:
-        return column.header_vi if lang == "vi" else column.header_en
-    vi, en = _WORKFLOW_FIELDS.get(name, (name, name))
-    return vi if lang == "vi" else en
+        return column.header(lang)
+    return enum_label("workflow_field", name)(lang)
 
 
 def form_text(value: object, kind: str) -> str:

@@ -37,6 +37,7 @@ from rapidfuzz.distance import OSA
 
 from catalogue.projects.filters import Filters
 from catalogue.search.normalize import canonical_word, fold_text, search_fold
+from catalogue.text import LANGUAGES, Text
 
 if TYPE_CHECKING:
     from catalogue.core import Catalogue
@@ -164,10 +165,11 @@ class SearchIndex:
             "investment_form": ref.forms,
             "lead_agency": ref.agencies,
         }[name]
-        labels = list(enum.labels.get(value, (value, value)))
+        texts = [enum.labels.get(value, Text(vi=value))]
         successor = ref.agency_successor.get(value) if name == "lead_agency" else None
         if successor and successor != value:
-            labels += enum.labels[successor]
+            texts.append(enum.labels[successor])
+        labels = [text.as_dict()[lang] for text in texts for lang in LANGUAGES if text.has(lang)]
         return [term for word in " ".join(labels).split() for term in self._word_terms(word)]
 
     def _split_words(self, db: duckdb.DuckDBPyConnection, first_doc: int, since: Any = None) -> list[str]:

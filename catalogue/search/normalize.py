@@ -13,6 +13,8 @@ import math
 import re
 import unicodedata
 
+from catalogue.errors import CatalogueError
+
 # Characters a user can paste that must never reach the database (C0/C1 controls, but
 # keep tab and newline), plus zero-width and BOM characters that break matching.
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
@@ -141,13 +143,8 @@ def is_approximate(value: object) -> bool:
     return any(words == hedge or words.startswith(hedge + " ") for hedge in _APPROXIMATE)
 
 
-class NumberFormatError(ValueError):
-    """A value that cannot be read as a number without guessing; carries both languages."""
-
-    def __init__(self, message_vi: str, message_en: str) -> None:
-        super().__init__(message_en)
-        self.message_vi = message_vi
-        self.message_en = message_en
+class NumberFormatError(CatalogueError, ValueError):
+    """A value that cannot be read as a number without guessing; ``text`` says why."""
 
 
 # Units a number may carry, by the unit of the column it is read into. Each maps the folded

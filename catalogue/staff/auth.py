@@ -21,16 +21,11 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 
 from catalogue.clock import to_hanoi, utcnow
 from catalogue.errors import CatalogueError
+from catalogue.text import codes, enum_label, t
 
 if TYPE_CHECKING:
     from catalogue.core import Catalogue
 
-ROLES: dict[str, tuple[str, str]] = {  # code: (Vietnamese, English), in rising rights
-    "viewer": ("Khách (công khai)", "Viewer (public)"),
-    "staff": ("Cán bộ xúc tiến", "Promotion staff"),
-    "reviewer": ("Người duyệt", "Reviewer"),
-    "admin": ("Quản trị", "Administrator"),
-}
 ACCOUNT_ROLES = ("staff", "reviewer", "admin")  # roles an account can have
 MAX_FAILED_ATTEMPTS = 5  # wrong passwords for one name from one address before that pair waits
 MAX_FAILED_PER_ADDRESS = 20  # wrong passwords from one address, any names, before it waits
@@ -47,15 +42,16 @@ class AccountError(CatalogueError, ValueError):
     """A refused account operation, with a message in both languages."""
 
 
+ROLES = codes("role")  # in rising rights (catalogue/data/enumerations.csv)
+
+
 def role_label(role: str, lang: str = "vi") -> str:
-    vi, en = ROLES.get(role, (role, role))
-    return vi if lang == "vi" else en
+    return enum_label("role", role)(lang)
 
 
 def has_role(role: str | None, needed: str) -> bool:
     """True when ``role`` has at least the rights of ``needed``."""
-    order = list(ROLES)
-    return role in ROLES and order.index(role) >= order.index(needed)
+    return role in ROLES and ROLES.index(role) >= ROLES.index(needed)
 
 
 def hash_password(password: str) -> str:
@@ -99,13 +95,9 @@ class SignInResult:
         # the message never tells an outsider which names exist.
         if self.reason == "throttled":
             until = f"{to_hanoi(self.wait_until):%H:%M}" if self.wait_until else ""
-            return (
-                f"Quá nhiều lần đăng nhập sai từ thiết bị này; hãy thử lại sau {until} (giờ Hà Nội)."
-                if lang == "vi"
-                else f"Too many failed sign-ins from this device; try again after {until} (Hanoi time)."
-            )
+            return t("signin.throttled", lang, until=until)
         if self.reason:
-            return "Tên đăng nhập hoặc mật khẩu không đúng." if lang == "vi" else "Wrong user name or password."
+            return t("signin.wrong", lang)
         return ""
 
 

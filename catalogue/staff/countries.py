@@ -12,6 +12,7 @@ import unicodedata
 
 from catalogue.data import csv_rows
 from catalogue.search.normalize import search_fold
+from catalogue.text import Text
 
 # Names people type that the CLDR does not list.
 _ALIASES = {
@@ -37,17 +38,17 @@ _ALIASES = {
 
 
 @functools.cache
-def countries() -> dict[str, tuple[str, str]]:
-    """``{code: (Vietnamese name, English name)}`` in code order."""
-    return {row["code"]: (row["label_vi"], row["label_en"]) for row in csv_rows("countries.csv")}
+def countries() -> dict[str, Text]:
+    """``{code: name}`` in code order (names in every language of countries.csv)."""
+    return {row["code"]: Text.columns(row, "label") for row in csv_rows("countries.csv")}
 
 
 @functools.cache
 def _by_name() -> dict[str, str]:
     names = {search_fold(code): code for code in countries()}
-    for code, (vi, en) in countries().items():
-        names[search_fold(vi)] = code
-        names[search_fold(en)] = code
+    for code, name in countries().items():
+        for text in name.as_dict().values():
+            names[search_fold(text)] = code
     names.update({search_fold(alias): code for alias, code in _ALIASES.items()})
     return names
 
@@ -78,7 +79,7 @@ def country_label(value: str | None, lang: str) -> str:
         names = countries().get(code) if code else None
     if names is None:
         return str(value)
-    return names[0] if lang == "vi" else names[1]
+    return names(lang)
 
 
 def _without_accents(text: str) -> str:
@@ -93,8 +94,8 @@ def country_choice_label(code: str, lang: str) -> str:
     names = countries().get(code)
     if names is None:
         return code
-    shown = names[0] if lang == "vi" else names[1]
-    extra = [_without_accents(shown), names[1] if lang == "vi" else ""]
+    shown = names(lang)
+    extra = [_without_accents(shown), names("en")]  # English: what foreign investors type
     extra = [e for e in dict.fromkeys(extra) if e and e.lower() != shown.lower()]
     return f"{shown} ({' · '.join(extra)})" if extra else shown
 
@@ -102,6 +103,5 @@ def country_choice_label(code: str, lang: str) -> str:
 def country_options(lang: str) -> list[str]:
     """Country codes ordered by their name in ``lang`` (Viet Nam first: most inquiries are local)."""
     names = countries()
-    index = 0 if lang == "vi" else 1
-    ordered = sorted(names, key=lambda code: search_fold(names[code][index]))
+    ordered = sorted(names, key=lambda code: search_fold(names[code](lang)))
     return ["VN", *[code for code in ordered if code != "VN"]]

@@ -29,7 +29,7 @@ from catalogue.projects.model import COLUMN_NAMES, DEFAULT_STATUS
 from catalogue.projects.money import exchange_rate
 from catalogue.search.normalize import fold
 from catalogue.staff import history
-from catalogue.text import format_number
+from catalogue.text import Text, codes, enum_label, format_number
 
 if TYPE_CHECKING:
     import duckdb
@@ -47,11 +47,7 @@ class Check:
 
     code: str
     field: str
-    message_vi: str
-    message_en: str
-
-    def text(self, lang: str = "vi") -> str:
-        return self.message_vi if lang == "vi" else self.message_en
+    text: Text  # the warning, in every language: ``check.text(lang)``
 
     def label(self, lang: str = "vi") -> str:
         return check_label(self.code, lang)
@@ -59,15 +55,7 @@ class Check:
 
 # Each warning's short name, and the fields it reads: a reviewer's acceptance holds only while
 # those fields keep the values the reviewer saw (see ``valid_acceptances``).
-CHECKS: dict[str, tuple[str, str]] = {
-    "capital_without_form": ("Có vốn nhưng chưa có hình thức đầu tư", "Capital without an investment form"),
-    "awarded_without_investor": ("Đã chọn nhà đầu tư nhưng chưa ghi tên", "Investor selected but not named"),
-    "calling_with_investor": ("Có nhà đầu tư nhưng vẫn đang kêu gọi", "Investor named while still calling"),
-    "completed_future_start": ("Đã hoàn thành nhưng năm khởi công ở tương lai", "Completed, start year in the future"),
-    "started_without_year": ("Đang triển khai nhưng chưa có năm khởi công", "Under way without a start year"),
-    "capital_currencies_disagree": ("Vốn USD và vốn tỷ đồng lệch nhau", "USD and VND capital disagree"),
-    "far_from_district": ("Toạ độ xa quận/huyện đã chọn", "Coordinates far from the chosen district"),
-}
+CHECKS = codes("consistency_check")  # each warning's short name: catalogue/data/enumerations.csv
 CHECK_FIELDS: dict[str, tuple[str, ...]] = {
     "capital_without_form": ("investment_vnd_bn", "investment_usd_m", "investment_form"),
     "awarded_without_investor": ("status", "investor"),
@@ -81,8 +69,7 @@ CHECK_FIELDS: dict[str, tuple[str, ...]] = {
 
 def check_label(code: str, lang: str = "vi") -> str:
     """A consistency warning's short name in ``lang`` (never its code, unless it is unknown)."""
-    vi, en = CHECKS.get(code, (code, code))
-    return vi if lang == "vi" else en
+    return enum_label("consistency_check", code)(lang)
 
 
 def consistency_checks(values: Mapping[str, Any], cat: Catalogue, today: dt.date | None = None) -> list[Check]:
@@ -96,8 +83,7 @@ def consistency_checks(values: Mapping[str, Any], cat: Catalogue, today: dt.date
             Check(
                 "capital_without_form",
                 "investment_form",
-                "Có vốn đầu tư nhưng chưa có hình thức đầu tư",
-                "Capital is given but no investment form",
+                Text(vi="Có vốn đầu tư nhưng chưa có hình thức đầu tư", en="Capital is given but no investment form"),
             )
         )
     if status in AWARDED_STAGES and not values.get("investor"):
@@ -105,8 +91,10 @@ def consistency_checks(values: Mapping[str, Any], cat: Catalogue, today: dt.date
             Check(
                 "awarded_without_investor",
                 "investor",
-                "Giai đoạn cho biết đã chọn nhà đầu tư nhưng chưa ghi tên nhà đầu tư",
-                "The stage says an investor was selected, but none is named",
+                Text(
+                    vi="Giai đoạn cho biết đã chọn nhà đầu tư nhưng chưa ghi tên nhà đầu tư",
+                    en="The stage says an investor was selected, but none is named",
+                ),
             )
         )
     if status == "calling" and values.get("investor"):
@@ -114,8 +102,10 @@ def consistency_checks(values: Mapping[str, Any], cat: Catalogue, today: dt.date
             Check(
                 "calling_with_investor",
                 "status",
-                "Đã ghi nhà đầu tư nhưng dự án vẫn đang kêu gọi đầu tư",
-                "An investor is named but the project is still calling for investment",
+                Text(
+                    vi="Đã ghi nhà đầu tư nhưng dự án vẫn đang kêu gọi đầu tư",
+                    en="An investor is named but the project is still calling for investment",
+                ),
             )
         )
     start = values.get("start_year")
@@ -124,8 +114,10 @@ def consistency_checks(values: Mapping[str, Any], cat: Catalogue, today: dt.date
             Check(
                 "completed_future_start",
                 "start_year",
-                f"Dự án đã hoàn thành nhưng năm khởi công {start} còn ở tương lai",
-                f"The project is completed but its start year {start} is in the future",
+                Text(
+                    vi=f"Dự án đã hoàn thành nhưng năm khởi công {start} còn ở tương lai",
+                    en=f"The project is completed but its start year {start} is in the future",
+                ),
             )
         )
     if status in ("implementing", "completed") and not start:
@@ -133,8 +125,10 @@ def consistency_checks(values: Mapping[str, Any], cat: Catalogue, today: dt.date
             Check(
                 "started_without_year",
                 "start_year",
-                "Dự án đang triển khai hoặc đã hoàn thành nhưng chưa có năm khởi công",
-                "The project is under way or completed but has no start year",
+                Text(
+                    vi="Dự án đang triển khai hoặc đã hoàn thành nhưng chưa có năm khởi công",
+                    en="The project is under way or completed but has no start year",
+                ),
             )
         )
     vnd, usd = values.get("investment_vnd_bn"), values.get("investment_usd_m")
@@ -145,9 +139,11 @@ def consistency_checks(values: Mapping[str, Any], cat: Catalogue, today: dt.date
                 Check(
                     "capital_currencies_disagree",
                     "investment_usd_m",
-                    f"Vốn USD quy ra khoảng {format_number(implied, 'vi', 0)} tỷ đồng, lệch hơn 25% so với vốn tỷ đồng",
-                    f"The USD capital is about VND {format_number(implied, 'en', 0)} bn, more than 25% off the "
-                    "VND figure",
+                    Text(
+                        vi=f"Vốn USD quy ra khoảng {format_number(implied, 'vi', 0)} tỷ đồng, lệch hơn 25% so với vốn tỷ đồng",
+                        en=f"The USD capital is about VND {format_number(implied, 'en', 0)} bn, more than 25% off the "
+                        "VND figure",
+                    ),
                 )
             )
     lat, lon, district = values.get("latitude"), values.get("longitude"), values.get("district")
@@ -161,8 +157,10 @@ def consistency_checks(values: Mapping[str, Any], cat: Catalogue, today: dt.date
                     Check(
                         "far_from_district",
                         "latitude",
-                        f"Toạ độ cách trung tâm quận/huyện đã chọn {format_number(km, 'vi', 0)} km",
-                        f"The coordinates are {format_number(km, 'en', 0)} km from the chosen district's centre",
+                        Text(
+                            vi=f"Toạ độ cách trung tâm quận/huyện đã chọn {format_number(km, 'vi', 0)} km",
+                            en=f"The coordinates are {format_number(km, 'en', 0)} km from the chosen district's centre",
+                        ),
                     )
                 )
     return checks
@@ -206,7 +204,7 @@ class SaveOutcome:
     ok: bool
     code: str | None = None
     version: int | None = None
-    errors: dict[str, tuple[str, str]] = field(default_factory=dict)
+    errors: dict[str, Text] = field(default_factory=dict)
     duplicates: list[Duplicate] = field(default_factory=list)
     conflict: dict[str, Any] | None = None  # the stored project someone else saved meanwhile
     warnings: list[Check] = field(default_factory=list)
@@ -242,10 +240,11 @@ def save_project(
     existing = cat.project(code, include_hidden=True) if code else None
     if new and existing is not None:
         errors.setdefault(
-            "code", (f"Mã “{code}” đã có dự án khác dùng", f"The code “{code}” is already used by another project")
+            "code",
+            Text(vi=f"Mã “{code}” đã có dự án khác dùng", en=f"The code “{code}” is already used by another project"),
         )
     if not new and existing is None and code:
-        errors.setdefault("code", (f"Không có dự án “{code}”", f"No project “{code}”"))
+        errors.setdefault("code", Text(vi=f"Không có dự án “{code}”", en=f"No project “{code}”"))
     if errors:
         return SaveOutcome(False, code, errors=errors)
     name_changed = new or fold(existing["name_vi"] or "") != fold(values["name_vi"] or "")

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from catalogue.projects.model import COLUMN_NAMES
-from catalogue.text import format_datetime, format_number
+from catalogue.text import enum_label, format_datetime, format_number, t
 
 if TYPE_CHECKING:
     import duckdb
@@ -25,27 +25,10 @@ if TYPE_CHECKING:
 
 # What a diff compares: the template's fields and the workflow's.
 TRACKED = (*COLUMN_NAMES, "publication", "review_comment", "status_since", "archived_status")
-ACTIONS: dict[str, tuple[str, str]] = {
-    "baseline": ("Trạng thái trước khi có lịch sử", "State before history began"),
-    "create": ("Tạo mới", "Created"),
-    "edit": ("Sửa", "Edited"),
-    "import": ("Nhập từ tệp", "Imported from a file"),
-    "submit": ("Gửi duyệt", "Submitted for review"),
-    "publish": ("Công bố", "Published"),
-    "reject": ("Trả lại", "Returned"),
-    "unpublish": ("Thôi công bố", "Unpublished"),
-    "status": ("Đổi giai đoạn", "Stage changed"),
-    "archive": ("Lưu trữ (ngừng kêu gọi)", "Archived (withdrawn)"),
-    "restore_archive": ("Khôi phục từ lưu trữ", "Restored from archive"),
-    "restore": ("Khôi phục phiên bản cũ", "Earlier version restored"),
-    "accept_check": ("Chấp nhận cảnh báo", "Warning accepted"),
-    "review_again": ("Đưa lại về chờ duyệt", "Sent back to review"),
-}
 
 
 def action_label(action: str, lang: str = "vi") -> str:
-    vi, en = ACTIONS.get(action, (action, action))
-    return vi if lang == "vi" else en
+    return enum_label("history_action", action)(lang)
 
 
 def new_event(cur: duckdb.DuckDBPyConnection, kind: str, actor: str | None, summary: str, at: dt.datetime) -> int:
@@ -169,23 +152,14 @@ def comment_text(entry: HistoryEntry, lang: str = "vi", entries: Sequence[Histor
         return f"{check_label(check, lang)}: {reason}"
     if entry.action == "review_again":
         names = "; ".join(check_label(check.strip(), lang) for check in comment.split(",") if check.strip())
-        return (
-            f"Cảnh báo chưa được duyệt với giá trị này: {names}"
-            if lang == "vi"
-            else f"Warnings not reviewed for these values: {names}"
-        )
+        return t("history.review_again", lang, names=names)
     restored = _RESTORED.match(comment) if entry.action == "restore" else None
     if restored:
         source = next((e for e in entries if e.id == int(restored.group(1))), None)
         when = source.at if source else dt.datetime.strptime(restored.group(2), "%Y-%m-%d %H:%M")
-        vi = lang == "vi"
-        text = (
-            f"Khôi phục phiên bản lúc {format_datetime(when, lang)}"
-            if vi
-            else (f"Restored the version of {format_datetime(when, lang)}")
-        )
+        text = t("history.restored_version", lang, time=format_datetime(when, lang))
         if source is not None:
-            by = source.actor or ("hệ thống" if vi else "system")
+            by = source.actor or t("history.system", lang)
             text += f" ({action_label(source.action, lang)}, {by})"
         return text
     return comment
@@ -199,12 +173,8 @@ def event_text(entry: HistoryEntry, lang: str = "vi") -> str:
         return summary
     new, changed = int(imported.group("new")), int(imported.group("changed"))
     source = imported.group("source")
-    if lang == "vi":
-        return f"nhập tệp {source}: {format_number(new, 'vi', 0)} dự án mới, {format_number(changed, 'vi', 0)} thay đổi"
-    projects = "project" if new == 1 else "projects"
-    return (
-        f"import of {source}: {format_number(new, 'en', 0)} new {projects}, {format_number(changed, 'en', 0)} changed"
-    )
+    key = "history.imported.one" if new == 1 else "history.imported"
+    return t(key, lang, source=source, new=format_number(new, lang, 0), changed=format_number(changed, lang, 0))
 
 
 def snapshot_values(entry: HistoryEntry) -> dict[str, Any]:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from catalogue.clock import to_hanoi, utcnow
 from catalogue.search.normalize import clean_text, is_email
 from catalogue.staff.countries import closest_country, country_label, match_country
+from catalogue.text import Text
 
 if TYPE_CHECKING:
     from catalogue.core import Catalogue
@@ -32,28 +33,27 @@ MIN_MESSAGE = 10
 _PHONE_RE = re.compile(r"^\+?[0-9 ().-]+$")
 
 REQUIRED = {
-    "name": ("Hãy nhập họ tên.", "Please enter your name."),
-    "organisation": ("Hãy nhập tên tổ chức.", "Please enter your organisation."),
-    "country": ("Hãy chọn quốc gia.", "Please choose your country."),
-    "email": ("Hãy nhập email.", "Please enter your email."),
-    "message": ("Hãy viết nội dung quan tâm.", "Please write your message."),
+    "name": Text(vi="Hãy nhập họ tên.", en="Please enter your name."),
+    "organisation": Text(vi="Hãy nhập tên tổ chức.", en="Please enter your organisation."),
+    "country": Text(vi="Hãy chọn quốc gia.", en="Please choose your country."),
+    "email": Text(vi="Hãy nhập email.", en="Please enter your email."),
+    "message": Text(vi="Hãy viết nội dung quan tâm.", en="Please write your message."),
 }
 
 
 @dataclass(frozen=True)
 class InquiryResult:
-    """``ok`` when accepted; ``errors`` maps a field to its (Vietnamese, English) message."""
+    """``ok`` when accepted; ``errors`` maps a field to what is wrong with it."""
 
     ok: bool
-    errors: dict[str, tuple[str, str]] = field(default_factory=dict)
+    errors: dict[str, Text] = field(default_factory=dict)
     inquiry_id: str | None = None
     stored: bool = False
     reference: str | None = None  # what the investor quotes: YC-20261128-7F3K
     duplicate: bool = False  # the same inquiry had already been received: nothing new stored
 
     def message(self, name: str, lang: str) -> str:
-        vi, en = self.errors[name]
-        return vi if lang == "vi" else en
+        return self.errors[name](lang)
 
 
 class RateLimiter:
@@ -101,33 +101,32 @@ INQUIRY_LIMITS = {
 }
 
 
-def check(form: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, tuple[str, str]]]:
+def check(form: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Text]]:
     """Clean the form's values and list what is wrong with them, field by field."""
     values = {name: clean_text(form.get(name), multiline=name == "message") for name in LIMITS}
-    errors: dict[str, tuple[str, str]] = {}
+    errors: dict[str, Text] = {}
     for name, text in values.items():
         if not text and name in REQUIRED:
             errors[name] = REQUIRED[name]
         elif len(text) > LIMITS[name]:
-            errors[name] = (f"Tối đa {LIMITS[name]} ký tự.", f"At most {LIMITS[name]} characters.")
+            errors[name] = Text(vi=f"Tối đa {LIMITS[name]} ký tự.", en=f"At most {LIMITS[name]} characters.")
     if values["name"] and "name" not in errors and sum(ch.isalpha() for ch in values["name"]) < 2:
-        errors["name"] = ("Hãy nhập họ tên đầy đủ.", "Please enter your full name.")
+        errors["name"] = Text(vi="Hãy nhập họ tên đầy đủ.", en="Please enter your full name.")
     if values["country"] and "country" not in errors:
         code = match_country(values["country"])
         if code is None:
             near = closest_country(values["country"])
-            errors["country"] = (
-                f"Không có quốc gia “{values['country']}” trong danh sách"
+            errors["country"] = Text(
+                vi=f"Không có quốc gia “{values['country']}” trong danh sách"
                 + (f"; có phải {country_label(near, 'vi')}?" if near else "; hãy chọn trong danh sách."),
-                f"“{values['country']}” is not a country on the list"
+                en=f"“{values['country']}” is not a country on the list"
                 + (f"; did you mean {country_label(near, 'en')}?" if near else "; please choose one from the list."),
             )
         else:
             values["country"] = code
     if values["email"] and "email" not in errors and not is_email(values["email"]):
-        errors["email"] = (
-            "Email chưa đúng dạng (ví dụ: ten@congty.com).",
-            "Not an email address (e.g. name@company.com).",
+        errors["email"] = Text(
+            vi="Email chưa đúng dạng (ví dụ: ten@congty.com).", en="Not an email address (e.g. name@company.com)."
         )
     phone = values["phone"]
     if (
@@ -135,16 +134,15 @@ def check(form: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, tuple[str,
         and "phone" not in errors
         and (not _PHONE_RE.match(phone) or not 8 <= sum(c.isdigit() for c in phone) <= 15)
     ):
-        errors["phone"] = ("Số điện thoại cần 8–15 chữ số.", "A phone number needs 8–15 digits.")
+        errors["phone"] = Text(vi="Số điện thoại cần 8–15 chữ số.", en="A phone number needs 8–15 digits.")
     if values["message"] and "message" not in errors and len(values["message"]) < MIN_MESSAGE:
-        errors["message"] = (
-            f"Hãy viết ít nhất {MIN_MESSAGE} ký tự.",
-            f"Please write at least {MIN_MESSAGE} characters.",
+        errors["message"] = Text(
+            vi=f"Hãy viết ít nhất {MIN_MESSAGE} ký tự.", en=f"Please write at least {MIN_MESSAGE} characters."
         )
     if form.get("consent") is not True:
-        errors["consent"] = (
-            "Cần đồng ý để cơ quan xúc tiến đầu tư lưu và dùng thông tin liên hệ.",
-            "Please agree that the promotion agency may store and use your contact details.",
+        errors["consent"] = Text(
+            vi="Cần đồng ý để cơ quan xúc tiến đầu tư lưu và dùng thông tin liên hệ.",
+            en="Please agree that the promotion agency may store and use your contact details.",
         )
     values["consent"] = form.get("consent") is True
     return values, errors
@@ -292,7 +290,7 @@ def inbox_table(frame: Any, lang: str = "vi", *, export: bool = False) -> Any:
     languages in ``lang``; times in Hanoi (UTC+7), the header says so. Never an internal code."""
     import pandas as pd
 
-    from catalogue.text import format_datetime, t
+    from catalogue.text import format_datetime, reads_translation, t
 
     columns = EXPORT_COLUMNS if export else INBOX_COLUMNS
     out = pd.DataFrame(index=frame.index)
@@ -309,7 +307,7 @@ def inbox_table(frame: Any, lang: str = "vi", *, export: bool = False) -> Any:
             values = values.map(lambda v: t("inbox.status_answered" if v == "answered" else "inbox.status_new", lang))
         elif name == "country":
             values = values.map(lambda v: country_label(v, lang))
-        elif name == "project_name" and lang == "en":  # the English name where there is one
+        elif name == "project_name" and reads_translation(lang):  # the English name where there is one
             values = frame["project_name_en"].where(frame["project_name_en"].notna(), values)
         elif name == "lang":
             values = values.map(lambda v: t(f"language.{v}", lang) if v in ("vi", "en") else (v or ""))

@@ -26,17 +26,12 @@ from catalogue.staff.editing import (
     send_back_to_review,
     valid_acceptances,
 )
+from catalogue.text import enum_label
 
 if TYPE_CHECKING:
     import duckdb
 
     from catalogue.core import Catalogue
-
-PUBLICATION: dict[str, tuple[str, str]] = {
-    "draft": ("Bản nháp", "Draft"),
-    "submitted": ("Chờ duyệt", "Awaiting review"),
-    "published": ("Đã công bố", "Published"),
-}
 
 
 @dataclass(frozen=True)
@@ -60,8 +55,7 @@ class WorkflowError(CatalogueError):
 
 
 def publication_label(code: str | None, lang: str = "vi") -> str:
-    vi, en = PUBLICATION.get(code or "published", (code, code))
-    return vi if lang == "vi" else en
+    return enum_label("publication", code or "published")(lang)
 
 
 def allowed_actions(project: dict[str, Any], role: str) -> list[str]:
@@ -143,8 +137,8 @@ def transition(
         still_open = open_checks(cat, code)
         if still_open:
             raise WorkflowError(
-                "Còn cảnh báo chưa được chấp nhận: " + "; ".join(c.message_vi for c in still_open),
-                "Warnings not yet accepted: " + "; ".join(c.message_en for c in still_open),
+                "Còn cảnh báo chưa được chấp nhận: " + "; ".join(c.text("vi") for c in still_open),
+                "Warnings not yet accepted: " + "; ".join(c.text("en") for c in still_open),
             )
 
     def work(cur: duckdb.DuckDBPyConnection) -> int:

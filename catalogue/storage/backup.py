@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 import duckdb
 
 from catalogue.errors import BackupError, DatabaseLockedError, RestoreRefusedError
+from catalogue.text import Text
 
 if TYPE_CHECKING:
     from catalogue.core import Catalogue
@@ -249,9 +250,9 @@ class BackupServer:
             manifest = backup(self.catalogue, wanted["directory"])
             result = {"ok": True, "manifest": manifest}
         except BackupError as exc:
-            result = {"ok": False, "message_vi": exc.message_vi, "message_en": exc.message_en}
+            result = {"ok": False, "message": exc.text.as_dict()}
         except Exception as exc:  # report any failure to the waiting CLI rather than dying
-            result = {"ok": False, "message_vi": f"Sao lưu thất bại: {exc}", "message_en": f"Backup failed: {exc}"}
+            result = {"ok": False, "message": Text(vi=f"Sao lưu thất bại: {exc}", en=f"Backup failed: {exc}").as_dict()}
         temporary = answer.with_name(answer.name + ".tmp")
         temporary.write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
         temporary.replace(answer)
@@ -283,7 +284,7 @@ def request_backup(
             result = json.loads(answer.read_text(encoding="utf-8"))
             answer.unlink(missing_ok=True)
             if not result["ok"]:
-                raise BackupError(result["message_vi"], result["message_en"])
+                raise BackupError(Text(result["message"]))
             return result["manifest"]
         time.sleep(POLL_SECONDS)
     request.unlink(missing_ok=True)
