@@ -208,30 +208,14 @@ def field_error(message: str | None) -> None:
         st.markdown(f":red[:material/error: {escape_markdown(message)}]")
 
 
-def inquiry_form(cat: Catalogue, code: str, lang: str) -> None:
-    """The expression-of-interest form. Each filling-in has an id, so a double click or a resend
-    stores one inquiry; after sending, the form is empty again and the reference number shows.
-    Problems are shown under their fields, in the user's language."""
-    state = st.session_state
-    base = f"inquiry-{code}"
-    revision = state.get(f"{base}#rev", 0)
-    submission = state.setdefault(f"{base}#id", new_submission_id())
-    errors: dict = state.get(f"{base}#errors", {})
-    st.subheader(t("inquiry.title", lang))
-    sent = state.get(f"{base}#sent")
-    if sent:
-        reference, duplicate = sent
-        st.success(
-            t("inquiry.duplicate" if duplicate else "inquiry.sent_ref", lang, reference=reference),
-            icon=":material/mark_email_read:",
-        )
+def _inquiry_fields(key: str, errors: dict, lang: str) -> tuple[dict[str, Any], bool]:
+    """The form's fields (problems under each), and whether it was sent."""
 
     def message(name: str) -> str | None:
         return errors[name](lang) if name in errors else None
 
     # The honeypot: hidden from people by CSS, filled in by form-filling robots.
     st.html("<style>[class*='st-key-inquiry-website'] { display: none; }</style>")
-    key = f"{base}-{revision}"
     with st.form(key, clear_on_submit=False, enter_to_submit=False):
         values: dict[str, Any] = {}
         for name, label, limit in (("name", "inquiry.name", 120), ("organisation", "inquiry.organisation", 200)):
@@ -259,6 +243,28 @@ def inquiry_form(cat: Catalogue, code: str, lang: str) -> None:
             if name in errors:
                 st.error(message(name), icon=":material/error:")
         pressed = st.form_submit_button(t("inquiry.send", lang), type="primary", icon=":material/send:")
+    return values, pressed
+
+
+def inquiry_form(cat: Catalogue, code: str, lang: str) -> None:
+    """The expression-of-interest form. Each filling-in has an id, so a double click or a resend
+    stores one inquiry; after sending, the form is empty again and the reference number shows.
+    Problems are shown under their fields, in the user's language."""
+    state = st.session_state
+    base = f"inquiry-{code}"
+    revision = state.get(f"{base}#rev", 0)
+    submission = state.setdefault(f"{base}#id", new_submission_id())
+    errors: dict = state.get(f"{base}#errors", {})
+    st.subheader(t("inquiry.title", lang))
+    sent = state.get(f"{base}#sent")
+    if sent:
+        reference, duplicate = sent
+        st.success(
+            t("inquiry.duplicate" if duplicate else "inquiry.sent_ref", lang, reference=reference),
+            icon=":material/mark_email_read:",
+        )
+    key = f"{base}-{revision}"
+    values, pressed = _inquiry_fields(key, errors, lang)
     if not pressed:
         return
     result = cat.submit_inquiry(

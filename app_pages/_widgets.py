@@ -49,6 +49,31 @@ def sync_value(key: str, value: Any) -> None:
 _MISSING = object()
 
 
+def _keep_known(key: str, options: list[Any], default: Any, multiple: bool) -> None:
+    """Drop from the value kept under ``key`` what is no longer among ``options``."""
+    state = st.session_state
+    kept = state[key]
+    if multiple:
+        state[key] = [code for code in (kept or []) if code in options]
+    elif kept not in options:
+        state[key] = default if default in options else None
+
+
+def _widget_name(key: str, labels: list[str]) -> str:
+    """The widget's own key for these labels, seeded with the kept value when new."""
+    state = st.session_state
+    name = widget_key(key, labels)
+    if state.get(f"{key}#shown", name) != name:
+        # Other labels than last run (the language switched back): a key used before would come
+        # back with the browser's stale value for it, so the widget gets a key never used yet.
+        state[_revision_key(key)] = state.get(_revision_key(key), 0) + 1
+        name = widget_key(key, labels)
+    state[f"{key}#shown"] = name
+    if name not in state:
+        state[name] = list(state[key]) if isinstance(state[key], (list, tuple)) else state[key]
+    return name
+
+
 def bound(
     widget: Callable[..., Any],
     label: str,
@@ -77,24 +102,11 @@ def bound(
     labels: list[str] = []
     if options is not None:
         options = list(options)
-        fmt = format_func or str
-        labels = [fmt(option) for option in options]
+        labels = [(format_func or str)(option) for option in options]
         if multiple is None:
             multiple = getattr(widget, "__name__", "") == "multiselect" or rest.get("selection_mode") == MULTI
-        kept = state[key]
-        if multiple:
-            state[key] = [code for code in (kept or []) if code in options]
-        elif kept not in options:
-            state[key] = default if default in options else None
-    name = widget_key(key, labels)
-    if state.get(f"{key}#shown", name) != name:
-        # Other labels than last run (the language switched back): a key used before would come
-        # back with the browser's stale value for it, so the widget gets a key never used yet.
-        state[_revision_key(key)] = state.get(_revision_key(key), 0) + 1
-        name = widget_key(key, labels)
-    state[f"{key}#shown"] = name
-    if name not in state:
-        state[name] = list(state[key]) if isinstance(state[key], (list, tuple)) else state[key]
+        _keep_known(key, options, default, multiple)
+    name = _widget_name(key, labels)
 
     def changed() -> None:
         value = state[name]

@@ -50,21 +50,7 @@ def _filters(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
-def build_parser() -> argparse.ArgumentParser:
-    # --db and --lang work before or after the command: SUPPRESS keeps a subcommand's
-    # parser from resetting a value given before it.
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--db", default=argparse.SUPPRESS, help="database file (default: $CATALOGUE_DB, else var/catalogue.duckdb)"
-    )
-    common.add_argument(
-        "--lang", choices=("vi", "en"), default=argparse.SUPPRESS, help="language of messages (default vi)"
-    )
-    parser = argparse.ArgumentParser(
-        prog="catalogue", parents=[common], description="Hanoi environmental-industry investment catalogue"
-    )
-    commands = parser.add_subparsers(dest="command", required=True)
-
+def _project_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     init = commands.add_parser("init", parents=[common], help="create or migrate the database")
     init.add_argument("--demo", action="store_true", help="also load the illustrative demo projects")
 
@@ -97,6 +83,8 @@ def build_parser() -> argparse.ArgumentParser:
     syn = commands.add_parser("synonyms", parents=[common], help="list, or add to, the abbreviations search expands")
     syn.add_argument("--add", nargs=2, metavar=("TERM", "EXPANSION"), help='e.g. --add XLNT "xử lý nước thải"')
 
+
+def _operation_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     bak = commands.add_parser("backup", parents=[common], help="write a consistent copy into a new directory")
     bak.add_argument("directory")
 
@@ -107,6 +95,12 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--report-lang", choices=("vi", "en"), default="vi", help="language of the report (default vi)")
     rep.add_argument("--plan", default="hn_275_2023", help="the plan whose tasks and targets are reported")
 
+    res = commands.add_parser("restore", parents=[common], help="rebuild the database from a backup directory")
+    res.add_argument("directory")
+    res.add_argument("--force", action="store_true", help="replace an existing database")
+
+
+def _user_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     user = commands.add_parser(
         "user", parents=[common], help="manage staff accounts (passwords from a prompt or stdin)"
     )
@@ -126,9 +120,24 @@ def build_parser() -> argparse.ArgumentParser:
     passwd.add_argument("name")
     passwd.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
 
-    res = commands.add_parser("restore", parents=[common], help="rebuild the database from a backup directory")
-    res.add_argument("directory")
-    res.add_argument("--force", action="store_true", help="replace an existing database")
+
+def build_parser() -> argparse.ArgumentParser:
+    # --db and --lang work before or after the command: SUPPRESS keeps a subcommand's
+    # parser from resetting a value given before it.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db", default=argparse.SUPPRESS, help="database file (default: $CATALOGUE_DB, else var/catalogue.duckdb)"
+    )
+    common.add_argument(
+        "--lang", choices=("vi", "en"), default=argparse.SUPPRESS, help="language of messages (default vi)"
+    )
+    parser = argparse.ArgumentParser(
+        prog="catalogue", parents=[common], description="Hanoi environmental-industry investment catalogue"
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    _project_commands(commands, common)
+    _operation_commands(commands, common)
+    _user_commands(commands, common)
     return parser
 
 

@@ -25,8 +25,9 @@ from catalogue.errors import DatabaseLockedError, SynonymError
 from catalogue.projects.exporting import write_export
 from catalogue.projects.filters import Filters, resolve_filters
 from catalogue.projects.importing import ImportReport, parse_file
-from catalogue.projects.model import COLUMN_NAMES, DEFAULT_STATUS, SYSTEM_COLUMNS
+from catalogue.projects.model import COLUMN_NAMES, SYSTEM_COLUMNS
 from catalogue.projects.reference import Reference
+from catalogue.projects.upsert import upsert as upsert_rows
 from catalogue.search.index import SearchHit, SearchIndex, SearchResult
 from catalogue.search.normalize import clean_text, search_fold
 from catalogue.staff.auth import SignInGuard
@@ -348,7 +349,7 @@ class Catalogue:
         outcomes = report.outcomes if keep_rows else None
 
         def upsert(cur: duckdb.DuckDBPyConnection) -> tuple[int, int, int]:
-            return _upsert(
+            return upsert_rows(
                 cur,
                 parsed.frame,
                 parsed.columns,
@@ -361,7 +362,7 @@ class Catalogue:
 
         if dry_run:
             with self._write_lock, self.cursor() as cur:
-                counts = _upsert(cur, parsed.frame, parsed.columns, dry_run=True, outcomes=outcomes)
+                counts = upsert_rows(cur, parsed.frame, parsed.columns, dry_run=True, outcomes=outcomes)
         else:
             counts = self.write(upsert, event="projects")
             report.committed = True
@@ -469,95 +470,6 @@ class Catalogue:
         if report.committed:
             add_demo_timeline(self)
         return report
-
-
-def _upsert(
-    cur: duckdb.DuckDBPyConnection,
-    frame: pd.DataFrame,
-    columns: list[str],
-    dry_run: bool,
-    *,
-    actor: str | None = None,
-    publication: str = "published",
-    source: str = "",
-    outcomes: dict[str, str] | None = None,
-) -> tuple[int, int, int]:
-    from catalogue.staff import history
-
-    started = project_stamp()
-    cur.register("incoming", frame)
-    try:
-        # A blank status keeps the stored one; every other present column is overwritten.
-        def incoming_value(name: str) -> str:
-            return "coalesce(i.status, p.status)" if name == "status" else f"i.{name}"
-
-        def differs(name: str) -> str:
-            if name == "status":  # "draft" in a file means "waiting for review", whatever the stage
-                return (
-                    "(case when i.status = 'draft' then coalesce(p.publication, 'published') <> 'draft' "
-                    "else coalesce(i.status, p.status) is distinct from p.status end)"
-                )
-            return f"{incoming_value(name)} is distinct from p.{name}"
-
-        changed = " or ".join(differs(c) for c in columns if c != "code") or "false"
-        total = len(frame)
-        existing = _scalar(cur, "select count(*) from incoming i join projects p using (code)")
-        updated = _scalar(cur, f"select count(*) from incoming i join projects p using (code) where {changed}")
-        if outcomes is not None:  # what happens to each row, for the import page's preview
-            outcomes.clear()
-            outcomes.update(
-                cur.execute(
-                    "select i.code, case when p.code is null then 'new' "
-                    f"when {changed} then 'changed' else 'unchanged' end from incoming i left join projects p using (code)"
-                ).fetchall()
-            )
-        if not dry_run and updated:
-            history.ensure_baseline(cur, where="code in (select code from incoming)")
-            sets = ", ".join(f"{c} = {incoming_value(c)}" for c in columns if c != "code")
-            cur.execute(
-                f"update projects p set {sets}, updated_at = ?, version = p.version + 1 "
-                f"from incoming i where p.code = i.code and ({changed})",
-                [project_stamp()],
-            ).fetchall()
-        if not dry_run and total > existing:
-            names = [c for c in columns if c not in ("status", "demo")]
-            status = "coalesce(i.status, ?)" if "status" in columns else "?"
-            demo = "coalesce(i.demo, false)" if "demo" in columns else "false"
-            now = project_stamp()
-            cur.execute(
-                f"insert into projects ({', '.join(names)}, status, demo, publication, status_since, created_at, "
-                f"updated_at, version) select {', '.join('i.' + c for c in names)}, {status}, {demo}, ?, ?, ?, ?, 1 "
-                "from incoming i anti join projects p using (code)",
-                [DEFAULT_STATUS, publication, now.date(), now, now],
-            ).fetchall()
-        inserted = total - existing
-        if not dry_run and (inserted or updated) and "status" in columns:
-            # "Draft" in a file is a publication state, not a stage: the project waits for review.
-            cur.execute(
-                "update projects set publication = 'draft', status = ? where status = 'draft' "
-                "and code in (select code from incoming)",
-                [DEFAULT_STATUS],
-            ).fetchall()
-        if not dry_run and (inserted or updated):
-            summary = f"{source}: +{inserted} / ~{updated}"
-            event = history.new_event(cur, "import", actor, summary, project_stamp())
-            history.record(
-                cur,
-                None,
-                action="import",
-                actor=actor,
-                at=project_stamp(),
-                event_id=event,
-                where="updated_at >= ? and code in (select code from incoming)",
-                where_params=[started],
-            )
-        return inserted, updated, existing - updated
-    finally:
-        cur.unregister("incoming")
-
-
-def _scalar(cur: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = ()) -> Any:
-    return cur.execute(sql, params).fetchall()[0][0]
 
 
 def _is_missing(value: Any) -> bool:

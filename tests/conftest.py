@@ -14,6 +14,10 @@ sys.path.insert(0, str(ROOT))
 
 from catalogue import Catalogue  # noqa: E402
 
+PASSWORD = "grey-heron-lake-42"  # every test account's password
+# name → (role, display name): the accounts the staff tests sign in with
+ACCOUNTS = {"lan": ("staff", "Nguyễn Thị Lan"), "minh": ("reviewer", "Trần Văn Minh"), "root": ("admin", "")}
+
 HEADER = ["code", "name_vi", "name_en", "category", "district", "investment_vnd_bn", "investment_form", "status"]
 
 
@@ -31,6 +35,28 @@ def _test_session_helpers() -> Iterator[None]:
     from tests.browser import close_browser
 
     close_browser()
+
+
+def open_demo(path: Path | str, *accounts: str, display_names: bool = False) -> Catalogue:
+    """A catalogue at ``path`` with the demo projects and the named :data:`ACCOUNTS` (password
+    :data:`PASSWORD`; with ``display_names``, shown by their full names); the caller closes it."""
+    from catalogue.staff import auth
+
+    cat = Catalogue.open(path)
+    report = cat.load_demo()
+    assert report.ok, report.errors[:5]
+    for name in accounts:
+        role, display = ACCOUNTS[name]
+        auth.add_user(cat, name, PASSWORD, role, display if display_names else "")
+    return cat
+
+
+@pytest.fixture(scope="module")
+def reference() -> Iterator[Catalogue]:
+    """The demo data in memory, to say what a page over a fresh demo database should show."""
+    with Catalogue.open(":memory:") as cat:
+        cat.load_demo()
+        yield cat
 
 
 @pytest.fixture

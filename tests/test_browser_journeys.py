@@ -32,15 +32,6 @@ def server(tmp_path_factory):
     srv.stop()
 
 
-@pytest.fixture(scope="module")
-def reference():
-    """The same demo data as the server's fresh database, to say what the page should show."""
-    cat = Catalogue.open(":memory:")
-    cat.load_demo()
-    yield cat
-    cat.close()
-
-
 # --- what the page shows and what it applies --------------------------------------------------
 
 
@@ -292,7 +283,7 @@ def test_nothing_found_offers_to_drop_one_filter(server, reference):
         goto(page, f"{server.url}/?category=renewables&status=completed&min_vnd=5000")
         page.get_by_text("Không có dự án nào thỏa mọi bộ lọc").wait_for()
         relax = page.get_by_role("button", name=re.compile("^Bỏ “"))
-        assert relax.count() >= 1
+        relax.first.wait_for(timeout=15_000)  # drawn in the same run, after the notice (slow under load)
         relax.first.click()
         wait_idle(page)
         assert_consistent(page, reference, "one filter dropped")

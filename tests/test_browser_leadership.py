@@ -21,9 +21,9 @@ from catalogue.leadership.report import summary
 from catalogue.staff import auth
 from catalogue.text import format_number
 from tests.browser import Server, browser_page, chromium_path, wait_idle
+from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.browser
-PASSWORD = "grey-heron-lake-42"
 SIZES = {"desktop": (1440, 900), "phone": (390, 844)}
 SHOTS = Path("/tmp/lead-shots")
 PNG_TITLE = {"vi": "Tải biểu đồ (PNG)", "en": "Download plot as a PNG"}

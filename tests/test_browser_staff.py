@@ -6,12 +6,10 @@ import re
 
 import pytest
 
-from catalogue import Catalogue
-from catalogue.staff import auth
 from tests.browser import Server, browser_page, chromium_path, wait_idle
+from tests.conftest import PASSWORD, open_demo
 
 pytestmark = pytest.mark.browser
-PASSWORD = "grey-heron-lake-42"
 
 
 @pytest.fixture(scope="module")
@@ -19,10 +17,7 @@ def server(tmp_path_factory):
     chromium_path()
     where = tmp_path_factory.mktemp("staff-browser")
     db = where / "catalogue.duckdb"
-    with Catalogue.open(db) as cat:
-        cat.load_demo()
-        auth.add_user(cat, "lan", PASSWORD, "staff", "Nguyễn Thị Lan")
-        auth.add_user(cat, "minh", PASSWORD, "reviewer", "Trần Văn Minh")
+    open_demo(db, "lan", "minh", display_names=True).close()
     srv = Server(db, where / "streamlit.log")
     srv.start()
     yield srv

@@ -16,12 +16,12 @@ from pathlib import Path
 import pytest
 
 from catalogue import Catalogue
-from catalogue.staff import auth, editing, history, workflow
+from catalogue.staff import editing, history, workflow
 from tests.browser import Server, browser_page, chromium_path, goto, wait_idle
+from tests.conftest import PASSWORD, open_demo
 from tests.test_staff_journeys import inquiry
 
 pytestmark = pytest.mark.browser
-PASSWORD = "grey-heron-lake-42"
 MISMATCH = "Vốn USD và vốn tỷ đồng lệch nhau"  # the warning's name; its code must never show
 
 
@@ -29,10 +29,7 @@ MISMATCH = "Vốn USD và vốn tỷ đồng lệch nhau"  # the warning's name;
 def prepared(tmp_path_factory) -> Path:
     chromium_path()
     db = tmp_path_factory.mktemp("staff-journeys") / "prepared.duckdb"
-    with Catalogue.open(db) as cat:
-        cat.load_demo()
-        auth.add_user(cat, "lan", PASSWORD, "staff", "Nguyễn Thị Lan")
-        auth.add_user(cat, "minh", PASSWORD, "reviewer", "Trần Văn Minh")
+    open_demo(db, "lan", "minh", display_names=True).close()
     return db
 
 

@@ -105,3 +105,17 @@ def test_ruff_is_clean():
         ["ruff", "format", "--check", "."], cwd=ROOT, capture_output=True, text=True, check=False
     )
     assert formatted.returncode == 0, formatted.stdout
+
+
+MAX_FUNCTION_LINES = 60
+
+
+def test_functions_are_at_most_sixty_lines():
+    long = []
+    for path in [ROOT / "app.py", *python_files("app_pages"), *python_files("catalogue")]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                lines = node.end_lineno - node.lineno + 1
+                if lines > MAX_FUNCTION_LINES:
+                    long.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.name} ({lines} lines)")
+    assert long == [], "split these into functions that each do one thing:\n" + "\n".join(long)

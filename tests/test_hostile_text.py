@@ -18,9 +18,9 @@ from streamlit.testing.v1 import AppTest
 from catalogue import Catalogue
 from catalogue.projects.model import PROJECT_COLUMNS
 from catalogue.staff import auth
+from tests.conftest import PASSWORD
 
 APP = str(__import__("conftest").ROOT / "app.py")
-PASSWORD = "grey-heron-lake-42"
 CODE = "DEMO-001"
 
 # Each marker is markup as typed; once escaped for Markdown, none of them can appear verbatim.

@@ -114,6 +114,8 @@ def test_inquiries_only_for_published_projects(demo_cat):
     for code in (hidden, "NO-SUCH-CODE"):
         result = demo_cat.submit_inquiry(code, dict(GOOD), session="s3")
         assert not result.ok and "project" in result.errors
+        assert result.message("project", "en") == "This project cannot be found."  # what the page shows
+        assert result.message("project", "vi") == "Không tìm thấy dự án này."
     assert demo_cat.inquiries().empty
 
 
@@ -129,6 +131,9 @@ def test_floods_from_one_session_are_limited(demo_cat):
         for n in range(5)
     ]
     assert oks == [True, True, True, False, False]
+    refused = demo_cat.submit_inquiry("DEMO-047", {**GOOD, "message": "Question number 9"}, session="flood")
+    assert refused.message("form", "en").startswith("You have sent several inquiries")  # what the page shows
+    assert refused.message("form", "vi").startswith("Bạn đã gửi nhiều yêu cầu")
     other = {**GOOD, "email": "someone@example.org", "message": "Another one"}
     assert demo_cat.submit_inquiry("DEMO-047", other, session="someone-else").ok
     assert len(demo_cat.inquiries()) == 4

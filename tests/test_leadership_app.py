@@ -9,16 +9,15 @@ from catalogue import Catalogue
 from catalogue.clock import hanoi_today
 from catalogue.leadership import plan
 from catalogue.leadership.dashboard import dashboard
-from catalogue.staff import auth, workflow
-from tests.test_staff_app import PASSWORD, open_page, run, signed_in
+from catalogue.staff import workflow
+from tests.conftest import open_demo
+from tests.test_staff_app import open_page, run, signed_in
 
 
 @pytest.fixture
 def db(monkeypatch, tmp_path):
     path = tmp_path / "lead.duckdb"
-    with Catalogue.open(path) as cat:
-        cat.load_demo()
-        auth.add_user(cat, "lan", PASSWORD, "staff")
+    open_demo(path, "lan").close()
     monkeypatch.setenv("CATALOGUE_DB", str(path))
     yield path
     st.cache_resource.clear()

@@ -8,18 +8,15 @@ from streamlit.testing.v1 import AppTest
 from catalogue import Catalogue
 from catalogue.leadership.charts import dashboard_charts
 from catalogue.leadership.dashboard import dashboard
-from catalogue.staff import auth
 from catalogue.staff.countries import country_choice_label
+from tests.conftest import open_demo
 from tests.test_hostile_text import APP, MARKDOWN, PASSWORD, markdown_strings, run
 
 
 @pytest.fixture
 def db(monkeypatch, tmp_path):
     path = tmp_path / "review.duckdb"
-    with Catalogue.open(path) as cat:
-        cat.load_demo()
-        auth.add_user(cat, "lan", PASSWORD, "staff")
-        auth.add_user(cat, "minh", PASSWORD, "reviewer")
+    with open_demo(path, "lan", "minh") as cat:
         form = {
             "name": "Jane Doe",
             "organisation": "Green Capital",

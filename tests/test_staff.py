@@ -15,9 +15,7 @@ from catalogue.errors import CatalogueError
 from catalogue.projects.template import template_xlsx
 from catalogue.staff import auth, editing, health, history, workflow
 from catalogue.staff.inquiries import inbox, mark_answered, unanswered_count
-from tests.conftest import good_row, write_csv
-
-PASSWORD = "grey-heron-lake-42"
+from tests.conftest import PASSWORD, good_row, write_csv
 
 
 def new_project(**overrides):

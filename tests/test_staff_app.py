@@ -9,9 +9,9 @@ from streamlit.testing.v1 import AppTest
 from catalogue import Catalogue
 from catalogue.staff import auth
 from catalogue.staff.inquiries import inbox
+from tests.conftest import PASSWORD, open_demo
 
 APP = str(__import__("conftest").ROOT / "app.py")
-PASSWORD = "grey-heron-lake-42"
 STAFF_PAGES = {
     "app_pages/staff_home.py": ("staff", "Việc cần làm"),
     "app_pages/edit.py": ("staff", "Thêm / sửa dự án"),
@@ -24,11 +24,7 @@ STAFF_PAGES = {
 @pytest.fixture
 def staff_db(monkeypatch, tmp_path):
     path = tmp_path / "staff.duckdb"
-    with Catalogue.open(path) as cat:
-        cat.load_demo()
-        auth.add_user(cat, "lan", PASSWORD, "staff")
-        auth.add_user(cat, "minh", PASSWORD, "reviewer")
-        auth.add_user(cat, "root", PASSWORD, "admin")
+    with open_demo(path, "lan", "minh", "root") as cat:
         cat.submit_inquiry(
             "DEMO-001",
             {

@@ -29,14 +29,6 @@ def fresh_db(monkeypatch, tmp_path):
     __import__("streamlit").cache_resource.clear()
 
 
-@pytest.fixture(scope="module")
-def reference():
-    cat = Catalogue.open(":memory:")
-    cat.load_demo()
-    yield cat
-    cat.close()
-
-
 def by_key(at: AppTest, kind: str, key: str):
     found = [w for w in at.get(kind) if w.key and w.key.startswith(f"{key}@")]
     return found[0] if found else None

@@ -89,75 +89,71 @@ def public_projects_as_of(cat: Catalogue, cutoff: dt.datetime) -> pd.DataFrame:
     return frame
 
 
-def summary(cat: Catalogue, year: int, lang: str = "vi", plan_code: str = DEFAULT_PLAN) -> pd.DataFrame:
-    """The summary sheet: each figure for ``year`` and the year before, with the change."""
+def _year_figures(cat: Catalogue, y: int, plan_code: str) -> dict[str, Any]:
+    """Every figure of the summary at the end of year ``y`` (public projects only)."""
     ref = cat.reference
-    rate = exchange_rate().vnd_per_usd
-    rows: list[tuple[str, Any, Any]] = []
-
-    def figures(y: int) -> dict[str, Any]:
-        cutoff = year_end(y)
-        frame = public_projects_as_of(cat, cutoff)
-        usd = frame["investment_usd_m"].fillna(frame["investment_vnd_bn"] * 1000 / rate)
-        out: dict[str, Any] = {
-            "projects": len(frame),
-            "capital_vnd_bn": float(frame["investment_vnd_bn"].fillna(0).sum()),
-            "capital_usd_m": float(usd.fillna(0).sum()),
-        }
-        for code in ref.public_statuses:
-            out[f"status:{code}"] = int((frame["status"] == code).sum())
-        for code in ref.categories.codes:
-            out[f"category:{code}"] = int((frame["category"] == code).sum())
-        public, params = cat.public_projects_sql()
-        with cat.cursor() as cur:  # inquiries about public projects only: a hidden one is not counted
-            out["inquiries"] = cur.execute(
-                f"select count(*) from inquiries i join {public} p on p.code = i.project_code "
-                "where year(i.created_at + ?) = ?",
-                [*params, HANOI_OFFSET, y],
-            ).fetchall()[0][0]
-        plan_figures = plan_summary(cat, plan_code, y, today=report_day(y))
-        for standing in STANDINGS:
-            out[f"tasks_{standing}"] = plan_figures["tasks_by_standing"][standing]
-        out["tasks_late_recorded"] = plan_figures["tasks_late_recorded"]
-        out["targets_measured"] = plan_figures["targets_measured"]
-        out["targets_met"] = plan_figures["targets_met"]
-        return out
-
-    now, before = figures(year), figures(year - 1)
-    names = {
-        "projects": t("report.published_projects", lang),
-        "capital_vnd_bn": t("report.total_capital_vnd_bn", lang),
-        "capital_usd_m": t("report.total_capital_usd_m_converted", lang),
-        "inquiries": t("report.investor_inquiries_in_the_year", lang),
-        "tasks_done": t("report.tasks_done", lang),
-        "tasks_in_progress": t("report.tasks_in_progress", lang),
-        "tasks_not_started": t("report.tasks_not_started", lang),
-        "tasks_overdue": t("report.tasks_overdue", lang),
-        "tasks_late_recorded": t("report.tasks_late_recorded", lang),
-        "targets_measured": t("report.targets_measured", lang),
-        "targets_met": t("report.targets_at_or_above_the_band_s_low_end", lang),
+    frame = public_projects_as_of(cat, year_end(y))
+    usd = frame["investment_usd_m"].fillna(frame["investment_vnd_bn"] * 1000 / exchange_rate().vnd_per_usd)
+    out: dict[str, Any] = {
+        "projects": len(frame),
+        "capital_vnd_bn": float(frame["investment_vnd_bn"].fillna(0).sum()),
+        "capital_usd_m": float(usd.fillna(0).sum()),
     }
+    for code in ref.public_statuses:
+        out[f"status:{code}"] = int((frame["status"] == code).sum())
+    for code in ref.categories.codes:
+        out[f"category:{code}"] = int((frame["category"] == code).sum())
+    public, params = cat.public_projects_sql()
+    with cat.cursor() as cur:  # inquiries about public projects only: a hidden one is not counted
+        out["inquiries"] = cur.execute(
+            f"select count(*) from inquiries i join {public} p on p.code = i.project_code "
+            "where year(i.created_at + ?) = ?",
+            [*params, HANOI_OFFSET, y],
+        ).fetchall()[0][0]
+    plan_figures = plan_summary(cat, plan_code, y, today=report_day(y))
+    for standing in STANDINGS:
+        out[f"tasks_{standing}"] = plan_figures["tasks_by_standing"][standing]
+    for name in ("tasks_late_recorded", "targets_measured", "targets_met"):
+        out[name] = plan_figures[name]
+    return out
+
+
+# The summary's plain figures, in order, with the key of their name (stages and categories between).
+_LEADING = {
+    "projects": "report.published_projects",
+    "capital_vnd_bn": "report.total_capital_vnd_bn",
+    "capital_usd_m": "report.total_capital_usd_m_converted",
+}
+_TRAILING = {
+    "inquiries": "report.investor_inquiries_in_the_year",
+    "tasks_done": "report.tasks_done",
+    "tasks_in_progress": "report.tasks_in_progress",
+    "tasks_not_started": "report.tasks_not_started",
+    "tasks_overdue": "report.tasks_overdue",
+    "tasks_late_recorded": "report.tasks_late_recorded",
+    "targets_measured": "report.targets_measured",
+    "targets_met": "report.targets_at_or_above_the_band_s_low_end",
+}
+
+
+def _figure_names(cat: Catalogue, lang: str) -> dict[str, str]:
+    """Each figure's key → its name in ``lang``, in the summary's order."""
+    ref = cat.reference
+    names = {key: t(text, lang) for key, text in _LEADING.items()}
     for code in ref.public_statuses:
         names[f"status:{code}"] = t("report.stage", lang) + ref.statuses.label(code, lang)
     for code in ref.categories.codes:
         names[f"category:{code}"] = t("report.category", lang) + ref.categories.label(code, lang)
-    order = [
-        "projects",
-        "capital_vnd_bn",
-        "capital_usd_m",
-        *(f"status:{c}" for c in ref.public_statuses),
-        *(f"category:{c}" for c in ref.categories.codes),
-        "inquiries",
-        "tasks_done",
-        "tasks_in_progress",
-        "tasks_not_started",
-        "tasks_overdue",
-        "tasks_late_recorded",
-        "targets_measured",
-        "targets_met",
-    ]
-    for key in order:
-        rows.append((names[key], now[key], before[key]))
+    names.update({key: t(text, lang) for key, text in _TRAILING.items()})
+    return names
+
+
+def summary(cat: Catalogue, year: int, lang: str = "vi", plan_code: str = DEFAULT_PLAN) -> pd.DataFrame:
+    """The summary sheet: each figure for ``year`` and the year before, with the change."""
+    now, before = _year_figures(cat, year, plan_code), _year_figures(cat, year - 1, plan_code)
+    names = _figure_names(cat, lang)
+    order = list(names)
+    rows = [(names[key], now[key], before[key]) for key in order]
     frame = pd.DataFrame(rows, columns=["figure", "this", "before"], dtype=object)
     frame["change"] = [a - b for a, b in zip(frame["this"], frame["before"], strict=True)]
     frame.attrs["keys"] = order

@@ -18,13 +18,13 @@ if TYPE_CHECKING:
     from catalogue.core import Catalogue
 
 DEMO_ACTOR = "demo (minh họa)"
-STAGES = ("calling", "negotiating", "awarded", "implementing", "completed")
 START = dt.date(2024, 1, 15)
 
 
 def add_demo_timeline(cat: Catalogue, today: dt.date | None = None) -> int:
     """Backdate the demo projects and record their illustrative stage changes; returns the count."""
     today = today or dt.date.today()
+    stages = cat.reference.public_statuses  # the pipeline's stages, in order (statuses.csv)
     with cat.cursor() as cur:
         rows = cur.execute(
             "select code, status, to_json(p) from projects p where demo and code like 'DEMO-%' order by code"
@@ -36,7 +36,7 @@ def add_demo_timeline(cat: Catalogue, today: dt.date | None = None) -> int:
             rng = random.Random(f"timeline-{code}")
             if cur.execute("select 1 from project_history where code = ? and actor = ?", [code, DEMO_ACTOR]).fetchall():
                 continue
-            reached = STAGES.index(status) if status in STAGES else 0
+            reached = stages.index(status) if status in stages else 0
             span = max(30, (today - START).days - 30 * (reached + 1))
             created = START + dt.timedelta(days=rng.randrange(span))
             gaps = [rng.randint(45, 240) for _ in range(reached)]
@@ -48,7 +48,7 @@ def add_demo_timeline(cat: Catalogue, today: dt.date | None = None) -> int:
                 dates.append(dates[-1] + dt.timedelta(days=gap))
             state = json.loads(snapshot)
             for index, entered in enumerate(dates):
-                state.update(status=STAGES[index] if status in STAGES else status, status_since=entered.isoformat())
+                state.update(status=stages[index] if status in stages else status, status_since=entered.isoformat())
                 cur.execute(
                     "insert into project_history (event_id, code, happened_at, actor, action, comment, snapshot, "
                     "status, status_since) values (null, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -33,29 +33,49 @@ class Filters:
     demo: bool | None = None
     visible_statuses: tuple[str, ...] = ()  # public statuses, unless hidden ones were asked for
 
+    def conditions(self) -> list[Condition]:
+        """The rules these filters set, once: :meth:`sql` writes them for DuckDB and the search
+        index evaluates them on its arrays (``SearchIndex._filter_mask``)."""
+        found = [Condition(name, "in", getattr(self, name)) for name in (*CODE_FILTERS, "code") if getattr(self, name)]
+        if self.min_investment is not None:
+            found.append(Condition("investment_vnd_bn", ">=", self.min_investment))
+        if self.max_investment is not None:
+            found.append(Condition("investment_vnd_bn", "<=", self.max_investment))
+        if self.demo is not None:
+            found.append(Condition("demo", "=", self.demo))
+        if self.visible_statuses:  # the public's view: a public stage, and published after review
+            found.append(Condition("status", "in", self.visible_statuses))
+            found.append(Condition("publication", "published", True))
+        return found
+
     def sql(self) -> tuple[str, list[Any]]:
         """A ``where`` clause (with leading space, or empty) and its parameters."""
         clauses: list[str] = []
         params: list[Any] = []
-        for name in (*CODE_FILTERS, "code"):
-            codes = getattr(self, name)
-            if codes:
-                clauses.append(f"{name} in ({', '.join('?' for _ in codes)})")
-                params.extend(codes)
-        if self.min_investment is not None:
-            clauses.append("investment_vnd_bn >= ?")
-            params.append(self.min_investment)
-        if self.max_investment is not None:
-            clauses.append("investment_vnd_bn <= ?")
-            params.append(self.max_investment)
-        if self.demo is not None:
-            clauses.append("coalesce(demo, false) = ?")
-            params.append(self.demo)
-        if self.visible_statuses:  # the public's view: a public stage, and published after review
-            clauses.append(f"status in ({', '.join('?' for _ in self.visible_statuses)})")
-            params.extend(self.visible_statuses)
-            clauses.append("coalesce(publication, 'published') = 'published'")
+        for condition in self.conditions():
+            text, values = condition.sql()
+            clauses.append(text)
+            params.extend(values)
         return (" where " + " and ".join(clauses)) if clauses else "", params
+
+
+@dataclass(frozen=True)
+class Condition:
+    """One rule a project must meet: ``column`` is ``in`` codes, ``>=``/``<=`` a number, ``=`` a flag
+    (missing is false), or (``published``) published after review (missing is published: older data)."""
+
+    column: str
+    operator: str
+    value: Any
+
+    def sql(self) -> tuple[str, list[Any]]:
+        if self.operator == "in":
+            return f"{self.column} in ({', '.join('?' for _ in self.value)})", list(self.value)
+        if self.operator == "=":
+            return f"coalesce({self.column}, false) = ?", [self.value]
+        if self.operator == "published":
+            return "coalesce(publication, 'published') = 'published'", []
+        return f"{self.column} {self.operator} ?", [self.value]
 
 
 def resolve_filters(ref: Reference, filters: dict[str, Any], include_hidden: bool = False) -> Filters:

@@ -34,6 +34,7 @@ from catalogue.search.normalize import (
     fold,
     is_approximate,
     is_email,
+    is_phone,
     is_tidy,
     parse_number,
 )
@@ -41,7 +42,6 @@ from catalogue.text import LANGUAGES, Text, enum_label, format_number, t
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 _CODE_RE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._/-]*$")
-_PHONE_RE = re.compile(r"^\+?[0-9 ().-]+$")
 _FLAG_TRUE = {"1", "true", "yes", "y", "x", "co", "dung"}
 _FLAG_FALSE = {"", "0", "false", "no", "n", "khong", "sai"}
 
@@ -350,81 +350,78 @@ def _sheet_parser(*args: Any, **kwargs: Any) -> Any:
     return parser
 
 
+def _file_issue(path: Path, vi: str, en: str) -> _FileProblem:
+    return _FileProblem(ImportIssue(0, "", path.name, Text(vi=vi, en=en)))
+
+
+def _sheet_rows(book: Any) -> tuple[list[tuple[int, list[Any]]], list[tuple[int, int]]]:
+    """The filled rows of the template's sheet (Excel's row number, cells), and the formula cells
+    without a stored value. The sheet is read cell by cell as stored, never by its declared size
+    ("A1:XFD1048576" would otherwise be a million rows of sixteen thousand empty cells), within the
+    budget."""
+    budget = Budget()
+    rows: list[tuple[int, list[Any]]] = []
+    sheet = next((s for s in book.worksheets if fold(s.title) in XLSX_SHEET_NAMES), book.worksheets[0])
+    with sheet._get_source() as source:
+        parser = _sheet_parser(
+            source,
+            sheet._shared_strings,
+            data_only=True,
+            epoch=book.epoch,
+            date_formats=book._date_formats,
+            timedelta_formats=book._timedelta_formats,
+        )
+        for number, cells in parser.parse():
+            filled = {c["column"]: c["value"] for c in cells if c["value"] is not None}
+            if not filled:
+                continue
+            width = max(filled)
+            budget.row(number, width, len(filled))
+            rows.append((number, [filled.get(column) for column in range(1, width + 1)]))
+    return rows, parser.formula_cells
+
+
+def _formulas_problem(formula_cells: list[tuple[int, int]]) -> _FileProblem:
+    from openpyxl.utils import get_column_letter
+
+    row, column = formula_cells[0]
+    where = f"{get_column_letter(column)}{row}"
+    text = Text(
+        vi=f"Ô {where} (và {format_number(len(formula_cells), 'vi', 0)} ô có công thức) chưa có giá trị: "
+        "công thức không được đọc — hãy mở tệp trong Excel và lưu lại, hoặc dán giá trị thay cho công thức",
+        en=f"Cell {where} ({format_number(len(formula_cells), 'en', 0)} formula cells in all) holds a formula "
+        "with no stored result: formulas are not read — open the file in Excel and save it, or paste "
+        "values instead of formulas",
+    )
+    return _FileProblem(ImportIssue(row, "", where, text))
+
+
 def _read_xlsx(path: Path) -> Table:
     import openpyxl
-    from openpyxl.utils import get_column_letter
 
     check_zip(path)
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a damaged or foreign file
-        raise _FileProblem(
-            ImportIssue(
-                0,
-                "",
-                path.name,
-                Text(
-                    vi="Không mở được tệp XLSX (tệp hỏng hoặc không phải Excel)",
-                    en="Cannot open the XLSX file (damaged, or not an Excel workbook)",
-                ),
-            )
+        raise _file_issue(
+            path,
+            "Không mở được tệp XLSX (tệp hỏng hoặc không phải Excel)",
+            "Cannot open the XLSX file (damaged, or not an Excel workbook)",
         ) from exc
-    budget = Budget()
-    rows: list[tuple[int, list[Any]]] = []
     try:
-        sheet = next((s for s in book.worksheets if fold(s.title) in XLSX_SHEET_NAMES), book.worksheets[0])
-        # The sheet is read cell by cell as stored, never by its declared size ("A1:XFD1048576"
-        # would otherwise be a million rows of sixteen thousand empty cells), within the budget.
-        with sheet._get_source() as source:
-            parser = _sheet_parser(
-                source,
-                sheet._shared_strings,
-                data_only=True,
-                epoch=book.epoch,
-                date_formats=book._date_formats,
-                timedelta_formats=book._timedelta_formats,
-            )
-            for number, cells in parser.parse():
-                filled = {c["column"]: c["value"] for c in cells if c["value"] is not None}
-                if not filled:
-                    continue
-                width = max(filled)
-                budget.row(number, width, len(filled))
-                rows.append((number, [filled.get(column) for column in range(1, width + 1)]))
-            formula_cells = parser.formula_cells
+        rows, formula_cells = _sheet_rows(book)
     except FileTooCostly:
         raise
     except Exception as exc:  # a damaged sheet inside a readable workbook
-        raise _FileProblem(
-            ImportIssue(
-                0,
-                "",
-                path.name,
-                Text(
-                    vi="Không đọc được trang tính trong tệp XLSX (tệp hỏng)",
-                    en="Cannot read the worksheet in the XLSX file (damaged file)",
-                ),
-            )
+        raise _file_issue(
+            path,
+            "Không đọc được trang tính trong tệp XLSX (tệp hỏng)",
+            "Cannot read the worksheet in the XLSX file (damaged file)",
         ) from exc
     finally:
         book.close()
     if formula_cells:
-        row, column = formula_cells[0]
-        where = f"{get_column_letter(column)}{row}"
-        raise _FileProblem(
-            ImportIssue(
-                row,
-                "",
-                where,
-                Text(
-                    vi=f"Ô {where} (và {format_number(len(formula_cells), 'vi', 0)} ô có công thức) chưa có giá trị: "
-                    "công thức không được đọc — hãy mở tệp trong Excel và lưu lại, hoặc dán giá trị thay cho công thức",
-                    en=f"Cell {where} ({format_number(len(formula_cells), 'en', 0)} formula cells in all) holds a formula "
-                    "with no stored result: formulas are not read — open the file in Excel and save it, or paste "
-                    "values instead of formulas",
-                ),
-            )
-        )
+        raise _formulas_problem(formula_cells)
     if not rows:
         raise _FileProblem(ImportIssue(1, "", "", Text(vi="Tệp trống", en="The file is empty")))
     # Official lists often carry a title block above the header: take the first row that
@@ -514,10 +511,6 @@ def _as_text(value: Any) -> str:
     return text
 
 
-def _phone_ok(text: str) -> bool:
-    return _PHONE_RE.match(text) is not None and 8 <= sum(ch.isdigit() for ch in text) <= 15
-
-
 def _check_length(text: str, column: Column) -> str:
     if len(text) > column.max_length:
         raise _CellError(
@@ -563,7 +556,7 @@ def _text_converter(column: Column, ref: Reference) -> Callable[[Any], Any]:
                 "Email không đúng dạng (ví dụ: ten@coquan.gov.vn)",
                 "Not an email address (for example: name@agency.gov.vn)",
             )
-        if kind == model.PHONE and not _phone_ok(text):
+        if kind == model.PHONE and not is_phone(text):
             raise _CellError(
                 "Số điện thoại cần 8–15 chữ số (có thể có +, dấu cách, dấu chấm, gạch ngang)",
                 "A phone number needs 8–15 digits (+, spaces, dots and dashes allowed)",
@@ -890,7 +883,7 @@ def _tidy_text_column(cells: list[Any], column: Column) -> list[Any] | None:
     out = [text.strip() or None for text in texts]
     if max((len(text) for text in out if text), default=0) > column.max_length:
         return None
-    valid = {model.CODE: _CODE_RE.match, model.EMAIL: is_email, model.PHONE: _phone_ok}.get(column.kind)
+    valid = {model.CODE: _CODE_RE.match, model.EMAIL: is_email, model.PHONE: is_phone}.get(column.kind)
     if valid is not None and not all(valid(text) for text in out if text):
         return None
     return out

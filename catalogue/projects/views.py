@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -37,15 +38,13 @@ def demo_count(cat: Catalogue) -> int:
     return cat.count(demo=True)
 
 
-STAGES = ("calling", "negotiating", "awarded", "implementing", "completed")
-
-
 def stage_tracker(cat: Catalogue, status: str, lang: str) -> list[tuple[str, str]]:
-    """Each pipeline stage with its label and ``done``, ``current`` or ``todo`` for ``status``."""
-    labels = cat.reference.statuses
-    position = STAGES.index(status) if status in STAGES else -1
+    """Each pipeline stage (the public stages of statuses.csv, in order) with its label and
+    ``done``, ``current`` or ``todo`` for ``status``."""
+    labels, stages = cat.reference.statuses, cat.reference.public_statuses
+    position = stages.index(status) if status in stages else -1
     marks = []
-    for index, stage in enumerate(STAGES):
+    for index, stage in enumerate(stages):
         state = "done" if index < position else "current" if index == position else "todo"
         marks.append((labels.label(stage, lang), state))
     return marks
@@ -116,57 +115,60 @@ def _amount(value: object) -> float | None:
     return float(value)
 
 
-def project_sheet(cat: Catalogue, code: str, lang: str) -> ProjectSheet | None:
-    """Everything the project page shows, or ``None`` for a project the public may not see."""
-    project = cat.project(code)
-    if project is None:
-        return None
+def _facts(cat: Catalogue, project: dict[str, Any], lang: str) -> list[tuple[str, str]]:
+    """The project's facts as (label, value) in ``lang``; empty values left out."""
     ref = cat.reference
-    name, name_fallback = in_language(project, "name", lang)
-    # the name in the language the project is written in, under a translated one (or the English
-    # name under the Vietnamese)
-    other = project["name_vi"] if reads_translation(lang) and not name_fallback else project["name_en"]
-    description, description_fallback = in_language(project, "description", lang)
-    money = money_text(project, lang)
-    agency = project["lead_agency"]
-    agency_text = ref.agencies.label(agency, lang) if agency else ""
-    successor = ref.agency_successor.get(agency) if agency else None
+
+    def coded(enum: Any, name: str) -> str:
+        return enum.label(project[name], lang) if project[name] else ""
+
+    area = project["area_ha"]
     facts = [
         (t("project.category", lang), ref.categories.label(project["category"], lang)),
-        (t("project.district", lang), ref.districts.label(project["district"], lang) if project["district"] else ""),
-        (t("project.ward", lang), ref.wards.label(project["ward"], lang) if project["ward"] else ""),
+        (t("project.district", lang), coded(ref.districts, "district")),
+        (t("project.ward", lang), coded(ref.wards, "ward")),
         (t("project.location", lang), _free_text(project["address"], lang)),
         (t("project.capacity", lang), _free_text(project["capacity"], lang)),
         (
             t("project.area", lang),
-            t("value.hectares", lang, value=format_number(project["area_ha"], lang, 2))
-            if project["area_ha"] is not None
-            else "",
+            t("value.hectares", lang, value=format_number(area, lang, 2)) if area is not None else "",
         ),
-        (t("project.investment", lang), money),
-        (
-            t("project.form", lang),
-            ref.forms.label(project["investment_form"], lang) if project["investment_form"] else "",
-        ),
+        (t("project.investment", lang), money_text(project, lang)),
+        (t("project.form", lang), coded(ref.forms, "investment_form")),
         (t("project.status", lang), ref.statuses.label(project["status"], lang)),
         (t("project.start_year", lang), str(project["start_year"]) if project["start_year"] else ""),
-        (t("project.lead_agency", lang), agency_text),
+        (t("project.lead_agency", lang), coded(ref.agencies, "lead_agency")),
+        ("", _successor_text(cat, project["lead_agency"], lang)),
     ]
-    if successor and successor != agency:
-        with cat.cursor() as cur:
-            notes = cur.execute("select change_note_vi, change_note_en from agencies where code = ?", [agency]).df()
-        note = [localized(notes.iloc[0], "change_note", lang)] if len(notes) else []
-        facts.append(
-            (
-                "",
-                t("project.successor", lang, name=ref.agencies.label(successor, lang), note=note[0] if note else ""),
-            )
-        )
     contact = " · ".join(v for v in (project["contact_name"], project["contact_email"], project["contact_phone"]) if v)
     facts += [
         (t("project.contact", lang), contact),
         (t("project.updated", lang), format_date(project["updated_at"], lang)),
     ]
+    return [(label, value) for label, value in facts if value]
+
+
+def _successor_text(cat: Catalogue, agency: str | None, lang: str) -> str:
+    """The 2025 successor of a merged lead agency, with the resolution's note; empty otherwise."""
+    successor = cat.reference.agency_successor.get(agency) if agency else None
+    if not successor or successor == agency:
+        return ""
+    with cat.cursor() as cur:
+        notes = cur.execute("select change_note_vi, change_note_en from agencies where code = ?", [agency]).df()
+    note = localized(notes.iloc[0], "change_note", lang) if len(notes) else ""
+    return t("project.successor", lang, name=cat.reference.agencies.label(successor, lang), note=note)
+
+
+def project_sheet(cat: Catalogue, code: str, lang: str) -> ProjectSheet | None:
+    """Everything the project page shows, or ``None`` for a project the public may not see."""
+    project = cat.project(code)
+    if project is None:
+        return None
+    name, name_fallback = in_language(project, "name", lang)
+    # the name in the language the project is written in, under a translated one (or the English
+    # name under the Vietnamese)
+    other = project["name_vi"] if reads_translation(lang) and not name_fallback else project["name_en"]
+    description, description_fallback = in_language(project, "description", lang)
     similar = []
     for other_code in cat.similar(code):
         other_project = cat.project(other_code)
@@ -179,7 +181,7 @@ def project_sheet(cat: Catalogue, code: str, lang: str) -> ProjectSheet | None:
         name_is_fallback=name_fallback,
         description=description,
         description_is_fallback=description_fallback,
-        facts=[(label, value) for label, value in facts if value],
+        facts=_facts(cat, project, lang),
         stages=stage_tracker(cat, project["status"], lang),
         incentives=project["incentives"],
         legal_basis=project["legal_basis"],

@@ -35,7 +35,7 @@ import pandas as pd
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from catalogue.projects.filters import Filters
+from catalogue.projects.filters import Condition, Filters
 from catalogue.search.normalize import canonical_word, fold_text, search_fold
 from catalogue.text import LANGUAGES, Text
 
@@ -580,25 +580,26 @@ class SearchIndex:
         return words[:MAX_QUERY_WORDS]
 
     def _filter_mask(self, filters: Filters) -> np.ndarray:
+        """The documents that meet every condition of ``filters`` (the rules SQL applies too)."""
         mask = self.alive.copy()
-        for name in ATTRIBUTES:
-            for codes in (getattr(filters, name), filters.visible_statuses if name == "status" else ()):
-                if codes:
-                    ids = [self.attribute_index[name].get(code, -2) for code in codes]
-                    mask &= np.isin(self.attributes[name], ids)
-        if filters.code:
-            chosen = np.zeros(len(mask), dtype=bool)
-            chosen[[self.doc_of_code[c] for c in filters.code if c in self.doc_of_code]] = True
-            mask &= chosen
-        if filters.min_investment is not None:
-            mask &= self.investment >= filters.min_investment
-        if filters.max_investment is not None:
-            mask &= self.investment <= filters.max_investment
-        if filters.demo is not None:
-            mask &= self.demo == filters.demo
-        if filters.visible_statuses:  # the public's view: only what a reviewer published
-            mask &= self.published
+        for condition in filters.conditions():
+            mask &= self._condition_mask(condition)
         return mask
+
+    def _condition_mask(self, condition: Condition) -> np.ndarray:
+        column, operator, value = condition.column, condition.operator, condition.value
+        if operator == "in" and column == "code":
+            chosen = np.zeros(len(self.alive), dtype=bool)
+            chosen[[self.doc_of_code[c] for c in value if c in self.doc_of_code]] = True
+            return chosen
+        if operator == "in":
+            return np.isin(self.attributes[column], [self.attribute_index[column].get(code, -2) for code in value])
+        if operator == "published":
+            return self.published
+        if operator == "=":  # the demo flag (missing: false, as in SQL)
+            return self.demo == value
+        values = {"investment_vnd_bn": self.investment}[column]
+        return values >= value if operator == ">=" else values <= value
 
     def _facets(self, docs: np.ndarray, names: tuple[str, ...] = FACETS) -> dict[str, dict[str, int]]:
         counts: dict[str, dict[str, int]] = {}

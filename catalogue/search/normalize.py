@@ -322,6 +322,14 @@ _EMAIL_RE = re.compile(
 )
 
 
+_PHONE_RE = re.compile(r"^\+?[0-9 ().-]+$")
+
+
+def is_phone(text: str) -> bool:
+    """Whether ``text`` is a phone number: 8–15 digits, with +, spaces, dots, dashes, brackets."""
+    return _PHONE_RE.match(text) is not None and 8 <= sum(ch.isdigit() for ch in text) <= 15
+
+
 def is_email(text: str) -> bool:
     """Whether ``text`` is an e-mail address (see ``_EMAIL_RE``), at most 254 characters."""
     return len(text) <= 254 and _EMAIL_RE.fullmatch(text) is not None

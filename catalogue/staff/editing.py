@@ -74,7 +74,15 @@ def check_label(code: str, lang: str = "vi") -> str:
 
 def consistency_checks(values: Mapping[str, Any], cat: Catalogue, today: dt.date | None = None) -> list[Check]:
     """Warnings about values that are each valid but unlikely together."""
-    today = today or hanoi_today()
+    return [
+        *_stage_checks(values, today or hanoi_today()),
+        *_capital_checks(values),
+        *_place_checks(values, cat),
+    ]
+
+
+def _stage_checks(values: Mapping[str, Any], today: dt.date) -> list[Check]:
+    """The stage against the investor, the start year and the investment form."""
     checks: list[Check] = []
     status = values.get("status") or DEFAULT_STATUS
     capital = values.get("investment_vnd_bn") or values.get("investment_usd_m")
@@ -131,6 +139,12 @@ def consistency_checks(values: Mapping[str, Any], cat: Catalogue, today: dt.date
                 ),
             )
         )
+    return checks
+
+
+def _capital_checks(values: Mapping[str, Any]) -> list[Check]:
+    """The USD and VND figures, when both are given, agree within 25 % at the app's rate."""
+    checks: list[Check] = []
     vnd, usd = values.get("investment_vnd_bn"), values.get("investment_usd_m")
     if vnd and usd:
         implied = usd * exchange_rate().vnd_per_usd / 1000  # USD m → VND bn
@@ -146,6 +160,12 @@ def consistency_checks(values: Mapping[str, Any], cat: Catalogue, today: dt.date
                     ),
                 )
             )
+    return checks
+
+
+def _place_checks(values: Mapping[str, Any], cat: Catalogue) -> list[Check]:
+    """The coordinates lie near the chosen district's centre."""
+    checks: list[Check] = []
     lat, lon, district = values.get("latitude"), values.get("longitude"), values.get("district")
     if lat is not None and lon is not None and district:
         with cat.cursor() as cur:
@@ -217,6 +237,60 @@ class _Conflict(Exception):
         self.stored = stored
 
 
+@dataclass(frozen=True)
+class _Save:
+    """One save's inputs, as the write needs them."""
+
+    values: dict[str, Any]
+    fields: list[str]
+    existing: dict[str, Any] | None
+    base_version: int | None
+    actor: str
+    action: str | None
+    comment: str | None
+
+
+def _code_problem(code: str | None, new: bool, existing: dict[str, Any] | None) -> Text | None:
+    if new and existing is not None:
+        return Text(vi=f"Mã “{code}” đã có dự án khác dùng", en=f"The code “{code}” is already used by another project")
+    if not new and existing is None and code:
+        return Text(vi=f"Không có dự án “{code}”", en=f"No project “{code}”")
+    return None
+
+
+def _insert_project(cur: duckdb.DuckDBPyConnection, save: _Save, now: dt.datetime) -> int:
+    values, code = save.values, save.values["code"]
+    names = [n for n in save.fields if n not in ("status", "demo")]
+    status = values.get("status") or DEFAULT_STATUS
+    cur.execute(
+        f"insert into projects ({', '.join(names)}, status, status_since, demo, publication, created_at, "
+        f"updated_at, version) values ({', '.join('?' for _ in names)}, ?, ?, ?, 'draft', ?, ?, 1)",
+        [*(values[n] for n in names), status, hanoi_today(), bool(values.get("demo")), now, now],
+    ).fetchall()
+    history.record(cur, [code], action=save.action or "create", actor=save.actor, at=now, comment=save.comment)
+    return 1
+
+
+def _update_project(cur: duckdb.DuckDBPyConnection, save: _Save, now: dt.datetime) -> int:
+    """The stored project as saved, if nobody saved it since ``base_version``; else :class:`_Conflict`."""
+    values, code, existing = save.values, save.values["code"], save.existing
+    stored = cur.execute("select version from projects where code = ?", [code]).fetchall()
+    if not stored or stored[0][0] != save.base_version:
+        raise _Conflict(cat_project_in(cur, code))
+    history.ensure_baseline(cur, [code])
+    updates = [n for n in save.fields if n not in ("code", "status")]
+    status = values.get("status") or existing["status"]
+    status_changed = status != existing["status"]  # a stage date is a day in Hanoi
+    sets = ", ".join(f"{n} = ?" for n in updates)
+    cur.execute(
+        f"update projects set {sets}, status = ?, status_since = "
+        f"{'?' if status_changed else 'status_since'}, updated_at = ?, version = version + 1 where code = ?",
+        [*(values[n] for n in updates), status, *([hanoi_today()] if status_changed else []), now, code],
+    ).fetchall()
+    history.record(cur, [code], action=save.action or "edit", actor=save.actor, at=now, comment=save.comment)
+    return save.base_version + 1
+
+
 def save_project(
     cat: Catalogue,
     form: Mapping[str, Any],
@@ -238,13 +312,9 @@ def save_project(
     code = values.get("code")
     new = base_version is None
     existing = cat.project(code, include_hidden=True) if code else None
-    if new and existing is not None:
-        errors.setdefault(
-            "code",
-            Text(vi=f"Mã “{code}” đã có dự án khác dùng", en=f"The code “{code}” is already used by another project"),
-        )
-    if not new and existing is None and code:
-        errors.setdefault("code", Text(vi=f"Không có dự án “{code}”", en=f"No project “{code}”"))
+    problem = _code_problem(code, new, existing)
+    if problem is not None:
+        errors.setdefault("code", problem)
     if errors:
         return SaveOutcome(False, code, errors=errors)
     name_changed = new or fold(existing["name_vi"] or "") != fold(values["name_vi"] or "")
@@ -256,45 +326,17 @@ def save_project(
     fields = [name for name in COLUMN_NAMES if name in form or name in ("code",)]
     if "demo" not in form:
         fields = [name for name in fields if name != "demo"]
-
+    save = _Save(values, fields, existing, base_version, actor, action, comment)
     sent_back: list[Check] = []
 
     def write(cur: duckdb.DuckDBPyConnection) -> int:
         now = project_stamp()
-        today = hanoi_today()  # a stage date is a day in Hanoi
         if new:
-            names = [n for n in fields if n not in ("status", "demo")]
-            status = values.get("status") or DEFAULT_STATUS
-            cur.execute(
-                f"insert into projects ({', '.join(names)}, status, status_since, demo, publication, created_at, "
-                f"updated_at, version) values ({', '.join('?' for _ in names)}, ?, ?, ?, 'draft', ?, ?, 1)",
-                [*(values[n] for n in names), status, today, bool(values.get("demo")), now, now],
-            ).fetchall()
-            history.record(cur, [code], action=action or "create", actor=actor, at=now, comment=comment)
-            return 1
-        stored = cur.execute("select version from projects where code = ?", [code]).fetchall()
-        if not stored or stored[0][0] != base_version:
-            raise _Conflict(cat_project_in(cur, code))
-        history.ensure_baseline(cur, [code])
-        updates = [n for n in fields if n != "code"]
-        status = values.get("status") or existing["status"]
-        status_changed = status != existing["status"]
-        sets = ", ".join(f"{n} = ?" for n in updates if n != "status")
-        cur.execute(
-            f"update projects set {sets}, status = ?, status_since = "
-            f"{'?' if status_changed else 'status_since'}, updated_at = ?, version = version + 1 where code = ?",
-            [
-                *(values[n] for n in updates if n != "status"),
-                status,
-                *([today] if status_changed else []),
-                now,
-                code,
-            ],
-        ).fetchall()
-        history.record(cur, [code], action=action or "edit", actor=actor, at=now, comment=comment)
+            return _insert_project(cur, save, now)
+        version = _update_project(cur, save, now)
         if review_reintroduced:
             sent_back[:] = send_back_to_review(cur, cat, code, actor=actor, at=now)
-        return base_version + 1
+        return version
 
     try:
         version = cat.write(write, event="projects")

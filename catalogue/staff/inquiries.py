@@ -8,7 +8,6 @@ marks a robot: it is answered like a success and nothing is stored.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import secrets
 import threading
 import time
@@ -19,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from catalogue.clock import to_hanoi, utcnow
-from catalogue.search.normalize import clean_text, is_email
+from catalogue.search.normalize import clean_text, is_email, is_phone
 from catalogue.staff.countries import closest_country, country_label, match_country
 from catalogue.text import Text
 
@@ -30,7 +29,6 @@ FIELDS = ("name", "organisation", "country", "email", "phone", "message", "conse
 HONEYPOT = "website"
 LIMITS = {"name": 120, "organisation": 200, "country": 80, "email": 254, "phone": 40, "message": 3000}
 MIN_MESSAGE = 10
-_PHONE_RE = re.compile(r"^\+?[0-9 ().-]+$")
 
 REQUIRED = {
     "name": Text(vi="Hãy nhập họ tên.", en="Please enter your name."),
@@ -128,12 +126,7 @@ def check(form: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Text]]:
         errors["email"] = Text(
             vi="Email chưa đúng dạng (ví dụ: ten@congty.com).", en="Not an email address (e.g. name@company.com)."
         )
-    phone = values["phone"]
-    if (
-        phone
-        and "phone" not in errors
-        and (not _PHONE_RE.match(phone) or not 8 <= sum(c.isdigit() for c in phone) <= 15)
-    ):
+    if values["phone"] and "phone" not in errors and not is_phone(values["phone"]):
         errors["phone"] = Text(vi="Số điện thoại cần 8–15 chữ số.", en="A phone number needs 8–15 digits.")
     if values["message"] and "message" not in errors and len(values["message"]) < MIN_MESSAGE:
         errors["message"] = Text(
@@ -162,6 +155,54 @@ def _reference(now: dt.datetime) -> str:
     return f"YC-{to_hanoi(now):%Y%m%d}-{tail}"
 
 
+NOT_FOUND = Text(vi="Không tìm thấy dự án này.", en="This project cannot be found.")
+TOO_MANY = Text(
+    vi="Bạn đã gửi nhiều yêu cầu; hãy thử lại sau ít phút.",
+    en="You have sent several inquiries; please try again in a few minutes.",
+)
+
+
+def _within_limits(limiter: RateLimiter, code: str, email: str, session: str, address: str | None) -> bool:
+    """One more inquiry for this session, address, e-mail and project, if each is within its limit."""
+    keys = [("session:" + session, *INQUIRY_LIMITS["session"])]
+    if address:
+        keys.append(("address:" + address, *INQUIRY_LIMITS["address"]))
+    keys += [("email:" + email.lower(), *INQUIRY_LIMITS["email"]), ("project:" + code, *INQUIRY_LIMITS["project"])]
+    return limiter.allow_all(keys)
+
+
+def _store(cat: Catalogue, code: str, values: Mapping[str, Any], submission: str, lang: str) -> tuple[str, str, bool]:
+    """(id, reference, whether stored now): a twin request that got in first is answered with its own."""
+    now = utcnow()
+    reference = _reference(now)
+
+    def store(cur: Any) -> tuple[str, str, bool]:
+        found = _find_earlier(cur, code, values, submission, now)
+        if found is not None:
+            return found[0], found[1], False
+        cur.execute(
+            "insert into inquiries (id, project_code, name, organisation, country, email, phone, message, consent, "
+            "lang, created_at, status, reference) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?)",
+            [
+                submission,
+                code,
+                values["name"],
+                values["organisation"],
+                values["country"],
+                values["email"],
+                values["phone"] or None,
+                values["message"],
+                True,
+                lang,
+                now,
+                reference,
+            ],
+        ).fetchall()
+        return submission, reference, True
+
+    return cat.write(store, event="inquiries")
+
+
 def submit(
     cat: Catalogue,
     code: str,
@@ -185,7 +226,7 @@ def submit(
     if clean_text(form.get(HONEYPOT)):
         return InquiryResult(ok=True, reference=_reference(utcnow()))  # a robot: answered like a person
     if cat.project(code) is None:
-        return InquiryResult(False, {"project": ("Không tìm thấy dự án này.", "This project cannot be found.")})
+        return InquiryResult(False, {"project": NOT_FOUND})
     values, errors = check(form)
     if errors:
         return InquiryResult(False, errors)
@@ -193,51 +234,9 @@ def submit(
     earlier = _earlier(cat, code, values, submission)
     if earlier is not None:
         return InquiryResult(True, inquiry_id=earlier[0], reference=earlier[1], duplicate=True)
-    keys = [("session:" + session, *INQUIRY_LIMITS["session"])]
-    if address:
-        keys.append(("address:" + address, *INQUIRY_LIMITS["address"]))
-    keys += [
-        ("email:" + values["email"].lower(), *INQUIRY_LIMITS["email"]),
-        ("project:" + code, *INQUIRY_LIMITS["project"]),
-    ]
-    if not limiter.allow_all(keys):
-        return InquiryResult(
-            False,
-            {
-                "form": (
-                    "Bạn đã gửi nhiều yêu cầu; hãy thử lại sau ít phút.",
-                    "You have sent several inquiries; please try again in a few minutes.",
-                )
-            },
-        )
-    now = utcnow()
-    reference = _reference(now)
-
-    def store(cur: Any) -> tuple[str, str, bool]:
-        found = _find_earlier(cur, code, values, submission, now)
-        if found is not None:  # a twin request got in first
-            return found[0], found[1], False
-        cur.execute(
-            "insert into inquiries (id, project_code, name, organisation, country, email, phone, message, consent, "
-            "lang, created_at, status, reference) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?)",
-            [
-                submission,
-                code,
-                values["name"],
-                values["organisation"],
-                values["country"],
-                values["email"],
-                values["phone"] or None,
-                values["message"],
-                True,
-                lang,
-                now,
-                reference,
-            ],
-        ).fetchall()
-        return submission, reference, True
-
-    inquiry_id, reference, stored = cat.write(store, event="inquiries")
+    if not _within_limits(limiter, code, values["email"], session, address):
+        return InquiryResult(False, {"form": TOO_MANY})
+    inquiry_id, reference, stored = _store(cat, code, values, submission, lang)
     return InquiryResult(True, inquiry_id=inquiry_id, stored=stored, reference=reference, duplicate=not stored)
 
 

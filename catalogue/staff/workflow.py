@@ -102,6 +102,36 @@ def accept_check(cat: Catalogue, code: str, check_code: str, reason: str, *, act
     cat.write(work, event="projects")
 
 
+def _refuse(cat: Catalogue, project: dict[str, Any], action: str, role: str, comment: str) -> None:
+    """Raise :class:`WorkflowError` when ``role`` may not take ``action`` on ``project`` now."""
+    if action not in allowed_actions(project, role):
+        raise WorkflowError(
+            f"Không thể “{history.action_label(action, 'vi')}” dự án này ({publication_label(project['publication'])}, "
+            f"vai trò {role_label(role, 'vi')})",
+            f"Cannot “{history.action_label(action, 'en')}” this project "
+            f"({publication_label(project['publication'], 'en')}, role {role_label(role, 'en')})",
+        )
+    rule = TRANSITIONS.get(action)
+    if rule and rule.needs_comment and len(comment.strip()) < 5:
+        raise WorkflowError("Hãy ghi lý do (ít nhất 5 ký tự)", "Please give a reason (at least 5 characters)")
+    if action == "publish":
+        still_open = open_checks(cat, project["code"])
+        if still_open:
+            raise WorkflowError(
+                "Còn cảnh báo chưa được chấp nhận: " + "; ".join(c.text("vi") for c in still_open),
+                "Warnings not yet accepted: " + "; ".join(c.text("en") for c in still_open),
+            )
+
+
+# What each action that is not a publication step does to the stage.
+_STAGE_UPDATES = {
+    "archive": "update projects set archived_status = status, status = 'withdrawn', status_since = ?, "
+    "updated_at = ?, version = version + 1 where code = ?",
+    "restore_archive": "update projects set status = coalesce(archived_status, 'calling'), archived_status = null, "
+    "status_since = ?, updated_at = ?, version = version + 1 where code = ?",
+}
+
+
 def transition(
     cat: Catalogue,
     code: str,
@@ -123,23 +153,8 @@ def transition(
     project = cat.project(code, include_hidden=True)
     if project is None:
         raise WorkflowError(f"Không có dự án “{code}”", f"No project “{code}”")
-    if action not in allowed_actions(project, role):
-        raise WorkflowError(
-            f"Không thể “{history.action_label(action, 'vi')}” dự án này ({publication_label(project['publication'])}, "
-            f"vai trò {role_label(role, 'vi')})",
-            f"Cannot “{history.action_label(action, 'en')}” this project "
-            f"({publication_label(project['publication'], 'en')}, role {role_label(role, 'en')})",
-        )
+    _refuse(cat, project, action, role, comment)
     rule = TRANSITIONS.get(action)
-    if rule and rule.needs_comment and len(comment.strip()) < 5:
-        raise WorkflowError("Hãy ghi lý do (ít nhất 5 ký tự)", "Please give a reason (at least 5 characters)")
-    if action == "publish":
-        still_open = open_checks(cat, code)
-        if still_open:
-            raise WorkflowError(
-                "Còn cảnh báo chưa được chấp nhận: " + "; ".join(c.text("vi") for c in still_open),
-                "Warnings not yet accepted: " + "; ".join(c.text("en") for c in still_open),
-            )
 
     def work(cur: duckdb.DuckDBPyConnection) -> int:
         now = project_stamp()
@@ -156,18 +171,8 @@ def transition(
                 "where code = ?",
                 [rule.target, comment.strip() or None, now, code],
             ).fetchall()
-        elif action == "archive":
-            cur.execute(
-                "update projects set archived_status = status, status = 'withdrawn', status_since = ?, "
-                "updated_at = ?, version = version + 1 where code = ?",
-                [hanoi_today(), now, code],
-            ).fetchall()
-        else:  # restore_archive
-            cur.execute(
-                "update projects set status = coalesce(archived_status, 'calling'), archived_status = null, "
-                "status_since = ?, updated_at = ?, version = version + 1 where code = ?",
-                [hanoi_today(), now, code],
-            ).fetchall()
+        else:
+            cur.execute(_STAGE_UPDATES[action], [hanoi_today(), now, code]).fetchall()
         history.record(cur, [code], action=action, actor=actor, at=now, comment=comment.strip() or None)
         if action == "restore_archive":  # a stage that brings back a warning is reviewed again
             send_back_to_review(cur, cat, code, actor=actor, at=now)

@@ -1,0 +1,119 @@
+"""Rows of a checked file into the projects table, set-based: what changed, what is new, and the history.
+
+A blank status keeps the stored one; every other column the file has overwrites the stored value.
+"Draft" as a status in a file is a publication state (waiting for review), not a stage. One
+import is one event in the history, whatever the number of rows.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from catalogue.clock import project_stamp
+from catalogue.projects.model import DEFAULT_STATUS
+from catalogue.staff import history
+
+
+def _scalar(cur: duckdb.DuckDBPyConnection, sql: str) -> Any:
+    return cur.execute(sql).fetchall()[0][0]
+
+
+def _incoming_value(name: str) -> str:
+    return "coalesce(i.status, p.status)" if name == "status" else f"i.{name}"
+
+
+def _differs(name: str) -> str:
+    """SQL true when the incoming row ``i`` changes column ``name`` of the stored ``p``."""
+    if name == "status":  # "draft" in a file means "waiting for review", whatever the stage
+        return (
+            "(case when i.status = 'draft' then coalesce(p.publication, 'published') <> 'draft' "
+            "else coalesce(i.status, p.status) is distinct from p.status end)"
+        )
+    return f"{_incoming_value(name)} is distinct from p.{name}"
+
+
+def _update_changed(cur: duckdb.DuckDBPyConnection, columns: list[str], changed: str) -> None:
+    history.ensure_baseline(cur, where="code in (select code from incoming)")
+    sets = ", ".join(f"{c} = {_incoming_value(c)}" for c in columns if c != "code")
+    cur.execute(
+        f"update projects p set {sets}, updated_at = ?, version = p.version + 1 "
+        f"from incoming i where p.code = i.code and ({changed})",
+        [project_stamp()],
+    ).fetchall()
+
+
+def _insert_new(cur: duckdb.DuckDBPyConnection, columns: list[str], publication: str) -> None:
+    names = [c for c in columns if c not in ("status", "demo")]
+    status = "coalesce(i.status, ?)" if "status" in columns else "?"
+    demo = "coalesce(i.demo, false)" if "demo" in columns else "false"
+    now = project_stamp()
+    cur.execute(
+        f"insert into projects ({', '.join(names)}, status, demo, publication, status_since, created_at, "
+        f"updated_at, version) select {', '.join('i.' + c for c in names)}, {status}, {demo}, ?, ?, ?, ?, 1 "
+        "from incoming i anti join projects p using (code)",
+        [DEFAULT_STATUS, publication, now.date(), now, now],
+    ).fetchall()
+
+
+def _record(cur: duckdb.DuckDBPyConnection, actor: str | None, summary: str, started: Any) -> None:
+    """One event for the import, and a history entry for every project it wrote."""
+    event = history.new_event(cur, "import", actor, summary, project_stamp())
+    history.record(
+        cur,
+        None,
+        action="import",
+        actor=actor,
+        at=project_stamp(),
+        event_id=event,
+        where="updated_at >= ? and code in (select code from incoming)",
+        where_params=[started],
+    )
+
+
+def upsert(
+    cur: duckdb.DuckDBPyConnection,
+    frame: pd.DataFrame,
+    columns: list[str],
+    dry_run: bool,
+    *,
+    actor: str | None = None,
+    publication: str = "published",
+    source: str = "",
+    outcomes: dict[str, str] | None = None,
+) -> tuple[int, int, int]:
+    """(inserted, updated, unchanged) for ``frame``; with ``dry_run`` nothing is written. ``outcomes``,
+    when given, is filled with each code's fate: new, changed or unchanged."""
+    started = project_stamp()
+    cur.register("incoming", frame)
+    try:
+        changed = " or ".join(_differs(c) for c in columns if c != "code") or "false"
+        existing = _scalar(cur, "select count(*) from incoming i join projects p using (code)")
+        updated = _scalar(cur, f"select count(*) from incoming i join projects p using (code) where {changed}")
+        inserted = len(frame) - existing
+        if outcomes is not None:  # what happens to each row, for the import page's preview
+            outcomes.clear()
+            outcomes.update(
+                cur.execute(
+                    "select i.code, case when p.code is null then 'new' "
+                    f"when {changed} then 'changed' else 'unchanged' end from incoming i left join projects p using (code)"
+                ).fetchall()
+            )
+        if dry_run or not (inserted or updated):
+            return inserted, updated, existing - updated
+        if updated:
+            _update_changed(cur, columns, changed)
+        if inserted:
+            _insert_new(cur, columns, publication)
+        if "status" in columns:  # "Draft" in a file is a publication state: the project waits for review
+            cur.execute(
+                "update projects set publication = 'draft', status = ? where status = 'draft' "
+                "and code in (select code from incoming)",
+                [DEFAULT_STATUS],
+            ).fetchall()
+        _record(cur, actor, f"{source}: +{inserted} / ~{updated}", started)
+        return inserted, updated, existing - updated
+    finally:
+        cur.unregister("incoming")
