@@ -19,6 +19,7 @@ from catalogue.projects.views import escape_markdown
 from catalogue.staff import auth
 from catalogue.staff.countries import country_choice_label, country_options
 from catalogue.staff.inquiries import new_submission_id
+from catalogue.staff.inquiries import submit as submit_inquiry
 from catalogue.text import DEFAULT_LANGUAGE, LANGUAGES, t
 
 
@@ -267,8 +268,8 @@ def inquiry_form(cat: Catalogue, code: str, lang: str) -> None:
     values, pressed = _inquiry_fields(key, errors, lang)
     if not pressed:
         return
-    result = cat.submit_inquiry(
-        code, values, session=session_id(), lang=lang, submission=submission, address=client_address()
+    result = submit_inquiry(
+        cat, code, values, session=session_id(), lang=lang, submission=submission, address=client_address()
     )
     if result.ok:
         state[f"{base}#sent"] = (result.reference, result.duplicate)

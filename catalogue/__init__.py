@@ -1,6 +1,6 @@
 """Hanoi environmental-industry investment catalogue: the domain package (no Streamlit here)."""
 
-from catalogue.core import Catalogue, resolve_db_path
+from catalogue.core import Catalogue
 from catalogue.errors import (
     CatalogueError,
     DatabaseLockedError,
@@ -11,6 +11,7 @@ from catalogue.errors import (
 )
 from catalogue.projects.importing import ImportIssue, ImportReport
 from catalogue.search.index import SearchHit, SearchResult
+from catalogue.storage.database import resolve_db_path
 
 __all__ = [
     "Catalogue",

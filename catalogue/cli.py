@@ -18,10 +18,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from catalogue.core import Catalogue, resolve_db_path
+from catalogue.core import Catalogue
 from catalogue.errors import CatalogueError, DatabaseLockedError
 from catalogue.projects.importing import ImportReport
 from catalogue.storage import backup as backups
+from catalogue.storage.database import resolve_db_path
 from catalogue.text import localized, t
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2

@@ -1,17 +1,17 @@
-"""The :class:`Catalogue`: one DuckDB database, opened, migrated and used through here.
+"""The :class:`Catalogue`: the façade the pages, the CLI and the Python API use.
 
-Concurrency follows Datasette's rule: one root connection per process, a fresh cursor for
-every call (so Streamlit sessions on different threads never share one), and every write
-through one lock, in one transaction, retried on a DuckDB transaction conflict.
+It holds a :class:`~catalogue.storage.database.Database` (connection, cursors, serialised writes,
+change events) and the process's shared state (reference labels, the search index, the rate
+limiters, the backup server), and offers the project queries, search, import and export. The
+staff and leadership features are functions of their modules that take the catalogue
+(``auth.sign_in(cat, …)``, ``workflow.transition(cat, …)``, ``plan.tasks(cat, …)``).
 """
 
 from __future__ import annotations
 
 import os
-import threading
-import time
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -19,9 +19,9 @@ from typing import Any, TypeVar
 import duckdb
 import pandas as pd
 
-from catalogue.clock import project_stamp, see_stamp
+from catalogue.clock import project_stamp
 from catalogue.data import data_file
-from catalogue.errors import DatabaseLockedError, SynonymError
+from catalogue.errors import SynonymError
 from catalogue.projects.exporting import write_export
 from catalogue.projects.filters import Filters, resolve_filters
 from catalogue.projects.importing import ImportReport, parse_file
@@ -31,49 +31,22 @@ from catalogue.projects.upsert import upsert as upsert_rows
 from catalogue.search.index import SearchHit, SearchIndex, SearchResult
 from catalogue.search.normalize import clean_text, search_fold
 from catalogue.staff.auth import SignInGuard
-from catalogue.staff.inquiries import InquiryResult, RateLimiter
-from catalogue.staff.inquiries import submit as submit_inquiry
-from catalogue.storage.migrations import migrate
-from catalogue.storage.reference_sync import sync_reference_data
+from catalogue.staff.inquiries import RateLimiter
+from catalogue.storage.database import Database
 
-DEFAULT_DB = Path("var") / "catalogue.duckdb"  # under the working directory; never inside the package
 ALL_COLUMNS = COLUMN_NAMES + tuple(name for name, _ in SYSTEM_COLUMNS)
-WRITE_RETRIES = 5
 
 T = TypeVar("T")
 FilterValue = str | Sequence[str] | None
 
 
-def resolve_db_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
-    """``--db`` if given, else ``$CATALOGUE_DB``, else ``var/catalogue.duckdb`` under the working directory."""
-    chosen = cli_value or os.environ.get("CATALOGUE_DB") or DEFAULT_DB
-    return Path(chosen).expanduser()
-
-
-def _sync(cur: duckdb.DuckDBPyConnection) -> None:
-    """The reference data equal to the shipped CSVs (a no-op when they have not changed)."""
-    cur.execute("begin transaction")
-    try:
-        sync_reference_data(cur)
-        cur.execute("commit")
-    except BaseException:
-        cur.execute("rollback")
-        raise
-
-
-ACCOUNT_EVENTS = frozenset({"sessions", "users"})
-
-
 class Catalogue:
     """The project catalogue stored in one DuckDB file (or ``":memory:"``)."""
 
-    def __init__(self, connection: duckdb.DuckDBPyConnection, path: str) -> None:
-        self._root = connection
-        self.path = path
-        self._write_lock = threading.RLock()
+    def __init__(self, database: Database) -> None:
+        self.database = database
+        self.path = database.path
         self._reference: Reference | None = None
-        self._listeners: list[Callable[[str], None]] = []
-        self._data_version = 0
         self._backup_server: Any = None
         self._search_index: SearchIndex | None = None
         self.inquiry_limiter = RateLimiter()
@@ -83,41 +56,14 @@ class Catalogue:
 
     @classmethod
     def open(cls, path: str | os.PathLike[str] | None = None) -> Catalogue:
-        """Open (creating if needed) and migrate the catalogue at ``path``.
-
-        ``path`` defaults as in :func:`resolve_db_path`. Raises :class:`DatabaseLockedError`
-        when another process holds the file and :class:`SchemaTooNewError` when it was
-        written by a newer program.
-        """
-        target = ":memory:" if str(path) == ":memory:" else str(resolve_db_path(path))
-        if target != ":memory:":
-            Path(target).parent.mkdir(parents=True, exist_ok=True)
-        try:
-            connection = duckdb.connect(target)
-        except duckdb.IOException as exc:
-            if "lock" in str(exc).lower():
-                raise DatabaseLockedError(target, str(exc)) from exc
-            raise
-        catalogue = cls(connection, target)
-        if target != ":memory:":  # a restore killed earlier left its half-built copy beside the file
-            from catalogue.storage.backup import sweep_leftovers
-
-            sweep_leftovers(Path(target).parent, Path(target).name + ".restoring-")
-        try:
-            with catalogue._write_lock, catalogue.cursor() as cur:
-                migrate(cur, target)
-                _sync(cur)
-                see_stamp(cur.execute("select max(updated_at) from projects").fetchall()[0][0])
-        except BaseException:
-            connection.close()
-            raise
-        return catalogue
+        """Open (creating if needed) and migrate the catalogue at ``path`` (see :meth:`Database.open`)."""
+        return cls(Database.open(path))
 
     def close(self) -> None:
         if self._backup_server is not None:
             self._backup_server.stop()
             self._backup_server = None
-        self._root.close()
+        self.database.close()
 
     def __enter__(self) -> Catalogue:
         return self
@@ -125,56 +71,20 @@ class Catalogue:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
-    @contextmanager
-    def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A cursor of its own for this call (cursors are not shared between threads)."""
-        cur = self._root.cursor()
-        try:
-            yield cur
-        finally:
-            cur.close()
+    def cursor(self) -> AbstractContextManager[duckdb.DuckDBPyConnection]:
+        """A cursor of its own for this call (see :meth:`Database.cursor`)."""
+        return self.database.cursor()
 
     def write(self, work: Callable[[duckdb.DuckDBPyConnection], T], event: str = "write") -> T:
-        """Run ``work(cursor)`` in one transaction under the process's write lock.
-
-        Retries the whole transaction on a DuckDB conflict; any other error rolls back and is
-        raised, so nothing is half-written.
-        """
-        for attempt in range(WRITE_RETRIES):
-            with self._write_lock, self.cursor() as cur:
-                cur.execute("begin transaction")
-                try:
-                    result = work(cur)
-                    cur.execute("commit")
-                except duckdb.TransactionException:
-                    cur.execute("rollback")
-                    if attempt == WRITE_RETRIES - 1:
-                        raise
-                    time.sleep(0.01 * (attempt + 1))
-                    continue
-                except BaseException:
-                    cur.execute("rollback")
-                    raise
-            self._changed(event)
-            return result
-        raise AssertionError("unreachable")
+        """``work(cursor)`` in one transaction under the write lock (see :meth:`Database.write`)."""
+        return self.database.write(work, event)
 
     def on_change(self, listener: Callable[[str], None]) -> None:
-        """Call ``listener(event)`` after every committed write (caches use this)."""
-        self._listeners.append(listener)
+        self.database.on_change(listener)
 
     @property
     def data_version(self) -> int:
-        """A number that grows with every committed write of this process (except to accounts and
-        sessions): cache keys use it, so a cached figure is never older than the data it was
-        computed from."""
-        return self._data_version
-
-    def _changed(self, event: str) -> None:
-        if event not in ACCOUNT_EVENTS:  # a sign-in changes no figure, page or file the public sees
-            self._data_version += 1
-        for listener in list(self._listeners):
-            listener(event)
+        return self.database.data_version
 
     # --- reference data ----------------------------------------------------------------------
 
@@ -187,8 +97,7 @@ class Catalogue:
 
     @property
     def schema_version(self) -> int:
-        with self.cursor() as cur:
-            return cur.execute("select coalesce(max(version), 0) from schema_migrations").fetchall()[0][0]
+        return self.database.schema_version
 
     # --- reading -------------------------------------------------------------------------------
 
@@ -252,7 +161,7 @@ class Catalogue:
     @property
     def search_index(self) -> SearchIndex:
         """The in-memory search index, built on first use and kept in step with writes."""
-        with self._write_lock:
+        with self.database.write_lock:
             if self._search_index is None:
                 self._search_index = SearchIndex(self)
             return self._search_index
@@ -361,7 +270,7 @@ class Catalogue:
             )
 
         if dry_run:
-            with self._write_lock, self.cursor() as cur:
+            with self.database.write_lock, self.cursor() as cur:
                 counts = upsert_rows(cur, parsed.frame, parsed.columns, dry_run=True, outcomes=outcomes)
         else:
             counts = self.write(upsert, event="projects")
@@ -405,44 +314,6 @@ class Catalogue:
             return self._backup_server
         self._backup_server = BackupServer(self).start()
         return self._backup_server
-
-    def submit_inquiry(
-        self,
-        code: str,
-        form: dict[str, Any],
-        *,
-        session: str,
-        lang: str = "vi",
-        submission: str | None = None,
-        address: str | None = None,
-    ) -> InquiryResult:
-        """Check and store an investor's expression of interest in the published project ``code``.
-
-        ``form`` holds name, organisation, country (a code or a name on the list), email, phone
-        (optional), message, consent (True) and the honeypot ``website`` (must be empty). At most
-        three inquiries per ``session`` in ten minutes, and limits per client ``address``, e-mail
-        and project (:data:`catalogue.staff.inquiries.INQUIRY_LIMITS`). Nothing is stored unless every check
-        passes; the same ``submission`` sent twice, or the same message again within a day, is
-        stored once (see :func:`catalogue.staff.inquiries.submit`).
-        """
-        return submit_inquiry(
-            self,
-            code,
-            form,
-            session=session,
-            limiter=self.inquiry_limiter,
-            lang=lang,
-            submission=submission,
-            address=address,
-        )
-
-    def inquiries(self, code: str | None = None) -> pd.DataFrame:
-        """Stored inquiries, newest first (all, or for one project)."""
-        sql, params = "select * from inquiries", []
-        if code is not None:
-            sql, params = sql + " where project_code = ?", [code]
-        with self.cursor() as cur:
-            return cur.execute(sql + " order by created_at desc", params).df()
 
     def similar(self, code: str, limit: int = 4) -> list[str]:
         """Codes of published projects most like ``code``: same category first, then the same

@@ -5,6 +5,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from catalogue import Catalogue
+from catalogue.staff.inquiries import inbox
 
 APP = str(__import__("conftest").ROOT / "app.py")
 
@@ -158,7 +159,7 @@ def test_an_inquiry_is_stored_and_confirmed(fresh_db):
         consent=True,
     )
     assert at.success and "Đã nhận" in at.success[0].value
-    stored = _catalogue(fresh_db).inquiries("DEMO-047")
+    stored = inbox(_catalogue(fresh_db), code="DEMO-047")
     assert list(stored["email"]) == ["minh@vinagreen.example"]
     assert stored["reference"][0] in at.success[0].value  # the investor sees the reference number
     assert next(w for w in at.text_input if w.label == "Họ tên").value == ""  # a fresh form
@@ -170,7 +171,7 @@ def test_a_bad_inquiry_is_refused_and_nothing_is_stored(fresh_db):
     problems = [m.value for m in at.markdown if m.value.startswith(":red[")]
     assert any("email" in p.lower() for p in problems)
     assert any("quốc gia" in p for p in problems)  # none chosen
-    assert _catalogue(fresh_db).inquiries().empty
+    assert inbox(_catalogue(fresh_db)).empty
     assert next(w for w in at.text_input if w.label == "Email").value == "no-at-sign"  # kept to correct
 
 

@@ -13,6 +13,7 @@ import re
 import pytest
 
 from catalogue import Catalogue
+from catalogue.staff.inquiries import inbox
 from tests.browser import Server, browser_page, chromium_path, wait_idle
 
 pytestmark = pytest.mark.browser
@@ -140,7 +141,7 @@ def test_investor_journey(server, tmp_path):
     # The inquiry is in DuckDB, once, with the project code (the app must let go of the file first).
     server.stop()
     with Catalogue.open(server.db) as cat:
-        stored = cat.inquiries("DEMO-005")
+        stored = inbox(cat, code="DEMO-005")
     assert len(stored) == 1
     row = stored.iloc[0]
     assert row["email"] == "jane@example.com" and row["country"] == "SG"

@@ -17,6 +17,7 @@ import pytest
 
 from catalogue import Catalogue
 from catalogue.projects.browse_state import parse_params
+from catalogue.staff.inquiries import inbox
 from tests.browser import Server, browser_page, chromium_path, goto, wait_idle
 
 pytestmark = pytest.mark.browser
@@ -252,7 +253,7 @@ def test_an_inquiry_sent_twice_is_stored_once_and_the_form_is_cleared(server, tm
     server.stop()
     try:
         with Catalogue.open(server.db) as cat:
-            stored = cat.inquiries("DEMO-047")
+            stored = inbox(cat, code="DEMO-047")
         assert len(stored) == 1 and stored.iloc[0]["reference"] == reference
         assert stored.iloc[0]["country"] == "SG"
     finally:

@@ -19,6 +19,7 @@ from catalogue.leadership.charts import dashboard_charts
 from catalogue.leadership.dashboard import dashboard
 from catalogue.leadership.report import summary
 from catalogue.staff import auth
+from catalogue.staff.inquiries import submit as submit_inquiry
 from catalogue.text import format_number
 from tests.browser import Server, browser_page, chromium_path, wait_idle
 from tests.conftest import PASSWORD
@@ -46,7 +47,8 @@ def server(tmp_path_factory):
         plan.record_progress(cat, "hn_275_2023", "I.1", hanoi_today().year, "in_progress", actor="lan")
         plan.record_progress(cat, "hn_275_2023", "I.3", 2025, "late", actor="lan", note="Chờ ý kiến (minh họa)")
         for number, country in enumerate(("Singapore", "Japan", "Japan", "Korea")):
-            result = cat.submit_inquiry(
+            result = submit_inquiry(
+                cat,
                 "DEMO-005" if number < 3 else "DEMO-006",
                 {
                     "name": "Investor Name",

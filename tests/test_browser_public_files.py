@@ -17,6 +17,7 @@ import openpyxl
 import pytest
 
 from catalogue import Catalogue
+from catalogue.staff.inquiries import submit as submit_inquiry
 from tests.browser import Server, browser_page, chromium_path, goto, wait_idle
 
 pytestmark = pytest.mark.browser
@@ -39,7 +40,7 @@ def server(tmp_path_factory):
     with Catalogue.open(db) as cat:
         cat.load_demo()
         for n, code in enumerate(HIDDEN):
-            assert cat.submit_inquiry(code, FORM | {"email": f"a{n}@example.com"}, session=f"s{n}").ok
+            assert submit_inquiry(cat, code, FORM | {"email": f"a{n}@example.com"}, session=f"s{n}").ok
 
         def hide(cur):
             cur.execute("update projects set status = 'withdrawn' where code = ?", [HIDDEN[0]])

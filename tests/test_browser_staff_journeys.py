@@ -17,6 +17,7 @@ import pytest
 
 from catalogue import Catalogue
 from catalogue.staff import editing, history, workflow
+from catalogue.staff.inquiries import submit as submit_inquiry
 from tests.browser import Server, browser_page, chromium_path, goto, wait_idle
 from tests.conftest import PASSWORD, open_demo
 from tests.test_staff_journeys import inquiry
@@ -107,9 +108,9 @@ def project(code: str, **overrides) -> dict:
 
 def test_sign_in_lands_on_the_staff_home_and_answering_an_inquiry_takes_it_off_the_list(prepared, tmp_path):
     def setup(cat):
-        cat.submit_inquiry("DEMO-001", inquiry(), session="a")
-        cat.submit_inquiry("DEMO-001", inquiry(message="Could we visit the site in March?"), session="b")
-        cat.submit_inquiry("DEMO-002", inquiry(name="Kim Lee", email="kim@example.com", country="KR"), session="c")
+        submit_inquiry(cat, "DEMO-001", inquiry(), session="a")
+        submit_inquiry(cat, "DEMO-001", inquiry(message="Could we visit the site in March?"), session="b")
+        submit_inquiry(cat, "DEMO-002", inquiry(name="Kim Lee", email="kim@example.com", country="KR"), session="c")
         with cat.cursor() as cur:  # Jane's two as sent before reference numbers: the same words in the list
             cur.execute("update inquiries set reference = null where name = 'Jane Doe'")
 

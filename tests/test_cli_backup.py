@@ -149,7 +149,7 @@ def test_backup_while_another_process_holds_the_database(tmp_path):
 
 def test_default_database_path_follows_flag_then_environment(monkeypatch, tmp_path):
     from catalogue import resolve_db_path
-    from catalogue.core import DEFAULT_DB
+    from catalogue.storage.database import DEFAULT_DB
 
     monkeypatch.setenv("CATALOGUE_DB", str(tmp_path / "env.duckdb"))
     assert resolve_db_path("x.duckdb") == Path("x.duckdb")

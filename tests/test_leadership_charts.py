@@ -14,6 +14,7 @@ from catalogue.leadership import plan
 from catalogue.leadership.charts import dashboard_charts, integer_dtick, plotly_config, target_chart
 from catalogue.leadership.dashboard import dashboard
 from catalogue.leadership.report import summary, title_lines, year_end
+from catalogue.staff.inquiries import submit as submit_inquiry
 from tests.conftest import write_csv
 from tests.test_leadership import INQUIRY, KNOWN
 
@@ -33,7 +34,7 @@ def known(cat, tmp_path):
 def _inquiries(cat, *pairs: tuple[str, str]) -> None:
     for number, (code, country) in enumerate(pairs):
         form = INQUIRY | {"country": country, "email": f"investor{number}@example.com"}
-        assert cat.submit_inquiry(code, form, session=f"session-{number}").ok
+        assert submit_inquiry(cat, code, form, session=f"session-{number}").ok
 
 
 def _plain(text: str) -> str:

@@ -19,6 +19,7 @@ from catalogue import Catalogue
 from catalogue.leadership.dashboard import dashboard
 from catalogue.leadership.report import report_html, report_xlsx, summary
 from catalogue.projects.views import export_bytes, profile_html
+from catalogue.staff.inquiries import submit as submit_inquiry
 
 HIDDEN = {"DEMO-004": "withdrawn", "DEMO-009": "draft"}
 FORM = {
@@ -36,10 +37,10 @@ def cat(tmp_path_factory):
     with Catalogue.open(path) as c:
         c.load_demo()
         for n, code in enumerate(HIDDEN):  # inquiries while public, then the project is hidden
-            result = c.submit_inquiry(code, FORM | {"country": "NO", "email": f"a{n}@example.com"}, session=f"s{n}")
+            result = submit_inquiry(c, code, FORM | {"country": "NO", "email": f"a{n}@example.com"}, session=f"s{n}")
             assert result.ok, result
         visible = c.projects().iloc[0]["code"]
-        assert c.submit_inquiry(visible, FORM | {"country": "VN"}, session="s9").ok
+        assert submit_inquiry(c, visible, FORM | {"country": "VN"}, session="s9").ok
 
         def hide(cur):
             cur.execute("update projects set status = 'withdrawn' where code = 'DEMO-004'")

@@ -9,6 +9,7 @@ from catalogue import Catalogue
 from catalogue.leadership.charts import dashboard_charts
 from catalogue.leadership.dashboard import dashboard
 from catalogue.staff.countries import country_choice_label
+from catalogue.staff.inquiries import submit as submit_inquiry
 from tests.conftest import open_demo
 from tests.test_hostile_text import APP, MARKDOWN, PASSWORD, markdown_strings, run
 
@@ -24,10 +25,10 @@ def db(monkeypatch, tmp_path):
             "message": "We would like the feasibility study.",
             "consent": True,
         }
-        assert cat.submit_inquiry(
-            "DEMO-015", form | {"email": "a@example.com", "phone": "+33 1 23 45 67 89"}, session="a"
+        assert submit_inquiry(
+            cat, "DEMO-015", form | {"email": "a@example.com", "phone": "+33 1 23 45 67 89"}, session="a"
         ).ok
-        assert cat.submit_inquiry("DEMO-015", form | {"email": "b@example.com"}, session="b").ok  # no phone
+        assert submit_inquiry(cat, "DEMO-015", form | {"email": "b@example.com"}, session="b").ok  # no phone
     monkeypatch.setenv("CATALOGUE_DB", str(path))
     yield path
     __import__("streamlit").cache_resource.clear()

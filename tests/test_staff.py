@@ -15,6 +15,7 @@ from catalogue.errors import CatalogueError
 from catalogue.projects.template import template_xlsx
 from catalogue.staff import auth, editing, health, history, workflow
 from catalogue.staff.inquiries import inbox, mark_answered, unanswered_count
+from catalogue.staff.inquiries import submit as submit_inquiry
 from tests.conftest import PASSWORD, good_row, write_csv
 
 
@@ -476,8 +477,8 @@ def inquiry(code="DEMO-001", **overrides):
 
 def test_inbox_newest_first_answer_with_a_note(demo_cat):
     cat = demo_cat
-    first = cat.submit_inquiry("DEMO-001", inquiry(), session="a")
-    second = cat.submit_inquiry("DEMO-002", inquiry(name="Kenji", country="Japan"), session="b")
+    first = submit_inquiry(cat, "DEMO-001", inquiry(), session="a")
+    second = submit_inquiry(cat, "DEMO-002", inquiry(name="Kenji", country="Japan"), session="b")
     assert unanswered_count(cat) == 2
     frame = inbox(cat)
     assert list(frame["id"]) == [second.inquiry_id, first.inquiry_id]

@@ -9,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 from catalogue import Catalogue
 from catalogue.staff import auth
 from catalogue.staff.inquiries import inbox
+from catalogue.staff.inquiries import submit as submit_inquiry
 from tests.conftest import PASSWORD, open_demo
 
 APP = str(__import__("conftest").ROOT / "app.py")
@@ -25,7 +26,8 @@ STAFF_PAGES = {
 def staff_db(monkeypatch, tmp_path):
     path = tmp_path / "staff.duckdb"
     with open_demo(path, "lan", "minh", "root") as cat:
-        cat.submit_inquiry(
+        submit_inquiry(
+            cat,
             "DEMO-001",
             {
                 "name": "Jane",
@@ -289,7 +291,8 @@ def test_signing_in_on_the_sign_in_page_opens_the_staff_home(staff_db):
 
 def test_inbox_marks_the_inquiry_chosen_not_the_first(staff_db):
     with Catalogue.open(staff_db) as cat:
-        cat.submit_inquiry(
+        submit_inquiry(
+            cat,
             "DEMO-002",
             {
                 "name": "Kim Lee",

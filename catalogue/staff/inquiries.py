@@ -209,7 +209,7 @@ def submit(
     form: Mapping[str, Any],
     *,
     session: str,
-    limiter: RateLimiter,
+    limiter: RateLimiter | None = None,
     lang: str = "vi",
     submission: str | None = None,
     address: str | None = None,
@@ -234,7 +234,7 @@ def submit(
     earlier = _earlier(cat, code, values, submission)
     if earlier is not None:
         return InquiryResult(True, inquiry_id=earlier[0], reference=earlier[1], duplicate=True)
-    if not _within_limits(limiter, code, values["email"], session, address):
+    if not _within_limits(limiter or cat.inquiry_limiter, code, values["email"], session, address):
         return InquiryResult(False, {"form": TOO_MANY})
     inquiry_id, reference, stored = _store(cat, code, values, submission, lang)
     return InquiryResult(True, inquiry_id=inquiry_id, stored=stored, reference=reference, duplicate=not stored)
