@@ -17,7 +17,7 @@ from app_pages._widgets import bound, sync_value
 from catalogue.projects.browse_state import BrowseState, parse_params, to_params
 from catalogue.projects.money import exchange_rate
 from catalogue.projects.reference import Reference
-from catalogue.text import format_number, format_usd_m, t
+from catalogue.text import format_date, format_number, format_usd_m, t
 
 
 @dataclass(frozen=True)
@@ -171,7 +171,7 @@ def filter_panel(ref: Reference, state: BrowseState, lang: str, facets: dict[str
                 low=format_usd_m(rate.usd_millions(state.min_vnd or 0), lang) or "0",
                 high=format_usd_m(rate.usd_millions(state.max_vnd), lang) or "…",
                 rate=format_number(rate.vnd_per_usd, lang, 0),
-                date=rate.as_of.strftime("%d/%m/%Y"),
+                date=format_date(rate.as_of, lang),
             )
         )
 

@@ -6,7 +6,7 @@ import streamlit as st
 from app_pages._state import get_catalogue, inquiry_form, language, link, results_params, shortlist_button
 from catalogue.projects.money import exchange_rate
 from catalogue.projects.views import escape_markdown, profile_html, project_sheet
-from catalogue.text import format_number, t
+from catalogue.text import format_date, format_number, t
 
 lang = language()
 cat = get_catalogue()
@@ -40,7 +40,7 @@ with left:
         st.markdown(f"**{escape_markdown(label)}** · {text}" if label else f"↳ {text}")
     rate = exchange_rate()
     st.caption(
-        t("project.usd_note", lang, rate=format_number(rate.vnd_per_usd, lang, 0), date=rate.as_of.strftime("%d/%m/%Y"))
+        t("project.usd_note", lang, rate=format_number(rate.vnd_per_usd, lang, 0), date=format_date(rate.as_of, lang))
     )
     if sheet.description:
         st.subheader(t("project.description", lang))

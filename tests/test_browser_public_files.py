@@ -75,7 +75,8 @@ def text_of(data: bytes, name: str) -> str:
 
 
 def download(page, button: str, tmp_path) -> tuple[str, str]:
-    with page.expect_download() as info:
+    wait_idle(page)  # a click during a rerun can land on a button about to be replaced
+    with page.expect_download(timeout=90_000) as info:  # the report is built on the first request
         page.get_by_role("button", name=button).click()
     saved = tmp_path / info.value.suggested_filename
     info.value.save_as(saved)

@@ -169,6 +169,7 @@ def test_a_reviewer_accepts_a_warning_publishes_then_archive_and_restore_ask_fir
         page.get_by_placeholder("Lý do chấp nhận").fill("Nhà đầu tư báo vốn USD theo giai đoạn 1")
         page.get_by_role("button", name="Chấp nhận", exact=True).click()
         page.get_by_text(f"Đã chấp nhận {MISMATCH}").wait_for()
+        wait_idle(page)  # mid-run, the old page's button and the new one are both there
         page.get_by_role("button", name="Công bố", exact=True).click()
         page.get_by_text(re.compile(r"^Đã công bố · giai đoạn")).wait_for()
         wait_idle(page)
@@ -257,6 +258,7 @@ def test_restoring_a_version_that_brings_back_an_accepted_warning_goes_back_to_r
         page.get_by_placeholder("Lý do chấp nhận").fill("Đã hỏi lại nhà đầu tư")
         page.get_by_role("button", name="Chấp nhận", exact=True).click()
         page.get_by_text(f"Đã chấp nhận {MISMATCH}").wait_for()
+        wait_idle(page)  # mid-run, the old page's button and the new one are both there
         page.get_by_role("button", name="Công bố", exact=True).click()
         page.get_by_text(re.compile(r"^Đã công bố · giai đoạn")).wait_for()
         no_exception(page)
