@@ -47,7 +47,7 @@ def widget(at: AppTest, kind: str, key: str):
     return next(w for w in at.get(kind) if w.key and w.key.startswith(f"{key}@"))
 
 
-def reference() -> Catalogue:
+def demo_catalogue() -> Catalogue:
     cat = Catalogue.open(":memory:")
     cat.load_demo()
     return cat
@@ -58,7 +58,7 @@ def test_app_starts_on_a_fresh_database_with_demo_data(fresh_db):
     assert fresh_db.exists()
     assert at.title[0].value == "Danh mục dự án công nghiệp môi trường Hà Nội"
     assert any("dữ liệu minh họa" in info.value for info in at.info)
-    with reference() as cat:
+    with demo_catalogue() as cat:
         assert count_line(at) == f"{cat.count()} dự án"  # published only: drafts stay hidden
     assert len(cards(at)) == 20  # one page, never everything
 
@@ -83,7 +83,7 @@ def test_search_from_the_url_marks_matches_and_keeps_the_query(fresh_db):
 
 def test_filters_from_the_url_agree_with_the_catalogue(fresh_db):
     at = open_app({"category": "renewables", "min_vnd": "100", "sort": "investment"})
-    with reference() as cat:
+    with demo_catalogue() as cat:
         expected = cat.projects(category="renewables", min_investment=100, order_by="investment")
     assert count_line(at) == f"{len(expected)} dự án"
     first = expected.iloc[0]["name_vi"]
@@ -94,7 +94,7 @@ def test_filters_from_the_url_agree_with_the_catalogue(fresh_db):
 def test_bad_url_parameters_give_a_message_not_a_traceback(fresh_db):
     at = open_app({"category": "rockets", "min_vnd": "abc", "status": "draft", "page": "-3"})
     assert len(at.toast) == 4
-    with reference() as cat:
+    with demo_catalogue() as cat:
         assert count_line(at) == f"{cat.count()} dự án"
 
 
@@ -212,6 +212,6 @@ def _catalogue(path) -> Catalogue:
 
 def test_lead_agency_filter_from_the_url_finds_merged_predecessors(fresh_db):
     at = open_app({"agency": "so_nn_mt"})
-    with reference() as cat:
+    with demo_catalogue() as cat:
         assert count_line(at) == f"{cat.count(lead_agency='so_nn_mt')} dự án"
     assert widget(at, "multiselect", "f_agency").value == ["so_nn_mt"]
