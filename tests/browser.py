@@ -209,3 +209,9 @@ def goto(page, url: str, timeout: float = 30_000) -> None:
         state="attached", timeout=timeout
     )
     wait_idle(page, timeout)
+
+
+def no_exception(page) -> None:
+    """No page element shows an exception (the page's text is in the message when one does)."""
+    shown = page.locator("[data-testid='stException']")
+    assert shown.count() == 0, shown.first.inner_text()

@@ -5,7 +5,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from catalogue import Catalogue
+from catalogue.projects.money import exchange_rate
 from catalogue.staff.inquiries import inbox
+from catalogue.text import format_date
 
 APP = str(__import__("conftest").ROOT / "app.py")
 
@@ -124,6 +126,10 @@ def test_english_project_page_marks_missing_translations(fresh_db):
     at = open_app({"code": "DEMO-066", "lang": "en"}, page="app_pages/project.py")
     assert at.title[0].value == "Trạm xử lý nước hồ Tây bằng công nghệ tuần hoàn"
     assert any("no English version" in c.value for c in at.caption)
+    # the exchange rate's date as English readers write it ("1 Nov 2026"), never 01/11/2026
+    rate = exchange_rate()
+    notes = [c.value for c in at.caption if "indicative rate" in c.value]
+    assert notes and all(format_date(rate.as_of, "en") in n and "/" not in n.split(" of ")[-1] for n in notes)
 
 
 def fill_inquiry(at: AppTest, **values) -> None:

@@ -14,7 +14,7 @@ import pytest
 
 from catalogue import Catalogue
 from catalogue.staff.inquiries import inbox
-from tests.browser import Server, browser_page, chromium_path, wait_idle
+from tests.browser import Server, browser_page, chromium_path, no_exception, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -27,11 +27,6 @@ def server(tmp_path_factory):
     srv.start()
     yield srv
     srv.stop()
-
-
-def no_exception(page) -> None:
-    shown = page.locator("[data-testid='stException']")
-    assert shown.count() == 0, shown.first.inner_text()
 
 
 def test_bad_parameters_show_a_message_not_a_traceback(server, tmp_path):

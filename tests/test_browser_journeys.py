@@ -18,7 +18,7 @@ import pytest
 from catalogue import Catalogue
 from catalogue.projects.browse_state import parse_params
 from catalogue.staff.inquiries import inbox
-from tests.browser import Server, browser_page, chromium_path, goto, wait_idle
+from tests.browser import Server, browser_page, chromium_path, goto, no_exception, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -34,11 +34,6 @@ def server(tmp_path_factory):
 
 
 # --- what the page shows and what it applies --------------------------------------------------
-
-
-def no_exception(page) -> None:
-    shown = page.locator("[data-testid='stException']")
-    assert shown.count() == 0, shown.first.inner_text()
 
 
 def params_of(page) -> dict[str, list[str]]:

@@ -21,7 +21,7 @@ from catalogue.leadership.report import summary
 from catalogue.staff import auth
 from catalogue.staff.inquiries import submit as submit_inquiry
 from catalogue.text import format_number
-from tests.browser import Server, browser_page, chromium_path, wait_idle
+from tests.browser import Server, browser_page, chromium_path, no_exception, wait_idle
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -91,12 +91,6 @@ def shoot(page, tmp_path: Path, name: str, tall: int | None = None) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     for path in tmp_path.glob(f"{name}*.png"):
         shutil.copy(path, SHOTS / path.name)
-
-
-def no_exception(page) -> None:
-    assert page.locator("[data-testid='stException']").count() == 0, page.locator(
-        "[data-testid='stException']"
-    ).first.inner_text()
 
 
 def metric(page, label: str) -> str:

@@ -18,7 +18,7 @@ import pytest
 from catalogue import Catalogue
 from catalogue.staff import editing, history, workflow
 from catalogue.staff.inquiries import submit as submit_inquiry
-from tests.browser import Server, browser_page, chromium_path, goto, wait_idle
+from tests.browser import Server, browser_page, chromium_path, goto, no_exception, wait_idle
 from tests.conftest import PASSWORD, open_demo
 from tests.test_staff_journeys import inquiry
 
@@ -48,10 +48,6 @@ def journey(prepared: Path, tmp_path: Path, setup=None) -> Iterator[tuple[Server
         yield server, db
     finally:
         server.stop()
-
-
-def no_exception(page) -> None:
-    assert page.locator("[data-testid='stException']").count() == 0, page.locator("[data-testid='stMain']").inner_text()
 
 
 def main_text(page) -> str:
