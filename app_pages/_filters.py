@@ -130,7 +130,7 @@ def filter_panel(ref: Reference, state: BrowseState, lang: str, facets: dict[str
         counts = (facets or {}).get(facet.facet) if facets is not None else None
 
         def label(code: str, enum=enum, counts=counts) -> str:
-            text = enum.label(code, lang)
+            text = enum.label(code)(lang)
             return text if counts is None else f"{text} ({format_number(counts.get(code, 0), lang, 0)})"
 
         bound(
@@ -196,7 +196,7 @@ def active_filters(ref: Reference, state: BrowseState, lang: str) -> list[tuple[
         for code in getattr(state, facet.field):
             rest = tuple(c for c in getattr(state, facet.field) if c != code)
             chips.append(
-                (f"{t(facet.label, lang)}: {enum.label(code, lang)}", state.with_changes(**{facet.field: rest}))
+                (f"{t(facet.label, lang)}: {enum.label(code)(lang)}", state.with_changes(**{facet.field: rest}))
             )
     if state.min_vnd is not None:
         chips.append(

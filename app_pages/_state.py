@@ -227,7 +227,7 @@ def _inquiry_fields(key: str, errors: dict, lang: str) -> tuple[dict[str, Any], 
             t("inquiry.country", lang),
             key=f"{key}-country",
             options=country_options(lang),
-            format_func=lambda c: country_choice_label(c, lang),
+            format_func=lambda c: country_choice_label(c)(lang),
             in_form=True,
             placeholder=t("inquiry.country_hint", lang),
         )
@@ -363,7 +363,7 @@ def sign_in_form(lang: str, then: str | None = None) -> None:
     if pressed:
         result = auth.sign_in(get_catalogue(), name, password, address=client_address())
         if result.user is None:
-            st.error(result.message(lang))
+            st.error(result.text(lang))
             return
         now = auth.now()
         token = auth.start_session(get_catalogue(), result.user.name, now)
@@ -387,7 +387,7 @@ def require(needed: str, lang: str) -> auth.User:
         st.stop()
     if not auth.has_role(user.role, needed):
         st.title(t("signin.title", lang))
-        st.error(t("signin.no_rights", lang, role=auth.role_label(needed, lang)), icon=":material/block:")
+        st.error(t("signin.no_rights", lang, role=auth.role_label(needed)(lang)), icon=":material/block:")
         st.stop()
     return user
 

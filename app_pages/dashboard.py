@@ -91,7 +91,7 @@ st.divider()
 report_plan = next((p for p in plan.plans(cat) if p.code == DEFAULT_PLAN), None)
 if report_plan is not None:
     st.subheader(t("dash.plan_tasks", lang) + f": {report_plan.document}")
-    st.markdown(plan.tasks_text(plan.task_counts(cached_plan(cat, report_plan.code)[2]), lang))
+    st.markdown(plan.tasks_text(plan.task_counts(cached_plan(cat, report_plan.code)[2]))(lang))
     link("app_pages/plan.py", t("dash.plan_link", lang), {"plan": report_plan.code}, icon=":material/flag:")
 
 st.subheader(t("dash.report", lang))

@@ -137,8 +137,8 @@ if project is not None:
         t(
             "edit.state",
             lang,
-            publication=workflow.publication_label(project["publication"], lang),
-            status=ref.statuses.label(project["status"], lang),
+            publication=workflow.publication_label(project["publication"])(lang),
+            status=ref.statuses.label(project["status"])(lang),
             since=format_date(project["status_since"], lang) or "—",
             version=project["version"],
         )
@@ -154,7 +154,7 @@ workflow_box = st.container()  # filled below, shown above the form: reviewers c
 def choice_label(enum, value) -> str:
     if value is None:
         return "—"
-    return enum.label(value, lang) if value in enum.codes else str(value)
+    return enum.label(value)(lang) if value in enum.codes else str(value)
 
 
 def widget(column) -> None:
@@ -283,7 +283,7 @@ def after_restore(was_published: bool) -> None:
     """Tell the user when a restore sent the published project back to review, and why."""
     now = cat.project(code, include_hidden=True)
     if was_published and now is not None and now["publication"] == "submitted":
-        names = "; ".join(c.label(lang) for c in workflow.open_checks(cat, code))
+        names = "; ".join(c.label()(lang) for c in workflow.open_checks(cat, code))
         st.session_state["staff-edit-flash"] = (code, "warning", t("edit.review_again", lang, checks=names))
 
 
@@ -299,13 +299,13 @@ def take_step(action: str, comment: str = "") -> None:
             expected_version=project["version"],
         )
     except workflow.WorkflowError as error:
-        st.error(error.message(lang))
+        st.error(error.text(lang))
         return
     forget_form()
     st.session_state["staff-edit-flash"] = (
         code,
         "success",
-        t("edit.done", lang, action=history.action_label(action, lang)),
+        t("edit.done", lang, action=history.action_label(action)(lang)),
     )
     if action == "restore_archive":
         after_restore(project["publication"] == "published")
@@ -336,7 +336,7 @@ with workflow_box:
         st.warning(t("edit.open_checks", lang, count=len(open_checks)), icon=":material/rule:")
         for check in open_checks:
             st.markdown(
-                f"- **{check.label(lang)}**: {escape_markdown(check.text(lang))} ({field_label(check.field, lang)})"
+                f"- **{check.label()(lang)}**: {escape_markdown(check.text(lang))} ({field_label(check.field, lang)})"
             )
             if auth.has_role(user.role, "reviewer"):
                 reason_col, button_col = st.columns([3, 1])
@@ -351,13 +351,13 @@ with workflow_box:
                         workflow.accept_check(cat, code, check.code, reason, actor=user.name, role=user.role)
                         st.rerun()
                     except workflow.WorkflowError as error:
-                        st.error(error.message(lang))
+                        st.error(error.text(lang))
     for accepted in workflow.accepted_checks(cat, code):
         st.caption(
             t(
                 "edit.accepted",
                 lang,
-                check=accepted.label(lang),
+                check=accepted.label()(lang),
                 reason=escape_markdown(accepted.reason or ""),
                 by=escape_markdown(accepted.by or ""),
                 date=format_datetime(accepted.at, lang),
@@ -383,7 +383,7 @@ with workflow_box:
                 key=f"staff-stage-{code}-status",
                 options=list(ref.public_statuses),
                 default=project["status"] if project["status"] in ref.public_statuses else ref.public_statuses[0],
-                format_func=lambda c: ref.statuses.label(c, lang),
+                format_func=lambda c: ref.statuses.label(c)(lang),
                 placeholder=t("browse.choose", lang),
                 in_form=True,
             )
@@ -397,7 +397,7 @@ with workflow_box:
                     forget_form()
                     st.rerun()
                 except workflow.WorkflowError as error:
-                    st.error(error.message(lang))
+                    st.error(error.text(lang))
 
 
 # --- history ----------------------------------------------------------------------------------------
@@ -426,14 +426,14 @@ for index, entry in enumerate(entries):
         (
             format_datetime(entry.at, lang, zone=False),
             entry.actor or t("edit.system", lang),
-            history.action_label(entry.action, lang),
+            history.action_label(entry.action)(lang),
         )
     )
     with st.expander(title, expanded=index == 0 or waiting("restore", entry.id)):
         if entry.comment:
-            st.caption(escape_markdown(history.comment_text(entry, lang, entries)))
+            st.caption(escape_markdown(history.comment_text(entry, entries)(lang)))
         if entry.event_summary:
-            st.caption(t("edit.event", lang, summary=escape_markdown(history.event_text(entry, lang))))
+            st.caption(t("edit.event", lang, summary=escape_markdown(history.event_text(entry)(lang))))
         if entry.changes:
             st.dataframe(change_table((c.field, c.old, c.new) for c in entry.changes), hide_index=True, width="stretch")
         coming = editing.differences(project, history.snapshot_values(entry), cat) if index else []

@@ -65,7 +65,7 @@ def describe(row) -> str:
     parts = [format_datetime(row.created_at.to_pydatetime(), lang, zone=False)]
     if row.reference:
         parts.append(row.reference)
-    parts += [row.project_code, f"{row.name} ({row.organisation}, {country_label(row.country, lang)})"]
+    parts += [row.project_code, f"{row.name} ({row.organisation}, {country_label(row.country)(lang)})"]
     return " · ".join(parts)
 
 
@@ -92,7 +92,7 @@ chosen = (
 )
 row = rows[chosen]
 with st.container(border=True):
-    who = (escape_markdown(v) for v in (row.name, row.organisation, country_label(row.country, lang)))
+    who = (escape_markdown(v) for v in (row.name, row.organisation, country_label(row.country)(lang)))
     st.markdown("**{}** · {} · {}".format(*who))
     phone = row.phone if isinstance(row.phone, str) and row.phone else ""  # pandas gives NaN for none
     st.markdown(escape_markdown(row.email) + (f" · {escape_markdown(phone)}" if phone else ""))
@@ -125,4 +125,4 @@ with st.container(border=True):
                     st.session_state["staff-inbox-answered"] = row.reference or labels[chosen]
                     st.rerun()
                 except CatalogueError as error:
-                    st.error(error.message(lang))
+                    st.error(error.text(lang))

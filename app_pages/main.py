@@ -80,7 +80,7 @@ def _staff_pages(lang: str, role: str) -> list[st.Page]:
 
 def _sidebar_user(user: auth.User, lang: str) -> None:
     with st.sidebar:
-        st.caption(t("app.signed_in_as", lang, name=user.label(), role=auth.role_label(user.role, lang)))
+        st.caption(t("app.signed_in_as", lang, name=user.label(), role=auth.role_label(user.role)(lang)))
         if st.button(t("app.sign_out", lang), icon=":material/logout:", key="sign-out"):
             sign_out()
             st.rerun()
@@ -110,7 +110,7 @@ def run() -> None:
     try:
         get_catalogue()
     except CatalogueError as error:
-        st.error(t("app.db_error", lang, message=error.message(lang)))
+        st.error(t("app.db_error", lang, message=error.text(lang)))
         st.stop()
     user = current_user()
     with st.sidebar:

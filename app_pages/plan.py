@@ -33,7 +33,7 @@ def _from_url(name: str) -> str | None:
 
 # The URL decides when it names something that exists; otherwise the session's choice stays.
 all_plans = plan.plans(cat)
-plan_names = {p.code: p.name(lang) for p in all_plans}
+plan_names = {p.code: p.title()(lang) for p in all_plans}
 if _from_url("plan") in plan_names:
     sync_value("plan_chosen", _from_url("plan"))
 tab_codes = ["targets", "tasks"] + (["new"] if reviewer else [])
@@ -67,7 +67,7 @@ def saved_or_error(action) -> None:
         st.toast(t("plan.saved", lang), icon=":material/check:")
         st.rerun()
     except plan.PlanError as error:
-        st.error(error.message(lang))
+        st.error(error.text(lang))
 
 
 tab_labels = [t("plan.tab_targets", lang, count=len(goals)), t("plan.tab_tasks", lang, count=len(task_frame))]
@@ -155,7 +155,7 @@ STANDING_BADGE = {"done": "green", "in_progress": "blue", "not_started": "gray",
 with shown_tabs["tasks"]:
     if shown_tabs["tasks"].open:
         # The same sentence, from the same count, as the dashboard and the annual report.
-        st.markdown(plan.tasks_text(plan.task_counts(task_frame), lang))
+        st.markdown(plan.tasks_text(plan.task_counts(task_frame))(lang))
         st.caption(
             t("plan.as_of", lang, date=format_date(today, lang)) + " " + t("plan.overdue_rule", lang),
         )
@@ -166,7 +166,7 @@ with shown_tabs["tasks"]:
             key="plan_agency",
             options=["", *agencies],
             default="",
-            format_func=lambda c: t("plan.all_agencies", lang) if not c else cat.reference.agencies.label(c, lang),
+            format_func=lambda c: t("plan.all_agencies", lang) if not c else cat.reference.agencies.label(c)(lang),
         )
         shown = (
             task_frame
@@ -177,7 +177,7 @@ with shown_tabs["tasks"]:
             st.subheader(f"{group}. {localized(rows.iloc[0], 'group_title', lang)}")
             for row in rows.itertuples():
                 with st.container(border=True, key=f"task-{row.code}"):
-                    badge = f":{STANDING_BADGE[row.standing]}-background[{plan.standing_label(row.standing, lang)}]"
+                    badge = f":{STANDING_BADGE[row.standing]}-background[{plan.standing_label(row.standing)(lang)}]"
                     st.markdown(f"**{row.code}** {localized(row, 'title', lang)} {badge}")
                     lead = localized(row, "agency", lang)
                     successor = localized(row, "successor", lang)
@@ -189,7 +189,7 @@ with shown_tabs["tasks"]:
                     st.caption(t("plan.partners", lang, partners=localized(row, "partners", lang)))
                     if isinstance(row.state, str):
                         progress = t(
-                            "plan.progress", lang, year=int(row.progress_year), state=plan.state_label(row.state, lang)
+                            "plan.progress", lang, year=int(row.progress_year), state=plan.state_label(row.state)(lang)
                         )
                         if isinstance(row.note, str) and row.note:
                             progress += f" — {row.note}"
@@ -224,7 +224,7 @@ with shown_tabs["tasks"]:
                     key="plan_progress_state",
                     options=list(plan.TASK_STATES),
                     default="in_progress",
-                    format_func=lambda s: plan.state_label(s, lang),
+                    format_func=lambda s: plan.state_label(s)(lang),
                     in_form=True,
                 )
                 note = st.text_area(t("plan.note", lang))
@@ -254,7 +254,7 @@ if "new" in shown_tabs:
                 end = end_col.number_input(t("plan.end", lang), min_value=2000, max_value=2100, value=2030, step=1)
                 if st.form_submit_button(t("plan.add_plan", lang), type="primary"):
                     saved_or_error(lambda: plan.add_plan(cat, code, name_vi, name_en, document, int(start), int(end)))
-            st.markdown(f"**{t('plan.add_target', lang)}** — {current.name(lang)}")
+            st.markdown(f"**{t('plan.add_target', lang)}** — {current.title()(lang)}")
             with st.form("plan-target", clear_on_submit=True):
                 code = st.text_input(t("plan.target_code", lang))
                 label_vi = st.text_input(t("plan.name_vi", lang))

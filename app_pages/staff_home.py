@@ -70,7 +70,7 @@ with tabs[1]:
         lambda r: (
             t("staff.returned", lang, comment=r.review_comment)
             if isinstance(r.review_comment, str) and r.review_comment
-            else publication_label("draft", lang)
+            else publication_label("draft")(lang)
         ),
     )
 with tabs[2]:

@@ -16,7 +16,7 @@ cat = get_catalogue()
 
 
 def role_name(role: str) -> str:
-    return auth.role_label(role, lang)
+    return auth.role_label(role)(lang)
 
 
 def when(value) -> str:
@@ -71,7 +71,7 @@ with st.expander(t("users.add", lang), expanded=not users), st.form("staff-user-
                 st.session_state["staff-user-created"] = account.name
                 st.rerun()
             except auth.AccountError as error:
-                st.error(error.message(lang))
+                st.error(error.text(lang))
 
 if users:
     st.subheader(t("users.change", lang))
@@ -106,7 +106,7 @@ if users:
                 auth.set_role(cat, chosen, new_role or target.role)
                 st.rerun()
             except auth.AccountError as error:
-                st.error(error.message(lang))
+                st.error(error.text(lang))
     with act_col:
         label = "users.disable" if target.active else "users.enable"
         if st.button(t(label, lang), key=f"staff-active-{chosen}"):
@@ -114,7 +114,7 @@ if users:
                 auth.set_active(cat, chosen, not target.active)
                 st.rerun()
             except auth.AccountError as error:
-                st.error(error.message(lang))
+                st.error(error.text(lang))
         if target.locked_until and st.button(t("users.unlock", lang), key=f"staff-unlock-{chosen}"):
             auth.unlock(cat, chosen)
             st.rerun()
@@ -129,4 +129,4 @@ if users:
                     auth.set_password(cat, chosen, first)
                     st.success(t("users.password_set", lang, name=chosen))
                 except auth.AccountError as error:
-                    st.error(error.message(lang))
+                    st.error(error.text(lang))

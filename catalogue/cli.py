@@ -161,7 +161,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except CatalogueError as exc:
-        print(exc.message(args.lang), file=sys.stderr)
+        print(exc.text(args.lang), file=sys.stderr)
         return EXIT_REFUSED
 
 
@@ -342,7 +342,7 @@ def _user(args: argparse.Namespace) -> int:
         command = args.user_command
         if command == "add":
             created = auth.add_user(cat, args.name, _read_password(args), args.role, args.display_name)
-            print(t("cli.user_added", args.lang, name=created.name, role=auth.role_label(created.role, args.lang)))
+            print(t("cli.user_added", args.lang, name=created.name, role=auth.role_label(created.role)(args.lang)))
         elif command == "list":
             for u in auth.list_users(cat):
                 state = "active" if u.active else "disabled"

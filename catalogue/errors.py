@@ -16,9 +16,6 @@ class CatalogueError(Exception):
         self.text = text if isinstance(text, Text) else Text(vi=text, en=en if en is not None else text)
         super().__init__(self.text("en"))
 
-    def message(self, lang: str = "vi") -> str:
-        return self.text(lang)
-
 
 class SchemaTooNewError(CatalogueError):
     def __init__(self, path: str, found: int, known: int) -> None:

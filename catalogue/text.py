@@ -13,7 +13,7 @@ import csv
 import datetime as dt
 import logging
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from catalogue.clock import to_hanoi
@@ -66,6 +66,12 @@ class Text:
     def of(cls, key: str, **values: object) -> Text:
         """The string ``key`` of strings.csv in every language, with ``values`` filled in."""
         return cls({lang: t(key, lang, **values) for lang in LANGUAGES})
+
+    @classmethod
+    def each(cls, render: Callable[[str], str]) -> Text:
+        """``render(lang)`` in every language: a text whose parts depend on the language
+        (a number's marks, a label inside a sentence)."""
+        return cls({lang: render(lang) for lang in LANGUAGES})
 
     @classmethod
     def columns(cls, row: Any, field: str) -> Text:
@@ -130,9 +136,26 @@ def _load_enumerations() -> dict[str, dict[str, Text]]:
 ENUMERATIONS = _load_enumerations()
 
 
+def _load_aliases() -> dict[tuple[str, str], tuple[str, ...]]:
+    with data_file("enumerations.csv").open(encoding="utf-8", newline="") as handle:
+        return {
+            (row["kind"], row["code"]): tuple(a.strip() for a in row["aliases"].split("|") if a.strip())
+            for row in csv.DictReader(handle)
+            if row.get("aliases")
+        }
+
+
+_ALIASES = _load_aliases()
+
+
 def codes(kind: str) -> tuple[str, ...]:
     """The codes of an enumeration, in order (``codes("role")``)."""
     return tuple(ENUMERATIONS[kind])
+
+
+def enum_aliases(kind: str, code: str) -> tuple[str, ...]:
+    """Other words for an enumeration's code that a file or a user may write ("nháp" for draft)."""
+    return _ALIASES.get((kind, code), ())
 
 
 def enum_label(kind: str, code: str | None) -> Text:

@@ -206,3 +206,26 @@ def test_reimporting_an_unchanged_file_changes_nothing_even_with_draft_rows(tmp_
         with cat.cursor() as cur:
             assert cur.execute("select count(*) from project_history").fetchall() == before
             assert cur.execute("select publication from projects where code = 'HN-R1'").fetchall() == [("draft",)]
+
+
+def test_draft_is_defined_once_and_a_file_may_name_it_by_its_aliases(tmp_path):
+    # "draft" is a publication state (enumerations.csv), not a stage: the stage list has no draft,
+    # and a file's status column that says "nháp" or "Draft" puts the project in review.
+    path = tmp_path / "drafts.csv"
+    path.write_text(
+        "Mã dự án,Tên dự án,Nhóm,Quận/huyện,Trạng thái\n"
+        "HN-D1,Nhà máy A,Dịch vụ môi trường,Gia Lâm,nháp\n"
+        "HN-D2,Nhà máy B,Dịch vụ môi trường,Gia Lâm,Draft\n"
+        "HN-D3,Nhà máy C,Dịch vụ môi trường,Gia Lâm,Đang đàm phán\n",
+        encoding="utf-8",
+    )
+    with Catalogue.open(":memory:") as cat:
+        assert "draft" not in cat.reference.statuses.codes
+        assert cat.import_file(path, actor="lan").inserted == 3
+        with cat.cursor() as cur:
+            rows = cur.execute("select code, publication, status from projects order by code").fetchall()
+        assert rows == [
+            ("HN-D1", "draft", "calling"),
+            ("HN-D2", "draft", "calling"),
+            ("HN-D3", "published", "negotiating"),
+        ]

@@ -69,7 +69,7 @@ def server(tmp_path_factory):
                 "charts": sum(1 for chart in dashboard_charts(figures, lang) if chart.figure is not None),
             }
             counts = plan.task_counts(plan.tasks(cat, "hn_275_2023", today=hanoi_today()))
-            expected[lang]["tasks"] = plan.tasks_text(counts, lang)
+            expected[lang]["tasks"] = plan.tasks_text(counts)(lang)
         expected["counts"] = counts
         table = summary(cat, hanoi_today().year)
         expected["report_overdue"] = table.iloc[table.attrs["keys"].index("tasks_overdue"), 1]

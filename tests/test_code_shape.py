@@ -119,3 +119,52 @@ def test_functions_are_at_most_sixty_lines():
                 if lines > MAX_FUNCTION_LINES:
                     long.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.name} ({lines} lines)")
     assert long == [], "split these into functions that each do one thing:\n" + "\n".join(long)
+
+
+# Modules that render one artifact in one language (a page's view model, a figure, a workbook, an
+# HTML sheet, a display table): they take the language they render in. Everything else in the
+# domain package returns Text or codes, and the page picks the language at the edge.
+RENDERERS = {
+    "catalogue/projects/views.py",
+    "catalogue/projects/exporting.py",
+    "catalogue/projects/template.py",
+    "catalogue/leadership/charts.py",
+    "catalogue/leadership/dashboard.py",
+    "catalogue/leadership/report.py",
+    "catalogue/text.py",  # Text itself, t() and the number/date formats
+    "catalogue/cli.py",  # prints in --lang
+}
+# Outside the renderers, a language may still be an input that is not about display:
+LANGUAGE_AS_DATA = {
+    "catalogue/staff/inquiries.py:submit",  # the language the investor wrote in, stored with the inquiry
+    "catalogue/staff/countries.py:country_options",  # codes (not text), in the order of their names
+    "catalogue/core.py:export",  # writes a file in that language (projects/exporting.py renders it)
+}
+DISPLAY_TABLES = ("DataFrame", "pd.DataFrame", "Any")  # a table shaped for display in one language
+
+
+def _public_functions(tree: ast.Module) -> list:
+    """Module-level functions and methods (not closures) whose names do not start with "_"."""
+    found = []
+    for node in tree.body:
+        members = node.body if isinstance(node, ast.ClassDef) else [node]
+        found += [f for f in members if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    return [f for f in found if not f.name.startswith("_")]
+
+
+def test_domain_functions_return_text_not_strings_in_a_language():
+    offenders = []
+    for path in python_files("catalogue"):
+        relative = str(path.relative_to(ROOT))
+        if relative in RENDERERS:
+            continue
+        for node in _public_functions(ast.parse(path.read_text(encoding="utf-8"))):
+            params = [a.arg for a in [*node.args.args, *node.args.kwonlyargs, *node.args.posonlyargs]]
+            if "lang" not in params or f"{relative}:{node.name}" in LANGUAGE_AS_DATA:
+                continue
+            returns = ast.unparse(node.returns) if node.returns else ""
+            if returns not in DISPLAY_TABLES:
+                offenders.append(f"{relative}:{node.lineno} {node.name}(…, lang) -> {returns or '?'}")
+    assert offenders == [], "return a Text (Text.of, enum_label, Text.each) and let the page choose:\n" + "\n".join(
+        offenders
+    )

@@ -105,7 +105,7 @@ def test_a_good_inquiry_is_stored_with_the_project_and_time(demo_cat):
 def test_a_bad_inquiry_is_refused_field_by_field_and_nothing_is_stored(demo_cat, change, field):
     result = submit_inquiry(demo_cat, "DEMO-047", {**GOOD, **change}, session="s2")
     assert not result.ok and field in result.errors
-    assert result.message(field, "vi") and result.message(field, "en")
+    assert result.errors[field]("vi") and result.errors[field]("en")
     assert inbox(demo_cat).empty
 
 
@@ -115,8 +115,8 @@ def test_inquiries_only_for_published_projects(demo_cat):
     for code in (hidden, "NO-SUCH-CODE"):
         result = submit_inquiry(demo_cat, code, dict(GOOD), session="s3")
         assert not result.ok and "project" in result.errors
-        assert result.message("project", "en") == "This project cannot be found."  # what the page shows
-        assert result.message("project", "vi") == "Không tìm thấy dự án này."
+        assert result.errors["project"]("en") == "This project cannot be found."  # what the page shows
+        assert result.errors["project"]("vi") == "Không tìm thấy dự án này."
     assert inbox(demo_cat).empty
 
 
@@ -133,8 +133,8 @@ def test_floods_from_one_session_are_limited(demo_cat):
     ]
     assert oks == [True, True, True, False, False]
     refused = submit_inquiry(demo_cat, "DEMO-047", {**GOOD, "message": "Question number 9"}, session="flood")
-    assert refused.message("form", "en").startswith("You have sent several inquiries")  # what the page shows
-    assert refused.message("form", "vi").startswith("Bạn đã gửi nhiều yêu cầu")
+    assert refused.errors["form"]("en").startswith("You have sent several inquiries")  # what the page shows
+    assert refused.errors["form"]("vi").startswith("Bạn đã gửi nhiều yêu cầu")
     other = {**GOOD, "email": "someone@example.org", "message": "Another one"}
     assert submit_inquiry(demo_cat, "DEMO-047", other, session="someone-else").ok
     assert len(inbox(demo_cat)) == 4
@@ -204,9 +204,9 @@ def test_an_inquiry_sent_twice_is_stored_once_with_one_reference(demo_cat):
 def test_a_one_letter_name_and_a_misspelt_country_are_questioned(demo_cat):
     result = submit_inquiry(demo_cat, "DEMO-047", {**GOOD, "name": "A", "country": "Germny"}, session="s")
     assert not result.ok
-    assert result.message("name", "en") == "Please enter your full name."
-    assert "did you mean Germany?" in result.message("country", "en")
-    assert "có phải Đức?" in result.message("country", "vi")
+    assert result.errors["name"]("en") == "Please enter your full name."
+    assert "did you mean Germany?" in result.errors["country"]("en")
+    assert "có phải Đức?" in result.errors["country"]("vi")
     named = submit_inquiry(demo_cat, "DEMO-047", {**GOOD, "country": "Hàn Quốc"}, session="s")
     assert named.ok and inbox(demo_cat)["country"].tolist() == ["KR"]  # stored as the ISO code
 

@@ -293,7 +293,7 @@ def test_plan_page_report_summary_and_report_table_show_one_figure(cat):
         assert (sheet["Quá hạn"] == "có").sum() == counts["overdue"]
         assert (sheet["Tình trạng tính đến ngày báo cáo"] == "Quá hạn").sum() == counts["overdue"]
         text = report_html(cat, 2026)
-    assert plan.tasks_text(counts, "vi") in text
+    assert plan.tasks_text(counts)("vi") in text
     assert f"{counts['overdue']} quá hạn" in text and "Chậm tiến độ: 0" not in text
 
 

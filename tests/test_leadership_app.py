@@ -86,7 +86,7 @@ def test_cached_figures_follow_every_write(db):
 def test_dashboard_shows_the_plans_task_standing_as_the_report(db):
     at = open_page("app_pages/dashboard.py")
     with Catalogue.open(":memory:") as cat:
-        expected = plan.tasks_text(plan.task_counts(plan.tasks(cat, "hn_275_2023", today=hanoi_today())), "vi")
+        expected = plan.tasks_text(plan.task_counts(plan.tasks(cat, "hn_275_2023", today=hanoi_today())))("vi")
     assert expected in markdown(at)
 
 
@@ -141,5 +141,5 @@ def test_plan_page_counts_are_the_reports(db):
     at = open_page("app_pages/plan.py", {"tab": "tasks"})
     with Catalogue.open(":memory:") as cat:
         counts = plan.task_counts(plan.tasks(cat, "hn_275_2023", today=hanoi_today()))
-    assert plan.tasks_text(counts, "vi") in markdown(at)
+    assert plan.tasks_text(counts)("vi") in markdown(at)
     assert markdown(at).count("Quá hạn") == counts["overdue"]  # one badge per overdue task

@@ -58,7 +58,7 @@ def test_sign_in_names_are_case_blind_and_wrong_answers_say_the_same(cat):
     unknown = auth.sign_in(cat, "nobody", PASSWORD)
     wrong = auth.sign_in(cat, "lan", "not-the-password")
     assert unknown.user is None and wrong.user is None
-    assert unknown.message("en") == wrong.message("en") == "Wrong user name or password."
+    assert unknown.text("en") == wrong.text("en") == "Wrong user name or password."
 
 
 def test_repeated_failures_make_that_name_wait_from_that_address_then_unlock(cat):
@@ -70,7 +70,7 @@ def test_repeated_failures_make_that_name_wait_from_that_address_then_unlock(cat
     assert waits.reason == "throttled" and waits.wait_until == start + dt.timedelta(minutes=auth.LOCK_MINUTES)
     # From that address even the right password waits ...
     refused = auth.sign_in(cat, "lan", PASSWORD, now=start + dt.timedelta(minutes=1), address="203.0.113.9")
-    assert refused.reason == "throttled" and "16:15" in refused.message("en")
+    assert refused.reason == "throttled" and "16:15" in refused.text("en")
     # ... but the attacker has not locked Lan out: from her own desk she signs in.
     assert auth.sign_in(cat, "lan", PASSWORD, now=start, address="198.51.100.7").user is not None
     assert auth.get_user(cat, "lan").failed_attempts == 0
@@ -91,7 +91,7 @@ def test_an_unknown_name_and_a_real_one_answer_alike_through_the_lock_out(cat):
     answers = {}
     for name in ("lan", "nobody"):
         answers[name] = [
-            auth.sign_in(cat, name, "wrong", now=start, address="203.0.113.9").message("en")
+            auth.sign_in(cat, name, "wrong", now=start, address="203.0.113.9").text("en")
             for _ in range(auth.MAX_FAILED_ATTEMPTS + 2)
         ]
     assert answers["lan"] == answers["nobody"]

@@ -125,21 +125,21 @@ def test_history_comments_name_warnings_and_restored_versions_in_words(cat, lang
     source = next(e for e in entries if e.action == "publish")
     editing.restore_version(cat, "HN-200", source, actor="lan")
     entries = history.project_history(cat, "HN-200")
-    texts = {e.action: history.comment_text(e, lang, entries) for e in entries}
-    label = editing.check_label("capital_currencies_disagree", lang)
+    texts = {e.action: history.comment_text(e, entries)(lang) for e in entries}
+    label = editing.check_label("capital_currencies_disagree")(lang)
     assert texts["accept_check"] == f"{label}: USD figure from the investor"
     assert label in texts["review_again"]
     when = source.at.replace(tzinfo=dt.UTC).astimezone(HANOI)
     assert f"{when:%H:%M}" in texts["restore"] and ("giờ Hà Nội" if lang == "vi" else "Hanoi time") in texts["restore"]
     shown = " ".join(texts.values())
     assert "capital_currencies_disagree" not in shown and f"#{source.id}" not in shown
-    assert history.action_label("review_again", lang) != "review_again"
+    assert history.action_label("review_again")(lang) != "review_again"
 
 
 def test_every_warning_has_a_name_in_both_languages_and_vietnamese_numbers(cat):
     assert set(editing.CHECKS) == set(editing.CHECK_FIELDS)
     for code in editing.CHECKS:
-        assert editing.check_label(code, "vi") != code and editing.check_label(code, "en") != code
+        assert editing.check_label(code)("vi") != code and editing.check_label(code)("en") != code
     warning = next(
         c
         for c in editing.consistency_checks({"investment_vnd_bn": 100.0, "investment_usd_m": 500.0}, cat)
@@ -159,7 +159,7 @@ def test_a_refused_step_names_the_role_in_words(cat):
 def test_a_lock_out_says_when_in_hanoi_time(cat):
     until = dt.datetime(2026, 11, 28, 20, 30)  # stored: naive UTC
     result = auth.SignInResult(None, "throttled", until)
-    assert "03:30 (giờ Hà Nội)" in result.message("vi") and "03:30 (Hanoi time)" in result.message("en")
+    assert "03:30 (giờ Hà Nội)" in result.text("vi") and "03:30 (Hanoi time)" in result.text("en")
 
 
 def test_a_stage_date_is_checked_against_hanoi_today(cat, monkeypatch):

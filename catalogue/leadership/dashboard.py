@@ -73,7 +73,7 @@ class _Scope:
             frame = frame.set_index("code").reindex(order, fill_value=0).reset_index().rename(columns={"index": "code"})
         if top is not None:
             frame = frame.head(top)
-        frame.insert(1, "label", [enum.label(c, self.lang) if c in enum.codes else c for c in frame["code"]])
+        frame.insert(1, "label", [enum.label(c)(self.lang) if c in enum.codes else c for c in frame["code"]])
         return frame
 
 
@@ -121,7 +121,7 @@ def _stage_history(scope: _Scope, today: dt.date) -> tuple[pd.DataFrame, pd.Data
         [HANOI_OFFSET],
     )
     changes["month"] = pd.to_datetime(changes["month"]).dt.date
-    changes.insert(2, "label", [statuses.label(s, scope.lang) for s in changes["status"]])
+    changes.insert(2, "label", [statuses.label(s)(scope.lang) for s in changes["status"]])
     stage_time = scope.query(
         _STAGE_ENTRIES + "select status, count(*) as projects, "
         "median(greatest(date_diff('day', entered, coalesce(left_on, ?::date)), 0)) as median_days, "
@@ -131,7 +131,7 @@ def _stage_history(scope: _Scope, today: dt.date) -> tuple[pd.DataFrame, pd.Data
     )
     order = {code: index for index, code in enumerate(statuses.codes)}
     stage_time = stage_time.sort_values("status", key=lambda s: s.map(order)).reset_index(drop=True)
-    stage_time.insert(1, "label", [statuses.label(s, scope.lang) for s in stage_time["status"]])
+    stage_time.insert(1, "label", [statuses.label(s)(scope.lang) for s in stage_time["status"]])
     stage_time["median_days"] = stage_time["median_days"].astype(float)
     return changes, stage_time
 
@@ -158,7 +158,7 @@ def _agencies_open(scope: _Scope) -> pd.DataFrame:
         f"and lead_agency is not null group by 1 order by open_projects desc, code limit {TOP}",
         list(OPEN_STAGES),
     )
-    frame.insert(1, "label", [agencies.label(c, scope.lang) if c in agencies.codes else c for c in frame["code"]])
+    frame.insert(1, "label", [agencies.label(c)(scope.lang) if c in agencies.codes else c for c in frame["code"]])
     return frame
 
 
@@ -234,7 +234,7 @@ def _by_country(stored: pd.DataFrame, lang: str) -> pd.DataFrame:
         stored.assign(code=codes)
         .groupby("code", as_index=False)["inquiries"]
         .sum()
-        .assign(country=lambda f: [country_label(code, lang) for code in f["code"]])
+        .assign(country=lambda f: [country_label(code)(lang) for code in f["code"]])
     )
     frame["inquiries"] = frame["inquiries"].astype(int)
     return frame.sort_values(["inquiries", "country"], ascending=[False, True]).reset_index(drop=True)[

@@ -17,7 +17,7 @@ import pandas as pd
 
 from catalogue.clock import hanoi_today, utcnow
 from catalogue.errors import CatalogueError
-from catalogue.text import codes, enum_label, format_number, localized, t
+from catalogue.text import Text, codes, enum_label, format_number, t
 
 if TYPE_CHECKING:
     import duckdb
@@ -34,13 +34,13 @@ class PlanError(CatalogueError, ValueError):
     """A refused plan edit, with the reason in both languages."""
 
 
-def state_label(state: str | None, lang: str = "vi") -> str:
-    return enum_label("task_state", state)(lang)
+def state_label(state: str | None) -> Text:
+    return enum_label("task_state", state)
 
 
-def standing_label(standing: str, lang: str = "vi") -> str:
-    """The label of a computed standing (see :func:`task_standing`) in ``lang``."""
-    return t(f"plan.standing.{standing}", lang)
+def standing_label(standing: str) -> Text:
+    """The label of a computed standing (see :func:`task_standing`)."""
+    return Text.of(f"plan.standing.{standing}")
 
 
 @dataclass(frozen=True)
@@ -52,8 +52,8 @@ class Plan:
     period_start: int
     period_end: int
 
-    def name(self, lang: str = "vi") -> str:
-        return localized(self, "name", lang)
+    def title(self) -> Text:
+        return Text.columns(self, "name")
 
 
 def plans(cat: Catalogue) -> list[Plan]:
@@ -381,9 +381,13 @@ def task_counts(frame: pd.DataFrame) -> dict[str, int]:
     return counts
 
 
-def tasks_text(counts: dict[str, int], lang: str = "vi") -> str:
+def tasks_text(counts: dict[str, int]) -> Text:
     """The one sentence about the tasks' standing (from :func:`task_counts`) that every page and the
     report show: "17 tasks: 1 done · 2 in progress · 0 not started · 14 overdue (of which 1 …)"."""
+    return Text.each(lambda lang: _tasks_text(counts, lang))
+
+
+def _tasks_text(counts: dict[str, int], lang: str) -> str:
     text = t(
         "plan.tasks_summary",
         lang,

@@ -141,9 +141,9 @@ def _figure_names(cat: Catalogue, lang: str) -> dict[str, str]:
     ref = cat.reference
     names = {key: t(text, lang) for key, text in _LEADING.items()}
     for code in ref.public_statuses:
-        names[f"status:{code}"] = t("report.stage", lang) + ref.statuses.label(code, lang)
+        names[f"status:{code}"] = t("report.stage", lang) + ref.statuses.label(code)(lang)
     for code in ref.categories.codes:
-        names[f"category:{code}"] = t("report.category", lang) + ref.categories.label(code, lang)
+        names[f"category:{code}"] = t("report.category", lang) + ref.categories.label(code)(lang)
     names.update({key: t(text, lang) for key, text in _TRAILING.items()})
     return names
 
@@ -181,8 +181,8 @@ def _tasks_sheet(cat: Catalogue, plan_code: str, year: int, lang: str) -> pd.Dat
                 lambda v: t("report.every_year", lang) if v == "annual" else v
             ),
             t("report.year_recorded", lang): frame["progress_year"],
-            t("report.progress", lang): frame["state"].map(lambda s: state_label(s, lang)),
-            t("report.standing", lang): frame["standing"].map(lambda s: standing_label(s, lang)),
+            t("report.progress", lang): frame["state"].map(lambda s: state_label(s)(lang)),
+            t("report.standing", lang): frame["standing"].map(lambda s: standing_label(s)(lang)),
             t("report.overdue", lang): frame["overdue"].map(
                 lambda v: t("value.yes", lang) if v else t("value.no", lang)
             ),
@@ -227,7 +227,7 @@ def _inquiries_sheet(cat: Catalogue, year: int, lang: str) -> pd.DataFrame:
         ).df()
     # Countries by name in the report's language (inquiries store a code, older ones free text).
     frame["countries"] = [
-        ", ".join(sorted({country_label(value, lang) for value in values if value})) for values in frame["countries"]
+        ", ".join(sorted({country_label(value)(lang) for value in values if value})) for values in frame["countries"]
     ]
     return frame.rename(
         columns={
@@ -257,7 +257,7 @@ def title_lines(cat: Catalogue, year: int, lang: str, plan_code: str) -> list[st
     demo = int(cat.projects()["demo"].fillna(False).astype(bool).sum())
     lines = [
         t("report.title", lang, year=year),
-        (plan.name(lang) + f" ({plan.document})") if plan else "",
+        (plan.title()(lang) + f" ({plan.document})") if plan else "",
         t("report.figures_as_at", lang) + format_datetime(year_end(year), lang),
         t("report.generated", lang) + format_datetime(utcnow(), lang),
     ]
@@ -391,6 +391,6 @@ def report_html(cat: Catalogue, year: int, lang: str = "vi", plan_code: str = DE
         include_js = False
     counts = plan_summary(cat, plan_code, year, today=report_day(year))
     parts.append(f"<h2>{t('report.plan_tasks', lang)}</h2><p>")
-    parts.append(html.escape(tasks_text(counts["task_counts"], lang)))
+    parts.append(html.escape(tasks_text(counts["task_counts"])(lang)))
     parts.append("</p></body></html>")
     return "".join(parts)

@@ -53,11 +53,11 @@ def export_frame(frame: pd.DataFrame, ref: Reference, lang: str = "canonical") -
         labelled = lang in LANGUAGES  # else "canonical": names and codes
         if labelled and column.kind in _LABELLED_KINDS:
             enum = ref.enumeration(column.kind)
-            series = series.map(lambda code, e=enum: None if _missing(code) else e.label(code, lang))
+            series = series.map(lambda code, e=enum: None if _missing(code) else e.label(code)(lang))
         elif labelled and column.kind == model.FLAG:
             yes, no = t("value.yes", lang), t("value.no", lang)
             series = series.map(lambda flag, y=yes, n=no: y if flag is True else n)
-        header = column.header(lang) if labelled else column.name
+        header = column.header()(lang) if labelled else column.name
         out[header] = series.astype(object).where(series.notna(), None)
     return out
 

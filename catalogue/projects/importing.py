@@ -141,7 +141,7 @@ def _column_label(name: str, lang: str) -> str:
     column = model.COLUMNS_BY_NAME.get(name)
     if column is None:
         return name
-    return column.header(lang)
+    return column.header()(lang)
 
 
 def _labelled(values: pd.Series, enum: Any, lang: str) -> list[Any]:
@@ -151,7 +151,7 @@ def _labelled(values: pd.Series, enum: Any, lang: str) -> list[Any]:
         if value is None or (isinstance(value, float) and value != value):
             out.append("")
         elif enum is not None and isinstance(value, str) and value in enum.codes:
-            out.append(enum.label(value, lang))
+            out.append(enum.label(value)(lang))
         elif isinstance(value, float):
             out.append(format_number(value, lang, 2))
         else:
@@ -573,8 +573,8 @@ def _longtext_converter(column: Column, ref: Reference) -> Callable[[Any], Any]:
 def _enum_converter(column: Column, ref: Reference) -> Callable[[Any], Any]:
     kind = column.kind
     enum = ref.enumeration(kind)
-    allowed_vi = "; ".join(enum.label(code, "vi") for code in enum.codes)
-    allowed_en = "; ".join(enum.label(code, "en") for code in enum.codes)
+    allowed_vi = "; ".join(enum.label(code)("vi") for code in enum.codes)
+    allowed_en = "; ".join(enum.label(code)("en") for code in enum.codes)
     # The placeholders are escaped: {text} is filled in per cell by _lookup.
     return _lookup(
         enum.match,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from catalogue.text import localized
+from catalogue.text import Text
 
 # Languages the projects' own texts are stored in (name_vi/name_en, description_vi/description_en).
 CONTENT_LANGUAGES = ("vi", "en")
@@ -48,9 +48,9 @@ class Column:
     sql_type: str = "VARCHAR"
     aliases: tuple[str, ...] = field(default=())
 
-    def header(self, lang: str) -> str:
-        """The column's header in ``lang`` (the template's headers exist in Vietnamese and English)."""
-        return localized(self, "header", lang)
+    def header(self) -> Text:
+        """The column's header (the template's headers exist in Vietnamese and English)."""
+        return Text.columns(self, "header")
 
 
 PROJECT_COLUMNS: tuple[Column, ...] = (

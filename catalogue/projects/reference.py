@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 import duckdb
 
 from catalogue.search.normalize import fold, strip_prefix
-from catalogue.text import Text
+from catalogue.text import Text, enum_aliases, enum_label
 
 DISTRICT_PREFIXES = ("thi xa", "tx", "quan", "huyen", "q", "h", "district", "town")
 WARD_PREFIXES = ("phuong", "xa", "p", "x", "ward", "commune")
 DISTRICT_SUFFIXES = (" district", " town")
 WARD_SUFFIXES = (" ward", " commune")
+DRAFT = "draft"  # the publication state a file's status column may name
 
 
 @dataclass
@@ -30,18 +31,22 @@ class Enumeration:
     index: dict[str, str] = field(default_factory=dict)
 
     def add(self, code: str, label_vi: str, label_en: str, aliases: list[str]) -> None:
+        self.add_text(code, Text(vi=label_vi, en=label_en), aliases)
+
+    def add_text(self, code: str, label: Text, aliases: list[str] | tuple[str, ...]) -> None:
         self.codes.append(code)
-        self.labels[code] = Text(vi=label_vi, en=label_en)
-        for text in [code, label_vi, label_en, *aliases]:
+        self.labels[code] = label
+        for text in [code, *label.as_dict().values(), *aliases]:
             key = fold(text or "")
             if key:
                 self.index.setdefault(key, code)
 
-    def label(self, code: str | None, lang: str = "vi") -> str:
+    def label(self, code: str | None) -> Text:
+        """The code's label in every language; an unknown code stands for itself."""
         if code is None:
-            return ""
+            return Text()
         text = self.labels.get(code)
-        return code if text is None else text(lang)
+        return Text(vi=code) if text is None else text
 
     def match(self, text: str) -> str | None:
         return self.index.get(fold(text))
@@ -62,6 +67,11 @@ class Reference:
         self.statuses = self._load(
             cur, "statuses", "select code, label_vi, label_en, aliases from statuses order by sort_order"
         )
+        # "Draft" in a file's status column is the publication state (enumerations.csv), never a
+        # stage: the import reads it as "waiting for review" (projects/upsert.py).
+        self.import_statuses = Enumeration("status", list(self.statuses.codes), dict(self.statuses.labels))
+        self.import_statuses.index = dict(self.statuses.index)
+        self.import_statuses.add_text(DRAFT, enum_label("publication", DRAFT), enum_aliases("publication", DRAFT))
         self.public_statuses: tuple[str, ...] = tuple(
             code for (code,) in cur.execute("select code from statuses where is_public order by sort_order").fetchall()
         )
@@ -108,7 +118,7 @@ class Reference:
         return {
             "category": self.categories,
             "investment_form": self.forms,
-            "status": self.statuses,
+            "status": self.import_statuses,
             "district": self.districts,
             "ward": self.wards,
             "agency": self.agencies,

@@ -50,7 +50,8 @@ def template_xlsx(cat: Catalogue, lang: str = "vi") -> bytes:
     sheet = book.active
     sheet.title = t("sheet.projects", lang)
     headers = [
-        t("template.required", lang, header=c.header(lang)) if c.required else c.header(lang) for c in PROJECT_COLUMNS
+        t("template.required", lang, header=c.header()(lang)) if c.required else c.header()(lang)
+        for c in PROJECT_COLUMNS
     ]
     sheet.append(headers)
     sheet.append([EXAMPLE.get(c.name, "") for c in PROJECT_COLUMNS])
@@ -72,15 +73,15 @@ def template_xlsx(cat: Catalogue, lang: str = "vi") -> bytes:
     for column_name, enum in (
         ("category", ref.categories),
         ("investment_form", ref.forms),
-        ("status", ref.statuses),
+        ("status", ref.enumeration("status")),
         ("district", ref.districts),
         ("ward", ref.wards),
         ("lead_agency", ref.agencies),
     ):
         column = next(c for c in PROJECT_COLUMNS if c.name == column_name)
-        header = column.header(lang)
+        header = column.header()(lang)
         for code in enum.codes:
-            allowed.append([header, code, *(enum.label(code, language) for language in LANGUAGES)])
+            allowed.append([header, code, *(enum.label(code)(language) for language in LANGUAGES)])
     notes = [t("template.note_example", lang), t("template.note_numbers", lang)]
     allowed.append([])
     for note in notes:

@@ -46,7 +46,7 @@ def stage_tracker(cat: Catalogue, status: str, lang: str) -> list[tuple[str, str
     marks = []
     for index, stage in enumerate(stages):
         state = "done" if index < position else "current" if index == position else "todo"
-        marks.append((labels.label(stage, lang), state))
+        marks.append((labels.label(stage)(lang), state))
     return marks
 
 
@@ -120,11 +120,11 @@ def _facts(cat: Catalogue, project: dict[str, Any], lang: str) -> list[tuple[str
     ref = cat.reference
 
     def coded(enum: Any, name: str) -> str:
-        return enum.label(project[name], lang) if project[name] else ""
+        return enum.label(project[name])(lang) if project[name] else ""
 
     area = project["area_ha"]
     facts = [
-        (t("project.category", lang), ref.categories.label(project["category"], lang)),
+        (t("project.category", lang), ref.categories.label(project["category"])(lang)),
         (t("project.district", lang), coded(ref.districts, "district")),
         (t("project.ward", lang), coded(ref.wards, "ward")),
         (t("project.location", lang), _free_text(project["address"], lang)),
@@ -135,7 +135,7 @@ def _facts(cat: Catalogue, project: dict[str, Any], lang: str) -> list[tuple[str
         ),
         (t("project.investment", lang), money_text(project, lang)),
         (t("project.form", lang), coded(ref.forms, "investment_form")),
-        (t("project.status", lang), ref.statuses.label(project["status"], lang)),
+        (t("project.status", lang), ref.statuses.label(project["status"])(lang)),
         (t("project.start_year", lang), str(project["start_year"]) if project["start_year"] else ""),
         (t("project.lead_agency", lang), coded(ref.agencies, "lead_agency")),
         ("", _successor_text(cat, project["lead_agency"], lang)),
@@ -156,7 +156,7 @@ def _successor_text(cat: Catalogue, agency: str | None, lang: str) -> str:
     with cat.cursor() as cur:
         notes = cur.execute("select change_note_vi, change_note_en from agencies where code = ?", [agency]).df()
     note = localized(notes.iloc[0], "change_note", lang) if len(notes) else ""
-    return t("project.successor", lang, name=cat.reference.agencies.label(successor, lang), note=note)
+    return t("project.successor", lang, name=cat.reference.agencies.label(successor)(lang), note=note)
 
 
 def project_sheet(cat: Catalogue, code: str, lang: str) -> ProjectSheet | None:
@@ -316,8 +316,8 @@ def result_cards(cat: Catalogue, hits: list, lang: str) -> list[ResultCard]:
         marked = _marked(title, spans, highlight=True) + missing
         district, ward = row["district"], row["ward"]
         places = [
-            ref.wards.label(ward, lang) if isinstance(ward, str) and ward else "",
-            t("card.former_district", lang, name=ref.districts.label(district, lang))
+            ref.wards.label(ward)(lang) if isinstance(ward, str) and ward else "",
+            t("card.former_district", lang, name=ref.districts.label(district)(lang))
             if isinstance(district, str) and district
             else "",
         ]
@@ -327,15 +327,15 @@ def result_cards(cat: Catalogue, hits: list, lang: str) -> list[ResultCard]:
                 code=hit.code,
                 title=title + missing,
                 title_markdown=marked,
-                category=ref.categories.label(row["category"], lang),
+                category=ref.categories.label(row["category"])(lang),
                 place=" · ".join(p for p in places if p),
                 investment=_amount(row["investment_vnd_bn"]),
                 investment_text=(t("money.about", lang) + " " if _true(row.get("investment_approx")) else "")
                 + format_vnd_bn(_amount(row["investment_vnd_bn"]), lang)
                 if _amount(row["investment_vnd_bn"]) is not None
                 else "",
-                form=ref.forms.label(form, lang) if isinstance(form, str) and form else "",
-                status=ref.statuses.label(row["status"], lang),
+                form=ref.forms.label(form)(lang) if isinstance(form, str) and form else "",
+                status=ref.statuses.label(row["status"])(lang),
                 snippet_markdown=_card_snippet(row, hit, lang),
                 other_name_markdown=_marked(hit.name_vi, hit.highlights["name_vi"])
                 if translated and not spans and hit.highlights.get("name_vi")
@@ -427,7 +427,7 @@ def field_label(name: str, lang: str) -> str:
     """A template column's header (or a workflow field's name) in ``lang``."""
     column = COLUMNS_BY_NAME.get(name)
     if column is not None:
-        return column.header(lang)
+        return column.header()(lang)
     return enum_label("workflow_field", name)(lang)
 
 
@@ -471,9 +471,9 @@ def value_label(cat: Catalogue, name: str, value: object, lang: str) -> str:
         "lead_agency": ref.agencies,
     }.get(name)
     if enum is not None and value in enum.codes:
-        return enum.label(str(value), lang)
+        return enum.label(str(value))(lang)
     if name == "publication":
         from catalogue.staff.workflow import publication_label
 
-        return publication_label(str(value), lang)
+        return publication_label(str(value))(lang)
     return value_text(value, lang)

@@ -21,7 +21,7 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 
 from catalogue.clock import to_hanoi, utcnow
 from catalogue.errors import CatalogueError
-from catalogue.text import codes, enum_label, t
+from catalogue.text import Text, codes, enum_label
 
 if TYPE_CHECKING:
     from catalogue.core import Catalogue
@@ -45,8 +45,8 @@ class AccountError(CatalogueError, ValueError):
 ROLES = codes("role")  # in rising rights (catalogue/data/enumerations.csv)
 
 
-def role_label(role: str, lang: str = "vi") -> str:
-    return enum_label("role", role)(lang)
+def role_label(role: str) -> Text:
+    return enum_label("role", role)
 
 
 def has_role(role: str | None, needed: str) -> bool:
@@ -90,15 +90,17 @@ class SignInResult:
     reason: str = ""  # "", "wrong", "throttled", "inactive"
     wait_until: dt.datetime | None = None
 
-    def message(self, lang: str = "vi") -> str:
-        # One answer whether the name exists or not, and whether the account is active or not:
-        # the message never tells an outsider which names exist.
+    @property
+    def text(self) -> Text:
+        """Why the sign-in was refused (empty when it succeeded). One answer whether the name
+        exists or not, and whether the account is active or not: it never tells an outsider
+        which names exist."""
         if self.reason == "throttled":
             until = f"{to_hanoi(self.wait_until):%H:%M}" if self.wait_until else ""
-            return t("signin.throttled", lang, until=until)
+            return Text.of("signin.throttled", until=until)
         if self.reason:
-            return t("signin.wrong", lang)
-        return ""
+            return Text.of("signin.wrong")
+        return Text()
 
 
 class SignInGuard:

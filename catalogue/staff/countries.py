@@ -69,17 +69,15 @@ def closest_country(text: str) -> str | None:
     return _by_name()[found[0]] if found else None
 
 
-def country_label(value: str | None, lang: str) -> str:
-    """A stored country (a code, or free text from before the list) in ``lang``."""
+def country_label(value: str | None) -> Text:
+    """A stored country (a code, or free text from before the list) in every language."""
     if not value:
-        return ""
+        return Text()
     names = countries().get(str(value).strip().upper())
     if names is None:
         code = match_country(value)
         names = countries().get(code) if code else None
-    if names is None:
-        return str(value)
-    return names(lang)
+    return Text(vi=str(value)) if names is None else names
 
 
 def _without_accents(text: str) -> str:
@@ -87,17 +85,21 @@ def _without_accents(text: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
 
 
-def country_choice_label(code: str, lang: str) -> str:
+def country_choice_label(code: str) -> Text:
     """A country as offered in a list that people search by typing: the name in ``lang``, and
     the other language's name and the name without accents when they differ, since the list's
     search matches letters as typed ("Viet" must find "Việt Nam", "Germany" must find "Đức")."""
     names = countries().get(code)
     if names is None:
-        return code
-    shown = names(lang)
-    extra = [_without_accents(shown), names("en")]  # English: what foreign investors type
-    extra = [e for e in dict.fromkeys(extra) if e and e.lower() != shown.lower()]
-    return f"{shown} ({' · '.join(extra)})" if extra else shown
+        return Text(vi=code)
+
+    def offered(lang: str) -> str:
+        shown = names(lang)
+        extra = [_without_accents(shown), names("en")]  # English: what foreign investors type
+        extra = [e for e in dict.fromkeys(extra) if e and e.lower() != shown.lower()]
+        return f"{shown} ({' · '.join(extra)})" if extra else shown
+
+    return Text.each(offered)
 
 
 def country_options(lang: str) -> list[str]:

@@ -49,8 +49,8 @@ class Check:
     field: str
     text: Text  # the warning, in every language: ``check.text(lang)``
 
-    def label(self, lang: str = "vi") -> str:
-        return check_label(self.code, lang)
+    def label(self) -> Text:
+        return check_label(self.code)
 
 
 # Each warning's short name, and the fields it reads: a reviewer's acceptance holds only while
@@ -67,9 +67,9 @@ CHECK_FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 
-def check_label(code: str, lang: str = "vi") -> str:
-    """A consistency warning's short name in ``lang`` (never its code, unless it is unknown)."""
-    return enum_label("consistency_check", code)(lang)
+def check_label(code: str) -> Text:
+    """A consistency warning's short name (never its code, unless it is unknown)."""
+    return enum_label("consistency_check", code)
 
 
 def consistency_checks(values: Mapping[str, Any], cat: Catalogue, today: dt.date | None = None) -> list[Check]:
@@ -390,8 +390,8 @@ class Acceptance:
     by: str
     at: dt.datetime
 
-    def label(self, lang: str = "vi") -> str:
-        return check_label(self.check, lang)
+    def label(self) -> Text:
+        return check_label(self.check)
 
 
 def _fingerprint(values: Mapping[str, Any], names: tuple[str, ...]) -> tuple[Any, ...]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from catalogue.projects.model import COLUMN_NAMES
-from catalogue.text import enum_label, format_datetime, format_number, t
+from catalogue.text import Text, enum_label, format_datetime, format_number, t
 
 if TYPE_CHECKING:
     import duckdb
@@ -27,8 +27,8 @@ if TYPE_CHECKING:
 TRACKED = (*COLUMN_NAMES, "publication", "review_comment", "status_since", "archived_status")
 
 
-def action_label(action: str, lang: str = "vi") -> str:
-    return enum_label("history_action", action)(lang)
+def action_label(action: str) -> Text:
+    return enum_label("history_action", action)
 
 
 def new_event(cur: duckdb.DuckDBPyConnection, kind: str, actor: str | None, summary: str, at: dt.datetime) -> int:
@@ -141,17 +141,21 @@ _RESTORED = re.compile(r"^#(\d+) \((\d{4}-\d\d-\d\d \d\d:\d\d)\)$")
 _IMPORTED = re.compile(r"^(?P<source>.*): \+(?P<new>\d+) / ~(?P<changed>\d+)$")
 
 
-def comment_text(entry: HistoryEntry, lang: str = "vi", entries: Sequence[HistoryEntry] = ()) -> str:
+def comment_text(entry: HistoryEntry, entries: Sequence[HistoryEntry] = ()) -> Text:
     """An entry's comment for reading: warnings by name, a restored version by its time and
     author (the stored comment keeps codes and ids, which mean nothing to a reader)."""
+    return Text.each(lambda lang: _comment_text(entry, lang, entries))
+
+
+def _comment_text(entry: HistoryEntry, lang: str, entries: Sequence[HistoryEntry]) -> str:
     from catalogue.staff.editing import check_label  # editing imports this module
 
     comment = entry.comment or ""
     if entry.action == "accept_check" and ": " in comment:
         check, reason = comment.split(": ", 1)
-        return f"{check_label(check, lang)}: {reason}"
+        return f"{check_label(check)(lang)}: {reason}"
     if entry.action == "review_again":
-        names = "; ".join(check_label(check.strip(), lang) for check in comment.split(",") if check.strip())
+        names = "; ".join(check_label(check.strip())(lang) for check in comment.split(",") if check.strip())
         return t("history.review_again", lang, names=names)
     restored = _RESTORED.match(comment) if entry.action == "restore" else None
     if restored:
@@ -160,13 +164,17 @@ def comment_text(entry: HistoryEntry, lang: str = "vi", entries: Sequence[Histor
         text = t("history.restored_version", lang, time=format_datetime(when, lang))
         if source is not None:
             by = source.actor or t("history.system", lang)
-            text += f" ({action_label(source.action, lang)}, {by})"
+            text += f" ({action_label(source.action)(lang)}, {by})"
         return text
     return comment
 
 
-def event_text(entry: HistoryEntry, lang: str = "vi") -> str:
+def event_text(entry: HistoryEntry) -> Text:
     """The event an entry belongs to, for reading ("file.csv: +2 / ~1" → words)."""
+    return Text.each(lambda lang: _event_text(entry, lang))
+
+
+def _event_text(entry: HistoryEntry, lang: str) -> str:
     summary = entry.event_summary or ""
     imported = _IMPORTED.match(summary)
     if not imported:

@@ -50,9 +50,6 @@ class InquiryResult:
     reference: str | None = None  # what the investor quotes: YC-20261128-7F3K
     duplicate: bool = False  # the same inquiry had already been received: nothing new stored
 
-    def message(self, name: str, lang: str) -> str:
-        return self.errors[name](lang)
-
 
 class RateLimiter:
     """At most ``limit`` events per ``window`` seconds for each key (a browser session)."""
@@ -116,9 +113,9 @@ def check(form: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Text]]:
             near = closest_country(values["country"])
             errors["country"] = Text(
                 vi=f"Không có quốc gia “{values['country']}” trong danh sách"
-                + (f"; có phải {country_label(near, 'vi')}?" if near else "; hãy chọn trong danh sách."),
+                + (f"; có phải {country_label(near)('vi')}?" if near else "; hãy chọn trong danh sách."),
                 en=f"“{values['country']}” is not a country on the list"
-                + (f"; did you mean {country_label(near, 'en')}?" if near else "; please choose one from the list."),
+                + (f"; did you mean {country_label(near)('en')}?" if near else "; please choose one from the list."),
             )
         else:
             values["country"] = code
@@ -305,7 +302,7 @@ def inbox_table(frame: Any, lang: str = "vi", *, export: bool = False) -> Any:
         elif name == "status":
             values = values.map(lambda v: t("inbox.status_answered" if v == "answered" else "inbox.status_new", lang))
         elif name == "country":
-            values = values.map(lambda v: country_label(v, lang))
+            values = values.map(lambda v: country_label(v)(lang))
         elif name == "project_name" and reads_translation(lang):  # the English name where there is one
             values = frame["project_name_en"].where(frame["project_name_en"].notna(), values)
         elif name == "lang":

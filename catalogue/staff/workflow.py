@@ -26,7 +26,7 @@ from catalogue.staff.editing import (
     send_back_to_review,
     valid_acceptances,
 )
-from catalogue.text import enum_label
+from catalogue.text import Text, enum_label
 
 if TYPE_CHECKING:
     import duckdb
@@ -54,8 +54,8 @@ class WorkflowError(CatalogueError):
     """A transition that is not allowed, with the reason in both languages."""
 
 
-def publication_label(code: str | None, lang: str = "vi") -> str:
-    return enum_label("publication", code or "published")(lang)
+def publication_label(code: str | None) -> Text:
+    return enum_label("publication", code or "published")
 
 
 def allowed_actions(project: dict[str, Any], role: str) -> list[str]:
@@ -106,10 +106,10 @@ def _refuse(cat: Catalogue, project: dict[str, Any], action: str, role: str, com
     """Raise :class:`WorkflowError` when ``role`` may not take ``action`` on ``project`` now."""
     if action not in allowed_actions(project, role):
         raise WorkflowError(
-            f"Không thể “{history.action_label(action, 'vi')}” dự án này ({publication_label(project['publication'])}, "
-            f"vai trò {role_label(role, 'vi')})",
-            f"Cannot “{history.action_label(action, 'en')}” this project "
-            f"({publication_label(project['publication'], 'en')}, role {role_label(role, 'en')})",
+            f"Không thể “{history.action_label(action)('vi')}” dự án này ({publication_label(project['publication'])('vi')}, "
+            f"vai trò {role_label(role)('vi')})",
+            f"Cannot “{history.action_label(action)('en')}” this project "
+            f"({publication_label(project['publication'])('en')}, role {role_label(role)('en')})",
         )
     rule = TRANSITIONS.get(action)
     if rule and rule.needs_comment and len(comment.strip()) < 5:

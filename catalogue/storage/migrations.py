@@ -127,6 +127,14 @@ MIGRATIONS: tuple[Migration, ...] = (
             "rows_written integer not null, files varchar not null)",
         ),
     ),
+    Migration(
+        12,
+        "draft is a publication state only, not a stage",
+        (
+            "update projects set publication = 'draft', status = 'calling' where status = 'draft'",
+            "delete from statuses where code = 'draft'",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version
