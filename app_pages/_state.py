@@ -15,6 +15,7 @@ import streamlit as st
 
 from app_pages._widgets import bound, set_value, sync_value
 from catalogue import Catalogue, resolve_db_path
+from catalogue.api import GRANTS
 from catalogue.projects.views import escape_markdown
 from catalogue.staff import auth
 from catalogue.staff.countries import country_choice_label, country_options
@@ -320,18 +321,19 @@ def _cookie_token() -> str | None:
 
 
 def session_cookie() -> None:
-    """Hand the browser its session cookie after a sign-in, or clear it after a sign-out (the
-    frame calls this on every run; the script runs once, in the page)."""
+    """After a sign-in, the browser fetches its session cookie from the server (``/auth/cookie``,
+    catalogue/api.py), which sets it HttpOnly: no script can read it. The page holds a one-time
+    grant, never the token. After a sign-out the server clears it (``/auth/signout``)."""
     token = st.session_state.pop("cookie_to_set", None)
     clear = st.session_state.pop("cookie_to_clear", False)
     if token:
-        value = f"{auth.SESSION_COOKIE}={token}; path=/; max-age={auth.SESSION_MAX_HOURS * 3600}; SameSite=Strict"
+        url = "/auth/cookie?grant=" + GRANTS.issue(token)
     elif clear:
-        value = f"{auth.SESSION_COOKIE}=; path=/; max-age=0; SameSite=Strict"
+        url = "/auth/signout"
     else:
         return
     st.html(
-        f"<script>document.cookie = {value!r} + (location.protocol === 'https:' ? '; Secure' : '');</script>",
+        f"<script>fetch({url!r}, {{method: 'POST', credentials: 'same-origin'}});</script>",
         unsafe_allow_javascript=True,
         width=1,
     )

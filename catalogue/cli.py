@@ -194,13 +194,14 @@ SERVER_OPTIONS: dict[str, str] = {
 
 
 def serve_command(db: Path, port: int = 8501, address: str = "127.0.0.1") -> list[str]:
-    """``streamlit run`` on the installed app's entry point, with the house's server options."""
+    """``streamlit run`` on the installed app's ASGI entry point (app_pages/server.py: the pages and
+    the HTTP routes in one server), with the house's server options."""
     import importlib.util
 
     spec = importlib.util.find_spec("app_pages")
     if spec is None or not spec.submodule_search_locations:
         raise CatalogueError("Không tìm thấy gói app_pages", "The app_pages package is not installed")
-    main = Path(next(iter(spec.submodule_search_locations))) / "main.py"
+    main = Path(next(iter(spec.submodule_search_locations))) / "server.py"
     options = [f"--{name}={value}" for name, value in SERVER_OPTIONS.items()]
     return [
         sys.executable,

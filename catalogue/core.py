@@ -10,6 +10,7 @@ staff and leadership features are functions of their modules that take the catal
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import replace
@@ -49,6 +50,7 @@ class Catalogue:
         self._reference: Reference | None = None
         self._backup_server: Any = None
         self._search_index: SearchIndex | None = None
+        self._index_lock = threading.Lock()
         self.inquiry_limiter = RateLimiter()
         self.sign_in_guard = SignInGuard()
 
@@ -160,11 +162,21 @@ class Catalogue:
 
     @property
     def search_index(self) -> SearchIndex:
-        """The in-memory search index, built on first use and kept in step with writes."""
-        with self.database.write_lock:
-            if self._search_index is None:
-                self._search_index = SearchIndex(self)
-            return self._search_index
+        """The in-memory search index, kept in step with writes (see :meth:`prepare_index`).
+
+        Built on first use when not prepared; never behind the write lock, so a search waits for
+        no write (only the very first one waits for the first build)."""
+        index = self._search_index
+        if index is None:
+            with self._index_lock:
+                if self._search_index is None:
+                    self._search_index = SearchIndex(self)
+                index = self._search_index
+        return index
+
+    def prepare_index(self) -> None:
+        """Build the search index now (the app does this at start-up, not at the first search)."""
+        _ = self.search_index
 
     def search_page(
         self,

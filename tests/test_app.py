@@ -9,7 +9,7 @@ from catalogue.projects.money import exchange_rate
 from catalogue.staff.inquiries import inbox
 from catalogue.text import format_date
 
-APP = str(__import__("conftest").ROOT / "app.py")
+APP = str(__import__("conftest").ROOT / "app_pages" / "main.py")  # the frame each session runs
 
 
 @pytest.fixture
@@ -113,17 +113,17 @@ def test_paging(fresh_db):
 
 
 def test_project_page_and_the_ones_the_public_may_not_see(fresh_db):
-    at = open_app({"code": "DEMO-047"}, page="app_pages/project.py")
+    at = open_app({"code": "DEMO-047"}, page="project.py")
     assert at.title[0].value.startswith("Hệ thống thu gom, xử lý nước thải")
     assert any("minh họa" in w.value for w in at.warning)
     for code in ("DEMO-012", "NOPE"):  # a draft and an unknown code
-        hidden = open_app({"code": code}, page="app_pages/project.py")
+        hidden = open_app({"code": code}, page="project.py")
         assert not hidden.title
         assert f"“{code}”" in hidden.warning[0].value
 
 
 def test_english_project_page_marks_missing_translations(fresh_db):
-    at = open_app({"code": "DEMO-066", "lang": "en"}, page="app_pages/project.py")
+    at = open_app({"code": "DEMO-066", "lang": "en"}, page="project.py")
     assert at.title[0].value == "Trạm xử lý nước hồ Tây bằng công nghệ tuần hoàn"
     assert any("no English version" in c.value for c in at.caption)
     # the exchange rate's date as English readers write it ("1 Nov 2026"), never 01/11/2026
@@ -154,7 +154,7 @@ def fill_inquiry(at: AppTest, **values) -> None:
 
 
 def test_an_inquiry_is_stored_and_confirmed(fresh_db):
-    at = open_app({"code": "DEMO-047"}, page="app_pages/project.py")
+    at = open_app({"code": "DEMO-047"}, page="project.py")
     fill_inquiry(
         at,
         name="Lê Minh",
@@ -172,7 +172,7 @@ def test_an_inquiry_is_stored_and_confirmed(fresh_db):
 
 
 def test_a_bad_inquiry_is_refused_and_nothing_is_stored(fresh_db):
-    at = open_app({"code": "DEMO-047"}, page="app_pages/project.py")
+    at = open_app({"code": "DEMO-047"}, page="project.py")
     fill_inquiry(at, name="", organisation="X", email="no-at-sign", message="hi")
     problems = [m.value for m in at.markdown if m.value.startswith(":red[")]
     assert any("email" in p.lower() for p in problems)
@@ -182,14 +182,14 @@ def test_a_bad_inquiry_is_refused_and_nothing_is_stored(fresh_db):
 
 
 def test_shortlist_from_the_project_page(fresh_db):
-    at = open_app({"code": "DEMO-047"}, page="app_pages/project.py")
+    at = open_app({"code": "DEMO-047"}, page="project.py")
     next(b for b in at.button if b.label == "Thêm vào danh sách quan tâm").click().run()
     assert at.session_state["shortlist"] == ["DEMO-047"]
     assert any(b.label == "Bỏ khỏi danh sách quan tâm" for b in at.button)
 
 
 def test_shortlist_compares_and_downloads(fresh_db):
-    at = open_app(page="app_pages/shortlist.py")
+    at = open_app(page="shortlist.py")
     assert "Chưa có dự án" in at.info[0].value
     at.session_state["shortlist"] = ["DEMO-047", "DEMO-048", "DEMO-012"]  # the draft is never shown
     at.run()

@@ -127,10 +127,10 @@ def test_a_page_error_shows_a_message_in_the_visitors_language_not_a_traceback(m
 
     monkeypatch.setattr(catalogue.projects.views, "project_sheet", broken)
     try:
-        at = AppTest.from_file(str(root / "app.py"), default_timeout=60)
+        at = AppTest.from_file(str(root / "app_pages" / "main.py"), default_timeout=60)
         at.query_params["lang"] = "en"
         at.run()
-        at.switch_page("app_pages/project.py")
+        at.switch_page("project.py")
         at.query_params["code"] = "DEMO-001"
         at.query_params["lang"] = "en"
         at.run()

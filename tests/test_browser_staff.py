@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 
@@ -115,18 +116,32 @@ def test_staff_adds_and_submits_reviewer_publishes_public_finds_it(server, tmp_p
         page.screenshot(path=tmp_path / "4-public.png")
 
 
+def session_cookie(page, *, present: bool, timeout: float = 15.0) -> dict | None:
+    """The session cookie once the page's request to the server has set it (or cleared it)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        found = next((c for c in page.context.cookies() if c["name"] == "catalogue_session"), None)
+        if (found is not None) == present:
+            return found
+        page.wait_for_timeout(100)
+    raise AssertionError(f"the session cookie was {'never set' if present else 'not cleared'}")
+
+
 def test_sign_in_survives_a_reload_and_sign_out_ends_it(server, tmp_path):
     with browser_page() as page:
         sign_in(page, server, "lan")
-        cookie = next(c for c in page.context.cookies() if c["name"] == "catalogue_session")
+        cookie = session_cookie(page, present=True)
         assert cookie["sameSite"] == "Strict" and len(cookie["value"]) > 30
+        # set by the server, HttpOnly: no script on the page can read (or steal) it
+        assert cookie["httpOnly"] is True
+        assert "catalogue_session" not in page.evaluate("() => document.cookie")
         page.goto(f"{server.url}/staff")  # a reload: a new Streamlit session
         wait_idle(page)
         page.get_by_role("heading", name="Việc cần làm").wait_for()
         assert page.get_by_text("Đã đăng nhập: Nguyễn Thị Lan").count() == 1
         page.get_by_role("button", name="Đăng xuất").click()
         wait_idle(page)
-        page.wait_for_function("() => !document.cookie.includes('catalogue_session=')")
+        session_cookie(page, present=False)  # cleared by the server
         page.goto(f"{server.url}/staff")
         wait_idle(page)
         page.get_by_label("Mật khẩu").wait_for()

@@ -140,7 +140,8 @@ LANGUAGE_AS_DATA = {
     "catalogue/staff/countries.py:country_options",  # codes (not text), in the order of their names
     "catalogue/core.py:export",  # writes a file in that language (projects/exporting.py renders it)
 }
-DISPLAY_TABLES = ("DataFrame", "pd.DataFrame", "Any")  # a table shaped for display in one language
+# a table shaped for display, or a file rendered (an Atom feed, a workbook), in one language
+DISPLAY_TABLES = ("DataFrame", "pd.DataFrame", "Any", "bytes")
 
 
 def _public_functions(tree: ast.Module) -> list:

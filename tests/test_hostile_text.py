@@ -20,7 +20,7 @@ from catalogue.projects.model import PROJECT_COLUMNS
 from catalogue.staff import auth
 from tests.conftest import PASSWORD
 
-APP = str(__import__("conftest").ROOT / "app.py")
+APP = str(__import__("conftest").ROOT / "app_pages" / "main.py")  # the frame each session runs
 CODE = "DEMO-001"
 
 # Each marker is markup as typed; once escaped for Markdown, none of them can appear verbatim.
@@ -137,11 +137,11 @@ def assert_shown_as_text(at: AppTest, where: str) -> None:
 def test_public_pages_show_planted_markup_as_text(hostile_db):
     at = open_page(None, {"q": "Nhà máy"})
     assert_shown_as_text(at, "browse")
-    at = open_page("app_pages/project.py", {"code": CODE})
+    at = open_page("project.py", {"code": CODE})
     assert_shown_as_text(at, "project")
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params["list"] = CODE  # a shared link with a shortlist, opened afresh
-    at = open_page("app_pages/shortlist.py", {"list": CODE}, at=run(at))
+    at = open_page("shortlist.py", {"list": CODE}, at=run(at))
     tables = [element.proto.body for element in at.get("html")]  # the compare table is HTML
     shown = " ".join(tables)
     assert "Nhà máy" in shown
@@ -149,7 +149,7 @@ def test_public_pages_show_planted_markup_as_text(hostile_db):
 
 
 def test_the_dashboard_charts_show_planted_markup_as_text(hostile_db):
-    at = open_page("app_pages/dashboard.py")
+    at = open_page("dashboard.py")
     assert charts(at)
     for spec in charts(at):
         text = json.dumps(json.loads(spec), ensure_ascii=False)
@@ -159,12 +159,12 @@ def test_the_dashboard_charts_show_planted_markup_as_text(hostile_db):
 
 
 def test_staff_pages_show_planted_markup_as_text(hostile_db):
-    at = open_page("app_pages/signin.py")
+    at = open_page("signin.py")
     at.text_input[0].input("lan")
     at.text_input[1].input(PASSWORD)
     at.button[0].click()
     run(at)
-    inbox = open_page("app_pages/inbox.py", at=at)
+    inbox = open_page("inbox.py", at=at)
     assert_shown_as_text(inbox, "inbox")
-    edit = open_page("app_pages/edit.py", {"code": CODE}, at=at)
+    edit = open_page("edit.py", {"code": CODE}, at=at)
     assert_shown_as_text(edit, "edit")

@@ -37,13 +37,13 @@ def test_dashboard_headline_equals_the_domain_figures_and_filters_come_from_the_
         cat.load_demo()
         everything = dashboard(cat)
         renewables = dashboard(cat, category="renewables")
-    at = open_page("app_pages/dashboard.py")
+    at = open_page("dashboard.py")
     assert metrics(at)["Dự án"] == str(everything.projects)
     assert metrics(at)["Tổng vốn (tỷ đồng)"] == f"{everything.capital_vnd_bn:,.0f}".replace(",", ".")
     assert len(at.get("plotly_chart")) == 9  # two charts wait for inquiries
     assert f"{everything.demo_projects} trong {everything.projects} dự án" in at.info[0].value  # demo data said
     assert not any(w.label.startswith("Gồm cả dự án ẩn") for w in at.toggle)  # the public cannot ask
-    at = open_page("app_pages/dashboard.py", {"category": "renewables"})
+    at = open_page("dashboard.py", {"category": "renewables"})
     assert metrics(at)["Dự án"] == str(renewables.projects)
     next(w for w in at.text_input if w.label == "Tìm dự án").input("dien mat troi")
     run(at)
@@ -55,13 +55,13 @@ def test_dashboard_headline_equals_the_domain_figures_and_filters_come_from_the_
 
 
 def test_dashboard_empty_state_and_bad_parameters(db):
-    at = open_page("app_pages/dashboard.py", {"min_vnd": "999999", "category": "rockets"})
+    at = open_page("dashboard.py", {"min_vnd": "999999", "category": "rockets"})
     assert "Không có dự án nào khớp bộ lọc" in at.info[0].value
     assert any("rockets" in toast.value for toast in at.toast)
 
 
 def test_staff_may_include_hidden_projects(db):
-    at = signed_in("lan", "app_pages/dashboard.py")
+    at = signed_in("lan", "dashboard.py")
     public = int(metrics(at)["Dự án"])
     next(w for w in at.toggle if w.label.startswith("Gồm cả dự án ẩn")).set_value(True)
     run(at)
@@ -71,7 +71,7 @@ def test_staff_may_include_hidden_projects(db):
 
 def test_cached_figures_follow_every_write(db):
     """The figures are cached by the catalogue's data version: a write shows at the next run."""
-    at = open_page("app_pages/dashboard.py")
+    at = open_page("dashboard.py")
     before = int(metrics(at)["Dự án"])
     from app_pages._state import get_catalogue  # the app's own catalogue, as the page holds it
 
@@ -84,14 +84,14 @@ def test_cached_figures_follow_every_write(db):
 
 
 def test_dashboard_shows_the_plans_task_standing_as_the_report(db):
-    at = open_page("app_pages/dashboard.py")
+    at = open_page("dashboard.py")
     with Catalogue.open(":memory:") as cat:
         expected = plan.tasks_text(plan.task_counts(plan.tasks(cat, "hn_275_2023", today=hanoi_today())))("vi")
     assert expected in markdown(at)
 
 
 def test_plan_page_staff_record_a_measured_value_and_progress(db):
-    at = signed_in("lan", "app_pages/plan.py")
+    at = signed_in("lan", "plan.py")
     assert any("Chưa chỉ tiêu nào có số đo" in i.value for i in at.info)  # one empty state
     form_value = next(w for w in at.number_input if w.label == "Tỷ lệ đo được (%)")
     form_value.set_value(64.5)
@@ -109,7 +109,7 @@ def test_plan_page_staff_record_a_measured_value_and_progress(db):
 
 
 def test_plan_page_is_read_only_for_the_public(db):
-    at = open_page("app_pages/plan.py")
+    at = open_page("plan.py")
     assert not any(b.label == "Lưu" for b in at.button)
     assert any("Cán bộ đăng nhập để ghi số liệu" in c.value for c in at.caption)
     assert len(at.get("plotly_chart")) == 0  # nothing measured: no empty charts
@@ -121,7 +121,7 @@ def agency_box(at, label: str = "Xem theo cơ quan chủ trì"):
 
 
 def test_plan_tasks_per_agency_include_what_a_merged_department_inherited(db):
-    at = open_page("app_pages/plan.py", {"tab": "tasks"})
+    at = open_page("plan.py", {"tab": "tasks"})
     agency_box(at).set_value("so_nn_mt")  # successor of Sở Tài nguyên và Môi trường
     run(at)
     shown = {m.value.split("**")[1] for m in at.markdown if m.value.startswith("**") and m.value.count("**") >= 2}
@@ -138,7 +138,7 @@ def test_plan_tasks_per_agency_include_what_a_merged_department_inherited(db):
 
 
 def test_plan_page_counts_are_the_reports(db):
-    at = open_page("app_pages/plan.py", {"tab": "tasks"})
+    at = open_page("plan.py", {"tab": "tasks"})
     with Catalogue.open(":memory:") as cat:
         counts = plan.task_counts(plan.tasks(cat, "hn_275_2023", today=hanoi_today()))
     assert plan.tasks_text(counts)("vi") in markdown(at)

@@ -64,4 +64,4 @@ def test_the_installed_app_runs_with_the_checkouts_server_options():
     assert flat == SERVER_OPTIONS
     command = serve_command(ROOT / "x.duckdb", 9999)
     assert command[-2:] == ["--db", str(ROOT / "x.duckdb")]
-    assert command[4].endswith("app_pages/main.py") and "--server.maxUploadSize=20" in command
+    assert command[4].endswith("app_pages/server.py") and "--server.maxUploadSize=20" in command

@@ -36,7 +36,7 @@ def db(monkeypatch, tmp_path):
 
 def signed_in(name: str) -> AppTest:
     at = run(AppTest.from_file(APP, default_timeout=60))
-    at.switch_page("app_pages/signin.py")
+    at.switch_page("signin.py")
     run(at)
     at.text_input[0].input(name)
     at.text_input[1].input(PASSWORD)
@@ -51,7 +51,7 @@ def no_page_error(at: AppTest) -> None:
 
 def test_an_inquiry_without_a_phone_opens_in_the_inbox(db):
     at = signed_in("lan")
-    at.switch_page("app_pages/inbox.py")
+    at.switch_page("inbox.py")
     run(at)
     box = next(s for s in at.selectbox if s.options and len(s.options) == 2)
     for index in range(2):
@@ -75,7 +75,7 @@ def test_a_reviewers_reason_and_comment_are_shown_as_text(db):
         assert checks
         workflow.accept_check(cat, "DEMO-001", checks[0].code, f"Reason {markup}", actor="minh", role="reviewer")
     at = signed_in("minh")
-    at.switch_page("app_pages/edit.py")
+    at.switch_page("edit.py")
     at.query_params["code"] = "DEMO-001"
     run(at)
     strings = markdown_strings(at)
@@ -90,11 +90,11 @@ def test_a_shortlist_link_with_a_hidden_code_frees_its_slot_and_says_so(db):
     at.query_params["lang"] = "en"
     run(at)
     assert at.query_params["list"] == "DEMO-001,DEMO-002,DEMO-003"
-    at.switch_page("app_pages/shortlist.py")
+    at.switch_page("shortlist.py")
     run(at)
     assert any("Taken off the shortlist" in i.value and "DEMO-012" in i.value.replace("\\", "") for i in at.info)
     # ... and a fourth project can be added from the catalogue.
-    at.switch_page("app_pages/browse.py")
+    at.switch_page("browse.py")
     run(at)
     next(b for b in at.button if b.label == "Add to shortlist").click()
     run(at)
@@ -105,7 +105,7 @@ def test_the_back_link_follows_todays_language(db):
     """Results remembered in English, the project page now in Vietnamese: Back stays Vietnamese."""
     at = run(AppTest.from_file(APP, default_timeout=60))
     at.session_state["last_results"] = {"q": "solar", "lang": "en"}  # as remembered before the switch
-    at.switch_page("app_pages/project.py")
+    at.switch_page("project.py")
     at.query_params["code"] = "DEMO-001"
     run(at)
     back = [p.proto for p in at.get("page_link") if "q=solar" in p.proto.query_string]

@@ -12,13 +12,13 @@ from catalogue.staff.inquiries import inbox
 from catalogue.staff.inquiries import submit as submit_inquiry
 from tests.conftest import PASSWORD, open_demo
 
-APP = str(__import__("conftest").ROOT / "app.py")
+APP = str(__import__("conftest").ROOT / "app_pages" / "main.py")  # the frame each session runs
 STAFF_PAGES = {
-    "app_pages/staff_home.py": ("staff", "Việc cần làm"),
-    "app_pages/edit.py": ("staff", "Thêm / sửa dự án"),
-    "app_pages/bulk_import.py": ("staff", "Nhập dự án từ tệp"),
-    "app_pages/inbox.py": ("staff", "Hộp thư nhà đầu tư"),
-    "app_pages/users.py": ("admin", "Tài khoản"),
+    "staff_home.py": ("staff", "Việc cần làm"),
+    "edit.py": ("staff", "Thêm / sửa dự án"),
+    "bulk_import.py": ("staff", "Nhập dự án từ tệp"),
+    "inbox.py": ("staff", "Hộp thư nhà đầu tư"),
+    "users.py": ("admin", "Tài khoản"),
 }
 
 
@@ -67,8 +67,8 @@ def sign_in(at: AppTest, name: str, password: str = PASSWORD) -> AppTest:
     return run(at)
 
 
-def signed_in(name: str, page: str = "app_pages/staff_home.py", params: dict | None = None) -> AppTest:
-    at = open_page("app_pages/signin.py")
+def signed_in(name: str, page: str = "staff_home.py", params: dict | None = None) -> AppTest:
+    at = open_page("signin.py")
     sign_in(at, name)
     return open_page(page, params, at)
 
@@ -106,7 +106,7 @@ def test_each_role_opens_only_its_pages(staff_db, role):
 
 
 def test_wrong_password_then_lock_out_message(staff_db):
-    at = open_page("app_pages/signin.py")
+    at = open_page("signin.py")
     sign_in(at, "lan", "wrong-password")
     assert at.error[0].value == "Tên đăng nhập hoặc mật khẩu không đúng."
     for _ in range(auth.MAX_FAILED_ATTEMPTS - 1):
@@ -150,7 +150,7 @@ def save(at: AppTest) -> AppTest:
 
 
 def test_edit_shows_errors_by_the_field_and_saves_nothing(staff_db):
-    at = signed_in("lan", "app_pages/edit.py", {"code": "DEMO-001"})
+    at = signed_in("lan", "edit.py", {"code": "DEMO-001"})
     field(at, "Email liên hệ").input("not-an-email")
     field(at, "Vĩ độ").input("30")
     save(at)
@@ -164,7 +164,7 @@ def test_edit_shows_errors_by_the_field_and_saves_nothing(staff_db):
 
 
 def test_edit_saves_and_the_history_shows_who_and_what(staff_db):
-    at = signed_in("lan", "app_pages/edit.py", {"code": "DEMO-001"})
+    at = signed_in("lan", "edit.py", {"code": "DEMO-001"})
     field(at, "Quy mô").input("350 xe/năm")
     save(at)
     assert not [e for e in at.error]
@@ -174,8 +174,8 @@ def test_edit_saves_and_the_history_shows_who_and_what(staff_db):
 
 
 def test_two_sessions_edit_the_same_project_and_the_second_sees_both_versions(staff_db):
-    lan = signed_in("lan", "app_pages/edit.py", {"code": "DEMO-002"})
-    minh = signed_in("minh", "app_pages/edit.py", {"code": "DEMO-002"})
+    lan = signed_in("lan", "edit.py", {"code": "DEMO-002"})
+    minh = signed_in("minh", "edit.py", {"code": "DEMO-002"})
     field(minh, "Quy mô").input("100 xe/năm")
     save(minh)
     field(lan, "Quy mô").input("80 xe/năm")
@@ -192,7 +192,7 @@ def test_two_sessions_edit_the_same_project_and_the_second_sees_both_versions(st
 
 
 def test_new_project_duplicate_warning_then_confirm(staff_db):
-    at = signed_in("lan", "app_pages/edit.py", {"new": "1"})
+    at = signed_in("lan", "edit.py", {"new": "1"})
     field(at, "Mã dự án").input("HN-NEW-1")
     field(at, "Tên dự án").input("Nha may san xuat xe chuyen dung thu gom van chuyen chat thai ran Soc Son")
     next(s for s in at.selectbox if s.label.startswith("Nhóm")).set_value("waste_equipment")
@@ -205,7 +205,7 @@ def test_new_project_duplicate_warning_then_confirm(staff_db):
 
 
 def test_reviewer_publishes_staff_cannot(staff_db):
-    lan = signed_in("lan", "app_pages/edit.py", {"new": "1"})
+    lan = signed_in("lan", "edit.py", {"new": "1"})
     field(lan, "Mã dự án").input("HN-NEW-2")
     field(lan, "Tên dự án").input("Trạm quan trắc khí thải tự động Phú Xuyên")
     next(s for s in lan.selectbox if s.label.startswith("Nhóm")).set_value("emission_treatment")
@@ -215,7 +215,7 @@ def test_reviewer_publishes_staff_cannot(staff_db):
     next(b for b in lan.button if b.label == "Gửi duyệt").click()
     run(lan)
     assert "Công bố" not in [b.label for b in lan.button]
-    minh = signed_in("minh", "app_pages/edit.py", {"code": "HN-NEW-2"})
+    minh = signed_in("minh", "edit.py", {"code": "HN-NEW-2"})
     assert {"Công bố", "Trả lại"} <= {b.label for b in minh.button}
     next(b for b in minh.button if b.label == "Trả lại").click()
     run(minh)
@@ -227,7 +227,7 @@ def test_reviewer_publishes_staff_cannot(staff_db):
 
 
 def test_inbox_marks_an_inquiry_answered(staff_db):
-    at = signed_in("lan", "app_pages/inbox.py")
+    at = signed_in("lan", "inbox.py")
     assert "Jane" in at.dataframe[0].value.to_string()
     next(w for w in at.text_area if w.label == "Đã trả lời thế nào").input("Đã gửi báo cáo tiền khả thi")
     next(b for b in at.button if b.label == "Đánh dấu đã trả lời").click()
@@ -239,7 +239,7 @@ def test_inbox_marks_an_inquiry_answered(staff_db):
 
 
 def test_admin_adds_an_account(staff_db):
-    at = signed_in("root", "app_pages/users.py")
+    at = signed_in("root", "users.py")
     form = {}
     for w in at.text_input:  # the first of each label: the add form comes first
         form.setdefault(w.label, w)
@@ -254,14 +254,14 @@ def test_admin_adds_an_account(staff_db):
 def test_sign_in_page_says_how_to_create_the_first_account(monkeypatch, tmp_path):
     monkeypatch.setenv("CATALOGUE_DB", str(tmp_path / "empty.duckdb"))
     try:
-        at = open_page("app_pages/signin.py")
+        at = open_page("signin.py")
         assert "catalogue user add" in at.info[0].value
     finally:
         st.cache_resource.clear()
 
 
 def test_no_hint_once_accounts_exist(staff_db):
-    at = open_page("app_pages/signin.py")
+    at = open_page("signin.py")
     assert not [i for i in at.info if "catalogue user add" in i.value]
 
 
@@ -283,7 +283,7 @@ def switch_language(at: AppTest, lang: str) -> AppTest:
 
 
 def test_signing_in_on_the_sign_in_page_opens_the_staff_home(staff_db):
-    at = open_page("app_pages/signin.py")
+    at = open_page("signin.py")
     sign_in(at, "lan")
     assert at.title[0].value == "Việc cần làm"
     assert not [w for w in at.text_input if w.label == "Mật khẩu"]
@@ -306,7 +306,7 @@ def test_inbox_marks_the_inquiry_chosen_not_the_first(staff_db):
         )
         jane = inbox(cat, code="DEMO-001")["id"].iloc[0]
     st.cache_resource.clear()
-    at = signed_in("lan", "app_pages/inbox.py")
+    at = signed_in("lan", "inbox.py")
     assert "Kim Lee" in chooser(at, "staff-inbox-chosen").options[0]  # the newest comes first
     assert "Hàn Quốc" in chooser(at, "staff-inbox-chosen").options[0]  # a country in words, not "KR"
     chooser(at, "staff-inbox-chosen").set_value(jane)
@@ -322,7 +322,7 @@ def test_inbox_marks_the_inquiry_chosen_not_the_first(staff_db):
 
 
 def test_the_form_puts_pairs_side_by_side(staff_db):
-    at = signed_in("lan", "app_pages/edit.py", {"code": "DEMO-001"})
+    at = signed_in("lan", "edit.py", {"code": "DEMO-001"})
     labels = [w.label.rstrip(" *") for w in at.text_input]
     for left, right in (
         ("Vĩ độ", "Kinh độ"),
@@ -334,7 +334,7 @@ def test_the_form_puts_pairs_side_by_side(staff_db):
 
 
 def test_switching_the_language_keeps_the_choices_and_saves_codes(staff_db):
-    at = signed_in("lan", "app_pages/edit.py", {"new": "1"})
+    at = signed_in("lan", "edit.py", {"new": "1"})
     field(at, "Mã dự án").input("HN-LANG-1")
     field(at, "Tên dự án").input("Trạm quan trắc khí thải tự động Phú Xuyên")
     next(s for s in at.selectbox if s.label.startswith("Nhóm")).set_value("emission_treatment")
@@ -353,7 +353,7 @@ def test_switching_the_language_keeps_the_choices_and_saves_codes(staff_db):
 
 
 def test_archive_asks_first_and_can_be_cancelled(staff_db):
-    at = signed_in("lan", "app_pages/edit.py", {"code": "DEMO-003"})
+    at = signed_in("lan", "edit.py", {"code": "DEMO-003"})
     assert not [b for b in at.button if b.label == "Xác nhận lưu trữ"]
     next(b for b in at.button if b.label == "Lưu trữ dự án…").click()
     run(at)

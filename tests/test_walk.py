@@ -17,7 +17,7 @@ from streamlit.testing.v1 import AppTest
 from catalogue import Catalogue
 from catalogue.projects.browse_state import parse_params
 
-APP = str(__import__("conftest").ROOT / "app.py")
+APP = str(__import__("conftest").ROOT / "app_pages" / "main.py")  # the frame each session runs
 QUERIES = ["", "nuoc thai", "lò đốt", "xu ly khi thai", "solar", "Bat Trang", "zzzz qqqq", "KCN", "biogas", "nươc"]
 STEPS = 120
 
@@ -138,7 +138,7 @@ def test_random_walk_on_the_browse_page(fresh_db, reference, seed):
             at.segmented_control[0].set_value("en" if url_params(at).get("lang") != ["en"] else "vi").run()
         elif action == "project":
             before = url_params(at)
-            at.switch_page("app_pages/project.py")
+            at.switch_page("project.py")
             at.query_params.clear()
             at.query_params["code"] = rng.choice(codes)
             for name in ("lang", "list"):
@@ -148,7 +148,7 @@ def test_random_walk_on_the_browse_page(fresh_db, reference, seed):
             assert not at.exception, where
             # Back, as the page's "Back to the results" link does: the remembered parameters.
             back = at.session_state["last_results"]
-            at.switch_page("app_pages/browse.py")
+            at.switch_page("browse.py")
             at.query_params.clear()
             for name, value in {**back, **{k: v for k, v in before.items() if k in ("lang", "list")}}.items():
                 at.query_params[name] = value

@@ -39,7 +39,12 @@ def main() -> None:
         run(sys.executable, "-m", "pip", "wheel", ROOT, "--no-deps", "-q", "-w", where / "dist", cwd=where)
         wheel = next((where / "dist").glob("*.whl"))
         names = set(zipfile.ZipFile(wheel).namelist())
-        for needed in ("catalogue/data/categories.csv", "catalogue/data/demo_projects.csv", "app_pages/main.py"):
+        for needed in (
+            "catalogue/data/categories.csv",
+            "catalogue/data/demo_projects.csv",
+            "app_pages/main.py",
+            "app_pages/server.py",
+        ):
             assert needed in names, f"{needed} is not in {wheel.name}"
         venv = where / "venv"
         run(sys.executable, "-m", "venv", "--system-site-packages", venv, cwd=where)
@@ -67,7 +72,7 @@ def main() -> None:
             deadline = time.monotonic() + 60
             while True:
                 try:
-                    with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as response:
+                    with urllib.request.urlopen(url + "/healthz", timeout=2) as response:
                         if response.status == 200:
                             break
                 except OSError:

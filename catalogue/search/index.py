@@ -1,9 +1,11 @@
 """Search that understands Vietnamese: accent-blind, typo-tolerant, bilingual, instant.
 
 An in-memory inverted index built once per process from the ``projects`` table and kept in
-step with it: a write marks the index stale, and the next search folds in only the rows
-changed since (a delta). A full rebuild happens when the delta grows large or the synonyms
-change. Tokenising a whole catalogue is done by DuckDB in a private in-memory database.
+step with it. Reads never wait for writes: a search works on an immutable :class:`IndexSnapshot`
+taken by reference, and a committed change to projects (or synonyms) makes the writer build the
+next snapshot aside — the rows changed since folded into a copy (a delta), or, when the delta
+grows large or the synonyms change, a full rebuild — and swap it in. Tokenising a whole
+catalogue is done by DuckDB in a private in-memory database.
 
 Matching, per query word: the exact folded word (accents, case, punctuation, đ/d and i/y
 all blind, see :func:`normalize.search_fold`), words within an edit distance that grows
@@ -20,8 +22,10 @@ then the code.
 from __future__ import annotations
 
 import bisect
+import copy
 import functools
 import itertools
+import logging
 import re
 import threading
 import time
@@ -103,26 +107,111 @@ class _Word:
     best: np.ndarray | None = None  # per project: typos * 4 + field group, NO_MATCH if absent
 
 
+# Committed writes that change what the index holds; a sign-in, an inquiry or a plan edit does not.
+INDEXED_EVENTS = frozenset({"projects", "synonyms"})
+_log = logging.getLogger("catalogue.search")
+
+
 class SearchIndex:
-    """The search index of one catalogue (thread-safe); see the module docstring."""
+    """The search index of one catalogue: the current :class:`IndexSnapshot`, swapped by reference.
+
+    Searches read ``self.current`` once and never take a lock. The thread that committed a change
+    to projects builds the next snapshot (under a lock only writers take), so its own next search
+    sees its change while every other search goes on with the previous snapshot.
+    """
 
     def __init__(self, catalogue: Catalogue) -> None:
         self.catalogue = catalogue
-        self._lock = threading.RLock()
+        self._sync_lock = threading.Lock()  # writers (and a reader that finds it free) only
         self._stale = False
-        self._rebuild_needed = True
-        self.build_seconds = 0.0
+        self._rebuild_needed = False
+        self.current = IndexSnapshot(catalogue)
+        self.swaps = 0
+        self.swapped_at = time.monotonic()
         catalogue.on_change(self._on_change)
-        self._build()
+
+    def __getattr__(self, name: str) -> Any:  # figures of the current snapshot: build_seconds, delta_docs, …
+        current = self.__dict__.get("current")
+        if current is None:
+            raise AttributeError(name)
+        return getattr(current, name)
 
     def _on_change(self, event: str) -> None:
+        if event not in INDEXED_EVENTS:
+            return
         self._stale = True
         if event == "synonyms":
             self._rebuild_needed = True
+        try:
+            self.sync()
+        except Exception:  # the write is committed; the next write or an idle reader retries
+            _log.exception("search index: the next snapshot could not be built")
+
+    def sync(self, *, wait: bool = True) -> None:
+        """Build the next snapshot aside (a delta, or a rebuild when needed) and swap it in."""
+        if not self._stale or not self._sync_lock.acquire(blocking=wait):
+            return
+        try:
+            while self._stale:
+                self._stale = False  # a write landing during this build marks it stale again
+                rebuild, self._rebuild_needed = self._rebuild_needed, False
+                self.current = self._next(rebuild)
+                self.swaps += 1
+                self.swapped_at = time.monotonic()
+        finally:
+            self._sync_lock.release()
+
+    def _next(self, rebuild: bool) -> IndexSnapshot:
+        current = self.current
+        if rebuild:
+            return IndexSnapshot(self.catalogue)
+        with self.catalogue.cursor() as db:
+            db.execute("begin transaction")  # one snapshot for the rows and their words
+            try:
+                frame = current.frame(db, current.last_sync)
+                if current.delta_docs + len(frame) > max(1000, len(current.codes) // 20):
+                    return IndexSnapshot(self.catalogue)
+                return current.with_delta(db, frame) if len(frame) else current
+            finally:
+                db.execute("rollback")
+
+    def age_seconds(self) -> float:
+        """Seconds since the current snapshot was swapped in (for /healthz)."""
+        return time.monotonic() - self.swapped_at
+
+    def search(
+        self,
+        query: str,
+        filters: Filters,
+        *,
+        limit: int = 20,
+        offset: int = 0,
+        sort: str = "relevance",
+        facets: bool = True,
+    ) -> SearchResult:
+        """Projects matching ``query`` within ``filters``, ranked, with facet counts."""
+        self.sync(wait=False)  # only when no writer is building (a write's own thread builds it)
+        return self.current.search(query, filters, limit=limit, offset=offset, sort=sort, facets=facets)
+
+    def matching_codes(self, query: str, filters: Filters) -> list[str]:
+        """The codes of every project in the result of ``query`` within ``filters`` (unordered)."""
+        self.sync(wait=False)
+        return self.current.matching_codes(query, filters)
+
+
+class IndexSnapshot:
+    """One immutable state of the index (its look-up caches aside): built from the database, or
+    from a previous snapshot and the rows changed since; see the module docstring."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self.build_seconds = 0.0
+        self._build()
 
     # --- building ---------------------------------------------------------------------
 
-    def _frame(self, db: duckdb.DuckDBPyConnection, since: Any = None) -> pd.DataFrame:
+    def frame(self, db: duckdb.DuckDBPyConnection, since: Any = None) -> pd.DataFrame:
+        """The indexed columns of projects (changed after ``since`` when given), ordered by code."""
         sql, params = f"select {_COLUMNS} from projects", []
         if since is not None:
             sql, params = sql + " where updated_at > ?", [since]
@@ -147,6 +236,8 @@ class SearchIndex:
 
     def _prime_word_cache(self, words: list[str]) -> None:
         """Fold many words in one call (the cache then answers _word_terms)."""
+        if not words:  # an empty catalogue: "".split() would give one empty word
+            return
         for word, folded in zip(words, fold_text("\x1e".join(words)).split("\x1e"), strict=True):
             terms = []
             for part in folded.split():
@@ -202,7 +293,7 @@ class SearchIndex:
         with self.catalogue.cursor() as db:
             db.execute("begin transaction")  # one snapshot for the rows and their words
             try:
-                frame = self._frame(db)
+                frame = self.frame(db)
                 self._index_words(db, frame)
             finally:
                 db.execute("rollback")
@@ -281,10 +372,8 @@ class SearchIndex:
         self.code_rank = np.arange(len(self.codes), dtype=np.int64)  # rows arrive ordered by code
 
     def _finish_build(self, frame: pd.DataFrame, started: float) -> None:
-        self._last_sync = frame["updated_at"].max() if len(frame) else None
+        self.last_sync = frame["updated_at"].max() if len(frame) else None
         self._index_vocabulary()
-        self._stale = False
-        self._rebuild_needed = False
         self.build_seconds = time.perf_counter() - started
 
     def _index_vocabulary(self) -> None:
@@ -314,29 +403,21 @@ class SearchIndex:
 
     # --- keeping in step --------------------------------------------------------------
 
-    def sync(self) -> None:
-        """Fold in what changed since the last search (cheap), or rebuild when needed."""
-        if not self._stale:
-            return
-        with self._lock:
-            if not self._stale:
-                return
-            if self._rebuild_needed:
-                self._build()
-                return
-            self._stale = False  # a write landing during this sync marks it stale again
-            with self.catalogue.cursor() as db:
-                db.execute("begin transaction")  # one snapshot for the rows and their words
-                try:
-                    frame = self._frame(db, self._last_sync)
-                    if self.delta_docs + len(frame) > max(1000, len(self.codes) // 20):
-                        self._rebuild_needed = True
-                    elif len(frame):
-                        self._apply_delta(db, frame)
-                finally:
-                    db.execute("rollback")
-            if self._rebuild_needed:
-                self._build()
+    def with_delta(self, db: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> IndexSnapshot:
+        """A new snapshot: this one with the changed projects ``frame`` folded in (this one unchanged)."""
+        new = copy.copy(self)
+        new.terms, new.vocab, new.delta_terms = list(self.terms), dict(self.vocab), list(self.delta_terms)
+        new.delta = {term: (list(docs), list(fields)) for term, (docs, fields) in self.delta.items()}
+        new.codes, new.doc_of_code, new.texts = list(self.codes), dict(self.doc_of_code), list(self.texts)
+        new.attribute_codes = {name: list(codes) for name, codes in self.attribute_codes.items()}
+        new.attribute_index = {name: dict(index) for name, index in self.attribute_index.items()}
+        new.attributes = dict(self.attributes)
+        new.label_postings = {term: list(pairs) for term, pairs in self.label_postings.items()}
+        new.alive = self.alive.copy()
+        new._label_cache = {}  # a term the delta adds changes a label's ids; _word_cache and
+        # _sequence_cache depend only on the synonyms and on documents, which never change: shared
+        new._apply_delta(db, frame)
+        return new
 
     def _term_id(self, term: str) -> int:
         found = self.vocab.get(term)
@@ -349,7 +430,7 @@ class SearchIndex:
     def _apply_delta(self, db: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> None:
         """Append changed projects as new documents; their old versions become tombstones."""
         first = len(self.codes)
-        self._split_words(db, first, self._last_sync)
+        self._split_words(db, first, self.last_sync)
         tokens = db.execute("select doc, field, word from raw where word <> '' order by doc, field, pos")
         best: dict[tuple[int, int], int] = {}
         names: dict[int, list[int]] = {}
@@ -400,10 +481,9 @@ class SearchIndex:
         self.code_rank = np.argsort(np.argsort(np.array(self.codes), kind="stable")).astype(np.int64)
         self.delta_docs += len(frame)
         newest = frame["updated_at"].max()
-        self._last_sync = newest if self._last_sync is None else max(self._last_sync, newest)
-        self._attribute_cache.clear()
-        self._candidate_cache.clear()
-        self._best_cache.clear()
+        self.last_sync = newest if self.last_sync is None else max(self.last_sync, newest)
+        # new caches, never cleared ones: the previous snapshot, still searched, keeps its own
+        self._attribute_cache, self._candidate_cache, self._best_cache = {}, {}, {}
 
     # --- matching ---------------------------------------------------------------------
 
@@ -506,16 +586,12 @@ class SearchIndex:
         """Projects matching ``query`` within ``filters``, ranked, with facet counts."""
         if sort not in SORTS:
             raise ValueError(f"sort must be one of {', '.join(SORTS)}")
-        self.sync()
-        with self._lock:
-            return self._search(query, filters, max(0, int(limit)), max(0, int(offset)), sort, facets)
+        return self._search(query, filters, max(0, int(limit)), max(0, int(offset)), sort, facets)
 
     def matching_codes(self, query: str, filters: Filters) -> list[str]:
         """The codes of every project in the result of ``query`` within ``filters`` (unordered)."""
-        self.sync()
-        with self._lock:
-            docs = self._matching(query, filters)[0]
-            return [self.codes[i] for i in docs]
+        docs = self._matching(query, filters)[0]
+        return [self.codes[i] for i in docs]
 
     def _search(self, query: str, filters: Filters, limit: int, offset: int, sort: str, facets: bool) -> SearchResult:
         docs, words, typos, places, most = self._matching(query, filters)

@@ -211,12 +211,23 @@ def add_user(cat: Catalogue, name: str, password: str, role: str, display_name: 
     return user
 
 
-def _update(cat: Catalogue, name: str, sql: str, params: list[Any]) -> None:
+def _update(cat: Catalogue, name: str, sql: str, params: list[Any], *, losing_admin: bool = False) -> None:
+    """Change an account in one write; when the change takes away administration, the check that
+    another active administrator remains is made inside the same write (two administrators
+    demoting each other at once cannot leave none)."""
     key = name.strip().lower()
 
     def work(cur: Any) -> None:
-        if not cur.execute("select 1 from users where name = ?", [key]).fetchall():
+        found = cur.execute("select role, active from users where name = ?", [key]).fetchall()
+        if not found:
             raise AccountError(f"Không có tài khoản “{key}”", f"No account “{key}”")
+        role, active = found[0]
+        if losing_admin and role == "admin" and active:
+            admins = cur.execute("select count(*) from users where role = 'admin' and active").fetchall()[0][0]
+            if admins <= 1:
+                raise AccountError(
+                    "Không thể bỏ quyền của quản trị cuối cùng", "The last active administrator cannot lose that role"
+                )
         cur.execute(f"update users set {sql} where name = ?", [*params, key]).fetchall()
 
     cat.write(work, event="users")
@@ -228,14 +239,11 @@ def set_role(cat: Catalogue, name: str, role: str) -> None:
             f"Vai trò phải là một trong: {', '.join(ACCOUNT_ROLES)}",
             f"The role must be one of: {', '.join(ACCOUNT_ROLES)}",
         )
-    _refuse_last_admin(cat, name, losing_admin=role != "admin")
-    _update(cat, name, "role = ?", [role])
+    _update(cat, name, "role = ?", [role], losing_admin=role != "admin")
 
 
 def set_active(cat: Catalogue, name: str, active: bool) -> None:
-    if not active:
-        _refuse_last_admin(cat, name, losing_admin=True)
-    _update(cat, name, "active = ?", [active])
+    _update(cat, name, "active = ?", [active], losing_admin=not active)
     if not active:
         end_all_sessions(cat, name)
 
@@ -249,18 +257,6 @@ def set_password(cat: Catalogue, name: str, password: str) -> None:
 def unlock(cat: Catalogue, name: str) -> None:
     _update(cat, name, "failed_attempts = 0, locked_until = null", [])
     cat.sign_in_guard.clear(name)
-
-
-def _refuse_last_admin(cat: Catalogue, name: str, losing_admin: bool) -> None:
-    user = get_user(cat, name)
-    if not (losing_admin and user and user.role == "admin" and user.active):
-        return
-    with cat.cursor() as cur:
-        admins = cur.execute("select count(*) from users where role = 'admin' and active").fetchall()[0][0]
-    if admins <= 1:
-        raise AccountError(
-            "Không thể bỏ quyền của quản trị cuối cùng", "The last active administrator cannot lose that role"
-        )
 
 
 def sign_in(

@@ -1,0 +1,38 @@
+"""The app as one ASGI server (``st.App``): the Streamlit pages, and beside them the routes of
+:mod:`catalogue.api` (``/healthz``, the public read API, the Atom feed, the session cookie).
+
+``streamlit run app.py`` (a checkout) and ``catalogue serve`` (an installed wheel, which runs this
+file) both find the ``app`` below and serve it with uvicorn. At start-up, before the first visitor,
+the catalogue is opened and migrated and its search index is built.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+from starlette.routing import BaseRoute
+
+from app_pages._state import get_catalogue
+from catalogue.api import Routes
+
+SCRIPT = str(Path(__file__).with_name("main.py"))  # the frame: every page runs inside it
+
+
+def routes() -> list[BaseRoute]:
+    return list(Routes(get_catalogue).routes())
+
+
+@asynccontextmanager
+async def lifespan(_app: Any) -> AsyncIterator[None]:
+    """Open the catalogue and build its search index while the server starts, not at the first visit."""
+    catalogue = await asyncio.to_thread(get_catalogue)
+    await asyncio.to_thread(catalogue.prepare_index)
+    yield
+
+
+app = st.App(SCRIPT, routes=routes(), lifespan=lifespan)

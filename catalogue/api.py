@@ -1,0 +1,496 @@
+"""HTTP routes served beside the Streamlit app (``st.App`` in app.py): health, the public read API,
+the Atom feed, and the session cookie set by the server.
+
+Everything here reads what the public may see and nothing else: published projects at a public
+stage (``Catalogue.projects`` / ``search_page`` without ``include_hidden``). The browse page's URL
+parameters are the API's filters (``catalogue.projects.browse_state``), so a browse link and an API
+call with the same query string list the same projects.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import math
+import secrets
+import threading
+import time
+from collections.abc import Callable
+from email.utils import format_datetime, parsedate_to_datetime
+from importlib.metadata import PackageNotFoundError, version
+from typing import Any
+from urllib.parse import urlencode
+from xml.sax.saxutils import escape
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from catalogue.core import Catalogue
+from catalogue.projects.browse_state import BrowseState, parse_params
+from catalogue.projects.exporting import export_frame, table_csv
+from catalogue.staff import auth
+from catalogue.staff.inquiries import RateLimiter
+from catalogue.storage.migrations import LATEST_VERSION
+from catalogue.text import LANGUAGES
+
+API = "/api/v1"
+PER_PAGE_MAX = 100
+READS_PER_MINUTE = 240  # per client address; a conference's Wi-Fi puts many investors behind one
+FEED_ENTRIES = 50
+GRANT_SECONDS = 60
+FACETS = ("category", "district", "status", "investment_form", "lead_agency")
+CORS = {"Access-Control-Allow-Origin": "*", "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS"}
+
+
+def package_version() -> str:
+    try:
+        return version("hanoi-env-catalogue")
+    except PackageNotFoundError:  # a checkout that was never installed
+        return "0+checkout"
+
+
+class CookieGrants:
+    """One-time grants that let the browser fetch its session cookie from the server: the page
+    gets a grant (never the session token) and redeems it once, within a minute."""
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self._grants: dict[str, tuple[str, float]] = {}
+        self._lock = threading.Lock()
+        self._clock = clock
+
+    def issue(self, token: str) -> str:
+        grant = secrets.token_urlsafe(24)
+        with self._lock:
+            now = self._clock()
+            self._grants = {g: v for g, v in self._grants.items() if v[1] > now}
+            self._grants[grant] = (token, now + GRANT_SECONDS)
+        return grant
+
+    def redeem(self, grant: str) -> str | None:
+        with self._lock:
+            token, expires = self._grants.pop(grant, ("", 0.0))
+        return token if token and expires > self._clock() else None
+
+
+GRANTS = CookieGrants()
+
+
+class Routes:
+    """The routes over one catalogue, found by ``catalogue()`` (the app's shared one)."""
+
+    def __init__(self, catalogue: Callable[[], Catalogue], limiter: RateLimiter | None = None) -> None:
+        self.catalogue = catalogue
+        self.limiter = limiter or RateLimiter(READS_PER_MINUTE, 60.0)
+
+    def routes(self) -> list[Route]:
+        read = ["GET", "HEAD"]
+        return [
+            Route("/healthz", self.health, methods=read),
+            Route(f"{API}/projects", self.guarded(self.list_projects), methods=[*read, "OPTIONS"]),
+            Route(f"{API}/projects.csv", self.guarded(self.projects_csv), methods=[*read, "OPTIONS"]),
+            Route(f"{API}/projects/{{code}}", self.guarded(self.one_project), methods=[*read, "OPTIONS"]),
+            Route(f"{API}/facets", self.guarded(self.facets), methods=[*read, "OPTIONS"]),
+            Route(f"{API}/openapi.json", self.guarded(self.openapi), methods=[*read, "OPTIONS"]),
+            Route(f"{API}/feed.atom", self.guarded(self.feed), methods=[*read, "OPTIONS"]),
+            Route("/auth/cookie", self.set_cookie, methods=["POST"]),
+            Route("/auth/signout", self.clear_cookie, methods=["POST"]),
+        ]
+
+    # --- health -------------------------------------------------------------------------------
+
+    def health(self, request: Request) -> Response:
+        """For load balancers: 200 when the database answers and its schema is current."""
+        try:
+            cat = self.catalogue()
+            schema = cat.schema_version
+            index = cat._search_index
+            body = {
+                "status": "ok" if schema == LATEST_VERSION else "migrations-pending",
+                "database": "open",
+                "schema_version": schema,
+                "migrations_current": schema == LATEST_VERSION,
+                "index_age_seconds": None if index is None else round(index.age_seconds(), 1),
+                "data_version": cat.data_version,
+                "version": package_version(),
+            }
+        except Exception as exc:  # the database cannot be read: take this process out of rotation
+            return JSONResponse({"status": "unavailable", "database": type(exc).__name__}, status_code=503)
+        return JSONResponse(body, status_code=200 if body["migrations_current"] else 503)
+
+    # --- guards -------------------------------------------------------------------------------
+
+    def guarded(self, endpoint: Callable[[Request], Response]) -> Callable[[Request], Response]:
+        """CORS for reads, a preflight answer, and a rate limit per client address."""
+
+        def run(request: Request) -> Response:
+            if request.method == "OPTIONS":
+                return Response(status_code=204, headers={**CORS, "Access-Control-Max-Age": "86400"})
+            client = request.client.host if request.client else "unknown"
+            if not self.limiter.allow(client):
+                return JSONResponse(
+                    {"error": "rate_limited", "message": _both("api.rate_limited")},
+                    status_code=429,
+                    headers={**CORS, "Retry-After": "60"},
+                )
+            response = endpoint(request)
+            response.headers.update(CORS)
+            return response
+
+        return run
+
+    def _state(self, request: Request) -> tuple[BrowseState, Response | None]:
+        params = {name: request.query_params.getlist(name) for name in request.query_params}
+        unknown = sorted(set(params) - ALLOWED_PARAMS)
+        state, problems = parse_params(params, self.catalogue().reference)
+        errors = [
+            {"param": p.param, "value": p.value, "message": _both("api.bad_value", name=p.param, value=p.value)}
+            for p in problems
+        ]
+        errors += [{"param": name, "message": _both("api.unknown_param", name=name)} for name in unknown]
+        if errors:
+            return state, JSONResponse({"error": "bad_request", "errors": errors}, status_code=400)
+        return state, None
+
+    # --- projects -----------------------------------------------------------------------------
+
+    def list_projects(self, request: Request) -> Response:
+        """A page of published projects for the browse page's filters, with ETag/Last-Modified."""
+        state, refused = self._state(request)
+        if refused:
+            return refused
+        per_page = _per_page(request)
+        if per_page is None:
+            return JSONResponse({"error": "bad_request", "errors": [{"param": "per_page"}]}, status_code=400)
+        cat = self.catalogue()
+        result = cat.search_page(
+            state.q,
+            limit=per_page,
+            offset=(state.page - 1) * per_page,
+            sort=state.sort,
+            facets=False,
+            **state.filters(),
+        )
+        rows = _rows_in_order(cat, [hit.code for hit in result.hits])
+        pages = max(1, math.ceil(result.total / per_page))
+        body = {
+            "total": result.total,
+            "page": state.page,
+            "per_page": per_page,
+            "pages": pages,
+            "projects": [project_json(cat, row, request) for row in rows],
+            "links": _links(request, state.page, pages),
+            "notice": _both("api.demo_notice") if any(row.get("demo") for row in rows) else None,
+        }
+        return _cached_json(request, body, _last_modified(rows))
+
+    def one_project(self, request: Request) -> Response:
+        cat = self.catalogue()
+        project = cat.project(request.path_params["code"])  # None for drafts, withdrawn, unknown alike
+        if project is None:
+            return JSONResponse({"error": "not_found", "message": _both("api.not_found")}, status_code=404)
+        return _cached_json(request, project_json(cat, project, request), _last_modified([project]))
+
+    def projects_csv(self, request: Request) -> Response:
+        state, refused = self._state(request)
+        if refused:
+            return refused
+        cat = self.catalogue()
+        codes = cat.search_codes(state.q, **state.filters()) if state.q else None
+        frame = cat.projects(**state.filters())
+        if codes is not None:
+            frame = frame[frame["code"].isin(codes)]
+        body = table_csv(export_frame(frame, cat.reference))  # the import template's columns and codes
+        etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+        if request.headers.get("if-none-match") == etag:
+            return Response(status_code=304, headers={"ETag": etag})
+        return Response(
+            body,
+            media_type="text/csv; charset=utf-8",
+            headers={"ETag": etag, "Content-Disposition": 'attachment; filename="projects.csv"'},
+        )
+
+    def facets(self, request: Request) -> Response:
+        state, refused = self._state(request)
+        if refused:
+            return refused
+        cat = self.catalogue()
+        result = cat.search_page(state.q, limit=0, facets=True, **state.filters())
+        body = {
+            "total": result.total,
+            "facets": {
+                name: [
+                    {"code": code, "count": count, "label": _label(cat, name, code)}
+                    for code, count in result.facets.get(name, {}).items()
+                ]
+                for name in FACETS
+            },
+        }
+        return _cached_json(request, body, None)
+
+    def openapi(self, request: Request) -> Response:
+        return JSONResponse(openapi_document(str(request.base_url).rstrip("/")))
+
+    # --- feed ---------------------------------------------------------------------------------
+
+    def feed(self, request: Request) -> Response:
+        """Projects newly published or changed, newest first, for the browse page's filters."""
+        state, refused = self._state(request)
+        if refused:
+            return refused
+        cat = self.catalogue()
+        lang = state.lang
+        result = cat.search_page(state.q, limit=FEED_ENTRIES, sort="updated", facets=False, **state.filters())
+        rows = _rows_in_order(cat, [hit.code for hit in result.hits])
+        body = atom_feed(cat, rows, lang, str(request.url), str(request.base_url).rstrip("/"))
+        etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+        if request.headers.get("if-none-match") == etag:
+            return Response(status_code=304, headers={"ETag": etag})
+        return Response(body, media_type="application/atom+xml; charset=utf-8", headers={"ETag": etag})
+
+    # --- the session cookie -------------------------------------------------------------------
+
+    def set_cookie(self, request: Request) -> Response:
+        """Redeem a one-time grant for the HttpOnly session cookie (the page never holds the token)."""
+        grant = request.query_params.get("grant", "")
+        token = GRANTS.redeem(grant) if grant else None
+        if token is None:
+            return JSONResponse({"error": "invalid_grant"}, status_code=403)
+        response = JSONResponse({"ok": True})
+        response.set_cookie(
+            auth.SESSION_COOKIE,
+            token,
+            max_age=auth.SESSION_MAX_HOURS * 3600,
+            path="/",
+            httponly=True,
+            secure=_https(request),
+            samesite="strict",
+        )
+        return response
+
+    def clear_cookie(self, request: Request) -> Response:
+        """End the cookie's session on the server and clear the cookie."""
+        token = request.cookies.get(auth.SESSION_COOKIE)
+        if token:
+            auth.end_session(self.catalogue(), token)
+        response = JSONResponse({"ok": True})
+        response.delete_cookie(auth.SESSION_COOKIE, path="/", httponly=True, secure=_https(request), samesite="strict")
+        return response
+
+
+ALLOWED_PARAMS = {"q", "category", "district", "status", "form", "agency", "min_vnd", "max_vnd", "sort", "lang"}
+ALLOWED_PARAMS |= {"page", "per_page"}
+
+
+def _both(key: str, **values: object) -> dict[str, str]:
+    from catalogue.text import Text
+
+    return Text.of(key, **values).as_dict()
+
+
+def _https(request: Request) -> bool:
+    return request.url.scheme == "https" or request.headers.get("x-forwarded-proto", "") == "https"
+
+
+def _per_page(request: Request) -> int | None:
+    raw = request.query_params.get("per_page", "20")
+    if not raw.isdigit() or not 1 <= int(raw) <= PER_PAGE_MAX:
+        return None
+    return int(raw)
+
+
+def _rows_in_order(cat: Catalogue, codes: list[str]) -> list[dict[str, Any]]:
+    if not codes:
+        return []
+    frame = cat.projects(code=codes)
+    by_code = {row["code"]: row for row in frame.to_dict("records")}
+    return [_clean(by_code[code]) for code in codes if code in by_code]
+
+
+def _clean(row: dict[str, Any]) -> dict[str, Any]:
+    out = {}
+    for key, value in row.items():
+        if value is None or (isinstance(value, float) and math.isnan(value)):
+            value = None
+        elif hasattr(value, "item"):  # numpy scalars
+            value = value.item()
+        out[key] = value
+    return out
+
+
+def _label(cat: Catalogue, name: str, code: str | None) -> dict[str, str] | None:
+    if not code:
+        return None
+    enum = {
+        "category": cat.reference.categories,
+        "district": cat.reference.districts,
+        "ward": cat.reference.wards,
+        "status": cat.reference.statuses,
+        "investment_form": cat.reference.forms,
+        "lead_agency": cat.reference.agencies,
+    }[name]
+    return enum.label(code).as_dict()
+
+
+PLAIN_FIELDS = (
+    "address",
+    "capacity",
+    "area_ha",
+    "investment_vnd_bn",
+    "investment_usd_m",
+    "investment_approx",
+    "start_year",
+    "latitude",
+    "longitude",
+    "contact_name",
+    "contact_email",
+    "contact_phone",
+)
+
+
+def project_json(cat: Catalogue, row: dict[str, Any], request: Request) -> dict[str, Any]:
+    """A published project as JSON: texts in every language, codes with their labels."""
+    row = _clean(row)
+    base = str(request.base_url).rstrip("/")
+    return {
+        "code": row["code"],
+        "url": f"{base}/project?code={row['code']}",
+        "name": {lang: row.get(f"name_{lang}") for lang in LANGUAGES if row.get(f"name_{lang}")},
+        "description": {lang: row.get(f"description_{lang}") for lang in LANGUAGES if row.get(f"description_{lang}")},
+        **{
+            name: {"code": row.get(name), "label": _label(cat, name, row.get(name))} if row.get(name) else None
+            for name in ("category", "district", "ward", "status", "investment_form", "lead_agency")
+        },
+        **{name: row.get(name) for name in PLAIN_FIELDS},
+        "illustrative": bool(row.get("demo")),
+        "updated_at": _iso(row.get("updated_at")),
+    }
+
+
+def _iso(value: Any) -> str | None:
+    if not isinstance(value, dt.datetime):
+        return None
+    return value.replace(tzinfo=dt.UTC).isoformat().replace("+00:00", "Z")
+
+
+def _last_modified(rows: list[dict[str, Any]]) -> dt.datetime | None:
+    stamps = [row["updated_at"] for row in rows if isinstance(row.get("updated_at"), dt.datetime)]
+    return max(stamps).replace(tzinfo=dt.UTC, microsecond=0) if stamps else None
+
+
+def _cached_json(request: Request, body: Any, modified: dt.datetime | None) -> Response:
+    """JSON with a strong ETag over its bytes (and Last-Modified); 304 when the client has it."""
+    payload = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
+    etag = '"' + hashlib.sha256(payload).hexdigest()[:32] + '"'
+    headers = {"ETag": etag, "Cache-Control": "public, max-age=30"}
+    if modified is not None:
+        headers["Last-Modified"] = format_datetime(modified, usegmt=True)
+    if request.headers.get("if-none-match") == etag or _not_modified_since(request, modified):
+        return Response(status_code=304, headers=headers)
+    return Response(payload, media_type="application/json; charset=utf-8", headers=headers)
+
+
+def _not_modified_since(request: Request, modified: dt.datetime | None) -> bool:
+    since = request.headers.get("if-modified-since")
+    if not since or modified is None or request.headers.get("if-none-match"):
+        return False
+    try:
+        return modified <= parsedate_to_datetime(since)
+    except (TypeError, ValueError):
+        return False
+
+
+def _links(request: Request, page: int, pages: int) -> dict[str, str | None]:
+    def at(number: int) -> str:
+        params = [(k, v) for k, v in request.query_params.multi_items() if k != "page"] + [("page", str(number))]
+        return f"{str(request.url).split('?')[0]}?{urlencode(params)}"
+
+    return {
+        "self": at(page),
+        "next": at(page + 1) if page < pages else None,
+        "prev": at(page - 1) if page > 1 else None,
+    }
+
+
+def atom_feed(cat: Catalogue, rows: list[dict[str, Any]], lang: str, self_url: str, base: str) -> bytes:
+    """An Atom 1.0 feed of ``rows`` (newest first), titles and summaries in ``lang``."""
+    from catalogue.text import localized, t
+
+    updated = _iso(max((r["updated_at"] for r in rows), default=None)) or _iso(dt.datetime(2023, 11, 20))
+    entries = []
+    for row in rows:
+        link = f"{base}/project?code={row['code']}&lang={lang}"
+        category = cat.reference.categories.label(row.get("category"))(lang)
+        summary = localized(row, "description", lang) or ""
+        demo = f"[{t('api.demo_mark', lang)}] " if row.get("demo") else ""
+        entries.append(
+            "<entry>"
+            f"<id>{escape(base)}/project/{escape(row['code'])}</id>"
+            f"<title>{escape(demo + (localized(row, 'name', lang) or row['code']))}</title>"
+            f'<link rel="alternate" href="{escape(link)}"/>'
+            f"<updated>{_iso(row['updated_at'])}</updated>"
+            f'<category term="{escape(row.get("category") or "")}" label="{escape(category)}"/>'
+            f"<summary>{escape(summary[:600])}</summary>"
+            "</entry>"
+        )
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>'
+        f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{escape(lang)}">'
+        f"<id>{escape(base)}/api/v1/feed.atom</id>"
+        f"<title>{escape(t('api.feed_title', lang))}</title>"
+        f"<subtitle>{escape(t('api.feed_subtitle', lang))}</subtitle>"
+        f'<link rel="self" href="{escape(self_url)}"/>'
+        f'<link rel="alternate" href="{escape(base)}/?lang={escape(lang)}"/>'
+        f"<updated>{updated}</updated>"
+        f"{''.join(entries)}</feed>"
+    ).encode()
+
+
+def openapi_document(server: str) -> dict[str, Any]:
+    """The read API described in OpenAPI 3.1."""
+    filters = [
+        {"name": name, "in": "query", "required": False, "schema": {"type": kind}, "description": text}
+        for name, kind, text in (
+            ("q", "string", "Search words (Vietnamese with or without accents, or English)"),
+            ("category", "string", "Category codes or labels, comma-separated or repeated"),
+            ("district", "string", "Former district (before 2025) codes or names"),
+            ("status", "string", "Public stages: calling, negotiating, awarded, implementing, completed"),
+            ("form", "string", "Investment forms (PPP, FDI, …)"),
+            ("agency", "string", "Lead agency codes"),
+            ("min_vnd", "number", "Least capital, tỷ đồng"),
+            ("max_vnd", "number", "Most capital, tỷ đồng"),
+            ("sort", "string", "relevance, investment, updated or code"),
+            ("lang", "string", "vi or en (the feed's language)"),
+        )
+    ]
+    paging = [
+        {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}},
+        {"name": "per_page", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": PER_PAGE_MAX}},
+    ]
+    ok = {"200": {"description": "OK"}, "400": {"description": "A filter names nothing"}}
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Hanoi environmental industry investment catalogue — public read API",
+            "version": package_version(),
+            "description": "Published projects only (Plan 275/KH-UBND). Demo data is illustrative.",
+        },
+        "servers": [{"url": server}],
+        "paths": {
+            f"{API}/projects": {
+                "get": {"summary": "A page of projects", "parameters": filters + paging, "responses": ok}
+            },
+            f"{API}/projects.csv": {"get": {"summary": "All matching projects as CSV", "parameters": filters}},
+            f"{API}/projects/{{code}}": {
+                "get": {
+                    "summary": "One project",
+                    "parameters": [{"name": "code", "in": "path", "required": True, "schema": {"type": "string"}}],
+                    "responses": {"200": {"description": "OK"}, "404": {"description": "No published project"}},
+                }
+            },
+            f"{API}/facets": {"get": {"summary": "Counts per filter value", "parameters": filters, "responses": ok}},
+            f"{API}/feed.atom": {"get": {"summary": "Atom feed of new and changed projects", "parameters": filters}},
+            "/healthz": {"get": {"summary": "Health for load balancers", "responses": {"200": {}, "503": {}}}},
+        },
+    }

@@ -1,0 +1,190 @@
+"""The HTTP routes beside the app (issue 13), over a real server on a loopback port: /healthz, the
+public read API, the Atom feed and the session cookie's routes. Only published projects at a
+public stage ever come out; drafts, projects in review and withdrawn ones are refused alike."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import urllib.error
+import urllib.request
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+
+import pytest
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+
+from catalogue import Catalogue
+from catalogue.api import CookieGrants, Routes
+from catalogue.staff import workflow
+from catalogue.staff.inquiries import RateLimiter
+from tests.browser import Server
+from tests.conftest import open_demo
+
+DRAFT, IN_REVIEW, WITHDRAWN = "HN-API-DRAFT", "HN-API-REVIEW", "HN-API-GONE"
+SECRET_WORD = "zirconiumbanh"  # only in the hidden projects' names
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory) -> Iterator[Server]:
+    where = tmp_path_factory.mktemp("api")
+    db = where / "catalogue.duckdb"
+    with open_demo(db, "lan", "minh") as cat:
+        source = where / "hidden.csv"
+        source.write_text(
+            "Mã dự án,Tên dự án,Nhóm,Quận/huyện,Trạng thái\n"
+            f"{DRAFT},Nhà máy {SECRET_WORD} một,Dịch vụ môi trường,Gia Lâm,Bản nháp\n"
+            f"{IN_REVIEW},Nhà máy {SECRET_WORD} hai,Dịch vụ môi trường,Gia Lâm,\n"
+            f"{WITHDRAWN},Nhà máy {SECRET_WORD} ba,Dịch vụ môi trường,Gia Lâm,\n",
+            encoding="utf-8",
+        )
+        assert cat.import_file(source, actor="lan", new_publication="draft").inserted == 3
+        workflow.transition(cat, IN_REVIEW, "submit", actor="lan", role="staff")
+        with cat.cursor() as cur:  # published, then withdrawn
+            cur.execute(
+                f"update projects set publication = 'published', status = 'withdrawn' where code = '{WITHDRAWN}'"
+            )
+    srv = Server(db, where / "streamlit.log")
+    srv.start()
+    yield srv
+    srv.stop()
+
+
+def get(server: Server, path: str, headers: dict | None = None, method: str = "GET") -> tuple[int, dict, bytes]:
+    request = urllib.request.Request(server.url + path, headers=headers or {}, method=method)
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, {k.lower(): v for k, v in response.headers.items()}, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, {k.lower(): v for k, v in error.headers.items()}, error.read()
+
+
+def public_codes() -> set[str]:
+    with Catalogue.open(":memory:") as cat:
+        cat.load_demo()
+        return set(cat.projects()["code"])
+
+
+def test_health_says_the_database_is_open_and_current(server):
+    status, _headers, body = get(server, "/healthz")
+    health = json.loads(body)
+    assert status == 200 and health["status"] == "ok" and health["migrations_current"] is True
+    assert health["index_age_seconds"] is not None  # built at start-up, before any search
+
+
+def test_the_project_list_holds_every_published_project_and_nothing_else(server):
+    seen, page = [], 1
+    while True:
+        status, headers, body = get(server, f"/api/v1/projects?per_page=50&page={page}&sort=code")
+        assert status == 200 and headers["access-control-allow-origin"] == "*"
+        data = json.loads(body)
+        seen += [p["code"] for p in data["projects"]]
+        if not data["links"]["next"]:
+            break
+        page += 1
+    assert set(seen) == public_codes() and len(seen) == len(set(seen)) == data["total"]
+    assert data["notice"]["en"].startswith("Some projects are illustrative")
+    assert all(p["illustrative"] for p in data["projects"])  # the demo data says what it is
+
+
+def test_hidden_projects_are_refused_by_every_route_alike(server):
+    for code in (DRAFT, IN_REVIEW, WITHDRAWN):
+        status, _h, body = get(server, f"/api/v1/projects/{code}")
+        assert status == 404 and json.loads(body)["error"] == "not_found"
+    assert get(server, "/api/v1/projects/NO-SUCH-CODE")[2] == get(server, f"/api/v1/projects/{DRAFT}")[2]
+    assert json.loads(get(server, f"/api/v1/projects?q={SECRET_WORD}")[2])["total"] == 0
+    status, _h, body = get(server, "/api/v1/projects.csv")
+    assert status == 200 and SECRET_WORD.encode() not in body
+    rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
+    assert {row["code"] for row in rows} == public_codes()
+    assert ET.fromstring(get(server, f"/api/v1/feed.atom?q={SECRET_WORD}")[2]).findall(f"{ATOM}entry") == []
+    facets = json.loads(get(server, "/api/v1/facets")[2])
+    assert facets["total"] == len(public_codes())
+    assert "withdrawn" not in {f["code"] for f in facets["facets"]["status"]}
+
+
+def test_hidden_stages_and_unknown_parameters_are_refused_with_a_reason_in_both_languages(server):
+    status, _h, body = get(server, "/api/v1/projects?status=draft")
+    assert status == 400
+    error = json.loads(body)["errors"][0]
+    assert error["param"] == "status" and error["message"]["vi"] and error["message"]["en"]
+    status, _h, body = get(server, "/api/v1/projects?include_hidden=1")
+    assert status == 400 and json.loads(body)["errors"][0]["param"] == "include_hidden"
+    assert get(server, "/api/v1/projects?per_page=5000")[0] == 400
+
+
+def test_filters_are_the_browse_pages_and_one_project_has_its_labels_in_both_languages(server):
+    data = json.loads(get(server, "/api/v1/projects?category=environmental_services&per_page=100")[2])
+    assert data["total"] > 0 and {p["category"]["code"] for p in data["projects"]} == {"environmental_services"}
+    code = data["projects"][0]["code"]
+    project = json.loads(get(server, f"/api/v1/projects/{code}")[2])
+    assert project["category"]["label"]["vi"] and project["category"]["label"]["en"]
+    assert project["url"].endswith(f"/project?code={code}") and project["updated_at"].endswith("Z")
+
+
+def test_a_client_that_has_the_page_gets_not_modified(server):
+    status, headers, _body = get(server, "/api/v1/projects?q=nuoc+thai")
+    assert status == 200 and headers["etag"] and headers["last-modified"]
+    assert get(server, "/api/v1/projects?q=nuoc+thai", {"If-None-Match": headers["etag"]})[0] == 304
+    assert get(server, "/api/v1/projects?q=nuoc+thai", {"If-Modified-Since": headers["last-modified"]})[0] == 304
+    status, headers, _body = get(server, "/api/v1/projects/DEMO-001")
+    assert get(server, "/api/v1/projects/DEMO-001", {"If-None-Match": headers["etag"]})[0] == 304
+
+
+def test_reads_allow_other_sites_and_answer_a_preflight(server):
+    status, headers, _body = get(server, "/api/v1/projects", {"Origin": "https://example.org"}, method="OPTIONS")
+    assert (
+        status == 204
+        and headers["access-control-allow-origin"] == "*"
+        and "GET" in headers["access-control-allow-methods"]
+    )
+
+
+def test_the_feed_lists_published_projects_newest_first_in_the_chosen_language(server):
+    status, headers, body = get(server, "/api/v1/feed.atom?lang=en&category=environmental_services")
+    assert status == 200 and headers["content-type"].startswith("application/atom+xml")
+    feed = ET.fromstring(body)
+    entries = feed.findall(f"{ATOM}entry")
+    assert entries and feed.find(f"{ATOM}title").text.startswith("Hanoi environmental industry")
+    times = [entry.find(f"{ATOM}updated").text for entry in entries]
+    assert times == sorted(times, reverse=True)
+    assert all(entry.find(f"{ATOM}title").text.startswith("[Illustrative]") for entry in entries)
+    assert {entry.find(f"{ATOM}category").get("term") for entry in entries} == {"environmental_services"}
+
+
+def test_the_openapi_description_names_every_route(server):
+    document = json.loads(get(server, "/api/v1/openapi.json")[2])
+    assert document["openapi"].startswith("3.1")
+    assert {"/api/v1/projects", "/api/v1/projects/{code}", "/api/v1/projects.csv", "/api/v1/facets"} <= set(
+        document["paths"]
+    )
+
+
+def test_the_cookie_route_refuses_a_made_up_grant_and_a_get(server):
+    status, headers, _body = get(server, "/auth/cookie?grant=made-up", method="POST")
+    assert status == 403 and "set-cookie" not in headers
+    assert "set-cookie" not in get(server, "/auth/cookie?grant=made-up")[1]  # a GET is the app's page
+
+
+def test_a_grant_is_redeemed_once_and_expires():
+    now = [0.0]
+    grants = CookieGrants(clock=lambda: now[0])
+    first, second = grants.issue("token-1"), grants.issue("token-2")
+    assert grants.redeem(first) == "token-1" and grants.redeem(first) is None
+    now[0] = 61.0
+    assert grants.redeem(second) is None
+
+
+def test_reads_are_limited_per_client_address():
+    routes = Routes(lambda: None, limiter=RateLimiter(3, 60.0))  # type: ignore[arg-type]
+    endpoint = routes.guarded(lambda request: JSONResponse({"ok": True}))
+
+    def call(address: str) -> int:
+        scope = {"type": "http", "method": "GET", "path": "/", "headers": [], "query_string": b""}
+        return endpoint(Request({**scope, "client": (address, 1234)})).status_code
+
+    assert [call("203.0.113.9") for _ in range(4)] == [200, 200, 200, 429]
+    assert call("198.51.100.7") == 200  # another address has its own allowance

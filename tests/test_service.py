@@ -1,0 +1,149 @@
+"""Running as a service (issue 13): reads never wait for writes."""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from pathlib import Path
+
+from catalogue import Catalogue
+from catalogue.staff import auth
+from tests.conftest import PASSWORD, open_demo
+
+DEADLOCK_GUARD = 60  # seconds: only a search that waits for the write would take this long
+
+
+def csv_file(path: Path, *rows: str) -> Path:
+    path.write_text("Mã dự án,Tên dự án,Nhóm,Quận/huyện\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def in_thread(work) -> tuple[threading.Thread, list]:
+    out: list = []
+    thread = threading.Thread(target=lambda: out.append(work()), daemon=True)
+    thread.start()
+    return thread, out
+
+
+def test_a_search_answers_while_a_write_holds_the_write_lock(tmp_path):
+    with open_demo(tmp_path / "c.duckdb") as cat:
+        expected = [hit.code for hit in cat.search("nước thải làng nghề", limit=5)]
+        inside, release = threading.Event(), threading.Event()
+
+        def slow_write(cur):
+            inside.set()
+            assert release.wait(DEADLOCK_GUARD)
+            cur.execute("update projects set capacity = capacity").fetchall()
+
+        writer, _ = in_thread(lambda: cat.write(slow_write, event="projects"))
+        assert inside.wait(DEADLOCK_GUARD)
+        searcher, found = in_thread(lambda: [hit.code for hit in cat.search("nước thải làng nghề", limit=5)])
+        searcher.join(DEADLOCK_GUARD)
+        answered_during_write = not searcher.is_alive() and not release.is_set()
+        release.set()
+        writer.join(DEADLOCK_GUARD)
+        assert answered_during_write, "the search waited for the write"
+        assert found == [expected]
+
+
+def test_searches_go_on_with_the_previous_snapshot_while_the_next_is_built(tmp_path):
+    with open_demo(tmp_path / "c.duckdb") as cat:
+        index = cat.search_index
+        before = index.current
+        building, release = threading.Event(), threading.Event()
+        original_next = index._next
+
+        def slow_next(rebuild: bool):
+            building.set()
+            assert release.wait(DEADLOCK_GUARD)
+            return original_next(rebuild)
+
+        index._next = slow_next
+        path = csv_file(tmp_path / "new.csv", "HN-ZZ1,Nhà máy xử lý bùn thải zircon,Dịch vụ môi trường,Gia Lâm")
+        writer, report = in_thread(lambda: cat.import_file(path, actor="lan"))
+        assert building.wait(DEADLOCK_GUARD)  # committed; the writer builds the next snapshot
+        searcher, found = in_thread(lambda: [hit.code for hit in cat.search("zircon")])
+        searcher.join(DEADLOCK_GUARD)
+        answered_while_building = not searcher.is_alive() and not release.is_set()
+        release.set()
+        writer.join(DEADLOCK_GUARD)
+        assert answered_while_building
+        assert found == [[]]  # the previous snapshot: the new project is not in it yet
+        assert report[0].inserted == 1 and index.current is not before
+        assert [hit.code for hit in cat.search("zircon")] == ["HN-ZZ1"]  # swapped in when the write returned
+
+
+def test_the_writer_reads_its_own_write_and_the_old_snapshot_is_left_intact(tmp_path):
+    with open_demo(tmp_path / "c.duckdb") as cat:
+        old = cat.search_index.current
+        old_codes = list(old.codes)
+        cat.import_file(csv_file(tmp_path / "a.csv", "HN-ZZ2,Trạm quặng xenon,Dịch vụ môi trường,Gia Lâm"), actor="lan")
+        assert [hit.code for hit in cat.search("xenon")] == ["HN-ZZ2"]  # no wait, no stale answer
+        assert cat.search_index.delta_docs == 1  # folded in as a delta, not rebuilt
+        assert old.codes == old_codes and "HN-ZZ2" not in old.doc_of_code  # copied, never changed in place
+
+
+def test_only_changes_to_projects_or_synonyms_make_a_new_snapshot(tmp_path):
+    with open_demo(tmp_path / "c.duckdb", "lan") as cat:
+        index = cat.search_index
+        swaps = index.swaps
+        assert auth.sign_in(cat, "lan", PASSWORD).user is not None  # writes sessions and counters
+        auth.start_session(cat, "lan")
+        assert index.swaps == swaps and index.current is index.current
+        cat.add_synonym("zq", "xử lý nước thải", added_by="lan")
+        assert index.swaps == swaps + 1
+
+
+def test_the_index_is_ready_before_the_first_search_when_prepared():
+    with Catalogue.open(":memory:") as cat:
+        cat.load_demo()
+        assert cat._search_index is None  # the CLI and tests build it on first use
+        cat.prepare_index()
+        assert cat._search_index is not None and cat.search_index.build_seconds > 0
+
+
+def test_two_administrators_demoting_each_other_at_once_leave_one(tmp_path, monkeypatch):
+    with Catalogue.open(tmp_path / "c.duckdb") as cat:
+        for name in ("anh", "binh"):
+            auth.add_user(cat, name, PASSWORD, "admin")
+        # Both requests read the accounts before either writes (what the old check outside the
+        # write allowed): each would see two administrators and go ahead.
+        both_read = threading.Barrier(2, timeout=5)
+        original = auth.get_user
+
+        def get_user_together(cat_, name):
+            with contextlib.suppress(threading.BrokenBarrierError):
+                both_read.wait()
+            return original(cat_, name)
+
+        monkeypatch.setattr(auth, "get_user", get_user_together)
+        outcomes: dict[str, str] = {}
+
+        def demote(name: str) -> None:
+            try:
+                auth.set_role(cat, name, "staff")
+                outcomes[name] = "demoted"
+            except auth.AccountError:
+                outcomes[name] = "refused"
+
+        threads = [threading.Thread(target=demote, args=(name,)) for name in ("anh", "binh")]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(DEADLOCK_GUARD)
+        monkeypatch.setattr(auth, "get_user", original)
+        assert sorted(outcomes.values()) == ["demoted", "refused"]
+        assert [u.name for u in auth.list_users(cat) if u.role == "admin" and u.active] != []
+
+
+def test_concurrent_wrong_passwords_are_all_counted(tmp_path):
+    with open_demo(tmp_path / "c.duckdb", "lan") as cat:
+        threads = [
+            threading.Thread(target=auth.sign_in, args=(cat, "lan", "wrong"), kwargs={"address": f"198.51.100.{i}"})
+            for i in range(8)
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(DEADLOCK_GUARD)
+        assert auth.get_user(cat, "lan").failed_attempts == 8
