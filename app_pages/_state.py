@@ -21,7 +21,7 @@ from catalogue.staff import auth
 from catalogue.staff.countries import country_choice_label, country_options
 from catalogue.staff.inquiries import new_submission_id
 from catalogue.staff.inquiries import submit as submit_inquiry
-from catalogue.text import DEFAULT_LANGUAGE, LANGUAGES, t
+from catalogue.text import DEFAULT_LANGUAGE, LANGUAGES, is_default, t
 
 
 def database_path() -> Path:
@@ -111,7 +111,7 @@ def keep_globals_in_url() -> None:
 def global_params() -> dict[str, str]:
     """The parameters every internal link carries, so that language and shortlist survive it."""
     params = {}
-    if language() != DEFAULT_LANGUAGE:
+    if not is_default(language()):
         params["lang"] = language()
     if shortlist():
         params["list"] = ",".join(shortlist())

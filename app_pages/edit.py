@@ -18,7 +18,7 @@ from catalogue.clock import hanoi_today
 from catalogue.projects.model import COLUMNS_BY_NAME, PROJECT_COLUMNS
 from catalogue.projects.views import escape_markdown, field_label, form_text, value_label
 from catalogue.staff import auth, editing, history, workflow
-from catalogue.text import format_date, format_datetime, t
+from catalogue.text import format_date, format_datetime, localized, t
 
 lang = language()
 streamlit_texts(lang)
@@ -49,7 +49,7 @@ with st.expander(t("edit.find", lang), expanded=not code and not new):
         if not hits:
             st.caption(t("browse.no_match", lang))
         for hit in hits:
-            link("app_pages/edit.py", f"{hit.code} · {hit.name_vi}", {"code": hit.code})
+            link("app_pages/edit.py", f"{hit.code} · {localized(hit, 'name', lang)}", {"code": hit.code})
     link("app_pages/edit.py", t("staff.new_project", lang), {"new": "1"}, icon=":material/add:")
 if not code and not new:
     st.info(t("edit.choose", lang), icon=":material/edit:")
@@ -132,7 +132,7 @@ if flash and flash[0] == code:
     (st.warning if kind == "warning" else st.success)(text, icon=":material/info:")
 
 if project is not None:
-    st.subheader(escape_markdown(f"{project['code']} · {project['name_vi']}"))
+    st.subheader(escape_markdown(f"{project['code']} · {localized(project, 'name', lang)}"))
     st.caption(
         t(
             "edit.state",

@@ -229,3 +229,21 @@ def test_draft_is_defined_once_and_a_file_may_name_it_by_its_aliases(tmp_path):
             ("HN-D2", "draft", "calling"),
             ("HN-D3", "published", "negotiating"),
         ]
+
+
+def test_a_file_that_says_draft_sends_a_stored_project_to_review_and_keeps_its_stage(tmp_path):
+    # Found by a fresh-eyes review: "Draft" reset a published project's stage to the first one.
+    path = tmp_path / "redraft.csv"
+    with Catalogue.open(":memory:") as cat:
+        cat.load_demo()
+        before = cat.project("DEMO-020")
+        path.write_text(
+            f"Mã dự án,Tên dự án,Nhóm,Trạng thái\nDEMO-020,{before['name_vi']},{before['category']},Draft\n",
+            encoding="utf-8",
+        )
+        assert before["status"] == "implementing"
+        report = cat.import_file(path, actor="lan")
+        assert (report.inserted, report.updated) == (0, 1)
+        after = cat.project("DEMO-020", include_hidden=True)
+        assert after["publication"] == "draft"
+        assert (after["status"], after["status_since"]) == (before["status"], before["status_since"])

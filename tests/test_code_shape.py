@@ -71,7 +71,8 @@ def test_every_enumeration_label_exists_in_every_language():
 
 
 LANG_COMPARISON = re.compile(
-    r"""\blang\w*\s*(==|!=)|(==|!=)\s*\w*lang\b|["'](vi|en)["']\s*(==|!=)|(==|!=)\s*["'](vi|en)["']"""
+    r"""\blang\w*(\(\))?\s*(==|!=)|(==|!=)\s*\w*lang\w*\b|["'](vi|en)["']\s*(==|!=)|(==|!=)\s*["'](vi|en)["']"""
+    r"""|\blanguage\(\)\s*(==|!=)|DEFAULT_LANGUAGE\s*(==|!=)|(==|!=)\s*DEFAULT_LANGUAGE"""
 )
 
 

@@ -107,7 +107,7 @@ def test_unknown_columns_are_ignored_and_reported(cat, tmp_path):
         ("category", "tên lửa", "Unknown category"),
         ("district", "Quận 1", "not one of Hanoi's 30"),
         ("investment_form", "cho không", "Unknown investment form"),
-        ("status", "sắp xong", "Unknown status"),
+        ("status", "sắp xong", "Unknown stage"),
         ("investment_vnd_bn", "-5", "negative"),
         ("investment_vnd_bn", "300-500", "more than one number"),
         ("investment_vnd_bn", "nhiều tiền", "No number"),

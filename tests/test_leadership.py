@@ -12,6 +12,7 @@ import openpyxl
 import pytest
 
 from catalogue import Catalogue
+from catalogue.clock import hanoi_today
 from catalogue.leadership import plan
 from catalogue.leadership.charts import dashboard_charts
 from catalogue.leadership.dashboard import dashboard
@@ -378,3 +379,15 @@ def test_cli_report(tmp_path):
         check=False,
     )
     assert bad.returncode == 2
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_reports_inquiry_sheet_names_projects_in_the_reports_language(demo_cat, lang):
+    # Found by a fresh-eyes review: the English report listed the Vietnamese name.
+    form = {"name": "Jane Doe", "organisation": "Green Capital", "country": "SG", "email": "jane@example.com"}
+    form |= {"message": "We would like the feasibility study.", "consent": True}
+    assert submit_inquiry(demo_cat, "DEMO-005", form, session="r").ok
+    project = demo_cat.project("DEMO-005")
+    inquiries = list(sheets(demo_cat, hanoi_today().year, lang).values())[-1]
+    names = set(inquiries.iloc[:, 1])
+    assert project[f"name_{lang}"] in names

@@ -219,12 +219,14 @@ def _inquiries_sheet(cat: Catalogue, year: int, lang: str) -> pd.DataFrame:
     public, params = cat.public_projects_sql()
     with cat.cursor() as cur:
         frame = cur.execute(
-            "select i.project_code, p.name_vi as name, count(*) as n, "
+            "select i.project_code, p.name_vi, p.name_en, count(*) as n, "
             "count(*) filter (where i.status = 'answered') as answered, list(distinct trim(i.country)) "
             f"as countries from inquiries i join {public} p on p.code = i.project_code "
-            "where year(i.created_at + ?) = ? group by 1, 2 order by n desc, 1",
+            "where year(i.created_at + ?) = ? group by 1, 2, 3 order by n desc, 1",
             [*params, HANOI_OFFSET, year],
         ).df()
+    frame.insert(1, "name", localized_series(frame, "name", lang))  # the English report names them in English
+    frame = frame.drop(columns=["name_vi", "name_en"])
     # Countries by name in the report's language (inquiries store a code, older ones free text).
     frame["countries"] = [
         ", ".join(sorted({country_label(value)(lang) for value in values if value})) for values in frame["countries"]

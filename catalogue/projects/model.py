@@ -145,7 +145,7 @@ PROJECT_COLUMNS: tuple[Column, ...] = (
         FORM,
         aliases=("hinh thuc", "hinh thuc dau tu du kien"),
     ),
-    Column("status", "Trạng thái", "Status", STATUS, aliases=("tinh trang", "tien do")),
+    Column("status", "Giai đoạn", "Stage", STATUS, aliases=("trang thai", "status", "tinh trang", "tien do")),
     Column(
         "investor",
         "Nhà đầu tư",

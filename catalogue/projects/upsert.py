@@ -22,7 +22,9 @@ def _scalar(cur: duckdb.DuckDBPyConnection, sql: str) -> Any:
 
 
 def _incoming_value(name: str) -> str:
-    return "coalesce(i.status, p.status)" if name == "status" else f"i.{name}"
+    if name == "status":  # "Draft" names no stage: a stored project keeps the one it has
+        return "case when i.status = 'draft' then p.status else coalesce(i.status, p.status) end"
+    return f"i.{name}"
 
 
 def _differs(name: str) -> str:
@@ -108,9 +110,10 @@ def upsert(
         if inserted:
             _insert_new(cur, columns, publication)
         if "status" in columns:  # "Draft" in a file is a publication state: the project waits for review
-            cur.execute(
-                "update projects set publication = 'draft', status = ? where status = 'draft' "
-                "and code in (select code from incoming)",
+            cur.execute(  # a new project named "Draft" starts at the first stage
+                "update projects set publication = 'draft', "
+                "status = case when status = 'draft' then ? else status end "
+                "where code in (select code from incoming where status = 'draft')",
                 [DEFAULT_STATUS],
             ).fetchall()
         _record(cur, actor, f"{source}: +{inserted} / ~{updated}", started)
