@@ -57,9 +57,14 @@ class Catalogue:
     # --- opening and closing ---------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str] | None = None) -> Catalogue:
-        """Open (creating if needed) and migrate the catalogue at ``path`` (see :meth:`Database.open`)."""
-        return cls(Database.open(path))
+    def open(cls, path: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> Catalogue:
+        """Open (creating if needed) and migrate the catalogue at ``path`` (see :meth:`Database.open`);
+        ``read_only`` for a replica: reads only, every write refused."""
+        return cls(Database.open(path, read_only=read_only))
+
+    @property
+    def read_only(self) -> bool:
+        return self.database.read_only
 
     def close(self) -> None:
         if self._backup_server is not None:

@@ -6,6 +6,8 @@ import contextlib
 import threading
 from pathlib import Path
 
+import pytest
+
 from catalogue import Catalogue
 from catalogue.staff import auth
 from tests.conftest import PASSWORD, open_demo
@@ -147,3 +149,77 @@ def test_concurrent_wrong_passwords_are_all_counted(tmp_path):
         for thread in threads:
             thread.join(DEADLOCK_GUARD)
         assert auth.get_user(cat, "lan").failed_attempts == 8
+
+
+READER = "from catalogue import Catalogue; c = Catalogue.open({path!r}, read_only=True); print(c.count())"
+
+
+def test_several_processes_read_one_file_read_only_and_every_write_is_refused(tmp_path):
+    import subprocess
+    import sys
+
+    from catalogue.errors import CatalogueError
+    from catalogue.staff import editing
+
+    path = tmp_path / "c.duckdb"
+    open_demo(path, "lan").close()
+    with Catalogue.open(path, read_only=True) as replica:
+        other = subprocess.run([sys.executable, "-c", READER.format(path=str(path))], capture_output=True, text=True)
+        assert other.returncode == 0 and int(other.stdout) == replica.count() > 0  # two processes at once
+        assert replica.read_only and [h.code for h in replica.search("nước thải", limit=1)]
+        refused = [
+            lambda: replica.add_synonym("zz", "xử lý nước thải"),
+            lambda: replica.import_file(csv_file(tmp_path / "a.csv", "HN-RO1,Nhà máy,Dịch vụ môi trường,Gia Lâm")),
+            lambda: auth.sign_in(replica, "lan", "wrong"),
+            lambda: auth.add_user(replica, "thu", PASSWORD, "staff"),
+            lambda: editing.save_project(
+                replica, editing.form_values(replica.project("DEMO-001")), actor="lan", base_version=1
+            ),
+        ]
+        for write in refused:
+            with pytest.raises(CatalogueError) as caught:
+                write()
+            assert "read-only" in caught.value.text("en") and "chỉ để đọc" in caught.value.text("vi")
+        assert replica.count() == other_count(path)
+
+
+def other_count(path) -> int:
+    import subprocess
+    import sys
+
+    return int(
+        subprocess.run([sys.executable, "-c", READER.format(path=str(path))], capture_output=True, text=True).stdout
+    )
+
+
+def test_a_locked_file_is_recognised_by_the_operating_systems_lock_not_by_words(tmp_path):
+    import subprocess
+    import sys
+
+    from catalogue.errors import DatabaseLockedError
+    from catalogue.storage.database import held_by_another_process
+
+    path = tmp_path / "c.duckdb"
+    Catalogue.open(path).close()
+    assert not held_by_another_process(path)
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            f"import duckdb, sys, time; c = duckdb.connect({str(path)!r}); print('held', flush=True); time.sleep(60)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        assert held_by_another_process(path)
+        with pytest.raises(DatabaseLockedError):
+            Catalogue.open(path)
+    finally:
+        holder.kill()
+        holder.wait()
+    (tmp_path / "garbage.duckdb").write_bytes(b"not a database" * 1000)
+    with pytest.raises(Exception) as caught:  # an I/O error that is no lock stays what it is
+        Catalogue.open(tmp_path / "garbage.duckdb")
+    assert not isinstance(caught.value, DatabaseLockedError)

@@ -9,7 +9,10 @@ lock, in one transaction, retried on a DuckDB transaction conflict. Opening migr
 
 from __future__ import annotations
 
+import errno
 import os
+import struct
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -20,10 +23,11 @@ from typing import TypeVar
 import duckdb
 
 from catalogue.clock import see_stamp
-from catalogue.errors import DatabaseLockedError
+from catalogue.errors import CatalogueError, DatabaseLockedError
 from catalogue.storage.backup import sweep_leftovers
-from catalogue.storage.migrations import migrate
+from catalogue.storage.migrations import LATEST_VERSION, current_version, migrate
 from catalogue.storage.reference_sync import sync_reference_data
+from catalogue.text import Text
 
 DEFAULT_DB = Path("var") / "catalogue.duckdb"  # under the working directory; never inside the package
 WRITE_RETRIES = 5
@@ -33,10 +37,45 @@ ACCOUNT_EVENTS = frozenset({"sessions", "users"})
 T = TypeVar("T")
 
 
+def _connect(target: str, *, read_only: bool) -> duckdb.DuckDBPyConnection:
+    try:
+        return duckdb.connect(target, read_only=read_only)
+    except duckdb.IOException as exc:  # DuckDB says "IO Error" for a lock and for any other I/O failure
+        if target != ":memory:" and held_by_another_process(target):
+            raise DatabaseLockedError(target, str(exc)) from exc
+        raise
+
+
 def resolve_db_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
     """``--db`` if given, else ``$CATALOGUE_DB``, else ``var/catalogue.duckdb`` under the working directory."""
     chosen = cli_value or os.environ.get("CATALOGUE_DB") or DEFAULT_DB
     return Path(chosen).expanduser()
+
+
+class ReadOnlyError(CatalogueError):
+    """A write asked of a catalogue opened read-only (a replica): refused before anything runs."""
+
+
+def held_by_another_process(path: str | os.PathLike[str]) -> bool:
+    """Whether another process holds a lock on ``path`` — DuckDB's lock on its file, asked of the
+    operating system (``F_GETLK``, which takes no lock and ignores this process's own locks), not
+    read from an error message. False where the question cannot be asked (not Linux, no file)."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        import fcntl
+
+        query = struct.pack("@hhqqi4x", fcntl.F_WRLCK, os.SEEK_SET, 0, 0, 0)  # struct flock, whole file
+        answer = fcntl.fcntl(fd, fcntl.F_GETLK, query)
+        return struct.unpack("@hhqqi4x", answer)[0] != fcntl.F_UNLCK
+    except OSError as exc:
+        return exc.errno in (errno.EACCES, errno.EAGAIN)
+    finally:
+        os.close(fd)
 
 
 def _in_transaction(cur: duckdb.DuckDBPyConnection, work: Callable[[duckdb.DuckDBPyConnection], object]) -> None:
@@ -52,30 +91,29 @@ def _in_transaction(cur: duckdb.DuckDBPyConnection, work: Callable[[duckdb.DuckD
 class Database:
     """One DuckDB database, opened and migrated; read through :meth:`cursor`, written through :meth:`write`."""
 
-    def __init__(self, connection: duckdb.DuckDBPyConnection, path: str) -> None:
+    def __init__(self, connection: duckdb.DuckDBPyConnection, path: str, *, read_only: bool = False) -> None:
         self._root = connection
         self.path = path
+        self.read_only = read_only
         self.write_lock = threading.RLock()  # every write of this process, one at a time
         self._listeners: list[Callable[[str], None]] = []
         self._data_version = 0
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str] | None = None) -> Database:
+    def open(cls, path: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> Database:
         """Open (creating if needed), migrate and synchronise the database at ``path``.
 
         ``path`` defaults as in :func:`resolve_db_path`. Raises :class:`DatabaseLockedError`
         when another process holds the file and :class:`SchemaTooNewError` when it was
-        written by a newer program.
+        written by a newer program. With ``read_only`` (a replica; several processes may read
+        one file so) nothing is created, migrated or synchronised, and every write is refused.
         """
         target = ":memory:" if str(path) == ":memory:" else str(resolve_db_path(path))
+        if read_only:
+            return cls._open_read_only(target)
         if target != ":memory:":
             Path(target).parent.mkdir(parents=True, exist_ok=True)
-        try:
-            connection = duckdb.connect(target)
-        except duckdb.IOException as exc:
-            if "lock" in str(exc).lower():
-                raise DatabaseLockedError(target, str(exc)) from exc
-            raise
+        connection = _connect(target, read_only=False)
         database = cls(connection, target)
         if target != ":memory:":  # a restore killed earlier left its half-built copy beside the file
             sweep_leftovers(Path(target).parent, Path(target).name + ".restoring-")
@@ -88,6 +126,16 @@ class Database:
             connection.close()
             raise
         return database
+
+    @classmethod
+    def _open_read_only(cls, target: str) -> Database:
+        connection = _connect(target, read_only=True)
+        with connection.cursor() as cur:
+            found = current_version(cur, create=False)
+        if found != LATEST_VERSION:
+            connection.close()
+            raise CatalogueError(Text.of("db.read_only_outdated", path=target, found=found, known=LATEST_VERSION))
+        return cls(connection, target, read_only=True)
 
     def close(self) -> None:
         self._root.close()
@@ -105,8 +153,11 @@ class Database:
         """Run ``work(cursor)`` in one transaction under the process's write lock.
 
         Retries the whole transaction on a DuckDB conflict; any other error rolls back and is
-        raised, so nothing is half-written. Listeners hear ``event`` after the commit.
+        raised, so nothing is half-written. Listeners hear ``event`` after the commit. A read-only
+        database refuses with :class:`ReadOnlyError` before anything runs.
         """
+        if self.read_only:
+            raise ReadOnlyError(Text.of("db.read_only", path=self.path))
         for attempt in range(WRITE_RETRIES):
             with self.write_lock, self.cursor() as cur:
                 cur.execute("begin transaction")

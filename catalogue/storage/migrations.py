@@ -140,7 +140,14 @@ MIGRATIONS: tuple[Migration, ...] = (
 LATEST_VERSION = MIGRATIONS[-1].version
 
 
-def current_version(cur: duckdb.DuckDBPyConnection) -> int:
+def current_version(cur: duckdb.DuckDBPyConnection, *, create: bool = True) -> int:
+    """The schema version recorded in the database (0 for a new one). Without ``create`` (a
+    read-only database) the record's table is not made when missing."""
+    if not create:
+        found = cur.execute("select 1 from duckdb_tables() where table_name = 'schema_migrations'").fetchall()
+        if not found:
+            return 0
+        return cur.execute("select coalesce(max(version), 0) from schema_migrations").fetchall()[0][0]
     cur.execute(
         "create table if not exists schema_migrations "
         "(version integer primary key, name varchar, applied_at timestamp default current_timestamp)"
