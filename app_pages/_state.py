@@ -42,7 +42,6 @@ def open_catalogue(path: str) -> Catalogue:
     cat = Catalogue.open(path)
     if first_start:
         cat.load_demo()  # a new installation starts with the illustrative projects
-    cat.serve_backups()  # so that `catalogue backup` works while the app runs
     return cat
 
 

@@ -17,7 +17,8 @@ from typing import Any
 import streamlit as st
 from starlette.routing import BaseRoute
 
-from app_pages._state import get_catalogue
+from app_pages._state import database_path, get_catalogue
+from catalogue.admin import AdminServer
 from catalogue.api import Routes
 
 SCRIPT = str(Path(__file__).with_name("main.py"))  # the frame: every page runs inside it
@@ -29,10 +30,16 @@ def routes() -> list[BaseRoute]:
 
 @asynccontextmanager
 async def lifespan(_app: Any) -> AsyncIterator[None]:
-    """Open the catalogue and build its search index while the server starts, not at the first visit."""
+    """Open the catalogue and build its search index while the server starts, not at the first
+    visit; serve the local admin endpoint (catalogue/admin.py) while the app runs."""
     catalogue = await asyncio.to_thread(get_catalogue)
     await asyncio.to_thread(catalogue.prepare_index)
-    yield
+    admin = AdminServer(get_catalogue, database_path()).start() if catalogue.path != ":memory:" else None
+    try:
+        yield
+    finally:
+        if admin is not None:
+            admin.stop()
 
 
 app = st.App(SCRIPT, routes=routes(), lifespan=lifespan)

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from catalogue.core import Catalogue
-from catalogue.errors import CatalogueError, DatabaseLockedError
+from catalogue.errors import CatalogueError
 from catalogue.projects.importing import ImportReport
 from catalogue.storage import backup as backups
 from catalogue.storage.database import resolve_db_path
@@ -246,8 +246,12 @@ def _import(args: argparse.Namespace) -> int:
     if not path.is_file():
         print(t("cli.no_such_file", args.lang, path=path), file=sys.stderr)
         return EXIT_REFUSED
-    with _open(args) as cat:
-        report = cat.import_file(path, dry_run=args.dry_run)
+    answer = _via_app(args, {"command": "import", "path": str(path.resolve()), "dry_run": args.dry_run})
+    if answer is not None:
+        report = ImportReport.from_dict(answer["report"])
+    else:
+        with _open(args) as cat:
+            report = cat.import_file(path, dry_run=args.dry_run)
     for column in report.ignored_columns:
         print(t("cli.ignored_column", args.lang, column=column), file=sys.stderr)
     if not report.ok:
@@ -310,16 +314,26 @@ def _synonyms(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _backup(args: argparse.Namespace) -> int:
-    path = _existing_db(args)
+def _via_app(args: argparse.Namespace, request: dict[str, Any], path: Path | None = None) -> dict[str, Any] | None:
+    """The running app's answer to ``request`` (catalogue/admin.py), or None when no app serves
+    the database (the command then opens the file itself)."""
+    from catalogue import admin
+
     try:
-        with Catalogue.open(path) as cat:
+        answer = admin.call(path or _existing_db(args), {**request, "actor": os.environ.get("USER") or "cli"})
+    except admin.AppNotAnswering:
+        return None
+    print(t("cli.via_app", args.lang), file=sys.stderr)
+    return answer
+
+
+def _backup(args: argparse.Namespace) -> int:
+    answer = _via_app(args, {"command": "backup", "directory": str(Path(args.directory).resolve())})
+    if answer is not None:
+        manifest = answer["manifest"]
+    else:
+        with _open(args) as cat:
             manifest = cat.backup(args.directory)
-    except DatabaseLockedError:
-        if not backups.server_alive(path):
-            raise
-        print(t("cli.backup_via_app", args.lang), file=sys.stderr)
-        manifest = backups.request_backup(path, args.directory)
     print(t("cli.backup_done", args.lang, path=args.directory, projects=manifest["row_counts"].get("projects", 0)))
     return EXIT_OK
 
@@ -339,10 +353,22 @@ def _read_password(args: argparse.Namespace) -> str:
 def _user(args: argparse.Namespace) -> int:
     from catalogue.staff import auth
 
+    request = {"command": "user", "action": args.user_command, "name": getattr(args, "name", "")}
+    if args.user_command in ("add", "passwd"):
+        request["password"] = _read_password(args)
+    request |= {
+        k: v
+        for k, v in (("role", getattr(args, "role", None)), ("display_name", getattr(args, "display_name", None)))
+        if v
+    }
+    answer = _via_app(args, request)
+    if answer is not None:
+        _print_user_answer(args, answer)
+        return EXIT_OK
     with _open(args) as cat:
         command = args.user_command
         if command == "add":
-            created = auth.add_user(cat, args.name, _read_password(args), args.role, args.display_name)
+            created = auth.add_user(cat, args.name, request["password"], args.role, args.display_name)
             print(t("cli.user_added", args.lang, name=created.name, role=auth.role_label(created.role)(args.lang)))
         elif command == "list":
             for u in auth.list_users(cat):
@@ -357,10 +383,23 @@ def _user(args: argparse.Namespace) -> int:
         elif command == "unlock":
             auth.unlock(cat, args.name)
         elif command == "passwd":
-            auth.set_password(cat, args.name, _read_password(args))
+            auth.set_password(cat, args.name, request["password"])
         if command != "add" and command != "list":
             print(t("cli.user_done", args.lang, name=args.name.lower()))
     return EXIT_OK
+
+
+def _print_user_answer(args: argparse.Namespace, answer: dict[str, Any]) -> None:
+    from catalogue.staff import auth
+
+    if args.user_command == "add":
+        role = auth.role_label(answer["user"]["role"])(args.lang)
+        print(t("cli.user_added", args.lang, name=answer["user"]["name"], role=role))
+    elif args.user_command == "list":
+        for name, display, role, active, _failed in answer["users"]:
+            print(f"{name}\t{role}\t{'active' if active else 'disabled'}\t{display}")
+    else:
+        print(t("cli.user_done", args.lang, name=args.name.lower()))
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -385,7 +424,9 @@ def _report(args: argparse.Namespace) -> int:
 
 def _restore(args: argparse.Namespace) -> int:
     target = resolve_db_path(args.db)
-    manifest = backups.restore(args.directory, target, force=args.force)
+    request = {"command": "restore", "directory": str(Path(args.directory).resolve())}
+    answer = _via_app(args, request, target) if args.force else None  # the app swaps its file and goes on
+    manifest = answer["manifest"] if answer is not None else backups.restore(args.directory, target, force=args.force)
     print(t("cli.restore_done", args.lang, path=target, projects=manifest["row_counts"].get("projects", 0)))
     return EXIT_OK
 

@@ -48,9 +48,9 @@ class Catalogue:
         self.database = database
         self.path = database.path
         self._reference: Reference | None = None
-        self._backup_server: Any = None
         self._search_index: SearchIndex | None = None
         self._index_lock = threading.Lock()
+        database.on_change(self._forget_after_restore)
         self.inquiry_limiter = RateLimiter()
         self.sign_in_guard = SignInGuard()
 
@@ -66,10 +66,11 @@ class Catalogue:
     def read_only(self) -> bool:
         return self.database.read_only
 
+    def _forget_after_restore(self, event: str) -> None:
+        if event == "restore":  # the reference tables may differ in the restored file
+            self._reference = None
+
     def close(self) -> None:
-        if self._backup_server is not None:
-            self._backup_server.stop()
-            self._backup_server = None
         self.database.close()
 
     def __enter__(self) -> Catalogue:
@@ -323,14 +324,12 @@ class Catalogue:
 
         return backup(self, directory)
 
-    def serve_backups(self) -> Any:
-        """Answer backup requests from other processes (the CLI) while this one holds the file."""
-        from catalogue.storage.backup import BackupServer
+    def restore_from(self, directory: str | os.PathLike[str]) -> dict[str, Any]:
+        """Replace this catalogue's file with the backup in ``directory`` while it stays open (the
+        app goes on serving; see :meth:`Database.replace`); returns the backup's manifest."""
+        from catalogue.storage.backup import restore
 
-        if self.path == ":memory:" or self._backup_server is not None:
-            return self._backup_server
-        self._backup_server = BackupServer(self).start()
-        return self._backup_server
+        return self.database.replace(lambda path: restore(directory, path, force=True))
 
     def similar(self, code: str, limit: int = 4) -> list[str]:
         """Codes of published projects most like ``code``: same category first, then the same

@@ -116,7 +116,9 @@ def test_backup_while_another_process_holds_the_database(tmp_path):
             sys.executable,
             "-c",
             "import sys, time; from catalogue import Catalogue\n"
-            "cat = Catalogue.open(sys.argv[1]); cat.serve_backups(); print('ready', flush=True)\n"
+            "from catalogue.admin import AdminServer\n"
+            "cat = Catalogue.open(sys.argv[1]); AdminServer(lambda: cat, sys.argv[1]).start()\n"
+            "print('ready', flush=True)\n"
             "time.sleep(60)",
             str(db),
         ],
@@ -136,7 +138,7 @@ def test_backup_while_another_process_holds_the_database(tmp_path):
             check=False,
         )
         assert done.returncode == 0, done.stderr
-        assert "asking the app" in done.stderr
+        assert "The app is running on this database" in done.stderr
     finally:
         holder.kill()
         holder.wait()

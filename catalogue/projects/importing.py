@@ -92,6 +92,22 @@ class ImportReport:
         """All errors found, listed or not."""
         return len(self.errors) + self.more_errors
 
+    # What travels between processes (the CLI and a running app, catalogue/admin.py): counts and errors.
+    _PLAIN = ("source", "rows_read", "inserted", "updated", "unchanged", "ignored_columns", "dry_run", "committed")
+
+    def as_dict(self) -> dict[str, Any]:
+        errors = [{"row": e.row, "column": e.column, "value": e.value, "text": e.text.as_dict()} for e in self.errors]
+        return {
+            **{name: getattr(self, name) for name in self._PLAIN},
+            "errors": errors,
+            "more_errors": self.more_errors,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ImportReport:
+        errors = [ImportIssue(e["row"], e["column"], e["value"], Text(e["text"])) for e in data["errors"]]
+        return cls(**{name: data[name] for name in cls._PLAIN}, errors=errors, more_errors=data["more_errors"])
+
     @property
     def error_rows(self) -> int:
         """How many rows of the file have at least one error (a row with three errors is one row)."""

@@ -108,7 +108,8 @@ class _Word:
 
 
 # Committed writes that change what the index holds; a sign-in, an inquiry or a plan edit does not.
-INDEXED_EVENTS = frozenset({"projects", "synonyms"})
+INDEXED_EVENTS = frozenset({"projects", "synonyms", "restore"})
+REBUILD_EVENTS = frozenset({"synonyms", "restore"})  # a restored file's rows are not a delta of ours
 _log = logging.getLogger("catalogue.search")
 
 
@@ -140,7 +141,7 @@ class SearchIndex:
         if event not in INDEXED_EVENTS:
             return
         self._stale = True
-        if event == "synonyms":
+        if event in REBUILD_EVENTS:
             self._rebuild_needed = True
         try:
             self.sync()

@@ -1,10 +1,8 @@
 """Consistent backups and all-or-nothing restores of a catalogue database.
 
 A backup is a directory written by DuckDB's ``EXPORT DATABASE`` (schema plus Parquet
-files, one snapshot transaction) and a ``manifest.json`` with row counts. DuckDB lets only
-one process open a database file for writing, so while the app runs, the CLI cannot open
-the file itself: the app serves backup requests left in a mailbox directory beside the
-database (``<db>.requests/``) instead, and the CLI waits for the answer.
+files, one snapshot transaction) and a ``manifest.json`` with row counts. While the app runs,
+the CLI asks it for a backup or a restore through its local admin endpoint (catalogue/admin.py).
 """
 
 from __future__ import annotations
@@ -13,7 +11,6 @@ import datetime as dt
 import json
 import os
 import shutil
-import threading
 import time
 import uuid
 from pathlib import Path
@@ -22,15 +19,11 @@ from typing import TYPE_CHECKING, Any
 import duckdb
 
 from catalogue.errors import BackupError, DatabaseLockedError, RestoreRefusedError
-from catalogue.text import Text
 
 if TYPE_CHECKING:
     from catalogue.core import Catalogue
 
 MANIFEST = "manifest.json"
-HEARTBEAT = "server.json"
-POLL_SECONDS = 0.25
-HEARTBEAT_FRESH_SECONDS = 5.0
 
 
 def _tables(cur: duckdb.DuckDBPyConnection) -> list[str]:
@@ -189,105 +182,11 @@ def _private(directory: Path) -> None:
 
 
 def _ensure_not_in_use(target: Path) -> None:
-    try:
-        duckdb.connect(str(target)).close()
-    except duckdb.IOException as exc:
-        if "lock" in str(exc).lower():
-            raise DatabaseLockedError(str(target), str(exc)) from exc
-        raise
+    from catalogue.storage.database import held_by_another_process
+
+    if held_by_another_process(target):
+        raise DatabaseLockedError(str(target))
 
 
 def _sql_path(path: Path) -> str:
     return str(path).replace("'", "''")
-
-
-# --- backups while the app holds the database ------------------------------------------
-
-
-def mailbox(db_path: str | os.PathLike[str]) -> Path:
-    return Path(str(db_path) + ".requests")
-
-
-class BackupServer:
-    """Answers backup requests from other processes for a catalogue this process holds."""
-
-    def __init__(self, catalogue: Catalogue) -> None:
-        self.catalogue = catalogue
-        self.box = mailbox(catalogue.path)
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="catalogue-backup-server", daemon=True)
-
-    def start(self) -> BackupServer:
-        self.box.mkdir(parents=True, exist_ok=True)
-        self._beat()
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self._stop.set()
-        self._thread.join(timeout=5)
-        (self.box / HEARTBEAT).unlink(missing_ok=True)
-
-    def _beat(self) -> None:
-        payload = {"pid": os.getpid(), "at": time.time()}
-        temporary = self.box / f"{HEARTBEAT}.tmp"
-        temporary.write_text(json.dumps(payload), encoding="utf-8")
-        temporary.replace(self.box / HEARTBEAT)
-
-    def _run(self) -> None:
-        while not self._stop.wait(POLL_SECONDS):
-            try:
-                self._beat()
-                for request in sorted(self.box.glob("*.request.json")):
-                    self._serve(request)
-            except OSError:
-                continue  # the mailbox vanished or is unreadable for a moment; try again
-
-    def _serve(self, request: Path) -> None:
-        answer = request.with_name(request.name.replace(".request.json", ".answer.json"))
-        try:
-            wanted = json.loads(request.read_text(encoding="utf-8"))
-            manifest = backup(self.catalogue, wanted["directory"])
-            result = {"ok": True, "manifest": manifest}
-        except BackupError as exc:
-            result = {"ok": False, "message": exc.text.as_dict()}
-        except Exception as exc:  # report any failure to the waiting CLI rather than dying
-            result = {"ok": False, "message": Text(vi=f"Sao lưu thất bại: {exc}", en=f"Backup failed: {exc}").as_dict()}
-        temporary = answer.with_name(answer.name + ".tmp")
-        temporary.write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
-        temporary.replace(answer)
-        request.unlink(missing_ok=True)
-
-
-def server_alive(db_path: str | os.PathLike[str]) -> bool:
-    try:
-        beat = json.loads((mailbox(db_path) / HEARTBEAT).read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError):
-        return False
-    return time.time() - float(beat.get("at", 0)) < HEARTBEAT_FRESH_SECONDS
-
-
-def request_backup(
-    db_path: str | os.PathLike[str], directory: str | os.PathLike[str], timeout: float = 300.0
-) -> dict[str, Any]:
-    """Ask the process serving ``db_path`` for a backup into ``directory`` and wait for it."""
-    box = mailbox(db_path)
-    ticket = uuid.uuid4().hex
-    request = box / f"{ticket}.request.json"
-    answer = box / f"{ticket}.answer.json"
-    temporary = box / f"{ticket}.tmp"
-    temporary.write_text(json.dumps({"directory": str(Path(directory).resolve())}), encoding="utf-8")
-    temporary.replace(request)
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if answer.exists():
-            result = json.loads(answer.read_text(encoding="utf-8"))
-            answer.unlink(missing_ok=True)
-            if not result["ok"]:
-                raise BackupError(Text(result["message"]))
-            return result["manifest"]
-        time.sleep(POLL_SECONDS)
-    request.unlink(missing_ok=True)
-    raise BackupError(
-        "Ứng dụng không trả lời yêu cầu sao lưu kịp thời", "The app did not answer the backup request in time"
-    )

@@ -96,6 +96,12 @@ class Database:
         self.path = path
         self.read_only = read_only
         self.write_lock = threading.RLock()  # every write of this process, one at a time
+        # A restore swaps the file under a running process (see replace): cursors are counted so
+        # that it lets those in use finish, and new ones wait the moment the swap takes.
+        self._gate = threading.Condition()
+        self._active = 0
+        self._swapper: int | None = None
+        self._local = threading.local()
         self._listeners: list[Callable[[str], None]] = []
         self._data_version = 0
 
@@ -143,11 +149,54 @@ class Database:
     @contextmanager
     def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """A cursor of its own for this call (cursors are not shared between threads)."""
-        cur = self._root.cursor()
+        depth = getattr(self._local, "depth", 0)
+        counted = depth == 0 and self._swapper != threading.get_ident()
+        if counted:
+            with self._gate:
+                while self._swapper is not None:
+                    self._gate.wait()
+                self._active += 1
+        self._local.depth = depth + 1
         try:
-            yield cur
+            cur = self._root.cursor()
+            try:
+                yield cur
+            finally:
+                cur.close()
         finally:
-            cur.close()
+            self._local.depth = depth
+            if counted:
+                with self._gate:
+                    self._active -= 1
+                    self._gate.notify_all()
+
+    def replace(self, rebuild: Callable[[str], T], drain_seconds: float = 30.0) -> T:
+        """Close the file, let ``rebuild(path)`` replace it (a restore), open and migrate it again,
+        while the process goes on serving: reads in progress finish first (up to ``drain_seconds``),
+        new ones wait the moment the swap takes. Listeners hear ``restore``."""
+        if self.path == ":memory:" or self.read_only:
+            raise CatalogueError(Text.of("db.read_only", path=self.path))
+        with self.write_lock:
+            with self._gate:
+                self._swapper = threading.get_ident()
+                deadline = time.monotonic() + drain_seconds
+                while self._active and time.monotonic() < deadline:
+                    self._gate.wait(0.05)
+            try:
+                self._root.close()
+                try:
+                    result = rebuild(self.path)
+                finally:
+                    self._root = _connect(self.path, read_only=False)
+                    with self.cursor() as cur:
+                        migrate(cur, self.path)
+                        _in_transaction(cur, sync_reference_data)
+            finally:
+                with self._gate:
+                    self._swapper = None
+                    self._gate.notify_all()
+        self._changed("restore")
+        return result
 
     def write(self, work: Callable[[duckdb.DuckDBPyConnection], T], event: str = "write") -> T:
         """Run ``work(cursor)`` in one transaction under the process's write lock.
