@@ -512,6 +512,15 @@ def test_data_health_finds_stale_incomplete_and_pending(demo_cat):
     assert "HN-1" in set(state.drafts["code"])
     frame = cat.projects(include_hidden=True, code=["HN-100"])
     assert health.completeness(frame).iloc[0] == round(100 * 6 / len(health.COMPLETENESS_FIELDS))
+    # counted and scored by the database as by pandas; lists cut at the limit, counts whole
+    everything = cat.projects(include_hidden=True)
+    everything = everything[everything["status"] != "withdrawn"]
+    scores = dict(zip(everything["code"], health.completeness(everything.reset_index(drop=True)), strict=True))
+    short = health.data_health(cat, today=dt.date(2026, 11, 28), limit=2)
+    assert short.counts["incomplete"] == sum(score < health.INCOMPLETE_BELOW for score in scores.values())
+    assert len(short.incomplete) == min(2, short.counts["incomplete"])
+    assert all(scores[row.code] == row.score for row in state.incomplete.itertuples())
+    assert short.counts["pending_review"] == 1 and short.counts["stale"] == 1
     assert health.missing_fields(frame.iloc[0])[:2] == ["description_vi", "description_en"]
 
 

@@ -169,11 +169,13 @@ def project_sheet(cat: Catalogue, code: str, lang: str) -> ProjectSheet | None:
     # name under the Vietnamese)
     other = project["name_vi"] if reads_translation(lang) and not name_fallback else project["name_en"]
     description, description_fallback = in_language(project, "description", lang)
-    similar = []
-    for other_code in cat.similar(code):
-        other_project = cat.project(other_code)
-        if other_project:
-            similar.append((other_code, localized(other_project, "name", lang)))
+    similar_codes = cat.similar(code)
+    found = cat.projects(code=similar_codes).set_index("code") if similar_codes else None  # one query for all
+    similar = [
+        (other, localized(found.loc[other], "name", lang))
+        for other in similar_codes
+        if found is not None and other in found.index
+    ]
     return ProjectSheet(
         code=code,
         name=name or code,

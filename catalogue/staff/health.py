@@ -57,28 +57,59 @@ def missing_fields(row: pd.Series) -> list[str]:
     return [group[0] for group in COMPLETENESS_FIELDS if all(empty(row[name]) for name in group)]
 
 
+def _filled(name: str) -> str:
+    return f"(nullif(trim(cast({name} as varchar)), '') is not null)"
+
+
+# The completeness score of :func:`completeness`, computed by the database.
+SCORE_SQL = (
+    "round(100.0 * ("
+    + " + ".join(f"({' or '.join(_filled(name) for name in group)})::integer" for group in COMPLETENESS_FIELDS)
+    + f") / {len(COMPLETENESS_FIELDS)})::integer"
+)
+# Each list of the staff home: its condition and its order (the parameter is the stale cutoff or the score bar).
+LISTS = {
+    "stale": ("updated_at < ?", "updated_at, code"),
+    "incomplete": ("score < ?", "score, code"),
+    "pending_review": ("publication = 'submitted'", "updated_at, code"),
+    "drafts": ("publication = 'draft'", "updated_at desc, code"),
+}
+LIST_LIMIT = 25
+
+
 @dataclass(frozen=True)
 class Health:
+    """The first ``LIST_LIMIT`` projects of each list, and how many each holds in all (``counts``)."""
+
     stale: pd.DataFrame  # not updated for STALE_MONTHS
     incomplete: pd.DataFrame  # completeness below INCOMPLETE_BELOW
     pending_review: pd.DataFrame  # submitted, waiting for a reviewer
     drafts: pd.DataFrame
     unanswered: int
+    counts: dict[str, int]
 
 
-def data_health(cat: Catalogue, today: dt.date | None = None) -> Health:
-    """What needs attention, over every project that is not archived."""
+def data_health(cat: Catalogue, today: dt.date | None = None, limit: int = LIST_LIMIT) -> Health:
+    """What needs attention, over every project that is not archived: counted and listed by the
+    database (a few rows travel, whatever the size of the catalogue)."""
     today = today or hanoi_today()
+    cutoff = (pd.Timestamp(today) - pd.DateOffset(months=STALE_MONTHS)).to_pydatetime()
+    live = (
+        f"(select *, {SCORE_SQL} as score, coalesce(publication, 'published') as state "
+        "from projects where status <> 'withdrawn')"
+    )
+    values = {"stale": [cutoff], "incomplete": [INCOMPLETE_BELOW], "pending_review": [], "drafts": []}
     with cat.cursor() as cur:
-        frame = cur.execute("select * from projects where status <> 'withdrawn' order by code").df()
-    if frame.empty:
-        empty = frame.assign(score=pd.Series(dtype="int64"))
-        return Health(empty, empty, empty, empty, unanswered_count(cat))
-    frame["score"] = completeness(frame)
-    cutoff = pd.Timestamp(today) - pd.DateOffset(months=STALE_MONTHS)
-    stale = frame[frame["updated_at"] < cutoff].sort_values("updated_at")
-    incomplete = frame[frame["score"] < INCOMPLETE_BELOW].sort_values(["score", "code"])
-    publication = frame["publication"].fillna("published")
-    pending = frame[publication == "submitted"].sort_values("updated_at")
-    drafts = frame[publication == "draft"].sort_values("updated_at", ascending=False)
-    return Health(stale, incomplete, pending, drafts, unanswered_count(cat))
+        counted = ", ".join(
+            f"count(*) filter (where {where.replace('publication', 'state')})" for where, _ in LISTS.values()
+        )
+        totals = cur.execute(f"select {counted} from {live}", [cutoff, INCOMPLETE_BELOW]).fetchall()[0]
+        frames = {
+            name: cur.execute(
+                f"select * from {live} where {where.replace('publication', 'state')} order by {order} limit ?",
+                [*values[name], int(limit)],
+            ).df()
+            for name, (where, order) in LISTS.items()
+        }
+    counts = {name: int(total) for name, total in zip(LISTS, totals, strict=True)}
+    return Health(**frames, unanswered=unanswered_count(cat), counts=counts)
