@@ -103,9 +103,14 @@ def handle(cat: Catalogue, request: dict[str, Any]) -> tuple[int, dict[str, Any]
     try:
         answer = command(cat, request)
     except CatalogueError as error:
+        _record(cat, {**request, "refused": error.text("en")})
         return 409, {"ok": False, "message": error.text.as_dict(), "error": type(error).__name__}
-    except (KeyError, TypeError, ValueError) as error:
+    except (KeyError, TypeError) as error:
         return 400, {"ok": False, "message": {"en": f"bad request: {error}"}}
+    except Exception as error:  # an OSError (a path that cannot be written), …: said, never a dropped line
+        _record(cat, {**request, "failed": f"{type(error).__name__}: {error}"})
+        message = Text.of("admin.failed", error=f"{type(error).__name__}: {error}").as_dict()
+        return 500, {"ok": False, "message": message, "error": type(error).__name__}
     _record(cat, request)
     return 200, {"ok": True, **answer}
 
@@ -152,16 +157,19 @@ class AdminServer:
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:
                 given = self.headers.get("Authorization", "").removeprefix("Bearer ")
-                length = int(self.headers.get("Content-Length") or 0)
+                declared = self.headers.get("Content-Length") or "0"
+                length = int(declared) if declared.isascii() and declared.isdigit() else -1
                 if not hmac.compare_digest(given.encode(), server.token.encode()):
                     self._answer(401, {"ok": False, "message": {"en": "not authorised"}})
-                elif length > MAX_BODY:
-                    self._answer(413, {"ok": False, "message": {"en": "request too large"}})
+                elif not 0 <= length <= MAX_BODY:
+                    self._answer(413, {"ok": False, "message": {"en": "a body of 0 to 64 KiB, with its length"}})
                 else:
                     try:
                         request = json.loads(self.rfile.read(length) or b"{}")
                     except ValueError:
-                        self._answer(400, {"ok": False, "message": {"en": "not JSON"}})
+                        request = None
+                    if not isinstance(request, dict):
+                        self._answer(400, {"ok": False, "message": {"en": "a JSON object, please"}})
                         return
                     self._answer(*handle(server.catalogue(), request))
 

@@ -29,7 +29,7 @@ from starlette.routing import Route
 
 from catalogue.core import Catalogue
 from catalogue.projects.browse_state import BrowseState, parse_params
-from catalogue.projects.exporting import export_frame, table_csv
+from catalogue.projects.exporting import NOT_PUBLIC, export_frame, table_csv
 from catalogue.staff import auth
 from catalogue.staff.inquiries import RateLimiter
 from catalogue.storage.migrations import LATEST_VERSION
@@ -41,7 +41,12 @@ READS_PER_MINUTE = 240  # per client address; a conference's Wi-Fi puts many inv
 FEED_ENTRIES = 50
 GRANT_SECONDS = 60
 FACETS = ("category", "district", "status", "investment_form", "lead_agency")
-CORS = {"Access-Control-Allow-Origin": "*", "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS"}
+CORS = {
+    "Access-Control-Allow-Origin": "*",
+    "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
+    "Access-Control-Allow-Headers": "If-None-Match, If-Modified-Since, Accept, Accept-Language",
+    "Access-Control-Expose-Headers": "ETag, Last-Modified, Retry-After",
+}
 
 
 def package_version() -> str:
@@ -94,9 +99,13 @@ class Routes:
             Route(f"{API}/facets", self.guarded(self.facets), methods=[*read, "OPTIONS"]),
             Route(f"{API}/openapi.json", self.guarded(self.openapi), methods=[*read, "OPTIONS"]),
             Route(f"{API}/feed.atom", self.guarded(self.feed), methods=[*read, "OPTIONS"]),
-            Route("/auth/cookie", self.set_cookie, methods=["POST"]),
-            Route("/auth/signout", self.clear_cookie, methods=["POST"]),
+            Route("/auth/cookie", self.set_cookie, methods=["POST", "GET"]),
+            Route("/auth/signout", self.clear_cookie, methods=["POST", "GET"]),
+            Route(f"{API}/{{rest:path}}", self.guarded(self.no_route), methods=[*read, "OPTIONS"]),
         ]
+
+    def no_route(self, request: Request) -> Response:
+        return JSONResponse({"error": "not_found", "message": _both("api.no_route")}, status_code=404)
 
     # --- health -------------------------------------------------------------------------------
 
@@ -142,10 +151,21 @@ class Routes:
 
     def _state(self, request: Request) -> tuple[BrowseState, Response | None]:
         params = {name: request.query_params.getlist(name) for name in request.query_params}
+        page = params.get("page", ["1"])[-1]
+        if not (page.isascii() and page.isdigit()):  # "²" is a digit to str.isdigit, not to int()
+            return BrowseState(), JSONResponse(
+                {"error": "bad_request", "errors": [{"param": "page", "value": page}]}, status_code=400
+            )
         unknown = sorted(set(params) - ALLOWED_PARAMS)
         state, problems = parse_params(params, self.catalogue().reference)
         errors = [
-            {"param": p.param, "value": p.value, "message": _both("api.bad_value", name=p.param, value=p.value)}
+            {
+                "param": p.param,
+                "value": p.value,
+                "message": _both(
+                    "api.bad_value" if p.param == "status" else "api.bad_param", name=p.param, value=p.value
+                ),
+            }
             for p in problems
         ]
         errors += [{"param": name, "message": _both("api.unknown_param", name=name)} for name in unknown]
@@ -183,7 +203,7 @@ class Routes:
             "links": _links(request, state.page, pages),
             "notice": _both("api.demo_notice") if any(row.get("demo") for row in rows) else None,
         }
-        return _cached_json(request, body, _last_modified(rows))
+        return _cached_json(request, body, _last_change(cat))
 
     def one_project(self, request: Request) -> Response:
         cat = self.catalogue()
@@ -201,9 +221,9 @@ class Routes:
         frame = cat.projects(**state.filters())
         if codes is not None:
             frame = frame[frame["code"].isin(codes)]
-        body = table_csv(export_frame(frame, cat.reference))  # the import template's columns and codes
+        body = table_csv(export_frame(frame, cat.reference, leave_out=NOT_PUBLIC))  # the template's public columns
         etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
-        if request.headers.get("if-none-match") == etag:
+        if _matches(request, etag):
             return Response(status_code=304, headers={"ETag": etag})
         return Response(
             body,
@@ -245,7 +265,7 @@ class Routes:
         rows = _rows_in_order(cat, [hit.code for hit in result.hits])
         body = atom_feed(cat, rows, lang, str(request.url), str(request.base_url).rstrip("/"))
         etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
-        if request.headers.get("if-none-match") == etag:
+        if _matches(request, etag):
             return Response(status_code=304, headers={"ETag": etag})
         return Response(body, media_type="application/atom+xml; charset=utf-8", headers={"ETag": etag})
 
@@ -253,6 +273,8 @@ class Routes:
 
     def set_cookie(self, request: Request) -> Response:
         """Redeem a one-time grant for the HttpOnly session cookie (the page never holds the token)."""
+        if request.method != "POST":
+            return JSONResponse({"error": "method_not_allowed"}, status_code=405, headers={"Allow": "POST"})
         grant = request.query_params.get("grant", "")
         token = GRANTS.redeem(grant) if grant else None
         if token is None:
@@ -271,6 +293,8 @@ class Routes:
 
     def clear_cookie(self, request: Request) -> Response:
         """End the cookie's session on the server and clear the cookie."""
+        if request.method != "POST":
+            return JSONResponse({"error": "method_not_allowed"}, status_code=405, headers={"Allow": "POST"})
         token = request.cookies.get(auth.SESSION_COOKIE)
         if token:
             auth.end_session(self.catalogue(), token)
@@ -280,7 +304,7 @@ class Routes:
 
 
 ALLOWED_PARAMS = {"q", "category", "district", "status", "form", "agency", "min_vnd", "max_vnd", "sort", "lang"}
-ALLOWED_PARAMS |= {"page", "per_page"}
+ALLOWED_PARAMS |= {"page", "per_page", "list"}  # "list" (a visitor's shortlist) rides on browse links: ignored
 
 
 def _both(key: str, **values: object) -> dict[str, str]:
@@ -295,7 +319,7 @@ def _https(request: Request) -> bool:
 
 def _per_page(request: Request) -> int | None:
     raw = request.query_params.get("per_page", "20")
-    if not raw.isdigit() or not 1 <= int(raw) <= PER_PAGE_MAX:
+    if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= PER_PAGE_MAX:
         return None
     return int(raw)
 
@@ -374,6 +398,14 @@ def _iso(value: Any) -> str | None:
     return value.replace(tzinfo=dt.UTC).isoformat().replace("+00:00", "Z")
 
 
+def _last_change(cat: Catalogue) -> dt.datetime | None:
+    """The newest change to any project, hidden ones included: a list's Last-Modified (a project
+    that leaves a list changes the list as much as one that joins it)."""
+    with cat.cursor() as cur:
+        newest = cur.execute("select max(updated_at) from projects").fetchall()[0][0]
+    return newest.replace(tzinfo=dt.UTC, microsecond=0) if newest else None
+
+
 def _last_modified(rows: list[dict[str, Any]]) -> dt.datetime | None:
     stamps = [row["updated_at"] for row in rows if isinstance(row.get("updated_at"), dt.datetime)]
     return max(stamps).replace(tzinfo=dt.UTC, microsecond=0) if stamps else None
@@ -386,9 +418,16 @@ def _cached_json(request: Request, body: Any, modified: dt.datetime | None) -> R
     headers = {"ETag": etag, "Cache-Control": "public, max-age=30"}
     if modified is not None:
         headers["Last-Modified"] = format_datetime(modified, usegmt=True)
-    if request.headers.get("if-none-match") == etag or _not_modified_since(request, modified):
+    if _matches(request, etag) or _not_modified_since(request, modified):
         return Response(status_code=304, headers=headers)
     return Response(payload, media_type="application/json; charset=utf-8", headers=headers)
+
+
+def _matches(request: Request, etag: str) -> bool:
+    """If-None-Match names ``etag`` (weak or strong, alone or in a list, or "*")."""
+    given = request.headers.get("if-none-match", "")
+    tags = {tag.strip().removeprefix("W/") for tag in given.split(",")}
+    return bool(given) and (etag in tags or "*" in tags)
 
 
 def _not_modified_since(request: Request, modified: dt.datetime | None) -> bool:
@@ -437,7 +476,8 @@ def atom_feed(cat: Catalogue, rows: list[dict[str, Any]], lang: str, self_url: s
     return (
         '<?xml version="1.0" encoding="utf-8"?>'
         f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{escape(lang)}">'
-        f"<id>{escape(base)}/api/v1/feed.atom</id>"
+        f"<id>{escape(self_url)}</id>"
+        f"<author><name>{escape(t('api.feed_author', lang))}</name></author>"
         f"<title>{escape(t('api.feed_title', lang))}</title>"
         f"<subtitle>{escape(t('api.feed_subtitle', lang))}</subtitle>"
         f'<link rel="self" href="{escape(self_url)}"/>'
@@ -468,7 +508,12 @@ def openapi_document(server: str) -> dict[str, Any]:
         {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}},
         {"name": "per_page", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": PER_PAGE_MAX}},
     ]
-    ok = {"200": {"description": "OK"}, "400": {"description": "A filter names nothing"}}
+    ok = {
+        "200": {"description": "OK"},
+        "304": {"description": "Not modified (If-None-Match / If-Modified-Since)"},
+        "400": {"description": "A filter names nothing, or an unknown parameter"},
+        "429": {"description": "Too many requests from this address (Retry-After)"},
+    }
     return {
         "openapi": "3.1.0",
         "info": {
@@ -481,7 +526,9 @@ def openapi_document(server: str) -> dict[str, Any]:
             f"{API}/projects": {
                 "get": {"summary": "A page of projects", "parameters": filters + paging, "responses": ok}
             },
-            f"{API}/projects.csv": {"get": {"summary": "All matching projects as CSV", "parameters": filters}},
+            f"{API}/projects.csv": {
+                "get": {"summary": "All matching projects as CSV", "parameters": filters, "responses": ok}
+            },
             f"{API}/projects/{{code}}": {
                 "get": {
                     "summary": "One project",
@@ -490,7 +537,17 @@ def openapi_document(server: str) -> dict[str, Any]:
                 }
             },
             f"{API}/facets": {"get": {"summary": "Counts per filter value", "parameters": filters, "responses": ok}},
-            f"{API}/feed.atom": {"get": {"summary": "Atom feed of new and changed projects", "parameters": filters}},
-            "/healthz": {"get": {"summary": "Health for load balancers", "responses": {"200": {}, "503": {}}}},
+            f"{API}/feed.atom": {
+                "get": {"summary": "Atom feed of new and changed projects", "parameters": filters, "responses": ok}
+            },
+            "/healthz": {
+                "get": {
+                    "summary": "Health for load balancers",
+                    "responses": {
+                        "200": {"description": "Database open, migrations current"},
+                        "503": {"description": "Unavailable"},
+                    },
+                }
+            },
         },
     }

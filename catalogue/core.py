@@ -23,7 +23,7 @@ import pandas as pd
 from catalogue.clock import project_stamp
 from catalogue.data import data_file
 from catalogue.errors import SynonymError
-from catalogue.projects.exporting import write_export
+from catalogue.projects.exporting import NOT_PUBLIC, write_export
 from catalogue.projects.filters import Filters, resolve_filters
 from catalogue.projects.importing import ImportReport, parse_file
 from catalogue.projects.model import COLUMN_NAMES, SYSTEM_COLUMNS
@@ -316,7 +316,8 @@ class Catalogue:
                 f"{demo} dự án là dữ liệu minh họa, không phải dự án chính thức / "
                 f"{demo} projects are illustrative demo data, not official projects"
             )
-        return write_export(frame, path, self.reference, lang, about)
+        leave_out = () if include_hidden else NOT_PUBLIC  # a public download holds what the public reads
+        return write_export(frame, path, self.reference, lang, about, leave_out)
 
     def backup(self, directory: str | os.PathLike[str]) -> dict[str, Any]:
         """Write a consistent copy into the new directory ``directory`` (see backup.py)."""

@@ -223,3 +223,22 @@ def test_a_locked_file_is_recognised_by_the_operating_systems_lock_not_by_words(
     with pytest.raises(Exception) as caught:  # an I/O error that is no lock stays what it is
         Catalogue.open(tmp_path / "garbage.duckdb")
     assert not isinstance(caught.value, DatabaseLockedError)
+
+
+def test_a_restore_ends_every_sign_in_session_and_a_failed_admin_call_says_why(tmp_path):
+    from catalogue import admin
+
+    with open_demo(tmp_path / "c.duckdb", "lan") as cat:
+        token = auth.start_session(cat, "lan")
+        cat.backup(tmp_path / "before")
+        assert auth.resume_session(cat, token) is not None
+        cat.restore_from(tmp_path / "before")
+        assert auth.resume_session(cat, token) is None  # the backup predates any later sign-out
+        (tmp_path / "a-file").write_text("x")
+        status, answer = admin.handle(cat, {"command": "backup", "directory": str(tmp_path / "a-file" / "sub")})
+        assert status == 500 and "could not" in answer["message"]["en"] and answer["message"]["vi"]
+        status, answer = admin.handle(cat, {"command": "backup", "directory": str(tmp_path / "before")})
+        assert status == 409  # not empty: refused, and the refusal is recorded
+        with cat.cursor() as cur:
+            summaries = [s for (s,) in cur.execute("select summary from events where kind = 'admin'").fetchall()]
+        assert any('"refused"' in s for s in summaries) and any('"failed"' in s for s in summaries)

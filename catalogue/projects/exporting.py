@@ -45,10 +45,17 @@ def format_number(value: float) -> str:
     return text
 
 
-def export_frame(frame: pd.DataFrame, ref: Reference, lang: str = "canonical") -> pd.DataFrame:
+# Template columns the public never reads (the project page does not show them): left out of every
+# public download (Catalogue.export without include_hidden, the API's CSV).
+NOT_PUBLIC = ("investor",)
+
+
+def export_frame(
+    frame: pd.DataFrame, ref: Reference, lang: str = "canonical", leave_out: tuple[str, ...] = ()
+) -> pd.DataFrame:
     """Template-shaped copy of ``frame``: canonical names and codes, or labels in vi/en."""
     out = pd.DataFrame(index=frame.index)
-    for column in PROJECT_COLUMNS:
+    for column in (c for c in PROJECT_COLUMNS if c.name not in leave_out):
         series = frame[column.name] if column.name in frame else pd.Series([None] * len(frame), index=frame.index)
         labelled = lang in LANGUAGES  # else "canonical": names and codes
         if labelled and column.kind in _LABELLED_KINDS:
@@ -63,14 +70,19 @@ def export_frame(frame: pd.DataFrame, ref: Reference, lang: str = "canonical") -
 
 
 def write_export(
-    frame: pd.DataFrame, path: str | Path, ref: Reference, lang: str = "canonical", about: dict[str, str] | None = None
+    frame: pd.DataFrame,
+    path: str | Path,
+    ref: Reference,
+    lang: str = "canonical",
+    about: dict[str, str] | None = None,
+    leave_out: tuple[str, ...] = (),
 ) -> int:
     """Write ``frame`` (canonical project columns) to ``path``; the format follows the suffix."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in EXPORT_FORMATS:
         raise ValueError(f"unsupported export format {suffix!r}; use one of {', '.join(EXPORT_FORMATS)}")
-    table = export_frame(frame, ref, lang)
+    table = export_frame(frame, ref, lang, leave_out)
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(path.name + ".part")
     if suffix == ".csv":

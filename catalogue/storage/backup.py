@@ -125,6 +125,7 @@ def restore(
         connection = duckdb.connect(str(building))
         try:
             connection.execute(f"import database '{_sql_path(Path(directory))}'")
+            _end_restored_sessions(connection)
             counts = {
                 t: connection.execute(f'select count(*) from "{t}"').fetchall()[0][0] for t in _tables(connection)
             }
@@ -179,6 +180,15 @@ def _private(directory: Path) -> None:
     directory.chmod(0o700)
     for path in directory.rglob("*"):
         path.chmod(0o700 if path.is_dir() else 0o600)
+
+
+def _end_restored_sessions(connection: duckdb.DuckDBPyConnection) -> None:
+    """Every sign-in session in a restored copy ends: the backup predates sign-outs, password
+    changes and disabled accounts, and a session that ended must stay ended."""
+    if "sign_in_sessions" in _tables(connection):
+        connection.execute(
+            "update sign_in_sessions set ended_at = current_timestamp::timestamp where ended_at is null"
+        ).fetchall()
 
 
 def _ensure_not_in_use(target: Path) -> None:
