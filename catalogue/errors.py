@@ -19,23 +19,14 @@ class CatalogueError(Exception):
 
 class SchemaTooNewError(CatalogueError):
     def __init__(self, path: str, found: int, known: int) -> None:
-        super().__init__(
-            f"Cơ sở dữ liệu {path} có phiên bản lược đồ {found}, mới hơn phiên bản {known} mà chương trình này "
-            "biết. Hãy cập nhật chương trình catalogue, hoặc mở một tệp khác; tệp không bị thay đổi.",
-            f"The database {path} has schema version {found}, newer than version {known} known to this program. "
-            "Upgrade the catalogue program or open another file; the file was not changed.",
-        )
+        super().__init__(Text.of("error.schema_too_new", path=path, found=found, known=known))
         self.found = found
         self.known = known
 
 
 class DatabaseLockedError(CatalogueError):
     def __init__(self, path: str, detail: str = "") -> None:
-        super().__init__(
-            f"Cơ sở dữ liệu {path} đang được một tiến trình khác (có thể là ứng dụng) sử dụng. "
-            "Hãy dừng tiến trình đó rồi thử lại.",
-            f"The database {path} is in use by another process (perhaps the app). Stop it and try again.",
-        )
+        super().__init__(Text.of("error.database_locked", path=path))
         self.detail = detail
 
 

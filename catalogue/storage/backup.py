@@ -49,10 +49,7 @@ def backup(catalogue: Catalogue, directory: str | os.PathLike[str]) -> dict[str,
     """
     target = Path(directory)
     if target.exists() and any(target.iterdir()):
-        raise BackupError(
-            f"Thư mục {target} đã có dữ liệu; hãy chọn một thư mục mới hoặc trống",
-            f"The directory {target} is not empty; choose a new or empty directory",
-        )
+        raise BackupError(Text.of("backup.not_empty", directory=target))
     partial = target.with_name(target.name + f".partial-{uuid.uuid4().hex[:8]}")
     partial.parent.mkdir(parents=True, exist_ok=True)
     sweep_leftovers(partial.parent, ".partial-")  # what a killed backup left here earlier
@@ -91,15 +88,9 @@ def read_manifest(directory: str | os.PathLike[str]) -> dict[str, Any]:
     try:
         manifest = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
-        raise RestoreRefusedError(
-            f"{directory} không phải bản sao lưu của catalogue (thiếu hoặc hỏng {MANIFEST})",
-            f"{directory} is not a catalogue backup ({MANIFEST} missing or damaged)",
-        ) from exc
+        raise RestoreRefusedError(Text.of("backup.not_a_backup", directory=directory, manifest=MANIFEST)) from exc
     if manifest.get("format") != "catalogue-backup/1":
-        raise RestoreRefusedError(
-            f"Định dạng sao lưu không được hỗ trợ: {manifest.get('format')}",
-            f"Unsupported backup format: {manifest.get('format')}",
-        )
+        raise RestoreRefusedError(Text.of("backup.unsupported_format", found=manifest.get("format")))
     return manifest
 
 
@@ -117,15 +108,12 @@ def restore(
     manifest = read_manifest(directory)
     if manifest["schema_version"] > LATEST_VERSION:
         raise RestoreRefusedError(
-            f"Bản sao lưu có phiên bản lược đồ {manifest['schema_version']}, mới hơn chương trình ({LATEST_VERSION})",
-            f"The backup has schema version {manifest['schema_version']}, newer than this program ({LATEST_VERSION})",
+            Text.of("backup.schema_too_new", found=manifest["schema_version"], known=LATEST_VERSION)
         )
     target = Path(target)
     if target.exists():
         if not force:
-            raise RestoreRefusedError(
-                f"{target} đã tồn tại; thêm --force để ghi đè", f"{target} already exists; add --force to overwrite it"
-            )
+            raise RestoreRefusedError(Text.of("backup.target_exists", target=target))
         _ensure_not_in_use(target)
     building = target.with_name(target.name + f".restoring-{uuid.uuid4().hex[:8]}")
     try:
@@ -139,10 +127,7 @@ def restore(
         finally:
             connection.close()
         if counts != manifest["row_counts"]:
-            raise RestoreRefusedError(
-                "Bản sao lưu không khớp với số dòng đã ghi; không khôi phục",
-                "The backup does not match its recorded row counts; nothing restored",
-            )
+            raise RestoreRefusedError(Text.of("backup.counts_differ"))
         target.parent.mkdir(parents=True, exist_ok=True)
         Path(str(target) + ".wal").unlink(missing_ok=True)
         building.chmod(0o600)
@@ -252,7 +237,7 @@ class BackupServer:
         except BackupError as exc:
             result = {"ok": False, "message": exc.text.as_dict()}
         except Exception as exc:  # report any failure to the waiting CLI rather than dying
-            result = {"ok": False, "message": Text(vi=f"Sao lưu thất bại: {exc}", en=f"Backup failed: {exc}").as_dict()}
+            result = {"ok": False, "message": Text.of("backup.failed", error=exc).as_dict()}
         temporary = answer.with_name(answer.name + ".tmp")
         temporary.write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
         temporary.replace(answer)
@@ -288,6 +273,4 @@ def request_backup(
             return result["manifest"]
         time.sleep(POLL_SECONDS)
     request.unlink(missing_ok=True)
-    raise BackupError(
-        "Ứng dụng không trả lời yêu cầu sao lưu kịp thời", "The app did not answer the backup request in time"
-    )
+    raise BackupError(Text.of("backup.no_answer"))
