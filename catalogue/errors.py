@@ -9,7 +9,10 @@ from catalogue.text import Text
 class CatalogueError(Exception):
     """Base class: ``text`` says what happened and what to do, in every language.
 
-    Raised as ``CatalogueError(Text(...))`` or, for short, ``CatalogueError(vietnamese, english)``.
+    Raised as ``CatalogueError(Text.of("key", ...))``: the message is a key of
+    catalogue/data/strings.csv (``Text.each`` where a part is written per language). The older
+    ``CatalogueError(vietnamese, english)`` shorthand remains only for catalogue/cli.py, whose
+    messages have yet to move to strings.csv; tests/test_code_shape.py keeps it out of the rest.
     """
 
     def __init__(self, text: Text | str, en: str | None = None) -> None:
