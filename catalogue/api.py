@@ -487,9 +487,9 @@ def atom_feed(cat: Catalogue, rows: list[dict[str, Any]], lang: str, self_url: s
     ).encode()
 
 
-def openapi_document(server: str) -> dict[str, Any]:
-    """The read API described in OpenAPI 3.1."""
-    filters = [
+def _filter_parameters() -> list[dict[str, Any]]:
+    """The browse page's URL parameters, as OpenAPI query parameters."""
+    return [
         {"name": name, "in": "query", "required": False, "schema": {"type": kind}, "description": text}
         for name, kind, text in (
             ("q", "string", "Search words (Vietnamese with or without accents, or English)"),
@@ -504,6 +504,11 @@ def openapi_document(server: str) -> dict[str, Any]:
             ("lang", "string", "vi or en (the feed's language)"),
         )
     ]
+
+
+def openapi_document(server: str) -> dict[str, Any]:
+    """The read API described in OpenAPI 3.1."""
+    filters = _filter_parameters()
     paging = [
         {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}},
         {"name": "per_page", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": PER_PAGE_MAX}},

@@ -23,7 +23,7 @@ from catalogue.errors import CatalogueError
 from catalogue.projects.importing import ImportReport
 from catalogue.storage import backup as backups
 from catalogue.storage.database import resolve_db_path
-from catalogue.text import localized, t
+from catalogue.text import Text, localized, t
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
@@ -168,7 +168,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _existing_db(args: argparse.Namespace) -> Path:
     path = resolve_db_path(args.db)
     if str(path) != ":memory:" and not path.is_file():
-        raise CatalogueError(t("cli.no_database", "vi", path=path), t("cli.no_database", "en", path=path))
+        raise CatalogueError(Text.of("cli.no_database", path=path))
     return path
 
 
@@ -200,7 +200,7 @@ def serve_command(db: Path, port: int = 8501, address: str = "127.0.0.1") -> lis
 
     spec = importlib.util.find_spec("app_pages")
     if spec is None or not spec.submodule_search_locations:
-        raise CatalogueError("Không tìm thấy gói app_pages", "The app_pages package is not installed")
+        raise CatalogueError(Text.of("cli.no_app_pages"))
     main = Path(next(iter(spec.submodule_search_locations))) / "server.py"
     options = [f"--{name}={value}" for name, value in SERVER_OPTIONS.items()]
     return [
@@ -346,7 +346,7 @@ def _read_password(args: argparse.Namespace) -> str:
 
     first = getpass.getpass(t("cli.password", args.lang))
     if getpass.getpass(t("cli.password_again", args.lang)) != first:
-        raise CatalogueError("Hai lần nhập mật khẩu không khớp", "The two passwords differ")
+        raise CatalogueError(Text.of("cli.passwords_differ"))
     return first
 
 

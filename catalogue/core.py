@@ -34,6 +34,7 @@ from catalogue.search.normalize import clean_text, search_fold
 from catalogue.staff.auth import SignInGuard
 from catalogue.staff.inquiries import RateLimiter
 from catalogue.storage.database import Database
+from catalogue.text import Text
 
 ALL_COLUMNS = COLUMN_NAMES + tuple(name for name, _ in SYSTEM_COLUMNS)
 
@@ -225,9 +226,9 @@ class Catalogue:
         key = search_fold(clean_text(term)).strip()
         meaning = clean_text(expansion)
         if not key or " " in key:
-            raise SynonymError("Từ viết tắt phải là một từ", "An abbreviation must be a single word")
+            raise SynonymError(Text.of("synonym.not_one_word"))
         if not search_fold(meaning).strip() or search_fold(meaning).split() == [key]:
-            raise SynonymError("Hãy ghi nghĩa đầy đủ của từ viết tắt", "Give the abbreviation's full meaning")
+            raise SynonymError(Text.of("synonym.no_meaning"))
 
         def upsert(cur: duckdb.DuckDBPyConnection) -> None:
             cur.execute(

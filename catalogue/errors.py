@@ -9,33 +9,26 @@ from catalogue.text import Text
 class CatalogueError(Exception):
     """Base class: ``text`` says what happened and what to do, in every language.
 
-    Raised as ``CatalogueError(Text(...))`` or, for short, ``CatalogueError(vietnamese, english)``.
+    Raised as ``CatalogueError(Text.of("key", ...))``: the message is a key of
+    catalogue/data/strings.csv (``Text.each`` where a part is written per language), so a third
+    language is a column of that file, not a change to the code.
     """
 
-    def __init__(self, text: Text | str, en: str | None = None) -> None:
-        self.text = text if isinstance(text, Text) else Text(vi=text, en=en if en is not None else text)
+    def __init__(self, text: Text) -> None:
+        self.text = text
         super().__init__(self.text("en"))
 
 
 class SchemaTooNewError(CatalogueError):
     def __init__(self, path: str, found: int, known: int) -> None:
-        super().__init__(
-            f"Cơ sở dữ liệu {path} có phiên bản lược đồ {found}, mới hơn phiên bản {known} mà chương trình này "
-            "biết. Hãy cập nhật chương trình catalogue, hoặc mở một tệp khác; tệp không bị thay đổi.",
-            f"The database {path} has schema version {found}, newer than version {known} known to this program. "
-            "Upgrade the catalogue program or open another file; the file was not changed.",
-        )
+        super().__init__(Text.of("error.schema_too_new", path=path, found=found, known=known))
         self.found = found
         self.known = known
 
 
 class DatabaseLockedError(CatalogueError):
     def __init__(self, path: str, detail: str = "") -> None:
-        super().__init__(
-            f"Cơ sở dữ liệu {path} đang được một tiến trình khác (có thể là ứng dụng) sử dụng. "
-            "Hãy dừng tiến trình đó rồi thử lại.",
-            f"The database {path} is in use by another process (perhaps the app). Stop it and try again.",
-        )
+        super().__init__(Text.of("error.database_locked", path=path))
         self.detail = detail
 
 

@@ -170,3 +170,67 @@ def test_domain_functions_return_text_not_strings_in_a_language():
     assert offenders == [], "return a Text (Text.of, enum_label, Text.each) and let the page choose:\n" + "\n".join(
         offenders
     )
+
+
+# Every message a user reads is a key of catalogue/data/strings.csv (a language is a column there),
+# never a Vietnamese/English pair in the code. Not yet held to it: Text itself, and two modules
+# being changed elsewhere.
+INLINE_TEXT_EXEMPT = {"catalogue/text.py"}
+
+
+def _literal(node: ast.AST) -> bool:
+    """A string written in the code: a constant, an f-string, or text joined from them."""
+    if isinstance(node, ast.JoinedStr) or (isinstance(node, ast.Constant) and isinstance(node.value, str)):
+        return True
+    return isinstance(node, ast.BinOp) and (_literal(node.left) or _literal(node.right))
+
+
+def _error_classes(trees: list[ast.Module]) -> set[str]:
+    """CatalogueError and the classes that derive from it, however indirectly."""
+    found = {"CatalogueError"}
+    classes = [node for tree in trees for node in ast.walk(tree) if isinstance(node, ast.ClassDef)]
+    grown = True
+    while grown:
+        more = {c.name for c in classes if any(ast.unparse(base).split(".")[-1] in found for base in c.bases)}
+        grown = not more <= found
+        found |= more
+    return found
+
+
+def inline_texts(sources: dict[str, str]) -> list[str]:
+    """``Text(vi="…", en="…")`` literals and errors raised with written-out texts (``…Error("…", "…")``,
+    ``super().__init__("…", "…")``) in ``sources`` ({path: code})."""
+    trees = {path: ast.parse(code) for path, code in sources.items()}
+    errors = _error_classes(list(trees.values()))
+    found = []
+    for path, tree in trees.items():
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            called = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
+            in_language = called == "Text" and any(k.arg in LANGUAGES and _literal(k.value) for k in node.keywords)
+            raised = called in errors or called.endswith("Error") or called == "__init__"
+            if in_language or (raised and sum(_literal(arg) for arg in node.args) >= 2):
+                found.append(f"{path}:{node.lineno}: {ast.unparse(node)[:100]}")
+    return found
+
+
+def test_messages_live_in_strings_csv_not_in_the_code():
+    sources = {
+        str(path.relative_to(ROOT)): path.read_text(encoding="utf-8")
+        for path in python_files("catalogue")
+        if str(path.relative_to(ROOT)) not in INLINE_TEXT_EXEMPT
+    }
+    assert len(sources) > 30, "the scan of the catalogue package is broken"
+    sample = "\n".join(
+        [
+            'raise PlanError("Sai", "Wrong")',
+            'TEXT = Text(vi=f"Sai {x}", en="Wrong")',
+            'ok = Text.of("plan.error.no_plan")',
+        ]
+    )
+    assert len(inline_texts({"sample.py": sample})) == 2, "the scan no longer finds inline texts"
+    offenders = inline_texts(sources)
+    assert offenders == [], "add the message to catalogue/data/strings.csv; use Text.of or Text.each:\n" + "\n".join(
+        offenders
+    )

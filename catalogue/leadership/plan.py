@@ -31,7 +31,7 @@ _URL_RE = re.compile(r"^https?://\S+$")
 
 
 class PlanError(CatalogueError, ValueError):
-    """A refused plan edit, with the reason in both languages."""
+    """A refused plan edit, with the reason in every language."""
 
 
 def state_label(state: str | None) -> Text:
@@ -68,7 +68,7 @@ def plans(cat: Catalogue) -> list[Plan]:
 def get_plan(cat: Catalogue, code: str) -> Plan:
     found = [p for p in plans(cat) if p.code == code]
     if not found:
-        raise PlanError(f"Không có kế hoạch “{code}”", f"No plan “{code}”")
+        raise PlanError(Text.of("plan.error.no_plan", code=code))
     return found[0]
 
 
@@ -88,15 +88,15 @@ def add_plan(
     """A new plan period with its own targets and tasks to come."""
     code = (code or "").strip().lower()
     if not _CODE_RE.match(code):
-        raise PlanError("Mã kế hoạch: chữ thường không dấu, số, _ . -", "Plan code: lower-case letters, digits, _ . -")
+        raise PlanError(Text.of("plan.error.bad_plan_code"))
     if not (name_vi or "").strip():
-        raise PlanError("Hãy nhập tên kế hoạch", "Please give the plan's name")
+        raise PlanError(Text.of("plan.error.need_plan_name"))
     if not 2000 <= int(period_start) <= int(period_end) <= 2100:
-        raise PlanError("Giai đoạn không hợp lệ (năm đầu ≤ năm cuối)", "Invalid period (first year ≤ last year)")
+        raise PlanError(Text.of("plan.error.bad_period"))
 
     def work(cur: duckdb.DuckDBPyConnection) -> None:
         if cur.execute("select 1 from plans where code = ?", [code]).fetchall():
-            raise PlanError(f"Đã có kế hoạch “{code}”", f"The plan “{code}” already exists")
+            raise PlanError(Text.of("plan.error.plan_exists", code=code))
         cur.execute(
             "insert into plans (code, name_vi, name_en, document, issued_on, implements, period_start, period_end, "
             "source) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -132,24 +132,17 @@ def add_target(
     plan = get_plan(cat, plan_code)
     code = (code or "").strip().lower()
     if not _CODE_RE.match(code):
-        raise PlanError(
-            "Mã chỉ tiêu: chữ thường không dấu, số, _ . -", "Target code: lower-case letters, digits, _ . -"
-        )
+        raise PlanError(Text.of("plan.error.bad_target_code"))
     if not (label_vi or "").strip():
-        raise PlanError("Hãy nhập tên chỉ tiêu", "Please give the target's name")
+        raise PlanError(Text.of("plan.error.need_target_name"))
     if not 0 <= float(low_pct) <= float(high_pct) <= 100:
-        raise PlanError(
-            "Khoảng chỉ tiêu phải trong 0–100% và thấp ≤ cao", "The band must be within 0–100% and low ≤ high"
-        )
+        raise PlanError(Text.of("plan.error.bad_band"))
     if not plan.period_start <= int(target_year) <= plan.period_end:
-        raise PlanError(
-            f"Năm chỉ tiêu phải trong giai đoạn {plan.period_start}–{plan.period_end}",
-            f"The target year must be within {plan.period_start}–{plan.period_end}",
-        )
+        raise PlanError(Text.of("plan.error.target_year", start=plan.period_start, end=plan.period_end))
 
     def work(cur: duckdb.DuckDBPyConnection) -> None:
         if cur.execute("select 1 from plan_targets where plan_code = ? and code = ?", [plan_code, code]).fetchall():
-            raise PlanError(f"Đã có chỉ tiêu “{code}”", f"The target “{code}” already exists")
+            raise PlanError(Text.of("plan.error.target_exists", code=code))
         order = cur.execute(
             "select coalesce(max(sort_order), 0) + 1 from plan_targets where plan_code = ?", [plan_code]
         ).fetchall()[0][0]
@@ -195,17 +188,17 @@ def record_measurement(
     """The measured share for one year, with its source (replaces that year's value)."""
     plan = get_plan(cat, plan_code)
     if target_code not in set(targets(cat, plan_code)["code"]):
-        raise PlanError(f"Không có chỉ tiêu “{target_code}”", f"No target “{target_code}”")
+        raise PlanError(Text.of("plan.error.no_target", code=target_code))
     try:
         value = float(value_pct)
     except (TypeError, ValueError) as exc:
-        raise PlanError("Giá trị đo phải là số phần trăm", "The measured value must be a percentage") from exc
+        raise PlanError(Text.of("plan.error.not_a_percentage")) from exc
     if not 0 <= value <= 100:
-        raise PlanError("Giá trị đo phải trong 0–100%", "The measured value must be within 0–100%")
+        raise PlanError(Text.of("plan.error.percentage_range"))
     if not plan.period_start - 5 <= int(year) <= plan.period_end + 5:
-        raise PlanError("Năm ngoài giai đoạn của kế hoạch", "The year is outside the plan's period")
+        raise PlanError(Text.of("plan.error.year_outside"))
     if len((source or "").strip()) < 3:
-        raise PlanError("Hãy ghi nguồn số liệu", "Please give the source of the figure")
+        raise PlanError(Text.of("plan.error.need_source"))
 
     def work(cur: duckdb.DuckDBPyConnection) -> None:
         cur.execute(
@@ -243,20 +236,16 @@ def record_progress(
             "select 1 from plan_tasks where plan_code = ? and code = ?", [plan_code, task_code]
         ).fetchall()
     if not known:
-        raise PlanError(f"Không có nhiệm vụ “{task_code}”", f"No task “{task_code}”")
+        raise PlanError(Text.of("plan.error.no_task", code=task_code))
     if state not in TASK_STATES:
-        raise PlanError("Tình trạng không hợp lệ", f"The state must be one of {', '.join(TASK_STATES)}")
+        raise PlanError(Text.of("plan.error.bad_state", states=", ".join(TASK_STATES)))
     if not plan.period_start <= int(year) <= plan.period_end + 5:
-        raise PlanError("Năm ngoài giai đoạn của kế hoạch", "The year is outside the plan's period")
+        raise PlanError(Text.of("plan.error.year_outside"))
     url = (evidence_url or "").strip()
     if url and not _URL_RE.match(url):
-        raise PlanError(
-            "Đường dẫn minh chứng phải bắt đầu bằng http(s)://", "The evidence link must start with http(s)://"
-        )
+        raise PlanError(Text.of("plan.error.bad_evidence_url"))
     if state in ("done", "late") and len(note.strip()) < 3 and not url:
-        raise PlanError(
-            "Hoàn thành hoặc chậm tiến độ cần ghi chú hoặc minh chứng", "Done or late needs a note or an evidence link"
-        )
+        raise PlanError(Text.of("plan.error.needs_evidence"))
 
     def work(cur: duckdb.DuckDBPyConnection) -> None:
         cur.execute(

@@ -1,7 +1,7 @@
 """The browse page's state as it travels in a URL, read leniently and written canonically.
 
 ``parse_params`` never raises: a value that names nothing (an unknown category,
-``min_vnd=abc``) is dropped with a message in both languages, so a shared link always opens
+``min_vnd=abc``) is dropped with a message in every language, so a shared link always opens
 something sensible.
 """
 
@@ -78,8 +78,8 @@ class _Reader:
         # Accept both ?category=a&category=b and ?category=a,b.
         return [part.strip() for item in items for part in str(item).split(",") if part.strip()]
 
-    def refuse(self, name: str, value: str, vi: str, en: str) -> None:
-        self.problems.append(ParamProblem(name, value, Text(vi=vi, en=en)))
+    def refuse(self, name: str, value: str, text: Text) -> None:
+        self.problems.append(ParamProblem(name, value, text))
 
 
 def parse_params(params: Mapping[str, Any], ref: Reference) -> tuple[BrowseState, list[ParamProblem]]:
@@ -101,24 +101,14 @@ def parse_params(params: Mapping[str, Any], ref: Reference) -> tuple[BrowseState
         for value in reader.values(name):
             code = match(value)
             if code is None or (name == "status" and code not in ref.public_statuses):
-                reader.refuse(
-                    name,
-                    value,
-                    f"Bỏ qua giá trị không hợp lệ “{value}” của bộ lọc {name}.",
-                    f"Ignored “{value}”: not a valid {name}.",
-                )
+                reader.refuse(name, value, Text.of("browse.param_ignored", value=value, name=name))
             elif code not in codes:
                 codes.append(code)
         values[name] = tuple(codes)
     for name in ("min_vnd", "max_vnd"):
         values[name] = _amount(reader, name)
     if values["min_vnd"] is not None and values["max_vnd"] is not None and values["min_vnd"] > values["max_vnd"]:
-        reader.refuse(
-            "max_vnd",
-            str(values["max_vnd"]),
-            "Vốn tối đa nhỏ hơn vốn tối thiểu; đã đổi chỗ hai giá trị.",
-            "The maximum was below the minimum; the two were swapped.",
-        )
+        reader.refuse("max_vnd", str(values["max_vnd"]), Text.of("browse.param_swapped"))
         values["min_vnd"], values["max_vnd"] = values["max_vnd"], values["min_vnd"]
     values["sort"] = _choice(reader, "sort", SORTS, "relevance")
     values["lang"] = _choice(reader, "lang", LANGUAGES, DEFAULT_LANGUAGE)
@@ -158,12 +148,7 @@ def _amount(reader: _Reader, name: str) -> float | None:
     except ValueError:
         number = float("nan")
     if number != number or number < 0 or number == float("inf"):
-        reader.refuse(
-            name,
-            text,
-            f"Bỏ qua “{text}”: {name} phải là số tỷ đồng không âm.",
-            f"Ignored “{text}”: {name} must be a non-negative amount in billion VND.",
-        )
+        reader.refuse(name, text, Text.of("browse.param_amount", value=text, name=name))
         return None
     return number
 
@@ -174,10 +159,7 @@ def _choice(reader: _Reader, name: str, allowed: tuple[str, ...], default: str) 
         return default
     if values[-1] not in allowed:
         reader.refuse(
-            name,
-            values[-1],
-            f"Bỏ qua “{values[-1]}”: {name} chỉ nhận {', '.join(allowed)}.",
-            f"Ignored “{values[-1]}”: {name} takes {', '.join(allowed)}.",
+            name, values[-1], Text.of("browse.param_choice", value=values[-1], name=name, allowed=", ".join(allowed))
         )
         return default
     return values[-1]
@@ -188,6 +170,6 @@ def _page(reader: _Reader) -> int:
     if not values:
         return 1
     if not values[-1].isdigit() or int(values[-1]) < 1:
-        reader.refuse("page", values[-1], "Bỏ qua số trang không hợp lệ.", "Ignored an invalid page number.")
+        reader.refuse("page", values[-1], Text.of("browse.param_page"))
         return 1
     return min(int(values[-1]), 100_000)

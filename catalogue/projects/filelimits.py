@@ -1,6 +1,6 @@
 """What a file may cost before and while it is read: bounds on size, unpacked size, rows, columns,
 cells, time and errors, so that a small hostile file (a "zip bomb", a sheet that declares a
-million rows) is refused quickly, in little memory, with a clear message in both languages.
+million rows) is refused quickly, in little memory, with a clear message in every language.
 
 The limits are far above any real list sent to the promotion agency (the largest seen had a few
 thousand rows and ~40 columns) and far below what would hurt the server.
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from catalogue.errors import CatalogueError
-from catalogue.text import format_number
+from catalogue.text import Text, format_number, t
 
 
 @dataclass(frozen=True)
@@ -38,27 +38,24 @@ LIMITS = Limits()
 class FileTooCostly(CatalogueError):
     """A file refused for what reading it would cost; ``text`` says why, ``row`` where (0: the file)."""
 
-    def __init__(self, message_vi: str, message_en: str, row: int = 0) -> None:
-        super().__init__(message_vi, message_en)
+    def __init__(self, text: Text, row: int = 0) -> None:
+        super().__init__(text)
         self.row = row
 
 
-def _n(value: float) -> tuple[str, str]:
-    return format_number(value, "vi", 0), format_number(value, "en", 0)
+def _refusal(key: str, **numbers: float) -> Text:
+    """The string ``key`` with ``numbers`` written as whole numbers the reader's way."""
+    return Text.each(lambda lang: t(key, lang, **{name: format_number(n, lang, 0) for name, n in numbers.items()}))
 
 
-def _mb(size: float) -> tuple[str, str]:
-    return _n(round(size / (1024 * 1024)))
+def _mb(size: float) -> int:
+    return round(size / (1024 * 1024))
 
 
 def check_size(path: str | os.PathLike[str], limits: Limits = LIMITS) -> None:
     size = Path(path).stat().st_size
     if size > limits.max_bytes:
-        got, cap = _mb(size), _mb(limits.max_bytes)
-        raise FileTooCostly(
-            f"Tệp quá lớn ({got[0]} MB); tối đa {cap[0]} MB — hãy chia thành nhiều tệp",
-            f"The file is too large ({got[1]} MB); at most {cap[1]} MB — split it into several files",
-        )
+        raise FileTooCostly(_refusal("filelimit.too_large", size=_mb(size), limit=_mb(limits.max_bytes)))
 
 
 def check_zip(path: str | os.PathLike[str], limits: Limits = LIMITS) -> None:
@@ -70,24 +67,14 @@ def check_zip(path: str | os.PathLike[str], limits: Limits = LIMITS) -> None:
     except (zipfile.BadZipFile, OSError, ValueError):
         return  # not a zip: the reader says the file is damaged
     if len(parts) > limits.max_parts:
-        raise FileTooCostly(
-            f"Tệp XLSX có quá nhiều phần ({_n(len(parts))[0]})",
-            f"The XLSX file has too many parts ({_n(len(parts))[1]})",
-        )
+        raise FileTooCostly(_refusal("filelimit.too_many_parts", parts=len(parts)))
     total = sum(part.file_size for part in parts)
     biggest = max(parts, key=lambda part: part.file_size, default=None)
     worst = max((part.file_size / max(part.compress_size, 1) for part in parts if part.file_size > 1 << 20), default=0)
     if total > limits.max_unpacked or (biggest is not None and biggest.file_size > limits.max_part):
-        got, cap = _mb(total), _mb(limits.max_unpacked)
-        raise FileTooCostly(
-            f"Tệp XLSX khi giải nén chiếm {got[0]} MB; tối đa {cap[0]} MB — hãy chia thành nhiều tệp",
-            f"The XLSX file unpacks to {got[1]} MB; at most {cap[1]} MB — split it into several files",
-        )
+        raise FileTooCostly(_refusal("filelimit.unpacks_too_large", size=_mb(total), limit=_mb(limits.max_unpacked)))
     if worst > limits.max_ratio:
-        raise FileTooCostly(
-            "Tệp XLSX nén bất thường (giải nén lớn gấp hàng trăm lần): không đọc tệp này",
-            "The XLSX file is packed abnormally (it unpacks to hundreds of times its size): it is not read",
-        )
+        raise FileTooCostly(Text.of("filelimit.packed_abnormally"))
 
 
 class Budget:
@@ -101,34 +88,17 @@ class Budget:
     def row(self, number: int, width: int, filled: int) -> None:
         limits = self.limits
         if number > limits.max_rows + 50:  # a title block and header above the data
-            cap = _n(limits.max_rows)
-            raise FileTooCostly(
-                f"Tệp có dữ liệu đến dòng {_n(number)[0]}; tối đa {cap[0]} dòng — hãy chia thành nhiều tệp",
-                f"The file has data down to row {_n(number)[1]}; at most {cap[1]} rows — split it into several files",
-                number,
-            )
+            raise FileTooCostly(_refusal("filelimit.too_many_rows", row=number, limit=limits.max_rows), number)
         if width > limits.max_columns:
-            cap = _n(limits.max_columns)
             raise FileTooCostly(
-                f"Dòng {_n(number)[0]} có dữ liệu đến cột {_n(width)[0]}; tối đa {cap[0]} cột",
-                f"Row {_n(number)[1]} has data up to column {_n(width)[1]}; at most {cap[1]} columns",
-                number,
+                _refusal("filelimit.too_many_columns", row=number, column=width, limit=limits.max_columns), number
             )
         self.cells += filled
         if self.cells > limits.max_cells:
-            cap = _n(limits.max_cells)
-            raise FileTooCostly(
-                f"Tệp có hơn {cap[0]} ô dữ liệu — hãy chia thành nhiều tệp",
-                f"The file has more than {cap[1]} cells with data — split it into several files",
-                number,
-            )
+            raise FileTooCostly(_refusal("filelimit.too_many_cells", limit=limits.max_cells), number)
         if number % 512 == 0:
             self.tick()
 
     def tick(self) -> None:
         if time.monotonic() - self.started > self.limits.max_seconds:
-            cap = _n(self.limits.max_seconds)
-            raise FileTooCostly(
-                f"Đọc tệp mất quá {cap[0]} giây — hãy chia thành nhiều tệp",
-                f"Reading the file took over {cap[1]} seconds — split it into several files",
-            )
+            raise FileTooCostly(_refusal("filelimit.too_slow", limit=self.limits.max_seconds))

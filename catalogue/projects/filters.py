@@ -12,6 +12,7 @@ from typing import Any
 
 from catalogue.errors import InvalidFilterError
 from catalogue.projects.reference import Reference
+from catalogue.text import Text
 
 CODE_FILTERS = ("category", "district", "ward", "status", "investment_form", "lead_agency")
 FILTER_NAMES = (*CODE_FILTERS, "code", "min_investment", "max_investment", "demo")
@@ -116,9 +117,7 @@ def _as_list(value: Any) -> list[Any]:
 def _code(name: str, value: Any, match: Callable[[str], str | None]) -> str:
     code = match(str(value))
     if code is None:
-        raise InvalidFilterError(
-            f"Không có giá trị “{value}” cho bộ lọc {name}", f"“{value}” is not a known value for the {name} filter"
-        )
+        raise InvalidFilterError(Text.of("filter.unknown_value", value=value, name=name))
     return code
 
 
@@ -141,11 +140,7 @@ def _number(name: str, value: Any) -> float | None:
     try:
         number = float(value)
     except (TypeError, ValueError) as exc:
-        raise InvalidFilterError(
-            f"“{value}” không phải là số (bộ lọc {name})", f"“{value}” is not a number (filter {name})"
-        ) from exc
+        raise InvalidFilterError(Text.of("filter.not_a_number", value=value, name=name)) from exc
     if number != number or number < 0:
-        raise InvalidFilterError(
-            f"Bộ lọc {name} phải là số không âm", f"The {name} filter must be a non-negative number"
-        )
+        raise InvalidFilterError(Text.of("filter.negative", name=name))
     return number

@@ -3,7 +3,7 @@
 Reading is tolerant (Vietnamese or canonical headers in any case and accents, UTF-8 with or
 without BOM, comma/semicolon/tab separators, title rows above the header in XLSX,
 Vietnamese number formats); checking is strict: every problem is reported with the row
-number the user sees in Excel, the column, the value and a reason in both languages.
+number the user sees in Excel, the column, the value and a reason in every language.
 """
 
 from __future__ import annotations
@@ -120,7 +120,7 @@ class ImportReport:
 
     def error_frame(self, lang: str = "vi", *, both: bool = True) -> pd.DataFrame:
         """The errors as a table with headers in ``lang`` (for display and XLSX download); the
-        reason in both languages, or (``both=False``) in ``lang`` only. A column the file does not
+        reason in every language, or (``both=False``) in ``lang`` only. A column the file does not
         have is named by its header in ``lang``."""
         headers = [t("import.col_row", lang), t("import.col_column", lang), t("import.col_value", lang)]
         if both:
@@ -233,10 +233,7 @@ def read_table(path: str | Path) -> Table:
             0,
             "",
             path.name,
-            Text(
-                vi=f"Định dạng tệp “{suffix}” không được hỗ trợ; hãy dùng CSV, XLSX hoặc JSON",
-                en=f"File type “{suffix}” is not supported; use CSV, XLSX or JSON",
-            ),
+            Text.of("import.unsupported_type", suffix=suffix),
         )
     )
 
@@ -251,22 +248,14 @@ def _decode(data: bytes, name: str) -> str:
 
 
 def _not_utf8(name: str) -> ImportIssue:
-    return ImportIssue(
-        0,
-        "",
-        name,
-        Text(
-            vi="Tệp không phải mã UTF-8; trong Excel hãy lưu bằng “CSV UTF-8 (Comma delimited)”",
-            en="The file is not UTF-8; in Excel save it as “CSV UTF-8 (Comma delimited)”",
-        ),
-    )
+    return ImportIssue(0, "", name, Text.of("import.not_utf8"))
 
 
 def _read_csv(path: Path) -> Table:
     with path.open("rb") as handle:
         head = handle.read(1 << 16)
     if not head.strip(b" \r\n\t\xef\xbb\xbf"):
-        raise _FileProblem(ImportIssue(1, "", "", Text(vi="Tệp trống", en="The file is empty")))
+        raise _FileProblem(ImportIssue(1, "", "", Text.of("import.empty_file")))
     utf16 = head.startswith((b"\xff\xfe", b"\xfe\xff"))
     first_line = head.decode("utf-16" if utf16 else "utf-8", errors="ignore").split("\n", 1)[0]
     delimiter = max([",", ";", "\t"], key=first_line.count)
@@ -328,19 +317,10 @@ def _read_json(path: Path) -> Table:
         records = json.loads(_decode(data, path.name))
     except json.JSONDecodeError as exc:
         raise _FileProblem(
-            ImportIssue(
-                exc.lineno, "", path.name, Text(vi=f"JSON không hợp lệ: {exc.msg}", en=f"Invalid JSON: {exc.msg}")
-            )
+            ImportIssue(exc.lineno, "", path.name, Text.of("import.invalid_json", error=exc.msg))
         ) from exc
     if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
-        raise _FileProblem(
-            ImportIssue(
-                1,
-                "",
-                path.name,
-                Text(vi="JSON phải là một danh sách các đối tượng", en="The JSON must be a list of objects"),
-            )
-        )
+        raise _FileProblem(ImportIssue(1, "", path.name, Text.of("import.json_not_list")))
     header = list(dict.fromkeys(key for record in records for key in record))
     budget = Budget()
     budget.row(len(records) + 1, len(header), sum(len(record) for record in records))
@@ -366,8 +346,8 @@ def _sheet_parser(*args: Any, **kwargs: Any) -> Any:
     return parser
 
 
-def _file_issue(path: Path, vi: str, en: str) -> _FileProblem:
-    return _FileProblem(ImportIssue(0, "", path.name, Text(vi=vi, en=en)))
+def _file_issue(path: Path, key: str) -> _FileProblem:
+    return _FileProblem(ImportIssue(0, "", path.name, Text.of(key)))
 
 
 def _sheet_rows(book: Any) -> tuple[list[tuple[int, list[Any]]], list[tuple[int, int]]]:
@@ -402,13 +382,7 @@ def _formulas_problem(formula_cells: list[tuple[int, int]]) -> _FileProblem:
 
     row, column = formula_cells[0]
     where = f"{get_column_letter(column)}{row}"
-    text = Text(
-        vi=f"Ô {where} (và {format_number(len(formula_cells), 'vi', 0)} ô có công thức) chưa có giá trị: "
-        "công thức không được đọc — hãy mở tệp trong Excel và lưu lại, hoặc dán giá trị thay cho công thức",
-        en=f"Cell {where} ({format_number(len(formula_cells), 'en', 0)} formula cells in all) holds a formula "
-        "with no stored result: formulas are not read — open the file in Excel and save it, or paste "
-        "values instead of formulas",
-    )
+    text = Text.of("import.formulas", cell=where, count=len(formula_cells))
     return _FileProblem(ImportIssue(row, "", where, text))
 
 
@@ -419,27 +393,19 @@ def _read_xlsx(path: Path) -> Table:
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a damaged or foreign file
-        raise _file_issue(
-            path,
-            "Không mở được tệp XLSX (tệp hỏng hoặc không phải Excel)",
-            "Cannot open the XLSX file (damaged, or not an Excel workbook)",
-        ) from exc
+        raise _file_issue(path, "import.xlsx_unreadable") from exc
     try:
         rows, formula_cells = _sheet_rows(book)
     except FileTooCostly:
         raise
     except Exception as exc:  # a damaged sheet inside a readable workbook
-        raise _file_issue(
-            path,
-            "Không đọc được trang tính trong tệp XLSX (tệp hỏng)",
-            "Cannot read the worksheet in the XLSX file (damaged file)",
-        ) from exc
+        raise _file_issue(path, "import.sheet_unreadable") from exc
     finally:
         book.close()
     if formula_cells:
         raise _formulas_problem(formula_cells)
     if not rows:
-        raise _FileProblem(ImportIssue(1, "", "", Text(vi="Tệp trống", en="The file is empty")))
+        raise _FileProblem(ImportIssue(1, "", "", Text.of("import.empty_file")))
     # Official lists often carry a title block above the header: take the first row that
     # names the required columns.
     for index, (number, cells) in enumerate(rows[:MAX_HEADER_SEARCH_ROWS]):
@@ -486,21 +452,17 @@ def _map_header_cells(cells: list[Any]) -> tuple[dict[int, Column], list[str], l
                 ignored.append(text)
             continue
         if column.name in seen:
-            problems.append(
-                ImportIssue(
-                    0,
-                    text,
-                    text,
-                    Text(
-                        vi=f"Cột “{text}” trùng với cột thứ {seen[column.name] + 1} (cùng là {column.header_vi})",
-                        en=f"Column “{text}” repeats column {seen[column.name] + 1} (both are {column.header_en})",
-                    ),
-                )
-            )
+            problems.append(ImportIssue(0, text, text, _repeated(text, seen[column.name] + 1, column)))
             continue
         seen[column.name] = position
         mapping[position] = column
     return mapping, ignored, problems
+
+
+def _repeated(text: str, position: int, column: Column) -> Text:
+    """A header cell that names a column already named at ``position`` (counted from 1)."""
+    header = column.header()
+    return Text.each(lambda lang: t("import.repeated_column", lang, text=text, position=position, header=header(lang)))
 
 
 # --- cell conversion -------------------------------------------------------------------
@@ -529,15 +491,12 @@ def _as_text(value: Any) -> str:
 
 def _check_length(text: str, column: Column) -> str:
     if len(text) > column.max_length:
-        raise _CellError(
-            f"Quá dài: {len(text)} ký tự, tối đa {column.max_length}",
-            f"Too long: {len(text)} characters, at most {column.max_length}",
-        )
+        raise _CellError(Text.of("import.too_long", length=len(text), limit=column.max_length))
     return text
 
 
-def _lookup(match: Callable[[str], str | None], message_vi: str, message_en: str) -> Callable[[Any], str | None]:
-    """A converter from a name to its reference code; ``{text}`` in the messages is the cell."""
+def _lookup(match: Callable[[str], str | None], unknown: Callable[[str], Text]) -> Callable[[Any], str | None]:
+    """A converter from a name to its reference code; ``unknown(cell)`` says what is wrong with a name it lacks."""
 
     def convert(value: Any) -> str | None:
         text = clean_text(_as_text(value))
@@ -545,14 +504,10 @@ def _lookup(match: Callable[[str], str | None], message_vi: str, message_en: str
             return None
         code = match(text)
         if code is None:
-            raise _CellError(Text(vi=message_vi.format(text=text), en=message_en.format(text=text)))
+            raise _CellError(unknown(text))
         return code
 
     return convert
-
-
-def _braces(text: str) -> str:
-    return text.replace("{", "{{").replace("}", "}}")
 
 
 def _text_converter(column: Column, ref: Reference) -> Callable[[Any], Any]:
@@ -563,20 +518,11 @@ def _text_converter(column: Column, ref: Reference) -> Callable[[Any], Any]:
         if not text:
             return None
         if kind == model.CODE and not _CODE_RE.match(text):
-            raise _CellError(
-                "Mã chỉ gồm chữ không dấu, số và các dấu - _ . / (không có khoảng trắng)",
-                "A code uses only unaccented letters, digits and - _ . / (no spaces)",
-            )
+            raise _CellError(Text.of("import.bad_code"))
         if kind == model.EMAIL and not is_email(text):
-            raise _CellError(
-                "Email không đúng dạng (ví dụ: ten@coquan.gov.vn)",
-                "Not an email address (for example: name@agency.gov.vn)",
-            )
+            raise _CellError(Text.of("import.bad_email"))
         if kind == model.PHONE and not is_phone(text):
-            raise _CellError(
-                "Số điện thoại cần 8–15 chữ số (có thể có +, dấu cách, dấu chấm, gạch ngang)",
-                "A phone number needs 8–15 digits (+, spaces, dots and dashes allowed)",
-            )
+            raise _CellError(Text.of("import.bad_phone"))
         return text
 
     return convert_text
@@ -589,32 +535,22 @@ def _longtext_converter(column: Column, ref: Reference) -> Callable[[Any], Any]:
 def _enum_converter(column: Column, ref: Reference) -> Callable[[Any], Any]:
     kind = column.kind
     enum = ref.enumeration(kind)
-    allowed_vi = "; ".join(enum.label(code)("vi") for code in enum.codes)
-    allowed_en = "; ".join(enum.label(code)("en") for code in enum.codes)
-    # The placeholders are escaped: {text} is filled in per cell by _lookup.
+    name = column.header().map(str.lower)
+    allowed = Text.each(lambda lang: "; ".join(enum.label(code)(lang) for code in enum.codes))
     return _lookup(
         enum.match,
-        f"Không có {column.header_vi.lower()} “{{text}}”; hãy chọn một trong: {_braces(allowed_vi)}",
-        f"Unknown {column.header_en.lower()} “{{text}}”; choose one of: {_braces(allowed_en)}",
+        lambda text: Text.each(
+            lambda lang: t("import.unknown_choice", lang, column=name(lang), text=text, allowed=allowed(lang))
+        ),
     )
 
 
 def _district_converter(column: Column, ref: Reference) -> Callable[[Any], Any]:
-    return _lookup(
-        ref.match_district,
-        "“{text}” không phải một trong 30 quận, huyện, thị xã của Hà Nội trước 2025",
-        "“{text}” is not one of Hanoi's 30 pre-2025 districts",
-    )
+    return _lookup(ref.match_district, lambda text: Text.of("import.unknown_district", text=text))
 
 
 def _ward_converter(column: Column, ref: Reference) -> Callable[[Any], Any]:
-    return _lookup(
-        ref.match_ward,
-        "“{text}” không phải một trong 126 phường, xã của Hà Nội từ 01/07/2025; tên phường, xã cũ hãy ghi "
-        "vào cột Địa điểm",
-        "“{text}” is not one of Hanoi's 126 wards and communes from 1 July 2025; put a former ward's name in "
-        "the Location column",
-    )
+    return _lookup(ref.match_ward, lambda text: Text.of("import.unknown_ward", text=text))
 
 
 def _agency_converter(column: Column, ref: Reference) -> Callable[[Any], Any]:
@@ -637,12 +573,9 @@ def _number_converter(column: Column, ref: Reference) -> Callable[[Any], Any]:
         if number is None:
             return None
         if number < 0:
-            raise _CellError("Không được là số âm", "Must not be negative")
+            raise _CellError(Text.of("import.negative"))
         if limit is not None and number > limit:
-            raise _CellError(
-                f"Lớn bất thường (> {format_number(limit, 'vi', 0)}); kiểm tra lại đơn vị",
-                f"Implausibly large (> {format_number(limit, 'en', 0)}); check the unit",
-            )
+            raise _CellError(Text.each(lambda lang: t("import.implausible", lang, limit=format_number(limit, lang, 0))))
         return number
 
     return convert_number
@@ -659,10 +592,7 @@ def _coordinate_converter(column: Column, ref: Reference) -> Callable[[Any], Any
         try:
             return float(text)
         except ValueError as exc:
-            raise _CellError(
-                "Toạ độ phải là số thập phân (ví dụ 21.0285)",
-                "A coordinate must be a decimal number (for example 21.0285)",
-            ) from exc
+            raise _CellError(Text.of("import.bad_coordinate")) from exc
 
     return convert_coordinate
 
@@ -677,10 +607,7 @@ def _year_converter(column: Column, ref: Reference) -> Callable[[Any], Any]:
         if number is None:
             return None
         if not number.is_integer() or not YEAR_RANGE[0] <= number <= YEAR_RANGE[1]:
-            raise _CellError(
-                f"Năm phải là số nguyên từ {YEAR_RANGE[0]} đến {YEAR_RANGE[1]}",
-                f"A year must be a whole number from {YEAR_RANGE[0]} to {YEAR_RANGE[1]}",
-            )
+            raise _CellError(Text.of("import.bad_year", first=YEAR_RANGE[0], last=YEAR_RANGE[1]))
         return int(number)
 
     return convert_year
@@ -696,7 +623,7 @@ def _flag_converter(column: Column, ref: Reference) -> Callable[[Any], Any]:
             return True
         if key in _FLAG_FALSE:
             return False
-        raise _CellError("Ghi “có” hoặc “không”", "Write “yes” or “no”")
+        raise _CellError(Text.of("import.bad_flag"))
 
     return convert_flag
 
@@ -811,10 +738,7 @@ def parse_file(path: str | Path, ref: Reference, progress: Callable[[float], Non
                 table.header_row,
                 required.header_vi,
                 "",
-                Text(
-                    vi=f"Thiếu cột bắt buộc “{required.header_vi}”",
-                    en=f"Required column “{required.header_en}” (Vietnamese header “{required.header_vi}”) is missing",
-                ),
+                _missing_column(required),
             )
         )
     if errors:
@@ -842,6 +766,13 @@ def parse_file(path: str | Path, ref: Reference, progress: Callable[[float], Non
         columns.append("investment_approx")
     frame = pd.DataFrame({name: values[name] for name in columns}) if not errors else pd.DataFrame()
     return ParsedFile(columns, frame, errors, ignored, len(table.numbers), more)
+
+
+def _missing_column(column: Column) -> Text:
+    """A required column the file lacks, by its header in the reader's language (and, for a
+    reader of another language, the Vietnamese header the file may use)."""
+    header = column.header()
+    return Text.each(lambda lang: t("import.missing_column", lang, header=header(lang), header_vi=column.header_vi))
 
 
 AMOUNT_COLUMNS = ("investment_vnd_bn", "investment_usd_m")
@@ -962,44 +893,32 @@ def _check_rows(numbers: list[int], values: dict[str, list[Any]], errors: _Issue
                         number,
                         column.name,
                         "",
-                        Text(vi=f"Thiếu {column.header_vi}", en=f"{column.header_en} is required"),
+                        _missing_value(column),
                     )
                 )
         code = values["code"][index]
         if code is not None:
             key = code.upper()
             if key == model.EXAMPLE_CODE:
-                errors.append(
-                    ImportIssue(
-                        number,
-                        "code",
-                        code,
-                        Text(
-                            vi="Đây là dòng mẫu của biểu mẫu; hãy xóa hoặc thay bằng dự án thật",
-                            en="This is the template's example row; delete it or replace it with a real project",
-                        ),
-                    )
-                )
+                errors.append(ImportIssue(number, "code", code, Text.of("import.example_row")))
             elif key in first_row_of_code:
-                errors.append(
-                    ImportIssue(
-                        number,
-                        "code",
-                        code,
-                        Text(
-                            vi=f"Mã dự án trùng với dòng {first_row_of_code[key]}",
-                            en=f"Duplicate project code; first used on row {first_row_of_code[key]}",
-                        ),
-                    )
-                )
+                duplicate = Text.of("import.duplicate_code", row=first_row_of_code[key])
+                errors.append(ImportIssue(number, "code", code, duplicate))
             else:
                 first_row_of_code[key] = number
         if lat is not None or lon is not None:
             _check_coordinates(number, lat[index] if lat else None, lon[index] if lon else None, failed, errors)
 
 
-def _range(low: float, high: float, lang: str) -> str:
-    return f"{format_number(low, lang, 2)}–{format_number(high, lang, 2)}"
+def _missing_value(column: Column) -> Text:
+    """A required cell left empty."""
+    header = column.header()
+    return Text.each(lambda lang: t("import.missing_value", lang, header=header(lang)))
+
+
+def _outside(key: str, low: float, high: float) -> Text:
+    """A coordinate outside Hanoi, with the bounds it must lie within."""
+    return Text.each(lambda lang: t(key, lang, range=f"{format_number(low, lang, 2)}–{format_number(high, lang, 2)}"))
 
 
 def _check_coordinates(
@@ -1009,44 +928,18 @@ def _check_coordinates(
         return
     if (lat is None) != (lon is None):
         missing = "longitude" if lon is None else "latitude"
-        errors.append(
-            ImportIssue(
-                number,
-                missing,
-                "",
-                Text(
-                    vi="Cần cả vĩ độ và kinh độ, hoặc để trống cả hai",
-                    en="Give both latitude and longitude, or neither",
-                ),
-            )
-        )
+        errors.append(ImportIssue(number, missing, "", Text.of("import.half_coordinates")))
         return
     if lat is None:
         return
     b = HANOI_BOUNDS
     if not b["lat_min"] <= lat <= b["lat_max"]:
         errors.append(
-            ImportIssue(
-                number,
-                "latitude",
-                str(lat),
-                Text(
-                    vi=f"Vĩ độ nằm ngoài Hà Nội ({_range(b['lat_min'], b['lat_max'], 'vi')})",
-                    en=f"Latitude is outside Hanoi ({_range(b['lat_min'], b['lat_max'], 'en')})",
-                ),
-            )
+            ImportIssue(number, "latitude", str(lat), _outside("import.latitude_outside", b["lat_min"], b["lat_max"]))
         )
     if not b["lon_min"] <= lon <= b["lon_max"]:
         errors.append(
-            ImportIssue(
-                number,
-                "longitude",
-                str(lon),
-                Text(
-                    vi=f"Kinh độ nằm ngoài Hà Nội ({_range(b['lon_min'], b['lon_max'], 'vi')})",
-                    en=f"Longitude is outside Hanoi ({_range(b['lon_min'], b['lon_max'], 'en')})",
-                ),
-            )
+            ImportIssue(number, "longitude", str(lon), _outside("import.longitude_outside", b["lon_min"], b["lon_max"]))
         )
 
 
@@ -1054,7 +947,7 @@ def check_record(record: dict[str, Any], ref: Reference) -> tuple[dict[str, Any]
     """One project as typed in a form, checked exactly as an imported row is.
 
     Returns the clean values for every template column (absent ones are ``None``) and the
-    problems by column as (Vietnamese, English) messages.
+    problems by column, each a :class:`~catalogue.text.Text`.
     """
     present = [column for column in PROJECT_COLUMNS if column.name in record]
     table = Table(1, [column.name for column in present], [2], [[record[column.name]] for column in present])

@@ -14,6 +14,7 @@ import re
 import unicodedata
 
 from catalogue.errors import CatalogueError
+from catalogue.text import Text
 
 # Characters a user can paste that must never reach the database (C0/C1 controls, but
 # keep tab and newline), plus zero-width and BOM characters that break matching.
@@ -204,7 +205,7 @@ def parse_number(value: object, unit: str = "plain") -> float | None:
     if value is None:
         return None
     if isinstance(value, bool):
-        raise NumberFormatError("Không phải là số", "Not a number")
+        raise NumberFormatError(Text.of("number.not_a_number"))
     if isinstance(value, (int, float)):
         if value != value:  # NaN from a spreadsheet means an empty cell
             return None
@@ -223,21 +224,18 @@ def _parse_number_text(text: str, unit: str) -> float | None:
         return None
     work = raw.strip(_HEDGE_SYMBOLS + " ").replace("US$", " usd ").replace("$", " usd ")
     if _DATE_RE.fullmatch(work):
-        raise NumberFormatError(f"“{raw}” là một ngày, không phải số tiền", f"“{raw}” is a date, not an amount")
+        raise NumberFormatError(Text.of("number.a_date", raw=raw))
     if _SCIENTIFIC_RE.fullmatch(work):  # "1e30": Excel's way of writing a large number
         number = float(work.replace(",", "."))
         if not math.isfinite(number) or abs(number) > 1e15:
-            raise NumberFormatError(f"Số “{raw}” quá lớn", f"The number “{raw}” is too large")
+            raise NumberFormatError(Text.of("number.too_large", raw=raw))
         return number
     numbers = _NUMBER_RE.findall(work)
     numbers = [n.strip() for n in numbers if n.strip(" .,")]
     if not numbers:
-        raise NumberFormatError(f"Không đọc được số trong “{raw}”", f"No number found in “{raw}”")
+        raise NumberFormatError(Text.of("number.none_found", raw=raw))
     if len(numbers) > 1:
-        raise NumberFormatError(
-            f"“{raw}” có nhiều hơn một số (khoảng giá trị?); hãy ghi một số",
-            f"“{raw}” holds more than one number (a range?); give a single number",
-        )
+        raise NumberFormatError(Text.of("number.several", raw=raw))
     number_text = numbers[0]
     before, _, after = work.partition(number_text)
     prefix = fold(before)
@@ -245,61 +243,55 @@ def _parse_number_text(text: str, unit: str) -> float | None:
         if prefix == hedge or prefix.startswith(hedge + " "):
             prefix = prefix[len(hedge) :].strip()
     if prefix:
-        raise NumberFormatError(
-            f"Không hiểu “{before.strip()}” trước số trong “{raw}”",
-            f"Cannot read “{before.strip()}” before the number in “{raw}”",
-        )
+        raise NumberFormatError(Text.of("number.unread_prefix", prefix=before.strip(), raw=raw))
     factors = UNIT_FACTORS[unit]
     unit_text = fold(after)
     if unit_text not in factors:
-        raise NumberFormatError(
-            f"Đơn vị “{after.strip()}” không phù hợp với cột này",
-            f"Unit “{after.strip()}” does not fit this column",
-        )
+        raise NumberFormatError(Text.of("number.wrong_unit", unit=after.strip()))
     factor = factors[unit_text]
     if factor is None:
-        raise NumberFormatError(
-            f"“{raw}”: hãy ghi rõ đơn vị triệu USD",
-            f"“{raw}”: state the amount in millions of USD",
-        )
+        raise NumberFormatError(Text.of("number.say_usd_m", raw=raw))
     return _digits_to_float(number_text.replace(" ", ""), raw) * factor
 
 
 def _digits_to_float(digits: str, raw: str) -> float:
     sign = -1.0 if digits.startswith("-") else 1.0
     digits = digits.lstrip("+-")
-    bad = NumberFormatError(f"“{raw}” không phải là số hợp lệ", f"“{raw}” is not a valid number")
     dots, commas = digits.count("."), digits.count(",")
     if dots and commas:
         # Both present: the later one marks decimals, the other groups thousands.
         decimal, group = (",", ".") if digits.rfind(",") > digits.rfind(".") else (".", ",")
         if digits.count(decimal) > 1:
-            raise bad
+            raise _invalid(raw)
         whole, frac = digits.split(decimal)
-        return sign * float(_ungroup(whole, group, bad) + "." + _require_digits(frac, bad))
+        return sign * float(_ungroup(whole, group, raw) + "." + _require_digits(frac, raw))
     if commas:
         if commas == 1:  # Vietnamese decimal comma: "78,26"
             whole, frac = digits.split(",")
-            return sign * float(_require_digits(whole, bad) + "." + _require_digits(frac, bad))
-        return sign * float(_ungroup(digits, ",", bad))
+            return sign * float(_require_digits(whole, raw) + "." + _require_digits(frac, raw))
+        return sign * float(_ungroup(digits, ",", raw))
     if dots:
         parts = digits.split(".")
         if dots == 1 and len(parts[1]) != 3:  # "2.5": a decimal point, not a group
-            return sign * float(_require_digits(parts[0], bad) + "." + _require_digits(parts[1], bad))
-        return sign * float(_ungroup(digits, ".", bad))  # "1.200" / "1.200.000"
-    return sign * float(_require_digits(digits, bad))
+            return sign * float(_require_digits(parts[0], raw) + "." + _require_digits(parts[1], raw))
+        return sign * float(_ungroup(digits, ".", raw))  # "1.200" / "1.200.000"
+    return sign * float(_require_digits(digits, raw))
 
 
-def _require_digits(text: str, error: NumberFormatError) -> str:
+def _invalid(raw: str) -> NumberFormatError:
+    return NumberFormatError(Text.of("number.invalid", raw=raw))
+
+
+def _require_digits(text: str, raw: str) -> str:
     if not text.isdigit():
-        raise error
+        raise _invalid(raw)
     return text
 
 
-def _ungroup(text: str, group: str, error: NumberFormatError) -> str:
+def _ungroup(text: str, group: str, raw: str) -> str:
     parts = text.split(group)
     if not parts[0].isdigit() or len(parts[0]) > 3 or any(len(p) != 3 or not p.isdigit() for p in parts[1:]):
-        raise error
+        raise _invalid(raw)
     return "".join(parts)
 
 

@@ -39,7 +39,7 @@ _hasher = PasswordHasher()
 
 
 class AccountError(CatalogueError, ValueError):
-    """A refused account operation, with a message in both languages."""
+    """A refused account operation, with a message in every language."""
 
 
 ROLES = codes("role")  # in rising rights (catalogue/data/enumerations.csv)
@@ -60,11 +60,9 @@ def hash_password(password: str) -> str:
 
 def check_password_strength(password: str, name: str = "") -> None:
     if len(password) < MIN_PASSWORD:
-        raise AccountError(
-            f"Mật khẩu cần ít nhất {MIN_PASSWORD} ký tự", f"A password needs at least {MIN_PASSWORD} characters"
-        )
+        raise AccountError(Text.of("auth.short_password", length=MIN_PASSWORD))
     if name and name.lower() in password.lower():
-        raise AccountError("Mật khẩu không được chứa tên đăng nhập", "The password must not contain the user name")
+        raise AccountError(Text.of("auth.password_has_name"))
 
 
 @dataclass(frozen=True)
@@ -185,21 +183,15 @@ def add_user(cat: Catalogue, name: str, password: str, role: str, display_name: 
     """Create an account; the name is lower-cased. Raises :class:`AccountError`."""
     key = name.strip().lower()
     if not _NAME_RE.match(key):
-        raise AccountError(
-            "Tên đăng nhập: 2–40 chữ thường không dấu, số, dấu . _ -",
-            "User name: 2–40 lower-case unaccented letters, digits, . _ -",
-        )
+        raise AccountError(Text.of("auth.bad_name"))
     if role not in ACCOUNT_ROLES:
-        raise AccountError(
-            f"Vai trò phải là một trong: {', '.join(ACCOUNT_ROLES)}",
-            f"The role must be one of: {', '.join(ACCOUNT_ROLES)}",
-        )
+        raise AccountError(Text.of("auth.bad_role", roles=", ".join(ACCOUNT_ROLES)))
     check_password_strength(password, key)
     hashed = hash_password(password)
 
     def insert(cur: Any) -> None:
         if cur.execute("select 1 from users where name = ?", [key]).fetchall():
-            raise AccountError(f"Đã có tài khoản “{key}”", f"The account “{key}” already exists")
+            raise AccountError(Text.of("auth.name_taken", name=key))
         cur.execute(
             "insert into users (name, display_name, role, password_hash, created_at) values (?, ?, ?, ?, ?)",
             [key, display_name.strip() or key, role, hashed, _now()],
@@ -220,14 +212,12 @@ def _update(cat: Catalogue, name: str, sql: str, params: list[Any], *, losing_ad
     def work(cur: Any) -> None:
         found = cur.execute("select role, active from users where name = ?", [key]).fetchall()
         if not found:
-            raise AccountError(f"Không có tài khoản “{key}”", f"No account “{key}”")
+            raise AccountError(Text.of("auth.no_account", name=key))
         role, active = found[0]
         if losing_admin and role == "admin" and active:
             admins = cur.execute("select count(*) from users where role = 'admin' and active").fetchall()[0][0]
             if admins <= 1:
-                raise AccountError(
-                    "Không thể bỏ quyền của quản trị cuối cùng", "The last active administrator cannot lose that role"
-                )
+                raise AccountError(Text.of("auth.last_admin"))
         cur.execute(f"update users set {sql} where name = ?", [*params, key]).fetchall()
 
     cat.write(work, event="users")
@@ -235,10 +225,7 @@ def _update(cat: Catalogue, name: str, sql: str, params: list[Any], *, losing_ad
 
 def set_role(cat: Catalogue, name: str, role: str) -> None:
     if role not in ACCOUNT_ROLES:
-        raise AccountError(
-            f"Vai trò phải là một trong: {', '.join(ACCOUNT_ROLES)}",
-            f"The role must be one of: {', '.join(ACCOUNT_ROLES)}",
-        )
+        raise AccountError(Text.of("auth.bad_role", roles=", ".join(ACCOUNT_ROLES)))
     _update(cat, name, "role = ?", [role], losing_admin=role != "admin")
 
 

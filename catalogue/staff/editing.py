@@ -29,7 +29,7 @@ from catalogue.projects.model import COLUMN_NAMES, DEFAULT_STATUS
 from catalogue.projects.money import exchange_rate
 from catalogue.search.normalize import fold
 from catalogue.staff import history
-from catalogue.text import Text, codes, enum_label, format_number
+from catalogue.text import Text, codes, enum_label, format_number, t
 
 if TYPE_CHECKING:
     import duckdb
@@ -91,7 +91,7 @@ def _stage_checks(values: Mapping[str, Any], today: dt.date) -> list[Check]:
             Check(
                 "capital_without_form",
                 "investment_form",
-                Text(vi="Có vốn đầu tư nhưng chưa có hình thức đầu tư", en="Capital is given but no investment form"),
+                Text.of("edit.warn.capital_without_form"),
             )
         )
     if status in AWARDED_STAGES and not values.get("investor"):
@@ -99,10 +99,7 @@ def _stage_checks(values: Mapping[str, Any], today: dt.date) -> list[Check]:
             Check(
                 "awarded_without_investor",
                 "investor",
-                Text(
-                    vi="Giai đoạn cho biết đã chọn nhà đầu tư nhưng chưa ghi tên nhà đầu tư",
-                    en="The stage says an investor was selected, but none is named",
-                ),
+                Text.of("edit.warn.awarded_without_investor"),
             )
         )
     if status == "calling" and values.get("investor"):
@@ -110,10 +107,7 @@ def _stage_checks(values: Mapping[str, Any], today: dt.date) -> list[Check]:
             Check(
                 "calling_with_investor",
                 "status",
-                Text(
-                    vi="Đã ghi nhà đầu tư nhưng dự án vẫn đang kêu gọi đầu tư",
-                    en="An investor is named but the project is still calling for investment",
-                ),
+                Text.of("edit.warn.calling_with_investor"),
             )
         )
     start = values.get("start_year")
@@ -122,10 +116,7 @@ def _stage_checks(values: Mapping[str, Any], today: dt.date) -> list[Check]:
             Check(
                 "completed_future_start",
                 "start_year",
-                Text(
-                    vi=f"Dự án đã hoàn thành nhưng năm khởi công {start} còn ở tương lai",
-                    en=f"The project is completed but its start year {start} is in the future",
-                ),
+                Text.of("edit.warn.completed_future_start", year=start),
             )
         )
     if status in ("implementing", "completed") and not start:
@@ -133,10 +124,7 @@ def _stage_checks(values: Mapping[str, Any], today: dt.date) -> list[Check]:
             Check(
                 "started_without_year",
                 "start_year",
-                Text(
-                    vi="Dự án đang triển khai hoặc đã hoàn thành nhưng chưa có năm khởi công",
-                    en="The project is under way or completed but has no start year",
-                ),
+                Text.of("edit.warn.started_without_year"),
             )
         )
     return checks
@@ -153,10 +141,10 @@ def _capital_checks(values: Mapping[str, Any]) -> list[Check]:
                 Check(
                     "capital_currencies_disagree",
                     "investment_usd_m",
-                    Text(
-                        vi=f"Vốn USD quy ra khoảng {format_number(implied, 'vi', 0)} tỷ đồng, lệch hơn 25% so với vốn tỷ đồng",
-                        en=f"The USD capital is about VND {format_number(implied, 'en', 0)} bn, more than 25% off the "
-                        "VND figure",
+                    Text.each(
+                        lambda lang: t(
+                            "edit.warn.capital_currencies_disagree", lang, amount=format_number(implied, lang, 0)
+                        )
                     ),
                 )
             )
@@ -177,10 +165,7 @@ def _place_checks(values: Mapping[str, Any], cat: Catalogue) -> list[Check]:
                     Check(
                         "far_from_district",
                         "latitude",
-                        Text(
-                            vi=f"Toạ độ cách trung tâm quận/huyện đã chọn {format_number(km, 'vi', 0)} km",
-                            en=f"The coordinates are {format_number(km, 'en', 0)} km from the chosen district's centre",
-                        ),
+                        Text.each(lambda lang: t("edit.warn.far_from_district", lang, km=format_number(km, lang, 0))),
                     )
                 )
     return checks
@@ -252,9 +237,9 @@ class _Save:
 
 def _code_problem(code: str | None, new: bool, existing: dict[str, Any] | None) -> Text | None:
     if new and existing is not None:
-        return Text(vi=f"Mã “{code}” đã có dự án khác dùng", en=f"The code “{code}” is already used by another project")
+        return Text.of("edit.code_taken", code=code)
     if not new and existing is None and code:
-        return Text(vi=f"Không có dự án “{code}”", en=f"No project “{code}”")
+        return Text.of("error.no_project", code=code)
     return None
 
 

@@ -1,6 +1,6 @@
 """Expressions of interest from investors: checked, rate-limited, stored with the project.
 
-``submit`` checks every field and answers with messages per field in both languages;
+``submit`` checks every field and answers with messages per field in every language;
 nothing is stored unless every check passes. A filled honeypot field (invisible to people)
 marks a robot: it is answered like a success and nothing is stored.
 """
@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from catalogue.clock import to_hanoi, utcnow
 from catalogue.search.normalize import clean_text, is_email, is_phone
 from catalogue.staff.countries import closest_country, country_label, match_country
-from catalogue.text import Text
+from catalogue.text import Text, t
 
 if TYPE_CHECKING:
     from catalogue.core import Catalogue
@@ -31,11 +31,11 @@ LIMITS = {"name": 120, "organisation": 200, "country": 80, "email": 254, "phone"
 MIN_MESSAGE = 10
 
 REQUIRED = {
-    "name": Text(vi="Hãy nhập họ tên.", en="Please enter your name."),
-    "organisation": Text(vi="Hãy nhập tên tổ chức.", en="Please enter your organisation."),
-    "country": Text(vi="Hãy chọn quốc gia.", en="Please choose your country."),
-    "email": Text(vi="Hãy nhập email.", en="Please enter your email."),
-    "message": Text(vi="Hãy viết nội dung quan tâm.", en="Please write your message."),
+    "name": Text.of("inquiry.need_name"),
+    "organisation": Text.of("inquiry.need_organisation"),
+    "country": Text.of("inquiry.need_country"),
+    "email": Text.of("inquiry.need_email"),
+    "message": Text.of("inquiry.need_message"),
 }
 
 
@@ -104,38 +104,34 @@ def check(form: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Text]]:
         if not text and name in REQUIRED:
             errors[name] = REQUIRED[name]
         elif len(text) > LIMITS[name]:
-            errors[name] = Text(vi=f"Tối đa {LIMITS[name]} ký tự.", en=f"At most {LIMITS[name]} characters.")
+            errors[name] = Text.of("inquiry.too_long", limit=LIMITS[name])
     if values["name"] and "name" not in errors and sum(ch.isalpha() for ch in values["name"]) < 2:
-        errors["name"] = Text(vi="Hãy nhập họ tên đầy đủ.", en="Please enter your full name.")
+        errors["name"] = Text.of("inquiry.full_name")
     if values["country"] and "country" not in errors:
         code = match_country(values["country"])
         if code is None:
-            near = closest_country(values["country"])
-            errors["country"] = Text(
-                vi=f"Không có quốc gia “{values['country']}” trong danh sách"
-                + (f"; có phải {country_label(near)('vi')}?" if near else "; hãy chọn trong danh sách."),
-                en=f"“{values['country']}” is not a country on the list"
-                + (f"; did you mean {country_label(near)('en')}?" if near else "; please choose one from the list."),
-            )
+            errors["country"] = _unknown_country(values["country"])
         else:
             values["country"] = code
     if values["email"] and "email" not in errors and not is_email(values["email"]):
-        errors["email"] = Text(
-            vi="Email chưa đúng dạng (ví dụ: ten@congty.com).", en="Not an email address (e.g. name@company.com)."
-        )
+        errors["email"] = Text.of("inquiry.bad_email")
     if values["phone"] and "phone" not in errors and not is_phone(values["phone"]):
-        errors["phone"] = Text(vi="Số điện thoại cần 8–15 chữ số.", en="A phone number needs 8–15 digits.")
+        errors["phone"] = Text.of("inquiry.bad_phone")
     if values["message"] and "message" not in errors and len(values["message"]) < MIN_MESSAGE:
-        errors["message"] = Text(
-            vi=f"Hãy viết ít nhất {MIN_MESSAGE} ký tự.", en=f"Please write at least {MIN_MESSAGE} characters."
-        )
+        errors["message"] = Text.of("inquiry.short_message", length=MIN_MESSAGE)
     if form.get("consent") is not True:
-        errors["consent"] = Text(
-            vi="Cần đồng ý để cơ quan xúc tiến đầu tư lưu và dùng thông tin liên hệ.",
-            en="Please agree that the promotion agency may store and use your contact details.",
-        )
+        errors["consent"] = Text.of("inquiry.need_consent")
     values["consent"] = form.get("consent") is True
     return values, errors
+
+
+def _unknown_country(typed: str) -> Text:
+    """A country not on the list, with the nearest name on it when one is near."""
+    near = closest_country(typed)
+    if not near:
+        return Text.of("inquiry.unknown_country", country=typed)
+    name = country_label(near)
+    return Text.each(lambda lang: t("inquiry.unknown_country_near", lang, country=typed, near=name(lang)))
 
 
 DUPLICATE_WINDOW = dt.timedelta(hours=24)
@@ -152,11 +148,8 @@ def _reference(now: dt.datetime) -> str:
     return f"YC-{to_hanoi(now):%Y%m%d}-{tail}"
 
 
-NOT_FOUND = Text(vi="Không tìm thấy dự án này.", en="This project cannot be found.")
-TOO_MANY = Text(
-    vi="Bạn đã gửi nhiều yêu cầu; hãy thử lại sau ít phút.",
-    en="You have sent several inquiries; please try again in a few minutes.",
-)
+NOT_FOUND = Text.of("inquiry.no_project")
+TOO_MANY = Text.of("inquiry.too_many")
 
 
 def _within_limits(limiter: RateLimiter, code: str, email: str, session: str, address: str | None) -> bool:
@@ -327,7 +320,7 @@ def mark_answered(cat: Catalogue, inquiry_id: str, *, actor: str, note: str) -> 
 
     text = clean_text(note, multiline=True)
     if len(text) < 3:
-        raise CatalogueError("Hãy ghi chú đã trả lời thế nào", "Note how it was answered")
+        raise CatalogueError(Text.of("inquiry.answer_note_needed"))
     now = utcnow()
 
     def work(cur: Any) -> None:
@@ -335,12 +328,11 @@ def mark_answered(cat: Catalogue, inquiry_id: str, *, actor: str, note: str) -> 
             "select status, answered_by, answered_at from inquiries where id = ?", [inquiry_id]
         ).fetchall()
         if not rows:
-            raise CatalogueError("Không tìm thấy yêu cầu này", "No such inquiry")
+            raise CatalogueError(Text.of("inquiry.no_such_inquiry"))
         status, by, at = rows[0]
         if status == "answered":
             raise CatalogueError(
-                f"Yêu cầu này đã được {by} trả lời lúc {format_datetime(at, 'vi')}",
-                f"{by} already answered this inquiry on {format_datetime(at, 'en')}",
+                Text.each(lambda lang: t("inquiry.already_answered", lang, by=by, when=format_datetime(at, lang)))
             )
         cur.execute(
             "update inquiries set status = 'answered', answered_at = ?, answered_by = ?, answer_note = ? where id = ?",

@@ -26,7 +26,7 @@ from catalogue.staff.editing import (
     send_back_to_review,
     valid_acceptances,
 )
-from catalogue.text import Text, enum_label
+from catalogue.text import Text, enum_label, t
 
 if TYPE_CHECKING:
     import duckdb
@@ -51,7 +51,7 @@ TRANSITIONS: dict[str, Transition] = {
 
 
 class WorkflowError(CatalogueError):
-    """A transition that is not allowed, with the reason in both languages."""
+    """A transition that is not allowed, with the reason in every language."""
 
 
 def publication_label(code: str | None) -> Text:
@@ -84,11 +84,11 @@ def accepted_checks(cat: Catalogue, code: str) -> list[Acceptance]:
 def accept_check(cat: Catalogue, code: str, check_code: str, reason: str, *, actor: str, role: str) -> None:
     """A reviewer accepts a consistency warning with a reason; it no longer blocks publishing."""
     if not has_role(role, "reviewer"):
-        raise WorkflowError("Chỉ người duyệt mới chấp nhận cảnh báo", "Only a reviewer can accept a warning")
+        raise WorkflowError(Text.of("workflow.reviewer_only"))
     if len((reason or "").strip()) < 5:
-        raise WorkflowError("Hãy ghi lý do chấp nhận (ít nhất 5 ký tự)", "Give a reason (at least 5 characters)")
+        raise WorkflowError(Text.of("workflow.accept_reason"))
     if check_code not in {c.code for c in open_checks(cat, code)}:
-        raise WorkflowError("Dự án không có cảnh báo này", "The project has no such open warning")
+        raise WorkflowError(Text.of("workflow.no_such_warning"))
 
     def work(cur: duckdb.DuckDBPyConnection) -> None:
         now = project_stamp()
@@ -105,21 +105,24 @@ def accept_check(cat: Catalogue, code: str, check_code: str, reason: str, *, act
 def _refuse(cat: Catalogue, project: dict[str, Any], action: str, role: str, comment: str) -> None:
     """Raise :class:`WorkflowError` when ``role`` may not take ``action`` on ``project`` now."""
     if action not in allowed_actions(project, role):
+        doing, state, rights = history.action_label(action), publication_label(project["publication"]), role_label(role)
         raise WorkflowError(
-            f"Không thể “{history.action_label(action)('vi')}” dự án này ({publication_label(project['publication'])('vi')}, "
-            f"vai trò {role_label(role)('vi')})",
-            f"Cannot “{history.action_label(action)('en')}” this project "
-            f"({publication_label(project['publication'])('en')}, role {role_label(role)('en')})",
+            Text.each(
+                lambda lang: t(
+                    "workflow.not_allowed", lang, action=doing(lang), publication=state(lang), role=rights(lang)
+                )
+            )
         )
     rule = TRANSITIONS.get(action)
     if rule and rule.needs_comment and len(comment.strip()) < 5:
-        raise WorkflowError("Hãy ghi lý do (ít nhất 5 ký tự)", "Please give a reason (at least 5 characters)")
+        raise WorkflowError(Text.of("workflow.reason_needed"))
     if action == "publish":
         still_open = open_checks(cat, project["code"])
         if still_open:
             raise WorkflowError(
-                "Còn cảnh báo chưa được chấp nhận: " + "; ".join(c.text("vi") for c in still_open),
-                "Warnings not yet accepted: " + "; ".join(c.text("en") for c in still_open),
+                Text.each(
+                    lambda lang: t("workflow.open_warnings", lang, warnings="; ".join(c.text(lang) for c in still_open))
+                )
             )
 
 
@@ -152,7 +155,7 @@ def transition(
     """
     project = cat.project(code, include_hidden=True)
     if project is None:
-        raise WorkflowError(f"Không có dự án “{code}”", f"No project “{code}”")
+        raise WorkflowError(Text.of("error.no_project", code=code))
     _refuse(cat, project, action, role, comment)
     rule = TRANSITIONS.get(action)
 
@@ -160,10 +163,7 @@ def transition(
         now = project_stamp()
         version = cur.execute("select version from projects where code = ?", [code]).fetchall()[0][0]
         if expected_version is not None and version != expected_version:
-            raise WorkflowError(
-                "Dự án vừa được người khác thay đổi; hãy tải lại",
-                "Someone else has just changed the project; reload it",
-            )
+            raise WorkflowError(Text.of("workflow.changed_meanwhile"))
         history.ensure_baseline(cur, [code])
         if rule:
             cur.execute(
@@ -184,25 +184,20 @@ def transition(
 def set_status(cat: Catalogue, code: str, status: str, *, on: dt.date, actor: str, role: str, note: str = "") -> int:
     """Record that the project reached ``status`` on ``on`` (a public stage; archive is separate)."""
     if not has_role(role, "staff"):
-        raise WorkflowError("Cần quyền cán bộ", "Staff rights are needed")
+        raise WorkflowError(Text.of("workflow.staff_only"))
     ref = cat.reference
     if status not in ref.public_statuses:
-        raise WorkflowError(
-            "Chọn một giai đoạn công khai; dùng Lưu trữ để ngừng kêu gọi",
-            "Choose a public stage; use Archive to withdraw a project",
-        )
+        raise WorkflowError(Text.of("workflow.public_stage"))
     if on > hanoi_today():
-        raise WorkflowError(
-            "Ngày đổi giai đoạn không được ở tương lai", "The date of the change cannot be in the future"
-        )
+        raise WorkflowError(Text.of("workflow.future_date"))
 
     def work(cur: duckdb.DuckDBPyConnection) -> int:
         now = project_stamp()
         rows = cur.execute("select version, status from projects where code = ?", [code]).fetchall()
         if not rows:
-            raise WorkflowError(f"Không có dự án “{code}”", f"No project “{code}”")
+            raise WorkflowError(Text.of("error.no_project", code=code))
         if rows[0][1] == "withdrawn":
-            raise WorkflowError("Dự án đang lưu trữ; hãy khôi phục trước", "The project is archived; restore it first")
+            raise WorkflowError(Text.of("workflow.archived"))
         history.ensure_baseline(cur, [code])
         cur.execute(
             "update projects set status = ?, status_since = ?, updated_at = ?, version = version + 1 where code = ?",

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import duckdb
 
 from catalogue.errors import BackupError, DatabaseLockedError, RestoreRefusedError
+from catalogue.text import Text
 
 if TYPE_CHECKING:
     from catalogue.core import Catalogue
@@ -42,10 +43,7 @@ def backup(catalogue: Catalogue, directory: str | os.PathLike[str]) -> dict[str,
     """
     target = Path(directory)
     if target.exists() and any(target.iterdir()):
-        raise BackupError(
-            f"Thư mục {target} đã có dữ liệu; hãy chọn một thư mục mới hoặc trống",
-            f"The directory {target} is not empty; choose a new or empty directory",
-        )
+        raise BackupError(Text.of("backup.not_empty", directory=target))
     partial = target.with_name(target.name + f".partial-{uuid.uuid4().hex[:8]}")
     partial.parent.mkdir(parents=True, exist_ok=True)
     sweep_leftovers(partial.parent, ".partial-")  # what a killed backup left here earlier
@@ -84,15 +82,9 @@ def read_manifest(directory: str | os.PathLike[str]) -> dict[str, Any]:
     try:
         manifest = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
-        raise RestoreRefusedError(
-            f"{directory} không phải bản sao lưu của catalogue (thiếu hoặc hỏng {MANIFEST})",
-            f"{directory} is not a catalogue backup ({MANIFEST} missing or damaged)",
-        ) from exc
+        raise RestoreRefusedError(Text.of("backup.not_a_backup", directory=directory, manifest=MANIFEST)) from exc
     if manifest.get("format") != "catalogue-backup/1":
-        raise RestoreRefusedError(
-            f"Định dạng sao lưu không được hỗ trợ: {manifest.get('format')}",
-            f"Unsupported backup format: {manifest.get('format')}",
-        )
+        raise RestoreRefusedError(Text.of("backup.unsupported_format", found=manifest.get("format")))
     return manifest
 
 
@@ -110,15 +102,12 @@ def restore(
     manifest = read_manifest(directory)
     if manifest["schema_version"] > LATEST_VERSION:
         raise RestoreRefusedError(
-            f"Bản sao lưu có phiên bản lược đồ {manifest['schema_version']}, mới hơn chương trình ({LATEST_VERSION})",
-            f"The backup has schema version {manifest['schema_version']}, newer than this program ({LATEST_VERSION})",
+            Text.of("backup.schema_too_new", found=manifest["schema_version"], known=LATEST_VERSION)
         )
     target = Path(target)
     if target.exists():
         if not force:
-            raise RestoreRefusedError(
-                f"{target} đã tồn tại; thêm --force để ghi đè", f"{target} already exists; add --force to overwrite it"
-            )
+            raise RestoreRefusedError(Text.of("backup.target_exists", target=target))
         _ensure_not_in_use(target)
     building = target.with_name(target.name + f".restoring-{uuid.uuid4().hex[:8]}")
     try:
@@ -133,10 +122,7 @@ def restore(
         finally:
             connection.close()
         if counts != manifest["row_counts"]:
-            raise RestoreRefusedError(
-                "Bản sao lưu không khớp với số dòng đã ghi; không khôi phục",
-                "The backup does not match its recorded row counts; nothing restored",
-            )
+            raise RestoreRefusedError(Text.of("backup.counts_differ"))
         target.parent.mkdir(parents=True, exist_ok=True)
         Path(str(target) + ".wal").unlink(missing_ok=True)
         building.chmod(0o600)
