@@ -85,6 +85,7 @@ def _without_accents(text: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
 
 
+@functools.cache  # the list is shipped data: each country's choice text is made once per process
 def country_choice_label(code: str) -> Text:
     """A country as offered in a list that people search by typing: the name in ``lang``, and
     the other language's name and the name without accents when they differ, since the list's
