@@ -22,6 +22,7 @@ then the code.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import copy
 import functools
 import itertools
@@ -567,8 +568,9 @@ class IndexSnapshot:
                 # Within one part a project that appears twice comes with its best field last
                 # (postings are ordered so), and the last write of a fancy assignment wins.
                 best[docs] = np.minimum(best[docs], fields + np.uint8(typos * 4))
-        if len(self._best_cache) >= 128:
-            self._best_cache.pop(next(iter(self._best_cache)))
+        if len(self._best_cache) >= 128:  # the oldest goes; searches share this dict without a lock,
+            with contextlib.suppress(StopIteration, KeyError, RuntimeError):  # so another may have gone first
+                self._best_cache.pop(next(iter(self._best_cache)))
         self._best_cache[(word.folded, word.prefix)] = best
         word.best = best
 
