@@ -242,3 +242,25 @@ def test_a_restore_ends_every_sign_in_session_and_a_failed_admin_call_says_why(t
         with cat.cursor() as cur:
             summaries = [s for (s,) in cur.execute("select summary from events where kind = 'admin'").fetchall()]
         assert any('"refused"' in s for s in summaries) and any('"failed"' in s for s in summaries)
+
+
+def test_many_searches_at_once_share_one_snapshot_without_errors():
+    with Catalogue.open(":memory:") as cat:
+        cat.load_demo()
+        words = ["nước", "thải", "rác", "lò", "đốt", "điện", "mặt", "trời", "bùn", "khí", "nhựa", "phân"]
+        queries = [f"{a} {b}{suffix}" for a in words for b in words for suffix in ("", "x")]  # evicts caches
+        failures: list[BaseException] = []
+
+        def search(start: int) -> None:
+            try:
+                for query in queries[start::8]:
+                    cat.search(query, limit=5)
+            except BaseException as error:
+                failures.append(error)
+
+        threads = [threading.Thread(target=search, args=(i,)) for i in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(DEADLOCK_GUARD)
+        assert failures == []
