@@ -18,6 +18,7 @@ import streamlit as st
 from starlette.routing import BaseRoute
 
 from app_pages._state import database_path, get_catalogue
+from catalogue import pieces
 from catalogue.admin import AdminServer
 from catalogue.api import Routes
 
@@ -34,6 +35,7 @@ async def lifespan(_app: Any) -> AsyncIterator[None]:
     visit; serve the local admin endpoint (catalogue/admin.py) while the app runs."""
     catalogue = await asyncio.to_thread(get_catalogue)
     await asyncio.to_thread(catalogue.prepare_index)
+    pieces.settle_heap()  # what start-up made is never scanned by the garbage collector again
     admin = AdminServer(get_catalogue, database_path()).start() if catalogue.path != ":memory:" else None
     try:
         yield

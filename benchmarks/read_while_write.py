@@ -3,7 +3,7 @@ re-import runs, side by side in one run.
 
 Builds a catalogue of N generated projects, then measures, from ``--readers`` threads:
   1. idle: searches (and the browse page's reads: a search page with facets, then its cards' rows)
-     for ``--seconds``;
+     for ``--idle-seconds`` (long enough for a steady p95: the ratio's denominator);
   2. during one write transaction that holds the write lock for ``--seconds`` (DuckDB busy,
      then waiting: the issue's "search during a 2-second write");
   3. during a re-import of all N rows with changed text, in files of 25,000 rows (every project
@@ -11,7 +11,10 @@ Builds a catalogue of N generated projects, then measures, from ``--readers`` th
      until the last file's new index is swapped in.
 Prints p50/p95/max of both phases and the ratio of the p95s (the aim: ≤ 2×).
 
-    python benchmarks/read_while_write.py [--rows 100000] [--readers 4] [--seconds 8]
+    python benchmarks/read_while_write.py [--rows 100000] [--readers 4] [--seconds 8] [--idle-seconds 20]
+
+Set up as the app's start-up does (app_pages/server.py): the index built, then the heap settled
+(catalogue/pieces.py); DuckDB's threads as the catalogue opens them (storage/database.py).
 """
 
 from __future__ import annotations
@@ -29,9 +32,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import csv
 import itertools
 
-from catalogue import Catalogue
+from catalogue import Catalogue, pieces
 from catalogue.projects.model import COLUMN_NAMES
 from catalogue.projects.synthetic import projects
+from catalogue.storage.database import query_threads
 
 CHUNK = 25_000  # rows per file: a file is at most 20 MB (catalogue/projects/filelimits.py)
 
@@ -116,6 +120,7 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--readers", type=int, default=4)
     parser.add_argument("--seconds", type=float, default=8.0)
+    parser.add_argument("--idle-seconds", type=float, default=20.0)
     args = parser.parse_args()
     where = Path(tempfile.mkdtemp())
     first = write_chunks(where / "first", args.rows, seed=1)
@@ -127,9 +132,10 @@ def main() -> None:
         started = time.perf_counter()
         cat.prepare_index()
         print(f"index built at start-up in {time.perf_counter() - started:.2f} s")
+        pieces.settle_heap()  # as the app's start-up does (app_pages/server.py)
 
         timer = threading.Event()
-        threading.Timer(args.seconds, timer.set).start()
+        threading.Timer(args.idle_seconds, timer.set).start()
         idle_searches, idle_pages = phase(cat, args.readers, timer)
 
         held = threading.Event()
@@ -167,7 +173,10 @@ def main() -> None:
         busy_searches, busy_pages = phase(cat, args.readers, done)
         writer.join()
         print(f"snapshots swapped in during the write: {cat.search_index.swaps - swaps_before}")
-        print(f"readers: {args.readers} threads, machine: {len(__import__('os').sched_getaffinity(0))} cores")
+        print(
+            f"readers: {args.readers} threads, machine: {len(__import__('os').sched_getaffinity(0))} cores, "
+            f"DuckDB threads: {query_threads()}"
+        )
         print(line("search, idle", idle_searches))
         print(line("search, during a long write", held_searches))
         print(line("search, during the re-import", busy_searches))

@@ -23,6 +23,7 @@ from typing import Any
 
 import pandas as pd
 
+from catalogue import pieces
 from catalogue.errors import CatalogueError
 from catalogue.projects import model
 from catalogue.projects.filelimits import LIMITS, Budget, FileTooCostly, check_size, check_zip
@@ -264,7 +265,7 @@ def _read_csv(path: Path) -> Table:
     # Excel shows one row per record (a quoted cell may hold line breaks), so row numbers
     # count records, not physical lines; both readers below do so.
     try:
-        frame = pd.read_csv(
+        reader = pd.read_csv(
             io.BytesIO(data),
             sep=delimiter,
             header=None,
@@ -273,7 +274,10 @@ def _read_csv(path: Path) -> Table:
             skip_blank_lines=False,
             engine="c",
             encoding="utf-16" if utf16 else "utf-8-sig",
+            chunksize=pieces.PIECE,  # a piece per call: see catalogue.pieces
         )
+        with reader:
+            frame = pd.concat(list(reader), ignore_index=True)
     except UnicodeDecodeError as exc:
         raise _FileProblem(_not_utf8(path.name)) from exc
     except (pd.errors.ParserError, ValueError):
@@ -764,8 +768,15 @@ def parse_file(path: str | Path, ref: Reference, progress: Callable[[float], Non
     columns = [column.name for column in mapping.values()]
     if "investment_approx" in values and "investment_approx" not in columns:
         columns.append("investment_approx")
-    frame = pd.DataFrame({name: values[name] for name in columns}) if not errors else pd.DataFrame()
+    frame = pd.DataFrame({name: _series(values[name]) for name in columns}) if not errors else pd.DataFrame()
     return ParsedFile(columns, frame, errors, ignored, len(table.numbers), more)
+
+
+def _series(values: list[Any]) -> pd.Series | list[Any]:
+    """A text column as pandas' text series, built a piece at a time (see catalogue.pieces)."""
+    if any(type(v) is str for v in values) and all(v is None or type(v) is str for v in values):
+        return pieces.string_series(values)
+    return values
 
 
 def _missing_column(column: Column) -> Text:
@@ -824,9 +835,10 @@ def _tidy_text_column(cells: list[Any], column: Column) -> list[Any] | None:
     if not all(type(c) is str or c is None for c in cells):
         return None
     texts = ["" if c is None else c for c in cells]
-    joined = _SEPARATOR + _SEPARATOR.join(texts)
-    if not is_tidy(joined) or _SEPARATOR + "'" in joined:
-        return None
+    for part in pieces.spans(len(texts)):  # a piece per call: see catalogue.pieces
+        joined = _SEPARATOR + _SEPARATOR.join(texts[part])
+        if not is_tidy(joined) or _SEPARATOR + "'" in joined:
+            return None
     out = [text.strip() or None for text in texts]
     if max((len(text) for text in out if text), default=0) > column.max_length:
         return None

@@ -22,6 +22,7 @@ then the code.
 from __future__ import annotations
 
 import bisect
+import collections
 import contextlib
 import copy
 import functools
@@ -37,9 +38,11 @@ from typing import TYPE_CHECKING, Any
 import duckdb
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from catalogue import pieces
 from catalogue.projects.filters import Condition, Filters
 from catalogue.search.normalize import canonical_word, fold_text, search_fold
 from catalogue.text import LANGUAGES, Text
@@ -55,6 +58,8 @@ NO_MATCH = 255
 NAME_WIDTH = 32  # name words kept per project for the phrase check
 PREFIX_CAP = {1: 8, 2: 24}  # a one- or two-letter word being typed expands to its most common words only
 PREFIX_MAX = 150
+WARM_QUERIES = 24  # the latest distinct searches replayed on a new snapshot before it is swapped in
+WARM_SECONDS = 0.5  # … for at most this long (a staff member's save waits for it)
 NAME, META, DESC, OTHER = 0, 1, 2, 3  # field groups, best first
 HIGHLIGHT_FIELDS = ("name_vi", "name_en", "description_vi", "description_en", "address", "capacity")
 FACETS = ("category", "district", "status", "investment_form", "lead_agency")
@@ -130,6 +135,7 @@ class SearchIndex:
         self.current = IndexSnapshot(catalogue)
         self.swaps = 0
         self.swapped_at = time.monotonic()
+        self.recent: collections.deque[tuple[str, Filters, str]] = collections.deque(maxlen=4 * WARM_QUERIES)
         catalogue.on_change(self._on_change)
 
     def __getattr__(self, name: str) -> Any:  # figures of the current snapshot: build_seconds, delta_docs, …
@@ -157,7 +163,10 @@ class SearchIndex:
             while self._stale:
                 self._stale = False  # a write landing during this build marks it stale again
                 rebuild, self._rebuild_needed = self._rebuild_needed, False
-                self.current = self._next(rebuild)
+                following = self._next(rebuild)
+                if following is not self.current:
+                    self._warm(following)
+                self.current = following
                 self.swaps += 1
                 self.swapped_at = time.monotonic()
         finally:
@@ -177,6 +186,18 @@ class SearchIndex:
             finally:
                 db.execute("rollback")
 
+    def _warm(self, snapshot: IndexSnapshot) -> None:
+        """Run the latest distinct searches on ``snapshot`` before it serves anyone, so that its
+        look-up caches hold what visitors are asking for (Solr's cache autowarming): without this,
+        every search just after a swap started cold, several times slower at 100,000 projects."""
+        started = time.perf_counter()
+        latest = list(self.recent)  # one C-level copy: searches append meanwhile
+        for query, filters, sort in list(dict.fromkeys(reversed(latest)))[:WARM_QUERIES]:
+            if time.perf_counter() - started > WARM_SECONDS:
+                break
+            with contextlib.suppress(Exception):  # a warm-up never fails a write
+                snapshot.search(query, filters, limit=20, sort=sort)
+
     def age_seconds(self) -> float:
         """Seconds since the current snapshot was swapped in (for /healthz)."""
         return time.monotonic() - self.swapped_at
@@ -193,7 +214,9 @@ class SearchIndex:
     ) -> SearchResult:
         """Projects matching ``query`` within ``filters``, ranked, with facet counts."""
         self.sync(wait=False)  # only when no writer is building (a write's own thread builds it)
-        return self.current.search(query, filters, limit=limit, offset=offset, sort=sort, facets=facets)
+        self.recent.append((query, filters, sort))  # for the next snapshot's warm-up (deque: thread-safe)
+        with pieces.reading():  # an import or rebuild on another thread pauses between its pieces
+            return self.current.search(query, filters, limit=limit, offset=offset, sort=sort, facets=facets)
 
     def matching_codes(self, query: str, filters: Filters) -> list[str]:
         """The codes of every project in the result of ``query`` within ``filters`` (unordered)."""
@@ -217,36 +240,38 @@ class IndexSnapshot:
         sql, params = f"select {_COLUMNS} from projects", []
         if since is not None:
             sql, params = sql + " where updated_at > ?", [since]
-        return db.execute(sql + " order by code", params).df()
+        return pieces.fetch_frame(db, sql + " order by code", params)
 
     def _load_synonyms(self) -> None:
         with self.catalogue.cursor() as cur:
             rows = cur.execute("select term, expansion from synonyms").fetchall()
         self.synonyms = {search_fold(term): search_fold(expansion).split() for term, expansion in rows}
-        self._word_cache: dict[str, list[str]] = {}
+        # Tuples, not lists: a tuple of strings leaves the garbage collector's lists, so 100,000
+        # cached words do not lengthen every full collection (a pause for every thread).
+        self._word_cache: dict[str, tuple[str, ...]] = {}
 
-    def _word_terms(self, word: str) -> list[str]:
+    def _word_terms(self, word: str) -> tuple[str, ...]:
         """The terms a word of text stands for: its search key, then an abbreviation's expansion."""
         terms = self._word_cache.get(word)
         if terms is None:
-            terms = []
+            found: list[str] = []
             for part in search_fold(word).split():
-                terms.append(part)
-                terms.extend(self.synonyms.get(part, ()))
-            self._word_cache[word] = terms
+                found.append(part)
+                found.extend(self.synonyms.get(part, ()))
+            terms = self._word_cache[word] = tuple(found)
         return terms
 
     def _prime_word_cache(self, words: list[str]) -> None:
         """Fold many words in one call (the cache then answers _word_terms)."""
-        if not words:  # an empty catalogue: "".split() would give one empty word
-            return
-        for word, folded in zip(words, fold_text("\x1e".join(words)).split("\x1e"), strict=True):
-            terms = []
-            for part in folded.split():
-                part = canonical_word(part)
-                terms.append(part)
-                terms.extend(self.synonyms.get(part, ()))
-            self._word_cache[word] = terms
+        for part in pieces.spans(len(words)):  # a piece per call: see catalogue.pieces
+            some = words[part]
+            for word, folded in zip(some, fold_text("\x1e".join(some)).split("\x1e"), strict=True):
+                terms = []
+                for term in folded.split():
+                    term = canonical_word(term)
+                    terms.append(term)
+                    terms.extend(self.synonyms.get(term, ()))
+                self._word_cache[word] = tuple(terms)
 
     def _label_terms(self, name: str, value: str) -> list[str]:
         """Search terms of a coded value's labels in both languages (and a merged agency's successor)."""
@@ -287,7 +312,7 @@ class IndexSnapshot:
             r"(select doc, field, regexp_split_to_array(lower(text), '[^\p{L}\p{N}\p{M}]+') as w from texts)",
             params,
         )
-        return [w for (w,) in db.execute("select distinct word from raw where word <> ''").fetchall()]
+        return pieces.fetch_values(db, "select distinct word from raw where word <> ''")
 
     def _build(self) -> None:
         started = time.perf_counter()
@@ -303,14 +328,14 @@ class IndexSnapshot:
 
     def _index_words(self, db: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> None:
         words = self._split_words(db, 0)
-        self.codes = frame["code"].tolist()
+        self.codes = pieces.tolist(frame["code"])
         self.doc_of_code = {code: doc for doc, code in enumerate(self.codes)}
-        self.texts = list(zip(*(frame[name].tolist() for name in TEXT_FIELDS), strict=True))
+        self.texts = list(zip(*(pieces.tolist(frame[name]) for name in TEXT_FIELDS), strict=True))
         self.attribute_codes: dict[str, list[str]] = {}
         self.attribute_index: dict[str, dict[str, int]] = {}
         self.attributes: dict[str, np.ndarray] = {}
         for name in ATTRIBUTES:
-            ids, uniques = pd.factorize(frame[name], use_na_sentinel=True)
+            ids, uniques = pieces.factorize(frame[name])
             self.attribute_codes[name] = [str(u) for u in uniques]
             self.attribute_index[name] = {code: i for i, code in enumerate(self.attribute_codes[name])}
             self.attributes[name] = ids.astype(np.int32)
@@ -321,33 +346,38 @@ class IndexSnapshot:
         }
         self._prime_word_cache(words)
         word_terms = {word: self._word_terms(word) for word in words}
-        self.terms = sorted(
+        self.terms = pieces.sorted_strings(
             {t for terms in word_terms.values() for t in terms} | {t for ts in labels.values() for t in ts}
         )
         self.vocab = {word: term for term, word in enumerate(self.terms)}
         # "shown": the term takes a place in the word sequence (an abbreviation gives its place
         # to its expansion, so "KCN Quang Minh" reads as the phrase "khu công nghiệp Quang Minh").
-        canon = pd.DataFrame(
-            [
-                (word, k, self.vocab[term], term not in self.synonyms)
-                for word, terms in word_terms.items()
-                for k, term in enumerate(terms)
-            ],
-            columns=["word", "k", "id", "shown"],
+        canon_rows = [
+            (word, k, self.vocab[term], term not in self.synonyms)
+            for word, terms in word_terms.items()
+            for k, term in enumerate(terms)
+        ]
+        canon = pieces.arrow_table(
+            dict(zip(("word", "k", "id", "shown"), (list(c) for c in zip(*canon_rows, strict=True)), strict=True))
+            if canon_rows
+            else {"word": [], "k": [], "id": [], "shown": []},
+            {"word": pa.large_string(), "k": pa.int32(), "id": pa.int32(), "shown": pa.bool_()},
         )
         db.register("canon", canon)
-        postings = db.execute(
+        postings = pieces.fetch_arrays(
+            db,
             # Aggregating before the join halves the work; a term reached by two spellings in
             # one project may appear twice, which np.minimum.at in _match absorbs.
             "select c.id, g.doc, g.field from (select word, doc, min(field)::utinyint as field from raw "
-            "where word <> '' group by all) g join canon c using (word) order by 1, 3 desc"
-        ).fetchnumpy()
-        names = db.execute(
+            "where word <> '' group by all) g join canon c using (word) order by 1, 3 desc",
+        )
+        names = pieces.fetch_arrays(
+            db,
             "select doc, rank, id from (select r.doc, c.id, "
             "(row_number() over (partition by r.doc order by r.pos, c.k) - 1)::integer as rank "
             "from raw r join canon c using (word) where r.field = 0 and c.shown) where rank < ?",
             [NAME_WIDTH],
-        ).fetchnumpy()
+        )
         db.unregister("canon")
         db.execute("drop table raw")
         self._store_postings(frame, postings, names, labels)

@@ -1,0 +1,131 @@
+"""Long work in short pieces (catalogue/pieces.py): the same results as the one-call forms, a
+visitor's read marked so background work pauses for it, and a new index snapshot warmed with the
+latest searches before it serves anyone."""
+
+from __future__ import annotations
+
+import gc
+import random
+import threading
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from catalogue import pieces
+from catalogue.storage import database
+from tests.conftest import open_demo
+from tests.test_service import csv_file
+
+
+def texts(count: int, seed: int) -> list[str | None]:
+    rng = random.Random(seed)
+    words = ["nước", "thải", "lò", "đốt", "Sóc Sơn", "wastewater", "", "ß", "😀", "Đông Anh"]
+    return [None if rng.random() < 0.1 else " ".join(rng.choices(words, k=rng.randint(1, 6))) for _ in range(count)]
+
+
+def test_spans_cover_every_item_once_in_order():
+    for length in (0, 1, pieces.PIECE - 1, pieces.PIECE, pieces.PIECE + 1, 5 * pieces.PIECE + 3):
+        covered = [i for part in pieces.spans(length) for i in range(length)[part]]
+        assert covered == list(range(length))
+
+
+def test_text_columns_built_and_read_in_pieces_equal_the_one_call_forms():
+    values = texts(3 * pieces.PIECE + 7, seed=1)
+    built = pieces.string_series(values)
+    assert built.dtype == pd.Series(["a", None]).dtype  # pandas' own text dtype, missing as NaN
+    assert built.equals(pd.Series(values))
+    assert pieces.tolist(built) == values  # missing text back as None, not NaN
+    codes, uniques = pieces.factorize(built)
+    expected_codes, expected_uniques = pd.factorize(pd.Series(values), use_na_sentinel=True)
+    assert codes.tolist() == expected_codes.tolist() and uniques == list(expected_uniques)
+    assert pieces.string_series([]).empty and pieces.factorize(pieces.string_series([]))[1] == []
+
+
+def test_sorting_in_pieces_equals_sorted():
+    words = [w or "" for w in texts(20 * pieces.PIECE, seed=2)] + ["z", "a", "Đ", "đ", "e\u0301"]
+    assert pieces.sorted_strings(set(words)) == sorted(set(words))
+    assert pieces.sorted_strings([]) == [] and pieces.sorted_strings(["b", "a"]) == ["a", "b"]
+
+
+def test_results_fetched_in_batches_equal_fetchnumpy_and_df():
+    db = duckdb.connect()
+    db.execute(
+        "create table t as select (i * 7919 % 100003)::integer as doc, (i % 4)::utinyint as field, "
+        "case when i % 9 = 0 then null else 'từ ' || i::varchar end as word, "
+        "case when i % 5 = 0 then null else i / 3 end as amount, null::varchar as empty "
+        "from range(50000) r(i)"
+    )
+    query = "select * from t where doc > ? order by doc"
+    whole = db.execute(query, [10]).fetchnumpy()
+    batched = pieces.fetch_arrays(db, query, [10])
+    for name in ("doc", "field"):
+        assert np.array_equal(batched[name], whole[name]) and batched[name].dtype == whole[name].dtype
+    assert pieces.fetch_arrays(db, "select doc from t where doc < 0")["doc"].dtype == np.int32
+    assert pieces.fetch_values(db, "select word from t order by doc") == [
+        w for (w,) in db.execute("select word from t order by doc").fetchall()
+    ]
+    frame, expected = pieces.fetch_frame(db, query, [10]), db.execute(query, [10]).df()
+    for name in ("doc", "field", "word", "amount"):
+        assert frame[name].equals(expected[name]), name
+    assert frame["empty"].isna().all() and len(frame) == len(expected)
+
+
+def test_background_pieces_pause_only_while_a_visitors_read_runs(monkeypatch):
+    pauses: list[float] = []
+    monkeypatch.setattr(pieces.time, "sleep", pauses.append)
+    list(pieces.spans(3 * pieces.PIECE))
+    assert pauses == []  # nobody reading: no pause
+    inside, release = threading.Event(), threading.Event()
+
+    def visitor() -> None:
+        with pieces.reading():
+            inside.set()
+            release.wait(10)
+
+    reader = threading.Thread(target=visitor)
+    reader.start()
+    assert inside.wait(10)
+    list(pieces.spans(3 * pieces.PIECE))
+    release.set()
+    reader.join(10)
+    assert pauses == [pieces.YIELD_SECONDS] * 2  # between the three pieces, not before the first
+    assert not pieces._reading  # the read's mark is gone when it ends
+
+
+def test_settling_the_heap_freezes_what_start_up_made():
+    try:
+        pieces.settle_heap()
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+
+
+def test_duckdb_leaves_a_core_to_the_visitors(monkeypatch):
+    monkeypatch.delenv("CATALOGUE_DUCKDB_THREADS", raising=False)
+    monkeypatch.setattr(database.os, "sched_getaffinity", lambda _pid: {0, 1}, raising=False)
+    assert database.query_threads() == 1
+    monkeypatch.setattr(database.os, "sched_getaffinity", lambda _pid: {0}, raising=False)
+    assert database.query_threads() == 1
+    monkeypatch.setattr(database.os, "sched_getaffinity", lambda _pid: set(range(8)), raising=False)
+    assert database.query_threads() == 7
+    for wrong in ("0", "-2", "two", "３"):
+        monkeypatch.setenv("CATALOGUE_DUCKDB_THREADS", wrong)
+        assert database.query_threads() == 7
+    monkeypatch.setenv("CATALOGUE_DUCKDB_THREADS", "3")
+    assert database.query_threads() == 3
+    with duckdb.connect(config={"threads": database.query_threads()}) as db:
+        assert db.execute("select current_setting('threads')").fetchall()[0][0] == 3
+
+
+def test_a_new_snapshot_is_warmed_with_the_latest_searches_before_it_serves(tmp_path):
+    with open_demo(tmp_path / "c.duckdb") as cat:
+        cat.search("lò đốt rác", limit=5)
+        cat.search("nuoc thai lang nghe", limit=5)
+        old = cat.search_index.current
+        cat.import_file(csv_file(tmp_path / "a.csv", "HN-ZZ3,Trạm argon,Dịch vụ môi trường,Gia Lâm"), actor="lan")
+        new = cat.search_index.current
+        assert new is not old
+        warmed = {word for word, _prefix in new._candidate_cache}
+        assert {"lo", "dot", "rac", "nuoc", "thai", "lang", "nghe"} <= warmed  # before any search on it
+        assert [hit.code for hit in cat.search("argon")] == ["HN-ZZ3"]
