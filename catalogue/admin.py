@@ -62,7 +62,19 @@ def _user(cat: Catalogue, request: dict[str, Any]) -> dict[str, Any]:
         user = auth.add_user(cat, name, request["password"], request["role"], request.get("display_name") or "")
         return {"user": {"name": user.name, "role": user.role}}
     if action == "list":
-        return {"users": [[u.name, u.display_name, u.role, u.active, u.failed_attempts] for u in auth.list_users(cat)]}
+        return {
+            "users": [
+                {
+                    "name": u.name,
+                    "display_name": u.display_name,
+                    "role": u.role,
+                    "active": u.active,
+                    "failed_attempts": u.failed_attempts,
+                    "locked_until": u.locked_until.isoformat() if u.locked_until else None,
+                }
+                for u in auth.list_users(cat)
+            ]
+        }
     changes: dict[str, Callable[[], None]] = {
         "set-role": lambda: auth.set_role(cat, name, request["role"]),
         "disable": lambda: auth.set_active(cat, name, False),

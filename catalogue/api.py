@@ -448,7 +448,9 @@ def _links(request: Request, page: int, pages: int) -> dict[str, str | None]:
     return {
         "self": at(page),
         "next": at(page + 1) if page < pages else None,
-        "prev": at(page - 1) if page > 1 else None,
+        "prev": at(min(page - 1, pages)) if page > 1 else None,  # past the end: back to the last page
+        "first": at(1),
+        "last": at(pages),
     }
 
 
@@ -506,19 +508,134 @@ def _filter_parameters() -> list[dict[str, Any]]:
     ]
 
 
+def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
+    return {"anyOf": [schema, {"type": "null"}]}
+
+
+def _object(properties: dict[str, Any], *, extra: bool = False) -> dict[str, Any]:
+    return {"type": "object", "properties": properties, "required": list(properties), "additionalProperties": extra}
+
+
+TEXT: dict[str, Any] = {"type": "string"}
+IN_LANGUAGES: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": TEXT,
+    "description": "Keyed by language code (vi, en)",
+}
+
+
+def _ref(name: str) -> dict[str, str]:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _project_schema() -> dict[str, Any]:
+    plain: dict[str, Any] = {
+        "address": TEXT,
+        "capacity": TEXT,
+        "area_ha": {"type": "number"},
+        "investment_vnd_bn": {"type": "number", "description": "tỷ đồng (billion VND)"},
+        "investment_usd_m": {"type": "number", "description": "million USD"},
+        "investment_approx": {"type": "boolean", "description": "The amount is an estimate"},
+        "start_year": {"type": "integer"},
+        "latitude": {"type": "number"},
+        "longitude": {"type": "number"},
+        "contact_name": TEXT,
+        "contact_email": TEXT,
+        "contact_phone": TEXT,
+    }
+    assert set(plain) == set(PLAIN_FIELDS)
+    return _object(
+        {
+            "code": TEXT,
+            "url": {"type": "string", "format": "uri"},
+            "name": IN_LANGUAGES,
+            "description": IN_LANGUAGES,
+            **{
+                name: _nullable(_ref("Coded"))
+                for name in ("category", "district", "ward", "status", "investment_form", "lead_agency")
+            },
+            **{name: _nullable(schema) for name, schema in plain.items()},
+            "illustrative": {"type": "boolean", "description": "Demo data: illustrative, not an official project"},
+            "updated_at": _nullable({"type": "string", "format": "date-time"}),
+        }
+    )
+
+
+def _schemas() -> dict[str, Any]:
+    """The response bodies, as JSON Schema (OpenAPI 3.1); tests/test_api.py checks real answers against them."""
+    link = _nullable({"type": "string", "format": "uri"})
+    problem = _object({"param": TEXT, "value": TEXT, "message": _ref("Label")})
+    problem["required"] = ["param"]
+    error = _object({"error": TEXT, "message": _ref("Label"), "errors": {"type": "array", "items": problem}})
+    error["required"] = ["error"]
+    facet = _object({"code": TEXT, "count": {"type": "integer"}, "label": _nullable(_ref("Label"))})
+    page = {name: {"type": "integer"} for name in ("total", "page", "per_page", "pages")}
+    health = _object(
+        {
+            "status": {"type": "string", "enum": ["ok", "migrations-pending", "unavailable"]},
+            "database": TEXT,
+            "schema_version": {"type": "integer"},
+            "migrations_current": {"type": "boolean"},
+            "index_age_seconds": _nullable({"type": "number"}),
+            "data_version": {"type": "integer"},
+            "version": TEXT,
+        }
+    )
+    health["required"] = ["status", "database"]  # an unavailable database says no more
+    return {
+        "Label": IN_LANGUAGES,
+        "Coded": _object({"code": TEXT, "label": _nullable(_ref("Label"))}),
+        "Project": _project_schema(),
+        "ProjectPage": _object(
+            {
+                **page,
+                "projects": {"type": "array", "items": _ref("Project")},
+                "links": _object({name: link for name in ("self", "next", "prev", "first", "last")}),
+                "notice": _nullable(_ref("Label")),
+            }
+        ),
+        "Facets": _object(
+            {
+                "total": {"type": "integer"},
+                "facets": _object({name: {"type": "array", "items": facet} for name in FACETS}),
+            }
+        ),
+        "Health": health,
+        "Error": error,
+    }
+
+
+def _answer(description: str, schema: str | None = None, media: str = "application/json") -> dict[str, Any]:
+    out: dict[str, Any] = {"description": description}
+    if schema is not None:
+        out["content"] = {media: {"schema": {"$ref": f"#/components/schemas/{schema}"}}}
+    return out
+
+
+HEALTH_ANSWERS = {
+    "200": _answer("Database open, migrations current", "Health"),
+    "503": _answer("Unavailable, or migrations pending", "Health"),
+}
+
+
+def _answers(schema: str | None, media: str = "application/json") -> dict[str, Any]:
+    """A read's answers: ``schema`` (or text of ``media``) when 200, not modified, refused, limited."""
+    ok = _answer("OK", schema) if schema else {"description": "OK", "content": {media: {"schema": TEXT}}}
+    return {
+        "200": ok,
+        "304": _answer("Not modified (If-None-Match / If-Modified-Since)"),
+        "400": _answer("A filter names nothing, or an unknown parameter", "Error"),
+        "429": _answer("Too many requests from this address (Retry-After)", "Error"),
+    }
+
+
 def openapi_document(server: str) -> dict[str, Any]:
-    """The read API described in OpenAPI 3.1."""
+    """The read API described in OpenAPI 3.1, its answers' bodies included."""
     filters = _filter_parameters()
     paging = [
         {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}},
         {"name": "per_page", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": PER_PAGE_MAX}},
     ]
-    ok = {
-        "200": {"description": "OK"},
-        "304": {"description": "Not modified (If-None-Match / If-Modified-Since)"},
-        "400": {"description": "A filter names nothing, or an unknown parameter"},
-        "429": {"description": "Too many requests from this address (Retry-After)"},
-    }
     return {
         "openapi": "3.1.0",
         "info": {
@@ -529,30 +646,41 @@ def openapi_document(server: str) -> dict[str, Any]:
         "servers": [{"url": server}],
         "paths": {
             f"{API}/projects": {
-                "get": {"summary": "A page of projects", "parameters": filters + paging, "responses": ok}
+                "get": {
+                    "summary": "A page of projects",
+                    "parameters": filters + paging,
+                    "responses": _answers("ProjectPage"),
+                }
             },
             f"{API}/projects.csv": {
-                "get": {"summary": "All matching projects as CSV", "parameters": filters, "responses": ok}
+                "get": {
+                    "summary": "All matching projects as CSV",
+                    "parameters": filters,
+                    "responses": _answers(None, "text/csv"),
+                }
             },
             f"{API}/projects/{{code}}": {
                 "get": {
                     "summary": "One project",
                     "parameters": [{"name": "code", "in": "path", "required": True, "schema": {"type": "string"}}],
-                    "responses": {"200": {"description": "OK"}, "404": {"description": "No published project"}},
-                }
-            },
-            f"{API}/facets": {"get": {"summary": "Counts per filter value", "parameters": filters, "responses": ok}},
-            f"{API}/feed.atom": {
-                "get": {"summary": "Atom feed of new and changed projects", "parameters": filters, "responses": ok}
-            },
-            "/healthz": {
-                "get": {
-                    "summary": "Health for load balancers",
                     "responses": {
-                        "200": {"description": "Database open, migrations current"},
-                        "503": {"description": "Unavailable"},
+                        "200": _answer("OK", "Project"),
+                        "304": _answer("Not modified"),
+                        "404": _answer("No published project", "Error"),
                     },
                 }
             },
+            f"{API}/facets": {
+                "get": {"summary": "Counts per filter value", "parameters": filters, "responses": _answers("Facets")}
+            },
+            f"{API}/feed.atom": {
+                "get": {
+                    "summary": "Atom feed of new and changed projects",
+                    "parameters": filters,
+                    "responses": _answers(None, "application/atom+xml"),
+                }
+            },
+            "/healthz": {"get": {"summary": "Health for load balancers", "responses": HEALTH_ANSWERS}},
         },
+        "components": {"schemas": _schemas()},
     }

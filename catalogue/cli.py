@@ -11,6 +11,7 @@ database, a restore that would overwrite); 2 the command line itself was wrong.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import sys
@@ -18,6 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from catalogue.clock import utcnow
 from catalogue.core import Catalogue
 from catalogue.errors import CatalogueError
 from catalogue.projects.importing import ImportReport
@@ -372,10 +374,7 @@ def _user(args: argparse.Namespace) -> int:
             print(t("cli.user_added", args.lang, name=created.name, role=auth.role_label(created.role)(args.lang)))
         elif command == "list":
             for u in auth.list_users(cat):
-                state = "active" if u.active else "disabled"
-                if u.locked_until is not None:
-                    state += f", locked until {u.locked_until:%Y-%m-%d %H:%M} UTC"
-                print(f"{u.name}\t{u.role}\t{state}\t{u.display_name}")
+                print(_user_line(u.name, u.role, u.active, u.locked_until, u.display_name))
         elif command == "set-role":
             auth.set_role(cat, args.name, args.role)
         elif command in ("disable", "enable"):
@@ -389,6 +388,14 @@ def _user(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _user_line(name: str, role: str, active: bool, locked_until: dt.datetime | None, display: str) -> str:
+    """One account of ``user list``, the same whether the app answered or the file was opened."""
+    state = "active" if active else "disabled"
+    if locked_until is not None and locked_until > utcnow():
+        state += f", locked until {locked_until:%Y-%m-%d %H:%M} UTC"
+    return f"{name}\t{role}\t{state}\t{display}"
+
+
 def _print_user_answer(args: argparse.Namespace, answer: dict[str, Any]) -> None:
     from catalogue.staff import auth
 
@@ -396,8 +403,9 @@ def _print_user_answer(args: argparse.Namespace, answer: dict[str, Any]) -> None
         role = auth.role_label(answer["user"]["role"])(args.lang)
         print(t("cli.user_added", args.lang, name=answer["user"]["name"], role=role))
     elif args.user_command == "list":
-        for name, display, role, active, _failed in answer["users"]:
-            print(f"{name}\t{role}\t{'active' if active else 'disabled'}\t{display}")
+        for u in answer["users"]:
+            locked = dt.datetime.fromisoformat(u["locked_until"]) if u["locked_until"] else None
+            print(_user_line(u["name"], u["role"], u["active"], locked, u["display_name"]))
     else:
         print(t("cli.user_done", args.lang, name=args.name.lower()))
 
@@ -426,8 +434,20 @@ def _restore(args: argparse.Namespace) -> int:
     target = resolve_db_path(args.db)
     request = {"command": "restore", "directory": str(Path(args.directory).resolve())}
     answer = _via_app(args, request, target) if args.force else None  # the app swaps its file and goes on
-    manifest = answer["manifest"] if answer is not None else backups.restore(args.directory, target, force=args.force)
+    if answer is not None:
+        manifest = answer["manifest"]
+    else:
+        discarded = None
+        if target.exists() and args.force:
+            with Catalogue.open(target, read_only=True) as cat, cat.cursor() as cur:
+                discarded = backups.discarded_changes(cur, args.directory)
+        manifest = {**backups.restore(args.directory, target, force=args.force), "discarded": discarded}
     print(t("cli.restore_done", args.lang, path=target, projects=manifest["row_counts"].get("projects", 0)))
+    discarded = manifest.get("discarded")
+    if discarded and discarded["count"]:
+        print(t("cli.restore_discarded", args.lang, count=discarded["count"]))
+        for change in discarded["latest"]:
+            print(f"  {change['at']}  {change['actor'] or '-'}  {change['what']}")
     return EXIT_OK
 
 

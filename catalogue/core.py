@@ -9,6 +9,7 @@ staff and leadership features are functions of their modules that take the catal
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 from collections.abc import Callable, Sequence
@@ -328,10 +329,20 @@ class Catalogue:
 
     def restore_from(self, directory: str | os.PathLike[str]) -> dict[str, Any]:
         """Replace this catalogue's file with the backup in ``directory`` while it stays open (the
-        app goes on serving; see :meth:`Database.replace`); returns the backup's manifest."""
-        from catalogue.storage.backup import restore
+        app goes on serving; see :meth:`Database.replace`); returns the backup's manifest, with
+        ``discarded``: the changes made since the backup, which the restore threw away (also
+        recorded, as a "restore" event, in the restored file's history)."""
+        from catalogue.staff import history
+        from catalogue.storage.backup import discarded_changes, restore
 
-        return self.database.replace(lambda path: restore(directory, path, force=True))
+        with self.cursor() as cur:
+            discarded = discarded_changes(cur, directory)
+        manifest = self.database.replace(lambda path: restore(directory, path, force=True))
+        summary = json.dumps({"from": str(directory), "discarded": discarded}, ensure_ascii=False)
+        self.write(
+            lambda cur: history.new_event(cur, "restore", None, "restore " + summary, project_stamp()), event="admin"
+        )
+        return {**manifest, "discarded": discarded}
 
     def similar(self, code: str, limit: int = 4) -> list[str]:
         """Codes of published projects most like ``code``: same category first, then the same

@@ -173,6 +173,82 @@ def test_the_openapi_description_names_every_route(server):
     )
 
 
+JSON_TYPES = {
+    "object": dict,
+    "array": list,
+    "string": str,
+    "integer": int,
+    "number": (int, float),
+    "boolean": bool,
+    "null": type(None),
+}
+
+
+def conforms(value, schema: dict, document: dict, where: str = "$") -> list[str]:
+    """What in ``value`` breaks ``schema`` (the JSON Schema words the API's description uses)."""
+    if "$ref" in schema:
+        return conforms(value, document["components"]["schemas"][schema["$ref"].rsplit("/", 1)[1]], document, where)
+    if "anyOf" in schema:
+        tries = [conforms(value, option, document, where) for option in schema["anyOf"]]
+        return [] if any(not found for found in tries) else min(tries, key=len)
+    wanted = JSON_TYPES[schema["type"]]
+    if not isinstance(value, wanted) or (isinstance(value, bool) and schema["type"] in ("integer", "number")):
+        return [f"{where}: {type(value).__name__}, not {schema['type']}"]
+    found = [f"{where}: {value!r} not in {schema['enum']}"] if value not in schema.get("enum", [value]) else []
+    if schema["type"] == "array":
+        for i, item in enumerate(value):
+            found += conforms(item, schema["items"], document, f"{where}[{i}]")
+    if schema["type"] == "object":
+        properties = schema.get("properties", {})
+        found += [f"{where}: {name} missing" for name in schema.get("required", []) if name not in value]
+        for name, item in value.items():
+            if name in properties:
+                found += conforms(item, properties[name], document, f"{where}.{name}")
+            elif schema.get("additionalProperties") is False:
+                found.append(f"{where}: {name} not described")
+            elif isinstance(schema.get("additionalProperties"), dict):
+                found += conforms(item, schema["additionalProperties"], document, f"{where}.{name}")
+    return found
+
+
+def test_every_answer_has_the_shape_the_openapi_description_gives(server):
+    document = json.loads(get(server, "/api/v1/openapi.json")[2])
+    code = sorted(public_codes())[0]
+    checked = 0
+    for path, route, status in [
+        ("/healthz", "/healthz", "200"),
+        ("/api/v1/projects?per_page=50", "/api/v1/projects", "200"),
+        (
+            "/api/v1/projects?category=environmental_services&sort=investment&page=2&per_page=3",
+            "/api/v1/projects",
+            "200",
+        ),
+        ("/api/v1/projects?page=999", "/api/v1/projects", "200"),
+        ("/api/v1/projects?stage=draft", "/api/v1/projects", "400"),
+        (f"/api/v1/projects/{code}", "/api/v1/projects/{code}", "200"),
+        (f"/api/v1/projects/{DRAFT}", "/api/v1/projects/{code}", "404"),
+        ("/api/v1/facets?q=nuoc+thai", "/api/v1/facets", "200"),
+        ("/api/v1/facets?district=nowhere", "/api/v1/facets", "400"),
+    ]:
+        got, headers, body = get(server, path)
+        assert str(got) == status, path
+        answer = document["paths"][route]["get"]["responses"][status]
+        assert headers["content-type"].startswith("application/json")
+        schema = answer["content"]["application/json"]["schema"]
+        assert conforms(json.loads(body), schema, document) == [], path
+        checked += 1
+    assert checked == 9
+    wrong = {"code": "HN-1", "url": 5, "surprise": True}  # the checker itself finds what is wrong
+    assert len(conforms(wrong, {"$ref": "#/components/schemas/Project"}, document)) > 3
+
+
+def test_a_page_past_the_end_links_back_to_the_last_page(server):
+    page = json.loads(get(server, "/api/v1/projects?per_page=10&page=999")[2])
+    assert page["projects"] == [] and page["links"]["next"] is None
+    assert page["links"]["prev"].endswith(f"page={page['pages']}") and page["links"]["last"] == page["links"]["prev"]
+    assert page["links"]["first"].endswith("page=1")
+
+
 def test_the_cookie_route_refuses_a_made_up_grant_and_a_get(server):
     status, headers, _body = get(server, "/auth/cookie?grant=made-up", method="POST")
     assert status == 403 and "set-cookie" not in headers

@@ -95,9 +95,33 @@ def test_restore_refuses_to_overwrite_without_force(tmp_path, capsys):
     assert "--force" in capsys.readouterr().err
     with Catalogue.open(db) as cat:
         assert cat.project("NEW-1") is not None  # untouched
-    assert run("--db", str(db), "restore", str(tmp_path / "bk"), "--force") == 0
+    capsys.readouterr()
+    assert run("--db", str(db), "--lang", "en", "restore", str(tmp_path / "bk"), "--force") == 0
+    said = capsys.readouterr().out
+    assert "Discarded 2 changes made after the backup" in said  # the import: its event and the project's entry
+    assert "import NEW-1" in said and "import: " in said
     with Catalogue.open(db) as cat:
         assert cat.project("NEW-1") is None
+
+
+def test_a_restore_under_the_running_app_lists_and_records_what_it_discarded(tmp_path):
+    with Catalogue.open(tmp_path / "c.duckdb") as cat:
+        cat.load_demo()
+        cat.backup(tmp_path / "bk")
+        assert cat.restore_from(tmp_path / "bk")["discarded"] == {"count": 0, "latest": []}
+        cat.import_file(write_csv(tmp_path / "n.csv", [good_row("NEW-2")]), actor="lan")
+        cat.add_synonym("zq", "xử lý nước thải", added_by="lan")  # not a project change: not listed
+        manifest = cat.restore_from(tmp_path / "bk")
+        # the first restore's own event, the import's event and the project's entry; newest first
+        whats = [c["what"] for c in manifest["discarded"]["latest"]]
+        assert manifest["discarded"]["count"] == 3 and manifest["row_counts"]["projects"] > 0
+        assert sorted(w.split()[0] for w in whats) == ["import", "import:", "restore:"] and "import NEW-2" in whats
+        assert whats[-1].startswith("restore: ")
+        assert [c["actor"] for c in manifest["discarded"]["latest"]][:2] == ["lan", "lan"]
+        assert cat.project("NEW-2") is None
+        with cat.cursor() as cur:
+            (summary,) = cur.execute("select summary from events where kind = 'restore'").fetchall()[-1]
+        assert summary.startswith("restore ") and json.loads(summary[8:])["discarded"]["count"] == 3
 
 
 def test_restore_refuses_what_is_not_a_backup(tmp_path):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import threading
 from pathlib import Path
 
@@ -264,3 +265,26 @@ def test_many_searches_at_once_share_one_snapshot_without_errors():
         for thread in threads:
             thread.join(DEADLOCK_GUARD)
         assert failures == []
+
+
+def test_user_list_says_the_same_through_the_running_app_as_from_the_file(tmp_path, capsys):
+    from catalogue import admin, cli
+    from catalogue.text import t
+
+    db = tmp_path / "c.duckdb"
+    with open_demo(db, "lan", "minh") as cat:
+        with cat.cursor() as cur:  # "minh" locked out for an hour by wrong passwords
+            locked = auth._now() + dt.timedelta(hours=1)
+            cur.execute("update users set failed_attempts = 5, locked_until = ? where name = 'minh'", [locked])
+        server = admin.AdminServer(lambda: cat, db).start()
+        try:
+            assert cli.main(["user", "list", "--db", str(db)]) == 0
+            through_app = capsys.readouterr()
+        finally:
+            server.stop()
+    assert cli.main(["user", "list", "--db", str(db)]) == 0
+    from_file = capsys.readouterr()
+    assert t("cli.via_app", "vi") in through_app.err and from_file.err == ""  # the first did go through the app
+    assert through_app.out == from_file.out
+    minh = next(line for line in from_file.out.splitlines() if line.startswith("minh\t"))
+    assert f"locked until {locked:%Y-%m-%d %H:%M} UTC" in minh

@@ -88,6 +88,38 @@ def read_manifest(directory: str | os.PathLike[str]) -> dict[str, Any]:
     return manifest
 
 
+DISCARDED_LISTED = 20  # changes named one by one in a restore's answer and its history entry
+
+
+def discarded_changes(cur: duckdb.DuckDBPyConnection, directory: str | os.PathLike[str]) -> dict[str, Any]:
+    """What restoring the backup in ``directory`` over the database of ``cur`` would throw away: the
+    project changes and events recorded since the backup (by their ids and times), newest first."""
+    folder = Path(directory)
+    found: list[tuple[Any, ...]] = []
+    for table, what in (
+        ("project_history", "action || ' ' || code"),
+        ("events", "kind || coalesce(': ' || left(summary, 120), '')"),
+    ):
+        kept = folder / f"{table}.parquet"
+        unseen = (
+            "where not exists (select 1 from read_parquet(?) b where b.id = t.id and b.happened_at = t.happened_at)"
+            if kept.exists()
+            else ""
+        )
+        found += cur.execute(
+            f"select happened_at, coalesce(actor, ''), {what} from {table} t {unseen}",
+            [str(kept)] if kept.exists() else [],
+        ).fetchall()
+    found.sort(key=lambda row: row[0], reverse=True)
+    return {
+        "count": len(found),
+        "latest": [
+            {"at": at.isoformat(timespec="seconds"), "actor": actor, "what": what}
+            for at, actor, what in found[:DISCARDED_LISTED]
+        ],
+    }
+
+
 def restore(
     directory: str | os.PathLike[str], target: str | os.PathLike[str], *, force: bool = False
 ) -> dict[str, Any]:
