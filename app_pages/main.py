@@ -11,6 +11,7 @@ import uuid
 
 import streamlit as st
 
+from app_pages._profile import profiled
 from app_pages._state import (
     close_sidebar_on_phone,
     current_user,
@@ -128,4 +129,5 @@ def run() -> None:
 
 
 if __name__ == "__main__":  # `streamlit run app_pages/main.py` (what `catalogue serve` does)
-    run()
+    with profiled():  # only with CATALOGUE_PROFILE set (benchmarks/load_bench.py --profile)
+        run()

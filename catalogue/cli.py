@@ -191,6 +191,7 @@ SERVER_OPTIONS: dict[str, str] = {
     "client.showErrorDetails": "none",
     "server.headless": "true",
     "server.maxUploadSize": "20",
+    "runner.postScriptGC": "false",
     "browser.gatherUsageStats": "false",
 }
 

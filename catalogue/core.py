@@ -40,6 +40,8 @@ from catalogue.text import Text
 ALL_COLUMNS = COLUMN_NAMES + tuple(name for name, _ in SYSTEM_COLUMNS)
 
 T = TypeVar("T")
+MEMO_ENTRIES = 4096  # remembered reads per data version before the memo starts afresh
+_MISSING = object()
 FilterValue = str | Sequence[str] | None
 
 
@@ -55,6 +57,8 @@ class Catalogue:
         database.on_change(self._forget_after_restore)
         self.inquiry_limiter = RateLimiter()
         self.sign_in_guard = SignInGuard()
+        self._memo_cache: dict[tuple[Any, ...], Any] = {}
+        self._memo_version = -1
 
     # --- opening and closing ---------------------------------------------------------------
 
@@ -95,6 +99,28 @@ class Catalogue:
     @property
     def data_version(self) -> int:
         return self.database.data_version
+
+    def _memo_now(self) -> dict[tuple[Any, ...], Any]:
+        """The memo of the current data version (a new dict when it changed: readers of the old keep theirs)."""
+        version = self.data_version
+        if version != self._memo_version or len(self._memo_cache) > MEMO_ENTRIES:
+            self._memo_cache, self._memo_version = {}, version
+        return self._memo_cache
+
+    def memo(self, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
+        """``compute()``, remembered until the next write that changes data (the data version).
+
+        Pages rerun on every click and read the same rows again and again; a write (any project
+        change, import, restore) starts a new version, so nothing remembered is older than the
+        data. The version is read before computing: a value computed while a write commits is
+        kept under the older version, which no reader asks for once the write is counted.
+        Callers get the stored object itself: remember only what nobody changes in place.
+        """
+        cache = self._memo_now()
+        found = cache.get(key, _MISSING)
+        if found is _MISSING:
+            found = cache[key] = compute()
+        return found
 
     # --- reference data ----------------------------------------------------------------------
 
@@ -155,18 +181,37 @@ class Catalogue:
 
     def count(self, *, include_hidden: bool = False, **filters: Any) -> int:
         where, params = self.filters(include_hidden, **filters).sql()
-        with self.cursor() as cur:
-            return cur.execute(f"select count(*) from projects{where}", params).fetchall()[0][0]
+
+        def counted() -> int:
+            with self.cursor() as cur:
+                return cur.execute(f"select count(*) from projects{where}", params).fetchall()[0][0]
+
+        return self.memo(("count", where, tuple(map(repr, params))), counted)
 
     def project(self, code: str, *, include_hidden: bool = False) -> dict[str, Any] | None:
         """One project as a dict, or ``None`` if there is none the caller may see."""
-        where, params = self.filters(include_hidden).sql()
-        where = (where + " and" if where else " where") + " code = ?"
-        with self.cursor() as cur:
-            frame = cur.execute(f"select {', '.join(ALL_COLUMNS)} from projects{where}", [*params, code]).df()
-        if frame.empty:
-            return None
-        return {k: (None if _is_missing(v) else v) for k, v in frame.iloc[0].to_dict().items()}
+        found = self.rows([code], include_hidden=include_hidden)
+        return dict(found[0]) if found else None
+
+    def rows(self, codes: Sequence[str], *, include_hidden: bool = False) -> list[dict[str, Any]]:
+        """The projects ``codes`` that the caller may see, as dicts of every column (missing values
+        as ``None``), in the order asked; remembered per data version (see :meth:`memo`): the
+        result cards and the project page read the same rows on every rerun. Read-only dicts:
+        copy one before changing it."""
+        wanted = tuple(dict.fromkeys(codes))
+        cache = self._memo_now()
+        missing = [code for code in wanted if ("row", include_hidden, code) not in cache]
+        if missing:
+            where, params = self.filters(include_hidden).sql()
+            where = (where + " and" if where else " where") + f" code in ({', '.join('?' for _ in missing)})"
+            with self.cursor() as cur:
+                result = cur.execute(f"select {', '.join(ALL_COLUMNS)} from projects{where}", [*params, *missing])
+                names = [d[0] for d in result.description]
+                found = {row[0]: dict(zip(names, row, strict=True)) for row in result.fetchall()}
+            for code in missing:
+                cache[("row", include_hidden, code)] = found.get(code)
+        rows = [cache[("row", include_hidden, code)] for code in wanted]
+        return [row for row in rows if row is not None]
 
     @property
     def search_index(self) -> SearchIndex:
@@ -347,6 +392,9 @@ class Catalogue:
     def similar(self, code: str, limit: int = 4) -> list[str]:
         """Codes of published projects most like ``code``: same category first, then the same
         district, then the closest capital; never the project itself, never a hidden one."""
+        return self.memo(("similar", code, limit), lambda: self._similar(code, limit))
+
+    def _similar(self, code: str, limit: int) -> list[str]:
         me = self.project(code, include_hidden=True)
         if me is None:
             return []
@@ -370,10 +418,3 @@ class Catalogue:
         if report.committed:
             add_demo_timeline(self)
         return report
-
-
-def _is_missing(value: Any) -> bool:
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False

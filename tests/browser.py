@@ -53,8 +53,9 @@ def free_port() -> int:
 class Server:
     """`streamlit run app.py` on its own port and database."""
 
-    def __init__(self, db: Path, log: Path, script: Path | None = None) -> None:
+    def __init__(self, db: Path, log: Path, script: Path | None = None, cwd: Path | None = None) -> None:
         self.script = script or ROOT / "app.py"
+        self.cwd = cwd or ROOT  # its .streamlit/config.toml applies
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.db = db
@@ -76,7 +77,7 @@ class Server:
             "--browser.gatherUsageStats=false",
         ]
         self._log = self.log.open("wb")
-        self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=self._log, stderr=subprocess.STDOUT)
+        self.process = subprocess.Popen(command, cwd=self.cwd, env=env, stdout=self._log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:

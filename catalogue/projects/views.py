@@ -307,10 +307,10 @@ def result_cards(cat: Catalogue, hits: list, lang: str) -> list[ResultCard]:
     """Search hits as cards: the name in ``lang`` (matched words marked), category, place, capital,
     form, stage and a snippet showing why the project matched."""
     ref = cat.reference
-    frame = cat.projects(code=[h.code for h in hits]).set_index("code") if hits else None
+    rows = {row["code"]: row for row in cat.rows([h.code for h in hits])}
     cards = []
     for hit in hits:
-        row = frame.loc[hit.code]
+        row = rows[hit.code]
         title, untranslated = in_language(hit, "name", lang)
         translated = reads_translation(lang) and not untranslated  # the title is the English name
         spans = hit.highlights.get("name_en" if translated else "name_vi", [])
