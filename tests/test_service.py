@@ -288,3 +288,32 @@ def test_user_list_says_the_same_through_the_running_app_as_from_the_file(tmp_pa
     assert through_app.out == from_file.out
     minh = next(line for line in from_file.out.splitlines() if line.startswith("minh\t"))
     assert f"locked until {locked:%Y-%m-%d %H:%M} UTC" in minh
+
+
+def test_reads_are_remembered_per_data_version_and_a_write_starts_afresh(tmp_path):
+    with open_demo(tmp_path / "c.duckdb", "lan") as cat:
+        queries = []
+        real_cursor = cat.database.cursor
+
+        def counting_cursor():
+            queries.append(1)
+            return real_cursor()
+
+        cat.database.cursor = counting_cursor
+        rows = cat.rows(["DEMO-003", "DEMO-001", "DEMO-003", "NOPE"])
+        assert [row["code"] for row in rows] == ["DEMO-003", "DEMO-001"]  # in the order asked, once each
+        asked = len(queries)
+        assert cat.rows(["DEMO-001", "DEMO-003"]) == [rows[1], rows[0]] and cat.count() == cat.count()
+        assert cat.similar("DEMO-001") == cat.similar("DEMO-001")
+        # the count once; the similar projects once (with the project's own row as staff see it); the rows not again
+        assert len(queries) == asked + 3
+        assert cat.project("DEMO-012") is None and cat.project("DEMO-012", include_hidden=True) is not None  # a draft
+
+        before = cat.project("DEMO-001")["capacity"]
+        editing_input = {**cat.project("DEMO-001"), "capacity": "999 tấn/ngày"}
+        from catalogue.staff import editing
+
+        form = {name: editing_input.get(name) for name in editing.COLUMN_NAMES}
+        outcome = editing.save_project(cat, form, actor="lan", base_version=editing_input["version"])
+        assert outcome.ok and before != "999 tấn/ngày"
+        assert cat.project("DEMO-001")["capacity"] == "999 tấn/ngày"  # the write started a new version
