@@ -99,7 +99,7 @@ def keep_globals_in_url() -> None:
     shortlisted project that is no longer public (withdrawn, unpublished, or never was) leaves
     the list, so it holds no slot that cannot be seen or freed; the shortlist page says so."""
     chosen = shortlist()
-    public = set(get_catalogue().projects(code=chosen)["code"]) if chosen else set()  # one query a run
+    public = {row["code"] for row in get_catalogue().rows(chosen)} if chosen else set()  # remembered per version
     gone = [code for code in chosen if code not in public]
     if gone:
         chosen[:] = [code for code in chosen if code not in gone]

@@ -170,12 +170,7 @@ def project_sheet(cat: Catalogue, code: str, lang: str) -> ProjectSheet | None:
     other = project["name_vi"] if reads_translation(lang) and not name_fallback else project["name_en"]
     description, description_fallback = in_language(project, "description", lang)
     similar_codes = cat.similar(code)
-    found = cat.projects(code=similar_codes).set_index("code") if similar_codes else None  # one query for all
-    similar = [
-        (other, localized(found.loc[other], "name", lang))
-        for other in similar_codes
-        if found is not None and other in found.index
-    ]
+    similar = [(row["code"], localized(row, "name", lang)) for row in cat.rows(similar_codes)]  # remembered
     return ProjectSheet(
         code=code,
         name=name or code,
