@@ -26,6 +26,7 @@ from catalogue.clock import project_stamp
 from catalogue.core import Catalogue
 from catalogue.errors import CatalogueError
 from catalogue.staff import auth, history
+from catalogue.storage.database import lock_holder
 from catalogue.text import Text
 
 ADDRESS = "127.0.0.1"
@@ -209,6 +210,10 @@ def call(db_path: str | os.PathLike[str], request: dict[str, Any], timeout: floa
         endpoint = json.loads(endpoint_file(db_path).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise AppNotAnswering(str(exc)) from exc
+    # Only to the app that holds the database now: a file left by an app that died could name a
+    # port anyone has bound since, and the request carries the token (and maybe a password).
+    if endpoint.get("pid") not in (lock_holder(db_path), os.getpid()):
+        raise AppNotAnswering("the endpoint file names no process holding the database")
     http = urllib.request.Request(
         f"http://{endpoint['address']}:{endpoint['port']}/",
         data=json.dumps(request).encode(),

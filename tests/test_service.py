@@ -317,3 +317,26 @@ def test_reads_are_remembered_per_data_version_and_a_write_starts_afresh(tmp_pat
         outcome = editing.save_project(cat, form, actor="lan", base_version=editing_input["version"])
         assert outcome.ok and before != "999 tấn/ngày"
         assert cat.project("DEMO-001")["capacity"] == "999 tấn/ngày"  # the write started a new version
+
+
+def test_the_cli_sends_nothing_to_an_endpoint_file_left_by_an_app_that_died(tmp_path):
+    import json
+    import socket
+
+    from catalogue import admin
+
+    db = tmp_path / "c.duckdb"
+    open_demo(db).close()
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    listener.settimeout(0.5)
+    try:  # a stale file (the app was killed) naming a port someone else now listens on
+        stale = {"address": "127.0.0.1", "port": listener.getsockname()[1], "token": "t", "pid": 4999999}
+        admin.endpoint_file(db).write_text(json.dumps(stale))
+        with pytest.raises(admin.AppNotAnswering):
+            admin.call(db, {"command": "user", "action": "add", "name": "x", "password": "secret"})
+        with pytest.raises(TimeoutError):
+            listener.accept()  # nothing was sent
+    finally:
+        listener.close()

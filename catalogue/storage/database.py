@@ -76,20 +76,26 @@ def held_by_another_process(path: str | os.PathLike[str]) -> bool:
     """Whether another process holds a lock on ``path`` — DuckDB's lock on its file, asked of the
     operating system (``F_GETLK``, which takes no lock and ignores this process's own locks), not
     read from an error message. False where the question cannot be asked (not Linux, no file)."""
+    return lock_holder(path) != 0
+
+
+def lock_holder(path: str | os.PathLike[str]) -> int:
+    """The process id holding a lock on ``path`` (``F_GETLK``); 0 when none does or the question
+    cannot be asked; -1 when locked by a process the system does not name."""
     if not sys.platform.startswith("linux"):
-        return False
+        return 0
     try:
         fd = os.open(path, os.O_RDONLY)
     except OSError:
-        return False
+        return 0
     try:
         import fcntl
 
         query = struct.pack("@hhqqi4x", fcntl.F_WRLCK, os.SEEK_SET, 0, 0, 0)  # struct flock, whole file
-        answer = fcntl.fcntl(fd, fcntl.F_GETLK, query)
-        return struct.unpack("@hhqqi4x", answer)[0] != fcntl.F_UNLCK
+        kind, _whence, _start, _length, pid = struct.unpack("@hhqqi4x", fcntl.fcntl(fd, fcntl.F_GETLK, query))
+        return 0 if kind == fcntl.F_UNLCK else (pid or -1)
     except OSError as exc:
-        return exc.errno in (errno.EACCES, errno.EAGAIN)
+        return -1 if exc.errno in (errno.EACCES, errno.EAGAIN) else 0
     finally:
         os.close(fd)
 
