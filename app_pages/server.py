@@ -9,6 +9,7 @@ the catalogue is opened and migrated and its search index is built.
 from __future__ import annotations
 
 import asyncio
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -23,6 +24,7 @@ from catalogue.admin import AdminServer
 from catalogue.api import Routes
 
 SCRIPT = str(Path(__file__).with_name("main.py"))  # the frame: every page runs inside it
+os.umask(0o077)  # the database's write-ahead log and backups are the service user's alone
 
 
 def routes() -> list[BaseRoute]:

@@ -145,6 +145,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    os.umask(0o077)  # what the catalogue writes (database, log, backups, exports) is the user's alone
     args = build_parser().parse_args(argv)
     args.db = getattr(args, "db", None)
     args.lang = getattr(args, "lang", None) or os.environ.get("CATALOGUE_LANG", "vi")

@@ -193,3 +193,15 @@ def test_synonyms_can_be_listed_and_extended(tmp_path, capsys):
     assert "nmn\tnhà máy nước" in capsys.readouterr().out
     assert run("--db", db, "--lang", "en", "synonyms", "--add", "two words", "x") == 1
     assert "single word" in capsys.readouterr().err
+
+
+def test_the_database_and_its_log_are_the_service_users_alone(tmp_path):
+    db = tmp_path / "c.duckdb"
+    assert run("--db", str(db), "init", "--demo") == 0
+    assert db.stat().st_mode & 0o777 == 0o600  # password hashes, sessions, investors' contacts
+    db.chmod(0o644)  # a file made by an older release, or copied in
+    with Catalogue.open(db) as cat:
+        cat.import_file(write_csv(tmp_path / "n.csv", [good_row("NEW-9")]))
+        wal = Path(str(db) + ".wal")
+        assert db.stat().st_mode & 0o777 == 0o600
+        assert not wal.exists() or wal.stat().st_mode & 0o077 == 0

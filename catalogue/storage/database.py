@@ -9,6 +9,7 @@ lock, in one transaction, retried on a DuckDB transaction conflict. Opening migr
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import struct
@@ -60,6 +61,15 @@ def _connect(target: str, *, read_only: bool) -> duckdb.DuckDBPyConnection:
         if target != ":memory:" and held_by_another_process(target):
             raise DatabaseLockedError(target, str(exc)) from exc
         raise
+
+
+def owner_only(target: str) -> None:
+    """The database file and its write-ahead log readable by the service's user only: they hold
+    password hashes, sessions and investors' contact data. (The entry points also set umask 077, so
+    a log DuckDB creates later is born so.)"""
+    for path in (Path(target), Path(target + ".wal")):
+        with contextlib.suppress(FileNotFoundError):
+            path.chmod(0o600)
 
 
 def resolve_db_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
@@ -142,6 +152,8 @@ class Database:
         if target != ":memory:":
             Path(target).parent.mkdir(parents=True, exist_ok=True)
         connection = _connect(target, read_only=False)
+        if target != ":memory:":
+            owner_only(target)
         database = cls(connection, target)
         if target != ":memory:":  # a restore killed earlier left its half-built copy beside the file
             sweep_leftovers(Path(target).parent, Path(target).name + ".restoring-")
