@@ -34,7 +34,10 @@ def test_bad_parameters_show_a_message_not_a_traceback(server, tmp_path):
         page.goto(f"{server.url}/?category=nope&min_vnd=abc&sort=sideways")
         toasts = page.locator("[data-testid='stToast']")
         # Read the messages while they are up (they stay ten seconds), then let the run finish.
-        page.wait_for_function("() => document.querySelectorAll(\"[data-testid='stToast']\").length >= 2")
+        page.wait_for_function(  # each bad parameter has its toast; they need not arrive in one order
+            "() => { const t = Array.from(document.querySelectorAll(\"[data-testid='stToast']\"))"
+            ".map(e => e.innerText).join(' '); return t.includes('nope') && t.includes('abc'); }"
+        )
         text = " ".join(toasts.all_inner_texts())
         wait_idle(page)
         assert "nope" in text and "abc" in text
