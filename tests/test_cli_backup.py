@@ -1,15 +1,18 @@
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+import duckdb
 import pytest
 from conftest import ROOT, good_row, write_csv
 
 from catalogue import Catalogue
 from catalogue.cli import main
+from catalogue.storage.migrations import LATEST_VERSION
 
 
 def run(*args: str) -> int:
@@ -128,6 +131,93 @@ def test_restore_refuses_what_is_not_a_backup(tmp_path):
     (tmp_path / "junk").mkdir()
     assert run("--db", str(tmp_path / "c.duckdb"), "restore", str(tmp_path / "junk")) == 1
     assert not (tmp_path / "c.duckdb").exists()
+
+
+def test_a_restore_runs_no_sql_from_the_backup_folder(tmp_path):
+    """A backup folder is data: whatever someone wrote into its schema.sql or load.sql is never run."""
+    with Catalogue.open(tmp_path / "c.duckdb") as cat:
+        cat.load_demo()
+        cat.backup(tmp_path / "bk")
+        before = cat.projects(include_hidden=True)
+        with cat.cursor() as cur:
+            highest = cur.execute("select max(id) from events union all select max(id) from project_history").fetchall()
+    planted = tmp_path / "planted.csv"
+    for name in ("schema.sql", "load.sql"):
+        with open(tmp_path / "bk" / name, "a", encoding="utf-8") as sql:
+            sql.write(f"\nCOPY (SELECT 'x') TO '{planted}-{name}';\nCREATE TABLE planted (x INTEGER);\n")
+    restored = tmp_path / "restored.duckdb"
+    assert run("--db", str(restored), "restore", str(tmp_path / "bk")) == 0
+    assert not list(tmp_path.glob("planted*"))
+    with Catalogue.open(restored) as cat:
+        assert cat.projects(include_hidden=True).equals(before)
+        with cat.cursor() as cur:
+            assert not cur.execute("select 1 from duckdb_tables() where table_name = 'planted'").fetchall()
+        cat.import_file(write_csv(tmp_path / "n.csv", [good_row("NEW-1")]))  # numbered after the restored rows
+        with cat.cursor() as cur:
+            now = cur.execute("select max(id) from events union all select max(id) from project_history").fetchall()
+        assert now[0][0] > highest[0][0] and now[1][0] > highest[1][0]
+
+
+def test_a_restore_refuses_damaged_data_and_leaves_nothing(tmp_path, capsys):
+    with Catalogue.open(tmp_path / "c.duckdb") as cat:
+        cat.load_demo()
+        cat.backup(tmp_path / "bk")
+    target = tmp_path / "restored.duckdb"
+
+    def damaged(change) -> Path:
+        copy = tmp_path / f"bk-{len(list(tmp_path.glob('bk-*')))}"
+        shutil.copytree(tmp_path / "bk", copy)
+        change(copy)
+        return copy
+
+    def fewer_projects(folder: Path) -> None:
+        duckdb.execute(
+            f"copy (select * from read_parquet('{folder}/projects.parquet') limit 3) to '{folder}/p.parquet' (format parquet)"
+        )
+        (folder / "p.parquet").replace(folder / "projects.parquet")
+
+    def manifest(folder: Path, **changes) -> None:
+        data = json.loads((folder / "manifest.json").read_text())
+        data.update(changes)
+        (folder / "manifest.json").write_text(json.dumps(data))
+
+    cases = {
+        "match its recorded row counts": damaged(fewer_projects),
+        "lacks the data file of table events": damaged(lambda f: (f / "events.parquet").unlink()),
+        "cannot be read": damaged(lambda f: (f / "projects.parquet").write_bytes(b"not parquet")),
+        "tables this program does not know (mystery)": damaged(
+            lambda f: manifest(
+                f, row_counts={**json.loads((f / "manifest.json").read_text())["row_counts"], "mystery": 1}
+            )
+        ),
+        "not a catalogue backup": damaged(lambda f: manifest(f, schema_version="12; drop table users")),
+    }
+    for message, folder in cases.items():
+        capsys.readouterr()
+        assert run("--db", str(target), "--lang", "en", "restore", str(folder)) == 1, message
+        assert message in capsys.readouterr().err
+        assert not target.exists() and not list(tmp_path.glob("restored.duckdb.restoring-*"))
+
+
+def test_a_backup_of_the_first_release_restores_into_todays_schema(tmp_path):
+    from test_migrations import RELEASE
+
+    folder = tmp_path / "bk"
+    shutil.copytree(RELEASE, folder)
+    counts = {
+        p.stem: duckdb.execute(f"select count(*) from read_parquet('{p}')").fetchall()[0][0]
+        for p in folder.glob("*.parquet")
+    }
+    (folder / "manifest.json").write_text(
+        json.dumps({"format": "catalogue-backup/1", "schema_version": 10, "row_counts": counts})
+    )
+    target = tmp_path / "restored.duckdb"
+    assert run("--db", str(target), "restore", str(folder)) == 0
+    with Catalogue.open(target) as cat:
+        assert cat.schema_version == LATEST_VERSION
+        assert len(cat.projects(include_hidden=True)) == counts["projects"]
+        with cat.cursor() as cur:
+            assert cur.execute("select count(*) from project_history").fetchall()[0][0] == counts["project_history"]
 
 
 def test_backup_while_another_process_holds_the_database(tmp_path):

@@ -1,7 +1,9 @@
 """Consistent backups and all-or-nothing restores of a catalogue database.
 
 A backup is a directory written by DuckDB's ``EXPORT DATABASE`` (schema plus Parquet
-files, one snapshot transaction) and a ``manifest.json`` with row counts. While the app runs,
+files, one snapshot transaction) and a ``manifest.json`` with row counts. A restore reads only the
+Parquet files and the manifest: the schema comes from this program's migrations, never from the SQL
+the export wrote beside them. While the app runs,
 the CLI asks it for a backup or a restore through its local admin endpoint (catalogue/admin.py).
 """
 
@@ -85,6 +87,14 @@ def read_manifest(directory: str | os.PathLike[str]) -> dict[str, Any]:
         raise RestoreRefusedError(Text.of("backup.not_a_backup", directory=directory, manifest=MANIFEST)) from exc
     if manifest.get("format") != "catalogue-backup/1":
         raise RestoreRefusedError(Text.of("backup.unsupported_format", found=manifest.get("format")))
+    version, counts = manifest.get("schema_version"), manifest.get("row_counts")
+    if not (
+        isinstance(version, int)
+        and version >= 1
+        and isinstance(counts, dict)
+        and all(isinstance(k, str) and isinstance(v, int) for k, v in counts.items())
+    ):
+        raise RestoreRefusedError(Text.of("backup.not_a_backup", directory=directory, manifest=MANIFEST))
     return manifest
 
 
@@ -145,16 +155,11 @@ def restore(
     try:
         connection = duckdb.connect(str(building))
         try:
-            connection.execute(f"import database '{_sql_path(Path(directory))}'")
+            _rebuild(connection, Path(directory), manifest)
             _end_restored_sessions(connection)
-            counts = {
-                t: connection.execute(f'select count(*) from "{t}"').fetchall()[0][0] for t in _tables(connection)
-            }
             connection.execute("checkpoint")
         finally:
             connection.close()
-        if counts != manifest["row_counts"]:
-            raise RestoreRefusedError(Text.of("backup.counts_differ"))
         target.parent.mkdir(parents=True, exist_ok=True)
         Path(str(target) + ".wal").unlink(missing_ok=True)
         building.chmod(0o600)
@@ -191,6 +196,60 @@ def sweep_leftovers(directory: str | os.PathLike[str], marker: str) -> list[Path
         except OSError:
             continue
     return removed
+
+
+# Sequences that number a table's rows: after a restore they continue past the restored rows.
+SEQUENCES = {"events": "event_ids", "project_history": "history_ids"}
+
+
+def _rebuild(connection: duckdb.DuckDBPyConnection, folder: Path, manifest: dict[str, Any]) -> None:
+    """Fill the empty database of ``connection`` from the backup in ``folder``.
+
+    The schema comes from this program's own migrations (up to the backup's version, then on to
+    the latest), never from the SQL files DuckDB's export writes beside the data: a backup folder is
+    data, and running its ``schema.sql``/``load.sql`` would run whatever someone wrote there. Each
+    known table is filled from its Parquet file, column by column, and checked against the
+    manifest's row count before anything newer is applied.
+    """
+    from catalogue.storage.migrations import migrate
+
+    recorded, version = manifest["row_counts"], manifest["schema_version"]
+    migrate(connection, upto=version)
+    known = [t for t in _tables(connection) if t != "schema_migrations"]
+    unknown = sorted(set(recorded) - set(known) - {"schema_migrations"})
+    if unknown:
+        raise RestoreRefusedError(Text.of("backup.unknown_tables", tables=", ".join(unknown)))
+    for table in known:
+        expected = recorded.get(table, 0)
+        source = folder / f"{table}.parquet"
+        if not source.is_file():
+            if expected:
+                raise RestoreRefusedError(Text.of("backup.table_missing", table=table))
+            continue
+        columns = [
+            name
+            for (name,) in connection.execute(
+                "select column_name from information_schema.columns where table_schema = 'main' and table_name = ? "
+                "order by ordinal_position",
+                [table],
+            ).fetchall()
+        ]
+        listed = ", ".join(f'"{c}"' for c in columns)
+        try:
+            connection.execute(
+                f'insert into "{table}" ({listed}) select {listed} from read_parquet(?)', [str(source)]
+            ).fetchall()
+        except duckdb.Error as exc:
+            raise RestoreRefusedError(Text.of("backup.table_unreadable", table=table, error=str(exc)[:300])) from exc
+        found = connection.execute(f'select count(*) from "{table}"').fetchall()[0][0]
+        if found != expected:
+            raise RestoreRefusedError(Text.of("backup.counts_differ"))
+    for table, sequence in SEQUENCES.items():
+        if table in known:
+            (highest,) = connection.execute(f'select coalesce(max(id), 0) from "{table}"').fetchall()[0]
+            if highest:
+                connection.execute(f"select max(nextval('{sequence}')) from range(?)", [int(highest)]).fetchall()
+    migrate(connection)
 
 
 def _private(directory: Path) -> None:

@@ -155,8 +155,8 @@ def current_version(cur: duckdb.DuckDBPyConnection, *, create: bool = True) -> i
     return cur.execute("select coalesce(max(version), 0) from schema_migrations").fetchall()[0][0]
 
 
-def migrate(cur: duckdb.DuckDBPyConnection, path: str = "") -> list[int]:
-    """Apply the migrations this database lacks, each in its own transaction.
+def migrate(cur: duckdb.DuckDBPyConnection, path: str = "", *, upto: int = LATEST_VERSION) -> list[int]:
+    """Apply the migrations this database lacks, up to version ``upto``, each in its own transaction.
 
     Returns the versions applied (empty when already up to date). Raises
     :class:`SchemaTooNewError` when the database was written by a newer program.
@@ -166,7 +166,7 @@ def migrate(cur: duckdb.DuckDBPyConnection, path: str = "") -> list[int]:
         raise SchemaTooNewError(path, version, LATEST_VERSION)
     applied = []
     for migration in MIGRATIONS:
-        if migration.version <= version:
+        if migration.version <= version or migration.version > upto:
             continue
         cur.execute("begin transaction")
         try:
