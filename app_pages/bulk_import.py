@@ -56,6 +56,8 @@ def show_done(report: ImportReport) -> None:
             link("app_pages/edit.py", f"{code} · {names.get(code, '')}", {"code": code}, icon=":material/edit:")
         if len(codes) > LINKS:
             st.caption(count("import.more_links", len(codes) - LINKS))
+    if report.review:
+        st.info(t("import.review_again_done", lang, codes=", ".join(report.review)), icon=":material/rate_review:")
     show_rows(report)
     link("app_pages/staff_home.py", t("app.page_staff_home", lang), icon=":material/dashboard:")
     st.caption(t("import.another", lang))
@@ -150,6 +152,8 @@ if report.inserted + report.updated == 0:
     st.info(t("import.nothing", lang))
     st.stop()
 st.caption(t("import.drafts_note", lang))
+if report.review:
+    st.warning(t("import.review_again", lang, codes=", ".join(report.review)), icon=":material/rate_review:")
 if st.button(t("import.commit", lang), type="primary", icon=":material/upload:", key=f"staff-commit-{digest[:16]}"):
     if digest not in imported:  # a second click while the first import ran finds it done
         done = run(dry_run=False)

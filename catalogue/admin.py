@@ -53,7 +53,10 @@ def _restore(cat: Catalogue, request: dict[str, Any]) -> dict[str, Any]:
 
 
 def _import(cat: Catalogue, request: dict[str, Any]) -> dict[str, Any]:
-    report = cat.import_file(request["path"], dry_run=bool(request.get("dry_run")), actor=request.get("actor"))
+    publication = "published" if request.get("publication") == "published" else "draft"  # reviewed unless told
+    report = cat.import_file(
+        request["path"], dry_run=bool(request.get("dry_run")), actor=request.get("actor"), new_publication=publication
+    )
     return {"report": report.as_dict()}  # the CLI rebuilds it with ImportReport.from_dict
 
 

@@ -64,6 +64,12 @@ def _project_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     imp = commands.add_parser("import", parents=[common], help="import a CSV/XLSX/JSON file in the template")
     imp.add_argument("file")
     imp.add_argument("--dry-run", action="store_true", help="check only; change nothing")
+    imp.add_argument(
+        "--publish",
+        action="store_true",
+        help="publish new projects at once, without review (only for a list already approved); "
+        "by default they wait for a reviewer",
+    )
 
     exp = commands.add_parser("export", parents=[common], help="export projects to .csv, .xlsx or .json")
     exp.add_argument("file")
@@ -250,12 +256,14 @@ def _import(args: argparse.Namespace) -> int:
     if not path.is_file():
         print(t("cli.no_such_file", args.lang, path=path), file=sys.stderr)
         return EXIT_REFUSED
-    answer = _via_app(args, {"command": "import", "path": str(path.resolve()), "dry_run": args.dry_run})
+    publication = "published" if args.publish else "draft"
+    request = {"command": "import", "path": str(path.resolve()), "dry_run": args.dry_run, "publication": publication}
+    answer = _via_app(args, request)
     if answer is not None:
         report = ImportReport.from_dict(answer["report"])
     else:
         with _open(args) as cat:
-            report = cat.import_file(path, dry_run=args.dry_run)
+            report = cat.import_file(path, dry_run=args.dry_run, actor="cli", new_publication=publication)
     for column in report.ignored_columns:
         print(t("cli.ignored_column", args.lang, column=column), file=sys.stderr)
     if not report.ok:
@@ -264,6 +272,10 @@ def _import(args: argparse.Namespace) -> int:
         return EXIT_REFUSED
     key = "cli.import_dry_run" if args.dry_run else "cli.import_done"
     print(t(key, args.lang, inserted=report.inserted, updated=report.updated, unchanged=report.unchanged))
+    if report.inserted and not args.publish:
+        print(t("cli.import_new_wait", args.lang))
+    if report.review:
+        print(t("cli.import_review", args.lang, count=len(report.review), codes=", ".join(report.review[:20])))
     return EXIT_OK
 
 

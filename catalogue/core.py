@@ -305,7 +305,9 @@ class Catalogue:
         with ``dry_run``, the database is not changed and the report says what would happen.
         A committed import is one event in the history, by ``actor``, with a snapshot of
         every project it added or changed. New projects get ``new_publication``: the staff
-        import page uses ``draft``, so they are reviewed before the public sees them. With
+        import page and the CLI (unless told ``--publish``) use ``draft``, so they are reviewed
+        before the public sees them; published projects the file brings back from the archive go
+        to review (listed in ``review``). With
         ``keep_rows`` the report also keeps the file's rows and what happens to each (``rows``,
         ``outcomes``) for a preview. ``source`` names the file in the history (default: its name).
         """
@@ -332,11 +334,14 @@ class Catalogue:
                 publication=new_publication,
                 source=source or Path(path).name,
                 outcomes=outcomes,
+                review=report.review,
             )
 
         if dry_run:
             with self.database.write_lock, self.cursor() as cur:
-                counts = upsert_rows(cur, parsed.frame, parsed.columns, dry_run=True, outcomes=outcomes)
+                counts = upsert_rows(
+                    cur, parsed.frame, parsed.columns, dry_run=True, outcomes=outcomes, review=report.review
+                )
         else:
             counts = self.write(upsert, event="projects")
             report.committed = True

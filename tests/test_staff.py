@@ -339,6 +339,48 @@ def test_archive_and_restore_instead_of_delete(cat):
     assert cat.project("HN-100")["status"] == "negotiating"
 
 
+def test_a_file_archives_as_the_staff_pages_do_and_never_brings_a_project_back_to_the_public_by_itself(cat, tmp_path):
+    editing.save_project(cat, new_project(status="negotiating"), actor="lan", base_version=None)
+    workflow.transition(cat, "HN-100", "submit", actor="lan", role="staff")
+    workflow.transition(cat, "HN-100", "publish", actor="minh", role="reviewer")
+    # A staff list withdraws it: archived, with its stage kept for a restore.
+    cat.import_file(
+        write_csv(tmp_path / "a.csv", [good_row("HN-100", status="withdrawn")]), actor="lan", new_publication="draft"
+    )
+    stored = cat.project("HN-100", include_hidden=True)
+    assert cat.project("HN-100") is None and (stored["status"], stored["archived_status"]) == (
+        "withdrawn",
+        "negotiating",
+    )
+    # A later list brings it back: it waits for a reviewer, the preview says so, and nothing is public.
+    back = write_csv(tmp_path / "b.csv", [good_row("HN-100", status="calling"), good_row("HN-101")])
+    preview = cat.import_file(back, dry_run=True, actor="lan", new_publication="draft")
+    assert preview.review == ["HN-100"] and cat.project("HN-100", include_hidden=True)["status"] == "withdrawn"
+    done = cat.import_file(back, actor="lan", new_publication="draft")
+    stored = cat.project("HN-100", include_hidden=True)
+    assert done.review == ["HN-100"] and (stored["status"], stored["publication"]) == ("calling", "submitted")
+    assert stored["archived_status"] is None
+    assert cat.project("HN-100") is None and cat.project("HN-101") is None  # the new one is a draft
+    workflow.transition(cat, "HN-100", "publish", actor="minh", role="reviewer")
+    assert cat.project("HN-100")["status"] == "calling"
+    # Archived by a file, restored on the page: the stage before comes back.
+    cat.import_file(write_csv(tmp_path / "c.csv", [good_row("HN-100", status="withdrawn")]), actor="lan")
+    workflow.transition(cat, "HN-100", "restore_archive", actor="lan", role="staff")
+    assert cat.project("HN-100")["status"] == "calling"
+
+
+def test_the_cli_imports_drafts_unless_told_to_publish(tmp_path):
+    from catalogue.cli import main
+
+    db = str(tmp_path / "c.duckdb")
+    assert main(["--db", db, "init"]) == 0
+    assert main(["--db", db, "import", str(write_csv(tmp_path / "a.csv", [good_row("HN-200")]))]) == 0
+    assert main(["--db", db, "import", "--publish", str(write_csv(tmp_path / "b.csv", [good_row("HN-201")]))]) == 0
+    with Catalogue.open(db) as cat:
+        assert cat.project("HN-200") is None and cat.project("HN-200", include_hidden=True)["publication"] == "draft"
+        assert cat.project("HN-201") is not None
+
+
 def test_stage_changes_are_recorded_with_their_date(cat):
     editing.save_project(cat, new_project(), actor="lan", base_version=None)
     workflow.set_status(cat, "HN-100", "negotiating", on=dt.date(2026, 10, 1), actor="lan", role="staff", note="MoU")

@@ -83,6 +83,7 @@ class ImportReport:
     rows: pd.DataFrame | None = None  # the clean rows of the file, by canonical column
     outcomes: dict[str, str] = field(default_factory=dict)  # code → "new", "changed" or "unchanged"
     more_errors: int = 0  # errors beyond those listed (a file stops being listed at 100)
+    review: list[str] = field(default_factory=list)  # published projects the file brings back from the archive
 
     @property
     def ok(self) -> bool:
@@ -94,7 +95,17 @@ class ImportReport:
         return len(self.errors) + self.more_errors
 
     # What travels between processes (the CLI and a running app, catalogue/admin.py): counts and errors.
-    _PLAIN = ("source", "rows_read", "inserted", "updated", "unchanged", "ignored_columns", "dry_run", "committed")
+    _PLAIN = (
+        "source",
+        "rows_read",
+        "inserted",
+        "updated",
+        "unchanged",
+        "ignored_columns",
+        "dry_run",
+        "committed",
+        "review",
+    )
 
     def as_dict(self) -> dict[str, Any]:
         errors = [{"row": e.row, "column": e.column, "value": e.value, "text": e.text.as_dict()} for e in self.errors]

@@ -3,6 +3,11 @@
 A blank status keeps the stored one; every other column the file has overwrites the stored value.
 "Draft" as a status in a file is a publication state (waiting for review), not a stage. One
 import is one event in the history, whatever the number of rows.
+
+A file moves stages as the staff pages do: a stored project a file withdraws is archived (its stage
+before is kept, so restoring it from the archive brings that stage back), and a published project a
+file brings back from the archive goes to review (``submitted``): a list from outside never makes a
+project public again by itself.
 """
 
 from __future__ import annotations
@@ -37,9 +42,23 @@ def _differs(name: str) -> str:
     return f"{_incoming_value(name)} is distinct from p.{name}"
 
 
+# Stored projects a file brings back from the archive (published ones: they go to review).
+_LEAVING_ARCHIVE = (
+    "select i.code from incoming i join projects p using (code) where p.status = 'withdrawn' "
+    "and i.status is not null and i.status not in ('withdrawn', 'draft') "
+    "and coalesce(p.publication, 'published') = 'published' order by i.code"
+)
+
+
 def _update_changed(cur: duckdb.DuckDBPyConnection, columns: list[str], changed: str) -> None:
     history.ensure_baseline(cur, where="code in (select code from incoming)")
     sets = ", ".join(f"{c} = {_incoming_value(c)}" for c in columns if c != "code")
+    if "status" in columns:  # archived as the staff pages archive: the stage before is kept
+        new = _incoming_value("status")
+        sets += (
+            f", archived_status = case when {new} = 'withdrawn' and p.status <> 'withdrawn' then p.status "
+            f"when {new} <> 'withdrawn' then null else p.archived_status end"
+        )
     cur.execute(
         f"update projects p set {sets}, updated_at = ?, version = p.version + 1 "
         f"from incoming i where p.code = i.code and ({changed})",
@@ -85,9 +104,11 @@ def upsert(
     publication: str = "published",
     source: str = "",
     outcomes: dict[str, str] | None = None,
+    review: list[str] | None = None,
 ) -> tuple[int, int, int]:
     """(inserted, updated, unchanged) for ``frame``; with ``dry_run`` nothing is written. ``outcomes``,
-    when given, is filled with each code's fate: new, changed or unchanged."""
+    when given, is filled with each code's fate: new, changed or unchanged; ``review`` with the
+    published projects the file brings back from the archive, which go to review."""
     started = project_stamp()
     cur.register("incoming", frame)
     try:
@@ -103,10 +124,19 @@ def upsert(
                     f"when {changed} then 'changed' else 'unchanged' end from incoming i left join projects p using (code)"
                 ).fetchall()
             )
+        leaving = [code for (code,) in cur.execute(_LEAVING_ARCHIVE).fetchall()] if "status" in columns else []
+        if review is not None:
+            review[:] = leaving
         if dry_run or not (inserted or updated):
             return inserted, updated, existing - updated
         if updated:
             _update_changed(cur, columns, changed)
+        if leaving:
+            cur.execute(
+                "update projects set publication = 'submitted', review_comment = null where code in "
+                "(select unnest(?::varchar[]))",
+                [leaving],
+            ).fetchall()
         if inserted:
             _insert_new(cur, columns, publication)
         if "status" in columns:  # "Draft" in a file is a publication state: the project waits for review
