@@ -275,6 +275,8 @@ class Routes:
         """Redeem a one-time grant for the HttpOnly session cookie (the page never holds the token)."""
         if request.method != "POST":
             return JSONResponse({"error": "method_not_allowed"}, status_code=405, headers={"Allow": "POST"})
+        if not _same_origin(request):  # another site cannot sign a visitor in (to the attacker's account)
+            return JSONResponse({"error": "cross_site", **_both("api.cross_site")}, status_code=403)
         grant = request.query_params.get("grant", "")
         token = GRANTS.redeem(grant) if grant else None
         if token is None:
@@ -295,6 +297,8 @@ class Routes:
         """End the cookie's session on the server and clear the cookie."""
         if request.method != "POST":
             return JSONResponse({"error": "method_not_allowed"}, status_code=405, headers={"Allow": "POST"})
+        if not _same_origin(request):  # nor sign anyone out
+            return JSONResponse({"error": "cross_site", **_both("api.cross_site")}, status_code=403)
         token = request.cookies.get(auth.SESSION_COOKIE)
         if token:
             auth.end_session(self.catalogue(), token)
@@ -311,6 +315,20 @@ def _both(key: str, **values: object) -> dict[str, str]:
     from catalogue.text import Text
 
     return Text.of(key, **values).as_dict()
+
+
+def _same_origin(request: Request) -> bool:
+    """The request comes from a page of this site: the browser says so (``Sec-Fetch-Site``), or,
+    from a browser that does not send that header, its ``Origin`` is this site's. A request with
+    neither (no browser sends a POST like that) is refused."""
+    fetched_from = request.headers.get("sec-fetch-site")
+    if fetched_from is not None:
+        return fetched_from == "same-origin"
+    origin = request.headers.get("origin")
+    host = request.headers.get("host")
+    if not origin or not host:
+        return False
+    return origin.rstrip("/").split("://", 1)[-1] == host and origin.startswith(("http://", "https://"))
 
 
 def _https(request: Request) -> bool:

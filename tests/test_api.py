@@ -256,6 +256,47 @@ def test_the_cookie_route_refuses_a_made_up_grant_and_a_get(server):
     assert status == 405 and "set-cookie" not in headers
 
 
+def test_another_site_cannot_sign_a_visitor_in_or_out():
+    """Login CSRF: an attacker who holds a grant for their own account cannot make a visitor's
+    browser redeem it from another site; nor end a visitor's session from there."""
+    from catalogue.api import GRANTS
+
+    routes = Routes(lambda: None)  # type: ignore[arg-type]
+
+    def post(path: str, endpoint, headers: dict[str, str]) -> JSONResponse:
+        path, _, query = path.partition("?")
+        scope = {
+            "type": "http",
+            "method": "POST",
+            "scheme": "http",
+            "path": path,
+            "query_string": query.encode(),
+            "headers": [(k.lower().encode(), v.encode()) for k, v in {"host": "cat.example:8501", **headers}.items()],
+            "client": ("10.0.0.9", 1234),
+        }
+        return endpoint(Request(scope))
+
+    grant = GRANTS.issue("attacker-token")
+    for foreign in (
+        {"origin": "https://evil.example", "sec-fetch-site": "cross-site"},
+        {"sec-fetch-site": "same-site"},
+        {"origin": "https://evil.example"},
+        {"origin": "http://cat.example:8501.evil.example"},
+        {},  # neither header: no browser posts like that
+    ):
+        answer = post(f"/auth/cookie?grant={grant}", routes.set_cookie, foreign)
+        assert answer.status_code == 403 and "set-cookie" not in answer.headers, foreign
+        assert json.loads(answer.body)["en"].startswith("Sign-in and sign-out requests")
+        answer = post("/auth/signout", routes.clear_cookie, {**foreign, "cookie": "catalogue_session=victim"})
+        assert answer.status_code == 403 and "set-cookie" not in answer.headers, foreign
+    # The page's own request still works, with the grant unspent by the refused attempts.
+    answer = post(f"/auth/cookie?grant={grant}", routes.set_cookie, {"sec-fetch-site": "same-origin"})
+    assert answer.status_code == 200 and "attacker-token" in answer.headers["set-cookie"]
+    grant = GRANTS.issue("token-2")
+    answer = post(f"/auth/cookie?grant={grant}", routes.set_cookie, {"origin": "http://cat.example:8501"})
+    assert answer.status_code == 200 and "HttpOnly" in answer.headers["set-cookie"]
+
+
 def test_a_grant_is_redeemed_once_and_expires():
     now = [0.0]
     grants = CookieGrants(clock=lambda: now[0])
