@@ -176,7 +176,7 @@ class Routes:
     # --- projects -----------------------------------------------------------------------------
 
     def list_projects(self, request: Request) -> Response:
-        """A page of published projects for the browse page's filters, with ETag/Last-Modified."""
+        """A page of published projects for the browse page's filters, with an ETag."""
         state, refused = self._state(request)
         if refused:
             return refused
@@ -203,14 +203,17 @@ class Routes:
             "links": _links(request, state.page, pages),
             "notice": _both("api.demo_notice") if any(row.get("demo") for row in rows) else None,
         }
-        return _cached_json(request, body, _last_change(cat))
+        # ETag only: a list's newest stamp says nothing of a project that left it, and goes back in time
+        # after a restore; its bytes are the honest validator.
+        return _cached_json(request, body, None)
 
     def one_project(self, request: Request) -> Response:
         cat = self.catalogue()
         project = cat.project(request.path_params["code"])  # None for drafts, withdrawn, unknown alike
         if project is None:
             return JSONResponse({"error": "not_found", "message": _both("api.not_found")}, status_code=404)
-        return _cached_json(request, project_json(cat, project, request), _last_modified([project]))
+        modified = max(filter(None, (_last_modified([project]), _last_restore(cat))))
+        return _cached_json(request, project_json(cat, project, request), modified)
 
     def projects_csv(self, request: Request) -> Response:
         state, refused = self._state(request)
@@ -416,12 +419,16 @@ def _iso(value: Any) -> str | None:
     return value.replace(tzinfo=dt.UTC).isoformat().replace("+00:00", "Z")
 
 
-def _last_change(cat: Catalogue) -> dt.datetime | None:
-    """The newest change to any project, hidden ones included: a list's Last-Modified (a project
-    that leaves a list changes the list as much as one that joins it)."""
-    with cat.cursor() as cur:
-        newest = cur.execute("select max(updated_at) from projects").fetchall()[0][0]
-    return newest.replace(tzinfo=dt.UTC, microsecond=0) if newest else None
+def _last_restore(cat: Catalogue) -> dt.datetime | None:
+    """When the database was last restored from a backup: a restored project's stamp may be older than
+    what a client saw, so no Last-Modified is earlier than this."""
+
+    def newest() -> dt.datetime | None:
+        with cat.cursor() as cur:
+            found = cur.execute("select max(happened_at) from events where kind = 'restore'").fetchall()[0][0]
+        return found.replace(tzinfo=dt.UTC, microsecond=0) + dt.timedelta(seconds=1) if found else None
+
+    return cat.memo(("api-last-restore",), newest)
 
 
 def _last_modified(rows: list[dict[str, Any]]) -> dt.datetime | None:
@@ -449,8 +456,12 @@ def _matches(request: Request, etag: str) -> bool:
 
 
 def _not_modified_since(request: Request, modified: dt.datetime | None) -> bool:
+    """If-Modified-Since covers ``modified``. A stamp of the current second is no validator (HTTP
+    dates count whole seconds: a second change within it would look unchanged)."""
     since = request.headers.get("if-modified-since")
     if not since or modified is None or request.headers.get("if-none-match"):
+        return False
+    if modified >= dt.datetime.now(dt.UTC).replace(microsecond=0) - dt.timedelta(seconds=1):
         return False
     try:
         return modified <= parsedate_to_datetime(since)
@@ -636,12 +647,13 @@ HEALTH_ANSWERS = {
 }
 
 
-def _answers(schema: str | None, media: str = "application/json") -> dict[str, Any]:
-    """A read's answers: ``schema`` (or text of ``media``) when 200, not modified, refused, limited."""
+def _answers(schema: str | None, media: str = "application/json", *, since: bool = False) -> dict[str, Any]:
+    """A read's answers: ``schema`` (or text of ``media``) when 200, not modified, refused, limited.
+    ``since``: the answer carries Last-Modified, so If-Modified-Since works too."""
     ok = _answer("OK", schema) if schema else {"description": "OK", "content": {media: {"schema": TEXT}}}
     return {
         "200": ok,
-        "304": _answer("Not modified (If-None-Match / If-Modified-Since)"),
+        "304": _answer("Not modified (If-None-Match" + (" / If-Modified-Since)" if since else ")")),
         "400": _answer("A filter names nothing, or an unknown parameter", "Error"),
         "429": _answer("Too many requests from this address (Retry-After)", "Error"),
     }
@@ -683,7 +695,7 @@ def openapi_document(server: str) -> dict[str, Any]:
                     "parameters": [{"name": "code", "in": "path", "required": True, "schema": {"type": "string"}}],
                     "responses": {
                         "200": _answer("OK", "Project"),
-                        "304": _answer("Not modified"),
+                        "304": _answer("Not modified (If-None-Match / If-Modified-Since)"),
                         "404": _answer("No published project", "Error"),
                     },
                 }

@@ -460,8 +460,20 @@ def _restore(args: argparse.Namespace) -> int:
     discarded = manifest.get("discarded")
     if discarded and discarded["count"]:
         print(t("cli.restore_discarded", args.lang, count=discarded["count"]))
+        kinds = ", ".join(f"{table} {n}" for table, n in sorted(discarded.get("by_table", {}).items()))
+        print("  " + kinds)
         for change in discarded["latest"]:
-            print(f"  {change['at']}  {change['actor'] or '-'}  {change['what']}")
+            print(f"  {change['at'] or '-':19}  {change['actor'] or '-'}  {change['what']}")
+        if discarded["count"] > len(discarded["latest"]):
+            print("  …")
+    carried = manifest.get("carried") or {}
+    if carried:
+        print(t("cli.restore_sessions", args.lang, sessions=carried.get("sessions", 0)))
+        for key in ("disabled", "passwords"):
+            if carried.get(key):
+                print(t(f"cli.restore_kept_{key}", args.lang, names=", ".join(carried[key])))
+        if carried.get("error"):
+            print(t("cli.restore_not_carried", args.lang, error=carried["error"]), file=sys.stderr)
     return EXIT_OK
 
 

@@ -9,7 +9,6 @@ staff and leadership features are functions of their modules that take the catal
 
 from __future__ import annotations
 
-import json
 import os
 import threading
 from collections.abc import Callable, Sequence
@@ -381,17 +380,16 @@ class Catalogue:
         """Replace this catalogue's file with the backup in ``directory`` while it stays open (the
         app goes on serving; see :meth:`Database.replace`); returns the backup's manifest, with
         ``discarded``: the changes made since the backup, which the restore threw away (also
-        recorded, as a "restore" event, in the restored file's history)."""
+        recorded, as a "restore" event, in the restored file's history), and ``carried``: the
+        account security and open sessions the restored file kept from the replaced one."""
         from catalogue.staff import history
-        from catalogue.storage.backup import discarded_changes, restore
+        from catalogue.storage.backup import discarded_changes, restore, restore_summary
 
         with self.cursor() as cur:
             discarded = discarded_changes(cur, directory)
         manifest = self.database.replace(lambda path: restore(directory, path, force=True))
-        summary = json.dumps({"from": str(directory), "discarded": discarded}, ensure_ascii=False)
-        self.write(
-            lambda cur: history.new_event(cur, "restore", None, "restore " + summary, project_stamp()), event="admin"
-        )
+        summary = restore_summary(directory, discarded)
+        self.write(lambda cur: history.new_event(cur, "restore", None, summary, project_stamp()), event="admin")
         return {**manifest, "discarded": discarded}
 
     def similar(self, code: str, limit: int = 4) -> list[str]:

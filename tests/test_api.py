@@ -134,11 +134,11 @@ def test_filters_are_the_browse_pages_and_one_project_has_its_labels_in_both_lan
 
 def test_a_client_that_has_the_page_gets_not_modified(server):
     status, headers, _body = get(server, "/api/v1/projects?q=nuoc+thai")
-    assert status == 200 and headers["etag"] and headers["last-modified"]
+    assert status == 200 and headers["etag"] and "last-modified" not in headers  # a list's validator: its bytes
     assert get(server, "/api/v1/projects?q=nuoc+thai", {"If-None-Match": headers["etag"]})[0] == 304
-    assert get(server, "/api/v1/projects?q=nuoc+thai", {"If-Modified-Since": headers["last-modified"]})[0] == 304
     status, headers, _body = get(server, "/api/v1/projects/DEMO-001")
     assert get(server, "/api/v1/projects/DEMO-001", {"If-None-Match": headers["etag"]})[0] == 304
+    assert get(server, "/api/v1/projects/DEMO-001", {"If-Modified-Since": headers["last-modified"]})[0] == 304
 
 
 def test_reads_allow_other_sites_and_answer_a_preflight(server):

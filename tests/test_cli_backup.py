@@ -111,20 +111,70 @@ def test_a_restore_under_the_running_app_lists_and_records_what_it_discarded(tmp
     with Catalogue.open(tmp_path / "c.duckdb") as cat:
         cat.load_demo()
         cat.backup(tmp_path / "bk")
-        assert cat.restore_from(tmp_path / "bk")["discarded"] == {"count": 0, "latest": []}
+        assert cat.restore_from(tmp_path / "bk")["discarded"] == {"count": 0, "by_table": {}, "latest": []}
         cat.import_file(write_csv(tmp_path / "n.csv", [good_row("NEW-2")]), actor="lan")
-        cat.add_synonym("zq", "xử lý nước thải", added_by="lan")  # not a project change: not listed
+        cat.add_synonym("zq", "xử lý nước thải", added_by="lan")
         manifest = cat.restore_from(tmp_path / "bk")
-        # the first restore's own event, the import's event and the project's entry; newest first
+        # the first restore's own event, the import's event, the project's entry, the synonym; newest first
         whats = [c["what"] for c in manifest["discarded"]["latest"]]
-        assert manifest["discarded"]["count"] == 3 and manifest["row_counts"]["projects"] > 0
-        assert sorted(w.split()[0] for w in whats) == ["import", "import:", "restore:"] and "import NEW-2" in whats
-        assert whats[-1].startswith("restore: ")
-        assert [c["actor"] for c in manifest["discarded"]["latest"]][:2] == ["lan", "lan"]
+        assert manifest["discarded"]["count"] == 4 and manifest["row_counts"]["projects"] > 0
+        assert sorted(w.split()[0] for w in whats) == ["import", "import:", "restore:", "synonym"]
+        assert "import NEW-2" in whats and whats[0] == "synonym zq"
+        assert whats[-1].startswith("restore: from ")
+        assert [c["actor"] for c in manifest["discarded"]["latest"]][:3] == ["lan", "lan", "lan"]
         assert cat.project("NEW-2") is None
         with cat.cursor() as cur:
             (summary,) = cur.execute("select summary from events where kind = 'restore'").fetchall()[-1]
-        assert summary.startswith("restore ") and json.loads(summary[8:])["discarded"]["count"] == 3
+        assert summary == f"from {tmp_path / 'bk'}: 4 changes discarded (events 2, project_history 1, synonyms 1)"
+
+
+def test_a_restore_lists_every_kind_of_change_it_discards_and_keeps_accounts_secure_and_sessions_open(tmp_path):
+    from catalogue.leadership import plan
+    from catalogue.staff import auth
+    from catalogue.staff.inquiries import mark_answered
+    from catalogue.staff.inquiries import submit as submit_inquiry
+    from tests.conftest import PASSWORD
+
+    form = {"name": "Jane", "organisation": "Green Capital", "country": "Singapore", "email": "jane@example.com"}
+    form |= {"message": "We would like the feasibility study.", "consent": True}
+    with Catalogue.open(tmp_path / "c.duckdb") as cat:
+        cat.load_demo()
+        for name in ("lan", "minh", "hoa"):
+            auth.add_user(cat, name, PASSWORD, "staff")
+        answered = submit_inquiry(cat, "DEMO-001", form, session="a").inquiry_id
+        cat.backup(tmp_path / "bk")
+        # after the backup: content that the restore throws away…
+        submit_inquiry(cat, "DEMO-002", form, session="b")
+        mark_answered(cat, answered, actor="lan", note="Sent the study by email")
+        auth.add_user(cat, "tuan", PASSWORD, "reviewer")
+        plan.record_progress(cat, "hn_275_2023", "I.2", 2024, "done", actor="lan", note="Đã trình")
+        plan.record_measurement(
+            cat, "hn_275_2023", "water_wastewater_equipment", 2024, 61, "Sở Công Thương", actor="lan"
+        )
+        cat.add_synonym("zq", "xử lý nước thải", added_by="lan")
+        # …and account security, which it keeps; lan stays signed in
+        auth.set_active(cat, "minh", False)
+        auth.set_password(cat, "hoa", "new-" + PASSWORD)
+        token = auth.start_session(cat, "lan")
+        assert run("--db", str(tmp_path / "c.duckdb"), "user", "list") in (0, 1)  # a read: not a change
+        manifest = cat.restore_from(tmp_path / "bk")
+        discarded = manifest["discarded"]
+        assert discarded["by_table"] == {
+            "inquiries": 2,
+            "users": 1,
+            "task_progress": 1,
+            "target_measurements": 1,
+            "synonyms": 1,
+        }
+        whats = " | ".join(c["what"] for c in discarded["latest"])
+        assert "account tuan · reviewer" in whats and "synonym zq" in whats and "task I.2 2024 · done" in whats
+        assert "inquiry DEMO-002 · Green Capital · new" in whats and "· answered" in whats
+        assert "{" not in whats and "admin" not in whats
+        assert manifest["carried"] == {"sessions": 1, "disabled": ["minh"], "passwords": ["hoa"]}
+        assert auth.resume_session(cat, token).name == "lan"
+        assert not auth.get_user(cat, "minh").active and auth.get_user(cat, "tuan") is None
+        assert auth.sign_in(cat, "hoa", "new-" + PASSWORD).user is not None
+        assert auth.sign_in(cat, "hoa", PASSWORD).user is None
 
 
 def test_restore_refuses_what_is_not_a_backup(tmp_path):

@@ -226,15 +226,17 @@ def test_a_locked_file_is_recognised_by_the_operating_systems_lock_not_by_words(
     assert not isinstance(caught.value, DatabaseLockedError)
 
 
-def test_a_restore_ends_every_sign_in_session_and_a_failed_admin_call_says_why(tmp_path):
+def test_a_restore_keeps_the_open_sessions_not_the_backups_and_a_failed_admin_call_says_why(tmp_path):
     from catalogue import admin
 
     with open_demo(tmp_path / "c.duckdb", "lan") as cat:
-        token = auth.start_session(cat, "lan")
+        signed_out, still_open = auth.start_session(cat, "lan"), auth.start_session(cat, "lan")
         cat.backup(tmp_path / "before")
-        assert auth.resume_session(cat, token) is not None
+        auth.end_session(cat, signed_out)  # after the backup
+        later = auth.start_session(cat, "lan")
         cat.restore_from(tmp_path / "before")
-        assert auth.resume_session(cat, token) is None  # the backup predates any later sign-out
+        assert auth.resume_session(cat, signed_out) is None  # open in the backup, ended since: stays ended
+        assert auth.resume_session(cat, still_open) is not None and auth.resume_session(cat, later) is not None
         (tmp_path / "a-file").write_text("x")
         status, answer = admin.handle(cat, {"command": "backup", "directory": str(tmp_path / "a-file" / "sub")})
         assert status == 500 and "could not" in answer["message"]["en"] and answer["message"]["vi"]

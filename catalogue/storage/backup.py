@@ -100,34 +100,89 @@ def read_manifest(directory: str | os.PathLike[str]) -> dict[str, Any]:
 
 DISCARDED_LISTED = 20  # changes named one by one in a restore's answer and its history entry
 
+# What a restore throws away, table by table: rows the live database has and the backup lacks (added
+# or changed since). (table, when, who, what, the columns compared: None for every column both have.)
+# Reference data is the shipped CSVs' (synced again after a restore); sign-in sessions and account
+# security are carried over (see _carry_from_live), so neither is listed.
+_DISCARDED: tuple[tuple[str, str, str, str, tuple[str, ...] | None], ...] = (
+    ("project_history", "happened_at", "actor", "action || ' ' || code", ("id", "happened_at")),
+    ("events", "happened_at", "actor", "kind || coalesce(': ' || left(summary, 160), '')", ("id", "happened_at")),
+    (
+        "inquiries",
+        "coalesce(answered_at, created_at)",
+        "answered_by",
+        "'inquiry ' || project_code || ' · ' || organisation || ' · ' || status",
+        None,
+    ),
+    ("accepted_checks", "accepted_at", "accepted_by", "'accepted warning ' || check_code || ' · ' || code", None),
+    ("target_measurements", "recorded_at", "recorded_by", "'target ' || target_code || ' ' || year", None),
+    ("task_progress", "recorded_at", "recorded_by", "'task ' || task_code || ' ' || year || ' · ' || state", None),
+    ("synonyms", "added_at", "added_by", "'synonym ' || term", None),
+    # accounts: new since the backup, renamed, another role, or enabled again (disabling is carried)
+    ("users", "created_at", "null", "'account ' || name || ' · ' || role", ("name", "display_name", "role")),
+)
+
+
+def _columns(cur: duckdb.DuckDBPyConnection, table: str) -> list[str]:
+    return [
+        name
+        for (name,) in cur.execute(
+            "select column_name from information_schema.columns where table_schema = 'main' and table_name = ? "
+            "order by ordinal_position",
+            [table],
+        ).fetchall()
+    ]
+
 
 def discarded_changes(cur: duckdb.DuckDBPyConnection, directory: str | os.PathLike[str]) -> dict[str, Any]:
     """What restoring the backup in ``directory`` over the database of ``cur`` would throw away: the
-    project changes and events recorded since the backup (by their ids and times), newest first."""
+    changes recorded since the backup (project changes, events, inquiries and their answers, accepted
+    warnings, plan progress, synonyms, accounts), counted per table and the newest named. The local
+    admin endpoint's own calls (``admin`` events: a ``user list``, a backup) change nothing and are not
+    counted."""
     folder = Path(directory)
+    live = set(_tables(cur))
     found: list[tuple[Any, ...]] = []
-    for table, what in (
-        ("project_history", "action || ' ' || code"),
-        ("events", "kind || coalesce(': ' || left(summary, 120), '')"),
-    ):
+    by_table: dict[str, int] = {}
+    for table, when, who, what, compared in _DISCARDED:
+        if table not in live:
+            continue
         kept = folder / f"{table}.parquet"
-        unseen = (
-            "where not exists (select 1 from read_parquet(?) b where b.id = t.id and b.happened_at = t.happened_at)"
-            if kept.exists()
-            else ""
-        )
-        found += cur.execute(
-            f"select happened_at, coalesce(actor, ''), {what} from {table} t {unseen}",
-            [str(kept)] if kept.exists() else [],
+        where = ["t.kind <> 'admin'"] if table == "events" else []
+        params: list[Any] = []
+        if kept.is_file():
+            backed = {r[0] for r in cur.execute("select name from parquet_schema(?)", [str(kept)]).fetchall()}
+            columns = [c for c in (compared or _columns(cur, table)) if c in backed]
+            same = " and ".join(f't."{c}" is not distinct from b."{c}"' for c in columns) or "true"
+            unseen = f"not exists (select 1 from read_parquet(?) b where {same})"
+            if table == "users":  # enabled again since the backup
+                unseen = f"({unseen} or (t.active and exists (select 1 from read_parquet(?) b where b.name = t.name and not b.active)))"
+                params.append(str(kept))
+            where.append(unseen)
+            params.insert(0, str(kept))
+        rows = cur.execute(
+            f"select {when}, coalesce({who}, ''), {what} from {table} t"
+            + (" where " + " and ".join(where) if where else ""),
+            params,
         ).fetchall()
-    found.sort(key=lambda row: row[0], reverse=True)
+        if rows:
+            by_table[table] = len(rows)
+            found += rows
+    found.sort(key=lambda row: (row[0] is not None, row[0] or dt.datetime.min), reverse=True)
     return {
         "count": len(found),
+        "by_table": by_table,
         "latest": [
-            {"at": at.isoformat(timespec="seconds"), "actor": actor, "what": what}
+            {"at": at.isoformat(timespec="seconds") if at else None, "actor": actor, "what": what}
             for at, actor, what in found[:DISCARDED_LISTED]
         ],
     }
+
+
+def restore_summary(directory: str | os.PathLike[str], discarded: dict[str, Any]) -> str:
+    """A restore's line in the history: where from, and how many changes of each kind it discarded."""
+    kinds = ", ".join(f"{table} {n}" for table, n in sorted(discarded.get("by_table", {}).items()))
+    return f"from {directory}: {discarded['count']} changes discarded" + (f" ({kinds})" if kinds else "")
 
 
 def restore(
@@ -137,7 +192,8 @@ def restore(
 
     Refuses to replace an existing database unless ``force``; refuses a database that
     another process holds open. The restored copy is built and checked beside the target
-    and only then moved into place.
+    and only then moved into place. Returns the manifest, with ``carried``: what the database
+    being replaced passed on to the restored one (see :func:`_carry_from_live`).
     """
     from catalogue.storage.migrations import LATEST_VERSION
 
@@ -152,11 +208,14 @@ def restore(
             raise RestoreRefusedError(Text.of("backup.target_exists", target=target))
         _ensure_not_in_use(target)
     building = target.with_name(target.name + f".restoring-{uuid.uuid4().hex[:8]}")
+    carried: dict[str, Any] = {"sessions": 0, "disabled": [], "passwords": []}
     try:
         connection = duckdb.connect(str(building))
         try:
             _rebuild(connection, Path(directory), manifest)
             _end_restored_sessions(connection)
+            if target.exists():
+                carried = _carry_from_live(connection, target)
             connection.execute("checkpoint")
         finally:
             connection.close()
@@ -167,7 +226,7 @@ def restore(
     finally:
         building.unlink(missing_ok=True)
         Path(str(building) + ".wal").unlink(missing_ok=True)
-    return manifest
+    return {**manifest, "carried": carried}
 
 
 LEFTOVER_AGE = 600.0  # seconds: older unfinished copies are leftovers of a killed run
@@ -226,14 +285,7 @@ def _rebuild(connection: duckdb.DuckDBPyConnection, folder: Path, manifest: dict
             if expected:
                 raise RestoreRefusedError(Text.of("backup.table_missing", table=table))
             continue
-        columns = [
-            name
-            for (name,) in connection.execute(
-                "select column_name from information_schema.columns where table_schema = 'main' and table_name = ? "
-                "order by ordinal_position",
-                [table],
-            ).fetchall()
-        ]
+        columns = _columns(connection, table)
         listed = ", ".join(f'"{c}"' for c in columns)
         try:
             connection.execute(
@@ -260,12 +312,64 @@ def _private(directory: Path) -> None:
 
 
 def _end_restored_sessions(connection: duckdb.DuckDBPyConnection) -> None:
-    """Every sign-in session in a restored copy ends: the backup predates sign-outs, password
-    changes and disabled accounts, and a session that ended must stay ended."""
+    """Every sign-in session of the backup ends: it predates sign-outs, password changes and
+    disabled accounts, and a session that ended must stay ended. (The sessions open in the database
+    being replaced go on: :func:`_carry_from_live`.)"""
     if "sign_in_sessions" in _tables(connection):
         connection.execute(
             "update sign_in_sessions set ended_at = current_timestamp::timestamp where ended_at is null"
         ).fetchall()
+
+
+def _carry_from_live(connection: duckdb.DuckDBPyConnection, live: Path) -> dict[str, Any]:
+    """What a restore keeps from the database it replaces: a restore brings back content, never weaker
+    account security, and never signs people out. Accounts disabled since the backup stay disabled,
+    changed passwords stay changed, lockouts stay; the sign-in sessions open now go on (those of
+    accounts still active). A live file that cannot be read (the reason for some restores) passes
+    nothing on."""
+    carried: dict[str, Any] = {"sessions": 0, "disabled": [], "passwords": []}
+    try:
+        connection.execute(f"attach '{_sql_path(live)}' as live (read_only)")
+    except duckdb.Error:
+        return carried
+    try:
+        tables = {
+            name
+            for (name,) in connection.execute(
+                "select table_name from duckdb_tables() where database_name = 'live'"
+            ).fetchall()
+        }
+        if "users" in tables:
+            carried["disabled"] = sorted(
+                name
+                for (name,) in connection.execute(
+                    "update users u set active = false from live.users l where l.name = u.name and not l.active "
+                    "and u.active returning u.name"
+                ).fetchall()
+            )
+            carried["passwords"] = sorted(
+                name
+                for (name,) in connection.execute(
+                    "update users u set password_hash = l.password_hash from live.users l where l.name = u.name "
+                    "and l.password_hash <> u.password_hash returning u.name"
+                ).fetchall()
+            )
+            connection.execute(
+                "update users u set locked_until = l.locked_until, failed_attempts = l.failed_attempts "
+                "from live.users l where l.name = u.name and l.locked_until is not null "
+                "and (u.locked_until is null or l.locked_until > u.locked_until)"
+            ).fetchall()
+        if "sign_in_sessions" in tables:
+            (carried["sessions"],) = connection.execute(
+                "insert or replace into sign_in_sessions (token_hash, user_name, created_at, last_seen, ended_at) "
+                "select l.token_hash, l.user_name, l.created_at, l.last_seen, null from live.sign_in_sessions l "
+                "join users u on u.name = l.user_name and u.active where l.ended_at is null"
+            ).fetchall()[0]
+    except duckdb.Error as exc:  # a damaged live file: the restore goes on, and says what it could not keep
+        carried["error"] = str(exc)[:300]
+    finally:
+        connection.execute("detach live")
+    return carried
 
 
 def _ensure_not_in_use(target: Path) -> None:
