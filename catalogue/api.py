@@ -33,7 +33,7 @@ from catalogue.projects.exporting import NOT_PUBLIC, export_frame, table_csv
 from catalogue.staff import auth
 from catalogue.staff.inquiries import RateLimiter
 from catalogue.storage.migrations import LATEST_VERSION
-from catalogue.text import LANGUAGES
+from catalogue.text import LANGUAGES, Text
 
 API = "/api/v1"
 PER_PAGE_MAX = 100
@@ -54,6 +54,10 @@ def package_version() -> str:
         return version("hanoi-env-catalogue")
     except PackageNotFoundError:  # a checkout that was never installed
         return "0+checkout"
+
+
+WRITE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
+ERRORS_LISTED = 20  # a 400 names at most this many parameters (and says how many more)
 
 
 class CookieGrants:
@@ -90,12 +94,12 @@ class Routes:
         self.limiter = limiter or RateLimiter(READS_PER_MINUTE, 60.0)
 
     def routes(self) -> list[Route]:
-        read = ["GET", "HEAD"]
+        read = ["GET", "HEAD", *WRITE_METHODS]  # a write is answered by guarded(): 405 in JSON, not text
         return [
             Route("/healthz", self.health, methods=read),
             Route(f"{API}/projects", self.guarded(self.list_projects), methods=[*read, "OPTIONS"]),
             Route(f"{API}/projects.csv", self.guarded(self.projects_csv), methods=[*read, "OPTIONS"]),
-            Route(f"{API}/projects/{{code}}", self.guarded(self.one_project), methods=[*read, "OPTIONS"]),
+            Route(f"{API}/projects/{{code:path}}", self.guarded(self.one_project), methods=[*read, "OPTIONS"]),
             Route(f"{API}/facets", self.guarded(self.facets), methods=[*read, "OPTIONS"]),
             Route(f"{API}/openapi.json", self.guarded(self.openapi), methods=[*read, "OPTIONS"]),
             Route(f"{API}/feed.atom", self.guarded(self.feed), methods=[*read, "OPTIONS"]),
@@ -134,6 +138,12 @@ class Routes:
         """CORS for reads, a preflight answer, and a rate limit per client address."""
 
         def run(request: Request) -> Response:
+            if request.method in WRITE_METHODS:
+                return JSONResponse(
+                    {"error": "method_not_allowed", "message": _both("api.read_only")},
+                    status_code=405,
+                    headers={**CORS, "Allow": "GET, HEAD, OPTIONS"},
+                )
             if request.method == "OPTIONS":
                 return Response(status_code=204, headers={**CORS, "Access-Control-Max-Age": "86400"})
             client = request.client.host if request.client else "unknown"
@@ -152,12 +162,13 @@ class Routes:
     def _state(self, request: Request) -> tuple[BrowseState, Response | None]:
         params = {name: request.query_params.getlist(name) for name in request.query_params}
         page = params.get("page", ["1"])[-1]
-        if not (page.isascii() and page.isdigit()):  # "²" is a digit to str.isdigit, not to int()
-            return BrowseState(), JSONResponse(
-                {"error": "bad_request", "errors": [{"param": "page", "value": page}]}, status_code=400
-            )
+        if not (page.isascii() and page.isdigit()) or int(page) < 1:  # "²" is a digit to str.isdigit, not to int()
+            error = {"param": "page", "value": page[:100], "message": _both("api.bad_page")}
+            return BrowseState(), JSONResponse({"error": "bad_request", "errors": [error]}, status_code=400)
         unknown = sorted(set(params) - ALLOWED_PARAMS)
         state, problems = parse_params(params, self.catalogue().reference)
+        # a range given high to low is read low to high, as the browse page reads it: not an error
+        problems = [p for p in problems if p.text != Text.of("browse.param_swapped")]
         errors = [
             {
                 "param": p.param,
@@ -168,9 +179,14 @@ class Routes:
             }
             for p in problems
         ]
-        errors += [{"param": name, "message": _both("api.unknown_param", name=name)} for name in unknown]
+        errors += [{"param": name[:100], "message": _both("api.unknown_param", name=name[:100])} for name in unknown]
         if errors:
-            return state, JSONResponse({"error": "bad_request", "errors": errors}, status_code=400)
+            body = {
+                "error": "bad_request",
+                "errors": errors[:ERRORS_LISTED],
+                "more_errors": len(errors[ERRORS_LISTED:]),
+            }
+            return state, JSONResponse(body, status_code=400)
         return state, None
 
     # --- projects -----------------------------------------------------------------------------
@@ -182,7 +198,12 @@ class Routes:
             return refused
         per_page = _per_page(request)
         if per_page is None:
-            return JSONResponse({"error": "bad_request", "errors": [{"param": "per_page"}]}, status_code=400)
+            error = {
+                "param": "per_page",
+                "value": request.query_params.get("per_page", "")[:100],
+                "message": _both("api.bad_per_page", most=PER_PAGE_MAX),
+            }
+            return JSONResponse({"error": "bad_request", "errors": [error]}, status_code=400)
         cat = self.catalogue()
         result = cat.search_page(
             state.q,
@@ -391,6 +412,8 @@ PLAIN_FIELDS = (
     "contact_name",
     "contact_email",
     "contact_phone",
+    "incentives",
+    "legal_basis",
 )
 
 
@@ -571,6 +594,8 @@ def _project_schema() -> dict[str, Any]:
         "contact_name": TEXT,
         "contact_email": TEXT,
         "contact_phone": TEXT,
+        "incentives": {"type": "string", "description": "Investment incentives, as the agency wrote them"},
+        "legal_basis": {"type": "string", "description": "The decisions and plans the project rests on"},
     }
     assert set(plain) == set(PLAIN_FIELDS)
     return _object(
@@ -595,7 +620,14 @@ def _schemas() -> dict[str, Any]:
     link = _nullable({"type": "string", "format": "uri"})
     problem = _object({"param": TEXT, "value": TEXT, "message": _ref("Label")})
     problem["required"] = ["param"]
-    error = _object({"error": TEXT, "message": _ref("Label"), "errors": {"type": "array", "items": problem}})
+    error = _object(
+        {
+            "error": TEXT,
+            "message": _ref("Label"),
+            "errors": {"type": "array", "items": problem},
+            "more_errors": {"type": "integer", "description": "Problems found beyond those listed"},
+        }
+    )
     error["required"] = ["error"]
     facet = _object({"code": TEXT, "count": {"type": "integer"}, "label": _nullable(_ref("Label"))})
     page = {name: {"type": "integer"} for name in ("total", "page", "per_page", "pages")}

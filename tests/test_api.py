@@ -26,6 +26,7 @@ from tests.conftest import open_demo
 DRAFT, IN_REVIEW, WITHDRAWN = "HN-API-DRAFT", "HN-API-REVIEW", "HN-API-GONE"
 SECRET_WORD = "zirconiumbanh"  # only in the hidden projects' names
 ATOM = "{http://www.w3.org/2005/Atom}"
+SLASHED = "HN/2026-07"
 
 
 @pytest.fixture(scope="module")
@@ -42,6 +43,11 @@ def server(tmp_path_factory) -> Iterator[Server]:
             encoding="utf-8",
         )
         assert cat.import_file(source, actor="lan", new_publication="draft").inserted == 3
+        slashed = where / "slashed.csv"  # agencies number projects like their decisions: "12/KH-UBND"
+        slashed.write_text(
+            f"code,name_vi,category,district,demo\n{SLASHED},Nhà máy tái chế pin,environmental_services,Gia Lâm,true\n"
+        )
+        assert cat.import_file(slashed, actor="lan", new_publication="published").inserted == 1
         workflow.transition(cat, IN_REVIEW, "submit", actor="lan", role="staff")
         with cat.cursor() as cur:  # published, then withdrawn
             cur.execute(
@@ -65,7 +71,7 @@ def get(server: Server, path: str, headers: dict | None = None, method: str = "G
 def public_codes() -> set[str]:
     with Catalogue.open(":memory:") as cat:
         cat.load_demo()
-        return set(cat.projects()["code"])
+        return set(cat.projects()["code"]) | {SLASHED}
 
 
 def test_health_says_the_database_is_open_and_current(server):
@@ -247,6 +253,34 @@ def test_a_page_past_the_end_links_back_to_the_last_page(server):
     assert page["projects"] == [] and page["links"]["next"] is None
     assert page["links"]["prev"].endswith(f"page={page['pages']}") and page["links"]["last"] == page["links"]["prev"]
     assert page["links"]["first"].endswith("page=1")
+
+
+def test_review_findings_codes_with_a_slash_full_texts_clear_refusals(server):
+    from urllib.parse import quote
+
+    status, _headers, body = get(server, "/api/v1/projects/" + quote(SLASHED, safe=""))
+    assert status == 200 and json.loads(body)["code"] == SLASHED
+    demo = json.loads(get(server, "/api/v1/projects/DEMO-001")[2])
+    assert "Decree 31/2021" in demo["incentives"] and "275/KH-UBND" in demo["legal_basis"]
+    for query, param in (
+        ("per_page=0", "per_page"),
+        ("per_page=abc", "per_page"),
+        ("page=-1", "page"),
+        ("page=abc", "page"),
+    ):
+        status, _headers, body = get(server, "/api/v1/projects?" + query)
+        (error,) = json.loads(body)["errors"]
+        assert status == 400 and error["param"] == param and error["message"]["en"] and error["message"]["vi"], query
+    # a range given high to low is read low to high, as on the browse page
+    swapped = json.loads(get(server, "/api/v1/projects?min_vnd=5000&max_vnd=100&per_page=100")[2])
+    straight = json.loads(get(server, "/api/v1/projects?min_vnd=100&max_vnd=5000&per_page=100")[2])
+    assert swapped["total"] == straight["total"] > 0
+    # a flood of bad parameters gets a short answer
+    status, _headers, body = get(server, "/api/v1/projects?" + "&".join(f"x{i}=1" for i in range(500)))
+    answer = json.loads(body)
+    assert status == 400 and len(answer["errors"]) == 20 and answer["more_errors"] == 480 and len(body) < 10_000
+    status, headers, body = get(server, "/api/v1/projects", method="DELETE")
+    assert status == 405 and headers["allow"] == "GET, HEAD, OPTIONS" and json.loads(body)["message"]["en"]
 
 
 def test_the_cookie_route_refuses_a_made_up_grant_and_a_get(server):
