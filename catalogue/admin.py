@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hmac
 import json
+import logging
 import os
 import secrets
 import threading
@@ -31,6 +32,7 @@ from catalogue.text import Text
 
 ADDRESS = "127.0.0.1"
 MAX_BODY = 64 * 1024
+LOG = logging.getLogger("catalogue.admin")
 
 
 def endpoint_file(db_path: str | os.PathLike[str]) -> Path:
@@ -115,14 +117,14 @@ def handle(cat: Catalogue, request: dict[str, Any]) -> tuple[int, dict[str, Any]
     """Run one request; (HTTP status, answer). Refusals carry their message in every language."""
     command = COMMANDS.get(str(request.get("command")))
     if command is None:
-        return 400, {"ok": False, "message": {"en": "unknown command"}}
+        return 400, {"ok": False, "message": Text.of("admin.unknown_command").as_dict()}
     try:
         answer = command(cat, request)
     except CatalogueError as error:
         _record(cat, {**request, "refused": error.text("en")})
         return 409, {"ok": False, "message": error.text.as_dict(), "error": type(error).__name__}
     except (KeyError, TypeError) as error:
-        return 400, {"ok": False, "message": {"en": f"bad request: {error}"}}
+        return 400, {"ok": False, "message": Text.of("admin.bad_request", error=error).as_dict()}
     except Exception as error:  # an OSError (a path that cannot be written), …: said, never a dropped line
         _record(cat, {**request, "failed": f"{type(error).__name__}: {error}"})
         message = Text.of("admin.failed", error=f"{type(error).__name__}: {error}").as_dict()
@@ -176,16 +178,18 @@ class AdminServer:
                 declared = self.headers.get("Content-Length") or "0"
                 length = int(declared) if declared.isascii() and declared.isdigit() else -1
                 if not hmac.compare_digest(given.encode(), server.token.encode()):
-                    self._answer(401, {"ok": False, "message": {"en": "not authorised"}})
+                    # said in the app's log (not in the database: a flood of bad calls must not fill it)
+                    LOG.warning("admin endpoint: a call without the right token was refused (401)")
+                    self._answer(401, {"ok": False, "message": Text.of("admin.not_authorised").as_dict()})
                 elif not 0 <= length <= MAX_BODY:
-                    self._answer(413, {"ok": False, "message": {"en": "a body of 0 to 64 KiB, with its length"}})
+                    self._answer(413, {"ok": False, "message": Text.of("admin.body_size").as_dict()})
                 else:
                     try:
                         request = json.loads(self.rfile.read(length) or b"{}")
                     except ValueError:
                         request = None
                     if not isinstance(request, dict):
-                        self._answer(400, {"ok": False, "message": {"en": "a JSON object, please"}})
+                        self._answer(400, {"ok": False, "message": Text.of("admin.not_json").as_dict()})
                         return
                     self._answer(*handle(server.catalogue(), request))
 

@@ -57,6 +57,7 @@ def package_version() -> str:
 
 
 WRITE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
+CACHE_CONTROL = "public, max-age=30"  # every public read: shared caches may keep it half a minute
 ERRORS_LISTED = 20  # a 400 names at most this many parameters (and says how many more)
 
 
@@ -247,12 +248,13 @@ class Routes:
             frame = frame[frame["code"].isin(codes)]
         body = table_csv(export_frame(frame, cat.reference, leave_out=NOT_PUBLIC))  # the template's public columns
         etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+        headers = {"ETag": etag, "Cache-Control": CACHE_CONTROL}
         if _matches(request, etag):
-            return Response(status_code=304, headers={"ETag": etag})
+            return Response(status_code=304, headers=headers)
         return Response(
             body,
             media_type="text/csv; charset=utf-8",
-            headers={"ETag": etag, "Content-Disposition": 'attachment; filename="projects.csv"'},
+            headers={**headers, "Content-Disposition": 'attachment; filename="projects.csv"'},
         )
 
     def facets(self, request: Request) -> Response:
@@ -289,9 +291,10 @@ class Routes:
         rows = _rows_in_order(cat, [hit.code for hit in result.hits])
         body = atom_feed(cat, rows, lang, str(request.url), str(request.base_url).rstrip("/"))
         etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+        headers = {"ETag": etag, "Cache-Control": CACHE_CONTROL}
         if _matches(request, etag):
-            return Response(status_code=304, headers={"ETag": etag})
-        return Response(body, media_type="application/atom+xml; charset=utf-8", headers={"ETag": etag})
+            return Response(status_code=304, headers=headers)
+        return Response(body, media_type="application/atom+xml; charset=utf-8", headers=headers)
 
     # --- the session cookie -------------------------------------------------------------------
 
@@ -463,7 +466,7 @@ def _cached_json(request: Request, body: Any, modified: dt.datetime | None) -> R
     """JSON with a strong ETag over its bytes (and Last-Modified); 304 when the client has it."""
     payload = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
     etag = '"' + hashlib.sha256(payload).hexdigest()[:32] + '"'
-    headers = {"ETag": etag, "Cache-Control": "public, max-age=30"}
+    headers = {"ETag": etag, "Cache-Control": CACHE_CONTROL}
     if modified is not None:
         headers["Last-Modified"] = format_datetime(modified, usegmt=True)
     if _matches(request, etag) or _not_modified_since(request, modified):
@@ -555,7 +558,7 @@ def _filter_parameters() -> list[dict[str, Any]]:
             ("min_vnd", "number", "Least capital, tỷ đồng"),
             ("max_vnd", "number", "Most capital, tỷ đồng"),
             ("sort", "string", "relevance, investment, updated or code"),
-            ("lang", "string", "vi or en (the feed's language)"),
+            ("lang", "string", "vi or en: the feed's language (the JSON answers carry every language)"),
         )
     ]
 
@@ -729,6 +732,7 @@ def openapi_document(server: str) -> dict[str, Any]:
                         "200": _answer("OK", "Project"),
                         "304": _answer("Not modified (If-None-Match / If-Modified-Since)"),
                         "404": _answer("No published project", "Error"),
+                        "429": _answer("Too many requests from this address (Retry-After)", "Error"),
                     },
                 }
             },

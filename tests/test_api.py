@@ -279,6 +279,10 @@ def test_review_findings_codes_with_a_slash_full_texts_clear_refusals(server):
     status, _headers, body = get(server, "/api/v1/projects?" + "&".join(f"x{i}=1" for i in range(500)))
     answer = json.loads(body)
     assert status == 400 and len(answer["errors"]) == 20 and answer["more_errors"] == 480 and len(body) < 10_000
+    for path in ("/api/v1/projects.csv", "/api/v1/feed.atom", "/api/v1/facets"):
+        assert get(server, path)[1]["cache-control"] == "public, max-age=30", path
+    document = json.loads(get(server, "/api/v1/openapi.json")[2])
+    assert all("429" in op["get"]["responses"] for path, op in document["paths"].items() if "/api/" in path)
     status, headers, body = get(server, "/api/v1/projects", method="DELETE")
     assert status == 405 and headers["allow"] == "GET, HEAD, OPTIONS" and json.loads(body)["message"]["en"]
 

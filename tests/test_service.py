@@ -237,6 +237,8 @@ def test_a_restore_keeps_the_open_sessions_not_the_backups_and_a_failed_admin_ca
         cat.restore_from(tmp_path / "before")
         assert auth.resume_session(cat, signed_out) is None  # open in the backup, ended since: stays ended
         assert auth.resume_session(cat, still_open) is not None and auth.resume_session(cat, later) is not None
+        status, answer = admin.handle(cat, {"command": "drop everything"})
+        assert status == 400 and answer["message"]["vi"] and answer["message"]["en"] == "Unknown command"
         (tmp_path / "a-file").write_text("x")
         status, answer = admin.handle(cat, {"command": "backup", "directory": str(tmp_path / "a-file" / "sub")})
         assert status == 500 and "could not" in answer["message"]["en"] and answer["message"]["vi"]
