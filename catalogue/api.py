@@ -13,6 +13,7 @@ import datetime as dt
 import hashlib
 import json
 import math
+import os
 import secrets
 import threading
 import time
@@ -276,7 +277,7 @@ class Routes:
         return _cached_json(request, body, None)
 
     def openapi(self, request: Request) -> Response:
-        return JSONResponse(openapi_document(str(request.base_url).rstrip("/")))
+        return JSONResponse(openapi_document(_base(request)))
 
     # --- feed ---------------------------------------------------------------------------------
 
@@ -289,7 +290,8 @@ class Routes:
         lang = state.lang
         result = cat.search_page(state.q, limit=FEED_ENTRIES, sort="updated", facets=False, **state.filters())
         rows = _rows_in_order(cat, [hit.code for hit in result.hits])
-        body = atom_feed(cat, rows, lang, str(request.url), str(request.base_url).rstrip("/"))
+        self_url = _base(request) + request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        body = atom_feed(cat, rows, lang, self_url, _base(request))
         etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
         headers = {"ETag": etag, "Cache-Control": CACHE_CONTROL}
         if _matches(request, etag):
@@ -358,6 +360,14 @@ def _same_origin(request: Request) -> bool:
     return origin.rstrip("/").split("://", 1)[-1] == host and origin.startswith(("http://", "https://"))
 
 
+def _base(request: Request) -> str:
+    """The site's address in absolute links: ``CATALOGUE_PUBLIC_URL`` when set (behind a proxy, or
+    anywhere shared caches keep answers: a visitor's Host header then never reaches a link others
+    get), else the address the request came to."""
+    public = os.environ.get("CATALOGUE_PUBLIC_URL", "").strip().rstrip("/")
+    return public or str(request.base_url).rstrip("/")
+
+
 def _https(request: Request) -> bool:
     return request.url.scheme == "https" or request.headers.get("x-forwarded-proto", "") == "https"
 
@@ -423,7 +433,7 @@ PLAIN_FIELDS = (
 def project_json(cat: Catalogue, row: dict[str, Any], request: Request) -> dict[str, Any]:
     """A published project as JSON: texts in every language, codes with their labels."""
     row = _clean(row)
-    base = str(request.base_url).rstrip("/")
+    base = _base(request)
     return {
         "code": row["code"],
         "url": f"{base}/project?code={row['code']}",
@@ -498,7 +508,7 @@ def _not_modified_since(request: Request, modified: dt.datetime | None) -> bool:
 def _links(request: Request, page: int, pages: int) -> dict[str, str | None]:
     def at(number: int) -> str:
         params = [(k, v) for k, v in request.query_params.multi_items() if k != "page"] + [("page", str(number))]
-        return f"{str(request.url).split('?')[0]}?{urlencode(params)}"
+        return f"{_base(request)}{request.url.path}?{urlencode(params)}"
 
     return {
         "self": at(page),

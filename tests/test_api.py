@@ -335,6 +335,18 @@ def test_another_site_cannot_sign_a_visitor_in_or_out():
     assert answer.status_code == 200 and "HttpOnly" in answer.headers["set-cookie"]
 
 
+def test_absolute_links_use_the_configured_public_address_not_the_visitors_host(monkeypatch):
+    from catalogue.api import _base, _links
+
+    scope = {"type": "http", "method": "GET", "scheme": "http", "path": "/api/v1/projects", "query_string": b"page=1"}
+    request = Request({**scope, "headers": [(b"host", b"evil.example")], "server": ("evil.example", 80)})
+    monkeypatch.delenv("CATALOGUE_PUBLIC_URL", raising=False)
+    assert _base(request) == "http://evil.example"  # without the setting: the address the request came to
+    monkeypatch.setenv("CATALOGUE_PUBLIC_URL", "https://xuctiendautu.hanoi.gov.vn/")
+    assert _base(request) == "https://xuctiendautu.hanoi.gov.vn"
+    assert _links(request, 1, 3)["next"] == "https://xuctiendautu.hanoi.gov.vn/api/v1/projects?page=2"
+
+
 def test_a_grant_is_redeemed_once_and_expires():
     now = [0.0]
     grants = CookieGrants(clock=lambda: now[0])
