@@ -213,6 +213,56 @@ async def one_run(url: str, pid: int | None, sessions: int, seconds: float, cook
     return {"sessions": sessions, "times": times, "errors": errors, "cpu": cpu, "wall": wall, "answered": answered}
 
 
+CHANGED_SEEDS = [2, 1]  # re-imports alternate between two texts of the same codes: every row changes
+
+
+def changed_files(where: Path) -> list[Path]:
+    from read_while_write import write_chunks
+
+    seed = CHANGED_SEEDS[0]
+    CHANGED_SEEDS.reverse()
+    folder = where / f"changed-{seed}"
+    if folder.exists():
+        return sorted(folder.glob("part*.csv"))
+    return write_chunks(folder, int(os.environ["LOAD_BENCH_PROJECTS"]), seed=seed)
+
+
+def run_during_reimport(
+    url: str, pid: int | None, sessions: int, cookies: list[str], db: Path, files: list[Path]
+) -> dict[str, Any]:
+    """The sessions' reruns while the app re-imports ``files`` (one admin call per file, in the app's
+    own process, as ``catalogue import`` does while the app runs), from the first file to the last."""
+    import threading
+
+    from catalogue import admin
+
+    failures: list[str] = []
+
+    def reimport() -> None:
+        for path in files:
+            try:
+                admin.call(db, {"command": "import", "path": str(path), "publication": "published", "actor": "bench"})
+            except Exception as exc:
+                failures.append(f"re-import {type(exc).__name__}: {exc}")
+
+    writer = threading.Thread(target=reimport)
+    started = time.perf_counter()
+    writer.start()
+    merged: dict[str, Any] = {"sessions": sessions, "times": defaultdict(list), "errors": failures, "cpu": 0.0}
+    merged["answered"] = 0
+    while writer.is_alive():
+        part = asyncio.run(one_run(url, pid, sessions, 5.0, cookies))
+        for name, values in part["times"].items():
+            merged["times"][name].extend(values)
+        merged["errors"].extend(part["errors"])
+        merged["cpu"] += part["cpu"]
+        merged["answered"] += part["answered"]
+    writer.join()
+    merged["wall"] = time.perf_counter() - started
+    print(f"   re-import of {len(files)} files took {merged['wall']:.0f} s", flush=True)
+    return merged
+
+
 def print_row(result: dict[str, Any], label: str = "") -> None:
     times = result["times"]
     cells = [f"{label + ' ' if label else ''}{result['sessions']:>3} sessions"]
@@ -263,7 +313,15 @@ def main() -> None:
     parser.add_argument("--pid", type=int)
     parser.add_argument("--profile", action="store_true", help="profile every run (cProfile); print the top costs")
     parser.add_argument("--tree", action="append", help="a checkout to serve (repeat to compare, each on a copy)")
+    parser.add_argument(
+        "--reimport",
+        action="store_true",
+        help="with --projects N: each row idle, then while the app re-imports all N projects with changed "
+        "text (through its admin endpoint, in the server's process), side by side",
+    )
     args = parser.parse_args()
+    if args.reimport and not (args.projects and not args.url):
+        parser.error("--reimport needs --projects N (and no --url)")
     servers: list[Any] = []
     if args.url:
         import json
@@ -275,6 +333,7 @@ def main() -> None:
             CODES.extend(project["code"] for project in json.load(answer)["projects"])
     else:
         where = Path(tempfile.mkdtemp())
+        os.environ["LOAD_BENCH_PROJECTS"] = str(args.projects)
         db, cookies = prepare(args, where)
         if args.profile:  # the server profiles its runs into this folder (app_pages/_profile.py)
             (where / "profiles").mkdir()
@@ -286,9 +345,17 @@ def main() -> None:
     try:
         print(f"{len(CODES)} codes, {os.cpu_count()} cores; {args.seconds:.0f} s per row", flush=True)
         for count in [int(c) for c in args.sessions.split(",")]:
-            for url, pid, label in targets:
+            for number, (url, pid, label) in enumerate(targets):
                 result = asyncio.run(one_run(url, pid, count, args.seconds, cookies))
-                print_row(result, label)
+                print_row(result, label + (" idle" if args.reimport else ""))
+                if args.reimport:
+                    served = where / f"app{number}" / db.name
+                    during = run_during_reimport(url, pid, count, cookies, served, changed_files(where))
+                    print_row(during, label + " during re-import")
+                    for name in ("browse", "search", "filter", "project"):
+                        if result["times"].get(name) and during["times"].get(name):
+                            ratio = percentile(during["times"][name], 0.95) / percentile(result["times"][name], 0.95)
+                            print(f"   {name}: p95 during / idle = {ratio:.2f}x", flush=True)
     finally:
         for server in servers:
             server.stop()

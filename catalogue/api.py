@@ -226,9 +226,7 @@ class Routes:
             "links": _links(request, state.page, pages),
             "notice": _both("api.demo_notice") if any(row.get("demo") for row in rows) else None,
         }
-        # ETag only: a list's newest stamp says nothing of a project that left it, and goes back in time
-        # after a restore; its bytes are the honest validator.
-        return _cached_json(request, body, None)
+        return _cached_json(request, body, _last_change(cat))
 
     def one_project(self, request: Request) -> Response:
         cat = self.catalogue()
@@ -453,6 +451,21 @@ def _iso(value: Any) -> str | None:
     if not isinstance(value, dt.datetime):
         return None
     return value.replace(tzinfo=dt.UTC).isoformat().replace("+00:00", "Z")
+
+
+def _last_change(cat: Catalogue) -> dt.datetime | None:
+    """A list's Last-Modified: the newest change to any project, hidden ones included (a project
+    that leaves a list changes it as much as one that joins it), and never earlier than the last
+    restore (a restored file's stamps can be older than what a client saw). It tells when some
+    project last changed, nothing more; the ETag over the answer's bytes is the exact validator."""
+
+    def newest() -> dt.datetime | None:
+        with cat.cursor() as cur:
+            found = cur.execute("select max(updated_at) from projects").fetchall()[0][0]
+        return found.replace(tzinfo=dt.UTC, microsecond=0) if found else None
+
+    stamps = [s for s in (cat.memo(("api-last-change",), newest), _last_restore(cat)) if s is not None]
+    return max(stamps) if stamps else None
 
 
 def _last_restore(cat: Catalogue) -> dt.datetime | None:
@@ -724,7 +737,7 @@ def openapi_document(server: str) -> dict[str, Any]:
                 "get": {
                     "summary": "A page of projects",
                     "parameters": filters + paging,
-                    "responses": _answers("ProjectPage"),
+                    "responses": _answers("ProjectPage", since=True),
                 }
             },
             f"{API}/projects.csv": {

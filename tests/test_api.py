@@ -140,8 +140,9 @@ def test_filters_are_the_browse_pages_and_one_project_has_its_labels_in_both_lan
 
 def test_a_client_that_has_the_page_gets_not_modified(server):
     status, headers, _body = get(server, "/api/v1/projects?q=nuoc+thai")
-    assert status == 200 and headers["etag"] and "last-modified" not in headers  # a list's validator: its bytes
+    assert status == 200 and headers["etag"] and headers["last-modified"]
     assert get(server, "/api/v1/projects?q=nuoc+thai", {"If-None-Match": headers["etag"]})[0] == 304
+    assert get(server, "/api/v1/projects?q=nuoc+thai", {"If-Modified-Since": headers["last-modified"]})[0] == 304
     status, headers, _body = get(server, "/api/v1/projects/DEMO-001")
     assert get(server, "/api/v1/projects/DEMO-001", {"If-None-Match": headers["etag"]})[0] == 304
     assert get(server, "/api/v1/projects/DEMO-001", {"If-Modified-Since": headers["last-modified"]})[0] == 304
@@ -345,6 +346,40 @@ def test_absolute_links_use_the_configured_public_address_not_the_visitors_host(
     monkeypatch.setenv("CATALOGUE_PUBLIC_URL", "https://xuctiendautu.hanoi.gov.vn/")
     assert _base(request) == "https://xuctiendautu.hanoi.gov.vn"
     assert _links(request, 1, 3)["next"] == "https://xuctiendautu.hanoi.gov.vn/api/v1/projects?page=2"
+
+
+def test_last_modified_never_goes_back_after_a_restore(tmp_path):
+    """A client that saw the list (or a project) before a restore must not be told 'not modified'
+    after it: the restored file's stamps are older than what the client saw."""
+    from email.utils import parsedate_to_datetime
+
+    from tests.conftest import good_row, write_csv
+
+    def ask(routes: Routes, endpoint, path: str, code: str | None = None) -> JSONResponse:
+        scope = {"type": "http", "method": "GET", "scheme": "http", "path": path, "query_string": b""}
+        scope |= {"headers": [(b"host", b"cat.example")], "client": ("10.0.0.9", 1), "path_params": {}}
+        if code:
+            scope["path_params"] = {"code": code}
+        return endpoint(Request(scope))
+
+    with Catalogue.open(tmp_path / "c.duckdb") as cat:
+        cat.load_demo()
+        cat.backup(tmp_path / "bk")
+        cat.import_file(write_csv(tmp_path / "n.csv", [good_row("DEMO-001", name_vi="Nhà máy đổi tên")]))
+        routes = Routes(lambda: cat)
+        seen = [
+            ask(routes, routes.list_projects, "/api/v1/projects"),
+            ask(routes, routes.one_project, "/p", "DEMO-001"),
+        ]
+        cat.restore_from(tmp_path / "bk")
+        after = [
+            ask(routes, routes.list_projects, "/api/v1/projects"),
+            ask(routes, routes.one_project, "/p", "DEMO-001"),
+        ]
+        for before, now in zip(seen, after, strict=True):
+            assert parsedate_to_datetime(now.headers["last-modified"]) > parsedate_to_datetime(
+                before.headers["last-modified"]
+            )
 
 
 def test_a_grant_is_redeemed_once_and_expires():
