@@ -451,11 +451,15 @@ def _restore(args: argparse.Namespace) -> int:
     if answer is not None:
         manifest = answer["manifest"]
     else:
-        discarded = None
+        discarded, kept = None, None
         if target.exists() and args.force:
-            with Catalogue.open(target, read_only=True) as cat, cat.cursor() as cur:
-                discarded = backups.discarded_changes(cur, args.directory)
-        manifest = {**backups.restore(args.directory, target, force=args.force), "discarded": discarded}
+            backups.read_manifest(args.directory)  # not a backup: refused before anything else is done
+            with Catalogue.open(target, read_only=True) as cat:
+                with cat.cursor() as cur:
+                    discarded = backups.discarded_changes(cur, args.directory)
+                kept = backups.keep_before_restore(cat, discarded)
+        restored = backups.restore(args.directory, target, force=args.force)
+        manifest = {**restored, "discarded": discarded, "kept": kept}
     print(t("cli.restore_done", args.lang, path=target, projects=manifest["row_counts"].get("projects", 0)))
     discarded = manifest.get("discarded")
     if discarded and discarded["count"]:
@@ -466,6 +470,8 @@ def _restore(args: argparse.Namespace) -> int:
             print(f"  {change['at'] or '-':19}  {change['actor'] or '-'}  {change['what']}")
         if discarded["count"] > len(discarded["latest"]):
             print("  …")
+    if manifest.get("kept"):
+        print(t("cli.restore_kept", args.lang, path=manifest["kept"]))
     carried = manifest.get("carried") or {}
     if carried:
         print(t("cli.restore_sessions", args.lang, sessions=carried.get("sessions", 0)))

@@ -380,17 +380,27 @@ class Catalogue:
         """Replace this catalogue's file with the backup in ``directory`` while it stays open (the
         app goes on serving; see :meth:`Database.replace`); returns the backup's manifest, with
         ``discarded``: the changes made since the backup, which the restore threw away (also
-        recorded, as a "restore" event, in the restored file's history), and ``carried``: the
-        account security and open sessions the restored file kept from the replaced one."""
+        recorded, as a "restore" event, in the restored file's history), ``kept``: where the
+        database as it was is backed up first (when the restore discards anything), and
+        ``carried``: the account security and open sessions the restored file kept from the
+        replaced one."""
         from catalogue.staff import history
-        from catalogue.storage.backup import discarded_changes, restore, restore_summary
+        from catalogue.storage.backup import (
+            discarded_changes,
+            keep_before_restore,
+            read_manifest,
+            restore,
+            restore_summary,
+        )
 
+        read_manifest(directory)  # not a backup: refused before anything else is done
         with self.cursor() as cur:
             discarded = discarded_changes(cur, directory)
+        kept = keep_before_restore(self, discarded)
         manifest = self.database.replace(lambda path: restore(directory, path, force=True))
-        summary = restore_summary(directory, discarded)
+        summary = restore_summary(directory, discarded, kept)
         self.write(lambda cur: history.new_event(cur, "restore", None, summary, project_stamp()), event="admin")
-        return {**manifest, "discarded": discarded}
+        return {**manifest, "discarded": discarded, "kept": kept}
 
     def similar(self, code: str, limit: int = 4) -> list[str]:
         """Codes of published projects most like ``code``: same category first, then the same

@@ -103,8 +103,12 @@ def test_restore_refuses_to_overwrite_without_force(tmp_path, capsys):
     said = capsys.readouterr().out
     assert "Discarded 2 changes made after the backup" in said  # the import: its event and the project's entry
     assert "import NEW-1" in said and "import: " in said
+    (kept,) = tmp_path.glob("c.duckdb.before-restore-*")
+    assert f"backed up in {kept}" in said
     with Catalogue.open(db) as cat:
         assert cat.project("NEW-1") is None
+        cat.restore_from(kept)  # the restore undone
+        assert cat.project("NEW-1") is not None
 
 
 def test_a_restore_under_the_running_app_lists_and_records_what_it_discarded(tmp_path):
@@ -123,9 +127,15 @@ def test_a_restore_under_the_running_app_lists_and_records_what_it_discarded(tmp
         assert whats[-1].startswith("restore: from ")
         assert [c["actor"] for c in manifest["discarded"]["latest"]][:3] == ["lan", "lan", "lan"]
         assert cat.project("NEW-2") is None
+        # nothing is lost for good: the database as it was is backed up beside it first
+        assert Path(manifest["kept"]).name.startswith("c.duckdb.before-restore-")
+        assert oct(Path(manifest["kept"]).stat().st_mode & 0o777) == "0o700"
         with cat.cursor() as cur:
             (summary,) = cur.execute("select summary from events where kind = 'restore'").fetchall()[-1]
-        assert summary == f"from {tmp_path / 'bk'}: 4 changes discarded (events 2, project_history 1, synonyms 1)"
+        assert summary == (
+            f"from {tmp_path / 'bk'}: 4 changes discarded (events 2, project_history 1, synonyms 1); "
+            f"the database before the restore is kept in {manifest['kept']}"
+        )
 
 
 def test_a_restore_lists_every_kind_of_change_it_discards_and_keeps_accounts_secure_and_sessions_open(tmp_path):

@@ -179,10 +179,24 @@ def discarded_changes(cur: duckdb.DuckDBPyConnection, directory: str | os.PathLi
     }
 
 
-def restore_summary(directory: str | os.PathLike[str], discarded: dict[str, Any]) -> str:
-    """A restore's line in the history: where from, and how many changes of each kind it discarded."""
+def restore_summary(directory: str | os.PathLike[str], discarded: dict[str, Any], kept: str | None = None) -> str:
+    """A restore's line in the history: where from, how many changes of each kind it discarded, and
+    where the database as it was before is kept."""
     kinds = ", ".join(f"{table} {n}" for table, n in sorted(discarded.get("by_table", {}).items()))
-    return f"from {directory}: {discarded['count']} changes discarded" + (f" ({kinds})" if kinds else "")
+    summary = f"from {directory}: {discarded['count']} changes discarded" + (f" ({kinds})" if kinds else "")
+    return summary + (f"; the database before the restore is kept in {kept}" if kept else "")
+
+
+def keep_before_restore(catalogue: Catalogue, discarded: dict[str, Any]) -> str | None:
+    """A restore that would throw changes away first backs the database up as it is, beside it
+    (``<db>.before-restore-<time>``): nothing a restore discards is lost for good. Returns where, or
+    None when nothing would be discarded."""
+    if not discarded.get("count"):
+        return None
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S")
+    kept = Path(catalogue.path).with_name(f"{Path(catalogue.path).name}.before-restore-{stamp}")
+    backup(catalogue, kept)
+    return str(kept)
 
 
 def restore(
