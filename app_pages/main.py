@@ -25,7 +25,7 @@ from app_pages._state import (
     session_cookie,
     sign_out,
 )
-from catalogue import CatalogueError
+from catalogue import CatalogueError, pieces
 from catalogue.staff import auth
 from catalogue.text import t
 
@@ -129,5 +129,7 @@ def run() -> None:
 
 
 if __name__ == "__main__":  # `streamlit run app_pages/main.py` (what `catalogue serve` does)
-    with profiled():  # only with CATALOGUE_PROFILE set (benchmarks/load_bench.py --profile)
+    # a visitor's run is a read: background work done in pieces (an import, an index rebuild) pauses
+    # between its pieces meanwhile (catalogue/pieces.py)
+    with profiled(), pieces.reading():  # profiled: only with CATALOGUE_PROFILE set (load_bench.py --profile)
         run()

@@ -29,6 +29,7 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -133,12 +134,14 @@ class Visitor:
         return await self.run()
 
 
-async def investor(url: str, stop: float, times: dict[str, list[float]], seed: int, errors: list[str]) -> None:
+async def investor(
+    url: str, going: Callable[[], bool], times: dict[str, list[float]], seed: int, errors: list[str]
+) -> None:
     rng = random.Random(seed)
     visitor = Visitor(url)
     try:
         await visitor.connect()
-        while time.monotonic() < stop:
+        while going():
             times["browse"].append(await visitor.goto("", "lang=vi"))
             (_, box) = visitor.widget("f_q")
             visitor.values[box.id] = ("string_value", rng.choice(QUERIES))
@@ -156,7 +159,7 @@ async def investor(url: str, stop: float, times: dict[str, list[float]], seed: i
 
 
 async def staff(
-    url: str, cookie: str, stop: float, times: dict[str, list[float]], seed: int, errors: list[str]
+    url: str, cookie: str, going: Callable[[], bool], times: dict[str, list[float]], seed: int, errors: list[str]
 ) -> None:
     rng = random.Random(seed)
     visitor = Visitor(url, cookie=cookie)
@@ -164,7 +167,7 @@ async def staff(
         await visitor.connect()
         code = CODES[seed % len(CODES)]
         await visitor.goto("edit", f"code={code}&lang=vi")
-        while time.monotonic() < stop:
+        while going():
             (_, capacity) = visitor.widget("capacity")
             visitor.values[capacity.id] = ("string_value", f"{rng.randint(1, 999)} tấn/ngày")
             await visitor.run()  # the field left: the page reruns (as the browser does on blur)
@@ -198,14 +201,23 @@ def start_app(tree: Path, db: Path, where: Path) -> Any:
     return server
 
 
-async def one_run(url: str, pid: int | None, sessions: int, seconds: float, cookies: list[str]) -> dict[str, Any]:
+async def one_run(
+    url: str,
+    pid: int | None,
+    sessions: int,
+    seconds: float,
+    cookies: list[str],
+    going: Callable[[], bool] | None = None,
+) -> dict[str, Any]:
+    """``sessions`` visitors (and a staff member per cookie) for ``seconds``, or while ``going()``."""
     times: dict[str, list[float]] = defaultdict(list)
     errors: list[str] = []
     cpu_before = cpu_seconds(pid) if pid else 0.0
     started = time.perf_counter()
     stop = time.monotonic() + seconds
-    tasks = [investor(url, stop, times, seed, errors) for seed in range(sessions)]
-    tasks += [staff(url, cookie, stop, times, 1000 + i, errors) for i, cookie in enumerate(cookies)]
+    going = going or (lambda: time.monotonic() < stop)
+    tasks = [investor(url, going, times, seed, errors) for seed in range(sessions)]
+    tasks += [staff(url, cookie, going, times, 1000 + i, errors) for i, cookie in enumerate(cookies)]
     await asyncio.gather(*tasks)
     wall = time.perf_counter() - started
     cpu = (cpu_seconds(pid) - cpu_before) if pid else float("nan")
@@ -248,19 +260,13 @@ def run_during_reimport(
     writer = threading.Thread(target=reimport)
     started = time.perf_counter()
     writer.start()
-    merged: dict[str, Any] = {"sessions": sessions, "times": defaultdict(list), "errors": failures, "cpu": 0.0}
-    merged["answered"] = 0
-    while writer.is_alive():
-        part = asyncio.run(one_run(url, pid, sessions, 5.0, cookies))
-        for name, values in part["times"].items():
-            merged["times"][name].extend(values)
-        merged["errors"].extend(part["errors"])
-        merged["cpu"] += part["cpu"]
-        merged["answered"] += part["answered"]
+    # the same sessions throughout (as in the idle row): each connects once, then repeats its path
+    result = asyncio.run(one_run(url, pid, sessions, 0.0, cookies, going=writer.is_alive))
     writer.join()
-    merged["wall"] = time.perf_counter() - started
-    print(f"   re-import of {len(files)} files took {merged['wall']:.0f} s", flush=True)
-    return merged
+    result["errors"].extend(failures)
+    wall = time.perf_counter() - started
+    print(f"   re-import of {len(files)} files took {wall:.0f} s", flush=True)
+    return result
 
 
 def print_row(result: dict[str, Any], label: str = "") -> None:

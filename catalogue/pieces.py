@@ -29,26 +29,31 @@ PIECE = 1024  # items per call: a few milliseconds of work for the longest texts
 
 
 YIELD_SECONDS = 0.0005  # the pause a piece of background work takes while a visitor's read runs
-_reading: set[int] = set()  # threads in a visitor's read now (set.add/discard: atomic)
+_reading: dict[int, int] = {}  # threads in a visitor's read now → depth (one key per thread: atomic)
 
 
 @contextlib.contextmanager
 def reading() -> Iterator[None]:
-    """Mark the calling thread as serving a visitor's read (a search) while the block runs:
+    """Mark the calling thread as serving a visitor's read (a search, a page's run) while the block runs:
     background work done in pieces pauses between pieces meanwhile (reads first)."""
     ident = threading.get_ident()
-    _reading.add(ident)
+    depth = _reading.get(ident, 0)  # a search inside a page's run: the run stays marked after it
+    _reading[ident] = depth + 1
     try:
         yield
     finally:
-        _reading.discard(ident)
+        if depth:
+            _reading[ident] = depth
+        else:
+            _reading.pop(ident, None)
 
 
 def spans(length: int, size: int = PIECE) -> Iterator[slice]:
     """Consecutive slices covering ``range(length)``, ``size`` items each; between two pieces,
     while a visitor's read runs on another thread, a short sleep hands it the interpreter."""
+    me = threading.get_ident()
     for start in range(0, length, size):
-        if start and _reading:
+        if start and len(_reading) > (me in _reading):  # a read on another thread (not this one's own)
             time.sleep(YIELD_SECONDS)
         yield slice(start, min(length, start + size))
 
