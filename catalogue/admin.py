@@ -136,6 +136,30 @@ def handle(cat: Catalogue, request: dict[str, Any]) -> tuple[int, dict[str, Any]
 # --- the endpoint ----------------------------------------------------------------------------
 
 
+def caller(client_port: int, server_port: int) -> str | None:
+    """The local account that opened the loopback connection from ``client_port`` to
+    ``server_port``, as the kernel records it (``/proc/net/tcp``: the socket's owner), e.g.
+    ``cli:lan``; None where that cannot be read (not Linux)."""
+    import pwd
+
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            fields = line.split()
+            if len(fields) < 8:
+                continue
+            local, remote, uid = fields[1], fields[2], fields[7]
+            if int(local.rsplit(":", 1)[1], 16) == client_port and int(remote.rsplit(":", 1)[1], 16) == server_port:
+                try:
+                    return "cli:" + pwd.getpwuid(int(uid)).pw_name
+                except KeyError:
+                    return f"cli:uid {uid}"
+    return None
+
+
 class AdminServer:
     """The local endpoint of one running app over ``catalogue()``; see the module docstring."""
 
@@ -191,6 +215,8 @@ class AdminServer:
                     if not isinstance(request, dict):
                         self._answer(400, {"ok": False, "message": Text.of("admin.not_json").as_dict()})
                         return
+                    # who called is what the operating system says, not what the request claims
+                    request["actor"] = caller(self.client_address[1], server.port) or "cli"
                     self._answer(*handle(server.catalogue(), request))
 
             def _answer(self, status: int, body: dict[str, Any]) -> None:

@@ -336,7 +336,7 @@ def _via_app(args: argparse.Namespace, request: dict[str, Any], path: Path | Non
     from catalogue import admin
 
     try:
-        answer = admin.call(path or _existing_db(args), {**request, "actor": os.environ.get("USER") or "cli"})
+        answer = admin.call(path or _existing_db(args), request)  # the app records who called, from the OS
     except admin.AppNotAnswering:
         return None
     print(t("cli.via_app", args.lang), file=sys.stderr)

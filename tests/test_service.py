@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
+import pwd
 import threading
 from pathlib import Path
 
@@ -284,8 +286,12 @@ def test_user_list_says_the_same_through_the_running_app_as_from_the_file(tmp_pa
         try:
             assert cli.main(["user", "list", "--db", str(db)]) == 0
             through_app = capsys.readouterr()
+            admin.call(db, {"command": "user", "action": "list", "name": "", "actor": "somebody-else"})  # a claimed name
         finally:
             server.stop()
+        with cat.cursor() as cur:
+            actors = {a for (a,) in cur.execute("select actor from events where kind = 'admin'").fetchall()}
+        assert actors == {"cli:" + pwd.getpwuid(os.getuid()).pw_name}  # who called, as the kernel says
     assert cli.main(["user", "list", "--db", str(db)]) == 0
     from_file = capsys.readouterr()
     assert t("cli.via_app", "vi") in through_app.err and from_file.err == ""  # the first did go through the app
