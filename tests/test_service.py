@@ -286,7 +286,9 @@ def test_user_list_says_the_same_through_the_running_app_as_from_the_file(tmp_pa
         try:
             assert cli.main(["user", "list", "--db", str(db)]) == 0
             through_app = capsys.readouterr()
-            admin.call(db, {"command": "user", "action": "list", "name": "", "actor": "somebody-else"})  # a claimed name
+            admin.call(
+                db, {"command": "user", "action": "list", "name": "", "actor": "somebody-else"}
+            )  # a claimed name
         finally:
             server.stop()
         with cat.cursor() as cur:
