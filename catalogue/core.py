@@ -306,9 +306,8 @@ class Catalogue:
         every project it added or changed. New projects get ``new_publication``: the staff
         import page and the CLI (unless told ``--publish``) use ``draft``, so they are reviewed
         before the public sees them; published projects the file brings back from the archive go
-        to review (listed in ``review``). With
-        ``keep_rows`` the report also keeps the file's rows and what happens to each (``rows``,
-        ``outcomes``) for a preview. ``source`` names the file in the history (default: its name).
+        to review (listed in ``review``). With ``keep_rows`` the report also keeps the file's rows
+        and what happens to each (``rows``, ``outcomes``) for a preview. ``source`` names the file in the history (default: its name).
         """
         report = ImportReport(source=source or str(path), dry_run=dry_run)
         parsed = parse_file(path, self.reference, progress)
@@ -324,23 +323,13 @@ class Catalogue:
         outcomes = report.outcomes if keep_rows else None
 
         def upsert(cur: duckdb.DuckDBPyConnection) -> tuple[int, int, int]:
-            return upsert_rows(
-                cur,
-                parsed.frame,
-                parsed.columns,
-                dry_run,
-                actor=actor,
-                publication=new_publication,
-                source=source or Path(path).name,
-                outcomes=outcomes,
-                review=report.review,
-            )
+            named = {"outcomes": outcomes, "review": report.review, "publication": new_publication}
+            return upsert_rows(cur, parsed.frame, parsed.columns, dry_run, actor=actor, source=label, **named)
 
-        if dry_run:
+        label = source or Path(path).name
+        if dry_run:  # nothing written, so no transaction: the write lock keeps the counts true
             with self.database.write_lock, self.cursor() as cur:
-                counts = upsert_rows(
-                    cur, parsed.frame, parsed.columns, dry_run=True, outcomes=outcomes, review=report.review
-                )
+                counts = upsert(cur)
         else:
             counts = self.write(upsert, event="projects")
             report.committed = True

@@ -337,15 +337,18 @@ def test_another_site_cannot_sign_a_visitor_in_or_out():
 
 
 def test_absolute_links_use_the_configured_public_address_not_the_visitors_host(monkeypatch):
-    from catalogue.api import _base, _links
-
-    scope = {"type": "http", "method": "GET", "scheme": "http", "path": "/api/v1/projects", "query_string": b"page=1"}
-    request = Request({**scope, "headers": [(b"host", b"evil.example")], "server": ("evil.example", 80)})
-    monkeypatch.delenv("CATALOGUE_PUBLIC_URL", raising=False)
-    assert _base(request) == "http://evil.example"  # without the setting: the address the request came to
-    monkeypatch.setenv("CATALOGUE_PUBLIC_URL", "https://xuctiendautu.hanoi.gov.vn/")
-    assert _base(request) == "https://xuctiendautu.hanoi.gov.vn"
-    assert _links(request, 1, 3)["next"] == "https://xuctiendautu.hanoi.gov.vn/api/v1/projects?page=2"
+    scope = {"type": "http", "method": "GET", "scheme": "http", "path": "/api/v1/projects"}
+    scope |= {"query_string": b"per_page=5", "headers": [(b"host", b"evil.example")], "server": ("evil.example", 80)}
+    with Catalogue.open(":memory:") as cat:
+        cat.load_demo()
+        routes = Routes(lambda: cat)
+        monkeypatch.delenv("CATALOGUE_PUBLIC_URL", raising=False)
+        page = json.loads(routes.list_projects(Request(scope)).body)
+        assert page["links"]["next"].startswith("http://evil.example/")  # without the setting: where it came to
+        monkeypatch.setenv("CATALOGUE_PUBLIC_URL", "https://xuctiendautu.hanoi.gov.vn/")
+        page = json.loads(routes.list_projects(Request(scope)).body)
+    assert page["links"]["next"] == "https://xuctiendautu.hanoi.gov.vn/api/v1/projects?per_page=5&page=2"
+    assert all(p["url"].startswith("https://xuctiendautu.hanoi.gov.vn/project?code=") for p in page["projects"])
 
 
 def test_last_modified_never_goes_back_after_a_restore(tmp_path):
