@@ -7,6 +7,6 @@ what `catalogue serve` runs from an installed wheel).
 
 import streamlit as st
 
-from app_pages.server import SCRIPT, lifespan, routes
+from app_pages.server import SCRIPT, lifespan, middleware, routes
 
-app = st.App(SCRIPT, routes=routes(), lifespan=lifespan)
+app = st.App(SCRIPT, routes=routes(), lifespan=lifespan, middleware=middleware())

@@ -16,12 +16,13 @@ from pathlib import Path
 from typing import Any
 
 import streamlit as st
+from starlette.middleware import Middleware
 from starlette.routing import BaseRoute
 
 from app_pages._state import database_path, get_catalogue
 from catalogue import pieces
 from catalogue.admin import AdminServer
-from catalogue.api import Routes
+from catalogue.api import Routes, UndeclaredProxyHeaders
 
 SCRIPT = str(Path(__file__).with_name("main.py"))  # the frame: every page runs inside it
 os.umask(0o077)  # the database's write-ahead log and backups are the service user's alone
@@ -29,6 +30,11 @@ os.umask(0o077)  # the database's write-ahead log and backups are the service us
 
 def routes() -> list[BaseRoute]:
     return list(Routes(get_catalogue).routes())
+
+
+def middleware() -> list[Middleware]:
+    """Around every request and WebSocket: forwarded headers believed only from a declared proxy."""
+    return [Middleware(UndeclaredProxyHeaders)]
 
 
 @asynccontextmanager
@@ -46,4 +52,4 @@ async def lifespan(_app: Any) -> AsyncIterator[None]:
             admin.stop()
 
 
-app = st.App(SCRIPT, routes=routes(), lifespan=lifespan)
+app = st.App(SCRIPT, routes=routes(), lifespan=lifespan, middleware=middleware())

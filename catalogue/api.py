@@ -62,6 +62,37 @@ CACHE_CONTROL = "public, max-age=30"  # every public read: shared caches may kee
 ERRORS_LISTED = 20  # a 400 names at most this many parameters (and says how many more)
 
 
+class UndeclaredProxyHeaders:
+    """ASGI middleware: undo what uvicorn took from forwarded headers unless the operator declared a
+    proxy (``CATALOGUE_TRUSTED_PROXY=1``). uvicorn believes ``X-Forwarded-For``/``-Proto`` from this
+    machine by default, so anyone who reaches the server from here could name any address (and
+    dodge every per-address limit: reads, sign-in attempts, inquiries) or claim HTTPS. Without the
+    declaration, a client address that the forwarded list names is the forwarder's, this machine:
+    the limits then count it with every other local connection."""
+
+    def __init__(self, app: Callable[..., Any]) -> None:
+        self.app = app
+
+    async def __call__(self, scope: dict[str, Any], receive: Callable[..., Any], send: Callable[..., Any]) -> None:
+        if scope["type"] in ("http", "websocket") and os.environ.get("CATALOGUE_TRUSTED_PROXY") != "1":
+            scope = undeclared_proxy_scope(scope)
+        await self.app(scope, receive, send)
+
+
+def undeclared_proxy_scope(scope: dict[str, Any]) -> dict[str, Any]:
+    """``scope`` as it came to the socket, before uvicorn believed the forwarded headers in it."""
+    headers = dict(scope.get("headers") or [])
+    forwarded = headers.get(b"x-forwarded-for")
+    client = scope.get("client")
+    if forwarded is not None and client:
+        named = {hop.strip() for hop in forwarded.decode("latin-1").split(",")}
+        if client[0] in named:
+            scope = {**scope, "client": ("127.0.0.1", client[1])}
+    if headers.get(b"x-forwarded-proto") is not None:  # the app serves plain HTTP; TLS ends at a proxy
+        scope = {**scope, "scheme": {"https": "http", "wss": "ws"}.get(scope.get("scheme", ""), scope.get("scheme"))}
+    return scope
+
+
 class CookieGrants:
     """One-time grants that let the browser fetch its session cookie from the server: the page
     gets a grant (never the session token) and redeems it once, within a minute."""
@@ -367,7 +398,8 @@ def _base(request: Request) -> str:
 
 
 def _https(request: Request) -> bool:
-    return request.url.scheme == "https" or request.headers.get("x-forwarded-proto", "") == "https"
+    """Over HTTPS: the request's scheme (uvicorn takes a declared proxy's X-Forwarded-Proto into it)."""
+    return request.url.scheme == "https"
 
 
 def _per_page(request: Request) -> int | None:

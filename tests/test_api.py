@@ -385,6 +385,36 @@ def test_last_modified_never_goes_back_after_a_restore(tmp_path):
             )
 
 
+def test_forwarded_headers_count_only_from_a_declared_proxy(monkeypatch):
+    """uvicorn believes X-Forwarded-For from this machine: without CATALOGUE_TRUSTED_PROXY=1 the app
+    undoes that, so a local caller cannot name any address (and dodge the per-address limits)."""
+    import asyncio
+
+    from catalogue.api import UndeclaredProxyHeaders
+
+    seen: list[dict] = []
+
+    async def app(scope, receive, send) -> None:
+        seen.append(scope)
+
+    # what uvicorn hands on after believing the headers of a connection from 127.0.0.1
+    believed = {
+        "type": "websocket",
+        "scheme": "wss",
+        "client": ("10.1.1.1", 5555),
+        "headers": [(b"x-forwarded-for", b"10.9.9.9, 10.1.1.1"), (b"x-forwarded-proto", b"https")],
+    }
+    monkeypatch.delenv("CATALOGUE_TRUSTED_PROXY", raising=False)
+    asyncio.run(UndeclaredProxyHeaders(app)(believed, None, None))
+    assert seen[-1]["client"] == ("127.0.0.1", 5555) and seen[-1]["scheme"] == "ws"
+    direct = {**believed, "client": ("203.0.113.7", 5555), "headers": [], "scheme": "ws"}  # a real remote peer
+    asyncio.run(UndeclaredProxyHeaders(app)(direct, None, None))
+    assert seen[-1]["client"] == ("203.0.113.7", 5555)
+    monkeypatch.setenv("CATALOGUE_TRUSTED_PROXY", "1")  # a declared proxy: its word is taken
+    asyncio.run(UndeclaredProxyHeaders(app)(believed, None, None))
+    assert seen[-1]["client"] == ("10.1.1.1", 5555) and seen[-1]["scheme"] == "wss"
+
+
 def test_a_grant_is_redeemed_once_and_expires():
     now = [0.0]
     grants = CookieGrants(clock=lambda: now[0])
