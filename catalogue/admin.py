@@ -225,7 +225,10 @@ class AdminServer:
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(payload)))
                 self.end_headers()
-                self.wfile.write(payload)
+                try:
+                    self.wfile.write(payload)
+                except (BrokenPipeError, ConnectionResetError):  # the caller went away: nothing to tell it
+                    LOG.info("admin endpoint: the caller left before its answer (%s)", status)
 
             def log_message(self, format: str, *args: Any) -> None:
                 return

@@ -197,7 +197,8 @@ class Routes:
         page = params.get("page", ["1"])[-1]
         if not (page.isascii() and page.isdigit()) or int(page) < 1:  # "²" is a digit to str.isdigit, not to int()
             error = {"param": "page", "value": page[:100], "message": _both("api.bad_page")}
-            return BrowseState(), JSONResponse({"error": "bad_request", "errors": [error]}, status_code=400)
+            body = {"error": "bad_request", "errors": [error], "more_errors": 0}
+            return BrowseState(), JSONResponse(body, status_code=400)
         unknown = sorted(set(params) - ALLOWED_PARAMS)
         state, problems = parse_params(params, self.catalogue().reference)
         # a range given high to low is read low to high, as the browse page reads it: not an error
@@ -236,7 +237,7 @@ class Routes:
                 "value": request.query_params.get("per_page", "")[:100],
                 "message": _both("api.bad_per_page", most=PER_PAGE_MAX),
             }
-            return JSONResponse({"error": "bad_request", "errors": [error]}, status_code=400)
+            return JSONResponse({"error": "bad_request", "errors": [error], "more_errors": 0}, status_code=400)
         cat = self.catalogue()
         result = cat.search_page(
             state.q,

@@ -464,8 +464,7 @@ def _restore(args: argparse.Namespace) -> int:
     discarded = manifest.get("discarded")
     if discarded and discarded["count"]:
         print(t("cli.restore_discarded", args.lang, count=discarded["count"]))
-        kinds = ", ".join(f"{table} {n}" for table, n in sorted(discarded.get("by_table", {}).items()))
-        print("  " + kinds)
+        print("  " + backups.discarded_kinds(discarded)(args.lang))
         for change in discarded["latest"]:
             print(f"  {change['at'] or '-':19}  {change['actor'] or '-'}  {change['what']}")
         if discarded["count"] > len(discarded["latest"]):
@@ -478,6 +477,14 @@ def _restore(args: argparse.Namespace) -> int:
         for key in ("disabled", "passwords"):
             if carried.get(key):
                 print(t(f"cli.restore_kept_{key}", args.lang, names=", ".join(carried[key])))
+        if carried.get("new_accounts"):  # a backup folder can be edited: say what it brings
+            print(t("cli.restore_new_accounts", args.lang, names=", ".join(carried["new_accounts"])), file=sys.stderr)
+        if carried.get("newly_public"):
+            codes = ", ".join(carried["newly_public"][:30]) + (" …" if len(carried["newly_public"]) > 30 else "")
+            print(
+                t("cli.restore_newly_public", args.lang, count=len(carried["newly_public"]), codes=codes),
+                file=sys.stderr,
+            )
         if carried.get("error"):
             print(t("cli.restore_not_carried", args.lang, error=carried["error"]), file=sys.stderr)
     return EXIT_OK

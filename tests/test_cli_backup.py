@@ -133,7 +133,7 @@ def test_a_restore_under_the_running_app_lists_and_records_what_it_discarded(tmp
         with cat.cursor() as cur:
             (summary,) = cur.execute("select summary from events where kind = 'restore'").fetchall()[-1]
         assert summary == (
-            f"from {tmp_path / 'bk'}: 4 changes discarded (events 2, project_history 1, synonyms 1); "
+            f"from {tmp_path / 'bk'}: 4 changes discarded (imports and restores 2, project changes 1, search synonyms 1); "
             f"the database before the restore is kept in {manifest['kept']}"
         )
 
@@ -180,11 +180,50 @@ def test_a_restore_lists_every_kind_of_change_it_discards_and_keeps_accounts_sec
         assert "account tuan · reviewer" in whats and "synonym zq" in whats and "task I.2 2024 · done" in whats
         assert "inquiry DEMO-002 · Green Capital · new" in whats and "· answered" in whats
         assert "{" not in whats and "admin" not in whats
-        assert manifest["carried"] == {"sessions": 1, "disabled": ["minh"], "passwords": ["hoa"]}
+        carried = {"sessions": 1, "disabled": ["minh"], "passwords": ["hoa"], "new_accounts": [], "newly_public": []}
+        assert {k: v for k, v in manifest["carried"].items() if k != "audit_events"} == carried
+        assert manifest["carried"]["audit_events"] == 0  # no admin call or restore since the backup
         assert auth.resume_session(cat, token).name == "lan"
         assert not auth.get_user(cat, "minh").active and auth.get_user(cat, "tuan") is None
         assert auth.sign_in(cat, "hoa", "new-" + PASSWORD).user is not None
         assert auth.sign_in(cat, "hoa", PASSWORD).user is None
+
+
+def test_a_restore_says_what_the_backup_brings_and_keeps_the_audit_trail(tmp_path, capsys):
+    """A backup folder can be edited: accounts and public projects that the replaced database did not
+    have are named; the record of operations (admin calls) survives the restore."""
+    from catalogue import admin
+    from catalogue.staff import auth
+    from tests.conftest import PASSWORD
+
+    with Catalogue.open(tmp_path / "other.duckdb") as other:  # stands for an edited backup
+        other.load_demo()
+        auth.add_user(other, "evil", PASSWORD, "admin")
+        other.import_file(write_csv(tmp_path / "n.csv", [good_row("HN-PLANTED")]))
+        other.backup(tmp_path / "bk")
+    db = tmp_path / "c.duckdb"
+    with Catalogue.open(db) as cat:
+        cat.load_demo()
+        auth.add_user(cat, "lan", PASSWORD, "admin")
+        admin.handle(cat, {"command": "user", "action": "disable", "name": "missing", "actor": "cli:ops"})
+    capsys.readouterr()
+    assert run("--db", str(db), "--lang", "en", "restore", "--force", str(tmp_path / "bk")) == 0
+    said = capsys.readouterr()
+    assert "the backup has accounts the replaced database did not: evil (admin)" in said.err
+    assert "1 projects are public because of the restore (they were not before): HN-PLANTED" in said.err
+    with Catalogue.open(db) as cat, cat.cursor() as cur:
+        kept = cur.execute("select actor, summary from events where kind = 'admin'").fetchall()
+    assert [actor for actor, _ in kept] == ["cli:ops"] and "missing" in kept[0][1]
+
+
+def test_a_restore_refuses_a_linked_data_file(tmp_path):
+    with Catalogue.open(tmp_path / "c.duckdb") as cat:
+        cat.load_demo()
+        cat.backup(tmp_path / "bk")
+    (tmp_path / "bk" / "users.parquet").rename(tmp_path / "elsewhere.parquet")
+    (tmp_path / "bk" / "users.parquet").symlink_to(tmp_path / "elsewhere.parquet")
+    assert run("--db", str(tmp_path / "r.duckdb"), "restore", str(tmp_path / "bk")) == 1
+    assert not (tmp_path / "r.duckdb").exists()
 
 
 def test_restore_refuses_what_is_not_a_backup(tmp_path):

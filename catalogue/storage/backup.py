@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import duckdb
 
 from catalogue.errors import BackupError, DatabaseLockedError, RestoreRefusedError
-from catalogue.text import Text
+from catalogue.text import Text, t
 
 if TYPE_CHECKING:
     from catalogue.core import Catalogue
@@ -179,10 +179,17 @@ def discarded_changes(cur: duckdb.DuckDBPyConnection, directory: str | os.PathLi
     }
 
 
+def discarded_kinds(discarded: dict[str, Any]) -> Text:
+    """ "project changes 3, inquiries and answers 1": what a restore discards, by kind (strings.csv
+    ``restore.kind.<table>``)."""
+    counts = sorted(discarded.get("by_table", {}).items())
+    return Text.each(lambda lang: ", ".join(f"{t(f'restore.kind.{table}', lang)} {n}" for table, n in counts))
+
+
 def restore_summary(directory: str | os.PathLike[str], discarded: dict[str, Any], kept: str | None = None) -> str:
     """A restore's line in the history: where from, how many changes of each kind it discarded, and
     where the database as it was before is kept."""
-    kinds = ", ".join(f"{table} {n}" for table, n in sorted(discarded.get("by_table", {}).items()))
+    kinds = discarded_kinds(discarded)("en")
     summary = f"from {directory}: {discarded['count']} changes discarded" + (f" ({kinds})" if kinds else "")
     return summary + (f"; the database before the restore is kept in {kept}" if kept else "")
 
@@ -222,7 +229,7 @@ def restore(
             raise RestoreRefusedError(Text.of("backup.target_exists", target=target))
         _ensure_not_in_use(target)
     building = target.with_name(target.name + f".restoring-{uuid.uuid4().hex[:8]}")
-    carried: dict[str, Any] = {"sessions": 0, "disabled": [], "passwords": []}
+    carried: dict[str, Any] = {}
     try:
         connection = duckdb.connect(str(building))
         try:
@@ -295,6 +302,8 @@ def _rebuild(connection: duckdb.DuckDBPyConnection, folder: Path, manifest: dict
     for table in known:
         expected = recorded.get(table, 0)
         source = folder / f"{table}.parquet"
+        if source.is_symlink():  # a backup's files are its own, never a link to elsewhere
+            raise RestoreRefusedError(Text.of("backup.table_unreadable", table=table, error="symbolic link"))
         if not source.is_file():
             if expected:
                 raise RestoreRefusedError(Text.of("backup.table_missing", table=table))
@@ -306,7 +315,8 @@ def _rebuild(connection: duckdb.DuckDBPyConnection, folder: Path, manifest: dict
                 f'insert into "{table}" ({listed}) select {listed} from read_parquet(?)', [str(source)]
             ).fetchall()
         except duckdb.Error as exc:
-            raise RestoreRefusedError(Text.of("backup.table_unreadable", table=table, error=str(exc)[:300])) from exc
+            first = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+            raise RestoreRefusedError(Text.of("backup.table_unreadable", table=table, error=first)) from exc
         found = connection.execute(f'select count(*) from "{table}"').fetchall()[0][0]
         if found != expected:
             raise RestoreRefusedError(Text.of("backup.counts_differ"))
@@ -339,9 +349,12 @@ def _carry_from_live(connection: duckdb.DuckDBPyConnection, live: Path) -> dict[
     """What a restore keeps from the database it replaces: a restore brings back content, never weaker
     account security, and never signs people out. Accounts disabled since the backup stay disabled,
     changed passwords stay changed, lockouts stay; the sign-in sessions open now go on (those of
-    accounts still active). A live file that cannot be read (the reason for some restores) passes
-    nothing on."""
-    carried: dict[str, Any] = {"sessions": 0, "disabled": [], "passwords": []}
+    accounts still active); the audit trail of operations (admin calls, restores) is kept. Also
+    says what the backup brings that the replaced database did not have (accounts, public
+    projects): a backup folder can be edited. A live file that cannot be read (the reason for some
+    restores) passes nothing on."""
+    carried: dict[str, Any] = {"sessions": 0, "disabled": [], "passwords": [], "audit_events": 0}
+    carried |= {"new_accounts": [], "newly_public": []}
     try:
         connection.execute(f"attach '{_sql_path(live)}' as live (read_only)")
     except duckdb.Error:
@@ -353,37 +366,89 @@ def _carry_from_live(connection: duckdb.DuckDBPyConnection, live: Path) -> dict[
                 "select table_name from duckdb_tables() where database_name = 'live'"
             ).fetchall()
         }
-        if "users" in tables:
-            carried["disabled"] = sorted(
-                name
-                for (name,) in connection.execute(
-                    "update users u set active = false from live.users l where l.name = u.name and not l.active "
-                    "and u.active returning u.name"
-                ).fetchall()
-            )
-            carried["passwords"] = sorted(
-                name
-                for (name,) in connection.execute(
-                    "update users u set password_hash = l.password_hash from live.users l where l.name = u.name "
-                    "and l.password_hash <> u.password_hash returning u.name"
-                ).fetchall()
-            )
-            connection.execute(
-                "update users u set locked_until = l.locked_until, failed_attempts = l.failed_attempts "
-                "from live.users l where l.name = u.name and l.locked_until is not null "
-                "and (u.locked_until is null or l.locked_until > u.locked_until)"
-            ).fetchall()
-        if "sign_in_sessions" in tables:
-            (carried["sessions"],) = connection.execute(
-                "insert or replace into sign_in_sessions (token_hash, user_name, created_at, last_seen, ended_at) "
-                "select l.token_hash, l.user_name, l.created_at, l.last_seen, null from live.sign_in_sessions l "
-                "join users u on u.name = l.user_name and u.active where l.ended_at is null"
-            ).fetchall()[0]
+        for needed, step in (
+            ("users", _keep_account_security),
+            ("sign_in_sessions", _keep_open_sessions),
+            ("events", _keep_audit_trail),
+            ("users", _new_accounts),
+            ("projects", _newly_public),
+        ):
+            if needed in tables:
+                carried |= step(connection)
     except duckdb.Error as exc:  # a damaged live file: the restore goes on, and says what it could not keep
-        carried["error"] = str(exc)[:300]
+        carried["error"] = str(exc).splitlines()[0][:300] if str(exc) else type(exc).__name__
     finally:
         connection.execute("detach live")
     return carried
+
+
+def _names(connection: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> list[str]:
+    return sorted(str(name) for (name,) in connection.execute(sql, params or []).fetchall())
+
+
+def _keep_account_security(connection: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+    disabled = _names(
+        connection,
+        "update users u set active = false from live.users l where l.name = u.name and not l.active "
+        "and u.active returning u.name",
+    )
+    passwords = _names(
+        connection,
+        "update users u set password_hash = l.password_hash from live.users l where l.name = u.name "
+        "and l.password_hash <> u.password_hash returning u.name",
+    )
+    connection.execute(
+        "update users u set locked_until = l.locked_until, failed_attempts = l.failed_attempts "
+        "from live.users l where l.name = u.name and l.locked_until is not null "
+        "and (u.locked_until is null or l.locked_until > u.locked_until)"
+    ).fetchall()
+    return {"disabled": disabled, "passwords": passwords}
+
+
+def _keep_open_sessions(connection: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+    from catalogue.staff.auth import SESSION_IDLE_MINUTES, SESSION_MAX_HOURS, now
+
+    (count,) = connection.execute(
+        "insert or replace into sign_in_sessions (token_hash, user_name, created_at, last_seen, ended_at) "
+        "select l.token_hash, l.user_name, l.created_at, l.last_seen, null from live.sign_in_sessions l "
+        "join users u on u.name = l.user_name and u.active where l.ended_at is null "
+        "and l.last_seen > ? and l.created_at > ?",  # open and not yet expired
+        [now() - dt.timedelta(minutes=SESSION_IDLE_MINUTES), now() - dt.timedelta(hours=SESSION_MAX_HOURS)],
+    ).fetchall()[0]
+    return {"sessions": count}
+
+
+def _keep_audit_trail(connection: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+    (count,) = connection.execute(
+        "insert into events (happened_at, actor, kind, summary) select l.happened_at, l.actor, l.kind, "
+        "l.summary from live.events l where l.kind in ('admin', 'restore') and not exists "
+        "(select 1 from events e where e.happened_at = l.happened_at and e.kind = l.kind "
+        "and e.summary is not distinct from l.summary) order by l.happened_at, l.id"
+    ).fetchall()[0]
+    return {"audit_events": count}
+
+
+def _new_accounts(connection: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+    return {
+        "new_accounts": _names(
+            connection,
+            "select name || ' (' || role || ')' from users where active and name not in (select name from live.users)",
+        )
+    }
+
+
+def _newly_public(connection: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+    public = (
+        "coalesce({p}.publication, 'published') = 'published' and {p}.status in "
+        "(select code from statuses where is_public)"
+    )
+    return {
+        "newly_public": _names(
+            connection,
+            f"select r.code from projects r where {public.format(p='r')} and not exists "
+            f"(select 1 from live.projects l where l.code = r.code and {public.format(p='l')})",
+        )
+    }
 
 
 def _ensure_not_in_use(target: Path) -> None:
