@@ -11,14 +11,20 @@ from catalogue.text import format_date, format_number, t
 lang = language()
 cat = get_catalogue()
 code = str(st.query_params.get("code", ""))[:60]
+if not code and st.session_state.get("project_code"):
+    # Back to this page from another: Streamlit drops the page's own parameters when it is left, so
+    # the browser returns to /project without its code; the session remembers which project it was
+    code = st.session_state["project_code"]
+    st.query_params["code"] = code
 sheet = project_sheet(cat, code, lang) if code else None
 back = results_params()
 back_label = t("project.back_results" if back else "project.back", lang)
 if sheet is None:
-    st.warning(t("project.not_found", lang, code=code))
+    st.warning(t("project.not_found", lang, code=code) if code else t("project.none_chosen", lang))
     link("app_pages/browse.py", back_label, back, icon=":material/arrow_back:")
     st.stop()
 
+st.session_state["project_code"] = code
 link("app_pages/browse.py", back_label, back, icon=":material/arrow_back:")
 st.title(escape_markdown(sheet.name))
 if sheet.name_is_fallback:

@@ -147,6 +147,23 @@ def test_filters_survive_switching_the_language_and_back(server, reference, tmp_
         page.screenshot(path=tmp_path / "filters-vi.png")
 
 
+def test_back_to_a_project_from_another_page_shows_that_project(server):
+    """Streamlit drops a page's own parameters when it is left: Back to the project page must still
+    show the project (found by the helper's review: it said 'no project with code “”')."""
+    with browser_page(1440, 900) as page:
+        goto(page, f"{server.url}/project?code=DEMO-005&lang=en")
+        title = page.get_by_role("heading", level=1).first.inner_text()
+        page.get_by_role("link", name="Dashboard").first.click()
+        page.wait_for_url(re.compile(r"/dashboard"))
+        wait_idle(page)
+        page.go_back()
+        page.wait_for_url(re.compile(r"/project"))
+        wait_idle(page)
+        no_exception(page)
+        assert page.get_by_role("heading", level=1).first.inner_text() == title
+        assert "code=DEMO-005" in page.url and "lang=en" in page.url
+
+
 def test_back_from_a_project_shows_the_results_it_left(server, reference, tmp_path):
     with browser_page(1440, 900) as page:
         goto(page, f"{server.url}/?q=nuoc+thai&status=calling&min_vnd=50")
