@@ -64,6 +64,8 @@ def test_bad_url_parameters_are_dropped_with_a_message(cat, params, dropped):
     state, problems = parse_params(params, cat.reference)
     assert [p.param for p in problems] == [dropped]
     assert problems[0].text("vi") and problems[0].text("en")
+    for lang in ("vi", "en"):  # the page's own label, never the URL's parameter name
+        assert f"“{dropped}”" not in problems[0].text(lang) and f" {dropped} " not in problems[0].text(lang)
     assert state.filters()["status"] == [] and state.sort in ("relevance",) and state.lang == "vi"
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from catalogue.projects.reference import Reference
 from catalogue.search.index import SORTS
-from catalogue.text import DEFAULT_LANGUAGE, LANGUAGES, Text, is_default
+from catalogue.text import DEFAULT_LANGUAGE, LANGUAGES, Text, is_default, t
 
 MAX_QUERY = 200
 PAGE_SIZES = (20, 50, 100)
@@ -82,6 +82,16 @@ class _Reader:
         self.problems.append(ParamProblem(name, value, text))
 
 
+# A parameter as the page names it (the label of its filter), in a message a visitor reads.
+_LABELS = {name: f"browse.{name}" for name in ("category", "district", "status", "form", "agency", "sort")}
+_LABELS |= {"min_vnd": "browse.min_vnd", "max_vnd": "browse.max_vnd", "lang": "app.language"}
+
+
+def _said(key: str, name: str, **values: object) -> Text:
+    """Message ``key`` about parameter ``name``, which it names by its label in each language."""
+    return Text.each(lambda lang: t(key, lang, name=t(_LABELS[name], lang) if name in _LABELS else name, **values))
+
+
 def parse_params(params: Mapping[str, Any], ref: Reference) -> tuple[BrowseState, list[ParamProblem]]:
     """Read ``q``, ``category``, ``district``, ``status``, ``form``, ``agency``, ``min_vnd``, ``max_vnd``,
     ``sort``, ``lang`` and ``page`` from URL parameters; unknown or bad values are dropped."""
@@ -101,7 +111,7 @@ def parse_params(params: Mapping[str, Any], ref: Reference) -> tuple[BrowseState
         for value in reader.values(name):
             code = match(value)
             if code is None or (name == "status" and code not in ref.public_statuses):
-                reader.refuse(name, value, Text.of("browse.param_ignored", value=value, name=name))
+                reader.refuse(name, value, _said("browse.param_ignored", name, value=value))
             elif code not in codes:
                 codes.append(code)
         values[name] = tuple(codes)
@@ -148,7 +158,7 @@ def _amount(reader: _Reader, name: str) -> float | None:
     except ValueError:
         number = float("nan")
     if number != number or number < 0 or number == float("inf"):
-        reader.refuse(name, text, Text.of("browse.param_amount", value=text, name=name))
+        reader.refuse(name, text, _said("browse.param_amount", name, value=text))
         return None
     return number
 
@@ -159,7 +169,7 @@ def _choice(reader: _Reader, name: str, allowed: tuple[str, ...], default: str) 
         return default
     if values[-1] not in allowed:
         reader.refuse(
-            name, values[-1], Text.of("browse.param_choice", value=values[-1], name=name, allowed=", ".join(allowed))
+            name, values[-1], _said("browse.param_choice", name, value=values[-1], allowed=", ".join(allowed))
         )
         return default
     return values[-1]
