@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from pathlib import Path
 
 import streamlit as st
 
@@ -102,12 +103,17 @@ def _run_page(navigation: st.navigation, lang: str) -> None:
         st.error(t("app.error", lang, incident=incident), icon=":material/error:")
 
 
+FAVICON = str(Path(__file__).with_name("favicon.png"))
+
+
 def run() -> None:
     with st.sidebar:
         language_switch()
     lang = language()
     keep_globals_in_url()
-    st.set_page_config(page_title=t("app.title", lang), page_icon=":material/eco:", layout="wide")
+    # the icon is a file of the app: a Material icon would be fetched from Google's font servers by
+    # every visitor's browser (their address to a third party; no icon offline)
+    st.set_page_config(page_title=t("app.title", lang), page_icon=FAVICON, layout="wide")
     try:
         get_catalogue()
     except CatalogueError as error:
