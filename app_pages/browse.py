@@ -98,11 +98,7 @@ sort_choice(state, lang, container=sort_col)
 
 for card in result_cards(cat, result.hits, lang):
     with st.container(border=True, key=f"card-{card.code}"):
-        st.markdown(f"##### {card.title_markdown}")
-        if card.other_name_markdown:
-            st.caption(card.other_name_markdown)
-        facts = [card.category, card.place, card.investment_text, card.form, card.status]
-        st.caption(" · ".join([card.code, *[fact for fact in facts if fact]]))
+        st.markdown(card.heading_markdown)
         if card.snippet_markdown:
             with st.container(key=f"snippet-{card.code}"):  # two lines at most (CSS in the frame)
                 st.markdown(card.snippet_markdown)

@@ -35,7 +35,8 @@ def open_app(params: dict | None = None, page: str | None = None) -> AppTest:
 
 
 def cards(at: AppTest) -> list[str]:
-    return [m.value.removeprefix("##### ") for m in at.markdown if m.value.startswith("##### ")]
+    """The cards' titles (a card's heading is its first line; the facts follow in the same element)."""
+    return [m.value.removeprefix("##### ").split("\n")[0] for m in at.markdown if m.value.startswith("##### ")]
 
 
 def count_line(at: AppTest) -> str:
