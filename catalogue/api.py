@@ -196,9 +196,7 @@ class Routes:
         params = {name: request.query_params.getlist(name) for name in request.query_params}
         page = params.get("page", ["1"])[-1]
         if not (page.isascii() and page.isdigit()) or int(page) < 1:  # "²" is a digit to str.isdigit, not to int()
-            error = {"param": "page", "value": page[:100], "message": _both("api.bad_page")}
-            body = {"error": "bad_request", "errors": [error], "more_errors": 0}
-            return BrowseState(), JSONResponse(body, status_code=400)
+            return BrowseState(), _refused([{"param": "page", "value": page[:100], "message": _both("api.bad_page")}])
         unknown = sorted(set(params) - ALLOWED_PARAMS)
         state, problems = parse_params(params, self.catalogue().reference)
         # a range given high to low is read low to high, as the browse page reads it: not an error
@@ -214,30 +212,21 @@ class Routes:
             for p in problems
         ]
         errors += [{"param": name[:100], "message": _both("api.unknown_param", name=name[:100])} for name in unknown]
-        if errors:
-            body = {
-                "error": "bad_request",
-                "errors": errors[:ERRORS_LISTED],
-                "more_errors": len(errors[ERRORS_LISTED:]),
-            }
-            return state, JSONResponse(body, status_code=400)
-        return state, None
+        return state, (_refused(errors) if errors else None)
 
     # --- projects -----------------------------------------------------------------------------
 
     def list_projects(self, request: Request) -> Response:
-        """A page of published projects for the browse page's filters, with an ETag."""
+        """A page of published projects for the browse page's filters, with ETag/Last-Modified."""
         state, refused = self._state(request)
         if refused:
             return refused
         per_page = _per_page(request)
         if per_page is None:
-            error = {
-                "param": "per_page",
-                "value": request.query_params.get("per_page", "")[:100],
-                "message": _both("api.bad_per_page", most=PER_PAGE_MAX),
-            }
-            return JSONResponse({"error": "bad_request", "errors": [error], "more_errors": 0}, status_code=400)
+            given = request.query_params.get("per_page", "")[:100]
+            return _refused(
+                [{"param": "per_page", "value": given, "message": _both("api.bad_per_page", most=PER_PAGE_MAX)}]
+            )
         cat = self.catalogue()
         result = cat.search_page(
             state.q,
@@ -278,15 +267,8 @@ class Routes:
         if codes is not None:
             frame = frame[frame["code"].isin(codes)]
         body = table_csv(export_frame(frame, cat.reference, leave_out=NOT_PUBLIC))  # the template's public columns
-        etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
-        headers = {"ETag": etag, "Cache-Control": CACHE_CONTROL}
-        if _matches(request, etag):
-            return Response(status_code=304, headers=headers)
-        return Response(
-            body,
-            media_type="text/csv; charset=utf-8",
-            headers={**headers, "Content-Disposition": 'attachment; filename="projects.csv"'},
-        )
+        download = {"Content-Disposition": 'attachment; filename="projects.csv"'}
+        return _cached_bytes(request, body, "text/csv; charset=utf-8", download)
 
     def facets(self, request: Request) -> Response:
         state, refused = self._state(request)
@@ -322,11 +304,7 @@ class Routes:
         rows = _rows_in_order(cat, [hit.code for hit in result.hits])
         self_url = _base(request) + request.url.path + (f"?{request.url.query}" if request.url.query else "")
         body = atom_feed(cat, rows, lang, self_url, _base(request))
-        etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
-        headers = {"ETag": etag, "Cache-Control": CACHE_CONTROL}
-        if _matches(request, etag):
-            return Response(status_code=304, headers=headers)
-        return Response(body, media_type="application/atom+xml; charset=utf-8", headers=headers)
+        return _cached_bytes(request, body, "application/atom+xml; charset=utf-8")
 
     # --- the session cookie -------------------------------------------------------------------
 
@@ -521,13 +499,31 @@ def _last_modified(rows: list[dict[str, Any]]) -> dt.datetime | None:
 def _cached_json(request: Request, body: Any, modified: dt.datetime | None) -> Response:
     """JSON with a strong ETag over its bytes (and Last-Modified); 304 when the client has it."""
     payload = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
-    etag = '"' + hashlib.sha256(payload).hexdigest()[:32] + '"'
-    headers = {"ETag": etag, "Cache-Control": CACHE_CONTROL}
+    return _cached_bytes(request, payload, "application/json; charset=utf-8", modified=modified)
+
+
+def _cached_bytes(
+    request: Request,
+    body: bytes,
+    media_type: str,
+    extra: dict[str, str] | None = None,
+    *,
+    modified: dt.datetime | None = None,
+) -> Response:
+    """``body`` with a strong ETag over its bytes, Cache-Control (and Last-Modified when given); 304
+    when the client has it."""
+    headers = {"ETag": '"' + hashlib.sha256(body).hexdigest()[:32] + '"', "Cache-Control": CACHE_CONTROL}
     if modified is not None:
         headers["Last-Modified"] = format_datetime(modified, usegmt=True)
-    if _matches(request, etag) or _not_modified_since(request, modified):
+    if _matches(request, headers["ETag"]) or _not_modified_since(request, modified):
         return Response(status_code=304, headers=headers)
-    return Response(payload, media_type="application/json; charset=utf-8", headers=headers)
+    return Response(body, media_type=media_type, headers={**headers, **(extra or {})})
+
+
+def _refused(errors: list[dict[str, Any]]) -> JSONResponse:
+    """400 naming what is wrong: at most :data:`ERRORS_LISTED` problems, and how many more."""
+    body = {"error": "bad_request", "errors": errors[:ERRORS_LISTED], "more_errors": len(errors[ERRORS_LISTED:])}
+    return JSONResponse(body, status_code=400)
 
 
 def _matches(request: Request, etag: str) -> bool:
