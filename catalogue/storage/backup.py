@@ -137,9 +137,8 @@ def _columns(cur: duckdb.DuckDBPyConnection, table: str) -> list[str]:
 def discarded_changes(cur: duckdb.DuckDBPyConnection, directory: str | os.PathLike[str]) -> dict[str, Any]:
     """What restoring the backup in ``directory`` over the database of ``cur`` would throw away: the
     changes recorded since the backup (project changes, events, inquiries and their answers, accepted
-    warnings, plan progress, synonyms, accounts), counted per table and the newest named. The local
-    admin endpoint's own calls (``admin`` events: a ``user list``, a backup) change nothing and are not
-    counted."""
+    warnings, plan progress, synonyms, accounts), counted per table and the newest named. The record of
+    operations (``admin`` and ``restore`` events) is not counted: the restored file keeps it."""
     folder = Path(directory)
     live = set(_tables(cur))
     found: list[tuple[Any, ...]] = []
@@ -148,7 +147,7 @@ def discarded_changes(cur: duckdb.DuckDBPyConnection, directory: str | os.PathLi
         if table not in live:
             continue
         kept = folder / f"{table}.parquet"
-        where = ["t.kind <> 'admin'"] if table == "events" else []
+        where = ["t.kind not in ('admin', 'restore')"] if table == "events" else []  # kept: _keep_audit_trail
         params: list[Any] = []
         if kept.is_file():
             backed = {r[0] for r in cur.execute("select name from parquet_schema(?)", [str(kept)]).fetchall()}
