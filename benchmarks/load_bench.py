@@ -135,22 +135,37 @@ class Visitor:
 
 
 async def investor(
-    url: str, going: Callable[[], bool], times: dict[str, list[float]], seed: int, errors: list[str]
+    url: str,
+    going: Callable[[], bool],
+    times: dict[str, list[float]],
+    seed: int,
+    errors: list[str],
+    cpu: dict[str, list[float]] | None = None,
+    pid: int | None = None,
 ) -> None:
+    """One visitor's loop. With ``cpu`` and ``pid`` (one session alone), the server's CPU of each
+    interaction is recorded by kind as well (``/proc`` counts in ticks of 10 ms: compare means)."""
     rng = random.Random(seed)
     visitor = Visitor(url)
+
+    async def timed(kind: str, interaction) -> None:
+        before = cpu_seconds(pid) if cpu is not None and pid else 0.0
+        times[kind].append(await interaction)
+        if cpu is not None and pid:
+            cpu[kind].append(cpu_seconds(pid) - before)
+
     try:
         await visitor.connect()
         while going():
-            times["browse"].append(await visitor.goto("", "lang=vi"))
+            await timed("browse", visitor.goto("", "lang=vi"))
             (_, box) = visitor.widget("f_q")
             visitor.values[box.id] = ("string_value", rng.choice(QUERIES))
-            times["search"].append(await visitor.run())
+            await timed("search", visitor.run())
             (_, category) = visitor.widget("f_category")
             visitor.values[category.id] = ("string_array_value", [rng.choice(list(category.options))])
-            times["filter"].append(await visitor.run())
+            await timed("filter", visitor.run())
             code = rng.choice(CODES)
-            times["project"].append(await visitor.goto("project", f"code={code}&lang=vi"))
+            await timed("project", visitor.goto("project", f"code={code}&lang=vi"))
     except Exception as exc:  # a failed session counts as an error, and the run goes on
         errors.append(f"{type(exc).__name__}: {exc}")
     finally:
@@ -216,13 +231,23 @@ async def one_run(
     started = time.perf_counter()
     stop = time.monotonic() + seconds
     going = going or (lambda: time.monotonic() < stop)
-    tasks = [investor(url, going, times, seed, errors) for seed in range(sessions)]
+    alone = sessions == 1 and not cookies  # then each interaction's CPU is its own
+    cpu_by_kind: dict[str, list[float]] = defaultdict(list)
+    tasks = [investor(url, going, times, seed, errors, cpu_by_kind if alone else None, pid) for seed in range(sessions)]
     tasks += [staff(url, cookie, going, times, 1000 + i, errors) for i, cookie in enumerate(cookies)]
     await asyncio.gather(*tasks)
     wall = time.perf_counter() - started
     cpu = (cpu_seconds(pid) - cpu_before) if pid else float("nan")
     answered = sum(len(v) for v in times.values())
-    return {"sessions": sessions, "times": times, "errors": errors, "cpu": cpu, "wall": wall, "answered": answered}
+    return {
+        "sessions": sessions,
+        "times": times,
+        "errors": errors,
+        "cpu": cpu,
+        "wall": wall,
+        "answered": answered,
+        "cpu_by_kind": cpu_by_kind,
+    }
 
 
 CHANGED_SEEDS = [2, 1]  # re-imports alternate between two texts of the same codes: every row changes
@@ -282,6 +307,13 @@ def print_row(result: dict[str, Any], label: str = "") -> None:
     cells.append(f"server CPU {result['cpu']:.1f} s / {result['answered']} reruns = {per:.0f} ms per rerun")
     cells.append(f"errors {len(result['errors'])}")
     print(" | ".join(cells), flush=True)
+    by_kind = result.get("cpu_by_kind") or {}
+    if by_kind:
+        print(
+            "   server CPU per interaction (mean): "
+            + ", ".join(f"{kind} {statistics.fmean(v) * 1000:.0f} ms" for kind, v in by_kind.items() if v),
+            flush=True,
+        )
     for error in sorted(set(result["errors"]))[:5]:
         print("   error:", error)
 

@@ -253,6 +253,12 @@ class ResultCard:
         lines.append(":small[:gray[" + " · ".join(_escape_md(f) for f in [self.code, *facts] if f) + "]]")
         return "\n\n".join(lines)
 
+    @property
+    def markdown(self) -> str:
+        """The whole card's text, heading then snippet, as one Markdown element (the page clamps
+        the snippet, its last paragraph, to two lines)."""
+        return f"{self.heading_markdown}\n\n{self.snippet_markdown}" if self.snippet_markdown else self.heading_markdown
+
 
 def _marked(text: str, spans: list[tuple[int, int]], *, highlight: bool = False) -> str:
     """``text`` as Markdown with ``spans`` bold (or, in a bold title, on a highlight) and
