@@ -3,7 +3,9 @@ from __future__ import annotations
 import csv
 import functools
 import os
+import shutil
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,9 +25,10 @@ HEADER = ["code", "name_vi", "name_en", "category", "district", "investment_vnd_
 
 @pytest.fixture(autouse=True, scope="session")
 def _test_session_helpers() -> Iterator[None]:
-    """Two costs a test run need not pay again and again: AppTest scans every installed package
-    for Streamlit components on each new app (about 1.7 s; the answer cannot change during a run),
-    and the browser tests share one Chromium per process (closed here at the end)."""
+    """Costs a test run need not pay again and again: AppTest scans every installed package for
+    Streamlit components on each new app (about 1.7 s; the answer cannot change during a run), the
+    browser tests share one Chromium per process, and the demo databases are made once per process
+    (:func:`open_demo`); the Chromium and the templates go at the end."""
     from streamlit.components.v2 import manifest_scanner
 
     original = manifest_scanner.scan_component_manifests
@@ -35,20 +38,39 @@ def _test_session_helpers() -> Iterator[None]:
     from tests.browser import close_browser
 
     close_browser()
+    for template in _TEMPLATES.values():
+        shutil.rmtree(template.parent, ignore_errors=True)
+
+
+_TEMPLATES: dict[tuple[tuple[str, ...], bool], Path] = {}
+
+
+def _demo_template(accounts: tuple[str, ...], display_names: bool) -> Path:
+    """A closed database file with the demo projects and ``accounts``, made once per test process:
+    loading the demo (about a second, and a password hash per account) is then a file copy."""
+    key = (accounts, display_names)
+    if key not in _TEMPLATES:
+        from catalogue.staff import auth
+
+        path = Path(tempfile.mkdtemp(prefix="demo-template-")) / "demo.duckdb"
+        with Catalogue.open(path) as cat:
+            report = cat.load_demo()
+            assert report.ok, report.errors[:5]
+            for name in accounts:
+                role, display = ACCOUNTS[name]
+                auth.add_user(cat, name, PASSWORD, role, display if display_names else "")
+        _TEMPLATES[key] = path
+    return _TEMPLATES[key]
 
 
 def open_demo(path: Path | str, *accounts: str, display_names: bool = False) -> Catalogue:
     """A catalogue at ``path`` with the demo projects and the named :data:`ACCOUNTS` (password
-    :data:`PASSWORD`; with ``display_names``, shown by their full names); the caller closes it."""
-    from catalogue.staff import auth
-
-    cat = Catalogue.open(path)
-    report = cat.load_demo()
-    assert report.ok, report.errors[:5]
-    for name in accounts:
-        role, display = ACCOUNTS[name]
-        auth.add_user(cat, name, PASSWORD, role, display if display_names else "")
-    return cat
+    :data:`PASSWORD`; with ``display_names``, shown by their full names); the caller closes it.
+    ``path`` must not exist yet: it becomes a copy of the same demo database made once per process."""
+    path = Path(path)
+    assert not path.exists(), f"{path} exists: open_demo makes a new database"
+    shutil.copyfile(_demo_template(tuple(accounts), display_names), path)
+    return Catalogue.open(path)
 
 
 @pytest.fixture(scope="module")
@@ -66,10 +88,10 @@ def cat() -> Iterator[Catalogue]:
 
 
 @pytest.fixture
-def demo_cat(cat: Catalogue) -> Catalogue:
-    report = cat.load_demo()
-    assert report.ok, report.errors[:5]
-    return cat
+def demo_cat(tmp_path: Path) -> Iterator[Catalogue]:
+    """The demo catalogue, in a file of this test's own (a copy: see :func:`open_demo`)."""
+    with open_demo(tmp_path / "demo.duckdb") as catalogue:
+        yield catalogue
 
 
 @pytest.fixture
