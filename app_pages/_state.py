@@ -424,13 +424,8 @@ def scroll_to_top() -> None:
 
 
 _STYLE = """<style>
-/* A result card: its text takes the whole first line (the actions wrap below it); the snippet,
-   the text's last paragraph, two lines at most. */
-[class*="st-key-card-"] > [data-testid="stElementContainer"]:has([data-testid="stMarkdown"]) { flex: 1 1 100%; }
-[class*="st-key-card-"] [data-testid="stMarkdownContainer"] > p:last-child:not(:first-child) { display: -webkit-box;
-  -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; margin-bottom: 0; }
-/* Matched words in a result's title: a highlight that can be seen. */
-[class*="st-key-card-"] .stMarkdownColoredBackground { background-color: #fde68a !important; border-radius: 3px; }
+/* The page link a result card's "Open" follows (app_pages/_results.py): never seen. */
+.st-key-open-project { display: none; }
 /* Long page links (similar projects, shortlist) wrap instead of running off a phone's screen. */
 [data-testid="stPageLink"] p, [data-testid="stPageLink"] span { white-space: normal; overflow-wrap: anywhere; }
 </style>"""

@@ -3,7 +3,8 @@
 import streamlit as st
 
 from app_pages._filters import active_filters, cleared, filter_panel, go_to, read_state, search_box, sort_choice
-from app_pages._state import get_catalogue, language, link, remember_results, scroll_to_top, shortlist_button
+from app_pages._results import result_list
+from app_pages._state import get_catalogue, language, remember_results, scroll_to_top
 from catalogue.projects.browse_state import to_params
 from catalogue.projects.views import demo_count, result_cards
 from catalogue.text import format_number, t
@@ -96,19 +97,7 @@ count_col.markdown(
 )
 sort_choice(state, lang, container=sort_col)
 
-for card in result_cards(cat, result.hits, lang):
-    # Four elements a card (it is drawn twenty times a run): the card, its text, two actions that
-    # wrap below the text (CSS in the frame), instead of seven.
-    with st.container(border=True, key=f"card-{card.code}", horizontal=True, vertical_alignment="center"):
-        st.markdown(card.markdown, anchors=False)
-        link(
-            "app_pages/project.py",
-            t("browse.open", lang),
-            {"code": card.code},
-            icon=":material/open_in_new:",
-            width="content",
-        )
-        shortlist_button(card.code, lang, key="browse")
+result_list(result_cards(cat, result.hits, lang), lang)
 
 
 def _go_to_page(number: int) -> None:

@@ -80,9 +80,9 @@ def test_investor_journey(server, tmp_path):
         box.press("Enter")
         page.wait_for_url(re.compile(r"[?&]q=lo\+dot|[?&]q=lo%20dot"))
         wait_idle(page)
-        first_title = page.locator("h5").first
+        first_title = page.locator("article.card h3").first
         assert "lò đốt chất thải nguy hại" in first_title.inner_text().lower()
-        assert first_title.locator(".stMarkdownColoredBackground").count() >= 1  # matched words marked
+        assert first_title.locator("mark").count() >= 1  # matched words marked
         page.screenshot(path=tmp_path / "2-search.png", full_page=True)
 
         # Shortlist from the result card, then open the project.

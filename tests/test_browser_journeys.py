@@ -312,7 +312,7 @@ def test_pages_are_numbered_and_a_new_page_starts_at_its_top(server, reference, 
         pager.get_by_role("button", name="2", exact=True).click()
         page.wait_for_url(re.compile(r"page=2"))
         wait_idle(page)
-        first_card = page.locator("[class*='st-key-card-']").first
+        first_card = page.locator("article.card").first
         box = first_card.bounding_box()
         assert box is not None and 0 <= box["y"] < 900, f"page 2 opened scrolled away from its top ({box})"
         assert_consistent(page, reference, "page 2")

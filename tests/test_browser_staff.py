@@ -111,8 +111,8 @@ def test_staff_adds_and_submits_reviewer_publishes_public_finds_it(server, tmp_p
 
         page.goto(f"{server.url}/?q=pin+lithium+Me+Linh")
         wait_idle(page)
-        page.locator("h5").first.wait_for()
-        assert "pin lithium Mê Linh" in page.locator("h5").first.inner_text()
+        page.locator("article.card h3").first.wait_for()
+        assert "pin lithium Mê Linh" in page.locator("article.card h3").first.inner_text()
         page.screenshot(path=tmp_path / "4-public.png")
 
 

@@ -19,6 +19,8 @@ from catalogue import Catalogue
 from catalogue.projects.model import PROJECT_COLUMNS
 from catalogue.staff import auth
 from tests.conftest import PASSWORD
+from tests.results import card_data
+from tests.results import text as joined
 
 APP = str(__import__("conftest").ROOT / "app_pages" / "main.py")  # the frame each session runs
 CODE = "DEMO-001"
@@ -121,7 +123,9 @@ def charts(at: AppTest) -> list[str]:
 
 def assert_shown_as_text(at: AppTest, where: str) -> None:
     strings = markdown_strings(at)
-    assert any("Nhà máy" in s or "An " in s for s in strings), f"{where}: the planted text is not on the page"
+    drawn_as_text = [joined(parts) for card in card_data(at) for parts in (card["title"], card["snippet"])]
+    on_page = strings + drawn_as_text  # the result cards' texts are drawn with textContent (below)
+    assert any("Nhà máy" in s or "An " in s for s in on_page), f"{where}: the planted text is not on the page"
     for name, marker in MARKDOWN.items():
         found = [s for s in strings if marker in s]
         assert not found, f"{where}: {name} markup reaches Markdown: {found[0][:200]!r}"
@@ -146,6 +150,41 @@ def test_public_pages_show_planted_markup_as_text(hostile_db):
     shown = " ".join(tables)
     assert "Nhà máy" in shown
     assert "<b>in đậm</b>" not in shown and "<a href" not in shown and "&lt;b&gt;in đậm&lt;/b&gt;" in shown
+
+
+def test_result_cards_carry_planted_markup_as_data_and_draw_it_as_text(hostile_db):
+    """The browse page's cards send the texts as data, not Markdown; the browser's code writes them
+    with textContent and text nodes only (never as HTML)."""
+    at = open_page(None, {"q": "evil example"})
+    planted = [card for card in card_data(at) if card["code"] == CODE]
+    assert planted and joined(planted[0]["title"]) == "Nhà máy " + PAYLOAD  # as typed, nothing escaped away
+    from app_pages._results import SCRIPT
+
+    for writes_html in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "Function("):
+        assert writes_html not in SCRIPT
+
+
+@pytest.mark.browser
+def test_result_cards_show_planted_markup_as_text_in_chromium(hostile_db, tmp_path):
+    from tests.browser import Server, browser_page, chromium_path, goto, no_exception
+
+    chromium_path()
+    server = Server(hostile_db, tmp_path / "streamlit.log")
+    server.start()
+    try:
+        with browser_page() as page:
+            goto(page, f"{server.url}/?q=evil+example")
+            card = page.locator(f"article.card[data-code='{CODE}']")
+            card.wait_for()
+            title = card.locator("h3").inner_text()
+            for marker in [*MARKDOWN.values(), *PLOTLY.values()]:
+                assert marker in title, f"{marker!r} is not shown as typed: {title!r}"
+            assert card.locator("img, script, iframe, h1").count() == 0
+            assert card.locator("a").count() == 1  # the card's own "Open" link, nothing from the data
+            assert card.locator("a").get_attribute("href").startswith(f"project?code={CODE}")
+            no_exception(page)
+    finally:
+        server.stop()
 
 
 def test_the_dashboard_charts_show_planted_markup_as_text(hostile_db):

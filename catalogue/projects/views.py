@@ -9,7 +9,7 @@ import datetime as dt
 import math
 import tempfile
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -228,48 +228,46 @@ def profile_html(cat: Catalogue, code: str, lang: str) -> str | None:
 </body></html>"""
 
 
+Parts = list[tuple[str, bool]]  # text in pieces, each marked (a matched word) or not
+
+
+def _parts(text: str, spans: list[tuple[int, int]]) -> Parts:
+    """``text`` cut into pieces at ``spans`` (neighbouring spans as one), the matched ones marked."""
+    out: Parts = []
+    last = 0
+    for start, end in _merged(text, spans):
+        if start > last:
+            out.append((text[last:start], False))
+        out.append((text[start:end], True))
+        last = end
+    if last < len(text):
+        out.append((text[last:], False))
+    return out
+
+
 @dataclass(frozen=True)
 class ResultCard:
+    """One search result as the browse page shows it; the texts with matched words come as
+    :data:`Parts`, for the page to draw as text (app_pages/_results.py)."""
+
     code: str
     title: str
-    title_markdown: str  # the matched words in bold
+    title_parts: Parts  # the matched words marked
     category: str
     place: str  # the 2025 ward, then the former district
     investment: float | None
     investment_text: str  # "khoảng 500 tỷ đồng" when reported as approximate
     form: str
     status: str
-    snippet_markdown: str  # two lines of the description (or where the words matched), matched words in bold
-    other_name_markdown: str = ""  # the Vietnamese name, marked, when the words matched only there
+    snippet_parts: Parts  # two lines of the description (or where the words matched), matched words marked
+    other_name_parts: Parts = field(default_factory=list)  # the Vietnamese name, when the words matched only there
 
     @property
-    def heading_markdown(self) -> str:
-        """Title, the other name (when shown) and the facts line as one Markdown text: one element
-        on the page instead of three (a browse page draws twenty cards on every run)."""
-        facts = [self.category, self.place, self.investment_text, self.form, self.status]
-        lines = [f"##### {self.title_markdown}"]
-        if self.other_name_markdown:
-            lines.append(f":small[:gray[{self.other_name_markdown}]]")
-        lines.append(":small[:gray[" + " · ".join(_escape_md(f) for f in [self.code, *facts] if f) + "]]")
-        return "\n\n".join(lines)
-
-    @property
-    def markdown(self) -> str:
-        """The whole card's text, heading then snippet, as one Markdown element (the page clamps
-        the snippet, its last paragraph, to two lines)."""
-        return f"{self.heading_markdown}\n\n{self.snippet_markdown}" if self.snippet_markdown else self.heading_markdown
-
-
-def _marked(text: str, spans: list[tuple[int, int]], *, highlight: bool = False) -> str:
-    """``text`` as Markdown with ``spans`` bold (or, in a bold title, on a highlight) and
-    Markdown's own characters escaped."""
-    out, last = [], 0
-    for start, end in _merged(text, spans):
-        word = _escape_md(text[start:end])
-        out += [_escape_md(text[last:start]), f":orange-background[{word}]" if highlight else f"**{word}**"]
-        last = end
-    out.append(_escape_md(text[last:]))
-    return "".join(out)
+    def facts(self) -> str:
+        """Code, category, place, capital, form and stage on one line."""
+        return " · ".join(
+            f for f in [self.code, self.category, self.place, self.investment_text, self.form, self.status] if f
+        )
 
 
 def _merged(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -327,7 +325,6 @@ def result_cards(cat: Catalogue, hits: list, lang: str) -> list[ResultCard]:
         translated = reads_translation(lang) and not untranslated  # the title is the English name
         spans = hit.highlights.get("name_en" if translated else "name_vi", [])
         missing = f" {t('value.missing_en', lang)}" if untranslated else ""
-        marked = _marked(title, spans, highlight=True) + missing
         district, ward = row["district"], row["ward"]
         places = [
             ref.wards.label(ward)(lang) if isinstance(ward, str) and ward else "",
@@ -340,7 +337,7 @@ def result_cards(cat: Catalogue, hits: list, lang: str) -> list[ResultCard]:
             ResultCard(
                 code=hit.code,
                 title=title + missing,
-                title_markdown=marked,
+                title_parts=_parts(title, spans) + ([(missing, False)] if missing else []),
                 category=ref.categories.label(row["category"])(lang),
                 place=" · ".join(p for p in places if p),
                 investment=_amount(row["investment_vnd_bn"]),
@@ -350,39 +347,39 @@ def result_cards(cat: Catalogue, hits: list, lang: str) -> list[ResultCard]:
                 else "",
                 form=ref.forms.label(form)(lang) if isinstance(form, str) and form else "",
                 status=ref.statuses.label(row["status"])(lang),
-                snippet_markdown=_card_snippet(row, hit, lang),
-                other_name_markdown=_marked(hit.name_vi, hit.highlights["name_vi"])
+                snippet_parts=_card_snippet(row, hit, lang),
+                other_name_parts=_parts(hit.name_vi, hit.highlights["name_vi"])
                 if translated and not spans and hit.highlights.get("name_vi")
-                else "",
+                else [],
             )
         )
     return cards
 
 
-def _card_snippet(row: pd.Series, hit: object, lang: str) -> str:
+def _card_snippet(row: pd.Series, hit: object, lang: str) -> Parts:
     """Two lines that show why the project is listed: the description around the matched words
     (in ``lang`` first), else the address or capacity that matched, named; else the description."""
     highlights: dict = getattr(hit, "highlights", {}) or {}
     translated = reads_translation(lang)
     descriptions = ("description_en", "description_vi") if translated else ("description_vi",)
 
-    def shown(name: str) -> str:
+    def shown(name: str) -> Parts:
         window, spans = _snippet(row.get(name), highlights.get(name, []))
         in_vietnamese = translated and name.endswith("_vi")
-        return _marked(window, spans) + (f" {_escape_md(t('value.in_vietnamese', lang))}" if in_vietnamese else "")
+        return _parts(window, spans) + ([(f" {t('value.in_vietnamese', lang)}", False)] if in_vietnamese else [])
 
     if highlights.get(descriptions[0]) and isinstance(row.get(descriptions[0]), str):
         return shown(descriptions[0])
     for name, label in (("address", "project.location"), ("capacity", "project.capacity")):
         if highlights.get(name) and isinstance(row.get(name), str):
-            return f"{_escape_md(t(label, lang))}: {shown(name)}"
+            return [(f"{t(label, lang)}: ", False), *shown(name)]
     names_matched = highlights.get("name_vi") or highlights.get("name_en")
     if translated and not names_matched and highlights.get("description_vi"):
         return shown("description_vi")  # the only place the words are: show it, marked as Vietnamese
     for name in descriptions:
         if isinstance(row.get(name), str) and row.get(name):
             return shown(name)
-    return ""
+    return []
 
 
 def compare_table(cat: Catalogue, codes: list[str], lang: str) -> pd.DataFrame:

@@ -1,0 +1,201 @@
+"""The browse page's result cards as one element (a Streamlit v2 component), not four per card.
+
+Every Streamlit element costs the server on every run (issue 14): twenty cards drawn as a
+container, a text, a page link and a shortlist button each were 80 of the page's ~120 messages.
+Here the cards travel as data (texts in pieces, matched words marked) and the browser draws them
+with ``textContent`` only, so no project text is ever read as HTML or Markdown. "Open" is a real
+link (a new tab or a copied address work as links do); a plain click stays in the app and goes to
+the project page with the session kept; the shortlist toggle is a real button.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from app_pages._state import SHORTLIST_LIMIT, global_params, keep_globals_in_url, link, shortlist
+from catalogue.projects.views import ResultCard
+from catalogue.text import t
+
+_HTML = '<div class="cards" role="list"></div>'
+
+STYLE = """
+.cards { display: flex; flex-direction: column; gap: 1rem; font-family: var(--st-font, "Source Sans", sans-serif);
+  color: var(--st-text-color, #1f2933); }
+.card { border: 1px solid var(--st-border-color, rgba(49, 51, 63, 0.2)); border-radius: var(--st-base-radius, 0.5rem);
+  padding: 1rem; }
+.card h3 { font-size: 1.25rem; font-weight: 600; line-height: 1.4; margin: 0 0 0.5rem; }
+.card h3 mark { background: #fde68a; color: inherit; border-radius: 3px; padding: 0 0.1em; }
+.card .other, .card .facts { font-size: 0.875rem; color: var(--st-gray-color, #6b7280); margin: 0 0 0.5rem; }
+.card .snippet { margin: 0 0 0.75rem; display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical;
+  overflow: hidden; line-height: 1.6; }
+.card b { font-weight: 700; }
+.actions { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; }
+.actions a, .actions button { display: inline-flex; align-items: center; gap: 0.5rem; font: inherit; font-size: 0.95rem;
+  min-height: 2.5rem; padding: 0.25rem 0.75rem; border-radius: var(--st-button-radius, 0.5rem); cursor: pointer;
+  color: var(--st-text-color, #1f2933); text-decoration: none; }
+.actions a { border: 1px solid transparent; }
+.actions a:hover { background: var(--st-secondary-background-color, #f0f7f5); }
+.actions button { border: 1px solid var(--st-border-color, rgba(49, 51, 63, 0.2)); background: transparent; }
+.actions button:hover, .actions button[aria-pressed="true"] { border-color: var(--st-primary-color, #0f766e);
+  color: var(--st-primary-color, #0f766e); }
+.actions a:focus-visible, .actions button:focus-visible { outline: 2px solid var(--st-primary-color, #0f766e);
+  outline-offset: 2px; }
+.actions svg { width: 1.1rem; height: 1.1rem; fill: currentColor; flex: none; }
+"""
+
+# Material Symbols "open_in_new", "bookmark_add" and "bookmark_remove" (Apache 2.0), drawn inline.
+_ICONS = {
+    "open": "M200-120q-33 0-56.5-23.5T120-200v-560q0-33 23.5-56.5T200-840h280v80H200v560h560v-280h80v280q0 33-23.5 "
+    "56.5T760-120H200Zm188-212-56-56 372-372H560v-80h280v280h-80v-144L388-332Z",
+    "add": "M200-120v-640q0-33 23.5-56.5T280-840h240v80H280v518l200-86 200 86v-278h80v400L480-240 200-120Zm80-640h240"
+    "-240Zm400 160v-80h-80v-80h80v-80h80v80h80v80h-80v80h-80Z",
+    "remove": "M840-680H600v-80h240v80ZM200-120v-640q0-33 23.5-56.5T280-840h240v80H280v518l200-86 200 86v-278h80v400L4"
+    "80-240 200-120Zm80-640h240-240Z",
+}
+
+SCRIPT = """
+const svg = (path) => {
+  const ns = "http://www.w3.org/2000/svg";
+  const icon = document.createElementNS(ns, "svg");
+  icon.setAttribute("viewBox", "0 -960 960 960");
+  icon.setAttribute("aria-hidden", "true");
+  const shape = document.createElementNS(ns, "path");
+  shape.setAttribute("d", path);
+  icon.appendChild(shape);
+  return icon;
+};
+const text = (tag, parts, className, markTag) => {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  for (const [piece, marked] of parts) {
+    if (marked) {
+      const mark = document.createElement(markTag);
+      mark.textContent = piece;
+      node.appendChild(mark);
+    } else {
+      node.appendChild(document.createTextNode(piece));
+    }
+  }
+  return node;
+};
+export default function (component) {
+  const { data, parentElement, setTriggerValue } = component;
+  const list = parentElement.querySelector(".cards");
+  list.replaceChildren();
+  for (const card of data.cards) {
+    const item = document.createElement("article");
+    item.className = "card";
+    item.setAttribute("role", "listitem");
+    item.dataset.code = card.code;
+    item.appendChild(text("h3", card.title, "", "mark"));
+    if (card.other.length) item.appendChild(text("p", card.other, "other", "b"));
+    item.appendChild(text("p", [[card.facts, false]], "facts", "b"));
+    if (card.snippet.length) item.appendChild(text("p", card.snippet, "snippet", "b"));
+    const actions = document.createElement("div");
+    actions.className = "actions";
+    const open = document.createElement("a");
+    open.href = card.href;
+    open.dataset.code = card.code;
+    open.appendChild(svg(data.icons.open));
+    open.appendChild(document.createTextNode(data.labels.open));
+    open.addEventListener("click", (event) => {
+      if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      event.preventDefault();  // in the app, with the session kept, as Streamlit's own page links do
+      setTriggerValue("open", card.code);
+    });
+    const toggle = document.createElement("button");
+    toggle.type = "button";
+    toggle.setAttribute("aria-pressed", card.listed ? "true" : "false");
+    toggle.appendChild(svg(card.listed ? data.icons.remove : data.icons.add));
+    toggle.appendChild(document.createTextNode(card.listed ? data.labels.remove : data.labels.add));
+    toggle.addEventListener("click", () => setTriggerValue("toggle", card.code));
+    actions.append(open, toggle);
+    item.appendChild(actions);
+    list.appendChild(item);
+  }
+  if (data.go) {
+    // "Open" was pressed: the server drew that one project's page link (hidden); following it is
+    // Streamlit's own in-app navigation (one history entry, the session kept), as a page link's is.
+    // It may be drawn just after this element: look for it for up to two seconds.
+    let tries = 40;
+    const follow = () => {
+      const link = document.querySelector(".st-key-open-project a");
+      if (link && new URL(link.href).searchParams.get("code") === data.go) link.click();
+      else if (--tries > 0) setTimeout(follow, 50);
+    };
+    follow();
+  }
+}
+"""
+
+_component = st.components.v2.component("catalogue_result_cards", html=_HTML, css=STYLE, js=SCRIPT)
+
+KEY = "result_cards"
+
+
+def _href(code: str) -> str:
+    """The project page's address for a plain link (a new tab, a copied link): the language and
+    the shortlist go with it, as with every internal link."""
+    from urllib.parse import urlencode
+
+    return "project?" + urlencode({"code": code, **global_params()})
+
+
+def _open() -> None:
+    """A plain click on a card's "Open": that project's page, in this session (see ``result_list``)."""
+    code = (st.session_state.get(KEY) or {}).get("open")
+    if isinstance(code, str):
+        st.session_state["open_project"] = code
+
+
+def _toggle() -> None:
+    """The shortlist button of a card was pressed: add or remove that project."""
+    code = (st.session_state.get(KEY) or {}).get("toggle")
+    if not isinstance(code, str):
+        return
+    chosen = shortlist()
+    if code in chosen:
+        chosen.remove(code)
+    elif len(chosen) >= SHORTLIST_LIMIT:
+        st.session_state["shortlist_full"] = True
+        return
+    else:
+        chosen.append(code)
+    keep_globals_in_url()
+
+
+def result_list(cards: list[ResultCard], lang: str) -> None:
+    """Draw ``cards``; a plain click on "Open" goes to that project's page."""
+    if st.session_state.pop("shortlist_full", False):
+        st.toast(t("shortlist.full", lang, limit=SHORTLIST_LIMIT))
+    go = st.session_state.pop("open_project", None)
+    if go not in {card.code for card in cards}:
+        go = None
+    else:  # the page link the browser follows at once (st.switch_page would add two history entries)
+        with st.container(key="open-project"):
+            link("app_pages/project.py", t("browse.open", lang), {"code": go})
+    chosen = set(shortlist())
+    data: dict[str, Any] = {
+        "cards": [
+            {
+                "code": card.code,
+                "href": _href(card.code),
+                "title": list(card.title_parts),
+                "other": list(card.other_name_parts),
+                "facts": card.facts,
+                "snippet": list(card.snippet_parts),
+                "listed": card.code in chosen,
+            }
+            for card in cards
+        ],
+        "labels": {
+            "open": t("browse.open", lang),
+            "add": t("shortlist.add", lang),
+            "remove": t("shortlist.remove", lang),
+        },
+        "icons": _ICONS,
+        "go": go,
+    }
+    _component(key=KEY, data=data, on_toggle_change=_toggle, on_open_change=_open)
