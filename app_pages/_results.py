@@ -14,7 +14,7 @@ from typing import Any
 
 import streamlit as st
 
-from app_pages._state import SHORTLIST_LIMIT, global_params, keep_globals_in_url, link, shortlist
+from app_pages._state import SHORTLIST_LIMIT, global_params, keep_globals_in_url, link, page_file, shortlist
 from catalogue.projects.views import ResultCard
 from catalogue.text import t
 
@@ -171,9 +171,11 @@ def result_list(cards: list[ResultCard], lang: str) -> None:
     if st.session_state.pop("shortlist_full", False):
         st.toast(t("shortlist.full", lang, limit=SHORTLIST_LIMIT))
     go = st.session_state.pop("open_project", None)
-    if go not in {card.code for card in cards}:
-        go = None
-    else:  # the page link the browser follows at once (st.switch_page would add two history entries)
+    if isinstance(go, str) and go not in {card.code for card in cards}:
+        # The results changed under the click (a project just withdrawn or moved to another page):
+        # go there all the same (the project page says when it is no longer public).
+        st.switch_page(page_file("project.py"), query_params={"code": go, **global_params()})
+    if go is not None:  # the page link the browser follows at once (st.switch_page adds two history entries)
         with st.container(key="open-project"):
             link("app_pages/project.py", t("browse.open", lang), {"code": go})
     chosen = set(shortlist())

@@ -8,7 +8,7 @@ from catalogue import Catalogue
 from catalogue.projects.money import exchange_rate
 from catalogue.staff.inquiries import inbox
 from catalogue.text import format_date
-from tests.results import card_data, titles
+from tests.results import card_data, press, titles
 
 APP = str(__import__("conftest").ROOT / "app_pages" / "main.py")  # the frame each session runs
 
@@ -223,3 +223,32 @@ def test_lead_agency_filter_from_the_url_finds_merged_predecessors(fresh_db):
     with demo_catalogue() as cat:
         assert count_line(at) == f"{cat.count(lead_agency='so_nn_mt')} dự án"
     assert widget(at, "multiselect", "f_agency").value == ["so_nn_mt"]
+
+
+def test_result_cards_toggle_the_shortlist_and_open_a_project(fresh_db):
+    """A card's shortlist button adds and removes (four at most, then a message); its Open draws the
+    project's page link for the browser to follow (the browser tests follow it)."""
+    at = open_app()
+    codes = [card["code"] for card in card_data(at)]
+    press(at, "toggle", codes[0])
+    assert at.session_state["shortlist"] == [codes[0]]
+    assert [card["listed"] for card in card_data(at)][:2] == [True, False]
+    press(at, "toggle", codes[0])
+    assert at.session_state["shortlist"] == []
+    for code in codes[:5]:
+        press(at, "toggle", code)
+    assert at.session_state["shortlist"] == codes[:4]
+    assert any("4" in toast.value for toast in at.toast)  # the fifth is refused, and said
+    press(at, "open", codes[1])
+    links = [p.proto for p in at.get("page_link") if p.proto.query_string.startswith(f"code={codes[1]}")]
+    assert links and "list=" in links[0].query_string  # the shortlist goes with it
+    assert not at.exception
+
+
+def test_open_from_a_card_no_longer_listed_still_goes_to_the_project(fresh_db):
+    at = open_app({"q": "nuoc thai"})
+    press(at, "open", "DEMO-001")  # not among these results (they changed under the click)
+    assert not at.exception
+    assert at.query_params["code"] in ("DEMO-001", ["DEMO-001"])
+    with demo_catalogue() as cat:
+        assert at.title[0].value == cat.project("DEMO-001")["name_vi"]  # its page, not the results
