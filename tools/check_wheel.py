@@ -87,7 +87,8 @@ def main() -> None:
 
 
 def browse(url: str, chromium_args: list[str]) -> None:
-    """The installed app answers like the checkout: a result card, then the project's own page."""
+    """The installed app answers like the checkout: result cards whose Open leads to a project, then
+    a project's own page."""
     from playwright.sync_api import sync_playwright
 
     from tests.browser import chromium_path
@@ -97,7 +98,10 @@ def browse(url: str, chromium_args: list[str]) -> None:
         page = browser.new_page()
         page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(url) else route.abort())
         page.goto(url + "/?lang=en")
-        page.wait_for_selector("[data-testid='stMain'] h5", timeout=60_000)
+        page.wait_for_selector("article.card h3", timeout=60_000)  # the result cards (a v2 component)
+        page.get_by_role("link", name="Open").first.click()  # in the app, through the cards' own code
+        page.wait_for_url("**/project?**", timeout=60_000)
+        page.wait_for_selector("h1", timeout=60_000)
         page.goto(url + "/project?code=DEMO-001&lang=en")
         page.wait_for_selector("h1", timeout=60_000)
         body = page.inner_text("[data-testid='stMain']")
