@@ -80,9 +80,21 @@ const text = (tag, parts, className, markTag) => {
   }
   return node;
 };
+// What a press is waiting for, kept between draws: the next draw answers it.
+let pressed = null;  // {kind: "open" | "toggle", code, at: the address when pressed}
 export default function (component) {
   const { data, parentElement, setTriggerValue } = component;
   const list = parentElement.querySelector(".cards");
+  const answered = pressed;
+  pressed = null;  // the server has answered: the buttons take presses again
+  const press = (kind, code) => {
+    // One press at a time (a double click adds, it does not add then remove); a press the server
+    // never answered stops blocking after three seconds.
+    if (pressed && Date.now() - pressed.time < 3000) return false;
+    pressed = { kind, code, at: window.location.href, time: Date.now() };
+    setTriggerValue(kind, code);
+    return true;
+  };
   list.replaceChildren();
   for (const card of data.cards) {
     const item = document.createElement("article");
@@ -103,24 +115,30 @@ export default function (component) {
     open.addEventListener("click", (event) => {
       if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
       event.preventDefault();  // in the app, with the session kept, as Streamlit's own page links do
-      setTriggerValue("open", card.code);
+      press("open", card.code);
     });
     const toggle = document.createElement("button");
     toggle.type = "button";
     toggle.setAttribute("aria-pressed", card.listed ? "true" : "false");
     toggle.appendChild(svg(card.listed ? data.icons.remove : data.icons.add));
     toggle.appendChild(document.createTextNode(card.listed ? data.labels.remove : data.labels.add));
-    toggle.addEventListener("click", () => setTriggerValue("toggle", card.code));
+    toggle.addEventListener("click", () => press("toggle", card.code));
     actions.append(open, toggle);
     item.appendChild(actions);
     list.appendChild(item);
+    if (answered && answered.kind === "toggle" && answered.code === card.code) {
+      toggle.focus();  // drawn anew: the keyboard stays on the button just pressed
+    }
   }
-  if (data.go) {
+  // Followed only if this tab asked for it and has not gone elsewhere since (Back pressed meanwhile).
+  if (data.go && answered && answered.kind === "open" && answered.code === data.go
+      && answered.at === window.location.href) {
     // "Open" was pressed: the server drew that one project's page link (hidden); following it is
     // Streamlit's own in-app navigation (one history entry, the session kept), as a page link's is.
     // It may be drawn just after this element: look for it for up to two seconds.
     let tries = 40;
     const follow = () => {
+      if (answered.at !== window.location.href) return;  // gone elsewhere while looking
       const link = document.querySelector(".st-key-open-project a");
       if (link && new URL(link.href).searchParams.get("code") === data.go) link.click();
       else if (--tries > 0) setTimeout(follow, 50);
@@ -143,8 +161,15 @@ def _href(code: str) -> str:
     return "project?" + urlencode({"code": code, **global_params()})
 
 
+def _answered() -> None:
+    """Count the presses answered: the cards are drawn anew after each, even when nothing else
+    changed (a fifth project refused), so the browser takes presses again."""
+    st.session_state["result_cards_answers"] = st.session_state.get("result_cards_answers", 0) + 1
+
+
 def _open() -> None:
     """A plain click on a card's "Open": that project's page, in this session (see ``result_list``)."""
+    _answered()
     code = (st.session_state.get(KEY) or {}).get("open")
     if isinstance(code, str):
         st.session_state["open_project"] = code
@@ -152,6 +177,7 @@ def _open() -> None:
 
 def _toggle() -> None:
     """The shortlist button of a card was pressed: add or remove that project."""
+    _answered()
     code = (st.session_state.get(KEY) or {}).get("toggle")
     if not isinstance(code, str):
         return
@@ -199,5 +225,6 @@ def result_list(cards: list[ResultCard], lang: str) -> None:
         },
         "icons": _ICONS,
         "go": go,
+        "answers": st.session_state.get("result_cards_answers", 0),
     }
     _component(key=KEY, data=data, on_toggle_change=_toggle, on_open_change=_open)

@@ -409,3 +409,40 @@ def test_a_random_walk_in_the_browser(server, reference, tmp_path):
                     wait_idle(page)
             assert_consistent(page, reference, where)
         page.screenshot(path=tmp_path / "walk-end.png")
+
+
+def test_result_cards_by_keyboard_double_click_and_a_quick_back(server, reference, tmp_path):
+    """The cards' buttons as people press them: Space on the shortlist button keeps the keyboard
+    there, a double click adds once, and Back pressed right after Open lands on the results."""
+    focused = (
+        "() => { let a = document.activeElement;"
+        " while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;"
+        " return a ? a.tagName + ' ' + a.textContent : ''; }"
+    )
+    with browser_page(1440, 900) as page:
+        goto(page, f"{server.url}/dashboard?lang=en")
+        goto(page, f"{server.url}/?lang=en&q=plant")
+        page.get_by_role("button", name="Add to shortlist").first.focus()
+        page.keyboard.press("Space")
+        wait_idle(page)
+        first = params_of(page)["list"]
+        assert page.evaluate(focused) == "BUTTON Remove from shortlist"  # still on the button pressed
+        page.keyboard.press("Space")  # and it takes the next press: removed again
+        wait_idle(page)
+        assert "list" not in params_of(page) and first
+
+        page.get_by_role("button", name="Add to shortlist").nth(1).dblclick()
+        wait_idle(page)
+        page.wait_for_timeout(500)
+        wait_idle(page)
+        assert len(params_of(page)["list"][0].split(",")) == 1  # added once, not added and removed
+
+        results = params_of(page)
+        page.get_by_role("link", name="Open").nth(2).click()
+        page.wait_for_timeout(60)
+        page.go_back()
+        page.wait_for_timeout(2_500)  # whatever the answer to the click, it has arrived
+        wait_idle(page)
+        assert urlparse(page.url).path == "/" and params_of(page) == results, page.url
+        assert_consistent(page, reference, "Back right after Open")
+        page.screenshot(path=tmp_path / "quick-back.png")
