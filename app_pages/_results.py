@@ -11,6 +11,7 @@ the project page with the session kept; the shortlist toggle is a real button.
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 import streamlit as st
 
@@ -156,8 +157,6 @@ KEY = "result_cards"
 def _href(code: str) -> str:
     """The project page's address for a plain link (a new tab, a copied link): the language and
     the shortlist go with it, as with every internal link."""
-    from urllib.parse import urlencode
-
     return "project?" + urlencode({"code": code, **global_params()})
 
 
