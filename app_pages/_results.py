@@ -25,7 +25,7 @@ STYLE = """
 .cards { display: flex; flex-direction: column; gap: 1rem; font-family: var(--st-font, "Source Sans", sans-serif);
   color: var(--st-text-color, #1f2933); }
 .card { border: 1px solid var(--st-border-color, rgba(49, 51, 63, 0.2)); border-radius: var(--st-base-radius, 0.5rem);
-  padding: 1rem; }
+  padding: 1rem; overflow: hidden; overflow-wrap: anywhere; }  /* a 300-letter word wraps; stacked accents stay inside */
 .card h3 { font-size: 1.25rem; font-weight: 600; line-height: 1.4; margin: 0 0 0.5rem; }
 .card h3 mark { background: #fde68a; color: inherit; border-radius: 3px; padding: 0 0.1em; }
 .card .other, .card .facts { font-size: 0.875rem; color: var(--st-gray-color, #6b7280); margin: 0 0 0.5rem; }

@@ -169,20 +169,40 @@ def test_result_cards_show_planted_markup_as_text_in_chromium(hostile_db, tmp_pa
     from tests.browser import Server, browser_page, chromium_path, goto, no_exception
 
     chromium_path()
+    long_word = "Z" + "\u0301" * 40 + "x" * 300  # stacked accents, then a word longer than any screen
+    with Catalogue.open(hostile_db) as cat:
+        cat.write(
+            lambda cur: cur.execute(
+                "update projects set name_vi = name_vi || ' ' || ? where code = ?", [long_word, CODE]
+            ),
+            event="projects",
+        )
     server = Server(hostile_db, tmp_path / "streamlit.log")
     server.start()
     try:
-        with browser_page() as page:
-            goto(page, f"{server.url}/?q=evil+example")
-            card = page.locator(f"article.card[data-code='{CODE}']")
-            card.wait_for()
-            title = card.locator("h3").inner_text()
-            for marker in [*MARKDOWN.values(), *PLOTLY.values()]:
-                assert marker in title, f"{marker!r} is not shown as typed: {title!r}"
-            assert card.locator("img, script, iframe, h1").count() == 0
-            assert card.locator("a").count() == 1  # the card's own "Open" link, nothing from the data
-            assert card.locator("a").get_attribute("href").startswith(f"project?code={CODE}")
-            no_exception(page)
+        for width, height in ((1440, 900), (390, 844)):
+            with browser_page(width, height) as page:
+                goto(page, f"{server.url}/?q=evil+example")
+                card = page.locator(f"article.card[data-code='{CODE}']")
+                card.wait_for()
+                title = card.locator("h3").inner_text()
+                for marker in [*MARKDOWN.values(), *PLOTLY.values()]:
+                    assert marker in title, f"{marker!r} is not shown as typed: {title!r}"
+                assert card.locator("img, script, iframe, h1").count() == 0
+                assert card.locator("a").count() == 1  # the card's own "Open" link, nothing from the data
+                assert card.locator("a").get_attribute("href").startswith(f"project?code={CODE}")
+                beyond = card.locator("h3").evaluate("(h) => h.scrollWidth - h.clientWidth")
+                assert beyond <= 1, f"the long word runs {beyond}px out of its card at {width}px"
+                sideways = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+                assert sideways <= 1, f"the page scrolls {sideways}px sideways at {width}px"
+                page.screenshot(path=tmp_path / f"hostile-card-{width}.png")
+                no_exception(page)
+
+                goto(page, f"{server.url}/project?code={CODE}")  # and the project page links nothing from the data
+                page.get_by_role("heading", level=1).first.wait_for()
+                links = page.locator("[data-testid='stMain'] a[href*='evil.example']")
+                assert links.count() == 0, links.first.get_attribute("href")
+                no_exception(page)
     finally:
         server.stop()
 

@@ -312,3 +312,15 @@ def test_a_reported_usd_figure_is_shown_as_reported_not_as_a_conversion(cat, tmp
     assert money_text(cat.project("AMT-2"), "en") == f"USD 50 m (≈ VND {converted:,.1f} bn, converted)".replace(
         ".0 bn", " bn"
     )
+
+
+def test_a_card_marks_the_words_matched_in_a_description_with_line_breaks(cat, tmp_path):
+    """The snippet is one line (breaks and runs of spaces as one space); the marks move with the text."""
+    from catalogue.projects.views import result_cards
+
+    description = "Dòng đầu tiên.\n\n  Thiết bị   zqmarker\txử lý\r\nbùn thải "
+    row = {"Mã dự án": "SNP-1", "Tên dự án": "Nhà máy thử", "Nhóm": "renewables", "Mô tả": description}
+    _import_rows(cat, tmp_path, [row])
+    card = result_cards(cat, cat.search_page("zqmarker").hits, "vi")[0]
+    assert "".join(piece for piece, _ in card.snippet_parts) == "Dòng đầu tiên. Thiết bị zqmarker xử lý bùn thải"
+    assert [piece for piece, marked in card.snippet_parts if marked] == ["zqmarker"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 import tempfile
 import unicodedata
 from dataclasses import dataclass, field
@@ -286,16 +287,52 @@ def escape_markdown(text: str) -> str:
     return _escape_md(text)
 
 
+_AUTOLINK = re.compile(r"(?i)(?<=:)(?=//)|(?<=\bwww)(?=\.)")  # where Markdown would start a link of its own
+
+
 def _escape_md(text: str) -> str:
+    # Markdown's own characters escaped; and an invisible word joiner (U+2060) inside "://" and
+    # "www." so that an address in the data is not turned into a link (GitHub-flavoured Markdown
+    # links bare addresses even when every character is escaped).
+    text = _AUTOLINK.sub("\u2060", text)
     return "".join("\\" + ch if ch in "\\`*_{}[]<>()#+-.!|~$:" else ch for ch in text)
 
 
 SNIPPET_CHARS = 220
 
 
+def _one_line(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
+    """``text`` with every run of whitespace as one space and no space at either end, and
+    ``spans`` moved to the same characters (the words matched stay the words marked)."""
+    out: list[str] = []
+    where: list[int] = []  # where[i]: the position in the new text of old character i
+    for ch in text:
+        where.append(len(out))
+        if ch.isspace():
+            if out and out[-1] != " ":
+                out.append(" ")
+        else:
+            out.append(ch)
+    where.append(len(out))
+    if out and out[-1] == " ":
+        out.pop()
+    new = "".join(out)
+    moved = []
+    for start, end in spans:
+        a, b = where[start], min(where[end], len(new))
+        while a < b and new[a] == " ":
+            a += 1
+        while b > a and new[b - 1] == " ":
+            b -= 1
+        if a < b:
+            moved.append((a, b))
+    return new, moved
+
+
 def _snippet(text: str, spans: list[tuple[int, int]], width: int = SNIPPET_CHARS) -> tuple[str, list[tuple[int, int]]]:
     """A window of ``text`` around its first matched span (or its start), cut at word boundaries."""
-    text = " ".join(text.split()) if "\n" in text or "  " in text else text
+    if any(ch.isspace() and ch != " " for ch in text) or "  " in text or text != text.strip():
+        text, spans = _one_line(text, spans)
     if len(text) <= width:
         return text, spans
     start = 0
