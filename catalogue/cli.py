@@ -236,7 +236,11 @@ def _serve(args: argparse.Namespace) -> int:
         print(t("cli.serve_missing_streamlit", args.lang), file=sys.stderr)
         return EXIT_REFUSED
     command = serve_command(_existing_db(args).resolve(), args.port, args.address)
-    return subprocess.call(command)
+    if os.name == "posix":  # the server takes this process's place: a stop signal reaches it, its pid is ours
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os.execv(command[0], command)
+    return subprocess.call(command)  # elsewhere: a child that ends with the console
 
 
 def _init(args: argparse.Namespace) -> int:

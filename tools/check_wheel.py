@@ -83,7 +83,12 @@ def main() -> None:
         finally:
             server.terminate()
             server.wait(timeout=20)
-        print(f"wheel {wheel.name}: installed, initialised, served and browsed")
+        try:  # stopping `catalogue serve` stops the server itself (it left an orphan Streamlit before)
+            urllib.request.urlopen(url + "/healthz", timeout=2)
+            raise SystemExit(f"the server still answers on {url} after `catalogue serve` was stopped")
+        except OSError:
+            pass
+        print(f"wheel {wheel.name}: installed, initialised, served, browsed and stopped")
 
 
 def browse(url: str, chromium_args: list[str]) -> None:
