@@ -10,12 +10,13 @@ the project page with the session kept; the shortlist toggle is a real button.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 from urllib.parse import urlencode
 
 import streamlit as st
 
-from app_pages._state import SHORTLIST_LIMIT, global_params, keep_globals_in_url, link, page_file, shortlist
+from app_pages._state import SHORTLIST_LIMIT, global_params, link, page_file, shortlist, toggle_shortlist
 from catalogue.projects.views import ResultCard
 from catalogue.text import t
 
@@ -56,7 +57,11 @@ _ICONS = {
     "80-240 200-120Zm80-640h240-240Z",
 }
 
-SCRIPT = """
+SCRIPT = (
+    "const ICONS = "
+    + json.dumps(_ICONS)
+    + ";\n"
+    + """
 const svg = (path) => {
   const ns = "http://www.w3.org/2000/svg";
   const icon = document.createElementNS(ns, "svg");
@@ -111,7 +116,7 @@ export default function (component) {
     const open = document.createElement("a");
     open.href = card.href;
     open.dataset.code = card.code;
-    open.appendChild(svg(data.icons.open));
+    open.appendChild(svg(ICONS.open));
     open.appendChild(document.createTextNode(data.labels.open));
     open.addEventListener("click", (event) => {
       if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
@@ -121,7 +126,7 @@ export default function (component) {
     const toggle = document.createElement("button");
     toggle.type = "button";
     toggle.setAttribute("aria-pressed", card.listed ? "true" : "false");
-    toggle.appendChild(svg(card.listed ? data.icons.remove : data.icons.add));
+    toggle.appendChild(svg(card.listed ? ICONS.remove : ICONS.add));
     toggle.appendChild(document.createTextNode(card.listed ? data.labels.remove : data.labels.add));
     toggle.addEventListener("click", () => press("toggle", card.code));
     actions.append(open, toggle);
@@ -148,6 +153,7 @@ export default function (component) {
   }
 }
 """
+)
 
 _component = st.components.v2.component("catalogue_result_cards", html=_HTML, css=STYLE, js=SCRIPT)
 
@@ -178,17 +184,8 @@ def _toggle() -> None:
     """The shortlist button of a card was pressed: add or remove that project."""
     _answered()
     code = (st.session_state.get(KEY) or {}).get("toggle")
-    if not isinstance(code, str):
-        return
-    chosen = shortlist()
-    if code in chosen:
-        chosen.remove(code)
-    elif len(chosen) >= SHORTLIST_LIMIT:
+    if isinstance(code, str) and not toggle_shortlist(code):
         st.session_state["shortlist_full"] = True
-        return
-    else:
-        chosen.append(code)
-    keep_globals_in_url()
 
 
 def result_list(cards: list[ResultCard], lang: str) -> None:
@@ -222,7 +219,6 @@ def result_list(cards: list[ResultCard], lang: str) -> None:
             "add": t("shortlist.add", lang),
             "remove": t("shortlist.remove", lang),
         },
-        "icons": _ICONS,
         "go": go,
         "answers": st.session_state.get("result_cards_answers", 0),
     }

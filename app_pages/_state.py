@@ -166,21 +166,29 @@ def link(page: str, label: str, params: dict[str, str] | None = None, **kwargs: 
     st.page_link(page_file(page), label=escape_markdown(label), query_params={**own, **global_params()}, **kwargs)
 
 
-def shortlist_button(code: str, lang: str, key: str) -> None:
-    """Add to, or remove from, the shortlist (kept in the URL as ``?list=``)."""
+def toggle_shortlist(code: str) -> bool:
+    """Take ``code`` off the shortlist, or put it on; False when the list is full (nothing changes)."""
     chosen = shortlist()
     if code in chosen:
-        if st.button(t("shortlist.remove", lang), key=f"unlist-{key}-{code}", icon=":material/bookmark_remove:"):
-            chosen.remove(code)
-            keep_globals_in_url()
+        chosen.remove(code)
+    elif len(chosen) >= SHORTLIST_LIMIT:
+        return False
+    else:
+        chosen.append(code)
+    keep_globals_in_url()
+    return True
+
+
+def shortlist_button(code: str, lang: str, key: str) -> None:
+    """Add to, or remove from, the shortlist (kept in the URL as ``?list=``)."""
+    listed = code in shortlist()
+    label, icon = (
+        ("shortlist.remove", ":material/bookmark_remove:") if listed else ("shortlist.add", ":material/bookmark_add:")
+    )
+    if st.button(t(label, lang), key=f"{'unlist' if listed else 'list'}-{key}-{code}", icon=icon):
+        if toggle_shortlist(code):
             st.rerun()
-    elif st.button(t("shortlist.add", lang), key=f"list-{key}-{code}", icon=":material/bookmark_add:"):
-        if len(chosen) >= SHORTLIST_LIMIT:
-            st.toast(t("shortlist.full", lang, limit=SHORTLIST_LIMIT))
-        else:
-            chosen.append(code)
-            keep_globals_in_url()
-            st.rerun()
+        st.toast(t("shortlist.full", lang, limit=SHORTLIST_LIMIT))
 
 
 def client_address() -> str | None:
