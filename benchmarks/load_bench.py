@@ -67,6 +67,8 @@ class Visitor:
     page_hash: str = ""
     widgets: dict[str, Any] = field(default_factory=dict)  # widget id -> element proto (the last run's)
     values: dict[str, tuple[str, Any]] = field(default_factory=dict)  # widget id -> (value field, value)
+    fragments: dict[str, str] = field(default_factory=dict)  # widget id -> the fragment that drew it ("" none)
+    pending_fragment: str = ""  # the fragment of the widget last changed: the browser reruns only that
     errors: int = 0
     ws: Any = None
 
@@ -83,6 +85,12 @@ class Visitor:
         if self.ws is not None:
             await self.ws.close()
 
+    def set(self, widget_id: str, kind: str, value: Any) -> None:
+        """The user changes a widget: its value is sent with the next run, which (as in the browser)
+        reruns only the fragment that drew the widget, if one did."""
+        self.values[widget_id] = (kind, value)
+        self.pending_fragment = self.fragments.get(widget_id, "")
+
     async def run(self, triggers: dict[str, tuple[str, Any]] | None = None) -> float:
         """Send one rerun (the widgets' values, plus one-shot ``triggers``) and wait until it finishes."""
         msg = BackMsg()
@@ -90,6 +98,11 @@ class Visitor:
         state.query_string = self.query_string
         state.page_name = self.page_name
         state.page_script_hash = self.page_hash
+        fragment, self.pending_fragment = self.pending_fragment, ""
+        for trigger in triggers or {}:
+            fragment = self.fragments.get(trigger, fragment)
+        if fragment:
+            state.fragment_id = fragment
         for widget_id, (kind, value) in {**self.values, **(triggers or {})}.items():
             widget = state.widget_states.widgets.add()
             widget.id = widget_id
@@ -99,7 +112,9 @@ class Visitor:
                 setattr(widget, kind, value)
         started = time.perf_counter()
         await self.ws.send(msg.SerializeToString())
-        self.widgets = {}
+        # a fragment's run redraws that fragment's widgets only
+        for widget_id in [w for w in self.widgets if not fragment or self.fragments.get(w) == fragment]:
+            del self.widgets[widget_id]
         while True:
             raw = await asyncio.wait_for(self.ws.recv(), TIMEOUT)
             forward = ForwardMsg()
@@ -117,9 +132,10 @@ class Visitor:
                 inner = getattr(element, which) if which else None
                 if inner is not None and getattr(inner, "id", ""):
                     self.widgets[inner.id] = (which, inner)
+                    self.fragments[inner.id] = forward.delta.fragment_id
             elif kind == "script_finished":
                 if forward.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN:  # the app's st.rerun()
-                    self.widgets = {}
+                    self.widgets, fragment = {}, ""
                     continue
                 return time.perf_counter() - started
 
@@ -159,10 +175,10 @@ async def investor(
         while going():
             await timed("browse", visitor.goto("", "lang=vi"))
             (_, box) = visitor.widget("f_q")
-            visitor.values[box.id] = ("string_value", rng.choice(QUERIES))
+            visitor.set(box.id, "string_value", rng.choice(QUERIES))
             await timed("search", visitor.run())
             (_, category) = visitor.widget("f_category")
-            visitor.values[category.id] = ("string_array_value", [rng.choice(list(category.options))])
+            visitor.set(category.id, "string_array_value", [rng.choice(list(category.options))])
             await timed("filter", visitor.run())
             code = rng.choice(CODES)
             await timed("project", visitor.goto("project", f"code={code}&lang=vi"))
@@ -184,7 +200,7 @@ async def staff(
         await visitor.goto("edit", f"code={code}&lang=vi")
         while going():
             (_, capacity) = visitor.widget("capacity")
-            visitor.values[capacity.id] = ("string_value", f"{rng.randint(1, 999)} tấn/ngày")
+            visitor.set(capacity.id, "string_value", f"{rng.randint(1, 999)} tấn/ngày")
             await visitor.run()  # the field left: the page reruns (as the browser does on blur)
             (_, save) = visitor.widget("save")
             times["staff save"].append(await visitor.run({save.id: ("trigger_value", True)}))
@@ -207,13 +223,45 @@ def start_app(tree: Path, db: Path, where: Path) -> Any:
 
     where.mkdir()
     shutil.copy(db, where / db.name)
+    os.environ["CATALOGUE_RUN_CPU"] = str(where / "runs.tsv")  # each run's own-thread CPU (app_pages/_profile.py)
     server = Server(where / db.name, where / "app.log", script=tree / "app.py", cwd=tree)
     os.environ["PYTHONPATH"] = str(tree)  # the server imports this checkout's catalogue
     try:
         server.start()
     finally:
         os.environ.pop("PYTHONPATH", None)
+        os.environ.pop("CATALOGUE_RUN_CPU", None)
     return server
+
+
+def print_script_cpu(log: Path) -> None:
+    """The script runs' own-thread CPU since the last call, per page (then the log is emptied): the
+    page's Python and the elements it builds, without the server's sending and the WebSocket."""
+    if not log.exists():
+        return
+    by_page: dict[str, list[float]] = defaultdict(list)
+    for line in log.read_text().splitlines():
+        page, ms = line.split("\t")
+        by_page[page].append(float(ms))
+    log.write_text("")
+    print(
+        "   script thread CPU per run (median / mean): "
+        + ", ".join(
+            f"{page} {statistics.median(v):.1f} / {statistics.fmean(v):.1f} ms (n={len(v)})"
+            for page, v in sorted(by_page.items())
+        ),
+        flush=True,
+    )
+
+
+async def first_visit(url: str) -> float:
+    """The browse page for one new visitor: from opening the session to the end of its first run."""
+    visitor = Visitor(url)
+    started = time.perf_counter()
+    await visitor.connect()
+    await visitor.goto("", "lang=vi")
+    await visitor.close()
+    return time.perf_counter() - started
 
 
 async def one_run(
@@ -349,6 +397,12 @@ def main() -> None:
     parser.add_argument("--projects", type=int, default=0, help="generated projects instead of the demo")
     parser.add_argument("--url", help="an app already running (then --pid for its CPU)")
     parser.add_argument("--pid", type=int)
+    parser.add_argument(
+        "--no-search-cache",
+        action="store_true",
+        help="the servers keep no whole search answers (CATALOGUE_SEARCH_CACHE=0): every search is computed, "
+        "as when every visitor types something new",
+    )
     parser.add_argument("--profile", action="store_true", help="profile every run (cProfile); print the top costs")
     parser.add_argument("--tree", action="append", help="a checkout to serve (repeat to compare, each on a copy)")
     parser.add_argument(
@@ -373,6 +427,8 @@ def main() -> None:
         where = Path(tempfile.mkdtemp())
         os.environ["LOAD_BENCH_PROJECTS"] = str(args.projects)
         db, cookies = prepare(args, where)
+        if args.no_search_cache:
+            os.environ["CATALOGUE_SEARCH_CACHE"] = "0"
         if args.profile:  # the server profiles its runs into this folder (app_pages/_profile.py)
             (where / "profiles").mkdir()
             os.environ["CATALOGUE_PROFILE"] = str(where / "profiles")
@@ -382,10 +438,16 @@ def main() -> None:
             targets.append((servers[-1].url, servers[-1].process.pid, tree if args.tree else ""))
     try:
         print(f"{len(CODES)} codes, {os.cpu_count()} cores; {args.seconds:.0f} s per row", flush=True)
+        for url, _pid, label in targets:  # the first visitor after start-up (index built, nothing else warm)
+            print(
+                f"{label + ' ' if label else ''}first visitor's page: {asyncio.run(first_visit(url)):.3f} s", flush=True
+            )
         for count in [int(c) for c in args.sessions.split(",")]:
             for number, (url, pid, label) in enumerate(targets):
                 result = asyncio.run(one_run(url, pid, count, args.seconds, cookies))
                 print_row(result, label + (" idle" if args.reimport else ""))
+                if servers:
+                    print_script_cpu(where / f"app{number}" / "runs.tsv")
                 if args.reimport:
                     served = where / f"app{number}" / db.name
                     during = run_during_reimport(url, pid, count, cookies, served, changed_files(where))

@@ -20,6 +20,7 @@ Set up as the app's start-up does (app_pages/server.py): the index built, then t
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -32,6 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import csv
 import itertools
 
+os.environ.setdefault("CATALOGUE_SEARCH_CACHE", "0")  # every search computed, none answered from the cache
 from catalogue import Catalogue, pieces
 from catalogue.projects.model import COLUMN_NAMES
 from catalogue.projects.synthetic import projects

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import random
 import statistics
 import sys
@@ -25,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from _figures import percentile
 from rapidfuzz import fuzz, process, utils
 
+os.environ.setdefault("CATALOGUE_SEARCH_CACHE", "0")  # every search computed, none answered from the cache
 from catalogue import Catalogue
 from catalogue.projects import synthetic
 from catalogue.search.index import SearchIndex
