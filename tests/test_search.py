@@ -217,6 +217,18 @@ def test_imports_and_edits_show_in_the_next_search(small, tmp_path):
     assert small.search_index.delta_docs == 3  # kept in step by deltas, not rebuilt
 
 
+def test_the_same_search_again_is_answered_by_the_snapshot_and_a_write_starts_afresh(small, tmp_path):
+    first = small.search_page("nha may", limit=20)
+    assert small.search_page("nha may", limit=20) is first  # the same snapshot's answer, kept
+    assert small.search_page("nha may", limit=20, include_hidden=True) is not first  # other filters, other answer
+    assert small.search_page("nha may", limit=20, offset=20) is not first
+    rows_to_catalogue(
+        small, tmp_path, [["A-11", "Nhà máy pin lưu trữ", "", "renewables", "", "", "70", "calling"]], "more.csv"
+    )
+    again = small.search_page("nha may", limit=20)
+    assert again is not first and again.total == first.total + 1  # the write's snapshot answers anew
+
+
 def test_staff_can_teach_search_an_abbreviation(small):
     assert codes(small, "TBLB") == []
     small.add_synonym("TBLB", "thiết bị lọc bụi", added_by="staff1")

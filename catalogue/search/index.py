@@ -28,6 +28,7 @@ import copy
 import functools
 import itertools
 import logging
+import os
 import re
 import threading
 import time
@@ -58,6 +59,10 @@ NO_MATCH = 255
 NAME_WIDTH = 32  # name words kept per project for the phrase check
 PREFIX_CAP = {1: 8, 2: 24}  # a one- or two-letter word being typed expands to its most common words only
 PREFIX_MAX = 150
+# Whole answers kept per snapshot (a snapshot never changes, so neither do they): the same search
+# again (a shortlist toggle or the language switch redraws the results, a page back, the searches
+# many visitors type) costs a dict look-up. CATALOGUE_SEARCH_CACHE=0 turns it off (benchmarks).
+RESULT_CACHE = int(os.environ.get("CATALOGUE_SEARCH_CACHE", "512"))
 WARM_QUERIES = 24  # the latest distinct searches replayed on a new snapshot before it is swapped in
 WARM_SECONDS = 0.5  # … for at most this long (a staff member's save waits for it)
 NAME, META, DESC, OTHER = 0, 1, 2, 3  # field groups, best first
@@ -411,6 +416,8 @@ class IndexSnapshot:
     def _index_vocabulary(self) -> None:
         """Look-up helpers over the terms: by length for typos, sorted for prefixes."""
         self._attribute_cache: dict[tuple[str, int], np.ndarray] = {}
+        self._result_cache: dict[tuple, SearchResult] = {}
+        self._result_lock = threading.Lock()
         self.doc_freq = np.diff(self.post_offsets).astype(np.int64)
         tallies = {
             name: np.bincount(values[values >= 0], minlength=len(self.attribute_codes[name]))
@@ -516,6 +523,7 @@ class IndexSnapshot:
         self.last_sync = newest if self.last_sync is None else max(self.last_sync, newest)
         # new caches, never cleared ones: the previous snapshot, still searched, keeps its own
         self._attribute_cache, self._candidate_cache, self._best_cache = {}, {}, {}
+        self._result_cache, self._result_lock = {}, threading.Lock()
 
     # --- matching ---------------------------------------------------------------------
 
@@ -619,7 +627,18 @@ class IndexSnapshot:
         """Projects matching ``query`` within ``filters``, ranked, with facet counts."""
         if sort not in SORTS:
             raise ValueError(f"sort must be one of {', '.join(SORTS)}")
-        return self._search(query, filters, max(0, int(limit)), max(0, int(offset)), sort, facets)
+        limit, offset = max(0, int(limit)), max(0, int(offset))
+        key = (query, filters, limit, offset, sort, facets)
+        found = self._result_cache.get(key)
+        if found is not None:
+            return found
+        result = self._search(query, filters, limit, offset, sort, facets)
+        if RESULT_CACHE:
+            with self._result_lock:
+                self._result_cache[key] = result
+                while len(self._result_cache) > RESULT_CACHE:  # the oldest answer goes
+                    self._result_cache.pop(next(iter(self._result_cache)), None)
+        return result
 
     def matching_codes(self, query: str, filters: Filters) -> list[str]:
         """The codes of every project in the result of ``query`` within ``filters`` (unordered)."""
