@@ -11,6 +11,7 @@ the project page with the session kept; the shortlist toggle is a real button.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
 
@@ -18,9 +19,9 @@ import streamlit as st
 
 from app_pages._state import SHORTLIST_LIMIT, global_params, link, page_file, shortlist, toggle_shortlist
 from catalogue.projects.views import ResultCard
-from catalogue.text import t
+from catalogue.text import format_number, t
 
-_HTML = '<div class="cards" role="list"></div>'
+_HTML = '<div class="cards" role="list"></div><nav class="pager" hidden></nav><p class="pager-caption" hidden></p>'
 
 STYLE = """
 .cards { display: flex; flex-direction: column; gap: 1rem; font-family: var(--st-font, "Source Sans", sans-serif);
@@ -45,6 +46,18 @@ STYLE = """
 .actions a:focus-visible, .actions button:focus-visible { outline: 2px solid var(--st-primary-color, #0f766e);
   outline-offset: 2px; }
 .actions svg { width: 1.1rem; height: 1.1rem; fill: currentColor; flex: none; }
+.pager { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin-top: 1rem; }
+.pager button { font: inherit; min-width: 2.5rem; min-height: 2.5rem; padding: 0.25rem 0.75rem; cursor: pointer;
+  border-radius: var(--st-button-radius, 0.5rem); border: 1px solid var(--st-border-color, rgba(49, 51, 63, 0.2));
+  background: transparent; color: var(--st-text-color, #1f2933); }
+.pager button:hover:not(:disabled) { border-color: var(--st-primary-color, #0f766e);
+  color: var(--st-primary-color, #0f766e); }
+.pager button[aria-current="page"] { background: var(--st-primary-color, #0f766e); border-color: transparent;
+  color: #fff; }
+.pager button:disabled { opacity: 0.4; cursor: default; }
+.pager button:focus-visible { outline: 2px solid var(--st-primary-color, #0f766e); outline-offset: 2px; }
+.pager .gap { padding: 0 0.25rem; }
+.pager-caption { font-size: 0.875rem; color: var(--st-gray-color, #6b7280); margin: 0.5rem 0 0; }
 """
 
 # Material Symbols "open_in_new", "bookmark_add" and "bookmark_remove" (Apache 2.0), drawn inline.
@@ -136,6 +149,46 @@ export default function (component) {
       toggle.focus();  // drawn anew: the keyboard stays on the button just pressed
     }
   }
+  // The pager: numbered pages around this one, the first and the last, previous and next.
+  const nav = parentElement.querySelector(".pager");
+  const caption = parentElement.querySelector(".pager-caption");
+  nav.replaceChildren();
+  const pager = data.pager;
+  nav.hidden = caption.hidden = !pager;
+  if (pager) {
+    nav.setAttribute("aria-label", pager.labels.pages);
+    const pageButton = (label, number, name, current) => {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.textContent = label;
+      button.dataset.page = String(number);
+      if (name) button.setAttribute("aria-label", name);
+      if (name) button.title = name;
+      if (current) button.setAttribute("aria-current", "page");
+      button.disabled = number < 1 || number > pager.pages;
+      button.addEventListener("click", () => { if (!current) press("page", String(number)); });
+      return button;
+    };
+    nav.appendChild(pageButton("‹", pager.page - 1, pager.labels.previous, false));
+    let previous = 0;
+    for (const [number, label] of pager.window) {
+      if (number - previous > 1) {
+        const gap = document.createElement("span");
+        gap.className = "gap";
+        gap.textContent = "…";
+        nav.appendChild(gap);
+      }
+      nav.appendChild(pageButton(label, number, "", number === pager.page));
+      previous = number;
+    }
+    nav.appendChild(pageButton("›", pager.page + 1, pager.labels.next, false));
+    caption.textContent = pager.labels.caption;
+  }
+  if (answered && answered.kind === "page") {  // another page of results: back to the top
+    window.scrollTo(0, 0);
+    window.parent.document.querySelectorAll('[data-testid="stMain"], [data-testid="stAppViewContainer"], section.main')
+      .forEach((el) => el.scrollTo(0, 0));
+  }
   // Followed only if this tab asked for it and has not gone elsewhere since (Back pressed meanwhile).
   if (data.go && answered && answered.kind === "open" && answered.code === data.go
       && answered.at === window.location.href) {
@@ -188,8 +241,26 @@ def _toggle() -> None:
         st.session_state["shortlist_full"] = True
 
 
-def result_list(cards: list[ResultCard], lang: str) -> None:
-    """Draw ``cards``; a plain click on "Open" goes to that project's page."""
+def _page() -> None:
+    """A page number of the pager was pressed: the page's own callback shows that page."""
+    _answered()
+    number = (st.session_state.get(KEY) or {}).get("page")
+    go = st.session_state.get("result_cards_on_page")
+    if isinstance(number, str) and number.isdigit() and callable(go):
+        go(int(number))
+
+
+def result_list(
+    cards: list[ResultCard],
+    lang: str,
+    *,
+    page: int = 1,
+    pages: int = 1,
+    on_page: Callable[[int], None] | None = None,
+) -> None:
+    """Draw ``cards``; a plain click on "Open" goes to that project's page. With ``pages`` > 1, a
+    pager under them: pressing a page calls ``on_page(number)``."""
+    st.session_state["result_cards_on_page"] = on_page
     if st.session_state.pop("shortlist_full", False):
         st.toast(t("shortlist.full", lang, limit=SHORTLIST_LIMIT))
     go = st.session_state.pop("open_project", None)
@@ -221,5 +292,22 @@ def result_list(cards: list[ResultCard], lang: str) -> None:
         },
         "go": go,
         "answers": st.session_state.get("result_cards_answers", 0),
+        "pager": _pager(page, pages, lang) if pages > 1 and on_page is not None else None,
     }
-    _component(key=KEY, data=data, on_toggle_change=_toggle, on_open_change=_open)
+    _component(key=KEY, data=data, on_toggle_change=_toggle, on_open_change=_open, on_page_change=_page)
+
+
+def _pager(page: int, pages: int, lang: str) -> dict[str, Any]:
+    """The pager's data: this page, the first and the last, two either side (numbers as the language writes them)."""
+    window = sorted({1, pages, *range(max(1, page - 2), min(pages, page + 2) + 1)})
+    return {
+        "page": page,
+        "pages": pages,
+        "window": [[number, format_number(number, lang, 0)] for number in window],
+        "labels": {
+            "previous": t("browse.previous", lang),
+            "next": t("browse.next", lang),
+            "pages": t("browse.pages", lang),
+            "caption": t("browse.page", lang, page=format_number(page, lang, 0), pages=format_number(pages, lang, 0)),
+        },
+    }

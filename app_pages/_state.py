@@ -255,14 +255,28 @@ def _inquiry_fields(key: str, errors: dict, lang: str) -> tuple[dict[str, Any], 
     return values, pressed
 
 
+def _forget_inquiries_but(base: str) -> None:
+    """Drop the form state of the projects visited before (their forms are not drawn any more).
+    Kept, it grew by a few keys per project opened, and Streamlit walks every key of the session
+    for each text, number and select widget it draws: each click got dearer the longer one browsed."""
+    state = st.session_state
+    for name in [k for k in state if k.startswith("inquiry-") and not k.startswith((base + "#", base + "-"))]:
+        del state[name]
+
+
+@st.fragment
 def inquiry_form(cat: Catalogue, code: str, lang: str) -> None:
-    """The expression-of-interest form. Each filling-in has an id, so a double click or a resend
-    stores one inquiry; after sending, the form is empty again and the reference number shows.
-    Problems are shown under their fields, in the user's language."""
+    """The expression-of-interest form, opened by a button (a fragment: opening it and correcting
+    it rerun this part only; every visit to a project page no longer draws nine fields that most
+    visitors do not use). Each filling-in has an id, so a double click or a resend stores one
+    inquiry; after sending, the form is empty again and the reference number shows. Problems are
+    shown under their fields, in the user's language."""
     state = st.session_state
     base = f"inquiry-{code}"
+    if state.get("inquiry_project") != code:
+        _forget_inquiries_but(base)
+        state["inquiry_project"] = code
     revision = state.get(f"{base}#rev", 0)
-    submission = state.setdefault(f"{base}#id", new_submission_id())
     errors: dict = state.get(f"{base}#errors", {})
     st.subheader(t("inquiry.title", lang))
     sent = state.get(f"{base}#sent")
@@ -272,6 +286,18 @@ def inquiry_form(cat: Catalogue, code: str, lang: str) -> None:
             t("inquiry.duplicate" if duplicate else "inquiry.sent_ref", lang, reference=reference),
             icon=":material/mark_email_read:",
         )
+    if not state.get(f"{base}#open"):
+        st.caption(t("inquiry.intro", lang))
+        st.button(
+            t("inquiry.open", lang),
+            key=f"{base}-open",
+            type="primary",
+            icon=":material/edit_note:",
+            on_click=state.__setitem__,
+            args=(f"{base}#open", True),
+        )
+        return
+    submission = state.setdefault(f"{base}#id", new_submission_id())
     key = f"{base}-{revision}"
     values, pressed = _inquiry_fields(key, errors, lang)
     if not pressed:
@@ -417,18 +443,6 @@ def remember_results(params: dict) -> None:
 
 def results_params() -> dict:
     return dict(st.session_state.get("last_results") or {})
-
-
-def scroll_to_top() -> None:
-    """Scroll the page back to its top (after choosing another page of results)."""
-    nonce = st.session_state["scroll_nonce"] = st.session_state.get("scroll_nonce", 0) + 1
-    st.html(
-        f"<script>/* {nonce} */ window.scrollTo(0, 0); document.querySelectorAll("
-        '\'[data-testid="stMain"], [data-testid="stAppViewContainer"], section.main\')'
-        ".forEach((el) => el.scrollTo(0, 0));</script>",
-        unsafe_allow_javascript=True,
-        width=1,
-    )
 
 
 _STYLE = """<style>

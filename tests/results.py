@@ -37,9 +37,16 @@ def titles(at: AppTest) -> list[str]:
     return [text(card["title"]) for card in card_data(at)]
 
 
+def pager(at: AppTest) -> dict[str, Any] | None:
+    """The pager under the cards (this page, the number of pages, the numbers offered), if drawn."""
+    element = _element(at)
+    return json.loads(element.proto.json)["pager"] if element is not None else None
+
+
 def press(at: AppTest, event: str, code: str) -> AppTest:
     """A press of a card's button: ``"toggle"`` (the shortlist) or ``"open"`` (a plain click on
-    "Open"), for the card of project ``code``; the app runs as after the browser's press."""
+    "Open"), for the card of project ``code``, or of the pager (``"page"``, the number as text);
+    the app runs as after the browser's press."""
     element = _element(at)
     assert element is not None, "the page shows no result cards"
     states = at._tree.get_widget_states()

@@ -8,7 +8,7 @@ from catalogue import Catalogue
 from catalogue.projects.money import exchange_rate
 from catalogue.staff.inquiries import inbox
 from catalogue.text import format_date
-from tests.results import card_data, press, titles
+from tests.results import card_data, pager, press, titles
 
 APP = str(__import__("conftest").ROOT / "app_pages" / "main.py")  # the frame each session runs
 
@@ -105,13 +105,17 @@ def test_bad_url_parameters_give_a_message_not_a_traceback(fresh_db):
 def test_paging(fresh_db):
     at = open_app()
     first = cards(at)
-    next_button = next(b for b in at.button if b.key == "page-next")
-    next_button.click().run()
+    shown = pager(at)
+    assert shown["page"] == 1 and shown["pages"] >= 2
+    assert shown["window"][0][0] == 1 and shown["window"][-1][0] == shown["pages"]  # the first and the last
+    press(at, "page", "2")
     assert cards(at) and cards(at) != first
     assert at.query_params["page"] in ("2", ["2"])
-    assert next(b for b in at.button if b.key == "page-2").proto.type == "primary"  # the page shown is marked
-    next(b for b in at.button if b.key == "page-1").click().run()
+    assert pager(at)["page"] == 2  # the page shown is marked
+    press(at, "page", "1")
     assert cards(at) == first
+    press(at, "page", "999")  # a forged press beyond the last page: the last page
+    assert pager(at)["page"] == pager(at)["pages"]
 
 
 def test_project_page_and_the_ones_the_public_may_not_see(fresh_db):
@@ -134,7 +138,15 @@ def test_english_project_page_marks_missing_translations(fresh_db):
     assert notes and all(format_date(rate.as_of, "en") in n and "/" not in n.split(" of ")[-1] for n in notes)
 
 
+def open_inquiry(at: AppTest) -> None:
+    """Press "Liên hệ về dự án này": the form opens (the page shows a button, not the form, at first)."""
+    assert not any(w.label == "Họ tên" for w in at.text_input)
+    next(b for b in at.button if b.label == "Liên hệ về dự án này").click().run()
+
+
 def fill_inquiry(at: AppTest, **values) -> None:
+    if not any(w.label == "Họ tên" for w in at.text_input):
+        open_inquiry(at)
     fields = {
         "Họ tên": "name",
         "Tổ chức": "organisation",
@@ -252,3 +264,28 @@ def test_open_from_a_card_no_longer_listed_still_goes_to_the_project(fresh_db):
     assert at.query_params["code"] in ("DEMO-001", ["DEMO-001"])
     with demo_catalogue() as cat:
         assert at.title[0].value == cat.project("DEMO-001")["name_vi"]  # its page, not the results
+
+
+def _session_keys(at: AppTest) -> int:
+    return len(list(at.session_state.keys()))
+
+
+def test_a_long_visit_does_not_grow_the_session(fresh_db):
+    """Streamlit walks every key of the session for each text, number and select widget it draws:
+    keys left behind by each search or project opened made every click dearer the longer one browsed."""
+    at = open_app()
+    sizes = []
+    for word in ["nước thải", "rác", "khí thải", "bùn", "điện mặt trời", "tái chế", "lò đốt", "nhựa"]:
+        widget(at, "text_input", "f_q").set_value(word).run()  # other counts beside the filter options
+        assert not at.exception
+        sizes.append(_session_keys(at))
+    assert max(sizes[2:]) <= sizes[1], sizes
+    project = open_app({"code": "DEMO-001"}, page="project.py")
+    sizes = []
+    for code in ["DEMO-002", "DEMO-005", "DEMO-009", "DEMO-010", "DEMO-011", "DEMO-015"]:
+        project.query_params["code"] = code
+        project.run()
+        open_inquiry(project)  # the form's state (its id against double sending, its country) is made
+        assert not project.exception
+        sizes.append(_session_keys(project))
+    assert max(sizes[2:]) <= sizes[1], sizes

@@ -107,6 +107,7 @@ def test_investor_journey(server, tmp_path):
         page.screenshot(path=tmp_path / "4-project-en.png", full_page=True)
 
         # An inquiry with a bad email is refused with a message; corrected, it is sent.
+        page.get_by_role("button", name="Contact us about this project").click()
         page.get_by_label("Name").fill("Jane Investor")
         page.get_by_label("Organisation").fill("Green Capital Ltd")
         page.locator("[data-testid='stSelectbox']").filter(has_text="Country").click()

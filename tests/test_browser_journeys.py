@@ -226,6 +226,7 @@ def test_language_and_shortlist_survive_navigation_reload_and_a_shared_link(serv
 def test_an_inquiry_sent_twice_is_stored_once_and_the_form_is_cleared(server, tmp_path):
     with browser_page(1440, 1600) as page:
         goto(page, f"{server.url}/project?code=DEMO-047&lang=en")
+        page.get_by_role("button", name="Contact us about this project").click()
         page.get_by_label("Name").fill("J")
         page.get_by_label("Organisation").fill("Green Capital Ltd")
         page.get_by_label("Email").fill("jane@example.com")
@@ -306,7 +307,7 @@ def test_nothing_found_offers_to_drop_one_filter(server, reference):
 def test_pages_are_numbered_and_a_new_page_starts_at_its_top(server, reference, tmp_path):
     with browser_page(1440, 900) as page:
         goto(page, server.url)
-        pager = page.locator(".st-key-pager")
+        pager = page.locator("nav.pager")
         pager.get_by_role("button", name="1", exact=True).wait_for()
         pager.scroll_into_view_if_needed()
         pager.get_by_role("button", name="2", exact=True).click()
@@ -402,7 +403,7 @@ def test_a_random_walk_in_the_browser(server, reference, tmp_path):
             elif action == "reload":
                 goto(page, page.url)
             elif action == "page":
-                pager = page.locator(".st-key-pager").get_by_role("button")
+                pager = page.locator("nav.pager").get_by_role("button")
                 enabled = [i for i in range(pager.count()) if pager.nth(i).is_enabled()]
                 if enabled:
                     pager.nth(rng.choice(enabled)).click()
