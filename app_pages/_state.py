@@ -436,6 +436,18 @@ def document_language(lang: str) -> None:
     )
 
 
+def scroll_to_top() -> None:
+    """Scroll the page back to its top (another project drawn on the same page)."""
+    nonce = st.session_state["scroll_nonce"] = st.session_state.get("scroll_nonce", 0) + 1
+    st.html(
+        f"<script>/* {nonce} */ window.scrollTo(0, 0); document.querySelectorAll("
+        '\'[data-testid="stMain"], [data-testid="stAppViewContainer"], section.main\')'
+        ".forEach((el) => el.scrollTo(0, 0));</script>",
+        unsafe_allow_javascript=True,
+        width=1,
+    )
+
+
 def remember_results(params: dict) -> None:
     """The browse page's parameters, for the project page's "Back to the results"."""
     st.session_state["last_results"] = dict(params)

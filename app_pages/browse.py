@@ -5,8 +5,9 @@ import streamlit as st
 from app_pages._filters import active_filters, cleared, filter_panel, go_to, read_state, search_box, sort_choice
 from app_pages._results import result_list
 from app_pages._state import get_catalogue, language, remember_results
-from catalogue.projects.browse_state import to_params
+from catalogue.projects.browse_state import BrowseState, to_params
 from catalogue.projects.views import demo_count, result_cards
+from catalogue.search.index import SearchResult
 from catalogue.text import format_number, t
 
 PAGE_SIZE = 20
@@ -21,6 +22,71 @@ if demo:
     st.info(t("browse.demo_notice", lang, count=demo), icon=":material/info:")
 with st.sidebar:
     filters_box = st.container()  # the filters, drawn by the results' fragment below
+
+
+def _chips(state: BrowseState) -> list[tuple[str, BrowseState]]:
+    """The filters applied, each a button that removes it, and "clear all"."""
+    chips = active_filters(ref, state, lang)
+    if chips:
+        with st.container(horizontal=True, gap="small"):
+            for index, (label, without) in enumerate(chips):
+                st.button(
+                    label,
+                    key=f"chip-{index}-{label}",
+                    icon=":material/close:",
+                    on_click=go_to,
+                    args=(without,),
+                    help=t("browse.remove_filter", lang),
+                )
+            st.button(
+                t("browse.clear", lang),
+                key="chip-clear",
+                icon=":material/filter_alt_off:",
+                type="tertiary",
+                on_click=go_to,
+                args=(cleared(state),),
+            )
+    return chips
+
+
+def _nothing_found(chips: list[tuple[str, BrowseState]]) -> None:
+    """No result: say so, and offer the filters whose removal would find something."""
+    if cat.count() == 0:
+        st.info(t("browse.empty", lang), icon=":material/inventory_2:")
+        return
+    st.warning(t("browse.no_match_filters" if chips else "browse.no_match", lang), icon=":material/search_off:")
+    relaxed = []  # which one filter to drop to find something, with what it would find
+    for label, without in chips:
+        found = cat.search_page(without.q, limit=0, facets=False, **without.filters()).total
+        if found:
+            relaxed.append((label, without, found))
+    if relaxed:
+        st.write(t("browse.relax", lang))
+        for index, (label, without, found) in enumerate(sorted(relaxed, key=lambda r: -r[2])[:5]):
+            st.button(
+                t("browse.relax_one", lang, filter=label, count=found),
+                key=f"relax-{index}",
+                icon=":material/filter_alt_off:",
+                on_click=go_to,
+                args=(without,),
+            )
+
+
+def _count_and_sort(state: BrowseState, result: SearchResult, pages: int) -> None:
+    count_col, sort_col = st.columns([3, 2], vertical_alignment="bottom")
+    first = (state.page - 1) * PAGE_SIZE + 1
+    count_col.markdown(
+        t("browse.count", lang, count=format_number(result.total, lang, 0))
+        if pages == 1
+        else t(
+            "browse.count_range",
+            lang,
+            first=format_number(first, lang, 0),
+            last=format_number(first + len(result.hits) - 1, lang, 0),
+            count=format_number(result.total, lang, 0),
+        )
+    )
+    sort_choice(state, lang, container=sort_col)
 
 
 @st.fragment
@@ -44,65 +110,11 @@ def results() -> None:
     with filters_box:
         st.header(t("browse.filters", lang))
         filter_panel(ref, state, lang, result.facets)
-
-    chips = active_filters(ref, state, lang)
-    if chips:  # what is applied, each removable
-        with st.container(horizontal=True, gap="small"):
-            for index, (label, without) in enumerate(chips):
-                st.button(
-                    label,
-                    key=f"chip-{index}-{label}",
-                    icon=":material/close:",
-                    on_click=go_to,
-                    args=(without,),
-                    help=t("browse.remove_filter", lang),
-                )
-            st.button(
-                t("browse.clear", lang),
-                key="chip-clear",
-                icon=":material/filter_alt_off:",
-                type="tertiary",
-                on_click=go_to,
-                args=(cleared(state),),
-            )
-
+    chips = _chips(state)
     if result.total == 0:
-        if cat.count() == 0:
-            st.info(t("browse.empty", lang), icon=":material/inventory_2:")
-            return
-        st.warning(t("browse.no_match_filters" if chips else "browse.no_match", lang), icon=":material/search_off:")
-        # Which one filter to drop to find something, with what it would find.
-        relaxed = []
-        for label, without in chips:
-            found = cat.search_page(without.q, limit=0, facets=False, **without.filters()).total
-            if found:
-                relaxed.append((label, without, found))
-        if relaxed:
-            st.write(t("browse.relax", lang))
-            for index, (label, without, found) in enumerate(sorted(relaxed, key=lambda r: -r[2])[:5]):
-                st.button(
-                    t("browse.relax_one", lang, filter=label, count=found),
-                    key=f"relax-{index}",
-                    icon=":material/filter_alt_off:",
-                    on_click=go_to,
-                    args=(without,),
-                )
+        _nothing_found(chips)
         return
-
-    count_col, sort_col = st.columns([3, 2], vertical_alignment="bottom")
-    first = (state.page - 1) * PAGE_SIZE + 1
-    count_col.markdown(
-        t("browse.count", lang, count=format_number(result.total, lang, 0))
-        if pages == 1
-        else t(
-            "browse.count_range",
-            lang,
-            first=format_number(first, lang, 0),
-            last=format_number(first + len(result.hits) - 1, lang, 0),
-            count=format_number(result.total, lang, 0),
-        )
-    )
-    sort_choice(state, lang, container=sort_col)
+    _count_and_sort(state, result, pages)
 
     def _go_to_page(number: int) -> None:
         go_to(state.with_changes(page=max(1, number)))

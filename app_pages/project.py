@@ -3,7 +3,15 @@
 import pandas as pd
 import streamlit as st
 
-from app_pages._state import get_catalogue, inquiry_form, language, link, results_params, shortlist_button
+from app_pages._state import (
+    get_catalogue,
+    inquiry_form,
+    language,
+    link,
+    results_params,
+    scroll_to_top,
+    shortlist_button,
+)
 from catalogue.projects.money import exchange_rate
 from catalogue.projects.views import escape_markdown, profile_html, project_sheet
 from catalogue.text import format_date, format_number, t
@@ -24,6 +32,13 @@ if sheet is None:
     link("app_pages/browse.py", back_label, back, icon=":material/arrow_back:")
     st.stop()
 
+if st.session_state.get("project_code") not in (None, code):
+    # Another project than the one shown last, on this same page (a similar project's link):
+    # Streamlit does not change the address for a link to the page already open, so the code is
+    # written again; the browser then records the new address (a history entry, a right link to
+    # share, a reload and the language switch showing this project), and the page starts at its top.
+    st.query_params["code"] = code
+    scroll_to_top()
 st.session_state["project_code"] = code
 link("app_pages/browse.py", back_label, back, icon=":material/arrow_back:")
 st.title(escape_markdown(sheet.name))

@@ -447,3 +447,31 @@ def test_result_cards_by_keyboard_double_click_and_a_quick_back(server, referenc
         assert urlparse(page.url).path == "/" and params_of(page) == results, page.url
         assert_consistent(page, reference, "Back right after Open")
         page.screenshot(path=tmp_path / "quick-back.png")
+
+
+def test_a_similar_project_gets_its_own_address_and_back_returns(server, tmp_path):
+    """A similar project's link leads to the same page: the address must still name the project
+    shown (a reload, a shared link and the language switch show it), Back must return to the one
+    before, and the new project starts at its top."""
+    with browser_page(1440, 900) as page:
+        goto(page, f"{server.url}/project?code=DEMO-016&lang=en")
+        first = page.locator("h1").first.inner_text()
+        similar = page.locator("[data-testid='stPageLink'] a[href*='code=DEMO-']").first
+        target = re.search(r"code=([^&]+)", similar.get_attribute("href")).group(1)
+        similar.scroll_into_view_if_needed()
+        similar.click()
+        page.wait_for_url(re.compile(f"code={target}"))
+        wait_idle(page)
+        second = page.locator("h1").first.inner_text()
+        assert second != first
+        top = page.locator("h1").first.bounding_box()
+        assert top is not None and 0 <= top["y"] < 900, f"the new project opened away from its top ({top})"
+        page.reload()
+        page.locator("h1").first.wait_for()
+        wait_idle(page)
+        assert page.locator("h1").first.inner_text() == second
+        page.go_back()
+        page.wait_for_url(re.compile("code=DEMO-016"))
+        wait_idle(page)
+        assert page.locator("h1").first.inner_text() == first
+        no_exception(page)
