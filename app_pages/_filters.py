@@ -97,6 +97,16 @@ def apply_widgets(current: BrowseState) -> Callable[[], None]:
     return apply
 
 
+def page_of(current: BrowseState, number: int) -> BrowseState:
+    """Page ``number`` of the results, unless the widgets hold something not applied yet (words
+    typed, then the pager pressed: the field's change and the press arrive together): then that,
+    from its first page."""
+    shown = _state_from_widgets(current)  # (on its first page)
+    if shown != current.with_changes(page=1):
+        return shown
+    return current.with_changes(page=max(1, number))
+
+
 def go_to(state: BrowseState) -> None:
     """Show ``state`` (a relaxed filter, a cleared search …): the URL changes, the widgets follow."""
     set_page_params(to_params(state))
@@ -143,11 +153,17 @@ def filter_panel(ref: Reference, state: BrowseState, lang: str, facets: dict[str
             on_change=apply,
             placeholder=t("browse.choose", lang),
         )
+    _capital_range(state, lang, apply)
+
+
+def _capital_range(state: BrowseState, lang: str, apply: Callable[[], None]) -> None:
+    """From and up to, in tỷ đồng (an emptied field is no bound), and the range in USD."""
     low, high = st.columns(2)
     bound(
         low.number_input,
         t("browse.min_vnd", lang),
         key="f_min",
+        value=None,  # an emptied field is no bound, not 0
         min_value=0.0,
         max_value=1_000_000.0,
         step=50.0,
@@ -157,6 +173,7 @@ def filter_panel(ref: Reference, state: BrowseState, lang: str, facets: dict[str
         high.number_input,
         t("browse.max_vnd", lang),
         key="f_max",
+        value=None,
         min_value=0.0,
         max_value=1_000_000.0,
         step=50.0,

@@ -24,7 +24,7 @@ from catalogue.text import format_number, t
 _HTML = '<div class="cards" role="list"></div><nav class="pager" hidden></nav><p class="pager-caption" hidden></p>'
 
 STYLE = """
-.cards { display: flex; flex-direction: column; gap: 1rem; font-family: var(--st-font, "Source Sans", sans-serif);
+.cards { scroll-margin-top: 7rem; display: flex; flex-direction: column; gap: 1rem; font-family: var(--st-font, "Source Sans", sans-serif);
   color: var(--st-text-color, #1f2933); }
 .card { border: 1px solid var(--st-border-color, rgba(49, 51, 63, 0.2)); border-radius: var(--st-base-radius, 0.5rem);
   padding: 1rem; overflow: hidden; overflow-wrap: anywhere; }  /* a 300-letter word wraps; stacked accents stay inside */
@@ -57,6 +57,7 @@ STYLE = """
 .pager button:disabled { opacity: 0.4; cursor: default; }
 .pager button:focus-visible { outline: 2px solid var(--st-primary-color, #0f766e); outline-offset: 2px; }
 .pager .gap { padding: 0 0.25rem; }
+@media (max-width: 640px) { .cards { scroll-margin-top: 11rem; } }  /* the count and the sort, stacked, stay in view */
 .pager-caption { font-size: 0.875rem; color: var(--st-gray-color, #6b7280); margin: 0.5rem 0 0; }
 """
 
@@ -109,7 +110,8 @@ export default function (component) {
   const press = (kind, code) => {
     // One press at a time (a double click adds, it does not add then remove); a press the server
     // never answered stops blocking after three seconds.
-    if (pressed && Date.now() - pressed.time < 3000) return false;
+    // Pages are the exception: the last page pressed is the one wanted.
+    if (kind !== "page" && pressed && Date.now() - pressed.time < 3000) return false;
     pressed = { kind, code, at: window.location.href, time: Date.now() };
     setTriggerValue(kind, code);
     return true;
@@ -184,10 +186,12 @@ export default function (component) {
     nav.appendChild(pageButton("›", pager.page + 1, pager.labels.next, false));
     caption.textContent = pager.labels.caption;
   }
-  if (answered && answered.kind === "page") {  // another page of results: back to the top
-    window.scrollTo(0, 0);
-    window.parent.document.querySelectorAll('[data-testid="stMain"], [data-testid="stAppViewContainer"], section.main')
-      .forEach((el) => el.scrollTo(0, 0));
+  if (answered && answered.kind === "page") {
+    // Another page of results: to its first card (the count and sort just above stay in view),
+    // the keyboard on the page now shown.
+    list.scrollIntoView({ block: "start" });
+    const current = nav.querySelector('button[aria-current="page"]');
+    if (current) current.focus({ preventScroll: true });
   }
   // Followed only if this tab asked for it and has not gone elsewhere since (Back pressed meanwhile).
   if (data.go && answered && answered.kind === "open" && answered.code === data.go

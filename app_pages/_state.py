@@ -214,7 +214,9 @@ def session_id() -> str:
 def field_error(message: str | None) -> None:
     """A field's problem, right under it, in red."""
     if message:
-        st.markdown(f":red[:material/error: {escape_markdown(message)}]")
+        # a word joiner after "@": the example address in a message is not made a mail link
+        text = escape_markdown(message).replace("@", "@\u2060")
+        st.markdown(f":red[:material/error: {text}]")
 
 
 def _inquiry_fields(key: str, errors: dict, lang: str) -> tuple[dict[str, Any], bool]:

@@ -2,7 +2,16 @@
 
 import streamlit as st
 
-from app_pages._filters import active_filters, cleared, filter_panel, go_to, read_state, search_box, sort_choice
+from app_pages._filters import (
+    active_filters,
+    cleared,
+    filter_panel,
+    go_to,
+    page_of,
+    read_state,
+    search_box,
+    sort_choice,
+)
 from app_pages._results import result_list
 from app_pages._state import get_catalogue, language, remember_results
 from catalogue.projects.browse_state import BrowseState, to_params
@@ -49,12 +58,15 @@ def _chips(state: BrowseState) -> list[tuple[str, BrowseState]]:
     return chips
 
 
-def _nothing_found(chips: list[tuple[str, BrowseState]]) -> None:
-    """No result: say so, and offer the filters whose removal would find something."""
+def _nothing_found(state: BrowseState, chips: list[tuple[str, BrowseState]]) -> None:
+    """No result: say so, and offer the filters (or the words) whose removal would find something."""
     if cat.count() == 0:
         st.info(t("browse.empty", lang), icon=":material/inventory_2:")
         return
-    st.warning(t("browse.no_match_filters" if chips else "browse.no_match", lang), icon=":material/search_off:")
+    message = "browse.no_match_both" if chips and state.q else "browse.no_match_filters" if chips else "browse.no_match"
+    st.warning(t(message, lang), icon=":material/search_off:")
+    if chips and state.q:  # the words may be what finds nothing
+        chips = [*chips, (t("browse.words_chip", lang, q=state.q), state.with_changes(q=""))]
     relaxed = []  # which one filter to drop to find something, with what it would find
     for label, without in chips:
         found = cat.search_page(without.q, limit=0, facets=False, **without.filters()).total
@@ -112,12 +124,12 @@ def results() -> None:
         filter_panel(ref, state, lang, result.facets)
     chips = _chips(state)
     if result.total == 0:
-        _nothing_found(chips)
+        _nothing_found(state, chips)
         return
     _count_and_sort(state, result, pages)
 
     def _go_to_page(number: int) -> None:
-        go_to(state.with_changes(page=max(1, number)))
+        go_to(page_of(state, number))
 
     result_list(result_cards(cat, result.hits, lang), lang, page=state.page, pages=pages, on_page=_go_to_page)
 

@@ -89,9 +89,11 @@ def _sidebar_user(user: auth.User, lang: str) -> None:
 
 
 def _run_page(navigation: st.navigation, lang: str) -> None:
-    if st.session_state.get("last_page") not in (None, navigation.url_path):
+    previous = st.session_state.get("last_page")
+    if previous not in (None, navigation.url_path):
         with st.sidebar:
             close_sidebar_on_phone()
+    st.session_state["previous_page"] = previous  # the page of the run before (the project page asks)
     st.session_state["last_page"] = navigation.url_path
     try:
         navigation.run()

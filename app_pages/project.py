@@ -32,7 +32,7 @@ if sheet is None:
     link("app_pages/browse.py", back_label, back, icon=":material/arrow_back:")
     st.stop()
 
-if st.session_state.get("project_code") not in (None, code):
+if st.session_state.get("previous_page") == "project" and st.session_state.get("project_code") not in (None, code):
     # Another project than the one shown last, on this same page (a similar project's link):
     # Streamlit does not change the address for a link to the page already open, so the code is
     # written again; the browser then records the new address (a history entry, a right link to

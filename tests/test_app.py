@@ -112,6 +112,8 @@ def test_paging(fresh_db):
     assert cards(at) and cards(at) != first
     assert at.query_params["page"] in ("2", ["2"])
     assert pager(at)["page"] == 2  # the page shown is marked
+    press(at, "page", "3")  # from a page other than the first
+    assert pager(at)["page"] == 3 and at.query_params["page"] in ("3", ["3"])
     press(at, "page", "1")
     assert cards(at) == first
     press(at, "page", "999")  # a forged press beyond the last page: the last page
@@ -289,3 +291,34 @@ def test_a_long_visit_does_not_grow_the_session(fresh_db):
         assert not project.exception
         sizes.append(_session_keys(project))
     assert max(sizes[2:]) <= sizes[1], sizes
+
+
+def test_emptying_a_capital_field_removes_that_bound_only(fresh_db):
+    at = open_app({"min_vnd": "100", "max_vnd": "500"})
+    widget(at, "number_input", "f_max").set_value(None).run()
+    assert not at.exception
+    assert at.query_params.get("min_vnd") in ("100", ["100"], "100.0", ["100.0"])
+    assert "max_vnd" not in at.query_params  # not "0 to 100" (the emptied field read as 0, then swapped)
+    widget(at, "number_input", "f_min").set_value(None).run()
+    assert "min_vnd" not in at.query_params and "max_vnd" not in at.query_params
+    assert widget(at, "number_input", "f_min").value is None
+
+
+def test_words_typed_then_the_pager_pressed_are_applied_from_the_first_page(fresh_db):
+    at = open_app()
+    everything = count_line(at)
+    widget(at, "text_input", "f_q").set_value("điện mặt trời")  # typed; the pager pressed before Enter
+    press(at, "page", "2")
+    assert not at.exception
+    assert at.query_params.get("q") in ("điện mặt trời", ["điện mặt trời"])
+    assert "page" not in at.query_params and count_line(at) != everything
+
+
+def test_when_the_words_find_nothing_within_filters_dropping_the_words_is_offered(fresh_db):
+    at = open_app({"q": "zzzzqqq", "category": "renewables"})
+    assert not cards(at)
+    assert any("khớp với từ khóa trong các bộ lọc" in w.value for w in at.warning)  # not blamed on the filters
+    without_words = next(b for b in at.button if b.label.startswith("Bỏ “Từ khóa: zzzzqqq”"))
+    without_words.click().run()
+    assert "q" not in at.query_params and at.query_params["category"] in ("renewables", ["renewables"])
+    assert cards(at)

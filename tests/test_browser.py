@@ -119,6 +119,7 @@ def test_investor_journey(server, tmp_path):
         page.get_by_role("button", name="Send").click()
         wait_idle(page)
         page.get_by_text("Not an email address").wait_for()  # under the field
+        assert page.locator("a[href='mailto:name@company.com']").count() == 0  # its example address is no link
         page.get_by_label("Email").fill("jane@example.com")
         page.get_by_role("button", name="Send").click()
         wait_idle(page)

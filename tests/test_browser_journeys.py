@@ -318,6 +318,22 @@ def test_pages_are_numbered_and_a_new_page_starts_at_its_top(server, reference, 
         assert box is not None and 0 <= box["y"] < 900, f"page 2 opened scrolled away from its top ({box})"
         assert_consistent(page, reference, "page 2")
         page.screenshot(path=tmp_path / "page-2.png")
+        # The keyboard stays on the pager (on the page now shown): Tab, Enter goes on to page 3.
+        focused = """() => { let a = document.activeElement;
+            while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
+            return a ? a.textContent : null; }"""
+        assert page.evaluate(focused) == "2"
+        page.keyboard.press("Tab")
+        page.keyboard.press("Enter")
+        page.wait_for_url(re.compile(r"page=3"))
+        wait_idle(page)
+        assert page.evaluate(focused) == "3"
+        # Two pages pressed in quick succession: the last one pressed is shown.
+        pager.get_by_role("button", name="4", exact=True).click()
+        pager.get_by_role("button", name="1", exact=True).click()
+        page.wait_for_url(lambda url: "page=" not in url)
+        wait_idle(page)
+        assert_consistent(page, reference, "page 1 after a quick second press")
 
 
 def test_compare_view_shows_four_projects_in_full_and_marks_differences(server, tmp_path):
