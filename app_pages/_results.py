@@ -103,7 +103,8 @@ const text = (tag, parts, className, markTag) => {
 // What a press is waiting for, kept between draws: the next draw answers it.
 let pressed = null;  // {kind: "open" | "toggle", code, at: the address when pressed}
 export default function (component) {
-  const { data, parentElement, setTriggerValue } = component;
+  const { parentElement, setTriggerValue } = component;
+  const data = JSON.parse(component.data);  // sent as one JSON text (see result_list)
   const list = parentElement.querySelector(".cards");
   const answered = pressed;
   pressed = null;  // the server has answered: the buttons take presses again
@@ -298,7 +299,10 @@ def result_list(
         "answers": st.session_state.get("result_cards_answers", 0),
         "pager": _pager(page, pages, lang) if pages > 1 and on_page is not None else None,
     }
-    _component(key=KEY, data=data, on_toggle_change=_toggle, on_open_change=_open, on_page_change=_page)
+    # One JSON text, not the dict: Streamlit walks a dict's every value looking for dataframes and
+    # hashes it again key-sorted for the element's identity, on every run (3.4 ms against 1.2 ms
+    # for twenty cards, measured alone).
+    _component(key=KEY, data=json.dumps(data), on_toggle_change=_toggle, on_open_change=_open, on_page_change=_page)
 
 
 def _pager(page: int, pages: int, lang: str) -> dict[str, Any]:

@@ -21,10 +21,15 @@ def _element(at: AppTest) -> Any | None:
     return found[0] if found else None
 
 
+def _payload(element: Any) -> dict[str, Any]:
+    """The component's data: one JSON text (app_pages/_results.py), itself sent as JSON."""
+    return json.loads(json.loads(element.proto.json))
+
+
 def card_data(at: AppTest) -> list[dict[str, Any]]:
     """The cards the page drew, in order (none when it drew no result list)."""
     element = _element(at)
-    return json.loads(element.proto.json)["cards"] if element is not None else []
+    return _payload(element)["cards"] if element is not None else []
 
 
 def text(parts: list[list[Any]]) -> str:
@@ -40,7 +45,7 @@ def titles(at: AppTest) -> list[str]:
 def pager(at: AppTest) -> dict[str, Any] | None:
     """The pager under the cards (this page, the number of pages, the numbers offered), if drawn."""
     element = _element(at)
-    return json.loads(element.proto.json)["pager"] if element is not None else None
+    return _payload(element)["pager"] if element is not None else None
 
 
 def press(at: AppTest, event: str, code: str) -> AppTest:
