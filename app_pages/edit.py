@@ -421,7 +421,11 @@ st.divider()
 st.subheader(t("edit.history", lang))
 st.caption(t("edit.history_times", lang))
 entries = history.project_history(cat, code)
-for index, entry in enumerate(entries):
+# The latest versions, and older ones on asking: each shown version is a table drawn on every run
+# of this page, and a project edited often had every save of its life drawn each time.
+HISTORY_STEP = 10
+shown_versions = st.session_state.get(f"staff-history-{code}", HISTORY_STEP)
+for index, entry in enumerate(entries[:shown_versions]):
     title = " · ".join(
         (
             format_datetime(entry.at, lang, zone=False),
@@ -465,6 +469,14 @@ for index, entry in enumerate(entries):
                 cancel_button(no)
         elif st.button(t("edit.restore", lang), icon=":material/history:", key=f"staff-restore-{entry.id}"):
             ask("restore", entry.id)
+if len(entries) > shown_versions:
+    st.button(
+        t("edit.history_more", lang, count=min(HISTORY_STEP, len(entries) - shown_versions), total=len(entries)),
+        key=f"staff-history-more-{code}",
+        icon=":material/expand_more:",
+        on_click=st.session_state.__setitem__,
+        args=(f"staff-history-{code}", shown_versions + HISTORY_STEP),
+    )
 
 # --- archive: a workflow step that takes the project off the public list; far from "Save" --------
 if project["status"] != "withdrawn" and "archive" in workflow.allowed_actions(project, user.role):
