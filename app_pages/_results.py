@@ -57,7 +57,7 @@ STYLE = """
 .pager button:disabled { opacity: 0.4; cursor: default; }
 .pager button:focus-visible { outline: 2px solid var(--st-primary-color, #0f766e); outline-offset: 2px; }
 .pager .gap { padding: 0 0.25rem; }
-@media (max-width: 640px) { .cards { scroll-margin-top: 11rem; } }  /* the count and the sort, stacked, stay in view */
+@media (max-width: 640px) { .cards { scroll-margin-top: 14rem; } }  /* the count and the sort, stacked, stay in view */
 .pager-caption { font-size: 0.875rem; color: var(--st-gray-color, #6b7280); margin: 0.5rem 0 0; }
 """
 

@@ -185,6 +185,12 @@ def test_an_inquiry_is_stored_and_confirmed(fresh_db):
     assert list(stored["email"]) == ["minh@vinagreen.example"]
     assert stored["reference"][0] in at.success[0].value  # the investor sees the reference number
     assert next(w for w in at.text_input if w.label == "Họ tên").value == ""  # a fresh form
+    # The second click of a double click lands on the emptied form: the reference number stays,
+    # no "required" errors appear, nothing more is stored.
+    next(b for b in at.button if b.label == "Gửi").click().run()
+    assert at.success and stored["reference"][0] in at.success[0].value
+    assert not [m for m in at.markdown if m.value.startswith(":red[")]
+    assert len(inbox(_catalogue(fresh_db), code="DEMO-047")) == 1
 
 
 def test_a_bad_inquiry_is_refused_and_nothing_is_stored(fresh_db):
