@@ -177,14 +177,14 @@ def test_edit_saves_and_the_history_shows_who_and_what(staff_db):
 
 def test_a_long_history_shows_the_latest_versions_and_older_ones_on_asking(staff_db):
     at = signed_in("lan", "edit.py", {"code": "DEMO-001"})
-    for number in range(12):  # twelve saves on top of the demo's versions
+    for number in range(9):  # nine saves on top of the demo's versions: more than ten in all
         field(at, "Quy mô").input(f"{300 + number} xe/năm")
         save(at)
     versions = [e for e in at.expander if " · " in e.label]
     assert len(versions) == 10 and "lan · Sửa" in versions[0].label
     more = next(b for b in at.button if b.label.startswith("Xem thêm"))
     older, total = map(int, re.search(r"Xem thêm (\d+) phiên bản cũ hơn \(tất cả (\d+)\)", more.label).groups())
-    assert total >= 13 and older == total - 10
+    assert total >= 11 and older == total - 10
     more.click()
     run(at)
     assert len([e for e in at.expander if " · " in e.label]) == total
