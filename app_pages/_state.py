@@ -304,7 +304,7 @@ def inquiry_form(cat: Catalogue, code: str, lang: str) -> None:
     values, pressed = _inquiry_fields(key, errors, lang)
     if not pressed:
         return
-    if sent and not any(values.get(name) for name in ("name", "organisation", "country", "email", "phone", "message")):
+    if sent and not any(value for name, value in values.items() if name not in ("website", "consent")):
         # The emptied form sent just after a sending (the second click of a double click lands on
         # it): nothing to send, and the reference number stays in view rather than "required" errors.
         return
