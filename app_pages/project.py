@@ -1,5 +1,7 @@
 """A project's page: ``/project?code=CODE``."""
 
+import functools
+
 import pandas as pd
 import streamlit as st
 
@@ -12,9 +14,15 @@ from app_pages._state import (
     scroll_to_top,
     shortlist_button,
 )
+from catalogue import Catalogue
 from catalogue.projects.money import exchange_rate
 from catalogue.projects.views import escape_markdown, profile_html, project_sheet
 from catalogue.text import format_date, format_number, t
+
+
+def _profile(cat: Catalogue, code: str, lang: str) -> str:
+    return profile_html(cat, code, lang) or ""
+
 
 lang = language()
 cat = get_catalogue()
@@ -50,15 +58,24 @@ if sheet.demo:
     st.warning(t("project.demo", lang), icon=":material/science:")
 
 marks = {"done": ":material/check_circle:", "current": ":material/radio_button_checked:", "todo": ""}
-with st.container(horizontal=True, gap="medium", key="stages"):
-    for label, state in sheet.stages:
-        st.markdown(f"**{marks[state]} {label}**" if state == "current" else f"{marks[state]} {label}", width="content")
+# one element for the tracker and one for the facts: every element is a message built and sent
+stages = [f"{marks[state]} {escape_markdown(label)}".strip() for label, state in sheet.stages]
+st.markdown(
+    "\u2003".join(
+        f"**{text}**" if state == "current" else text for text, (_, state) in zip(stages, sheet.stages, strict=True)
+    )
+)
 
 left, right = st.columns([3, 2])
 with left:
-    for label, value in sheet.facts:
-        text = escape_markdown(value)
-        st.markdown(f"**{escape_markdown(label)}** · {text}" if label else f"↳ {text}")
+    st.markdown(
+        "  \n".join(
+            f"**{escape_markdown(label)}** · {escape_markdown(' '.join(value.split()))}"
+            if label
+            else f"↳ {escape_markdown(' '.join(value.split()))}"
+            for label, value in sheet.facts
+        )
+    )
     rate = exchange_rate()
     st.caption(
         t("project.usd_note", lang, rate=format_number(rate.vnd_per_usd, lang, 0), date=format_date(rate.as_of, lang))
@@ -79,9 +96,10 @@ with right:
     shortlist_button(sheet.code, lang, key="project")
     st.download_button(
         t("project.print", lang),
-        data=profile_html(cat, sheet.code, lang) or "",
+        data=functools.partial(_profile, cat, sheet.code, lang),  # made when asked for, not on every visit
         file_name=f"{sheet.code}-{lang}.html",
         mime="text/html",
+        on_click="ignore",
         icon=":material/print:",
     )
     if sheet.latitude is not None and sheet.longitude is not None:
