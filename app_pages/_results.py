@@ -103,6 +103,10 @@ const text = (tag, parts, className, markTag) => {
 };
 // What a press is waiting for, kept between draws: the next draw answers it.
 let pressed = null;  // {kind: "open" | "toggle", code, at: the address when pressed}
+// Back or Forward pressed since "Open": the history may hold the very address Open was pressed at
+// (the shortlist's changes write the address), so comparing addresses alone is not enough
+let lastPop = 0;
+window.addEventListener("popstate", () => { lastPop = Date.now(); });
 export default function (component) {
   const { parentElement, setTriggerValue } = component;
   const data = JSON.parse(component.data);  // sent as one JSON text (see result_list)
@@ -197,13 +201,13 @@ export default function (component) {
   }
   // Followed only if this tab asked for it and has not gone elsewhere since (Back pressed meanwhile).
   if (data.go && answered && answered.kind === "open" && answered.code === data.go
-      && answered.at === window.location.href) {
+      && answered.at === window.location.href && lastPop < answered.time) {
     // "Open" was pressed: the server drew that one project's page link (hidden); following it is
     // Streamlit's own in-app navigation (one history entry, the session kept), as a page link's is.
     // It may be drawn just after this element: look for it for up to two seconds.
     let tries = 40;
     const follow = () => {
-      if (answered.at !== window.location.href) return;  // gone elsewhere while looking
+      if (answered.at !== window.location.href || lastPop >= answered.time) return;  // gone elsewhere meanwhile
       const link = document.querySelector(".st-key-open-project a");
       if (link && new URL(link.href).searchParams.get("code") === data.go) link.click();
       else if (--tries > 0) setTimeout(follow, 50);
