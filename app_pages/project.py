@@ -59,7 +59,8 @@ if sheet.demo:
 
 marks = {"done": ":material/check_circle:", "current": ":material/radio_button_checked:", "todo": ""}
 # one element for the tracker and one for the facts: every element is a message built and sent
-stages = [f"{marks[state]} {escape_markdown(label)}".strip() for label, state in sheet.stages]
+# (a stage's words held together by no-break spaces: the line wraps between stages, not inside one)
+stages = [f"{marks[state]} {escape_markdown(label)}".strip().replace(" ", "\u00a0") for label, state in sheet.stages]
 st.markdown(
     "\u2003".join(
         f"**{text}**" if state == "current" else text for text, (_, state) in zip(stages, sheet.stages, strict=True)
