@@ -3,6 +3,7 @@
 import hashlib
 from pathlib import Path
 
+import pandas as pd
 import streamlit as st
 
 from app_pages._state import get_catalogue, language, link, require
@@ -10,6 +11,7 @@ from app_pages._streamlit_texts import streamlit_texts
 from catalogue.projects.exporting import table_xlsx
 from catalogue.projects.importing import ImportReport, private_copy
 from catalogue.projects.template import template_xlsx
+from catalogue.projects.views import escape_markdown
 from catalogue.text import format_number, t
 
 lang = language()
@@ -38,6 +40,23 @@ def show_rows(report: ImportReport) -> None:
     preview = report.preview_frame(cat.reference, lang)
     if not preview.empty:
         st.dataframe(preview, hide_index=True, width="stretch")
+
+
+def show_layout(report: ImportReport) -> None:
+    """How an agency's list was read (its title, sections, totals, notes), before anyone confirms."""
+    if not report.understood:
+        return
+    with st.container(border=True, key="import-layout"):
+        st.markdown(f"**{t('import.layout_title', lang)}**")
+        lines = [f"- {escape_markdown(said.text(lang))}" for said in report.understood if said.level == "info"]
+        st.markdown("\n".join(lines))
+        for warning in (said for said in report.understood if said.level == "warning"):
+            st.warning(escape_markdown(warning.text(lang)), icon=":material/warning:")
+        if report.skipped:
+            with st.expander(t("import.layout_skipped", lang, count=len(report.skipped))):
+                columns = [t("import.col_row", lang), t("import.col_kind", lang), t("import.col_text", lang)]
+                rows = [(row, kind(lang), text) for row, kind, text in report.skipped]
+                st.dataframe(pd.DataFrame(rows, columns=columns), hide_index=True, width="stretch")
 
 
 def show_done(report: ImportReport) -> None:
@@ -122,6 +141,7 @@ if preview is None or preview[0] != digest:
     st.session_state["staff-preview"] = preview
 report = preview[1]
 
+show_layout(report)
 for column in report.ignored_columns:
     st.caption(t("import.ignored", lang, column=column))
 if not report.ok:

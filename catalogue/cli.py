@@ -268,6 +268,7 @@ def _import(args: argparse.Namespace) -> int:
     else:
         with _open(args) as cat:
             report = cat.import_file(path, dry_run=args.dry_run, actor="cli", new_publication=publication)
+    _print_understood(report, args.lang)
     for column in report.ignored_columns:
         print(t("cli.ignored_column", args.lang, column=column), file=sys.stderr)
     if not report.ok:
@@ -281,6 +282,26 @@ def _import(args: argparse.Namespace) -> int:
     if report.review:
         print(t("cli.import_review", args.lang, count=len(report.review), codes=", ".join(report.review[:20])))
     return EXIT_OK
+
+
+def _print_understood(report: ImportReport, lang: str) -> None:
+    """How an agency's list was read: the same lines as the import page, and its skipped rows."""
+    if not report.understood:
+        return
+    print(t("import.layout_title", lang) + ":")
+    for said in report.understood:
+        print(f"  {'!' if said.level == 'warning' else '-'} {said.text(lang)}")
+    if report.skipped:
+        print(t("import.layout_skipped", lang, count=len(report.skipped)) + ":")
+        width = max(len(kind(lang)) for _row, kind, _text in report.skipped)
+        for row, kind, text in report.skipped:
+            print(f"  {row:>6}  {kind(lang).ljust(width)}  {_shorten(text, 70)}")
+    if report.proposed:
+        print(t("cli.proposed_codes", lang, count=len(report.proposed)) + ":")
+        for row, code in report.proposed[:20]:
+            print(f"  {row:>6}  {code}")
+        if len(report.proposed) > 20:
+            print(f"  … {len(report.proposed) - 20}")
 
 
 def _print_errors(report: ImportReport, lang: str) -> None:

@@ -23,6 +23,7 @@ import pandas as pd
 from catalogue.clock import project_stamp
 from catalogue.data import data_file
 from catalogue.errors import SynonymError
+from catalogue.projects import layout
 from catalogue.projects.exporting import NOT_PUBLIC, write_export
 from catalogue.projects.filters import Filters, resolve_filters
 from catalogue.projects.importing import ImportReport, parse_file
@@ -318,6 +319,11 @@ class Catalogue:
         report.more_errors = parsed.more_errors
         report.ignored_columns = parsed.ignored_columns
         report.rows_read = parsed.rows_read
+        report.layout = parsed.layout
+        if parsed.layout is not None and not parsed.layout.plain:  # an agency's list: say how it was read
+            report.understood = layout.summary(parsed.layout, self.reference, parsed.rows_read)
+            report.skipped = layout.skipped_rows(parsed.layout)
+            report.proposed = sorted(parsed.layout.proposed_codes.items())
         if parsed.errors or parsed.frame.empty:
             return report
         outcomes = report.outcomes if keep_rows else None

@@ -210,6 +210,41 @@ def test_import_counts_rows_with_errors_then_imports_a_clean_file_once_with_link
     assert events == [(1,)]
 
 
+def test_an_agency_list_is_shown_as_read_in_both_languages_then_imported(prepared, tmp_path):
+    """A list as a zone board sends it (title rows, a total that does not add up, rows without codes):
+    the page says how it was read before anything is imported, in the reader's language."""
+    from tests.fixtures.make_agency_lists import write_zone_board_list
+
+    path = tmp_path / "bql-kcn.xlsx"
+    write_zone_board_list(path)
+    with journey(prepared, tmp_path) as (server, db), browser_page(height=1600) as page:
+        sign_in(page, server, "lan", where="/import")
+        page.locator("input[type=file]").set_input_files(str(path))
+        page.get_by_text("Cách đọc tệp", exact=True).wait_for()
+        wait_idle(page)
+        shown = main_text(page)
+        assert "Tiêu đề cột ở dòng 8; 4 dòng dự án." in shown
+        assert "Dòng 13: Tổng vốn đầu tư (tỷ đồng) ghi 3.330, nhưng các dòng 9–12 cộng lại được 3.230" in shown
+        assert "2 dự án không có mã" in shown and "Tệp hợp lệ: 4 dòng — 4 dự án mới" in shown
+        page.get_by_text("Các dòng không phải dự án (6)").click()
+        page.get_by_text("English", exact=True).click()
+        page.get_by_text("How the file was read", exact=True).wait_for()
+        wait_idle(page)
+        assert "Row 13: Total investment (VND bn) says 3,330, but rows 9–12 add up to 3,230" in main_text(page)
+        page.get_by_text("Tiếng Việt", exact=True).click()
+        page.get_by_text("Cách đọc tệp", exact=True).wait_for()
+        no_exception(page)
+        page.screenshot(path=tmp_path / "agency-list.png", full_page=True)
+        page.get_by_role("button", name="Nhập vào danh mục").click()
+        page.get_by_text("Đã nhập 4 dòng — 4 dự án mới").wait_for()
+        no_exception(page)
+    with Catalogue.open(db) as cat, cat.cursor() as cur:
+        rows = cur.execute(
+            "select code, category from projects where code like 'KCN-25-%' or code like 'DM-%'"
+        ).fetchall()
+    assert len(rows) == 4 and {code for code, _c in rows} >= {"KCN-25-01", "KCN-25-04"}
+
+
 # --- the project form ----------------------------------------------------------------------------------
 
 

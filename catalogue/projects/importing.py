@@ -25,9 +25,10 @@ import pandas as pd
 
 from catalogue import pieces
 from catalogue.errors import CatalogueError
-from catalogue.projects import model
+from catalogue.projects import layout, model
 from catalogue.projects.filelimits import LIMITS, Budget, FileTooCostly, check_size, check_zip
-from catalogue.projects.model import HANOI_BOUNDS, PROJECT_COLUMNS, Column
+from catalogue.projects.layout import Layout, Said
+from catalogue.projects.model import COLUMNS_BY_NAME, HANOI_BOUNDS, PROJECT_COLUMNS, Column
 from catalogue.projects.reference import Reference
 from catalogue.search.normalize import (
     NumberFormatError,
@@ -84,6 +85,10 @@ class ImportReport:
     outcomes: dict[str, str] = field(default_factory=dict)  # code → "new", "changed" or "unchanged"
     more_errors: int = 0  # errors beyond those listed (a file stops being listed at 100)
     review: list[str] = field(default_factory=list)  # published projects the file brings back from the archive
+    layout: Layout | None = None  # what was understood of an agency's list (its sections, totals, skipped rows)
+    understood: list[Said] = field(default_factory=list)  # that, said in every language (layout.summary)
+    skipped: list[tuple[int, Text, str]] = field(default_factory=list)  # rows that are not projects: row, kind, text
+    proposed: list[tuple[int, str]] = field(default_factory=list)  # codes proposed for rows without one: row, code
 
     @property
     def ok(self) -> bool:
@@ -113,12 +118,19 @@ class ImportReport:
             **{name: getattr(self, name) for name in self._PLAIN},
             "errors": errors,
             "more_errors": self.more_errors,
+            "understood": [{"level": said.level, "text": said.text.as_dict()} for said in self.understood],
+            "skipped": [[row, kind.as_dict(), text] for row, kind, text in self.skipped],
+            "proposed": [list(pair) for pair in self.proposed],
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ImportReport:
         errors = [ImportIssue(e["row"], e["column"], e["value"], Text(e["text"])) for e in data["errors"]]
-        return cls(**{name: data[name] for name in cls._PLAIN}, errors=errors, more_errors=data["more_errors"])
+        report = cls(**{name: data[name] for name in cls._PLAIN}, errors=errors, more_errors=data["more_errors"])
+        report.understood = [Said(said["level"], Text(said["text"])) for said in data.get("understood", [])]
+        report.skipped = [(row, Text(kind), text) for row, kind, text in data.get("skipped", [])]
+        report.proposed = [(row, code) for row, code in data.get("proposed", [])]
+        return report
 
     @property
     def error_rows(self) -> int:
@@ -204,6 +216,7 @@ class Table:
     header: list[Any]
     numbers: list[int]
     columns: list[list[Any]]
+    layout: Layout | None = None  # what was understood of an agency's list (catalogue.projects.layout)
 
 
 def _table(header_row: int, header: list[Any], rows: list[tuple[int, Sequence[Any]]]) -> Table:
@@ -228,18 +241,24 @@ def private_copy(data: bytes, suffix: str) -> Iterator[Path]:
         path.unlink(missing_ok=True)
 
 
-def read_table(path: str | Path) -> Table:
+def read_table(path: str | Path, ref: Reference | None = None) -> Table:
     """Read a CSV, XLSX or JSON file into a :class:`Table` (row numbers as Excel shows them),
-    within :data:`~catalogue.projects.filelimits.LIMITS` (a costlier file raises :class:`FileTooCostly`)."""
+    within :data:`~catalogue.projects.filelimits.LIMITS` (a costlier file raises :class:`FileTooCostly`).
+
+    With ``ref``, a spreadsheet is read as an agency's list (title rows, a two-row header, section,
+    total and note rows: :mod:`catalogue.projects.layout`) and the table holds its project rows."""
     path = Path(path)
     suffix = path.suffix.lower()
     check_size(path)
     if suffix in (".xlsx", ".xlsm"):
-        return _read_xlsx(path)
+        return _read_xlsx(path, ref)
     if suffix in (".csv", ".txt", ".tsv"):
-        return _read_csv(path)
+        table = _read_csv(path)
+        return _understood(table, ref) if ref is not None else table
     if suffix == ".json":
         return _read_json(path)
+    if suffix == ".pdf":
+        raise _file_issue(path, "import.pdf_not_supported")
     raise _FileProblem(
         ImportIssue(
             0,
@@ -365,11 +384,22 @@ def _file_issue(path: Path, key: str) -> _FileProblem:
     return _FileProblem(ImportIssue(0, "", path.name, Text.of(key)))
 
 
-def _sheet_rows(book: Any) -> tuple[list[tuple[int, list[Any]]], list[tuple[int, int]]]:
-    """The filled rows of the template's sheet (Excel's row number, cells), and the formula cells
-    without a stored value. The sheet is read cell by cell as stored, never by its declared size
-    ("A1:XFD1048576" would otherwise be a million rows of sixteen thousand empty cells), within the
-    budget."""
+@dataclass
+class SheetMeta:
+    """What a sheet says besides its cells: its name, hidden rows and columns (Excel's numbers and
+    letters), and how many merged cells were carried down."""
+
+    name: str = ""
+    hidden_rows: list[int] = field(default_factory=list)
+    hidden_columns: list[str] = field(default_factory=list)
+
+
+def _sheet_rows(book: Any) -> tuple[list[tuple[int, list[Any]]], list[tuple[int, int]], SheetMeta]:
+    """The filled rows of the template's sheet (Excel's row number, cells), the formula cells
+    without a stored value, and the sheet's hidden rows and columns. The sheet is read cell by cell
+    as stored, never by its declared size ("A1:XFD1048576" would otherwise be a million rows of
+    sixteen thousand empty cells), within the budget. A cell merged over several rows (a district
+    written once for the projects beside it) gives its value to each of those rows."""
     budget = Budget()
     rows: list[tuple[int, list[Any]]] = []
     sheet = next((s for s in book.worksheets if fold(s.title) in XLSX_SHEET_NAMES), book.worksheets[0])
@@ -389,7 +419,41 @@ def _sheet_rows(book: Any) -> tuple[list[tuple[int, list[Any]]], list[tuple[int,
             width = max(filled)
             budget.row(number, width, len(filled))
             rows.append((number, [filled.get(column) for column in range(1, width + 1)]))
-    return rows, parser.formula_cells
+    meta = SheetMeta(sheet.title)
+    meta.hidden_rows = sorted(
+        int(number) for number, attrs in parser.row_dimensions.items() if attrs.get("hidden") in ("1", "true")
+    )
+    meta.hidden_columns = [
+        letter for letter, attrs in parser.column_dimensions.items() if attrs.get("hidden") in ("1", "true")
+    ]
+    _carry_merged_down(rows, parser.merged_cells, budget)
+    return rows, parser.formula_cells, meta
+
+
+def _carry_merged_down(rows: list[tuple[int, list[Any]]], merged: Any, budget: Budget) -> None:
+    from openpyxl.utils.cell import range_boundaries
+
+    if not merged or not rows:
+        return
+    by_number = {number: cells for number, cells in rows}
+    for cell_range in merged.mergeCell[: LIMITS.max_rows]:
+        try:
+            low_col, low_row, _high_col, high_row = range_boundaries(cell_range.ref)
+        except (TypeError, ValueError):
+            continue
+        top = by_number.get(low_row)
+        if high_row <= low_row or top is None or low_col > len(top) or top[low_col - 1] is None:
+            continue
+        value = top[low_col - 1]
+        for number in range(low_row + 1, min(high_row, low_row + LIMITS.max_rows) + 1):
+            cells = by_number.get(number)
+            if cells is None:
+                continue  # a row with nothing else in it stays out
+            if len(cells) < low_col:
+                budget.row(number, low_col, 1)
+                cells.extend([None] * (low_col - len(cells)))
+            if cells[low_col - 1] is None:
+                cells[low_col - 1] = value
 
 
 def _formulas_problem(formula_cells: list[tuple[int, int]]) -> _FileProblem:
@@ -401,16 +465,25 @@ def _formulas_problem(formula_cells: list[tuple[int, int]]) -> _FileProblem:
     return _FileProblem(ImportIssue(row, "", where, text))
 
 
-def _read_xlsx(path: Path) -> Table:
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a Compound File: an encrypted workbook, or an old .xls
+
+
+def _read_xlsx(path: Path, ref: Reference | None = None) -> Table:
     import openpyxl
 
+    with path.open("rb") as handle:
+        head = handle.read(8)
+    if head == OLE_MAGIC:  # Excel writes a password-protected workbook as an encrypted Compound File
+        raise _file_issue(path, "import.xlsx_protected")
+    if head.startswith(b"%PDF"):
+        raise _file_issue(path, "import.pdf_not_supported")
     check_zip(path)
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a damaged or foreign file
         raise _file_issue(path, "import.xlsx_unreadable") from exc
     try:
-        rows, formula_cells = _sheet_rows(book)
+        rows, formula_cells, meta = _sheet_rows(book)
     except FileTooCostly:
         raise
     except Exception as exc:  # a damaged sheet inside a readable workbook
@@ -421,6 +494,8 @@ def _read_xlsx(path: Path) -> Table:
         raise _formulas_problem(formula_cells)
     if not rows:
         raise _FileProblem(ImportIssue(1, "", "", Text.of("import.empty_file")))
+    if ref is not None:
+        return _understood_rows(rows, ref, meta)
     # Official lists often carry a title block above the header: take the first row that
     # names the required columns.
     for index, (number, cells) in enumerate(rows[:MAX_HEADER_SEARCH_ROWS]):
@@ -428,6 +503,80 @@ def _read_xlsx(path: Path) -> Table:
         if {"code", "name_vi"} <= mapped:
             return _table(number, list(cells), rows[index + 1 :])
     return _table(rows[0][0], list(rows[0][1]), rows[1:])
+
+
+def header_name(text: str) -> str | None:
+    """The catalogue column a file's header text names ("Tổng vốn đầu tư (tỷ đồng)" → "investment_vnd_bn"), or None."""
+    column = _match_header(text)
+    return column.name if column is not None else None
+
+
+def _understood(table: Table, ref: Reference) -> Table:
+    """A table read plainly (a CSV), read again as an agency's list."""
+    rows = [(table.header_row, list(table.header))]
+    rows += [
+        (number, list(cells)) for number, cells in zip(table.numbers, zip(*table.columns, strict=True), strict=True)
+    ]
+    return _understood_rows(rows, ref, SheetMeta())
+
+
+def _understood_rows(rows: list[tuple[int, list[Any]]], ref: Reference, meta: SheetMeta) -> Table:
+    found = layout.understand(rows, header_name, layout.SectionMatcher(ref, ref.category_wordings))
+    if found is None:  # no header names the project's name: read plainly (the missing columns are said)
+        return _table(rows[0][0], list(rows[0][1]), rows[1:])
+    found.layout.sheet = meta.name
+    found.layout.hidden_rows = meta.hidden_rows
+    found.layout.hidden_columns = meta.hidden_columns
+    table = _table(found.header_row, list(found.header), found.rows)
+    table.layout = found.layout
+    _fill_from_layout(table, ref)
+    return table
+
+
+def _column_position(table: Table, name: str) -> int:
+    """The table's column for catalogue column ``name``, added (empty) when the file has none."""
+    for position, cell in enumerate(table.header):
+        if isinstance(cell, str) and header_name(cell) == name:
+            return position
+    table.header.append(COLUMNS_BY_NAME[name].header_vi)
+    table.columns.append([None] * len(table.numbers))
+    return len(table.header) - 1
+
+
+def _fill_from_layout(table: Table, ref: Reference) -> None:
+    """Values the list gives by its sections (a category, a district, a form for the rows below a
+    section row) go into the rows that do not state their own; a project without a code gets a
+    stable proposed one (catalogue.projects.layout.proposed_code)."""
+    understood = table.layout
+    assert understood is not None
+    for name in sorted({name for values in understood.from_sections.values() for name in values}):
+        position = _column_position(table, name)
+        cells = table.columns[position]
+        for k, number in enumerate(table.numbers):
+            code = understood.from_sections.get(number, {}).get(name)
+            if code is not None and not _filled(cells[k]):
+                cells[k] = code
+    name_position = next(
+        (p for p, c in enumerate(table.header) if isinstance(c, str) and header_name(c) == "name_vi"), None
+    )
+    if name_position is None:
+        return
+    code_position = _column_position(table, "code")
+    district_position = next(
+        (p for p, c in enumerate(table.header) if isinstance(c, str) and header_name(c) == "district"), None
+    )
+    codes, names = table.columns[code_position], table.columns[name_position]
+    taken = {str(code).upper() for code in codes if _filled(code)}
+    for k, number in enumerate(table.numbers):
+        if _filled(codes[k]) or not _filled(names[k]):
+            continue
+        district = table.columns[district_position][k] if district_position is not None else None
+        place = (ref.match_district(str(district)) or str(district)) if _filled(district) else None
+        code = layout.proposed_code(clean_text(names[k]), place)
+        if code in taken:  # the same name and place twice in one list: told apart by their order
+            code = f"{code}-{sum(1 for c in taken if c.startswith(code)) + 1}"
+        taken.add(code)
+        codes[k] = understood.proposed_codes[number] = code
 
 
 # --- headers ---------------------------------------------------------------------------
@@ -518,6 +667,10 @@ def _lookup(match: Callable[[str], str | None], unknown: Callable[[str], Text]) 
         if not text:
             return None
         code = match(text)
+        if code is None:
+            # "PPP (BOT)", "FDI / 100% vốn nước ngoài": every part names the same choice
+            parts = {match(part) for part in re.split(r"[()/,;]+", text) if part.strip()}
+            code = parts.pop() if len(parts) == 1 else None
         if code is None:
             raise _CellError(unknown(text))
         return code
@@ -694,6 +847,7 @@ class ParsedFile:
     ignored_columns: list[str]
     rows_read: int
     more_errors: int = 0  # errors found beyond the first LIMITS.max_errors, counted, not listed
+    layout: Layout | None = None  # what was understood of an agency's list
 
 
 class _Issues(list):
@@ -738,7 +892,7 @@ class _Issues(list):
 def parse_file(path: str | Path, ref: Reference, progress: Callable[[float], None] | None = None) -> ParsedFile:
     """Read and check a template file without touching the database."""
     try:
-        table = read_table(path)
+        table = read_table(path, ref)
     except _FileProblem as problem:
         return ParsedFile([], pd.DataFrame(), [problem.issue], [], 0)
     except FileTooCostly as refused:
@@ -757,7 +911,7 @@ def parse_file(path: str | Path, ref: Reference, progress: Callable[[float], Non
             )
         )
     if errors:
-        return ParsedFile([], pd.DataFrame(), errors, ignored, 0)
+        return ParsedFile([], pd.DataFrame(), errors, ignored, 0, layout=table.layout)
     ignored += [
         f"#{position + 1}"
         for position, cell in enumerate(table.header)
@@ -780,7 +934,7 @@ def parse_file(path: str | Path, ref: Reference, progress: Callable[[float], Non
     if "investment_approx" in values and "investment_approx" not in columns:
         columns.append("investment_approx")
     frame = pd.DataFrame({name: _series(values[name]) for name in columns}) if not errors else pd.DataFrame()
-    return ParsedFile(columns, frame, errors, ignored, len(table.numbers), more)
+    return ParsedFile(columns, frame, errors, ignored, len(table.numbers), more, layout=table.layout)
 
 
 def _series(values: list[Any]) -> pd.Series | list[Any]:

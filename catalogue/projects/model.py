@@ -93,7 +93,21 @@ PROJECT_COLUMNS: tuple[Column, ...] = (
     ),
     Column("district", "Quận/huyện", "District (pre-2025)", DISTRICT, aliases=("quan huyen thi xa", "huyen", "quan")),
     Column("ward", "Phường/xã", "Ward/commune (2025)", WARD, max_length=100, aliases=("xa phuong", "phuong xa moi")),
-    Column("address", "Địa điểm", "Location", TEXT, max_length=500, aliases=("dia diem du an", "dia chi", "vi tri")),
+    Column(
+        "address",
+        "Địa điểm",
+        "Location",
+        TEXT,
+        max_length=500,
+        aliases=(
+            "dia diem du an",
+            "dia chi",
+            "vi tri",
+            "dia diem thuc hien",
+            "dia diem thuc hien du an",
+            "dia diem xay dung",
+        ),
+    ),
     Column(
         "area_ha",
         "Diện tích (ha)",
@@ -109,7 +123,7 @@ PROJECT_COLUMNS: tuple[Column, ...] = (
         "Capacity",
         TEXT,
         max_length=300,
-        aliases=("quy mo cong suat", "cong suat", "muc tieu quy mo"),
+        aliases=("quy mo cong suat", "cong suat", "muc tieu quy mo", "quy mo du an", "cong suat quy mo"),
     ),
     Column(
         "investment_vnd_bn",
@@ -118,7 +132,14 @@ PROJECT_COLUMNS: tuple[Column, ...] = (
         NUMBER,
         unit="vnd_bn",
         sql_type="DOUBLE",
-        aliases=("tong von dau tu du kien ty dong", "von dau tu ty dong", "tong muc dau tu ty dong"),
+        aliases=(
+            "tong von dau tu du kien ty dong",
+            "von dau tu ty dong",
+            "tong muc dau tu ty dong",
+            "von dau tu du kien ty dong",
+            "tong von dau tu ty vnd",
+            "tong muc dau tu du kien ty dong",
+        ),
     ),
     Column(
         "investment_usd_m",
@@ -127,7 +148,7 @@ PROJECT_COLUMNS: tuple[Column, ...] = (
         NUMBER,
         unit="usd_m",
         sql_type="DOUBLE",
-        aliases=("tong von dau tu du kien trieu usd", "von dau tu trieu usd"),
+        aliases=("tong von dau tu du kien trieu usd", "von dau tu trieu usd", "von dau tu du kien trieu usd"),
     ),
     # Set by itself when an amount is written "khoảng 500 tỷ" (about), so the public page can say so.
     Column(
@@ -143,7 +164,13 @@ PROJECT_COLUMNS: tuple[Column, ...] = (
         "Hình thức đầu tư",
         "Investment form",
         FORM,
-        aliases=("hinh thuc", "hinh thuc dau tu du kien"),
+        aliases=(
+            "hinh thuc",
+            "hinh thuc dau tu du kien",
+            "hinh thuc keu goi dau tu",
+            "hinh thuc keu goi",
+            "phuong thuc dau tu",
+        ),
     ),
     Column("status", "Giai đoạn", "Stage", STATUS, aliases=("trang thai", "status", "tinh trang", "tien do")),
     Column(
@@ -160,7 +187,14 @@ PROJECT_COLUMNS: tuple[Column, ...] = (
         "Lead agency",
         AGENCY,
         max_length=200,
-        aliases=("co quan dau moi lien he", "don vi dau moi", "co quan chu tri"),
+        aliases=(
+            "co quan dau moi lien he",
+            "don vi dau moi",
+            "co quan chu tri",
+            "co quan de xuat",
+            "don vi de xuat",
+            "don vi chu tri",
+        ),
     ),
     Column(
         "contact_name", "Người liên hệ", "Contact name", TEXT, max_length=200, aliases=("lien he", "can bo lien he")

@@ -59,6 +59,11 @@ class Reference:
         self.categories = self._load(
             cur, "categories", "select code, label_vi, label_en, aliases from categories order by sort_order"
         )
+        # the plan's own wording of each category ("Sản xuất thiết bị xử lý nước thải, khí thải"):
+        # an agency's list may head a section with it
+        self.category_wordings: dict[str, str] = dict(
+            cur.execute("select code, plan_wording_vi from categories where plan_wording_vi is not null").fetchall()
+        )
         self.forms = self._load(
             cur,
             "investment_forms",

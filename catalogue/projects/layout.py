@@ -1,0 +1,598 @@
+"""Agency lists read as a person reads them (issue 15).
+
+Departments, districts and industrial-zone boards send lists, not templates: a title and a subtitle
+above the header, a header spread over two rows ("Tổng vốn đầu tư" over "Tỷ đồng | Triệu USD"), a
+row of column numbers, an STT column, section rows ("I. THIẾT BỊ XỬ LÝ NƯỚC THẢI, KHÍ THẢI") that
+give the category (or the district, or the investment form) of the rows below them, subtotal and
+total rows, and notes and signatures at the foot.
+
+:func:`understand` takes the rows of a sheet as they are (Excel's row numbers, the cells) and
+returns the header, the project rows, and a :class:`Layout` that says what was understood and
+skipped, row by row, so that the preview can show it before anything is imported. Nothing here
+touches the database or imports Streamlit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from catalogue.projects.reference import Reference
+from catalogue.search.normalize import NumberFormatError, clean_text, fold, parse_number
+from catalogue.text import Text, enum_label, format_number, t
+
+MAX_HEADER_SEARCH_ROWS = 15
+SECTION_MATCH = 85  # rapidfuzz score (0–100) for a section's text to name a category, district or form
+
+# Row kinds a preview shows (strings.csv: import.row_kind.<kind>)
+TITLE, COLUMN_NUMBERS, SECTION, SUBTOTAL, TOTAL, NOTES, BLANK = (
+    "title",
+    "column_numbers",
+    "section",
+    "subtotal",
+    "total",
+    "notes",
+    "blank",
+)
+
+_ROMAN_RE = re.compile(r"^(?=[ivxlc]+\b)(c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
+_MARK_RE = re.compile(r"^\s*(?P<mark>[IVXLC]+|[A-Za-zĐđ])\s*[.):/-]?\s+(?P<text>\S.*)$")
+_STT_RE = re.compile(r"^\s*(\d+(\.\d+)*|[a-zđ])\s*[.)]?\s*$", re.IGNORECASE)
+_FOOTNOTE_RE = re.compile(r"(\s*(\(\s*(\d{1,2}|\*+)\s*\)|\*+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+))+$")
+# "Tổng cộng", "Tổng", "Tổng số", "Total" / "Cộng", "Cộng mục I", "Cộng nhóm A", "Subtotal": the whole
+# label, so that "Cống thoát nước…" or "Tổng kho…" stay projects
+_TOTAL_RE = re.compile(r"^(tong cong|tong so|tong|total|grand total)( cac du an| toan bo| chung)?$")
+_SUBTOTAL_RE = re.compile(
+    r"^(cong|subtotal|sub total|tong cong|tong)( (muc|nhom|phan|so))?( ([ivxlc]+|[a-z]|\d+))$|^(cong|subtotal|sub total)$"
+)
+_FOOTERS = (
+    "ghi chu",
+    "chu thich",
+    "noi nhan",
+    "kt ",
+    "tm ",
+    "tl ",
+    "giam doc",
+    "pho giam doc",
+    "chu tich",
+    "pho chu tich",
+    "nguoi lap",
+    "nguoi lap bieu",
+    "thu truong",
+    "note",
+    "notes",
+    "recipients",
+)
+_STT_HEADERS = {"stt", "tt", "so tt", "so thu tu", "no", "no.", "number", "#"}
+AMOUNT_FIELDS = ("investment_vnd_bn", "investment_usd_m", "area_ha")
+
+
+@dataclass(frozen=True)
+class RowNote:
+    """A row of the file that is not a project: which, what kind, and its text."""
+
+    row: int
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Section:
+    """A section row and what it sets for the rows below it (``field`` is None when its text names
+    nothing the catalogue knows: the rows then keep their own values)."""
+
+    row: int
+    text: str
+    field: str | None
+    code: str | None
+    score: float = 0.0
+
+
+@dataclass(frozen=True)
+class TotalCheck:
+    """A subtotal or total row's stated sum against the rows it covers."""
+
+    row: int
+    field: str
+    stated: float
+    summed: float
+    first_row: int
+    last_row: int
+
+    @property
+    def agrees(self) -> bool:
+        return abs(self.stated - self.summed) <= max(0.01, 0.005 * abs(self.summed))
+
+
+@dataclass
+class Layout:
+    """What was understood of a sheet, for the preview."""
+
+    sheet: str = ""
+    header_rows: list[int] = field(default_factory=list)
+    title: list[str] = field(default_factory=list)
+    notes: list[RowNote] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    totals: list[TotalCheck] = field(default_factory=list)
+    hidden_rows: list[int] = field(default_factory=list)
+    hidden_columns: list[str] = field(default_factory=list)
+    from_sections: dict[int, dict[str, str]] = field(default_factory=dict)  # row → field → code set by a section
+    proposed_codes: dict[int, str] = field(default_factory=dict)  # row → code proposed (the file had none)
+    cleaned_names: dict[int, tuple[str, str]] = field(default_factory=dict)  # row → (as written, as read)
+
+    @property
+    def mismatched_totals(self) -> list[TotalCheck]:
+        return [check for check in self.totals if not check.agrees]
+
+    @property
+    def plain(self) -> bool:
+        """Nothing but a header and project rows: a template as the catalogue writes it."""
+        return not (self.title or self.notes or self.sections or self.proposed_codes or len(self.header_rows) > 1)
+
+
+def _text(cell: Any) -> str:
+    return clean_text(cell) if cell is not None else ""
+
+
+def _filled(cell: Any) -> bool:
+    return cell is not None and (not isinstance(cell, str) or bool(cell.strip()))
+
+
+def is_roman(text: str) -> bool:
+    return bool(text) and bool(_ROMAN_RE.match(text.lower()))
+
+
+def strip_footnote(name: str) -> str:
+    """A name without its footnote marks: "Nhà máy A (1)" → "Nhà máy A", "Nhà máy B*" → "Nhà máy B"."""
+    if not name or name[-1] not in ")*¹²³⁴⁵⁶⁷⁸⁹⁰":
+        return name  # most names: no regular expression run over them
+    stripped = _FOOTNOTE_RE.sub("", name).strip()
+    return stripped or name
+
+
+def _starts(folded: str, words: Sequence[str]) -> bool:
+    """``folded`` is one of ``words`` or begins with one of them as a whole word."""
+    return any(folded == word.strip() or folded.startswith(word.strip() + " ") for word in words)
+
+
+# --- the header -------------------------------------------------------------------------------------
+
+
+def find_header(
+    rows: list[tuple[int, list[Any]]], match: Callable[[str], str | None]
+) -> tuple[int, list[str], int] | None:
+    """(index of the header's first row, the header's texts by position, rows it takes: 1 or 2).
+
+    The header is the first of the top rows whose cells name at least two known columns, one of
+    them the project's name. A second header row is taken when the row below holds texts only
+    (no numbers) under a group header (a merged cell such as "Tổng vốn đầu tư" over "Tỷ đồng |
+    Triệu USD"): each position's header is then the group's text and its own."""
+    for index, (_number, cells) in enumerate(rows[:MAX_HEADER_SEARCH_ROWS]):
+        texts = [_text(cell) for cell in cells]
+        names = [match(text) for text in texts]
+        known = [name for name in names if name]
+        if len(known) < 2 or "name_vi" not in known:
+            continue
+        if index + 1 < len(rows):
+            combined = _two_row_header(texts, rows[index + 1][1], match)
+            if combined is not None:
+                return index, combined, 2
+        return index, texts, 1
+    return None
+
+
+def _two_row_header(top: list[str], below_cells: list[Any], match: Callable[[str], str | None]) -> list[str] | None:
+    below = [_text(cell) for cell in below_cells]
+    if not any(below) or any(_is_number(cell) for cell in below_cells if _filled(cell)):
+        return None
+    if all(re.fullmatch(r"\(?\d{1,2}\)?", text) for text in below if text):
+        return None  # a row of column numbers, not a second header row
+    width = max(len(top), len(below))
+    top = [*top, *[""] * (width - len(top))]
+    below = [*below, *[""] * (width - len(below))]
+    group = ""
+    combined = []
+    gained = False
+    for position in range(width):
+        if top[position]:
+            group = top[position]
+        elif not below[position]:
+            group = ""
+        own = below[position]
+        if own == top[position]:  # a cell merged over both rows (read into each)
+            combined.append(own)
+            continue
+        if own and top[position] and match(top[position]) and not match(f"{top[position]} {own}"):
+            combined.append(top[position])  # a header complete on its own, the row below a unit note
+            continue
+        text = f"{group} {own}".strip() if own else top[position]
+        if own and match(text) and not match(top[position] or ""):
+            gained = True
+        combined.append(text)
+    return combined if gained else None
+
+
+def _is_number(cell: Any) -> bool:
+    if isinstance(cell, bool):
+        return False
+    if isinstance(cell, (int, float)):
+        return True
+    try:
+        return parse_number(cell) is not None
+    except (NumberFormatError, ValueError, TypeError):
+        return False
+
+
+def _number(cell: Any, unit: str = "plain") -> float | None:
+    if isinstance(cell, bool):
+        return None
+    if isinstance(cell, (int, float)):
+        return float(cell)
+    try:
+        return parse_number(cell, unit)
+    except (NumberFormatError, ValueError, TypeError):
+        return None
+
+
+# --- sections ---------------------------------------------------------------------------------------
+
+
+class SectionMatcher:
+    """What a section's text names: a category (its label, aliases or the plan's wording), a district,
+    or an investment form; accent- and case-blind, then fuzzy."""
+
+    def __init__(self, ref: Reference, plan_wordings: dict[str, str] | None = None) -> None:
+        self.ref = ref
+        self.choices: dict[str, tuple[str, str]] = {}  # folded text → (field, code)
+        for field_name, enum in (("category", ref.categories), ("investment_form", ref.forms)):
+            for key, code in enum.index.items():
+                if len(key) > 3:
+                    self.choices.setdefault(key, (field_name, code))
+        for code, wording in (plan_wordings or {}).items():
+            for key in (fold(wording), fold(re.sub(r"^(san xuat|sản xuất)\s+", "", wording, flags=re.IGNORECASE))):
+                self.choices.setdefault(key, ("category", code))
+
+    def __call__(self, text: str) -> tuple[str | None, str | None, float]:
+        key = fold(text)
+        if not key:
+            return None, None, 0.0
+        if key in self.choices:
+            return (*self.choices[key], 100.0)
+        district = self.ref.match_district(text)
+        if district:
+            return "district", district, 100.0
+        found = process.extractOne(key, list(self.choices), scorer=fuzz.token_set_ratio)
+        if found and found[1] >= SECTION_MATCH:
+            return (*self.choices[found[0]], float(found[1]))
+        return None, None, float(found[1]) if found else 0.0
+
+
+# --- the rows ---------------------------------------------------------------------------------------
+
+
+def _row_kind(cells: list[Any], positions: dict[str, int], stt: int | None, after_data: bool) -> tuple[str | None, str]:
+    """A non-project row's kind and its text, or (None, "") for a project row."""
+    filled = [(p, cell) for p, cell in enumerate(cells) if _filled(cell)]
+    if not filled:
+        return BLANK, ""
+    texts = [_text(cell) for _p, cell in filled]
+    first = fold(texts[0])
+    label_cells = [
+        fold(_text(cells[p]))
+        for p in (stt, positions.get("name_vi"), positions.get("code"))
+        if p is not None and p < len(cells) and _filled(cells[p])
+    ]
+    label = next((text for text in label_cells if not re.fullmatch(r"[\d.]+|[ivxlc]+", text)), first)
+    if len(filled) <= 3 and _starts(first, _FOOTERS) and not _has_project_values(cells, positions):
+        return NOTES, " ".join(texts)
+    if len(filled) == 1 and after_data and re.match(r"^\s*(\(\d{1,2}\)|\*+)\s*\S", texts[0]):
+        return NOTES, texts[0]  # a footnote: "(1) Đã có khảo sát…", "* Dự kiến"
+    if (
+        after_data
+        and len(filled) <= 2
+        and all(not _is_number(cell) for _p, cell in filled)
+        and (first.startswith(("kt ", "tm ", "tl ")) or first in ("giam doc", "chu tich"))
+    ):
+        return NOTES, " ".join(texts)
+    if not _has_project_values(cells, positions) and _SUBTOTAL_RE.match(label):
+        return SUBTOTAL, " ".join(texts)
+    if not _has_project_values(cells, positions) and _TOTAL_RE.match(label):
+        return TOTAL, " ".join(texts)
+    if all(re.fullmatch(r"\(?\d{1,2}\)?", text) for text in texts) and len(texts) >= 3:
+        numbers = [int(text.strip("()")) for text in texts]
+        if numbers == list(range(numbers[0], numbers[0] + len(numbers))):
+            return COLUMN_NUMBERS, " ".join(texts)
+    return None, ""
+
+
+def _has_project_values(cells: list[Any], positions: dict[str, int]) -> bool:
+    code = positions.get("code")
+    return code is not None and code < len(cells) and _filled(cells[code])
+
+
+def _section_text(cells: list[Any], positions: dict[str, int], stt: int | None) -> str | None:
+    """The section's text when the row is a section row: a Roman numeral or a letter in the STT
+    column (or before the text) and a text, no amounts, no code; or one text alone on its row."""
+    filled = [(p, cell) for p, cell in enumerate(cells) if _filled(cell)]
+    if not filled or len(filled) > 3 or _has_project_values(cells, positions):
+        return None
+    amounts = [positions[name] for name in AMOUNT_FIELDS if name in positions]
+    if any(p in amounts for p, _cell in filled):
+        return None
+    texts = [(p, _text(cell)) for p, cell in filled]
+    if stt is not None and texts[0][0] == stt and len(texts) >= 2:
+        mark = texts[0][1].rstrip(".):")
+        if is_roman(mark) or re.fullmatch(r"[A-Za-zĐđ]", mark):
+            return " ".join(text for _p, text in texts[1:])
+        return None
+    if len(texts) == 1:
+        text = texts[0][1]
+        marked = _MARK_RE.match(text)
+        if marked and (is_roman(marked["mark"]) or len(marked["mark"]) == 1):
+            return marked["text"]
+        if text.upper() == text and not any(ch.isdigit() for ch in text) and len(text) >= 4:
+            return text  # a merged row with one capitalised text
+    return None
+
+
+@dataclass
+class Understood:
+    """The sheet as a table of project rows (header texts, Excel row numbers, cells), and its layout."""
+
+    header_row: int
+    header: list[str]
+    rows: list[tuple[int, list[Any]]]
+    layout: Layout
+
+
+def understand(
+    rows: list[tuple[int, list[Any]]],
+    match: Callable[[str], str | None],
+    sections: SectionMatcher,
+) -> Understood | None:
+    """The sheet's header, its project rows and what was understood; None when no header is found.
+
+    ``match`` names the catalogue column a header text stands for (or None); ``sections`` says
+    what a section's text names."""
+    found = find_header(rows, match)
+    if found is None:
+        return None
+    start, header, height = found
+    reader = _RowReader(Layout(header_rows=[rows[start + k][0] for k in range(height)]), sections)
+    for number, cells in rows[:start]:
+        text = " ".join(_text(c) for c in cells if _filled(c))
+        if text:
+            reader.layout.title.append(text)
+            reader.layout.notes.append(RowNote(number, TITLE, text))
+    for position, text in enumerate(header):
+        name = match(text) if text else None
+        if name and name not in reader.positions:
+            reader.positions[name] = position
+    reader.stt = next((p for p, text in enumerate(header) if fold(text) in _STT_HEADERS), None)
+    for number, cells in rows[start + height :]:
+        reader.read(number, cells)
+    _clean_names(reader.kept, reader.positions, reader.layout)
+    return Understood(reader.layout.header_rows[0], header, reader.kept, reader.layout)
+
+
+class _RowReader:
+    """Reads the rows below the header one by one: a project, a section, a total, a note."""
+
+    def __init__(self, layout: Layout, sections: SectionMatcher) -> None:
+        self.layout = layout
+        self.sections = sections
+        self.positions: dict[str, int] = {}
+        self.stt: int | None = None
+        self.current: dict[str, Section] = {}  # field → the section that sets it for the rows below
+        self.kept: list[tuple[int, list[Any]]] = []
+        self.section_start = 0  # index in kept where the current section's rows begin
+        self.footer = False  # past the first note or signature: everything below is the foot
+
+    def read(self, number: int, cells: list[Any]) -> None:
+        code_at, name_at = self.positions.get("code", -1), self.positions.get("name_vi", -1)
+        if not self.footer and 0 <= code_at < len(cells) and name_at < len(cells) and cells[code_at] and cells[name_at]:
+            self._project(number, cells)  # a code and a name: a project (no section or total has a code)
+            return
+        if self.footer:
+            if any(_filled(c) for c in cells):
+                self.layout.notes.append(RowNote(number, NOTES, " ".join(_text(c) for c in cells if _filled(c))))
+            return
+        kind, text = _row_kind(cells, self.positions, self.stt, bool(self.kept))
+        if kind is None:
+            section = _section_text(cells, self.positions, self.stt)
+            if section is not None:
+                self._section(number, section)
+            elif not _is_sum_row(cells, self.positions, self.kept, self.section_start, self.layout, number):
+                self._project(number, list(cells))
+            return
+        if kind == BLANK:
+            return
+        self.layout.notes.append(RowNote(number, kind, text))
+        if kind in (SUBTOTAL, TOTAL):
+            covered = self.kept[self.section_start :] if kind == SUBTOTAL else self.kept
+            _check_sums(cells, self.positions, covered, number, self.layout)
+        self.footer = kind == NOTES
+
+    def _project(self, number: int, cells: list[Any]) -> None:
+        self.kept.append((number, cells))
+        if self.current:
+            self.layout.from_sections[number] = {name: s.code for name, s in self.current.items() if s.code}
+
+    def _section(self, number: int, text: str) -> None:
+        field_name, code, score = self.sections(text)
+        entry = Section(number, text, field_name, code, score)
+        self.layout.sections.append(entry)
+        self.layout.notes.append(RowNote(number, SECTION, text))
+        if field_name is None or field_name == "category":
+            self.current.clear()  # a new group: what earlier sections set ends here
+        if field_name is not None:
+            self.current[field_name] = entry
+        self.section_start = len(self.kept)
+
+
+def _is_sum_row(
+    cells: list[Any],
+    positions: dict[str, int],
+    kept: list[tuple[int, list[Any]]],
+    section_start: int,
+    layout: Layout,
+    number: int,
+) -> bool:
+    """A row with amounts only (no name, no code) that equal the sum of the section or of all rows."""
+    if any(_filled(cells[p]) for name, p in positions.items() if name in ("name_vi", "code") and p < len(cells)):
+        return False
+    amounts = {name: positions[name] for name in AMOUNT_FIELDS if name in positions}
+    values = {name: _number(cells[p]) for name, p in amounts.items() if p < len(cells) and _filled(cells[p])}
+    if not values or any(v is None for v in values.values()) or not kept:
+        return False
+    for covered, kind in ((kept[section_start:], SUBTOTAL if section_start else TOTAL), (kept, TOTAL)):
+        sums = {
+            name: sum(_number(c[amounts[name]]) or 0.0 for _n, c in covered if amounts[name] < len(c))
+            for name in values
+        }
+        if covered and all(abs(values[name] - sums[name]) <= max(0.01, 0.005 * abs(sums[name])) for name in values):
+            layout.notes.append(RowNote(number, kind, ""))
+            _check_sums(cells, positions, covered, number, layout)
+            return True
+    return False
+
+
+def _check_sums(
+    cells: list[Any], positions: dict[str, int], covered: list[tuple[int, list[Any]]], number: int, layout: Layout
+) -> None:
+    if not covered:
+        return
+    for name in AMOUNT_FIELDS:
+        position = positions.get(name)
+        if position is None or position >= len(cells) or not _filled(cells[position]):
+            continue
+        stated = _number(cells[position])
+        if stated is None:
+            continue
+        summed = sum(_number(c[position]) or 0.0 for _n, c in covered if position < len(c))
+        layout.totals.append(TotalCheck(number, name, stated, round(summed, 6), covered[0][0], covered[-1][0]))
+
+
+def _clean_names(kept: list[tuple[int, list[Any]]], positions: dict[str, int], layout: Layout) -> None:
+    for name_field in ("name_vi", "name_en"):
+        position = positions.get(name_field)
+        if position is None:
+            continue
+        for number, cells in kept:
+            if position < len(cells) and isinstance(cells[position], str):
+                written = cells[position]
+                read = strip_footnote(written.strip())
+                if read != written.strip():
+                    cells[position] = read
+                    layout.cleaned_names[number] = (written.strip(), read)
+
+
+# --- codes for projects that have none ----------------------------------------------------------------
+
+
+def proposed_code(name: str, district: str | None = None, prefix: str = "DM") -> str:
+    """A stable code for a project without one: the initials of its name and a short checksum of
+    its name and district, so the same list imported again proposes the same codes
+    ("Nhà máy xử lý nước thải Bát Tràng", Gia Lâm → "DM-NMXLNTBT-3F9K7Q")."""
+    words = fold(name).split()
+    initials = "".join(word[0] for word in words if word[0].isalnum())[:10].upper() or "DA"
+    digest = hashlib.sha256(f"{' '.join(words)}|{district or ''}".encode()).digest()
+    alphabet = "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+    number = int.from_bytes(digest[:8], "big")
+    check = ""
+    for _ in range(6):  # 34^6 ≈ 1.5 billion: five thousand names alike in their initials do not collide
+        number, rest = divmod(number, len(alphabet))
+        check += alphabet[rest]
+    return f"{prefix}-{initials}-{check}"
+
+
+# --- what the preview says -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Said:
+    """One line of what was understood: ``level`` "info" or "warning", ``text`` in every language."""
+
+    level: str
+    text: Text
+
+
+def summary(found: Layout, ref: Reference, projects: int) -> list[Said]:
+    """What the preview (and the CLI) says about how the file was read: the header, each section and
+    what it set, the totals that disagree (warnings), the codes proposed, hidden cells, names cleaned."""
+    first, last = (found.header_rows[0], found.header_rows[-1]) if found.header_rows else (0, 0)
+    if first == last:
+        said = [Said("info", Text.of("import.layout_header", rows=first, count=projects))]
+    else:
+        said = [Said("info", Text.of("import.layout_header_two", first=first, second=last, count=projects))]
+    said += [_said_section(section, ref) for section in found.sections]
+    agreeing = [check for check in found.totals if check.agrees]
+    if agreeing:
+        said.append(Said("info", Text.of("import.layout_totals_ok", count=len(agreeing))))
+    said += [_said_total(check) for check in found.mismatched_totals]
+    if found.proposed_codes:
+        said.append(Said("info", Text.of("import.layout_codes", count=len(found.proposed_codes))))
+    if found.cleaned_names:
+        before, after = next(iter(found.cleaned_names.values()))
+        said.append(
+            Said("info", Text.of("import.layout_names", count=len(found.cleaned_names), before=before, after=after))
+        )
+    if found.hidden_rows:
+        listed = ", ".join(map(str, found.hidden_rows[:20])) + (" …" if len(found.hidden_rows) > 20 else "")
+        said.append(Said("warning", Text.of("import.layout_hidden_rows", rows=listed)))
+    if found.hidden_columns:
+        said.append(Said("warning", Text.of("import.layout_hidden_columns", columns=", ".join(found.hidden_columns))))
+    return said
+
+
+def _said_section(section: Section, ref: Reference) -> Said:
+    from catalogue.projects.model import COLUMNS_BY_NAME
+
+    if section.field is None or section.code is None:
+        return Said("warning", Text.of("import.layout_section_unknown", row=section.row, text=section.text))
+    header = COLUMNS_BY_NAME[section.field].header()
+    value = ref.enumeration(section.field).label(section.code)
+    return Said(
+        "info",
+        Text.each(
+            lambda lang: t(
+                "import.layout_section",
+                lang,
+                row=section.row,
+                text=section.text,
+                field=header(lang).lower(),
+                value=value(lang),
+            )
+        ),
+    )
+
+
+def _said_total(check: TotalCheck) -> Said:
+    from catalogue.projects.model import COLUMNS_BY_NAME
+
+    header = COLUMNS_BY_NAME[check.field].header()
+    return Said(
+        "warning",
+        Text.each(
+            lambda lang: t(
+                "import.layout_total_wrong",
+                lang,
+                row=check.row,
+                field=header(lang),
+                stated=format_number(check.stated, lang, 2),
+                summed=format_number(check.summed, lang, 2),
+                first=check.first_row,
+                last=check.last_row,
+            )
+        ),
+    )
+
+
+def skipped_rows(found: Layout) -> list[tuple[int, Text, str]]:
+    """The rows that are not projects, for a table: (row, kind, the row's text as written)."""
+    return [(note.row, enum_label("import_row_kind", note.kind), note.text) for note in found.notes]

@@ -1,0 +1,174 @@
+"""Agency lists as they are sent (issue 15): title rows, two-row headers, sections, totals, notes.
+
+The files are made by tests/fixtures/make_agency_lists.py; each case there says what a reader must
+find, and these tests check it through the same reading the import uses."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from catalogue import Catalogue
+from catalogue.projects import layout
+from catalogue.projects.importing import header_name, parse_file
+
+sys.path.insert(0, str(Path(__file__).parent / "fixtures"))
+from make_agency_lists import CASES, Case, build
+
+
+@pytest.fixture(scope="module")
+def lists(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("agency_lists")
+    build(folder)
+    return folder
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_each_list_is_read_as_a_person_reads_it(case: Case, lists: Path, reference: Catalogue) -> None:
+    parsed = parse_file(lists / case.name, reference.reference)
+    expect = case.expect
+    assert [e.message for e in parsed.errors] == []
+    assert parsed.rows_read == len(parsed.frame) == expect.projects
+    understood = parsed.layout
+    assert understood is not None
+    assert dict(Counter(note.kind for note in understood.notes)) == expect.skipped
+    assert len(understood.header_rows) == expect.header_rows
+    assert parsed.frame["category"].value_counts().to_dict() == expect.categories
+    if expect.districts:
+        assert parsed.frame["district"].value_counts().to_dict() == expect.districts
+    assert len(understood.mismatched_totals) == expect.totals_wrong
+    assert len(understood.proposed_codes) == expect.proposed_codes
+    assert understood.hidden_rows == expect.hidden_rows
+    assert understood.hidden_columns == expect.hidden_columns
+    assert len(understood.cleaned_names) == expect.cleaned_names
+    if expect.investment_vnd_bn is not None:
+        assert parsed.frame["investment_vnd_bn"].sum() == pytest.approx(expect.investment_vnd_bn)
+    # no section, total or note row became a project, and every name is a project's
+    names = [name.lower() for name in parsed.frame["name_vi"]]
+    assert not any(name.startswith(("tổng", "cộng", "ghi chú", "nơi nhận", "kt.")) for name in names)
+    assert all(not name.isupper() for name in parsed.frame["name_vi"])
+
+
+def test_the_department_list_says_where_each_figure_came_from(lists: Path, reference: Catalogue) -> None:
+    parsed = parse_file(lists / "01-so-cong-thuong-2024-nhom.xlsx", reference.reference)
+    understood = parsed.layout
+    assert understood.header_rows == [8, 9]  # "Tổng vốn đầu tư" over "Tỷ đồng | Triệu USD"
+    assert {"investment_vnd_bn", "investment_usd_m", "capacity", "address"} <= set(parsed.columns)
+    assert [(s.row, s.field, s.code) for s in understood.sections] == [
+        (11, "category", "emission_treatment"),
+        (16, "category", "treatment_materials"),
+        (20, "category", "environmental_services"),
+    ]
+    # each subtotal covers its section's rows, the total all of them, in both currencies
+    covered = {(c.row, c.field): (c.first_row, c.last_row) for c in understood.totals}
+    assert covered[(15, "investment_vnd_bn")] == (12, 14)
+    assert covered[(25, "investment_usd_m")] == (12, 23)
+    assert all(check.agrees for check in understood.totals)
+    assert parsed.frame["investment_form"].tolist()[5] == "ppp"  # "PPP (BOT)"
+
+
+def test_a_total_that_does_not_add_up_is_reported_with_both_figures(lists: Path, reference: Catalogue) -> None:
+    parsed = parse_file(lists / "03-bql-kcn-2025-tong-sai.xlsx", reference.reference)
+    (wrong,) = parsed.layout.mismatched_totals
+    assert (wrong.row, wrong.field, wrong.stated, wrong.summed) == (13, "investment_vnd_bn", 3330, 3230)
+    assert (wrong.first_row, wrong.last_row) == (9, 12)
+    # the codes the file gives are kept; the others are proposed
+    assert parsed.frame["code"].tolist()[0] == "KCN-25-01" and parsed.frame["code"].tolist()[3] == "KCN-25-04"
+    assert set(parsed.layout.proposed_codes) == {10, 11}
+    warnings = [said.text for said in layout.summary(parsed.layout, reference.reference, 4) if said.level == "warning"]
+    assert [w("vi") for w in warnings] == [
+        "Dòng 13: Tổng vốn đầu tư (tỷ đồng) ghi 3.330, nhưng các dòng 9–12 cộng lại được 3.230. "
+        "Hãy kiểm tra tệp (vẫn có thể nhập)."
+    ]
+    assert "3,330" in warnings[0]("en") and "3,230" in warnings[0]("en")
+
+
+def test_the_same_list_imported_again_finds_the_same_projects(lists: Path, demo_cat: Catalogue) -> None:
+    path = lists / "01-so-cong-thuong-2024-nhom.xlsx"
+    first = demo_cat.import_file(path, actor="test", new_publication="draft")
+    assert first.committed and first.inserted == 8
+    again = demo_cat.import_file(path, dry_run=True, actor="test")
+    assert (again.inserted, again.updated, again.unchanged) == (0, 0, 8)
+    stored = demo_cat.project(next(iter(first.layout.proposed_codes.values())), include_hidden=True)
+    assert stored is not None and stored["category"] == "emission_treatment"
+
+
+def test_rows_that_only_look_like_totals_or_sections_stay_projects(reference: Catalogue) -> None:
+    ref = reference.reference
+    rows = [
+        (1, ["STT", "Mã dự án", "Tên dự án", "Nhóm", "Tổng vốn đầu tư (tỷ đồng)"]),
+        (2, [1, "A-1", "Cống thoát nước thải khu dân cư", "Dịch vụ môi trường", 10]),
+        (3, [2, None, "Tổng kho vật liệu xử lý môi trường", "Dịch vụ môi trường", 20]),
+        (4, [3, None, "Cộng đồng tái chế xanh", "Dịch vụ môi trường", 5]),
+        (5, [None, None, "Tổng cộng", None, 35]),
+    ]
+    found = layout.understand(rows, header_name, layout.SectionMatcher(ref, ref.category_wordings))
+    assert [number for number, _cells in found.rows] == [2, 3, 4]
+    assert [(n.row, n.kind) for n in found.layout.notes] == [(5, "total")]
+    assert found.layout.totals[0].agrees
+
+
+def test_footnote_marks_are_kept_out_of_names() -> None:
+    assert layout.strip_footnote("Nhà máy A (1)") == "Nhà máy A"
+    assert layout.strip_footnote("Nhà máy B*") == "Nhà máy B"
+    assert layout.strip_footnote("Nhà máy C (2)(*)") == "Nhà máy C"
+    assert layout.strip_footnote("Nhà máy điện mặt trời (giai đoạn 2)") == "Nhà máy điện mặt trời (giai đoạn 2)"
+    assert layout.strip_footnote("Khu xử lý số 3") == "Khu xử lý số 3"
+
+
+def test_proposed_codes_are_stable_and_valid() -> None:
+    code = layout.proposed_code("Nhà máy xử lý nước thải Bát Tràng", "gia_lam")
+    assert code == layout.proposed_code("  nhà máy xử lý nước thải bát tràng ", "gia_lam")
+    assert code != layout.proposed_code("Nhà máy xử lý nước thải Bát Tràng", "dong_anh")
+    assert code.startswith("DM-NMXLNTBT-") and len(code) <= 50
+
+
+def test_the_cli_prints_how_a_list_was_read_and_the_codes_it_proposes(lists: Path, tmp_path: Path, capsys) -> None:
+    from catalogue.cli import main
+
+    db = tmp_path / "cli.duckdb"
+    assert main(["init", "--db", str(db)]) == 0
+    capsys.readouterr()
+    assert (
+        main(["import", str(lists / "03-bql-kcn-2025-tong-sai.xlsx"), "--db", str(db), "--dry-run", "--lang", "en"])
+        == 0
+    )
+    out = capsys.readouterr().out
+    assert "How the file was read:" in out
+    assert "  ! Row 13: Total investment (VND bn) says 3,330, but rows 9–12 add up to 3,230." in out
+    assert "Rows that are not projects (6):" in out and "    13  Total" in out
+    with Catalogue.open(db) as cat:
+        codes = parse_file(lists / "03-bql-kcn-2025-tong-sai.xlsx", cat.reference).layout.proposed_codes
+    assert f"      10  {codes[10]}" in out and f"      11  {codes[11]}" in out
+    assert "4 would be new" in out
+
+
+def test_what_was_understood_travels_from_a_running_app_to_the_cli(lists: Path, demo_cat: Catalogue) -> None:
+    from catalogue.projects.importing import ImportReport
+
+    report = demo_cat.import_file(lists / "01-so-cong-thuong-2024-nhom.xlsx", dry_run=True, actor="test")
+    again = ImportReport.from_dict(report.as_dict())  # as catalogue/admin.py sends it
+    assert [(s.level, s.text("en")) for s in again.understood] == [(s.level, s.text("en")) for s in report.understood]
+    assert [(r, k("vi"), x) for r, k, x in again.skipped] == [(r, k("vi"), x) for r, k, x in report.skipped]
+    assert again.proposed == report.proposed and len(again.proposed) == 8
+    assert any("→ category: Environmental services" in s.text("en") for s in again.understood)
+
+
+@pytest.mark.parametrize(
+    ("name", "head", "says"),
+    [
+        ("protected.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "password-protected"),
+        ("scan.xlsx", b"%PDF-1.7\n" + b"\0" * 100, "PDF files cannot be read"),
+        ("scan.pdf", b"%PDF-1.7\n" + b"\0" * 100, "PDF files cannot be read"),
+        ("program.xlsx", b"MZ\x90\0" + b"\0" * 600, "Cannot open the XLSX file"),
+    ],
+)
+def test_files_that_cannot_be_lists_are_said_plainly(tmp_path: Path, reference: Catalogue, name, head, says) -> None:
+    path = tmp_path / name
+    path.write_bytes(head)
+    parsed = parse_file(path, reference.reference)
+    assert parsed.frame.empty and len(parsed.errors) == 1
+    assert says in parsed.errors[0].text("en") and parsed.errors[0].text("vi")
