@@ -101,7 +101,7 @@ en_col.download_button(
     icon=":material/download:",
 )
 
-upload = st.file_uploader(t("import.upload", lang), type=["csv", "xlsx", "json"], key="staff-upload")
+upload = st.file_uploader(t("import.upload", lang), type=["csv", "xlsx", "docx", "json"], key="staff-upload")
 if upload is None:
     st.stop()
 

@@ -164,6 +164,9 @@ def test_what_was_understood_travels_from_a_running_app_to_the_cli(lists: Path, 
         ("scan.xlsx", b"%PDF-1.7\n" + b"\0" * 100, "PDF files cannot be read"),
         ("scan.pdf", b"%PDF-1.7\n" + b"\0" * 100, "PDF files cannot be read"),
         ("program.xlsx", b"MZ\x90\0" + b"\0" * 600, "Cannot open the XLSX file"),
+        ("program.docx", b"MZ\x90\0" + b"\0" * 600, "Cannot open the Word file"),
+        ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "save it as .docx"),
+        ("renamed-old.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "save it as .docx"),
     ],
 )
 def test_files_that_cannot_be_lists_are_said_plainly(tmp_path: Path, reference: Catalogue, name, head, says) -> None:
@@ -172,3 +175,26 @@ def test_files_that_cannot_be_lists_are_said_plainly(tmp_path: Path, reference: 
     parsed = parse_file(path, reference.reference)
     assert parsed.frame.empty and len(parsed.errors) == 1
     assert says in parsed.errors[0].text("en") and parsed.errors[0].text("vi")
+
+
+def test_a_word_document_without_a_table_is_said_plainly(tmp_path: Path, reference: Catalogue) -> None:
+    from make_agency_lists import write_docx
+
+    path = tmp_path / "letter.docx"
+    write_docx(path, ["Kính gửi: Sở Công Thương", "Danh mục gửi kèm theo email."], [])
+    parsed = parse_file(path, reference.reference)
+    assert [e.text("en") for e in parsed.errors] == [
+        "The Word document has no table: the list must be in a table. Nothing was imported."
+    ]
+
+
+def test_a_word_appendix_says_which_rows_each_table_holds(lists: Path, reference: Catalogue) -> None:
+    parsed = parse_file(lists / "09-phu-luc-quyet-dinh.docx", reference.reference)
+    said = [s.text("en") for s in layout.summary(parsed.layout, reference.reference, parsed.rows_read)]
+    assert "rows are numbered through the tables (table: rows): 1: 1–7, 2: 8–11." in said[-1]
+    assert [(n.row, n.kind) for n in parsed.layout.notes if n.kind == "header_again"] == [
+        (8, "header_again"),
+        (9, "header_again"),
+    ]
+    # a district merged down over two rows belongs to both; a header on two lines is one header
+    assert parsed.frame["district"].tolist()[:2] == ["my_duc", "my_duc"]

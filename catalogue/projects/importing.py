@@ -25,7 +25,7 @@ import pandas as pd
 
 from catalogue import pieces
 from catalogue.errors import CatalogueError
-from catalogue.projects import layout, model
+from catalogue.projects import layout, model, wordtables
 from catalogue.projects.filelimits import LIMITS, Budget, FileTooCostly, check_size, check_zip
 from catalogue.projects.layout import Layout, Said
 from catalogue.projects.model import COLUMNS_BY_NAME, HANOI_BOUNDS, PROJECT_COLUMNS, Column
@@ -257,8 +257,12 @@ def read_table(path: str | Path, ref: Reference | None = None) -> Table:
         return _understood(table, ref) if ref is not None else table
     if suffix == ".json":
         return _read_json(path)
+    if suffix == ".docx":
+        return _read_docx(path, ref)
     if suffix == ".pdf":
         raise _file_issue(path, "import.pdf_not_supported")
+    if suffix == ".doc":
+        raise _file_issue(path, "import.doc_old_word")
     raise _FileProblem(
         ImportIssue(
             0,
@@ -503,6 +507,27 @@ def _read_xlsx(path: Path, ref: Reference | None = None) -> Table:
         if {"code", "name_vi"} <= mapped:
             return _table(number, list(cells), rows[index + 1 :])
     return _table(rows[0][0], list(rows[0][1]), rows[1:])
+
+
+def _read_docx(path: Path, ref: Reference | None) -> Table:
+    """Every table of a Word document, read as one list (rows numbered through the tables)."""
+    with path.open("rb") as handle:
+        head = handle.read(8)
+    if head == OLE_MAGIC:
+        raise _file_issue(path, "import.doc_old_word")  # a .doc renamed, or a protected document
+    check_zip(path)
+    try:
+        rows, tables = wordtables.read_tables(path)
+    except wordtables.NotAWordDocument as exc:
+        raise _file_issue(path, "import.docx_unreadable") from exc
+    if not rows:
+        raise _file_issue(path, "import.docx_no_tables")
+    if ref is None:
+        return _table(rows[0][0], list(rows[0][1]), rows[1:])
+    table = _understood_rows(rows, ref, SheetMeta())
+    if table.layout is not None:
+        table.layout.word_tables = tables
+    return table
 
 
 def header_name(text: str) -> str | None:

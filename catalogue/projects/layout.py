@@ -30,7 +30,7 @@ MAX_HEADER_SEARCH_ROWS = 15
 SECTION_MATCH = 85  # rapidfuzz score (0–100) for a section's text to name a category, district or form
 
 # Row kinds a preview shows (strings.csv: import.row_kind.<kind>)
-TITLE, COLUMN_NUMBERS, SECTION, SUBTOTAL, TOTAL, NOTES, BLANK = (
+TITLE, COLUMN_NUMBERS, SECTION, SUBTOTAL, TOTAL, NOTES, BLANK, HEADER_AGAIN = (
     "title",
     "column_numbers",
     "section",
@@ -38,6 +38,7 @@ TITLE, COLUMN_NUMBERS, SECTION, SUBTOTAL, TOTAL, NOTES, BLANK = (
     "total",
     "notes",
     "blank",
+    "header_again",
 )
 
 _ROMAN_RE = re.compile(r"^(?=[ivxlc]+\b)(c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
@@ -124,6 +125,7 @@ class Layout:
     from_sections: dict[int, dict[str, str]] = field(default_factory=dict)  # row → field → code set by a section
     proposed_codes: dict[int, str] = field(default_factory=dict)  # row → code proposed (the file had none)
     cleaned_names: dict[int, tuple[str, str]] = field(default_factory=dict)  # row → (as written, as read)
+    word_tables: list[Any] = field(default_factory=list)  # a Word document's tables (wordtables.WordTable)
 
     @property
     def mismatched_totals(self) -> list[TotalCheck]:
@@ -374,6 +376,7 @@ def understand(
         if name and name not in reader.positions:
             reader.positions[name] = position
     reader.stt = next((p for p, text in enumerate(header) if fold(text) in _STT_HEADERS), None)
+    reader.header_words = {fold(_text(c)) for k in range(height) for c in rows[start + k][1] if _filled(c)}
     for number, cells in rows[start + height :]:
         reader.read(number, cells)
     _clean_names(reader.kept, reader.positions, reader.layout)
@@ -392,6 +395,7 @@ class _RowReader:
         self.kept: list[tuple[int, list[Any]]] = []
         self.section_start = 0  # index in kept where the current section's rows begin
         self.footer = False  # past the first note or signature: everything below is the foot
+        self.header_words: set[str] = set()  # the header's texts, folded: a table continued repeats them
 
     def read(self, number: int, cells: list[Any]) -> None:
         code_at, name_at = self.positions.get("code", -1), self.positions.get("name_vi", -1)
@@ -403,6 +407,9 @@ class _RowReader:
                 self.layout.notes.append(RowNote(number, NOTES, " ".join(_text(c) for c in cells if _filled(c))))
             return
         kind, text = _row_kind(cells, self.positions, self.stt, bool(self.kept))
+        filled = [fold(_text(c)) for c in cells if _filled(c)]
+        if kind is None and len(filled) >= 2 and all(word in self.header_words for word in filled):
+            kind, text = HEADER_AGAIN, " ".join(_text(c) for c in cells if _filled(c))  # a table continued
         if kind is None:
             section = _section_text(cells, self.positions, self.stt)
             if section is not None:
@@ -542,6 +549,9 @@ def summary(found: Layout, ref: Reference, projects: int) -> list[Said]:
         said.append(
             Said("info", Text.of("import.layout_names", count=len(found.cleaned_names), before=before, after=after))
         )
+    if len(found.word_tables) > 1:
+        ranges = ", ".join(f"{w.number}: {w.first_row}–{w.last_row}" for w in found.word_tables)
+        said.append(Said("info", Text.of("import.layout_word_tables", count=len(found.word_tables), ranges=ranges)))
     if found.hidden_rows:
         listed = ", ".join(map(str, found.hidden_rows[:20])) + (" …" if len(found.hidden_rows) > 20 else "")
         said.append(Said("warning", Text.of("import.layout_hidden_rows", rows=listed)))

@@ -91,7 +91,13 @@ PROJECT_COLUMNS: tuple[Column, ...] = (
         max_length=5000,
         aliases=("english description", "description english"),
     ),
-    Column("district", "Quận/huyện", "District (pre-2025)", DISTRICT, aliases=("quan huyen thi xa", "huyen", "quan")),
+    Column(
+        "district",
+        "Quận/huyện",
+        "District (pre-2025)",
+        DISTRICT,
+        aliases=("quan huyen thi xa", "huyen", "quan", "dia diem quan huyen", "dia ban", "dia ban quan huyen"),
+    ),
     Column("ward", "Phường/xã", "Ward/commune (2025)", WARD, max_length=100, aliases=("xa phuong", "phuong xa moi")),
     Column(
         "address",
