@@ -113,6 +113,9 @@ if digest in imported:  # this file was imported in this session: its result, ne
     st.stop()
 
 
+SHEET_KEY = f"staff-sheet-{digest[:16]}"  # the workbook's sheet chosen (a name: data, not a label)
+
+
 def run(dry_run: bool) -> ImportReport:
     bar = st.progress(0.0, text=t("import.checking" if dry_run else "import.writing", lang))
 
@@ -129,18 +132,23 @@ def run(dry_run: bool) -> ImportReport:
             new_publication="draft",
             keep_rows=True,
             source=upload.name,
+            sheet=st.session_state.get(SHEET_KEY),
         )
     bar.empty()
     return report
 
 
-# The preview is kept per file (by content), so a rerun does not check the file again.
+# The preview is kept per file (by content) and sheet, so a rerun does not check the file again.
 preview = st.session_state.get("staff-preview")
-if preview is None or preview[0] != digest:
-    preview = (digest, run(dry_run=True))
+wanted = (digest, st.session_state.get(SHEET_KEY))
+if preview is None or preview[0] != wanted:
+    preview = (wanted, run(dry_run=True))
     st.session_state["staff-preview"] = preview
 report = preview[1]
 
+if report.layout is not None and len(report.layout.sheets) > 1:  # which sheet holds the list: the user may say
+    sheets = report.layout.sheets
+    st.selectbox(t("import.sheet", lang), sheets, index=sheets.index(report.layout.sheet), key=SHEET_KEY)
 show_layout(report)
 for column in report.ignored_columns:
     st.caption(t("import.ignored", lang, column=column))

@@ -61,9 +61,14 @@ def _project_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     serve.add_argument("--port", type=int, default=8501)
     serve.add_argument("--address", default="127.0.0.1", help="interface to listen on (default 127.0.0.1)")
 
-    imp = commands.add_parser("import", parents=[common], help="import a CSV/XLSX/JSON file in the template")
+    imp = commands.add_parser(
+        "import",
+        parents=[common],
+        help="import a project list: the template, or a list as an agency sent it (CSV, XLSX, DOCX tables, JSON)",
+    )
     imp.add_argument("file")
     imp.add_argument("--dry-run", action="store_true", help="check only; change nothing")
+    imp.add_argument("--sheet", help="the XLSX sheet to read (default: the one that holds the list)")
     imp.add_argument(
         "--publish",
         action="store_true",
@@ -261,13 +266,21 @@ def _import(args: argparse.Namespace) -> int:
         print(t("cli.no_such_file", args.lang, path=path), file=sys.stderr)
         return EXIT_REFUSED
     publication = "published" if args.publish else "draft"
-    request = {"command": "import", "path": str(path.resolve()), "dry_run": args.dry_run, "publication": publication}
+    request = {
+        "command": "import",
+        "path": str(path.resolve()),
+        "dry_run": args.dry_run,
+        "publication": publication,
+        "sheet": args.sheet,
+    }
     answer = _via_app(args, request)
     if answer is not None:
         report = ImportReport.from_dict(answer["report"])
     else:
         with _open(args) as cat:
-            report = cat.import_file(path, dry_run=args.dry_run, actor="cli", new_publication=publication)
+            report = cat.import_file(
+                path, dry_run=args.dry_run, actor="cli", new_publication=publication, sheet=args.sheet
+            )
     _print_understood(report, args.lang)
     for column in report.ignored_columns:
         print(t("cli.ignored_column", args.lang, column=column), file=sys.stderr)

@@ -297,6 +297,7 @@ class Catalogue:
         new_publication: str = "published",
         keep_rows: bool = False,
         source: str | None = None,
+        sheet: str | None = None,
     ) -> ImportReport:
         """Import a CSV/XLSX/JSON file in the project template, all rows or none.
 
@@ -308,10 +309,10 @@ class Catalogue:
         import page and the CLI (unless told ``--publish``) use ``draft``, so they are reviewed
         before the public sees them; published projects the file brings back from the archive go
         to review (listed in ``review``). With ``keep_rows`` the report also keeps the file's rows
-        and what happens to each (``rows``, ``outcomes``) for a preview. ``source`` names the file in the history (default: its name).
+        and what happens to each (``rows``, ``outcomes``) for a preview. ``source`` names the file in the history (default: its name); ``sheet``, which of a workbook's sheets to read.
         """
         report = ImportReport(source=source or str(path), dry_run=dry_run)
-        parsed = parse_file(path, self.reference, progress)
+        parsed = parse_file(path, self.reference, progress, sheet)
         report.errors = parsed.errors
         if source:  # a problem with the whole file names the file as the user knows it
             own = Path(path).name

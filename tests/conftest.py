@@ -29,11 +29,21 @@ def _test_session_helpers() -> Iterator[None]:
     Streamlit components on each new app (about 1.7 s; the answer cannot change during a run), the
     browser tests share one Chromium per process, and the demo databases are made once per process
     (:func:`open_demo`); the Chromium and the templates go at the end."""
+    from argon2 import PasswordHasher
     from streamlit.components.v2 import manifest_scanner
+
+    from catalogue.staff import auth
 
     original = manifest_scanner.scan_component_manifests
     manifest_scanner.scan_component_manifests = functools.cache(original)
+    # Passwords hashed in this process cost the least argon2 allows (as Django's tests use a fast
+    # hasher): the production cost (about 0.25 s a hash) bought nothing here but minutes of CI. The
+    # rules around hashes (unknown names hashed alike, lock-outs, rehash) are unchanged, and the app
+    # servers the browser tests start hash with the production cost.
+    strong = vars(auth)["_hasher"]
+    vars(auth)["_hasher"] = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
     yield
+    vars(auth)["_hasher"] = strong
     manifest_scanner.scan_component_manifests = original
     from tests.browser import close_browser
 

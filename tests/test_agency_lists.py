@@ -198,3 +198,32 @@ def test_a_word_appendix_says_which_rows_each_table_holds(lists: Path, reference
     ]
     # a district merged down over two rows belongs to both; a header on two lines is one header
     assert parsed.frame["district"].tolist()[:2] == ["my_duc", "my_duc"]
+
+
+def test_the_sheet_that_holds_the_list_is_read_and_another_can_be_chosen(lists: Path, reference: Catalogue) -> None:
+    ref = reference.reference
+    path = lists / "10-nhieu-trang-tinh.xlsx"
+    parsed = parse_file(path, ref)  # "Hướng dẫn" comes first, but "Danh mục" holds the list
+    assert parsed.layout.sheet == "Danh mục" and parsed.layout.sheets == ["Hướng dẫn", "Danh mục", "Tổng hợp"]
+    said = [s.text("en") for s in layout.summary(parsed.layout, ref, parsed.rows_read)]
+    assert "Read the sheet “Danh mục” (the workbook has 3 sheets; the others: Hướng dẫn, Tổng hợp)." in said[1]
+    other = parse_file(path, ref, sheet="Tổng hợp")  # chosen by name: not a list, said as the plain reading says
+    assert other.frame.empty and any("Project name" in e.text("en") for e in other.errors)
+    assert other.layout.sheets == ["Hướng dẫn", "Danh mục", "Tổng hợp"]  # the page can still offer the others
+    (missing,) = parse_file(path, ref, sheet="Sheet9").errors
+    assert missing.text("en") == (
+        "The workbook has no sheet “Sheet9”; its sheets: Hướng dẫn, Danh mục, Tổng hợp. Nothing was imported."
+    )
+
+
+def test_values_are_read_as_agencies_write_them(lists: Path, reference: Catalogue) -> None:
+    frame = parse_file(lists / "11-gia-tri-nhu-co-quan-viet.csv", reference.reference).frame
+    assert frame["investment_vnd_bn"].tolist() == [500.0, 1200.5, 80.0]
+    assert frame["investment_approx"].tolist() == [True, None, True]  # "khoảng", "~": kept as approximate
+    assert frame["status"].tolist() == ["calling", "calling", "awarded"]
+    assert frame["investment_form"].tolist() == ["ppp", "socialization", "private_domestic"]
+
+
+def test_sections_may_name_the_2025_communes_and_wards(lists: Path, reference: Catalogue) -> None:
+    frame = parse_file(lists / "12-theo-xa-phuong-2025.xlsx", reference.reference).frame
+    assert frame["ward"].tolist() == ["tay_tuu", "soc_son", "soc_son"]

@@ -212,11 +212,14 @@ def test_import_counts_rows_with_errors_then_imports_a_clean_file_once_with_link
 
 def test_an_agency_list_is_shown_as_read_in_both_languages_then_imported(prepared, tmp_path):
     """A list as a zone board sends it (title rows, a total that does not add up, rows without codes):
-    the page says how it was read before anything is imported, in the reader's language."""
-    from tests.fixtures.make_agency_lists import write_zone_board_list
+    the page says how it was read before anything is imported, in the reader's language; a workbook of
+    several sheets reads the one holding the list, and another can be chosen."""
+    from tests.fixtures.make_agency_lists import write_several_sheets, write_zone_board_list
 
     path = tmp_path / "bql-kcn.xlsx"
     write_zone_board_list(path)
+    several = tmp_path / "nhieu-trang.xlsx"
+    write_several_sheets(several)
     with journey(prepared, tmp_path) as (server, db), browser_page(height=1600) as page:
         sign_in(page, server, "lan", where="/import")
         page.locator("input[type=file]").set_input_files(str(path))
@@ -237,6 +240,21 @@ def test_an_agency_list_is_shown_as_read_in_both_languages_then_imported(prepare
         page.screenshot(path=tmp_path / "agency-list.png", full_page=True)
         page.get_by_role("button", name="Nhập vào danh mục").click()
         page.get_by_text("Đã nhập 4 dòng — 4 dự án mới").wait_for()
+        no_exception(page)
+
+        # a workbook of three sheets: the one holding the list is read, another can be chosen and back
+        page.locator("input[type=file]").set_input_files(str(several))
+        page.get_by_text("Đã đọc trang tính “Danh mục”").wait_for()
+        page.get_by_text("Tệp hợp lệ: 2 dòng — 2 dự án mới").wait_for()
+        page.get_by_label("Trang tính").click()
+        page.get_by_role("option", name="Tổng hợp").click()
+        page.get_by_text("Đã đọc trang tính “Tổng hợp”").wait_for()
+        wait_idle(page)
+        assert "Tệp hợp lệ" not in main_text(page)  # that sheet is no list: refused, nothing to import
+        assert page.get_by_role("button", name="Nhập vào danh mục").count() == 0
+        page.get_by_label("Trang tính").click()
+        page.get_by_role("option", name="Danh mục").click()
+        page.get_by_text("Tệp hợp lệ: 2 dòng — 2 dự án mới").wait_for()
         no_exception(page)
     with Catalogue.open(db) as cat, cat.cursor() as cur:
         rows = cur.execute(

@@ -166,7 +166,7 @@ def test_missing_required_column_and_unreadable_files(cat, tmp_path):
     fake = tmp_path / "fake.xlsx"
     fake.write_text("not a workbook")
     assert "XLSX" in cat.import_file(fake).errors[0].text("en")
-    other = tmp_path / "list.pdf"
+    other = tmp_path / "list.numbers"
     other.write_text("%PDF")
     assert "not supported" in cat.import_file(other).errors[0].text("en")
     assert cat.count(include_hidden=True) == 0

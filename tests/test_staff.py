@@ -609,3 +609,13 @@ def test_differences_compare_values_as_the_checks_read_them(demo_cat):
     stored = demo_cat.project("DEMO-001")
     typed = editing.form_values(stored) | {"investment_vnd_bn": "1.450", "capacity": "400 xe/năm", "demo": "có"}
     assert editing.differences(stored, typed, demo_cat) == [("capacity", stored["capacity"], "400 xe/năm")]
+
+
+def test_the_app_hashes_passwords_at_the_production_cost():
+    """The test process hashes cheaply (tests/conftest.py); the program itself must not."""
+    import subprocess
+    import sys
+
+    code = "from catalogue.staff import auth; print(auth.hash_password('x'))"
+    stored = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert stored.startswith("$argon2id$v=19$m=65536,t=3,p=4$")

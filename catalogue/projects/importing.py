@@ -241,7 +241,7 @@ def private_copy(data: bytes, suffix: str) -> Iterator[Path]:
         path.unlink(missing_ok=True)
 
 
-def read_table(path: str | Path, ref: Reference | None = None) -> Table:
+def read_table(path: str | Path, ref: Reference | None = None, sheet: str | None = None) -> Table:
     """Read a CSV, XLSX or JSON file into a :class:`Table` (row numbers as Excel shows them),
     within :data:`~catalogue.projects.filelimits.LIMITS` (a costlier file raises :class:`FileTooCostly`).
 
@@ -251,7 +251,7 @@ def read_table(path: str | Path, ref: Reference | None = None) -> Table:
     suffix = path.suffix.lower()
     check_size(path)
     if suffix in (".xlsx", ".xlsm"):
-        return _read_xlsx(path, ref)
+        return _read_xlsx(path, ref, sheet)
     if suffix in (".csv", ".txt", ".tsv"):
         table = _read_csv(path)
         return _understood(table, ref) if ref is not None else table
@@ -394,11 +394,59 @@ class SheetMeta:
     letters), and how many merged cells were carried down."""
 
     name: str = ""
+    sheets: list[str] = field(default_factory=list)  # every sheet of the workbook, in order
     hidden_rows: list[int] = field(default_factory=list)
     hidden_columns: list[str] = field(default_factory=list)
 
 
-def _sheet_rows(book: Any) -> tuple[list[tuple[int, list[Any]]], list[tuple[int, int]], SheetMeta]:
+def _probe_rows(sheet: Any) -> list[tuple[int, list[Any]]]:
+    """The top rows of a sheet (within 60 columns), to see whether it holds a list."""
+    rows = sheet.iter_rows(max_row=MAX_HEADER_SEARCH_ROWS, max_col=60, values_only=True)
+    return [(number, list(cells)) for number, cells in enumerate(rows, start=1)]
+
+
+def _chosen_sheet(book: Any, wanted: str | None) -> Any:
+    """The sheet asked for by name; else the one named as the template names it; else the first
+    whose top rows hold a header naming the project's name; else the first."""
+    if wanted:
+        found = next((s for s in book.worksheets if s.title == wanted or fold(s.title) == fold(wanted)), None)
+        if found is None:
+            raise _FileProblem(
+                ImportIssue(
+                    0, "", wanted, Text.of("import.no_such_sheet", sheet=wanted, sheets=", ".join(book.sheetnames))
+                )
+            )
+        return found
+    named = next((s for s in book.worksheets if fold(s.title) in XLSX_SHEET_NAMES), None)
+    if named is not None or len(book.worksheets) == 1:
+        return named or book.worksheets[0]
+    for sheet in book.worksheets:
+        if layout.find_header(_probe_rows(sheet), header_name) is not None:
+            return sheet
+    return book.worksheets[0]
+
+
+def sheet_names(path: str | Path) -> list[str]:
+    """The sheets of an XLSX workbook, in order ([] for any other file, or one that cannot be opened)."""
+    import openpyxl
+
+    path = Path(path)
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return []
+    try:
+        check_zip(path)
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception:  # the import itself says what is wrong with the file
+        return []
+    try:
+        return list(book.sheetnames)
+    finally:
+        book.close()
+
+
+def _sheet_rows(
+    book: Any, wanted: str | None = None
+) -> tuple[list[tuple[int, list[Any]]], list[tuple[int, int]], SheetMeta]:
     """The filled rows of the template's sheet (Excel's row number, cells), the formula cells
     without a stored value, and the sheet's hidden rows and columns. The sheet is read cell by cell
     as stored, never by its declared size ("A1:XFD1048576" would otherwise be a million rows of
@@ -406,7 +454,7 @@ def _sheet_rows(book: Any) -> tuple[list[tuple[int, list[Any]]], list[tuple[int,
     written once for the projects beside it) gives its value to each of those rows."""
     budget = Budget()
     rows: list[tuple[int, list[Any]]] = []
-    sheet = next((s for s in book.worksheets if fold(s.title) in XLSX_SHEET_NAMES), book.worksheets[0])
+    sheet = _chosen_sheet(book, wanted)
     with sheet._get_source() as source:
         parser = _sheet_parser(
             source,
@@ -423,7 +471,7 @@ def _sheet_rows(book: Any) -> tuple[list[tuple[int, list[Any]]], list[tuple[int,
             width = max(filled)
             budget.row(number, width, len(filled))
             rows.append((number, [filled.get(column) for column in range(1, width + 1)]))
-    meta = SheetMeta(sheet.title)
+    meta = SheetMeta(sheet.title, sheets=list(book.sheetnames))
     meta.hidden_rows = sorted(
         int(number) for number, attrs in parser.row_dimensions.items() if attrs.get("hidden") in ("1", "true")
     )
@@ -472,7 +520,7 @@ def _formulas_problem(formula_cells: list[tuple[int, int]]) -> _FileProblem:
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a Compound File: an encrypted workbook, or an old .xls
 
 
-def _read_xlsx(path: Path, ref: Reference | None = None) -> Table:
+def _read_xlsx(path: Path, ref: Reference | None = None, sheet: str | None = None) -> Table:
     import openpyxl
 
     with path.open("rb") as handle:
@@ -487,8 +535,8 @@ def _read_xlsx(path: Path, ref: Reference | None = None) -> Table:
     except Exception as exc:  # openpyxl raises many types for a damaged or foreign file
         raise _file_issue(path, "import.xlsx_unreadable") from exc
     try:
-        rows, formula_cells, meta = _sheet_rows(book)
-    except FileTooCostly:
+        rows, formula_cells, meta = _sheet_rows(book, sheet)
+    except (FileTooCostly, _FileProblem):
         raise
     except Exception as exc:  # a damaged sheet inside a readable workbook
         raise _file_issue(path, "import.sheet_unreadable") from exc
@@ -548,8 +596,11 @@ def _understood(table: Table, ref: Reference) -> Table:
 def _understood_rows(rows: list[tuple[int, list[Any]]], ref: Reference, meta: SheetMeta) -> Table:
     found = layout.understand(rows, header_name, layout.SectionMatcher(ref, ref.category_wordings))
     if found is None:  # no header names the project's name: read plainly (the missing columns are said)
-        return _table(rows[0][0], list(rows[0][1]), rows[1:])
+        table = _table(rows[0][0], list(rows[0][1]), rows[1:])
+        table.layout = Layout(sheet=meta.name, sheets=meta.sheets)  # the other sheets can still be chosen
+        return table
     found.layout.sheet = meta.name
+    found.layout.sheets = meta.sheets
     found.layout.hidden_rows = meta.hidden_rows
     found.layout.hidden_columns = meta.hidden_columns
     table = _table(found.header_row, list(found.header), found.rows)
@@ -914,10 +965,12 @@ class _Issues(list):
         return list(self), self.dropped
 
 
-def parse_file(path: str | Path, ref: Reference, progress: Callable[[float], None] | None = None) -> ParsedFile:
-    """Read and check a template file without touching the database."""
+def parse_file(
+    path: str | Path, ref: Reference, progress: Callable[[float], None] | None = None, sheet: str | None = None
+) -> ParsedFile:
+    """Read and check a template file without touching the database (``sheet``: which of a workbook's)."""
     try:
-        table = read_table(path, ref)
+        table = read_table(path, ref, sheet)
     except _FileProblem as problem:
         return ParsedFile([], pd.DataFrame(), [problem.issue], [], 0)
     except FileTooCostly as refused:

@@ -115,6 +115,7 @@ class Layout:
     """What was understood of a sheet, for the preview."""
 
     sheet: str = ""
+    sheets: list[str] = field(default_factory=list)  # a workbook's sheets (the one read is ``sheet``)
     header_rows: list[int] = field(default_factory=list)
     title: list[str] = field(default_factory=list)
     notes: list[RowNote] = field(default_factory=list)
@@ -133,8 +134,15 @@ class Layout:
 
     @property
     def plain(self) -> bool:
-        """Nothing but a header and project rows: a template as the catalogue writes it."""
-        return not (self.title or self.notes or self.sections or self.proposed_codes or len(self.header_rows) > 1)
+        """Nothing but a header and project rows on a workbook's only sheet: a template as the catalogue writes it."""
+        return not (
+            self.title
+            or self.notes
+            or self.sections
+            or self.proposed_codes
+            or len(self.header_rows) > 1
+            or len(self.sheets) > 1
+        )
 
 
 def _text(cell: Any) -> str:
@@ -246,7 +254,7 @@ def _number(cell: Any, unit: str = "plain") -> float | None:
 
 class SectionMatcher:
     """What a section's text names: a category (its label, aliases or the plan's wording), a district,
-    or an investment form; accent- and case-blind, then fuzzy."""
+    a 2025 ward or commune, or an investment form; accent- and case-blind, then fuzzy."""
 
     def __init__(self, ref: Reference, plan_wordings: dict[str, str] | None = None) -> None:
         self.ref = ref
@@ -268,6 +276,9 @@ class SectionMatcher:
         district = self.ref.match_district(text)
         if district:
             return "district", district, 100.0
+        ward = self.ref.match_ward(text)  # a 2025 list grouped by commune or ward ("XÃ SÓC SƠN")
+        if ward:
+            return "ward", ward, 100.0
         found = process.extractOne(key, list(self.choices), scorer=fuzz.token_set_ratio)
         if found and found[1] >= SECTION_MATCH:
             return (*self.choices[found[0]], float(found[1]))
@@ -532,11 +543,18 @@ class Said:
 def summary(found: Layout, ref: Reference, projects: int) -> list[Said]:
     """What the preview (and the CLI) says about how the file was read: the header, each section and
     what it set, the totals that disagree (warnings), the codes proposed, hidden cells, names cleaned."""
-    first, last = (found.header_rows[0], found.header_rows[-1]) if found.header_rows else (0, 0)
-    if first == last:
-        said = [Said("info", Text.of("import.layout_header", rows=first, count=projects))]
-    else:
-        said = [Said("info", Text.of("import.layout_header_two", first=first, second=last, count=projects))]
+    said: list[Said] = []
+    if found.header_rows:
+        first, last = found.header_rows[0], found.header_rows[-1]
+        if first == last:
+            said.append(Said("info", Text.of("import.layout_header", rows=first, count=projects)))
+        else:
+            said.append(Said("info", Text.of("import.layout_header_two", first=first, second=last, count=projects)))
+    if len(found.sheets) > 1:
+        others = ", ".join(name for name in found.sheets if name != found.sheet)
+        said.append(
+            Said("info", Text.of("import.layout_sheet", sheet=found.sheet, count=len(found.sheets), others=others))
+        )
     said += [_said_section(section, ref) for section in found.sections]
     agreeing = [check for check in found.totals if check.agrees]
     if agreeing:
