@@ -26,7 +26,7 @@ from catalogue.errors import SynonymError
 from catalogue.projects import layout
 from catalogue.projects.exporting import NOT_PUBLIC, write_export
 from catalogue.projects.filters import Filters, resolve_filters
-from catalogue.projects.importing import ImportReport, parse_file
+from catalogue.projects.importing import ImportReport, ParsedFile, parse_file
 from catalogue.projects.model import COLUMN_NAMES, SYSTEM_COLUMNS
 from catalogue.projects.reference import Reference
 from catalogue.projects.upsert import upsert as upsert_rows
@@ -320,16 +320,17 @@ class Catalogue:
         report.more_errors = parsed.more_errors
         report.ignored_columns = parsed.ignored_columns
         report.rows_read = parsed.rows_read
-        report.layout = parsed.layout
-        if parsed.layout is not None and not parsed.layout.plain:  # an agency's list: say how it was read
-            report.understood = layout.summary(parsed.layout, self.reference, parsed.rows_read)
-            report.skipped = layout.skipped_rows(parsed.layout)
-            report.proposed = sorted(parsed.layout.proposed_codes.items())
+        self._say_how_read(report, parsed)
         if parsed.errors or parsed.frame.empty:
             return report
         outcomes = report.outcomes if keep_rows else None
 
         def upsert(cur: duckdb.DuckDBPyConnection) -> tuple[int, int, int]:
+            if parsed.layout is not None and parsed.layout.proposed_codes:  # a name corrected since last time
+                stored = cur.execute("select code, name_vi, district, ward from projects").fetchall()
+                pairs = layout.pair_with_stored(parsed.frame, parsed.layout, stored)
+                report.understood += layout.said_pairings(pairs)
+                report.proposed = [(row, code) for row, code in report.proposed if row not in {p.row for p in pairs}]
             named = {"outcomes": outcomes, "review": report.review, "publication": new_publication}
             return upsert_rows(cur, parsed.frame, parsed.columns, dry_run, actor=actor, source=label, **named)
 
@@ -344,6 +345,14 @@ class Catalogue:
         if keep_rows:
             report.rows = parsed.frame
         return report
+
+    def _say_how_read(self, report: ImportReport, parsed: ParsedFile) -> None:
+        """An agency's list: what was understood, the rows skipped and the codes proposed, in the report."""
+        report.layout = parsed.layout
+        if parsed.layout is not None and not parsed.layout.plain:
+            report.understood = layout.summary(parsed.layout, self.reference, parsed.rows_read)
+            report.skipped = layout.skipped_rows(parsed.layout)
+            report.proposed = sorted(parsed.layout.proposed_codes.items())
 
     def export(
         self, path: str | os.PathLike[str], *, lang: str = "canonical", include_hidden: bool = False, **filters: Any

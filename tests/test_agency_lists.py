@@ -227,3 +227,29 @@ def test_values_are_read_as_agencies_write_them(lists: Path, reference: Catalogu
 def test_sections_may_name_the_2025_communes_and_wards(lists: Path, reference: Catalogue) -> None:
     frame = parse_file(lists / "12-theo-xa-phuong-2025.xlsx", reference.reference).frame
     assert frame["ward"].tolist() == ["tay_tuu", "soc_son", "soc_son"]
+
+
+def test_a_name_corrected_in_the_list_sent_again_updates_the_same_project(
+    lists: Path, demo_cat: Catalogue, tmp_path
+) -> None:
+    from openpyxl import load_workbook
+
+    first = demo_cat.import_file(lists / "02-ubnd-huyen-phu-luc-theo-huyen.xlsx", actor="test", new_publication="draft")
+    assert first.inserted == 5
+    book = load_workbook(lists / "02-ubnd-huyen-phu-luc-theo-huyen.xlsx")
+    sheet = book.active
+    row = next(r for r in range(1, 30) if sheet.cell(r, 2).value == "Nhà máy tái chế nhựa phế liệu")
+    sheet.cell(row, 2).value = "Nhà máy tái chế nhựa phế liệu  (điều chỉnh tên)"  # too different: a new project
+    other = next(r for r in range(1, 30) if sheet.cell(r, 2).value == "Khu xử lý chất thải xây dựng")
+    sheet.cell(other, 2).value = "Khu xử lí chất thải xây dựng"  # a spelling corrected: the same project
+    again = tmp_path / "sent-again.xlsx"
+    book.save(again)
+    report = demo_cat.import_file(again, dry_run=True, actor="test", keep_rows=True)
+    paired = [s.text("en") for s in report.understood if "is paired with" in s.text("en")]
+    old_code = first.layout.proposed_codes[other]
+    assert (
+        len(paired) == 1
+        and f"Row {other}: “Khu xử lí chất thải xây dựng” is paired with the stored project {old_code}" in paired[0]
+    )
+    assert (report.inserted, report.updated, report.unchanged) == (1, 1, 3)
+    assert report.outcomes[old_code] == "changed" and other not in dict(report.proposed)

@@ -624,3 +624,73 @@ def _said_total(check: TotalCheck) -> Said:
 def skipped_rows(found: Layout) -> list[tuple[int, Text, str]]:
     """The rows that are not projects, for a table: (row, kind, the row's text as written)."""
     return [(note.row, enum_label("import_row_kind", note.kind), note.text) for note in found.notes]
+
+
+# --- the same list again, a name corrected ------------------------------------------------------------
+
+PAIRING_MATCH = 90  # rapidfuzz token_sort_ratio between folded names, same place
+
+
+@dataclass(frozen=True)
+class Pairing:
+    """A row without a code whose proposed code is new, paired with a stored project of the same place
+    and nearly the same name (a list sent again with a name corrected): the import updates that one."""
+
+    row: int
+    proposed: str
+    code: str
+    name: str
+    stored_name: str
+    score: float
+
+
+def pair_with_stored(
+    frame: Any, found: Layout | None, stored: list[tuple[str, str, str | None, str | None]]
+) -> list[Pairing]:
+    """Give rows whose proposed code no project has the code of a stored project in the same district
+    or ward whose name is nearly theirs (each stored project at most once, never one the file names).
+    ``stored`` holds (code, name_vi, district, ward); ``frame``'s codes are changed in place."""
+    if found is None or not found.proposed_codes or "name_vi" not in frame:
+        return []
+    row_of = {code: row for row, code in found.proposed_codes.items()}
+    codes = [str(code) for code in frame["code"].tolist()]
+    in_file, known = set(codes), {code for code, *_rest in stored}
+    names = {code: name for code, name, *_rest in stored}
+    by_place: dict[tuple[str, str], dict[str, str]] = {}
+    for code, name, district, ward in stored:
+        if code in in_file or not name:
+            continue
+        for place in (("district", district), ("ward", ward)):
+            if place[1]:
+                by_place.setdefault(place, {})[code] = fold(name)
+    pairs: list[Pairing] = []
+    for k, code in enumerate(codes):
+        if code not in row_of or code in known:
+            continue
+        name = str(frame["name_vi"].iat[k])
+        candidates: dict[str, str] = {}
+        for place in ("district", "ward"):
+            value = frame[place].iat[k] if place in frame else None
+            if isinstance(value, str) and value:
+                candidates.update(by_place.get((place, value), {}))
+        for taken in pairs:
+            candidates.pop(taken.code, None)
+        best = process.extractOne(fold(name), candidates, scorer=fuzz.token_sort_ratio, score_cutoff=PAIRING_MATCH)
+        if best is not None:
+            codes[k] = best[2]
+            pairs.append(Pairing(row_of[code], code, best[2], name, names[best[2]], float(best[1])))
+    if pairs:
+        frame["code"] = codes
+    return pairs
+
+
+def said_pairings(pairs: list[Pairing]) -> list[Said]:
+    return [
+        Said(
+            "warning",
+            Text.of(
+                "import.layout_paired", row=p.row, name=p.name, code=p.code, stored=p.stored_name, score=round(p.score)
+            ),
+        )
+        for p in pairs
+    ]
