@@ -14,6 +14,8 @@ import pytest
 from catalogue import Catalogue
 from catalogue.projects import layout
 from catalogue.projects.importing import header_name, parse_file
+from catalogue.projects.money import exchange_rate
+from catalogue.text import format_number
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures"))
 from make_agency_lists import CASES, Case, build
@@ -253,3 +255,25 @@ def test_a_name_corrected_in_the_list_sent_again_updates_the_same_project(
     )
     assert (report.inserted, report.updated, report.unchanged) == (1, 1, 3)
     assert report.outcomes[old_code] == "changed" and other not in dict(report.proposed)
+
+
+def test_an_amount_in_usd_in_the_vnd_column_is_converted_and_said(tmp_path: Path, reference: Catalogue) -> None:
+    path = tmp_path / "usd.csv"
+    path.write_text(
+        "STT,Tên dự án,Nhóm,Tổng vốn đầu tư (tỷ đồng)\n"
+        "1,Nhà máy A,Dịch vụ môi trường,50 triệu USD\n"
+        "2,Nhà máy B,Dịch vụ môi trường,120\n"
+        "3,Nhà máy C,Dịch vụ môi trường,500 - 700\n",  # a range: still refused, never guessed
+        encoding="utf-8",
+    )
+    parsed = parse_file(path, reference.reference)
+    assert [(e.row, e.value) for e in parsed.errors] == [(4, "500 - 700")]
+    vnd = 50 * exchange_rate().vnd_per_usd / 1000  # tỷ đồng
+    assert parsed.layout.converted == [(2, "50 triệu USD", 50.0, vnd)]
+    path.write_text(path.read_text(encoding="utf-8").replace("500 - 700", "600"), encoding="utf-8")
+    parsed = parse_file(path, reference.reference)
+    assert parsed.frame["investment_vnd_bn"].tolist() == [vnd, 120.0, 600.0]
+    assert parsed.frame["investment_usd_m"].tolist()[0] == 50.0
+    (warning,) = [s.text for s in layout.summary(parsed.layout, reference.reference, 3) if s.level == "warning"]
+    rate = format_number(exchange_rate().vnd_per_usd, "vi", 0)
+    assert warning("vi").startswith(f"Dòng 2: “50 triệu USD” ghi bằng USD trong cột tỷ đồng: đã đổi theo tỷ giá {rate}")

@@ -29,6 +29,7 @@ from catalogue.projects import layout, model, wordtables
 from catalogue.projects.filelimits import LIMITS, Budget, FileTooCostly, check_size, check_zip
 from catalogue.projects.layout import Layout, Said
 from catalogue.projects.model import COLUMNS_BY_NAME, HANOI_BOUNDS, PROJECT_COLUMNS, Column
+from catalogue.projects.money import exchange_rate
 from catalogue.projects.reference import Reference
 from catalogue.search.normalize import (
     NumberFormatError,
@@ -619,6 +620,38 @@ def _column_position(table: Table, name: str) -> int:
     return len(table.header) - 1
 
 
+def _usd_in_vnd_column(table: Table) -> None:
+    """An amount written in USD in the tỷ đồng column ("50 triệu USD"): converted at the catalogue's
+    exchange rate, the USD figure kept in the USD column when that is empty, and said (a warning)."""
+    understood = table.layout
+    vnd_position = next(
+        (p for p, c in enumerate(table.header) if isinstance(c, str) and header_name(c) == "investment_vnd_bn"), None
+    )
+    if understood is None or vnd_position is None:
+        return
+    rate = exchange_rate()
+    for k, cell in enumerate(table.columns[vnd_position]):
+        if not isinstance(cell, str) or not re.search(r"usd|\$|\bdo\b|do la", fold(cell) + " " + cell.lower()):
+            continue
+        try:
+            parse_number(cell, "vnd_bn")
+            continue  # read as it is: nothing to convert
+        except NumberFormatError:
+            pass
+        try:
+            usd = parse_number(cell, "usd_m")
+        except NumberFormatError:
+            continue  # not an amount in USD either: the check says what is wrong
+        if usd is None:
+            continue
+        vnd = round(usd * rate.vnd_per_usd / 1000, 3)
+        usd_position = _column_position(table, "investment_usd_m")
+        if not _filled(table.columns[usd_position][k]):
+            table.columns[usd_position][k] = usd
+        table.columns[vnd_position][k] = vnd
+        understood.converted.append((table.numbers[k], clean_text(cell), usd, vnd))
+
+
 def _fill_from_layout(table: Table, ref: Reference) -> None:
     """Values the list gives by its sections (a category, a district, a form for the rows below a
     section row) go into the rows that do not state their own; a project without a code gets a
@@ -632,6 +665,7 @@ def _fill_from_layout(table: Table, ref: Reference) -> None:
             code = understood.from_sections.get(number, {}).get(name)
             if code is not None and not _filled(cells[k]):
                 cells[k] = code
+    _usd_in_vnd_column(table)
     name_position = next(
         (p for p, c in enumerate(table.header) if isinstance(c, str) and header_name(c) == "name_vi"), None
     )

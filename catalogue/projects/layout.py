@@ -127,6 +127,7 @@ class Layout:
     proposed_codes: dict[int, str] = field(default_factory=dict)  # row → code proposed (the file had none)
     cleaned_names: dict[int, tuple[str, str]] = field(default_factory=dict)  # row → (as written, as read)
     word_tables: list[Any] = field(default_factory=list)  # a Word document's tables (wordtables.WordTable)
+    converted: list[tuple[int, str, float, float]] = field(default_factory=list)  # row, as written, USD m, VND bn
 
     @property
     def mismatched_totals(self) -> list[TotalCheck]:
@@ -142,6 +143,7 @@ class Layout:
             or self.proposed_codes
             or len(self.header_rows) > 1
             or len(self.sheets) > 1
+            or self.converted
         )
 
 
@@ -567,6 +569,7 @@ def summary(found: Layout, ref: Reference, projects: int) -> list[Said]:
         said.append(
             Said("info", Text.of("import.layout_names", count=len(found.cleaned_names), before=before, after=after))
         )
+    said += [_said_converted(*converted) for converted in found.converted]
     if len(found.word_tables) > 1:
         ranges = ", ".join(f"{w.number}: {w.first_row}–{w.last_row}" for w in found.word_tables)
         said.append(Said("info", Text.of("import.layout_word_tables", count=len(found.word_tables), ranges=ranges)))
@@ -595,6 +598,26 @@ def _said_section(section: Section, ref: Reference) -> Said:
                 text=section.text,
                 field=header(lang).lower(),
                 value=value(lang),
+            )
+        ),
+    )
+
+
+def _said_converted(row: int, written: str, usd: float, vnd: float) -> Said:
+    from catalogue.projects.money import exchange_rate
+
+    rate = exchange_rate()
+    return Said(
+        "warning",
+        Text.each(
+            lambda lang: t(
+                "import.layout_converted",
+                lang,
+                row=row,
+                written=written,
+                rate=format_number(rate.vnd_per_usd, lang, 0),
+                vnd=format_number(vnd, lang, 2),
+                usd=format_number(usd, lang, 2),
             )
         ),
     )
