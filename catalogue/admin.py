@@ -56,13 +56,14 @@ def _restore(cat: Catalogue, request: dict[str, Any]) -> dict[str, Any]:
 
 def _import(cat: Catalogue, request: dict[str, Any]) -> dict[str, Any]:
     publication = "published" if request.get("publication") == "published" else "draft"  # reviewed unless told
-    sheet = request.get("sheet")
+    sheet, profile = request.get("sheet"), request.get("profile")
     report = cat.import_file(
         request["path"],
         dry_run=bool(request.get("dry_run")),
         actor=request.get("actor"),
         new_publication=publication,
         sheet=sheet if isinstance(sheet, str) and sheet else None,
+        mapping=profile if isinstance(profile, str) and profile else None,
     )
     return {"report": report.as_dict()}  # the CLI rebuilds it with ImportReport.from_dict
 

@@ -70,6 +70,11 @@ def _project_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     imp.add_argument("--dry-run", action="store_true", help="check only; change nothing")
     imp.add_argument("--sheet", help="the XLSX sheet to read (default: the one that holds the list)")
     imp.add_argument(
+        "--profile",
+        help="a saved column mapping to read the columns by (saved on the import page; default: "
+        "the one saved for files with the same column headings, if any)",
+    )
+    imp.add_argument(
         "--publish",
         action="store_true",
         help="publish new projects at once, without review (only for a list already approved); "
@@ -272,6 +277,7 @@ def _import(args: argparse.Namespace) -> int:
         "dry_run": args.dry_run,
         "publication": publication,
         "sheet": args.sheet,
+        "profile": args.profile,
     }
     answer = _via_app(args, request)
     if answer is not None:
@@ -279,7 +285,12 @@ def _import(args: argparse.Namespace) -> int:
     else:
         with _open(args) as cat:
             report = cat.import_file(
-                path, dry_run=args.dry_run, actor="cli", new_publication=publication, sheet=args.sheet
+                path,
+                dry_run=args.dry_run,
+                actor="cli",
+                new_publication=publication,
+                sheet=args.sheet,
+                mapping=args.profile,
             )
     _print_understood(report, args.lang)
     for column in report.ignored_columns:

@@ -9,6 +9,7 @@ staff and leadership features are functions of their modules that take the catal
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 from collections.abc import Callable, Sequence
@@ -22,16 +23,16 @@ import pandas as pd
 
 from catalogue.clock import project_stamp
 from catalogue.data import data_file
-from catalogue.errors import SynonymError
+from catalogue.errors import CatalogueError, SynonymError
 from catalogue.projects import layout
 from catalogue.projects.exporting import NOT_PUBLIC, write_export
 from catalogue.projects.filters import Filters, resolve_filters
-from catalogue.projects.importing import ImportReport, ParsedFile, parse_file
+from catalogue.projects.importing import ColumnsAsked, ImportReport, ParsedFile, parse_file
 from catalogue.projects.model import COLUMN_NAMES, SYSTEM_COLUMNS
 from catalogue.projects.reference import Reference
 from catalogue.projects.upsert import upsert as upsert_rows
 from catalogue.search.index import SearchHit, SearchIndex, SearchResult
-from catalogue.search.normalize import clean_text, search_fold
+from catalogue.search.normalize import clean_text, fold, search_fold
 from catalogue.staff.auth import SignInGuard
 from catalogue.staff.inquiries import RateLimiter
 from catalogue.storage.database import Database
@@ -287,6 +288,39 @@ class Catalogue:
 
     # --- import and export -------------------------------------------------------------------
 
+    def column_mappings(self) -> list[layout.SavedMapping]:
+        """The column mappings saved for agencies' lists, by name."""
+        with self.cursor() as cur:
+            rows = cur.execute("select name, headers, mapping from column_mappings order by name").fetchall()
+        return [layout.SavedMapping(name, json.loads(headers), json.loads(mapping)) for name, headers, mapping in rows]
+
+    def save_column_mapping(
+        self, name: str, choices: list[layout.ColumnChoice], *, saved_by: str | None = None
+    ) -> layout.SavedMapping:
+        """Save how a list's columns are read under ``name`` (replacing one of that name): the next
+        file with the same column headings is read the same way without asking."""
+        label = clean_text(name)
+        if not label:
+            raise CatalogueError(Text.of("import.mapping_name_empty"))
+        saved = layout.SavedMapping(
+            label[:100], layout.header_key(choices), {fold(c.text): c.field or "" for c in choices if not c.added}
+        )
+
+        def upsert(cur: duckdb.DuckDBPyConnection) -> None:
+            cur.execute(
+                "insert or replace into column_mappings (name, headers, mapping, saved_by, saved_at) values (?, ?, ?, ?, ?)",
+                [
+                    saved.name,
+                    json.dumps(saved.headers),
+                    json.dumps(saved.mapping, ensure_ascii=False),
+                    saved_by,
+                    project_stamp(),
+                ],
+            ).fetchall()
+
+        self.write(upsert, event="column_mappings")
+        return saved
+
     def import_file(
         self,
         path: str | os.PathLike[str],
@@ -298,6 +332,8 @@ class Catalogue:
         keep_rows: bool = False,
         source: str | None = None,
         sheet: str | None = None,
+        columns: dict[str, str] | None = None,
+        mapping: str | None = None,
     ) -> ImportReport:
         """Import a CSV/XLSX/JSON file in the project template, all rows or none.
 
@@ -308,11 +344,13 @@ class Catalogue:
         every project it added or changed. New projects get ``new_publication``: the staff
         import page and the CLI (unless told ``--publish``) use ``draft``, so they are reviewed
         before the public sees them; published projects the file brings back from the archive go
-        to review (listed in ``review``). With ``keep_rows`` the report also keeps the file's rows
-        and what happens to each (``rows``, ``outcomes``) for a preview. ``source`` names the file in the history (default: its name); ``sheet``, which of a workbook's sheets to read.
-        """
+        to review (listed in ``review``). ``keep_rows``: the report keeps the rows and each one's
+        outcome (``rows``, ``outcomes``). ``source`` names the file in the history (default: its
+        name); ``sheet``: which sheet; ``columns`` (folded header → field) and ``mapping`` (a saved
+        mapping's name): how an agency list's columns are read."""
         report = ImportReport(source=source or str(path), dry_run=dry_run)
-        parsed = parse_file(path, self.reference, progress, sheet)
+        asked = ColumnsAsked(columns or {}, self.column_mappings(), mapping)  # how the columns are read
+        parsed = parse_file(path, self.reference, progress, sheet, asked)
         report.errors = parsed.errors
         if source:  # a problem with the whole file names the file as the user knows it
             own = Path(path).name
@@ -326,11 +364,7 @@ class Catalogue:
         outcomes = report.outcomes if keep_rows else None
 
         def upsert(cur: duckdb.DuckDBPyConnection) -> tuple[int, int, int]:
-            if parsed.layout is not None and parsed.layout.proposed_codes:  # a name corrected since last time
-                stored = cur.execute("select code, name_vi, district, ward from projects").fetchall()
-                pairs = layout.pair_with_stored(parsed.frame, parsed.layout, stored)
-                report.understood += layout.said_pairings(pairs)
-                report.proposed = [(row, code) for row, code in report.proposed if row not in {p.row for p in pairs}]
+            _pair_with_stored(cur, parsed, report)
             named = {"outcomes": outcomes, "review": report.review, "publication": new_publication}
             return upsert_rows(cur, parsed.frame, parsed.columns, dry_run, actor=actor, source=label, **named)
 
@@ -436,3 +470,14 @@ class Catalogue:
         if report.committed:
             add_demo_timeline(self)
         return report
+
+
+def _pair_with_stored(cur: duckdb.DuckDBPyConnection, parsed: ParsedFile, report: ImportReport) -> None:
+    """Rows whose proposed code is new, paired with a stored project of the same place and nearly the
+    same name (a list sent again with a name corrected); said in the report."""
+    if parsed.layout is None or not parsed.layout.proposed_codes:
+        return
+    stored = cur.execute("select code, name_vi, district, ward from projects").fetchall()
+    pairs = layout.pair_with_stored(parsed.frame, parsed.layout, stored)
+    report.understood += layout.said_pairings(pairs)
+    report.proposed = [(row, code) for row, code in report.proposed if row not in {p.row for p in pairs}]

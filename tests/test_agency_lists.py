@@ -277,3 +277,52 @@ def test_an_amount_in_usd_in_the_vnd_column_is_converted_and_said(tmp_path: Path
     (warning,) = [s.text for s in layout.summary(parsed.layout, reference.reference, 3) if s.level == "warning"]
     rate = format_number(exchange_rate().vnd_per_usd, "vi", 0)
     assert warning("vi").startswith(f"Dòng 2: “50 triệu USD” ghi bằng USD trong cột tỷ đồng: đã đổi theo tỷ giá {rate}")
+
+
+UNKNOWN_HEADERS = (
+    "STT;Tên dự án đầu tư;Lĩnh vực đầu tư;Địa điểm đầu tư;Vốn dự kiến (tỷ đồng);Người theo dõi\n"
+    "1;Nhà máy xử lý bùn thải;Dịch vụ môi trường;Gia Lâm;120;Chị Hà\n"
+    "2;Xưởng chế tạo máy ép rác;Thiết bị, phương tiện thu gom, vận chuyển, phân loại, xử lý chất thải rắn;Đông Anh;45;Anh Nam\n"
+)
+
+
+def test_unknown_headers_are_proposed_corrected_saved_and_used_for_the_next_file(
+    tmp_path: Path, demo_cat: Catalogue
+) -> None:
+    path = tmp_path / "la.csv"
+    path.write_text(UNKNOWN_HEADERS, encoding="utf-8")
+    report = demo_cat.import_file(path, dry_run=True, keep_rows=True)
+    assert report.ok, [e.message for e in report.errors]
+    proposed = {c.text: (c.field, c.how) for c in report.layout.columns}
+    assert proposed["Tên dự án đầu tư"] == ("name_vi", "fuzzy")
+    assert proposed["Lĩnh vực đầu tư"] == ("category", "fuzzy")
+    assert proposed["Vốn dự kiến (tỷ đồng)"] == ("investment_vnd_bn", "fuzzy")
+    assert proposed["Địa điểm đầu tư"][0] == "address"
+    assert proposed["Người theo dõi"] == (None, "none") and report.ignored_columns == ["Người theo dõi"]
+    said = [s.text("en") for s in report.understood]
+    assert any(
+        line.startswith("Column “Vốn dự kiến (tỷ đồng)” → Total investment (VND bn) (proposed:") for line in said
+    )
+
+    # the user says the place is the district, and the amount is not to be imported
+    corrected = demo_cat.import_file(
+        path, dry_run=True, keep_rows=True, columns={"dia diem dau tu": "district", "von du kien ty dong": ""}
+    )
+    assert corrected.ok and corrected.rows["district"].tolist() == ["gia_lam", "dong_anh"]
+    assert "investment_vnd_bn" not in corrected.rows
+    demo_cat.save_column_mapping("Phòng Kinh tế huyện", corrected.layout.columns, saved_by="lan")
+
+    # the next file of the same shape is read the same way, unasked; a file of another shape is not
+    again = demo_cat.import_file(path, dry_run=True, keep_rows=True)
+    assert again.rows["district"].tolist() == ["gia_lam", "dong_anh"] and "investment_vnd_bn" not in again.rows
+    assert "Using the saved column mapping “Phòng Kinh tế huyện” (the same column headings)." in [
+        s.text("en") for s in again.understood
+    ]
+    other = tmp_path / "other.csv"
+    other.write_text(UNKNOWN_HEADERS.replace("Người theo dõi", "Cán bộ theo dõi"), encoding="utf-8")
+    assert "address" in demo_cat.import_file(other, dry_run=True, keep_rows=True).rows
+    # asked for by name (the CLI's --profile), it applies to that file too; an unknown name is said
+    named = demo_cat.import_file(other, dry_run=True, keep_rows=True, mapping="phòng kinh tế huyện")
+    assert named.rows["district"].tolist() == ["gia_lam", "dong_anh"]
+    (unknown,) = demo_cat.import_file(other, dry_run=True, mapping="Sở X").errors
+    assert unknown.text("en").startswith("No saved column mapping is named “Sở X”; saved: Phòng Kinh tế huyện.")

@@ -242,7 +242,9 @@ def private_copy(data: bytes, suffix: str) -> Iterator[Path]:
         path.unlink(missing_ok=True)
 
 
-def read_table(path: str | Path, ref: Reference | None = None, sheet: str | None = None) -> Table:
+def read_table(
+    path: str | Path, ref: Reference | None = None, sheet: str | None = None, columns: ColumnsAsked | None = None
+) -> Table:
     """Read a CSV, XLSX or JSON file into a :class:`Table` (row numbers as Excel shows them),
     within :data:`~catalogue.projects.filelimits.LIMITS` (a costlier file raises :class:`FileTooCostly`).
 
@@ -252,14 +254,14 @@ def read_table(path: str | Path, ref: Reference | None = None, sheet: str | None
     suffix = path.suffix.lower()
     check_size(path)
     if suffix in (".xlsx", ".xlsm"):
-        return _read_xlsx(path, ref, sheet)
+        return _read_xlsx(path, ref, sheet, columns)
     if suffix in (".csv", ".txt", ".tsv"):
         table = _read_csv(path)
-        return _understood(table, ref) if ref is not None else table
+        return _understood(table, ref, columns) if ref is not None else table
     if suffix == ".json":
         return _read_json(path)
     if suffix == ".docx":
-        return _read_docx(path, ref)
+        return _read_docx(path, ref, columns)
     if suffix == ".pdf":
         raise _file_issue(path, "import.pdf_not_supported")
     if suffix == ".doc":
@@ -521,7 +523,9 @@ def _formulas_problem(formula_cells: list[tuple[int, int]]) -> _FileProblem:
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a Compound File: an encrypted workbook, or an old .xls
 
 
-def _read_xlsx(path: Path, ref: Reference | None = None, sheet: str | None = None) -> Table:
+def _read_xlsx(
+    path: Path, ref: Reference | None = None, sheet: str | None = None, columns: ColumnsAsked | None = None
+) -> Table:
     import openpyxl
 
     with path.open("rb") as handle:
@@ -548,7 +552,7 @@ def _read_xlsx(path: Path, ref: Reference | None = None, sheet: str | None = Non
     if not rows:
         raise _FileProblem(ImportIssue(1, "", "", Text.of("import.empty_file")))
     if ref is not None:
-        return _understood_rows(rows, ref, meta)
+        return _understood_rows(rows, ref, meta, columns)
     # Official lists often carry a title block above the header: take the first row that
     # names the required columns.
     for index, (number, cells) in enumerate(rows[:MAX_HEADER_SEARCH_ROWS]):
@@ -558,7 +562,7 @@ def _read_xlsx(path: Path, ref: Reference | None = None, sheet: str | None = Non
     return _table(rows[0][0], list(rows[0][1]), rows[1:])
 
 
-def _read_docx(path: Path, ref: Reference | None) -> Table:
+def _read_docx(path: Path, ref: Reference | None, columns: ColumnsAsked | None = None) -> Table:
     """Every table of a Word document, read as one list (rows numbered through the tables)."""
     with path.open("rb") as handle:
         head = handle.read(8)
@@ -573,7 +577,7 @@ def _read_docx(path: Path, ref: Reference | None) -> Table:
         raise _file_issue(path, "import.docx_no_tables")
     if ref is None:
         return _table(rows[0][0], list(rows[0][1]), rows[1:])
-    table = _understood_rows(rows, ref, SheetMeta())
+    table = _understood_rows(rows, ref, SheetMeta(), columns)
     if table.layout is not None:
         table.layout.word_tables = tables
     return table
@@ -585,17 +589,29 @@ def header_name(text: str) -> str | None:
     return column.name if column is not None else None
 
 
-def _understood(table: Table, ref: Reference) -> Table:
+def _understood(table: Table, ref: Reference, columns: ColumnsAsked | None = None) -> Table:
     """A table read plainly (a CSV), read again as an agency's list."""
     rows = [(table.header_row, list(table.header))]
     rows += [
         (number, list(cells)) for number, cells in zip(table.numbers, zip(*table.columns, strict=True), strict=True)
     ]
-    return _understood_rows(rows, ref, SheetMeta())
+    return _understood_rows(rows, ref, SheetMeta(), columns)
 
 
-def _understood_rows(rows: list[tuple[int, list[Any]]], ref: Reference, meta: SheetMeta) -> Table:
-    found = layout.understand(rows, header_name, layout.SectionMatcher(ref, ref.category_wordings))
+def _understood_rows(
+    rows: list[tuple[int, list[Any]]], ref: Reference, meta: SheetMeta, columns: ColumnsAsked | None = None
+) -> Table:
+    asked = columns or ColumnsAsked()
+    sections = layout.SectionMatcher(ref, ref.category_wordings)
+    explicit = asked.mapping()
+    matcher = _matcher(explicit.mapping if explicit else None, asked.chosen)
+    found = layout.understand(rows, matcher, sections)
+    if found is not None and explicit is None:  # a saved mapping for files of this shape: used unasked
+        shape = layout.header_key(layout.column_choices(found.header, matcher))
+        saved = next((m for m in asked.saved if m.headers == shape), None)
+        if saved is not None:
+            explicit, matcher = saved, _matcher(saved.mapping, asked.chosen)
+            found = layout.understand(rows, matcher, sections)
     if found is None:  # no header names the project's name: read plainly (the missing columns are said)
         table = _table(rows[0][0], list(rows[0][1]), rows[1:])
         table.layout = Layout(sheet=meta.name, sheets=meta.sheets)  # the other sheets can still be chosen
@@ -604,19 +620,57 @@ def _understood_rows(rows: list[tuple[int, list[Any]]], ref: Reference, meta: Sh
     found.layout.sheets = meta.sheets
     found.layout.hidden_rows = meta.hidden_rows
     found.layout.hidden_columns = meta.hidden_columns
+    found.layout.columns = layout.column_choices(found.header, matcher)
+    found.layout.saved_mapping = explicit.name if explicit else ""
     table = _table(found.header_row, list(found.header), found.rows)
     table.layout = found.layout
     _fill_from_layout(table, ref)
     return table
 
 
+@dataclass
+class ColumnsAsked:
+    """How the user wants the columns read: ``chosen`` (folded header → field, "" for not imported),
+    the saved mappings (used for a file of their shape), and ``name``, a saved mapping asked for by
+    name (the CLI's ``--profile``)."""
+
+    chosen: dict[str, str] = field(default_factory=dict)
+    saved: list[layout.SavedMapping] = field(default_factory=list)
+    name: str | None = None
+
+    def mapping(self) -> layout.SavedMapping | None:
+        if not self.name:
+            return None
+        found = next((m for m in self.saved if fold(m.name) == fold(self.name)), None)
+        if found is None:
+            names = ", ".join(m.name for m in self.saved) or "—"
+            raise _FileProblem(
+                ImportIssue(0, "", self.name, Text.of("import.no_such_mapping", name=self.name, names=names))
+            )
+        return found
+
+
+def _matcher(saved: dict[str, str] | None, chosen: dict[str, str]) -> layout.ColumnMatcher:
+    return layout.ColumnMatcher(header_name, _KNOWN_HEADERS, _IGNORED_HEADERS, saved=saved, chosen=chosen)
+
+
+def _position(table: Table, name: str) -> int | None:
+    """The table's column read into catalogue column ``name``, if any."""
+    if table.layout is not None and table.layout.columns:
+        return next((c.position for c in table.layout.columns if c.field == name), None)
+    return next((p for p, c in enumerate(table.header) if isinstance(c, str) and header_name(c) == name), None)
+
+
 def _column_position(table: Table, name: str) -> int:
     """The table's column for catalogue column ``name``, added (empty) when the file has none."""
-    for position, cell in enumerate(table.header):
-        if isinstance(cell, str) and header_name(cell) == name:
-            return position
+    position = _position(table, name)
+    if position is not None:
+        return position
     table.header.append(COLUMNS_BY_NAME[name].header_vi)
     table.columns.append([None] * len(table.numbers))
+    if table.layout is not None and table.layout.columns:
+        added = layout.ColumnChoice(len(table.header) - 1, table.header[-1], name, layout.EXACT, added=True)
+        table.layout.columns.append(added)
     return len(table.header) - 1
 
 
@@ -624,9 +678,7 @@ def _usd_in_vnd_column(table: Table) -> None:
     """An amount written in USD in the tỷ đồng column ("50 triệu USD"): converted at the catalogue's
     exchange rate, the USD figure kept in the USD column when that is empty, and said (a warning)."""
     understood = table.layout
-    vnd_position = next(
-        (p for p, c in enumerate(table.header) if isinstance(c, str) and header_name(c) == "investment_vnd_bn"), None
-    )
+    vnd_position = _position(table, "investment_vnd_bn")
     if understood is None or vnd_position is None:
         return
     rate = exchange_rate()
@@ -666,15 +718,11 @@ def _fill_from_layout(table: Table, ref: Reference) -> None:
             if code is not None and not _filled(cells[k]):
                 cells[k] = code
     _usd_in_vnd_column(table)
-    name_position = next(
-        (p for p, c in enumerate(table.header) if isinstance(c, str) and header_name(c) == "name_vi"), None
-    )
+    name_position = _position(table, "name_vi")
     if name_position is None:
         return
     code_position = _column_position(table, "code")
-    district_position = next(
-        (p for p, c in enumerate(table.header) if isinstance(c, str) and header_name(c) == "district"), None
-    )
+    district_position = _position(table, "district")
     codes, names = table.columns[code_position], table.columns[name_position]
     taken = {str(code).upper() for code in codes if _filled(code)}
     for k, number in enumerate(table.numbers):
@@ -702,6 +750,7 @@ def _header_index() -> dict[str, Column]:
 
 _HEADER_INDEX = _header_index()
 _IGNORED_HEADERS = {"stt", "so thu tu", "tt", "no", "ghi chu", "notes"}
+_KNOWN_HEADERS = {key: column.name for key, column in _HEADER_INDEX.items()}
 
 
 def _match_header(cell: Any) -> Column | None:
@@ -711,7 +760,11 @@ def _match_header(cell: Any) -> Column | None:
     return _HEADER_INDEX.get(key)
 
 
-def _map_header_cells(cells: list[Any]) -> tuple[dict[int, Column], list[str], list[ImportIssue]]:
+def _map_header_cells(
+    cells: list[Any], fields: dict[int, str | None] | None = None
+) -> tuple[dict[int, Column], list[str], list[ImportIssue]]:
+    """The header's columns by position (``fields``: the field chosen for each position, when the
+    columns were matched as an agency's list), the header texts not imported, and repeated columns."""
     mapping: dict[int, Column] = {}
     ignored: list[str] = []
     problems: list[ImportIssue] = []
@@ -720,7 +773,11 @@ def _map_header_cells(cells: list[Any]) -> tuple[dict[int, Column], list[str], l
         text = clean_text(cell)
         if not text:
             continue
-        column = _match_header(text)
+        if fields is not None and position in fields:
+            name = fields[position]
+            column = COLUMNS_BY_NAME.get(name) if name else None
+        else:
+            column = _match_header(text)
         if column is None:
             if fold(text) not in _IGNORED_HEADERS:
                 ignored.append(text)
@@ -1000,17 +1057,23 @@ class _Issues(list):
 
 
 def parse_file(
-    path: str | Path, ref: Reference, progress: Callable[[float], None] | None = None, sheet: str | None = None
+    path: str | Path,
+    ref: Reference,
+    progress: Callable[[float], None] | None = None,
+    sheet: str | None = None,
+    columns: ColumnsAsked | None = None,
 ) -> ParsedFile:
-    """Read and check a template file without touching the database (``sheet``: which of a workbook's)."""
+    """Read and check a template file without touching the database (``sheet``: which of a workbook's;
+    ``columns``: how the user wants an agency list's columns read)."""
     try:
-        table = read_table(path, ref, sheet)
+        table = read_table(path, ref, sheet, columns)
     except _FileProblem as problem:
         return ParsedFile([], pd.DataFrame(), [problem.issue], [], 0)
     except FileTooCostly as refused:
         issue = ImportIssue(refused.row, "", Path(path).name, refused.text)
         return ParsedFile([], pd.DataFrame(), [issue], [], 0)
-    mapping, ignored, errors = _map_header_cells(table.header)
+    fields = {c.position: c.field for c in table.layout.columns} if table.layout and table.layout.columns else None
+    mapping, ignored, errors = _map_header_cells(table.header, fields)
     errors = [ImportIssue(table.header_row, e.column, e.value, e.text) for e in errors]
     present = {column.name for column in mapping.values()}
     for required in (c for c in PROJECT_COLUMNS if c.required and c.name not in present):

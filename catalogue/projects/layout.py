@@ -128,6 +128,8 @@ class Layout:
     cleaned_names: dict[int, tuple[str, str]] = field(default_factory=dict)  # row → (as written, as read)
     word_tables: list[Any] = field(default_factory=list)  # a Word document's tables (wordtables.WordTable)
     converted: list[tuple[int, str, float, float]] = field(default_factory=list)  # row, as written, USD m, VND bn
+    columns: list[Any] = field(default_factory=list)  # each named column and its field (ColumnChoice)
+    saved_mapping: str = ""  # the name of the saved column mapping used, if any
 
     @property
     def mismatched_totals(self) -> list[TotalCheck]:
@@ -144,6 +146,8 @@ class Layout:
             or len(self.header_rows) > 1
             or len(self.sheets) > 1
             or self.converted
+            or self.saved_mapping
+            or any(choice.how == FUZZY for choice in self.columns)
         )
 
 
@@ -176,14 +180,18 @@ def _starts(folded: str, words: Sequence[str]) -> bool:
 
 
 def find_header(
-    rows: list[tuple[int, list[Any]]], match: Callable[[str], str | None]
+    rows: list[tuple[int, list[Any]]],
+    match: Callable[[str], str | None],
+    strict: Callable[[str], str | None] | None = None,
 ) -> tuple[int, list[str], int] | None:
     """(index of the header's first row, the header's texts by position, rows it takes: 1 or 2).
 
     The header is the first of the top rows whose cells name at least two known columns, one of
     them the project's name. A second header row is taken when the row below holds texts only
     (no numbers) under a group header (a merged cell such as "Tổng vốn đầu tư" over "Tỷ đồng |
-    Triệu USD"): each position's header is then the group's text and its own."""
+    Triệu USD"): each position's header is then the group's text and its own. ``strict`` (default
+    ``match``) decides that second row without guessing: a group header close to a known one
+    ("Tổng vốn đầu tư") must not pass for a complete header."""
     for index, (_number, cells) in enumerate(rows[:MAX_HEADER_SEARCH_ROWS]):
         texts = [_text(cell) for cell in cells]
         names = [match(text) for text in texts]
@@ -191,7 +199,7 @@ def find_header(
         if len(known) < 2 or "name_vi" not in known:
             continue
         if index + 1 < len(rows):
-            combined = _two_row_header(texts, rows[index + 1][1], match)
+            combined = _two_row_header(texts, rows[index + 1][1], strict or match)
             if combined is not None:
                 return index, combined, 2
         return index, texts, 1
@@ -207,6 +215,8 @@ def _two_row_header(top: list[str], below_cells: list[Any], match: Callable[[str
     width = max(len(top), len(below))
     top = [*top, *[""] * (width - len(top))]
     below = [*below, *[""] * (width - len(below))]
+    if any(top[p] and below[p] and below[p] != top[p] and match(top[p]) for p in range(width)):
+        return None  # under a header complete on its own there is a value: the row below is data
     group = ""
     combined = []
     gained = False
@@ -218,9 +228,6 @@ def _two_row_header(top: list[str], below_cells: list[Any], match: Callable[[str
         own = below[position]
         if own == top[position]:  # a cell merged over both rows (read into each)
             combined.append(own)
-            continue
-        if own and top[position] and match(top[position]) and not match(f"{top[position]} {own}"):
-            combined.append(top[position])  # a header complete on its own, the row below a unit note
             continue
         text = f"{group} {own}".strip() if own else top[position]
         if own and match(text) and not match(top[position] or ""):
@@ -374,7 +381,7 @@ def understand(
 
     ``match`` names the catalogue column a header text stands for (or None); ``sections`` says
     what a section's text names."""
-    found = find_header(rows, match)
+    found = find_header(rows, match, getattr(match, "strict", None))
     if found is None:
         return None
     start, header, height = found
@@ -557,6 +564,9 @@ def summary(found: Layout, ref: Reference, projects: int) -> list[Said]:
         said.append(
             Said("info", Text.of("import.layout_sheet", sheet=found.sheet, count=len(found.sheets), others=others))
         )
+    if found.saved_mapping:
+        said.append(Said("info", Text.of("import.layout_mapping_used", name=found.saved_mapping)))
+    said += [_said_column(choice) for choice in found.columns if choice.how == FUZZY]
     said += [_said_section(section, ref) for section in found.sections]
     agreeing = [check for check in found.totals if check.agrees]
     if agreeing:
@@ -579,6 +589,20 @@ def summary(found: Layout, ref: Reference, projects: int) -> list[Said]:
     if found.hidden_columns:
         said.append(Said("warning", Text.of("import.layout_hidden_columns", columns=", ".join(found.hidden_columns))))
     return said
+
+
+def _said_column(choice: ColumnChoice) -> Said:
+    from catalogue.projects.model import COLUMNS_BY_NAME
+
+    header = COLUMNS_BY_NAME[choice.field].header() if choice.field else Text()
+    return Said(
+        "warning",
+        Text.each(
+            lambda lang: t(
+                "import.layout_column_fuzzy", lang, text=choice.text, field=header(lang), score=round(choice.score)
+            )
+        ),
+    )
 
 
 def _said_section(section: Section, ref: Reference) -> Said:
@@ -717,3 +741,94 @@ def said_pairings(pairs: list[Pairing]) -> list[Said]:
         )
         for p in pairs
     ]
+
+
+# --- which column is which ------------------------------------------------------------------------------
+
+HEADER_MATCH = 88  # rapidfuzz WRatio between a folded header and a known one, to propose it
+EXACT, FUZZY, SAVED, CHOSEN, NONE = "exact", "fuzzy", "saved", "chosen", "none"
+
+
+@dataclass(frozen=True)
+class SavedMapping:
+    """A column mapping saved under a name (an agency's usual list): the file's headers, folded, in
+    order (its shape), and folded header → field ("" for not imported)."""
+
+    name: str
+    headers: list[str]
+    mapping: dict[str, str]
+
+
+@dataclass(frozen=True)
+class ColumnChoice:
+    """A column of the file and the catalogue field it is read into (``field`` None: not imported):
+    ``how`` says why: the header is a known one (exact), alike one (fuzzy, with its ``score``), a
+    saved mapping says so (saved), the user chose (chosen), or nothing fits (none)."""
+
+    position: int
+    text: str
+    field: str | None
+    how: str
+    score: float = 100.0
+    added: bool = False  # a column the reading added (from sections, proposed codes), not the file's
+
+
+class ColumnMatcher:
+    """A header text → the catalogue field: the user's choice first, then a saved mapping, then the
+    known headers and their synonyms, then the closest known header (rapidfuzz WRatio ≥ 88).
+    ``chosen`` and ``saved`` map folded header texts to a field, or to "" for "not imported"."""
+
+    def __init__(
+        self,
+        exact: Callable[[str], str | None],
+        known: dict[str, str],
+        skipped: set[str],
+        saved: dict[str, str] | None = None,
+        chosen: dict[str, str] | None = None,
+    ) -> None:
+        self.exact, self.skipped = exact, skipped
+        self.known = {key: name for key, name in known.items() if len(key) >= 4}
+        self.saved, self.chosen = saved or {}, chosen or {}
+
+    def choice(self, position: int, text: str) -> ColumnChoice:
+        key = fold(text)
+        for how, given in ((CHOSEN, self.chosen), (SAVED, self.saved)):
+            if key in given:
+                return ColumnChoice(position, text, given[key] or None, how)
+        name = self.exact(text)
+        if name is not None:
+            return ColumnChoice(position, text, name, EXACT)
+        if not key or key in self.skipped:
+            return ColumnChoice(position, text, None, NONE, 0.0)
+        found = process.extractOne(key, list(self.known), scorer=fuzz.WRatio, score_cutoff=HEADER_MATCH)
+        if found is None:
+            return ColumnChoice(position, text, None, NONE, 0.0)
+        return ColumnChoice(position, text, self.known[found[0]], FUZZY, float(found[1]))
+
+    def __call__(self, text: str) -> str | None:
+        return self.choice(0, text).field
+
+    def strict(self, text: str) -> str | None:
+        """The field without guessing: the user's choice, a saved mapping or a known header only."""
+        choice = self.choice(0, text)
+        return choice.field if choice.how != FUZZY else None
+
+
+def column_choices(header: list[str], matcher: ColumnMatcher) -> list[ColumnChoice]:
+    """Each named column's choice; a field two columns would fill goes to the first (the other is
+    not imported, and said)."""
+    choices, taken = [], set()
+    for position, text in enumerate(header):
+        if not text:
+            continue
+        choice = matcher.choice(position, text)
+        if choice.field in taken and choice.how in (FUZZY, SAVED):
+            choice = ColumnChoice(position, text, None, NONE, 0.0)
+        taken.add(choice.field)
+        choices.append(choice)
+    return choices
+
+
+def header_key(choices: list[ColumnChoice]) -> list[str]:
+    """The file's headers, folded, in order: the shape a saved mapping is recognised by."""
+    return [fold(choice.text) for choice in choices if not choice.added]

@@ -118,6 +118,7 @@ _DISCARDED: tuple[tuple[str, str, str, str, tuple[str, ...] | None], ...] = (
     ("target_measurements", "recorded_at", "recorded_by", "'target ' || target_code || ' ' || year", None),
     ("task_progress", "recorded_at", "recorded_by", "'task ' || task_code || ' ' || year || ' · ' || state", None),
     ("synonyms", "added_at", "added_by", "'synonym ' || term", None),
+    ("column_mappings", "saved_at", "saved_by", "'column mapping ' || name", None),
     # accounts: new since the backup, renamed, another role, or enabled again (disabling is carried)
     ("users", "created_at", "null", "'account ' || name || ' · ' || role", ("name", "display_name", "role")),
 )

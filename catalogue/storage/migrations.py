@@ -135,6 +135,14 @@ MIGRATIONS: tuple[Migration, ...] = (
             "delete from statuses where code = 'draft'",
         ),
     ),
+    Migration(
+        13,
+        "column mappings of agencies' lists, saved by name",
+        (
+            "create table if not exists column_mappings (name varchar primary key, headers varchar not null, "
+            "mapping varchar not null, saved_by varchar, saved_at timestamp not null)",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version
