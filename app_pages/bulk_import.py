@@ -8,11 +8,14 @@ import streamlit as st
 
 from app_pages._state import get_catalogue, language, link, require
 from app_pages._streamlit_texts import streamlit_texts
+from catalogue import CatalogueError
 from catalogue.projects.exporting import table_xlsx
 from catalogue.projects.importing import ImportReport, private_copy
+from catalogue.projects.model import COLUMNS_BY_NAME, PROJECT_COLUMNS
 from catalogue.projects.template import template_xlsx
 from catalogue.projects.views import escape_markdown
-from catalogue.text import format_number, t
+from catalogue.search.normalize import fold
+from catalogue.text import enum_label, format_number, t
 
 lang = language()
 streamlit_texts(lang)
@@ -51,12 +54,57 @@ def show_layout(report: ImportReport) -> None:
         lines = [f"- {escape_markdown(said.text(lang))}" for said in report.understood if said.level == "info"]
         st.markdown("\n".join(lines))
         for warning in (said for said in report.understood if said.level == "warning"):
-            st.warning(escape_markdown(warning.text(lang)), icon=":material/warning:")
+            # a word joiner after each colon: an alert reads ":material/…:" in the file's text as an icon
+            st.warning(escape_markdown(warning.text(lang)).replace(":", ":\u2060"), icon=":material/warning:")
         if report.skipped:
             with st.expander(t("import.layout_skipped", lang, count=len(report.skipped))):
                 columns = [t("import.col_row", lang), t("import.col_kind", lang), t("import.col_text", lang)]
                 rows = [(row, kind(lang), text) for row, kind, text in report.skipped]
                 st.dataframe(pd.DataFrame(rows, columns=columns), hide_index=True, width="stretch")
+
+
+FIELDS = ["", *(column.name for column in PROJECT_COLUMNS)]  # "": not imported
+
+
+def field_label(name: str) -> str:
+    return COLUMNS_BY_NAME[name].header()(lang) if name else t("import.not_imported", lang)
+
+
+def show_columns(report: ImportReport) -> None:
+    """Which field each column of an agency's list is read into: proposed, corrected here, saved by name."""
+    found = report.layout
+    choices = [c for c in (found.columns if found else []) if not c.added]
+    if not choices or all(c.how == "exact" for c in choices):
+        return
+    # open while something is a guess, or after the user mapped the columns (to save the mapping)
+    unsure = any(c.how in ("fuzzy", "none") for c in choices) or COLUMNS_KEY in st.session_state
+    with st.expander(t("import.columns_title", lang), expanded=unsure, icon=":material/view_column:"):
+        st.caption(t("import.columns_help", lang))
+        with st.form(f"staff-columns-form-{digest[:16]}", border=False):
+            picked = {}
+            for choice in choices:
+                how = enum_label("import_column_how", choice.how)(lang)
+                if choice.how == "fuzzy":
+                    how = t("import.column_fuzzy_score", lang, how=how, score=round(choice.score))
+                picked[fold(choice.text)] = st.selectbox(
+                    escape_markdown(choice.text),
+                    FIELDS,
+                    index=FIELDS.index(choice.field or ""),
+                    format_func=field_label,
+                    help=how,
+                    key=f"staff-column-{digest[:16]}-{choice.position}",
+                )
+            if st.form_submit_button(t("import.columns_apply", lang), icon=":material/done:"):
+                st.session_state[COLUMNS_KEY] = picked
+                st.rerun()
+        name = st.text_input(t("import.mapping_name", lang), key=f"staff-mapping-name-{digest[:16]}")
+        if st.button(t("import.mapping_save", lang), icon=":material/save:", key=f"staff-mapping-save-{digest[:16]}"):
+            try:
+                saved = cat.save_column_mapping(name, found.columns, saved_by=user.name)
+            except CatalogueError as error:
+                st.error(error.text(lang))
+            else:
+                st.success(t("import.mapping_saved", lang, name=saved.name), icon=":material/save:")
 
 
 def show_done(report: ImportReport) -> None:
@@ -101,7 +149,10 @@ en_col.download_button(
     icon=":material/download:",
 )
 
-upload = st.file_uploader(t("import.upload", lang), type=["csv", "xlsx", "docx", "json"], key="staff-upload")
+# Files the import cannot read are taken too (PDF, .doc, .xls, .ods), so that the import, not the
+# upload box, says why and what to do instead, in the page's language.
+ACCEPTED = ["csv", "txt", "tsv", "xlsx", "xlsm", "docx", "json", "pdf", "doc", "xls", "ods"]
+upload = st.file_uploader(t("import.upload", lang), type=ACCEPTED, key="staff-upload")
 if upload is None:
     st.stop()
 
@@ -114,6 +165,7 @@ if digest in imported:  # this file was imported in this session: its result, ne
 
 
 SHEET_KEY = f"staff-sheet-{digest[:16]}"  # the workbook's sheet chosen (a name: data, not a label)
+COLUMNS_KEY = f"staff-columns-{digest[:16]}"  # the columns as the user mapped them: folded header → field code
 
 
 def run(dry_run: bool) -> ImportReport:
@@ -133,6 +185,7 @@ def run(dry_run: bool) -> ImportReport:
             keep_rows=True,
             source=upload.name,
             sheet=st.session_state.get(SHEET_KEY),
+            columns=st.session_state.get(COLUMNS_KEY),
         )
     bar.empty()
     return report
@@ -140,7 +193,7 @@ def run(dry_run: bool) -> ImportReport:
 
 # The preview is kept per file (by content) and sheet, so a rerun does not check the file again.
 preview = st.session_state.get("staff-preview")
-wanted = (digest, st.session_state.get(SHEET_KEY))
+wanted = (digest, st.session_state.get(SHEET_KEY), tuple(sorted((st.session_state.get(COLUMNS_KEY) or {}).items())))
 if preview is None or preview[0] != wanted:
     preview = (wanted, run(dry_run=True))
     st.session_state["staff-preview"] = preview
@@ -150,8 +203,14 @@ if report.layout is not None and len(report.layout.sheets) > 1:  # which sheet h
     sheets = report.layout.sheets
     st.selectbox(t("import.sheet", lang), sheets, index=sheets.index(report.layout.sheet), key=SHEET_KEY)
 show_layout(report)
+show_columns(report)
 for column in report.ignored_columns:
     st.caption(t("import.ignored", lang, column=column))
+if report.errors and all(error.row == 0 for error in report.errors):
+    # the file as a whole (its type, a scan, a password, a missing header): said plainly, no table of rows
+    for error in report.errors:
+        st.error(escape_markdown(error.text(lang)).replace(":", ":\u2060"), icon=":material/error:")
+    st.stop()
 if not report.ok:
     errors = count("import.n_errors", report.error_count)
     if report.more_errors:

@@ -297,7 +297,7 @@ def _import(args: argparse.Namespace) -> int:
         print(t("cli.ignored_column", args.lang, column=column), file=sys.stderr)
     if not report.ok:
         _print_errors(report, args.lang)
-        print(t("cli.import_refused", args.lang, errors=report.error_count), file=sys.stderr)
+        print(t("cli.import_refused", args.lang, count=report.error_count), file=sys.stderr)
         return EXIT_REFUSED
     key = "cli.import_dry_run" if args.dry_run else "cli.import_done"
     print(t(key, args.lang, inserted=report.inserted, updated=report.updated, unchanged=report.unchanged))
@@ -329,7 +329,7 @@ def _print_understood(report: ImportReport, lang: str) -> None:
 
 
 def _print_errors(report: ImportReport, lang: str) -> None:
-    table = [(str(e.row), e.column, _shorten(e.value), e.text(lang)) for e in report.errors]
+    table = [(str(e.row) if e.row else "—", e.column, _shorten(e.value), e.text(lang)) for e in report.errors]
     headers = (t("cli.col_row", lang), t("cli.col_column", lang), t("cli.col_value", lang), t("cli.col_reason", lang))
     widths = [max(len(h), *(len(r[i]) for r in table)) if table else len(h) for i, h in enumerate(headers[:3])]
     line = "  ".join(h.ljust(w) for h, w in zip(headers[:3], widths, strict=True)) + "  " + headers[3]

@@ -209,8 +209,11 @@ def test_the_sheet_that_holds_the_list_is_read_and_another_can_be_chosen(lists: 
     assert parsed.layout.sheet == "Danh mục" and parsed.layout.sheets == ["Hướng dẫn", "Danh mục", "Tổng hợp"]
     said = [s.text("en") for s in layout.summary(parsed.layout, ref, parsed.rows_read)]
     assert "Read the sheet “Danh mục” (the workbook has 3 sheets; the others: Hướng dẫn, Tổng hợp)." in said[1]
-    other = parse_file(path, ref, sheet="Tổng hợp")  # chosen by name: not a list, said as the plain reading says
-    assert other.frame.empty and any("Project name" in e.text("en") for e in other.errors)
+    other = parse_file(path, ref, sheet="Tổng hợp")  # chosen by name: not a list, said in one message
+    assert other.frame.empty and [e.text("en") for e in other.errors] == [
+        "No row of column headings (one with “Tên dự án” / the project name and at least one other column) in the "
+        "first 15 rows of the sheet “Tổng hợp”: is this the list? Other sheets: Hướng dẫn, Danh mục. Nothing was imported."
+    ]
     assert other.layout.sheets == ["Hướng dẫn", "Danh mục", "Tổng hợp"]  # the page can still offer the others
     (missing,) = parse_file(path, ref, sheet="Sheet9").errors
     assert missing.text("en") == (
@@ -326,3 +329,40 @@ def test_unknown_headers_are_proposed_corrected_saved_and_used_for_the_next_file
     assert named.rows["district"].tolist() == ["gia_lam", "dong_anh"]
     (unknown,) = demo_cat.import_file(other, dry_run=True, mapping="Sở X").errors
     assert unknown.text("en").startswith("No saved column mapping is named “Sở X”; saved: Phòng Kinh tế huyện.")
+
+
+def test_lists_the_reviewer_sent_read_right(tmp_path: Path, reference: Catalogue) -> None:
+    """Found by the fresh-eyes review: a semicolon CSV whose title rows hold no delimiter; sections
+    numbered 1, 2 with projects 1.1, 1.2; a total in "500 triệu"; a total 0,5 tỷ off."""
+    csv_path = tmp_path / "kcn.csv"
+    csv_path.write_text(
+        "BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP VÀ CHẾ XUẤT HÀ NỘI\n"
+        "DANH MỤC DỰ ÁN (MINH HỌA)\n"
+        "STT;Tên dự án;Nhóm;Quận/huyện;Tổng vốn đầu tư (tỷ đồng)\n"
+        "1;Nhà máy pin mặt trời;Năng lượng tái tạo;Đông Anh;2.500\n"
+        "2;Nhà máy chế phẩm vi sinh;Vật liệu, chế phẩm xử lý ô nhiễm môi trường;Phú Xuyên;500 triệu\n"
+        ";Tổng cộng;;;2.500\n",
+        encoding="utf-8-sig",
+    )
+    parsed = parse_file(csv_path, reference.reference)
+    assert [e.message for e in parsed.errors] == [] and parsed.rows_read == 2
+    (total,) = parsed.layout.totals
+    assert (total.stated, total.summed, total.agrees) == (2500.0, 2500.5, False)  # 500 million đồng is not rounding
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    for row in (
+        ["STT", "Tên dự án", "Nhóm", "Vốn đầu tư (tỷ đồng)"],
+        [1, "XÃ BÁT TRÀNG"],
+        ["1.1", "Trạm xử lý nước thải làng gốm", "Dịch vụ môi trường", 90],
+        ["1.2", "Lò nung gốm dùng khí sạch", "Nước cấp, năng lượng tái tạo, năng lượng sạch, tiết kiệm năng lượng", 40],
+        [2, "PHƯỜNG HOÀNG MAI"],
+        ["2.1", "Điểm thu gom rác phân loại", "Dịch vụ môi trường", 12],
+    ):
+        sheet.append(row)
+    book.save(tmp_path / "wards.xlsx")
+    parsed = parse_file(tmp_path / "wards.xlsx", reference.reference)
+    assert [e.message for e in parsed.errors] == []
+    assert parsed.frame["ward"].tolist() == ["bat_trang", "bat_trang", "hoang_mai"]

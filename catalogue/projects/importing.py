@@ -158,7 +158,10 @@ class ImportReport:
         for e in self.errors:
             reasons = [e.text(code) for code in LANGUAGES] if both else [e.text(lang)]
             rows.append((e.row, _column_label(e.column, lang), e.value, *reasons))
-        return pd.DataFrame(rows, columns=headers)
+        frame = pd.DataFrame(rows, columns=headers)
+        # row 0 is the whole file (its type, its size, a missing sheet): shown empty, not as "row 0"
+        frame[headers[0]] = pd.array([row or None for row, *_rest in rows], dtype="Int64")
+        return frame
 
     def preview_frame(self, ref: Reference, lang: str = "vi") -> pd.DataFrame:
         """The file's rows as they will be (or were) imported, labelled in ``lang``: code, name,
@@ -266,6 +269,8 @@ def read_table(
         raise _file_issue(path, "import.pdf_not_supported")
     if suffix == ".doc":
         raise _file_issue(path, "import.doc_old_word")
+    if suffix == ".xls":
+        raise _file_issue(path, "import.xlsx_protected")  # an old binary workbook: "save it as .xlsx"
     raise _FileProblem(
         ImportIssue(
             0,
@@ -295,8 +300,10 @@ def _read_csv(path: Path) -> Table:
     if not head.strip(b" \r\n\t\xef\xbb\xbf"):
         raise _FileProblem(ImportIssue(1, "", "", Text.of("import.empty_file")))
     utf16 = head.startswith((b"\xff\xfe", b"\xfe\xff"))
-    first_line = head.decode("utf-16" if utf16 else "utf-8", errors="ignore").split("\n", 1)[0]
-    delimiter = max([",", ";", "\t"], key=first_line.count)
+    # The delimiter the header uses: an agency's title rows above it may hold none at all, so the
+    # widest of the first lines decides ("DANH MỤC…" alone on line 1, "STT;Tên dự án;…" on line 3).
+    first_lines = head.decode("utf-16" if utf16 else "utf-8", errors="ignore").split("\n")[:MAX_HEADER_SEARCH_ROWS]
+    delimiter = max([",", ";", "\t"], key=lambda mark: max(line.count(mark) for line in first_lines))
     data = path.read_bytes()  # at most LIMITS.max_bytes (read_table checked): read once, used below
     _check_csv_cost(data, delimiter.encode("utf-16-le" if utf16 else "utf-8"))
     # Excel shows one row per record (a quoted cell may hold line breaks), so row numbers
@@ -615,6 +622,10 @@ def _understood_rows(
     if found is None:  # no header names the project's name: read plainly (the missing columns are said)
         table = _table(rows[0][0], list(rows[0][1]), rows[1:])
         table.layout = Layout(sheet=meta.name, sheets=meta.sheets)  # the other sheets can still be chosen
+        top = rows[:MAX_HEADER_SEARCH_ROWS]
+        table.layout.no_header = not any(
+            matcher.strict(_text_of(c)) == "name_vi" for _n, cells in top for c in cells if c
+        )
         return table
     found.layout.sheet = meta.name
     found.layout.sheets = meta.sheets
@@ -659,6 +670,30 @@ def _position(table: Table, name: str) -> int | None:
     if table.layout is not None and table.layout.columns:
         return next((c.position for c in table.layout.columns if c.field == name), None)
     return next((p for p, c in enumerate(table.header) if isinstance(c, str) and header_name(c) == name), None)
+
+
+def _text_of(cell: Any) -> str:
+    return clean_text(cell) if isinstance(cell, str) else ""
+
+
+def _no_header(table: Table, name: str) -> ImportIssue:
+    found = table.layout
+    assert found is not None
+    sheet = found.sheet or name
+    others = [s for s in found.sheets if s != found.sheet]
+    return ImportIssue(
+        0,
+        "",
+        sheet,
+        Text.each(
+            lambda lang: t(
+                "import.no_header",
+                lang,
+                sheet=sheet,
+                others=t("import.no_header_others", lang, sheets=", ".join(others)) if others else "",
+            )
+        ),
+    )
 
 
 def _column_position(table: Table, name: str) -> int:
@@ -1072,6 +1107,8 @@ def parse_file(
     except FileTooCostly as refused:
         issue = ImportIssue(refused.row, "", Path(path).name, refused.text)
         return ParsedFile([], pd.DataFrame(), [issue], [], 0)
+    if table.layout is not None and table.layout.no_header:  # one plain message, not every column "missing"
+        return ParsedFile([], pd.DataFrame(), [_no_header(table, Path(path).name)], [], 0, layout=table.layout)
     fields = {c.position: c.field for c in table.layout.columns} if table.layout and table.layout.columns else None
     mapping, ignored, errors = _map_header_cells(table.header, fields)
     errors = [ImportIssue(table.header_row, e.column, e.value, e.text) for e in errors]

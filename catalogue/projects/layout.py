@@ -71,6 +71,11 @@ _FOOTERS = (
 )
 _STT_HEADERS = {"stt", "tt", "so tt", "so thu tu", "no", "no.", "number", "#"}
 AMOUNT_FIELDS = ("investment_vnd_bn", "investment_usd_m", "area_ha")
+AMOUNT_UNITS = {"investment_vnd_bn": "vnd_bn", "investment_usd_m": "usd_m", "area_ha": "ha"}  # "500 triệu" = 0,5 tỷ
+
+
+def _same_sum(stated: float, summed: float) -> bool:
+    return abs(stated - summed) < 0.005 + 1e-9 * abs(summed)
 
 
 @dataclass(frozen=True)
@@ -107,7 +112,8 @@ class TotalCheck:
 
     @property
     def agrees(self) -> bool:
-        return abs(self.stated - self.summed) <= max(0.01, 0.005 * abs(self.summed))
+        """Equal to the hundredth (a total rounded to whole tỷ đồng is said, with both figures)."""
+        return _same_sum(self.stated, self.summed)
 
 
 @dataclass
@@ -130,6 +136,7 @@ class Layout:
     converted: list[tuple[int, str, float, float]] = field(default_factory=list)  # row, as written, USD m, VND bn
     columns: list[Any] = field(default_factory=list)  # each named column and its field (ColumnChoice)
     saved_mapping: str = ""  # the name of the saved column mapping used, if any
+    no_header: bool = False  # no row of the top ones names any known column: probably not the list
 
     @property
     def mismatched_totals(self) -> list[TotalCheck]:
@@ -348,18 +355,24 @@ def _section_text(cells: list[Any], positions: dict[str, int], stt: int | None) 
         return None
     texts = [(p, _text(cell)) for p, cell in filled]
     if stt is not None and texts[0][0] == stt and len(texts) >= 2:
-        mark = texts[0][1].rstrip(".):")
+        mark, rest = texts[0][1].rstrip(".):"), " ".join(text for _p, text in texts[1:])
         if is_roman(mark) or re.fullmatch(r"[A-Za-zĐđ]", mark):
-            return " ".join(text for _p, text in texts[1:])
+            return rest
+        if re.fullmatch(r"\d{1,2}", mark) and len(texts) == 2 and _capitals(rest):
+            return rest  # "1 | XÃ BÁT TRÀNG", its projects numbered 1.1, 1.2 below: a heading in capitals
         return None
     if len(texts) == 1:
         text = texts[0][1]
         marked = _MARK_RE.match(text)
         if marked and (is_roman(marked["mark"]) or len(marked["mark"]) == 1):
             return marked["text"]
-        if text.upper() == text and not any(ch.isdigit() for ch in text) and len(text) >= 4:
+        if _capitals(text):
             return text  # a merged row with one capitalised text
     return None
+
+
+def _capitals(text: str) -> bool:
+    return text.upper() == text and not any(ch.isdigit() for ch in text) and sum(ch.isalpha() for ch in text) >= 4
 
 
 @dataclass
@@ -474,16 +487,22 @@ def _is_sum_row(
     if any(_filled(cells[p]) for name, p in positions.items() if name in ("name_vi", "code") and p < len(cells)):
         return False
     amounts = {name: positions[name] for name in AMOUNT_FIELDS if name in positions}
-    values = {name: _number(cells[p]) for name, p in amounts.items() if p < len(cells) and _filled(cells[p])}
+    values = {
+        name: _number(cells[p], AMOUNT_UNITS[name])
+        for name, p in amounts.items()
+        if p < len(cells) and _filled(cells[p])
+    }
     if not values or any(v is None for v in values.values()) or not kept:
         return False
     for covered, kind in ((kept[section_start:], SUBTOTAL if section_start else TOTAL), (kept, TOTAL)):
         sums = {
-            name: sum(_number(c[amounts[name]]) or 0.0 for _n, c in covered if amounts[name] < len(c))
+            name: sum(
+                _number(c[amounts[name]], AMOUNT_UNITS[name]) or 0.0 for _n, c in covered if amounts[name] < len(c)
+            )
             for name in values
         }
-        if covered and all(abs(values[name] - sums[name]) <= max(0.01, 0.005 * abs(sums[name])) for name in values):
-            layout.notes.append(RowNote(number, kind, ""))
+        if covered and all(_same_sum(values[name], sums[name]) for name in values):
+            layout.notes.append(RowNote(number, kind, " ".join(_text(c) for c in cells if _filled(c))))
             _check_sums(cells, positions, covered, number, layout)
             return True
     return False
@@ -498,10 +517,10 @@ def _check_sums(
         position = positions.get(name)
         if position is None or position >= len(cells) or not _filled(cells[position]):
             continue
-        stated = _number(cells[position])
+        stated = _number(cells[position], AMOUNT_UNITS[name])
         if stated is None:
             continue
-        summed = sum(_number(c[position]) or 0.0 for _n, c in covered if position < len(c))
+        summed = sum(_number(c[position], AMOUNT_UNITS[name]) or 0.0 for _n, c in covered if position < len(c))
         layout.totals.append(TotalCheck(number, name, stated, round(summed, 6), covered[0][0], covered[-1][0]))
 
 
