@@ -157,3 +157,19 @@ def good_row(code: str = "HN-001", **overrides: object) -> list[object]:
 
 
 os.environ.setdefault("STREAMLIT_BROWSER_GATHER_USAGE_STATS", "false")
+
+
+# Tests known to take tens of seconds each (the browser journeys, the search comparison, the seeded
+# walks): run first. The two workers start with halves of the list and an idle one takes tests from
+# the end of the other's; with the long ones at the front the run ends on short tests, instead of one
+# worker idling while the other finishes a fifty-second journey (measured: the suite's last minutes).
+SLOW_MODULES = ("test_search_quality.py", "test_walk.py", "test_leadership.py", "test_staff.py")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    def weight(item: pytest.Item) -> int:
+        if item.get_closest_marker("browser") is not None:
+            return 0
+        return 1 if item.path.name in SLOW_MODULES else 2
+
+    items.sort(key=weight)  # stable: each group keeps its order
