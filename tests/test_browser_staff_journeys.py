@@ -269,6 +269,7 @@ def test_an_agency_list_is_shown_as_read_in_both_languages_then_imported(prepare
         # columns under unknown headings: proposed, corrected, applied, saved, and used for the next file
         page.locator("input[type=file]").set_input_files(str(unknown))
         page.get_by_text("Cột “Địa điểm đầu tư” → Địa điểm (đề xuất").wait_for()
+        wait_idle(page)  # the whole page drawn (the columns' form comes after the summary)
         page.get_by_role("combobox", name="Địa điểm đầu tư").click()
         page.get_by_role("option", name="Quận/huyện", exact=True).click()
         page.get_by_role("button", name="Áp dụng").click()
