@@ -480,4 +480,4 @@ def _pair_with_stored(cur: duckdb.DuckDBPyConnection, parsed: ParsedFile, report
     stored = cur.execute("select code, name_vi, district, ward from projects").fetchall()
     pairs = layout.pair_with_stored(parsed.frame, parsed.layout, stored)
     report.understood += layout.said_pairings(pairs)
-    report.proposed = [(row, code) for row, code in report.proposed if row not in {p.row for p in pairs}]
+    report.proposed = [(row, code) for row, code in report.proposed if row not in {p.row for p in pairs if p.paired}]

@@ -258,6 +258,12 @@ def test_a_name_corrected_in_the_list_sent_again_updates_the_same_project(
     )
     assert (report.inserted, report.updated, report.unchanged) == (1, 1, 3)
     assert report.outcomes[old_code] == "changed" and other not in dict(report.proposed)
+    # the renamed one is too different to pair, but close enough to ask (it still comes in as new)
+    near = [s.text("en") for s in report.understood if "will be a new project, but it is close to" in s.text("en")]
+    plastic = first.layout.proposed_codes[row]
+    assert len(near) == 1 and near[0].startswith(f"Row {row}: “Nhà máy tái chế nhựa phế liệu (điều chỉnh tên)”")
+    assert f"If it is the same project, write the code {plastic} in the file." in near[0]
+    assert row in dict(report.proposed)
 
 
 def test_an_amount_in_usd_in_the_vnd_column_is_converted_and_said(tmp_path: Path, reference: Catalogue) -> None:

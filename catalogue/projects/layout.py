@@ -695,6 +695,7 @@ def skipped_rows(found: Layout) -> list[tuple[int, Text, str]]:
 # --- the same list again, a name corrected ------------------------------------------------------------
 
 PAIRING_MATCH = 90  # rapidfuzz token_sort_ratio between folded names, same place
+NEAR_MATCH = 70  # below pairing, still close enough to say "is this the stored project …?"
 
 
 @dataclass(frozen=True)
@@ -708,6 +709,7 @@ class Pairing:
     name: str
     stored_name: str
     score: float
+    paired: bool = True  # False: only close (NEAR_MATCH ≤ score < PAIRING_MATCH), imported as a new project
 
 
 def pair_with_stored(
@@ -740,12 +742,14 @@ def pair_with_stored(
             if isinstance(value, str) and value:
                 candidates.update(by_place.get((place, value), {}))
         for taken in pairs:
-            candidates.pop(taken.code, None)
-        best = process.extractOne(fold(name), candidates, scorer=fuzz.token_sort_ratio, score_cutoff=PAIRING_MATCH)
+            if taken.paired:
+                candidates.pop(taken.code, None)
+        best = process.extractOne(fold(name), candidates, scorer=fuzz.token_sort_ratio, score_cutoff=NEAR_MATCH)
         if best is not None:
-            codes[k] = best[2]
-            pairs.append(Pairing(row_of[code], code, best[2], name, names[best[2]], float(best[1])))
-    if pairs:
+            paired = best[1] >= PAIRING_MATCH
+            codes[k] = best[2] if paired else code
+            pairs.append(Pairing(row_of[code], code, best[2], name, names[best[2]], float(best[1]), paired))
+    if any(pair.paired for pair in pairs):
         frame["code"] = codes
     return pairs
 
@@ -755,7 +759,12 @@ def said_pairings(pairs: list[Pairing]) -> list[Said]:
         Said(
             "warning",
             Text.of(
-                "import.layout_paired", row=p.row, name=p.name, code=p.code, stored=p.stored_name, score=round(p.score)
+                "import.layout_paired" if p.paired else "import.layout_near",
+                row=p.row,
+                name=p.name,
+                code=p.code,
+                stored=p.stored_name,
+                score=round(p.score),
             ),
         )
         for p in pairs
