@@ -54,8 +54,7 @@ def show_layout(report: ImportReport) -> None:
         lines = [f"- {escape_markdown(said.text(lang))}" for said in report.understood if said.level == "info"]
         st.markdown("\n".join(lines))
         for warning in (said for said in report.understood if said.level == "warning"):
-            # a word joiner after each colon: an alert reads ":material/…:" in the file's text as an icon
-            st.warning(escape_markdown(warning.text(lang)).replace(":", ":\u2060"), icon=":material/warning:")
+            st.warning(escape_markdown(warning.text(lang)), icon=":material/warning:")
         if report.skipped:
             with st.expander(t("import.layout_skipped", lang, count=len(report.skipped))):
                 columns = [t("import.col_row", lang), t("import.col_kind", lang), t("import.col_text", lang)]
@@ -209,7 +208,7 @@ for column in report.ignored_columns:
 if report.errors and all(error.row == 0 for error in report.errors):
     # the file as a whole (its type, a scan, a password, a missing header): said plainly, no table of rows
     for error in report.errors:
-        st.error(escape_markdown(error.text(lang)).replace(":", ":\u2060"), icon=":material/error:")
+        st.error(escape_markdown(error.text(lang)), icon=":material/error:")
     st.stop()
 if not report.ok:
     errors = count("import.n_errors", report.error_count)

@@ -227,3 +227,14 @@ def test_staff_pages_show_planted_markup_as_text(hostile_db):
     assert_shown_as_text(inbox, "inbox")
     edit = open_page("edit.py", {"code": CODE}, at=at)
     assert_shown_as_text(edit, "edit")
+
+
+def test_a_shortcode_typed_in_the_data_stays_text_even_in_an_alert():
+    """An alert (st.warning, st.error) turns ":material/…:" into an icon even with its colons escaped
+    (found on the import page): escaping breaks the shortcode with a word joiner; times, "13: text"
+    and addresses are left as they were."""
+    from catalogue.projects.views import escape_markdown
+
+    assert escape_markdown(":material/warning:").startswith("\\:\u2060material")
+    assert escape_markdown(":red[đỏ]").startswith("\\:\u2060red")
+    assert "\u2060" not in escape_markdown("Dòng 13: tổng 10:30")

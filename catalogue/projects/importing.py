@@ -436,24 +436,6 @@ def _chosen_sheet(book: Any, wanted: str | None) -> Any:
     return book.worksheets[0]
 
 
-def sheet_names(path: str | Path) -> list[str]:
-    """The sheets of an XLSX workbook, in order ([] for any other file, or one that cannot be opened)."""
-    import openpyxl
-
-    path = Path(path)
-    if path.suffix.lower() not in (".xlsx", ".xlsm"):
-        return []
-    try:
-        check_zip(path)
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception:  # the import itself says what is wrong with the file
-        return []
-    try:
-        return list(book.sheetnames)
-    finally:
-        book.close()
-
-
 def _sheet_rows(
     book: Any, wanted: str | None = None
 ) -> tuple[list[tuple[int, list[Any]]], list[tuple[int, int]], SheetMeta]:

@@ -22,6 +22,8 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from catalogue.projects.model import COLUMNS_BY_NAME
+from catalogue.projects.money import exchange_rate
 from catalogue.projects.reference import Reference
 from catalogue.search.normalize import NumberFormatError, clean_text, fold, parse_number
 from catalogue.text import Text, enum_label, format_number, t
@@ -123,7 +125,6 @@ class Layout:
     sheet: str = ""
     sheets: list[str] = field(default_factory=list)  # a workbook's sheets (the one read is ``sheet``)
     header_rows: list[int] = field(default_factory=list)
-    title: list[str] = field(default_factory=list)
     notes: list[RowNote] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     totals: list[TotalCheck] = field(default_factory=list)
@@ -146,8 +147,7 @@ class Layout:
     def plain(self) -> bool:
         """Nothing but a header and project rows on a workbook's only sheet: a template as the catalogue writes it."""
         return not (
-            self.title
-            or self.notes
+            self.notes
             or self.sections
             or self.proposed_codes
             or len(self.header_rows) > 1
@@ -402,7 +402,6 @@ def understand(
     for number, cells in rows[:start]:
         text = " ".join(_text(c) for c in cells if _filled(c))
         if text:
-            reader.layout.title.append(text)
             reader.layout.notes.append(RowNote(number, TITLE, text))
     for position, text in enumerate(header):
         name = match(text) if text else None
@@ -611,8 +610,6 @@ def summary(found: Layout, ref: Reference, projects: int) -> list[Said]:
 
 
 def _said_column(choice: ColumnChoice) -> Said:
-    from catalogue.projects.model import COLUMNS_BY_NAME
-
     header = COLUMNS_BY_NAME[choice.field].header() if choice.field else Text()
     return Said(
         "warning",
@@ -625,8 +622,6 @@ def _said_column(choice: ColumnChoice) -> Said:
 
 
 def _said_section(section: Section, ref: Reference) -> Said:
-    from catalogue.projects.model import COLUMNS_BY_NAME
-
     if section.field is None or section.code is None:
         return Said("warning", Text.of("import.layout_section_unknown", row=section.row, text=section.text))
     header = COLUMNS_BY_NAME[section.field].header()
@@ -647,8 +642,6 @@ def _said_section(section: Section, ref: Reference) -> Said:
 
 
 def _said_converted(row: int, written: str, usd: float, vnd: float) -> Said:
-    from catalogue.projects.money import exchange_rate
-
     rate = exchange_rate()
     return Said(
         "warning",
@@ -667,8 +660,6 @@ def _said_converted(row: int, written: str, usd: float, vnd: float) -> Said:
 
 
 def _said_total(check: TotalCheck) -> Said:
-    from catalogue.projects.model import COLUMNS_BY_NAME
-
     header = COLUMNS_BY_NAME[check.field].header()
     return Said(
         "warning",

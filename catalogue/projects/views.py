@@ -288,13 +288,17 @@ def escape_markdown(text: str) -> str:
 
 
 _AUTOLINK = re.compile(r"(?i)(?<=:)(?=//)|(?<=\bwww)(?=\.)")  # where Markdown would start a link of its own
+# where Streamlit would start a shortcode (":material/home:", ":red[…]", ":smile:"): alerts read
+# them even when the colon is escaped
+_SHORTCODE = re.compile(r"(?<=:)(?=[A-Za-z])")
 
 
 def _escape_md(text: str) -> str:
     # Markdown's own characters escaped; and an invisible word joiner (U+2060) inside "://" and
     # "www." so that an address in the data is not turned into a link (GitHub-flavoured Markdown
-    # links bare addresses even when every character is escaped).
-    text = _AUTOLINK.sub("\u2060", text)
+    # links bare addresses even when every character is escaped), and after a colon that opens a
+    # Streamlit shortcode (an alert turns an escaped ":material/…:" into an icon).
+    text = _SHORTCODE.sub("\u2060", _AUTOLINK.sub("\u2060", text))
     return "".join("\\" + ch if ch in "\\`*_{}[]<>()#+-.!|~$:" else ch for ch in text)
 
 
