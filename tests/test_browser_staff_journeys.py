@@ -58,6 +58,35 @@ def main_text(page) -> str:
     return page.locator("[data-testid='stMain']").inner_text()
 
 
+def choose_in_form(page, label: str, option: str, apply: str, section: str) -> None:
+    """Choose ``option`` in the select box ``label`` of a form inside the expander ``section``, then apply.
+
+    CI once found no Apply button right after the choice (1 run in ~10 on two busy cores; never seen
+    here): when that happens, what the page showed is printed (pytest shows it with the failure),
+    and the choice is made once more on the page as drawn then.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    for attempt in (1, 2):
+        page.get_by_role("combobox", name=label).click()
+        page.get_by_role("option", name=option, exact=True).click()
+        button = page.get_by_role("button", name=apply)
+        try:
+            button.wait_for(state="visible", timeout=10_000)
+        except PlaywrightTimeout:
+            state = page.locator("[data-testid='stApp']").get_attribute("data-test-script-state")
+            opened = page.locator("details", has_text=section).first.get_attribute("open")
+            print(f"attempt {attempt}: no {apply!r} button; script {state}, {section!r} open={opened!r}")
+            print(main_text(page)[:3000])
+            wait_idle(page)
+            if opened is None and page.get_by_text(section, exact=True).count():
+                page.get_by_text(section, exact=True).click()
+            continue
+        button.click()
+        return
+    raise AssertionError(f"no {apply!r} button after choosing {option!r} in {label!r} twice")
+
+
 def sign_in(page, server, name: str, where: str = "/signin") -> None:
     goto(page, f"{server.url}{where}")
     page.get_by_label("Tên đăng nhập").fill(name)
@@ -270,9 +299,7 @@ def test_an_agency_list_is_shown_as_read_in_both_languages_then_imported(prepare
         page.locator("input[type=file]").set_input_files(str(unknown))
         page.get_by_text("Cột “Địa điểm đầu tư” → Địa điểm (đề xuất").wait_for()
         wait_idle(page)  # the whole page drawn (the columns' form comes after the summary)
-        page.get_by_role("combobox", name="Địa điểm đầu tư").click()
-        page.get_by_role("option", name="Quận/huyện", exact=True).click()
-        page.get_by_role("button", name="Áp dụng").click()
+        choose_in_form(page, "Địa điểm đầu tư", "Quận/huyện", apply="Áp dụng", section="Các cột của tệp")
         wait_idle(page)
         # applied: no longer a proposal, and read as the district
         assert "Cột “Địa điểm đầu tư” → Địa điểm" not in main_text(page)
