@@ -11,6 +11,7 @@ from app_pages._streamlit_texts import streamlit_texts
 from catalogue import CatalogueError
 from catalogue.projects.exporting import table_xlsx
 from catalogue.projects.importing import ImportReport, private_copy
+from catalogue.projects.layout import DROPPED
 from catalogue.projects.model import COLUMNS_BY_NAME, PROJECT_COLUMNS
 from catalogue.projects.template import template_xlsx
 from catalogue.projects.views import escape_markdown
@@ -62,11 +63,14 @@ def show_layout(report: ImportReport) -> None:
                 st.dataframe(pd.DataFrame(rows, columns=columns), hide_index=True, width="stretch")
 
 
-FIELDS = ["", *(column.name for column in PROJECT_COLUMNS)]  # "": not imported
+# "": no field (kept in the project's internal note); DROPPED: left out altogether
+FIELDS = ["", DROPPED, *(column.name for column in PROJECT_COLUMNS)]
 
 
 def field_label(name: str) -> str:
-    return COLUMNS_BY_NAME[name].header()(lang) if name else t("import.not_imported", lang)
+    if name == DROPPED:
+        return t("import.left_out", lang)
+    return COLUMNS_BY_NAME[name].header()(lang) if name else t("import.to_note", lang)
 
 
 def show_columns(report: ImportReport) -> None:
@@ -88,7 +92,7 @@ def show_columns(report: ImportReport) -> None:
                 picked[fold(choice.text)] = st.selectbox(
                     escape_markdown(choice.text),
                     FIELDS,
-                    index=FIELDS.index(choice.field or ""),
+                    index=FIELDS.index(choice.value),
                     format_func=field_label,
                     help=how,
                     key=f"staff-column-{digest[:16]}-{choice.position}",
@@ -104,6 +108,45 @@ def show_columns(report: ImportReport) -> None:
                 st.error(error.text(lang))
             else:
                 st.success(t("import.mapping_saved", lang, name=saved.name), icon=":material/save:")
+
+
+def show_codes(report: ImportReport) -> None:
+    """The codes of the rows the list gives none: proposed (or given here), and editable in one go."""
+    found = report.layout
+    if found is None or not found.uncoded:
+        return
+    codes = {**found.proposed_codes, **found.given_codes}
+    codes.update(report.paired)  # paired with a stored project: that project's code
+    given = dict(st.session_state.get(CODES_KEY, {}))
+    with st.expander(
+        t("import.codes_title", lang, count=len(found.uncoded)), expanded=bool(given), icon=":material/tag:"
+    ):
+        st.caption(t("import.codes_help", lang))
+        rows = list(found.uncoded.items())[:CODES_SHOWN]
+        if len(found.uncoded) > CODES_SHOWN:
+            st.caption(t("import.codes_more", lang, shown=CODES_SHOWN, count=len(found.uncoded)))
+        with st.form(f"staff-codes-form-{digest[:16]}", border=False):
+            typed = {
+                row: st.text_input(
+                    t("import.code_of_row", lang, row=row, name=escape_markdown(name)),
+                    value=codes.get(row, ""),
+                    max_chars=40,
+                )
+                for row, name in rows
+            }
+            if st.form_submit_button(t("import.codes_apply", lang), icon=":material/done:"):
+                for row, code in typed.items():
+                    code = code.strip()
+                    if not code:
+                        given.pop(row, None)  # emptied: proposed again
+                    elif code != codes.get(row, ""):
+                        given[row] = code
+                if given != st.session_state.get(CODES_KEY, {}):
+                    st.session_state[CODES_KEY] = given
+                    st.rerun()
+
+
+CODES_SHOWN = 100  # rows whose code can be changed here (a longer list: give the codes in the file)
 
 
 def show_done(report: ImportReport) -> None:
@@ -165,6 +208,7 @@ if digest in imported:  # this file was imported in this session: its result, ne
 
 SHEET_KEY = f"staff-sheet-{digest[:16]}"  # the workbook's sheet chosen (a name: data, not a label)
 COLUMNS_KEY = f"staff-columns-{digest[:16]}"  # the columns as the user mapped them: folded header → field code
+CODES_KEY = f"staff-codes-{digest[:16]}"  # sheet row → code given (forgotten when another sheet is chosen)
 
 
 def run(dry_run: bool) -> ImportReport:
@@ -185,6 +229,7 @@ def run(dry_run: bool) -> ImportReport:
             source=upload.name,
             sheet=st.session_state.get(SHEET_KEY),
             columns=st.session_state.get(COLUMNS_KEY),
+            codes=st.session_state.get(CODES_KEY),
         )
     bar.empty()
     return report
@@ -192,7 +237,12 @@ def run(dry_run: bool) -> ImportReport:
 
 # The preview is kept per file (by content) and sheet, so a rerun does not check the file again.
 preview = st.session_state.get("staff-preview")
-wanted = (digest, st.session_state.get(SHEET_KEY), tuple(sorted((st.session_state.get(COLUMNS_KEY) or {}).items())))
+wanted = (
+    digest,
+    st.session_state.get(SHEET_KEY),
+    tuple(sorted((st.session_state.get(COLUMNS_KEY) or {}).items())),
+    tuple(sorted((st.session_state.get(CODES_KEY) or {}).items())),
+)
 if preview is None or preview[0] != wanted:
     preview = (wanted, run(dry_run=True))
     st.session_state["staff-preview"] = preview
@@ -200,9 +250,16 @@ report = preview[1]
 
 if report.layout is not None and len(report.layout.sheets) > 1:  # which sheet holds the list: the user may say
     sheets = report.layout.sheets
-    st.selectbox(t("import.sheet", lang), sheets, index=sheets.index(report.layout.sheet), key=SHEET_KEY)
+    st.selectbox(
+        t("import.sheet", lang),
+        sheets,
+        index=sheets.index(report.layout.sheet),
+        key=SHEET_KEY,
+        on_change=lambda: st.session_state.pop(CODES_KEY, None),  # rows of another sheet
+    )
 show_layout(report)
 show_columns(report)
+show_codes(report)
 for column in report.ignored_columns:
     st.caption(t("import.ignored", lang, column=column))
 if report.errors and all(error.row == 0 for error in report.errors):

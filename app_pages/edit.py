@@ -86,7 +86,7 @@ LAYOUT = (
         ),
     ),
     ("edit.group_people", (("lead_agency", "investor"), ("contact_name",), ("contact_email", "contact_phone"))),
-    ("edit.group_text", (("description_vi", "description_en"), ("incentives", "legal_basis"))),
+    ("edit.group_text", (("description_vi", "description_en"), ("incentives", "legal_basis"), ("source_note",))),
 )
 
 
@@ -179,7 +179,7 @@ def widget(column) -> None:
     elif column.kind == "flag":
         st.checkbox(label, key=widget_key)
     elif column.kind == "longtext":
-        st.text_area(label, key=widget_key, height=110, max_chars=column.max_length)
+        st.text_area(label, key=widget_key, height=110, max_chars=column.max_length, help=_hint(column))
     else:
         disabled = column.name == "code" and project is not None
         st.text_input(label, key=widget_key, disabled=disabled, max_chars=column.max_length, help=_hint(column))
@@ -192,6 +192,8 @@ def _hint(column) -> str | None:
         return t("edit.number_hint", lang)
     if column.kind in ("latitude", "longitude"):
         return t("edit.coordinate_hint", lang)
+    if column.name == "source_note":
+        return t("edit.note_hint", lang)
     return None
 
 

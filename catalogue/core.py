@@ -303,7 +303,7 @@ class Catalogue:
         if not label:
             raise CatalogueError(Text.of("import.mapping_name_empty"))
         saved = layout.SavedMapping(
-            label[:100], layout.header_key(choices), {fold(c.text): c.field or "" for c in choices if not c.added}
+            label[:100], layout.header_key(choices), {fold(c.text): c.value for c in choices if not c.added}
         )
 
         def upsert(cur: duckdb.DuckDBPyConnection) -> None:
@@ -334,6 +334,7 @@ class Catalogue:
         sheet: str | None = None,
         columns: dict[str, str] | None = None,
         mapping: str | None = None,
+        codes: dict[int, str] | None = None,
     ) -> ImportReport:
         """Import a CSV/XLSX/JSON file in the project template, all rows or none.
 
@@ -347,9 +348,10 @@ class Catalogue:
         to review (listed in ``review``). ``keep_rows``: the report keeps the rows and each one's
         outcome (``rows``, ``outcomes``). ``source`` names the file in the history (default: its
         name); ``sheet``: which sheet; ``columns`` (folded header → field) and ``mapping`` (a saved
-        mapping's name): how an agency list's columns are read."""
+        mapping's name): how an agency list's columns are read; ``codes`` (sheet row → code): the codes
+        the user gave rows without one, in place of the proposed ones."""
         report = ImportReport(source=source or str(path), dry_run=dry_run)
-        asked = ColumnsAsked(columns or {}, self.column_mappings(), mapping)  # how the columns are read
+        asked = ColumnsAsked(columns or {}, self.column_mappings(), mapping, codes or {})  # how the file is read
         parsed = parse_file(path, self.reference, progress, sheet, asked)
         report.errors = parsed.errors
         if source:  # a problem with the whole file names the file as the user knows it
@@ -480,4 +482,5 @@ def _pair_with_stored(cur: duckdb.DuckDBPyConnection, parsed: ParsedFile, report
     stored = cur.execute("select code, name_vi, district, ward from projects").fetchall()
     pairs = layout.pair_with_stored(parsed.frame, parsed.layout, stored)
     report.understood += layout.said_pairings(pairs)
-    report.proposed = [(row, code) for row, code in report.proposed if row not in {p.row for p in pairs if p.paired}]
+    report.paired = [(p.row, p.code) for p in pairs if p.paired]
+    report.proposed = [(row, code) for row, code in report.proposed if row not in dict(report.paired)]

@@ -13,7 +13,7 @@ import pytest
 
 from catalogue import Catalogue
 from catalogue.projects import layout
-from catalogue.projects.importing import header_name, parse_file
+from catalogue.projects.importing import ColumnsAsked, header_name, parse_file
 from catalogue.projects.money import exchange_rate
 from catalogue.text import format_number
 
@@ -96,6 +96,26 @@ def test_the_same_list_imported_again_finds_the_same_projects(lists: Path, demo_
     assert (again.inserted, again.updated, again.unchanged) == (0, 0, 8)
     stored = demo_cat.project(next(iter(first.layout.proposed_codes.values())), include_hidden=True)
     assert stored is not None and stored["category"] == "emission_treatment"
+
+
+def test_a_code_given_in_the_preview_replaces_the_proposed_one(lists: Path, demo_cat: Catalogue) -> None:
+    path = lists / "03-bql-kcn-2025-tong-sai.xlsx"
+    proposed = demo_cat.import_file(path, dry_run=True, keep_rows=True).layout.proposed_codes
+    assert set(proposed) == {10, 11}
+    report = demo_cat.import_file(path, dry_run=True, keep_rows=True, codes={10: " kcn-25-02 "})
+    assert report.ok and report.layout.given_codes == {10: "KCN-25-02"} and set(report.layout.proposed_codes) == {11}
+    assert report.rows["code"].tolist()[1:3] == ["KCN-25-02", proposed[11]]
+    assert "Using the codes you gave to 1 rows without one." in [s.text("en") for s in report.understood]
+    # a code given to an existing project's row updates that project (matched by code, as a file's own)
+    first = demo_cat.import_file(path, actor="test", new_publication="draft")
+    assert first.committed and first.inserted == 4
+    again = demo_cat.import_file(path, dry_run=True, keep_rows=True, codes={11: proposed[10]})
+    assert again.ok and again.outcomes[proposed[10]] == "changed"  # the given code wins; row 10 is told apart
+    assert again.rows["code"].tolist()[1:3] == [f"{proposed[10]}-2", proposed[10]]
+    again = demo_cat.import_file(path, dry_run=True, codes={10: "A-1", 11: "a-1"})
+    assert [e.row for e in again.errors] == [11]  # the same code twice in one list: said at the row
+    again = demo_cat.import_file(path, dry_run=True, codes={10: "KCN 25 02"})
+    assert [(e.row, e.value) for e in again.errors] == [(10, "KCN 25 02")]  # a code's form is checked as any
 
 
 def test_rows_that_only_look_like_totals_or_sections_stay_projects(reference: Catalogue) -> None:
@@ -272,15 +292,12 @@ def test_an_amount_in_usd_in_the_vnd_column_is_converted_and_said(tmp_path: Path
         "STT,Tên dự án,Nhóm,Tổng vốn đầu tư (tỷ đồng)\n"
         "1,Nhà máy A,Dịch vụ môi trường,50 triệu USD\n"
         "2,Nhà máy B,Dịch vụ môi trường,120\n"
-        "3,Nhà máy C,Dịch vụ môi trường,500 - 700\n",  # a range: still refused, never guessed
+        "3,Nhà máy C,Dịch vụ môi trường,600\n",
         encoding="utf-8",
     )
     parsed = parse_file(path, reference.reference)
-    assert [(e.row, e.value) for e in parsed.errors] == [(4, "500 - 700")]
     vnd = 50 * exchange_rate().vnd_per_usd / 1000  # tỷ đồng
     assert parsed.layout.converted == [(2, "50 triệu USD", 50.0, vnd)]
-    path.write_text(path.read_text(encoding="utf-8").replace("500 - 700", "600"), encoding="utf-8")
-    parsed = parse_file(path, reference.reference)
     assert parsed.frame["investment_vnd_bn"].tolist() == [vnd, 120.0, 600.0]
     assert parsed.frame["investment_usd_m"].tolist()[0] == 50.0
     (warning,) = [s.text for s in layout.summary(parsed.layout, reference.reference, 3) if s.level == "warning"]
@@ -307,7 +324,8 @@ def test_unknown_headers_are_proposed_corrected_saved_and_used_for_the_next_file
     assert proposed["Lĩnh vực đầu tư"] == ("category", "fuzzy")
     assert proposed["Vốn dự kiến (tỷ đồng)"] == ("investment_vnd_bn", "fuzzy")
     assert proposed["Địa điểm đầu tư"][0] == "address"
-    assert proposed["Người theo dõi"] == (None, "none") and report.ignored_columns == ["Người theo dõi"]
+    assert proposed["Người theo dõi"] == (None, "none") and report.layout.to_note == ["Người theo dõi"]
+    assert report.rows["source_note"].tolist() == ["Người theo dõi: Chị Hà", "Người theo dõi: Anh Nam"]
     said = [s.text("en") for s in report.understood]
     assert any(
         line.startswith("Column “Vốn dự kiến (tỷ đồng)” → Total investment (VND bn) (proposed:") for line in said
@@ -318,7 +336,8 @@ def test_unknown_headers_are_proposed_corrected_saved_and_used_for_the_next_file
         path, dry_run=True, keep_rows=True, columns={"dia diem dau tu": "district", "von du kien ty dong": ""}
     )
     assert corrected.ok and corrected.rows["district"].tolist() == ["gia_lam", "dong_anh"]
-    assert "investment_vnd_bn" not in corrected.rows
+    assert "investment_vnd_bn" not in corrected.rows  # no field: kept in the note
+    assert corrected.rows["source_note"].tolist()[0] == "Vốn dự kiến (tỷ đồng): 120\nNgười theo dõi: Chị Hà"
     demo_cat.save_column_mapping("Phòng Kinh tế huyện", corrected.layout.columns, saved_by="lan")
 
     # the next file of the same shape is read the same way, unasked; a file of another shape is not
@@ -372,3 +391,49 @@ def test_lists_the_reviewer_sent_read_right(tmp_path: Path, reference: Catalogue
     parsed = parse_file(tmp_path / "wards.xlsx", reference.reference)
     assert [e.message for e in parsed.errors] == []
     assert parsed.frame["ward"].tolist() == ["bat_trang", "bat_trang", "hoang_mai"]
+
+
+def test_columns_with_no_field_and_ranges_are_kept_in_the_internal_note(tmp_path: Path, reference: Catalogue) -> None:
+    path = tmp_path / "notes.csv"
+    path.write_text(
+        "STT,Tên dự án,Nhóm,Tổng vốn đầu tư (tỷ đồng),Diện tích (ha),Hiện trạng đất,Ghi chú\n"
+        "1,Nhà máy A,Dịch vụ môi trường,500 - 700,2,Đất nông nghiệp,Ưu tiên\n"
+        "2,Nhà máy B,Dịch vụ môi trường,khoảng 1.200–1.500 tỷ đồng,từ 3 đến 5 ha,,\n"
+        "3,Nhà máy C,Dịch vụ môi trường,120,4,Đã giải phóng mặt bằng,\n"
+        "4,Nhà máy D,Dịch vụ môi trường,300 hoặc 400,,,\n",  # two numbers, not a range: refused, not guessed
+        encoding="utf-8",
+    )
+    parsed = parse_file(path, reference.reference)
+    assert [(e.row, e.value) for e in parsed.errors] == [(5, "300 hoặc 400")]
+    assert parsed.layout.to_note == ["Hiện trạng đất"] and "Hiện trạng đất" not in parsed.ignored_columns
+    assert parsed.layout.ranges == [
+        (2, "Tổng vốn đầu tư (tỷ đồng)", "500 - 700"),
+        (3, "Tổng vốn đầu tư (tỷ đồng)", "khoảng 1.200–1.500 tỷ đồng"),
+        (3, "Diện tích (ha)", "từ 3 đến 5 ha"),
+    ]
+    path.write_text(path.read_text(encoding="utf-8").replace("300 hoặc 400", "400"), encoding="utf-8")
+    parsed = parse_file(path, reference.reference)
+    frame = parsed.frame
+    assert frame["investment_vnd_bn"].isna().tolist() == [True, True, False, False]  # no end of a range guessed
+    assert frame["area_ha"].isna().tolist() == [False, True, False, True]
+    notes = frame["source_note"].tolist()
+    assert notes[0] == "Ưu tiên\nTổng vốn đầu tư (tỷ đồng): 500 - 700\nHiện trạng đất: Đất nông nghiệp"
+    assert notes[1] == "Tổng vốn đầu tư (tỷ đồng): khoảng 1.200–1.500 tỷ đồng\nDiện tích (ha): từ 3 đến 5 ha"
+    assert notes[2] == "Hiện trạng đất: Đã giải phóng mặt bằng" and frame["source_note"].isna().tolist()[3]
+    said = [s.text("en") for s in layout.summary(parsed.layout, reference.reference, 4)]
+    assert any(s.startswith("Columns with no matching field (1): “Hiện trạng đất”") for s in said)
+    assert "Row 2: Tổng vốn đầu tư (tỷ đồng) is given as a range (“500 - 700”): kept as written" in "\n".join(said)
+
+
+def test_a_column_left_out_by_the_user_is_not_kept(tmp_path: Path, reference: Catalogue) -> None:
+    path = tmp_path / "left-out.csv"
+    path.write_text("STT,Tên dự án,Nhóm,Ký hiệu bản đồ\n1,Nhà máy A,Dịch vụ môi trường,QH-12\n", encoding="utf-8")
+    kept = parse_file(path, reference.reference)
+    assert kept.frame["source_note"].tolist() == ["Ký hiệu bản đồ: QH-12"]
+    asked = ColumnsAsked(chosen={"ky hieu ban do": layout.DROPPED})
+    left = parse_file(path, reference.reference, columns=asked)
+    assert "source_note" not in left.frame and left.layout.to_note == []
+    (choice,) = [c for c in left.layout.columns if c.text == "Ký hiệu bản đồ"]
+    assert choice.dropped and choice.value == layout.DROPPED
+    stt = next(c for c in left.layout.columns if c.text == "STT")
+    assert stt.dropped  # a row number is left out unasked, never noted

@@ -389,10 +389,15 @@ def test_forwarded_headers_count_only_from_a_declared_proxy(monkeypatch):
     """uvicorn believes X-Forwarded-For from this machine: without CATALOGUE_TRUSTED_PROXY=1 the app
     undoes that, so a local caller cannot name any address (and dodge the per-address limits)."""
     import asyncio
+    from concurrent.futures import ThreadPoolExecutor
 
     from catalogue.api import UndeclaredProxyHeaders
 
     seen: list[dict] = []
+
+    def run(coroutine) -> None:  # in a thread of its own: a browser test in this process may hold a loop here
+        with ThreadPoolExecutor(1) as pool:
+            pool.submit(asyncio.run, coroutine).result()
 
     async def app(scope, receive, send) -> None:
         seen.append(scope)
@@ -405,13 +410,13 @@ def test_forwarded_headers_count_only_from_a_declared_proxy(monkeypatch):
         "headers": [(b"x-forwarded-for", b"10.9.9.9, 10.1.1.1"), (b"x-forwarded-proto", b"https")],
     }
     monkeypatch.delenv("CATALOGUE_TRUSTED_PROXY", raising=False)
-    asyncio.run(UndeclaredProxyHeaders(app)(believed, None, None))
+    run(UndeclaredProxyHeaders(app)(believed, None, None))
     assert seen[-1]["client"] == ("127.0.0.1", 5555) and seen[-1]["scheme"] == "ws"
     direct = {**believed, "client": ("203.0.113.7", 5555), "headers": [], "scheme": "ws"}  # a real remote peer
-    asyncio.run(UndeclaredProxyHeaders(app)(direct, None, None))
+    run(UndeclaredProxyHeaders(app)(direct, None, None))
     assert seen[-1]["client"] == ("203.0.113.7", 5555)
     monkeypatch.setenv("CATALOGUE_TRUSTED_PROXY", "1")  # a declared proxy: its word is taken
-    asyncio.run(UndeclaredProxyHeaders(app)(believed, None, None))
+    run(UndeclaredProxyHeaders(app)(believed, None, None))
     assert seen[-1]["client"] == ("10.1.1.1", 5555) and seen[-1]["scheme"] == "wss"
 
 

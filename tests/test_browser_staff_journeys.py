@@ -275,6 +275,14 @@ def test_an_agency_list_is_shown_as_read_in_both_languages_then_imported(prepare
         page.get_by_text("Tiếng Việt", exact=True).click()
         page.get_by_text("Cách đọc tệp", exact=True).wait_for()
         no_exception(page)
+        # the first proposed code is replaced by the zone board's own, then applied
+        page.get_by_text("Mã của 2 dự án tệp không ghi mã").click()
+        page.get_by_label("Dòng 10 · Nhà máy sản xuất lò đốt chất thải công nghiệp").fill("KCN-25-02")
+        page.get_by_role("button", name="Dùng các mã này").click()
+        page.get_by_text("Dùng mã do bạn nhập cho 1 dòng không có mã.").wait_for()
+        wait_idle(page)
+        assert page.get_by_label(re.compile("^Dòng 10 · ")).input_value() == "KCN-25-02"
+        assert "1 dự án không có mã" in main_text(page) and "Tệp hợp lệ: 4 dòng — 4 dự án mới" in main_text(page)
         page.screenshot(path=tmp_path / "agency-list.png", full_page=True)
         page.get_by_role("button", name="Nhập vào danh mục").click()
         page.get_by_text("Đã nhập 4 dòng — 4 dự án mới").wait_for()
@@ -320,7 +328,7 @@ def test_an_agency_list_is_shown_as_read_in_both_languages_then_imported(prepare
         rows = cur.execute(
             "select code, category from projects where code like 'KCN-25-%' or code like 'DM-%'"
         ).fetchall()
-    assert len(rows) == 4 and {code for code, _c in rows} >= {"KCN-25-01", "KCN-25-04"}
+    assert len(rows) == 4 and {code for code, _c in rows} >= {"KCN-25-01", "KCN-25-02", "KCN-25-04"}
 
 
 # --- the project form ----------------------------------------------------------------------------------

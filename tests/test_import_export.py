@@ -91,11 +91,17 @@ def test_xlsx_with_title_rows_vietnamese_headers_and_numeric_cells(cat, tmp_path
     assert cat.project("X-2")["investment_form"] == "private_domestic"
 
 
-def test_unknown_columns_are_ignored_and_reported(cat, tmp_path):
-    header = ["STT", *HEADER, "Ghi chú nội bộ"]
+def test_unknown_columns_are_kept_in_the_internal_note_not_dropped(cat, tmp_path):
+    header = ["STT", *HEADER, "Mã bản đồ"]
     report = cat.import_file(write_csv(tmp_path / "x.csv", [[1, *good_row(), "xyz"]], header))
-    assert report.ok
-    assert report.ignored_columns == ["Ghi chú nội bộ"]
+    assert report.ok and report.ignored_columns == []
+    with cat.cursor() as cur:
+        assert cur.execute("select source_note from projects").fetchall() == [("Mã bản đồ: xyz",)]
+    assert cat.export(tmp_path / "public.csv", include_hidden=True) == 1 and cat.count() == 1
+    assert "Mã bản đồ: xyz" in (tmp_path / "public.csv").read_text(encoding="utf-8")  # staff's export: kept
+    cat.export(tmp_path / "public.csv")
+    public = (tmp_path / "public.csv").read_text(encoding="utf-8")
+    assert "HN-001" in public and "xyz" not in public and "source_note" not in public  # the public's: left out
 
 
 # --- bad files -------------------------------------------------------------------------
@@ -109,7 +115,7 @@ def test_unknown_columns_are_ignored_and_reported(cat, tmp_path):
         ("investment_form", "cho không", "Unknown investment form"),
         ("status", "sắp xong", "Unknown stage"),
         ("investment_vnd_bn", "-5", "negative"),
-        ("investment_vnd_bn", "300-500", "more than one number"),
+        ("investment_vnd_bn", "300 hoặc 500", "more than one number"),  # a range goes to the note
         ("investment_vnd_bn", "nhiều tiền", "No number"),
         ("investment_vnd_bn", "7000000000000", "Implausibly large"),
         ("name_vi", "x" * 301, "Too long"),

@@ -47,7 +47,7 @@ def format_number(value: float) -> str:
 
 # Template columns the public never reads (the project page does not show them): left out of every
 # public download (Catalogue.export without include_hidden, the API's CSV).
-NOT_PUBLIC = ("investor",)
+NOT_PUBLIC = ("investor", "source_note")
 
 
 def export_frame(

@@ -38,6 +38,7 @@ from catalogue.search.normalize import (
     is_approximate,
     is_email,
     is_phone,
+    is_range,
     is_tidy,
     parse_number,
 )
@@ -90,6 +91,7 @@ class ImportReport:
     understood: list[Said] = field(default_factory=list)  # that, said in every language (layout.summary)
     skipped: list[tuple[int, Text, str]] = field(default_factory=list)  # rows that are not projects: row, kind, text
     proposed: list[tuple[int, str]] = field(default_factory=list)  # codes proposed for rows without one: row, code
+    paired: list[tuple[int, str]] = field(default_factory=list)  # row → the stored project's code it was paired with
 
     @property
     def ok(self) -> bool:
@@ -617,7 +619,7 @@ def _understood_rows(
     found.layout.saved_mapping = explicit.name if explicit else ""
     table = _table(found.header_row, list(found.header), found.rows)
     table.layout = found.layout
-    _fill_from_layout(table, ref)
+    _fill_from_layout(table, ref, asked.codes)
     return table
 
 
@@ -630,6 +632,7 @@ class ColumnsAsked:
     chosen: dict[str, str] = field(default_factory=dict)
     saved: list[layout.SavedMapping] = field(default_factory=list)
     name: str | None = None
+    codes: dict[int, str] = field(default_factory=dict)  # row → the code the user gave a row without one
 
     def mapping(self) -> layout.SavedMapping | None:
         if not self.name:
@@ -721,10 +724,50 @@ def _usd_in_vnd_column(table: Table) -> None:
         understood.converted.append((table.numbers[k], clean_text(cell), usd, vnd))
 
 
-def _fill_from_layout(table: Table, ref: Reference) -> None:
+def _keep_in_note(table: Table) -> None:
+    """What the list says that no field holds goes into the project's internal note (staff only)
+    rather than away: each column matched to no field ("Heading: value"), and a figure written as a
+    range ("500 - 700": kept as written, no end of it guessed as the figure)."""
+    understood = table.layout
+    assert understood is not None
+    lines: list[list[str]] = [[] for _ in table.numbers]
+    for choice in [c for c in understood.columns if not (c.added or c.dropped)]:
+        cells = table.columns[choice.position]
+        if choice.field is None:
+            understood.to_note.append(choice.text)
+            for k, cell in enumerate(cells):
+                if _filled(cell):
+                    lines[k].append(f"{choice.text}: {clean_text(_as_text(cell))}")
+        elif COLUMNS_BY_NAME[choice.field].kind in (model.NUMBER, model.YEAR):
+            for k, cell in enumerate(cells):
+                if is_range(cell) and _is_several(cell, COLUMNS_BY_NAME[choice.field].unit):
+                    written = clean_text(cell)
+                    lines[k].append(f"{choice.text}: {written}")
+                    understood.ranges.append((table.numbers[k], choice.text, written))
+                    cells[k] = None
+    if not any(lines):
+        return
+    notes = table.columns[_column_position(table, "source_note")]
+    limit = COLUMNS_BY_NAME["source_note"].max_length
+    for k, extra in enumerate(lines):
+        if extra:
+            given = clean_text(_as_text(notes[k])) if _filled(notes[k]) else ""
+            notes[k] = "\n".join([given, *extra] if given else extra)[:limit]
+
+
+def _is_several(cell: str, unit: str) -> bool:
+    """The cell cannot be read as one number (a range that reads as one, like a date, is not one)."""
+    try:
+        parse_number(cell, unit)
+    except NumberFormatError:
+        return True
+    return False
+
+
+def _fill_from_layout(table: Table, ref: Reference, given: dict[int, str] | None = None) -> None:
     """Values the list gives by its sections (a category, a district, a form for the rows below a
-    section row) go into the rows that do not state their own; a project without a code gets a
-    stable proposed one (catalogue.projects.layout.proposed_code)."""
+    section row) go into the rows that do not state their own; a project without a code gets the
+    code the user gave it (``given``, by row) or a stable proposed one (layout.proposed_code)."""
     understood = table.layout
     assert understood is not None
     for name in sorted({name for values in understood.from_sections.values() for name in values}):
@@ -735,6 +778,7 @@ def _fill_from_layout(table: Table, ref: Reference) -> None:
             if code is not None and not _filled(cells[k]):
                 cells[k] = code
     _usd_in_vnd_column(table)
+    _keep_in_note(table)
     name_position = _position(table, "name_vi")
     if name_position is None:
         return
@@ -742,8 +786,14 @@ def _fill_from_layout(table: Table, ref: Reference) -> None:
     district_position = _position(table, "district")
     codes, names = table.columns[code_position], table.columns[name_position]
     taken = {str(code).upper() for code in codes if _filled(code)}
+    given = {row: clean_text(code).upper() for row, code in (given or {}).items() if clean_text(code)}
+    taken |= set(given.values())
     for k, number in enumerate(table.numbers):
         if _filled(codes[k]) or not _filled(names[k]):
+            continue
+        understood.uncoded[number] = clean_text(names[k])
+        if number in given:  # checked as any code the file gives (its form; the same code twice)
+            codes[k] = understood.given_codes[number] = given[number]
             continue
         district = table.columns[district_position][k] if district_position is not None else None
         place = (ref.match_district(str(district)) or str(district)) if _filled(district) else None
@@ -766,7 +816,7 @@ def _header_index() -> dict[str, Column]:
 
 
 _HEADER_INDEX = _header_index()
-_IGNORED_HEADERS = {"stt", "so thu tu", "tt", "no", "ghi chu", "notes"}
+_IGNORED_HEADERS = {"stt", "so thu tu", "tt", "no"}
 _KNOWN_HEADERS = {key: column.name for key, column in _HEADER_INDEX.items()}
 
 
@@ -1106,6 +1156,8 @@ def parse_file(
         )
     if errors:
         return ParsedFile([], pd.DataFrame(), errors, ignored, 0, layout=table.layout)
+    if table.layout is not None:  # kept in the internal note, not ignored
+        ignored = [text for text in ignored if text not in table.layout.to_note]
     ignored += [
         f"#{position + 1}"
         for position, cell in enumerate(table.header)

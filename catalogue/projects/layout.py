@@ -132,11 +132,15 @@ class Layout:
     hidden_columns: list[str] = field(default_factory=list)
     from_sections: dict[int, dict[str, str]] = field(default_factory=dict)  # row → field → code set by a section
     proposed_codes: dict[int, str] = field(default_factory=dict)  # row → code proposed (the file had none)
+    given_codes: dict[int, str] = field(default_factory=dict)  # row → code the user gave in the preview
+    uncoded: dict[int, str] = field(default_factory=dict)  # row → name, for each row the file gives no code
     cleaned_names: dict[int, tuple[str, str]] = field(default_factory=dict)  # row → (as written, as read)
     word_tables: list[Any] = field(default_factory=list)  # a Word document's tables (wordtables.WordTable)
     converted: list[tuple[int, str, float, float]] = field(default_factory=list)  # row, as written, USD m, VND bn
     columns: list[Any] = field(default_factory=list)  # each named column and its field (ColumnChoice)
     saved_mapping: str = ""  # the name of the saved column mapping used, if any
+    to_note: list[str] = field(default_factory=list)  # headings of the columns kept in the internal note
+    ranges: list[tuple[int, str, str]] = field(default_factory=list)  # row, heading, a range as written
     no_header: bool = False  # no row of the top ones names any known column: probably not the list
 
     @property
@@ -150,10 +154,13 @@ class Layout:
             self.notes
             or self.sections
             or self.proposed_codes
+            or self.given_codes
             or len(self.header_rows) > 1
             or len(self.sheets) > 1
             or self.converted
             or self.saved_mapping
+            or self.to_note
+            or self.ranges
             or any(choice.how == FUZZY for choice in self.columns)
         )
 
@@ -592,12 +599,23 @@ def summary(found: Layout, ref: Reference, projects: int) -> list[Said]:
     said += [_said_total(check) for check in found.mismatched_totals]
     if found.proposed_codes:
         said.append(Said("info", Text.of("import.layout_codes", count=len(found.proposed_codes))))
+    if found.given_codes:
+        said.append(Said("info", Text.of("import.layout_codes_given", count=len(found.given_codes))))
     if found.cleaned_names:
         before, after = next(iter(found.cleaned_names.values()))
         said.append(
             Said("info", Text.of("import.layout_names", count=len(found.cleaned_names), before=before, after=after))
         )
     said += [_said_converted(*converted) for converted in found.converted]
+    if found.to_note:
+        headings = ", ".join(f"“{heading}”" for heading in found.to_note)
+        said.append(Said("info", Text.of("import.layout_to_note", count=len(found.to_note), columns=headings)))
+    said += [
+        Said("warning", Text.of("import.layout_range", row=row, column=heading, written=written))
+        for row, heading, written in found.ranges[:10]
+    ]
+    if len(found.ranges) > 10:
+        said.append(Said("warning", Text.of("import.layout_ranges_more", count=len(found.ranges) - 10)))
     if len(found.word_tables) > 1:
         ranges = ", ".join(f"{w.number}: {w.first_row}–{w.last_row}" for w in found.word_tables)
         said.append(Said("info", Text.of("import.layout_word_tables", count=len(found.word_tables), ranges=ranges)))
@@ -766,6 +784,8 @@ def said_pairings(pairs: list[Pairing]) -> list[Said]:
 
 HEADER_MATCH = 88  # rapidfuzz WRatio between a folded header and a known one, to propose it
 EXACT, FUZZY, SAVED, CHOSEN, NONE = "exact", "fuzzy", "saved", "chosen", "none"
+# In a chosen or saved mapping: a column left out altogether ("" is a column kept in the note).
+DROPPED = "-"
 
 
 @dataclass(frozen=True)
@@ -780,9 +800,10 @@ class SavedMapping:
 
 @dataclass(frozen=True)
 class ColumnChoice:
-    """A column of the file and the catalogue field it is read into (``field`` None: not imported):
-    ``how`` says why: the header is a known one (exact), alike one (fuzzy, with its ``score``), a
-    saved mapping says so (saved), the user chose (chosen), or nothing fits (none)."""
+    """A column of the file and the catalogue field it is read into (``field`` None: no field; its
+    cells go into the project's internal note unless ``dropped``): ``how`` says why: the header is a
+    known one (exact), alike one (fuzzy, with its ``score``), a saved mapping says so (saved), the
+    user chose (chosen), or nothing fits (none)."""
 
     position: int
     text: str
@@ -790,6 +811,12 @@ class ColumnChoice:
     how: str
     score: float = 100.0
     added: bool = False  # a column the reading added (from sections, proposed codes), not the file's
+    dropped: bool = False  # left out altogether (an STT column, or the user said so)
+
+    @property
+    def value(self) -> str:
+        """As a mapping holds it: the field, "" for the note, DROPPED for left out."""
+        return DROPPED if self.dropped else self.field or ""
 
 
 class ColumnMatcher:
@@ -813,12 +840,17 @@ class ColumnMatcher:
         key = fold(text)
         for how, given in ((CHOSEN, self.chosen), (SAVED, self.saved)):
             if key in given:
-                return ColumnChoice(position, text, given[key] or None, how)
+                value = given[key]
+                return (
+                    ColumnChoice(position, text, None, how, dropped=True)
+                    if value == DROPPED
+                    else ColumnChoice(position, text, value or None, how)
+                )
         name = self.exact(text)
         if name is not None:
             return ColumnChoice(position, text, name, EXACT)
         if not key or key in self.skipped:
-            return ColumnChoice(position, text, None, NONE, 0.0)
+            return ColumnChoice(position, text, None, NONE, 0.0, dropped=True)
         found = process.extractOne(key, list(self.known), scorer=fuzz.WRatio, score_cutoff=HEADER_MATCH)
         if found is None:
             return ColumnChoice(position, text, None, NONE, 0.0)

@@ -225,6 +225,16 @@ PROJECT_COLUMNS: tuple[Column, ...] = (
     Column(
         "legal_basis", "Căn cứ pháp lý", "Legal basis", LONGTEXT, max_length=3000, aliases=("co so phap ly", "can cu")
     ),
+    # Staff's working note, never shown to the public: what an agency's list said that has no field
+    # here (its other columns, an amount written as a range) lands in it rather than being dropped.
+    Column(
+        "source_note",
+        "Ghi chú nội bộ",
+        "Internal notes",
+        LONGTEXT,
+        max_length=4000,
+        aliases=("ghi chu", "ghi chu khac", "chu thich", "notes", "note", "remarks"),
+    ),
     Column("latitude", "Vĩ độ", "Latitude", LATITUDE, sql_type="DOUBLE", aliases=("lat",)),
     Column("longitude", "Kinh độ", "Longitude", LONGITUDE, sql_type="DOUBLE", aliases=("lon", "lng", "long")),
     Column(

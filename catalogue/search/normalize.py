@@ -144,6 +144,18 @@ def is_approximate(value: object) -> bool:
     return any(words == hedge or words.startswith(hedge + " ") for hedge in _APPROXIMATE)
 
 
+# Two amounts joined by a dash or a word: "500 - 700", "khoảng 1.200–1.500 tỷ đồng", "từ 2025 đến 2027".
+_RANGE_RE = re.compile(
+    r"^\D{0,20}?\d[\d.,]*\s*[^\d\s~–—-]{0,15}\s*(?:-|–|—|~|đến|tới|to)\s*\d[\d.,]*\s*\D{0,25}$", re.IGNORECASE
+)
+
+
+def is_range(value: object) -> bool:
+    """Whether a cell gives a range rather than one number ("500 - 700", "từ 2025 đến 2027"): a
+    figure the import keeps as written instead of choosing one end."""
+    return isinstance(value, str) and bool(_RANGE_RE.match(clean_text(value))) and not _DATE_RE.fullmatch(value.strip())
+
+
 class NumberFormatError(CatalogueError, ValueError):
     """A value that cannot be read as a number without guessing; ``text`` says why."""
 

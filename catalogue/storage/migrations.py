@@ -143,6 +143,11 @@ MIGRATIONS: tuple[Migration, ...] = (
             "mapping varchar not null, saved_by varchar, saved_at timestamp not null)",
         ),
     ),
+    Migration(
+        14,
+        "projects: staff's note, where an agency list's unmapped columns and ranges land",
+        ("alter table projects add column if not exists source_note varchar",),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version
