@@ -64,11 +64,11 @@ def _project_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     imp = commands.add_parser(
         "import",
         parents=[common],
-        help="import a project list: the template, or a list as an agency sent it (CSV, XLSX, DOCX tables, JSON)",
+        help="import a project list: the template, or a list as an agency sent it (XLSX, XLS, ODS, CSV, DOCX tables, JSON)",
     )
     imp.add_argument("file")
     imp.add_argument("--dry-run", action="store_true", help="check only; change nothing")
-    imp.add_argument("--sheet", help="the XLSX sheet to read (default: the one that holds the list)")
+    imp.add_argument("--sheet", help="the workbook sheet to read (default: the one that holds the list)")
     imp.add_argument(
         "--profile",
         help="a saved column mapping to read the columns by (saved on the import page; default: "

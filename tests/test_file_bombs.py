@@ -198,3 +198,83 @@ def test_refusing_the_grid_bomb_costs_little_memory(tmp_path):
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result["errors"] == 1
     assert result["peak_mb"] < 300, result
+
+
+# --- .xls and .ods: read by python-calamine in a capped child process (catalogue/projects/workbooks.py) ---
+
+
+def _ods(path: Path, rows_xml: str) -> Path:
+    ns = (
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+    )
+
+    def cell(value: object) -> str:
+        if isinstance(value, (int, float)):
+            return f'<table:table-cell office:value-type="float" office:value="{value}"><text:p>{value}</text:p></table:table-cell>'
+        return f'<table:table-cell office:value-type="string"><text:p>{value}</text:p></table:table-cell>'
+
+    head = "".join(f"<table:table-row>{''.join(cell(v) for v in row)}</table:table-row>" for row in (HEADER, ROW))
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns} office:version="1.2"><office:body>'
+        f'<office:spreadsheet><table:table table:name="Danh mục">{head}{rows_xml}</table:table>'
+        "</office:spreadsheet></office:body></office:document-content>"
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", content)
+        archive.writestr(
+            "META-INF/manifest.xml",
+            '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+            'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+            '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+            "</manifest:manifest>",
+        )
+    return path
+
+
+def test_an_ods_list_is_read(tmp_path, ref):
+    parsed = parse_file(_ods(tmp_path / "list.ods", ""), ref)
+    assert parsed.errors == [] and parsed.frame["code"].tolist() == ["HN-01"]
+    assert parsed.frame["investment_vnd_bn"].tolist() == [120.0]
+
+
+@pytest.mark.parametrize(
+    ("name", "rows_xml"),
+    [
+        # one cell repeated over 16,384 columns and a million rows: 1.5 KB that declares 16 billion cells
+        (
+            "repeated.ods",
+            '<table:table-row table:number-rows-repeated="1000000"><table:table-cell '
+            'table:number-columns-repeated="16384" office:value-type="string"><text:p>x</text:p>'
+            "</table:table-cell></table:table-row>",
+        ),
+        # two cells far apart: the parser would build the rectangle between them (50 million cells)
+        (
+            "far-apart.ods",
+            '<table:table-row table:number-rows-repeated="99990"><table:table-cell/></table:table-row>'
+            '<table:table-row><table:table-cell table:number-columns-repeated="499"/>'
+            '<table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row>',
+        ),
+    ],
+)
+def test_an_ods_that_declares_millions_of_cells_is_refused_in_its_child_process(tmp_path, ref, name, rows_xml):
+    path = _ods(tmp_path / name, rows_xml)
+    assert path.stat().st_size < 2_000
+    started = time.monotonic()
+    parsed = parse_file(path, ref)
+    assert time.monotonic() - started < 30
+    assert len(parsed.errors) == 1 and parsed.frame.empty
+    said = parsed.errors[0].text("en")
+    assert "too much memory or time" in said or "more than 3,000,000 cells" in said, said
+    assert parsed.errors[0].text("vi") != said
+
+
+def test_a_renamed_program_as_xls_is_said_to_be_no_workbook(tmp_path, ref):
+    path = tmp_path / "list.xls"
+    path.write_bytes(b"MZ\x90\0" + b"\0" * 600)
+    parsed = parse_file(path, ref)
+    assert [e.text("en") for e in parsed.errors] == [
+        "Cannot open the workbook (damaged, or not the .xls/.ods file its name says). Nothing was imported."
+    ]

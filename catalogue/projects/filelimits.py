@@ -48,6 +48,11 @@ def _refusal(key: str, **numbers: float) -> Text:
     return Text.each(lambda lang: t(key, lang, **{name: format_number(n, lang, 0) for name, n in numbers.items()}))
 
 
+def refusal(key: str, row_number: int = 0, **numbers: float) -> FileTooCostly:
+    """The refusal ``key`` with its ``numbers`` written the reader's way, at ``row_number`` (0: the file)."""
+    return FileTooCostly(_refusal(key, **numbers), row_number)
+
+
 def _mb(size: float) -> int:
     return round(size / (1024 * 1024))
 

@@ -25,7 +25,7 @@ import pandas as pd
 
 from catalogue import pieces
 from catalogue.errors import CatalogueError
-from catalogue.projects import layout, model, wordtables
+from catalogue.projects import layout, model, wordtables, workbooks
 from catalogue.projects.filelimits import LIMITS, Budget, FileTooCostly, check_size, check_zip
 from catalogue.projects.layout import Layout, Said
 from catalogue.projects.model import COLUMNS_BY_NAME, HANOI_BOUNDS, PROJECT_COLUMNS, Column
@@ -271,8 +271,8 @@ def read_table(
         raise _file_issue(path, "import.pdf_not_supported")
     if suffix == ".doc":
         raise _file_issue(path, "import.doc_old_word")
-    if suffix == ".xls":
-        raise _file_issue(path, "import.xlsx_protected")  # an old binary workbook: "save it as .xlsx"
+    if suffix in (".xls", ".ods"):
+        return _read_other_workbook(path, ref, sheet, columns)
     raise _FileProblem(
         ImportIssue(
             0,
@@ -418,24 +418,26 @@ def _probe_rows(sheet: Any) -> list[tuple[int, list[Any]]]:
 
 
 def _chosen_sheet(book: Any, wanted: str | None) -> Any:
+    return book[_chosen_name(book.sheetnames, lambda name: _probe_rows(book[name]), wanted)]
+
+
+def _chosen_name(names: list[str], probe: Callable[[str], list[tuple[int, list[Any]]]], wanted: str | None) -> str:
     """The sheet asked for by name; else the one named as the template names it; else the first
-    whose top rows hold a header naming the project's name; else the first."""
+    whose top rows (``probe``) hold a header naming the project's name; else the first."""
     if wanted:
-        found = next((s for s in book.worksheets if s.title == wanted or fold(s.title) == fold(wanted)), None)
+        found = next((name for name in names if name == wanted or fold(name) == fold(wanted)), None)
         if found is None:
             raise _FileProblem(
-                ImportIssue(
-                    0, "", wanted, Text.of("import.no_such_sheet", sheet=wanted, sheets=", ".join(book.sheetnames))
-                )
+                ImportIssue(0, "", wanted, Text.of("import.no_such_sheet", sheet=wanted, sheets=", ".join(names)))
             )
         return found
-    named = next((s for s in book.worksheets if fold(s.title) in XLSX_SHEET_NAMES), None)
-    if named is not None or len(book.worksheets) == 1:
-        return named or book.worksheets[0]
-    for sheet in book.worksheets:
-        if layout.find_header(_probe_rows(sheet), header_name) is not None:
-            return sheet
-    return book.worksheets[0]
+    named = next((name for name in names if fold(name) in XLSX_SHEET_NAMES), None)
+    if named is not None or len(names) == 1:
+        return named or names[0]
+    for name in names:
+        if layout.find_header(probe(name), header_name) is not None:
+            return name
+    return names[0]
 
 
 def _sheet_rows(
@@ -472,21 +474,29 @@ def _sheet_rows(
     meta.hidden_columns = [
         letter for letter, attrs in parser.column_dimensions.items() if attrs.get("hidden") in ("1", "true")
     ]
-    _carry_merged_down(rows, parser.merged_cells, budget)
+    _carry_merged_down(rows, _merged_ranges(parser.merged_cells), budget)
     return rows, parser.formula_cells, meta
 
 
-def _carry_merged_down(rows: list[tuple[int, list[Any]]], merged: Any, budget: Budget) -> None:
+def _merged_ranges(merged: Any) -> list[tuple[int, int, int]]:
+    """An XLSX sheet's merged cells as (column, first row, last row)."""
     from openpyxl.utils.cell import range_boundaries
 
-    if not merged or not rows:
-        return
-    by_number = {number: cells for number, cells in rows}
-    for cell_range in merged.mergeCell[: LIMITS.max_rows]:
+    ranges = []
+    for cell_range in (merged.mergeCell if merged else [])[: LIMITS.max_rows]:
         try:
             low_col, low_row, _high_col, high_row = range_boundaries(cell_range.ref)
         except (TypeError, ValueError):
             continue
+        ranges.append((low_col, low_row, high_row))
+    return ranges
+
+
+def _carry_merged_down(rows: list[tuple[int, list[Any]]], merged: list[tuple[int, int, int]], budget: Budget) -> None:
+    if not merged or not rows:
+        return
+    by_number = {number: cells for number, cells in rows}
+    for low_col, low_row, high_row in merged[: LIMITS.max_rows]:
         top = by_number.get(low_row)
         if high_row <= low_row or top is None or low_col > len(top) or top[low_col - 1] is None:
             continue
@@ -540,6 +550,38 @@ def _read_xlsx(
         book.close()
     if formula_cells:
         raise _formulas_problem(formula_cells)
+    return _sheet_table(rows, ref, meta, columns)
+
+
+def _read_other_workbook(
+    path: Path, ref: Reference | None = None, sheet: str | None = None, columns: ColumnsAsked | None = None
+) -> Table:
+    """An .xls (Excel 97–2003) or .ods (OpenDocument) workbook, read like an XLSX (catalogue.projects.workbooks)."""
+    with path.open("rb") as handle:
+        head = handle.read(8)
+    if head.startswith(b"%PDF"):
+        raise _file_issue(path, "import.pdf_not_supported")
+    if path.suffix.lower() == ".ods":
+        check_zip(path)
+    try:
+        sheets = {found.name: found for found in workbooks.read_workbook(path)}
+    except workbooks.PasswordProtected as exc:
+        raise _file_issue(path, "import.xlsx_protected") from exc
+    except workbooks.Unreadable as exc:
+        raise _file_issue(path, "import.workbook_unreadable") from exc
+    if not sheets:
+        raise _FileProblem(ImportIssue(1, "", "", Text.of("import.empty_file")))
+    names = list(sheets)
+    chosen = sheets[_chosen_name(names, lambda name: sheets[name].rows[:MAX_HEADER_SEARCH_ROWS], sheet)]
+    rows = chosen.rows
+    _carry_merged_down(rows, chosen.merged, Budget())
+    return _sheet_table(rows, ref, SheetMeta(chosen.name, sheets=names), columns)
+
+
+def _sheet_table(
+    rows: list[tuple[int, list[Any]]], ref: Reference | None, meta: SheetMeta, columns: ColumnsAsked | None
+) -> Table:
+    """A sheet's filled rows as a table: read as an agency's list with ``ref``, else plainly."""
     if not rows:
         raise _FileProblem(ImportIssue(1, "", "", Text.of("import.empty_file")))
     if ref is not None:
