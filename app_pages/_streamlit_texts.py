@@ -24,8 +24,9 @@ def _replace(selector: str, text: str, size: str) -> str:
     )
 
 
-def streamlit_texts(lang: str) -> None:
-    """Put Streamlit's own English texts into ``lang`` on this page (nothing to do in English)."""
+def streamlit_texts(lang: str, file_types: str = "") -> None:
+    """Put Streamlit's own English texts into ``lang`` on this page (nothing to do in English);
+    ``file_types``: what the page's file uploader takes, as its line under the box says it."""
     if is_built_in(lang):
         return
     dropzone = '[data-testid="stFileUploaderDropzone"]'
@@ -40,7 +41,7 @@ def streamlit_texts(lang: str) -> None:
             ),
             _replace(
                 f'{dropzone} [data-testid="stFileUploaderDropzoneInstructions"] span',
-                t("staff.st_upload_limit", lang, size=limit) + " • CSV, XLSX, JSON",
+                t("staff.st_upload_limit", lang, size=limit) + (f" • {file_types}" if file_types else ""),
                 "0.875rem",
             ),
             _replace(f"{dropzone} > div:not([data-testid]) > span:only-child", t("staff.st_drop", lang), "0.875rem"),

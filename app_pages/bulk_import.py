@@ -19,7 +19,7 @@ from catalogue.search.normalize import fold
 from catalogue.text import enum_label, format_number, t
 
 lang = language()
-streamlit_texts(lang)
+streamlit_texts(lang, file_types="XLSX, XLS, ODS, CSV, DOCX, JSON")
 user = require("staff", lang)
 cat = get_catalogue()
 LINKS = 20  # drafts linked one by one after an import; the rest are in the staff home's Drafts tab
