@@ -10,7 +10,7 @@ from app_pages._state import get_catalogue, language, link, require
 from app_pages._streamlit_texts import streamlit_texts
 from catalogue import CatalogueError
 from catalogue.projects.exporting import table_xlsx
-from catalogue.projects.importing import ImportReport, private_copy
+from catalogue.projects.importing import ALL_SHEETS, ImportReport, private_copy
 from catalogue.projects.layout import DROPPED
 from catalogue.projects.model import COLUMNS_BY_NAME, PROJECT_COLUMNS
 from catalogue.projects.template import template_xlsx
@@ -85,7 +85,7 @@ def show_columns(report: ImportReport) -> None:
         st.caption(t("import.columns_help", lang))
         with st.form(f"staff-columns-form-{digest[:16]}", border=False):
             picked = {}
-            for choice in choices:
+            for index, choice in enumerate(choices):
                 how = enum_label("import_column_how", choice.how)(lang)
                 if choice.how == "fuzzy":
                     how = t("import.column_fuzzy_score", lang, how=how, score=round(choice.score))
@@ -95,7 +95,7 @@ def show_columns(report: ImportReport) -> None:
                     index=FIELDS.index(choice.value),
                     format_func=field_label,
                     help=how,
-                    key=f"staff-column-{digest[:16]}-{choice.position}",
+                    key=f"staff-column-{digest[:16]}-{index}",
                 )
             if st.form_submit_button(t("import.columns_apply", lang), icon=":material/done:"):
                 st.session_state[COLUMNS_KEY] = picked
@@ -249,11 +249,12 @@ if preview is None or preview[0] != wanted:
 report = preview[1]
 
 if report.layout is not None and len(report.layout.sheets) > 1:  # which sheet holds the list: the user may say
-    sheets = report.layout.sheets
+    sheets = [*report.layout.sheets, ALL_SHEETS]  # or every sheet that holds a list, each named as a section
     st.selectbox(
         t("import.sheet", lang),
         sheets,
         index=sheets.index(report.layout.sheet),
+        format_func=lambda name: t("import.all_sheets", lang) if name == ALL_SHEETS else name,
         key=SHEET_KEY,
         on_change=lambda: st.session_state.pop(CODES_KEY, None),  # rows of another sheet
     )

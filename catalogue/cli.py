@@ -68,7 +68,10 @@ def _project_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     )
     imp.add_argument("file")
     imp.add_argument("--dry-run", action="store_true", help="check only; change nothing")
-    imp.add_argument("--sheet", help="the workbook sheet to read (default: the one that holds the list)")
+    imp.add_argument(
+        "--sheet",
+        help='the workbook sheet to read (default: the one that holds the list; "*": every sheet that holds one, its name as a section)',
+    )
     imp.add_argument(
         "--profile",
         help="a saved column mapping to read the columns by (saved on the import page; default: "
@@ -329,7 +332,10 @@ def _print_understood(report: ImportReport, lang: str) -> None:
 
 
 def _print_errors(report: ImportReport, lang: str) -> None:
-    table = [(str(e.row) if e.row else "—", e.column, _shorten(e.value), e.text(lang)) for e in report.errors]
+    table = [
+        ((f"{e.sheet}!" if e.sheet else "") + (str(e.row) if e.row else "—"), e.column, _shorten(e.value), e.text(lang))
+        for e in report.errors
+    ]
     headers = (t("cli.col_row", lang), t("cli.col_column", lang), t("cli.col_value", lang), t("cli.col_reason", lang))
     widths = [max(len(h), *(len(r[i]) for r in table)) if table else len(h) for i, h in enumerate(headers[:3])]
     line = "  ".join(h.ljust(w) for h, w in zip(headers[:3], widths, strict=True)) + "  " + headers[3]

@@ -27,7 +27,7 @@ from catalogue.errors import CatalogueError, SynonymError
 from catalogue.projects import layout
 from catalogue.projects.exporting import NOT_PUBLIC, write_export
 from catalogue.projects.filters import Filters, resolve_filters
-from catalogue.projects.importing import ColumnsAsked, ImportReport, ParsedFile, parse_file
+from catalogue.projects.importing import ALL_SHEETS, ColumnsAsked, ImportReport, ParsedFile, parse_file, parse_sheets
 from catalogue.projects.model import COLUMN_NAMES, SYSTEM_COLUMNS
 from catalogue.projects.reference import Reference
 from catalogue.projects.upsert import upsert as upsert_rows
@@ -336,36 +336,34 @@ class Catalogue:
         mapping: str | None = None,
         codes: dict[int, str] | None = None,
     ) -> ImportReport:
-        """Import a CSV/XLSX/JSON file in the project template, all rows or none.
+        """Import a project list (the template, or a list as an agency sent it), all rows or none.
 
-        Rows upsert by ``code``. Columns absent from the file keep their stored values; a
-        blank status keeps the stored one (new projects get ``calling``). With any error, or
-        with ``dry_run``, the database is not changed and the report says what would happen.
-        A committed import is one event in the history, by ``actor``, with a snapshot of
-        every project it added or changed. New projects get ``new_publication``: the staff
-        import page and the CLI (unless told ``--publish``) use ``draft``, so they are reviewed
-        before the public sees them; published projects the file brings back from the archive go
-        to review (listed in ``review``). ``keep_rows``: the report keeps the rows and each one's
-        outcome (``rows``, ``outcomes``). ``source`` names the file in the history (default: its
-        name); ``sheet``: which sheet; ``columns`` (folded header → field) and ``mapping`` (a saved
-        mapping's name): how an agency list's columns are read; ``codes`` (sheet row → code): the codes
-        the user gave rows without one, in place of the proposed ones."""
+        Rows upsert by ``code``; columns absent from the file keep their stored values; a blank status
+        keeps the stored one (new projects get ``calling``). With any error, or ``dry_run``, nothing
+        changes and the report says what would happen. A committed import is one event in the history
+        (one per sheet when sheets are read together), by ``actor``. New projects get
+        ``new_publication`` (the import page and the CLI use ``draft``); published projects the file
+        brings back from the archive go to review (``review``). ``keep_rows``: the report keeps the
+        rows and their outcomes. ``source`` names the file in the history; ``sheet``: which sheet
+        (``ALL_SHEETS``: every one holding a list); ``columns`` (folded header → field) and ``mapping``
+        (a saved mapping's name): how the columns are read; ``codes`` (row → code): codes the user
+        gave rows without one."""
         report = ImportReport(source=source or str(path), dry_run=dry_run)
         asked = ColumnsAsked(columns or {}, self.column_mappings(), mapping, codes or {})  # how the file is read
-        parsed = parse_file(path, self.reference, progress, sheet, asked)
-        report.errors = parsed.errors
-        if source:  # a problem with the whole file names the file as the user knows it
-            own = Path(path).name
-            report.errors = [replace(e, value=Path(source).name) if e.value == own else e for e in parsed.errors]
-        report.more_errors = parsed.more_errors
-        report.ignored_columns = parsed.ignored_columns
-        report.rows_read = parsed.rows_read
-        self._say_how_read(report, parsed)
-        if parsed.errors or parsed.frame.empty:
+        if sheet == ALL_SHEETS:  # every sheet that holds a list, each one's name as a section
+            parsed = parse_sheets(path, self.reference, progress, asked)
+        else:
+            parsed = parse_file(path, self.reference, progress, sheet, asked)
+        self._say_how_read(report, parsed, Path(path).name, source)
+        if parsed.errors or (parsed.frame.empty and not parsed.parts):
             return report
         outcomes = report.outcomes if keep_rows else None
 
         def upsert(cur: duckdb.DuckDBPyConnection) -> tuple[int, int, int]:
+            if parsed.parts:
+                return _upsert_sheets(
+                    cur, parsed, report, dry_run, actor=actor, source=label, publication=new_publication
+                )
             _pair_with_stored(cur, parsed, report)
             named = {"outcomes": outcomes, "review": report.review, "publication": new_publication}
             return upsert_rows(cur, parsed.frame, parsed.columns, dry_run, actor=actor, source=label, **named)
@@ -379,11 +377,24 @@ class Catalogue:
             report.committed = True
         report.inserted, report.updated, report.unchanged = counts
         if keep_rows:
-            report.rows = parsed.frame
+            report.rows = parsed.frame if not parsed.parts else _sheet_rows(parsed)
+        else:
+            report.outcomes.clear()
         return report
 
-    def _say_how_read(self, report: ImportReport, parsed: ParsedFile) -> None:
-        """An agency's list: what was understood, the rows skipped and the codes proposed, in the report."""
+    def _say_how_read(self, report: ImportReport, parsed: ParsedFile, own: str, source: str | None) -> None:
+        """What the reading found, in the report: the problems (a problem with the whole file names it as
+        the user knows it, ``source``), and for an agency's list what was understood, the rows skipped
+        and the codes proposed."""
+        report.errors = parsed.errors
+        if source:
+            report.errors = [replace(e, value=Path(source).name) if e.value == own else e for e in parsed.errors]
+        report.more_errors = parsed.more_errors
+        report.ignored_columns = parsed.ignored_columns
+        report.rows_read = parsed.rows_read
+        if parsed.parts:
+            _say_how_sheets_read(report, parsed, self.reference)
+            return
         report.layout = parsed.layout
         if parsed.layout is not None and not parsed.layout.plain:
             report.understood = layout.summary(parsed.layout, self.reference, parsed.rows_read)
@@ -472,6 +483,60 @@ class Catalogue:
         if report.committed:
             add_demo_timeline(self)
         return report
+
+
+def _upsert_sheets(
+    cur: duckdb.DuckDBPyConnection, parsed: ParsedFile, report: ImportReport, dry_run: bool, **named: Any
+) -> tuple[int, int, int]:
+    """Sheets read together: each sheet's rows written with its own columns (a column one sheet lacks
+    keeps the stored values of that sheet's projects), in the one transaction; one history event each."""
+    totals = [0, 0, 0]
+    for name, part in parsed.parts:
+        outcomes: dict[str, str] = {}
+        review: list[str] = []
+        counts = upsert_rows(
+            cur,
+            part.frame,
+            part.columns,
+            dry_run,
+            outcomes=outcomes,
+            review=review,
+            actor=named["actor"],
+            source=f"{named['source']} · {name}",
+            publication=named["publication"],
+        )
+        totals = [a + b for a, b in zip(totals, counts, strict=True)]
+        report.outcomes.update(outcomes)
+        report.review += review
+    return totals[0], totals[1], totals[2]
+
+
+def _sheet_rows(parsed: ParsedFile) -> pd.DataFrame:
+    """The rows of sheets read together, one table, each row with its sheet (for the preview)."""
+    frames = [part.frame.assign(sheet=name) for name, part in parsed.parts if not part.frame.empty]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+
+
+def _say_how_sheets_read(report: ImportReport, parsed: ParsedFile, ref: Reference) -> None:
+    """Each sheet's reading, its lines named by the sheet; the columns of all sheets for the columns form."""
+    first = parsed.parts[0][1].layout
+    columns: dict[str, layout.ColumnChoice] = {}
+    for _name, part in parsed.parts:
+        for choice in part.layout.columns if part.layout else []:
+            if not choice.added:
+                columns.setdefault(fold(choice.text), choice)
+    sheets = first.sheets if first is not None else [name for name, _part in parsed.parts]
+    report.layout = layout.Layout(sheet=ALL_SHEETS, sheets=sheets, columns=list(columns.values()))
+    for name, part in parsed.parts:
+        if part.layout is None:
+            continue
+        part.layout.sheets = []  # each is read in turn: no "choose another sheet" in its lines
+        report.understood += [_on_sheet(name, said) for said in layout.summary(part.layout, ref, part.rows_read)]
+        report.skipped += [(row, kind, f"[{name}] {text}") for row, kind, text in layout.skipped_rows(part.layout)]
+
+
+def _on_sheet(name: str, said: layout.Said) -> layout.Said:
+    return layout.Said(said.level, Text.each(lambda lang: f"{name} · {said.text(lang)}"))
 
 
 def _pair_with_stored(cur: duckdb.DuckDBPyConnection, parsed: ParsedFile, report: ImportReport) -> None:

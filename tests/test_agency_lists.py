@@ -13,7 +13,7 @@ import pytest
 
 from catalogue import Catalogue
 from catalogue.projects import layout
-from catalogue.projects.importing import ColumnsAsked, header_name, parse_file
+from catalogue.projects.importing import ALL_SHEETS, ColumnsAsked, header_name, parse_file, sheets_with_lists
 from catalogue.projects.money import exchange_rate
 from catalogue.text import format_number
 
@@ -437,3 +437,41 @@ def test_a_column_left_out_by_the_user_is_not_kept(tmp_path: Path, reference: Ca
     assert choice.dropped and choice.value == layout.DROPPED
     stt = next(c for c in left.layout.columns if c.text == "STT")
     assert stt.dropped  # a row number is left out unasked, never noted
+
+
+def test_all_sheets_are_read_each_with_its_name_as_a_section(tmp_path: Path, demo_cat: Catalogue) -> None:
+    from make_agency_lists import write_as_xls, write_sheets_by_district
+
+    path = tmp_path / "theo-huyen.xlsx"
+    write_sheets_by_district(path)
+    assert sheets_with_lists(path) == ["Sóc Sơn", "Đông Anh"]  # the summary sheet holds no list
+    one = demo_cat.import_file(path, dry_run=True, keep_rows=True)  # one sheet unless asked: the first list
+    assert one.rows_read == 3 and "district" not in one.rows
+    report = demo_cat.import_file(path, dry_run=True, keep_rows=True, sheet=ALL_SHEETS)
+    assert report.ok and report.rows_read == 5 and report.inserted == 5
+    by_sheet = report.rows.groupby("sheet")["district"].agg(set).to_dict()
+    assert by_sheet == {"Sóc Sơn": {"soc_son"}, "Đông Anh": {"dong_anh"}}
+    said = [s.text("en") for s in report.understood]
+    assert "Sóc Sơn · Sheet “Sóc Sơn” → district (pre-2025): Soc Son, for its rows" in " ".join(said)
+    assert any(line.startswith("Đông Anh · Column headings on row 8; 2 project rows") for line in said)
+    assert {text for _row, _kind, text in report.skipped} >= {"[Sóc Sơn] Tổng cộng 975", "[Đông Anh] Tổng cộng 195"}
+    done = demo_cat.import_file(path, sheet=ALL_SHEETS, actor="test", new_publication="draft")
+    assert done.committed and done.inserted == 5
+    stored = demo_cat.project("DA-01", include_hidden=True)
+    assert stored is not None and stored["district"] == "dong_anh"
+    again = demo_cat.import_file(path, dry_run=True, sheet=ALL_SHEETS)
+    assert (again.inserted, again.updated, again.unchanged) == (0, 0, 5)  # the proposed codes found again
+
+    # a code on two sheets is an error at the second, named by its sheet and row; nothing is written
+    write_sheets_by_district(path, same_code=True)
+    refused = demo_cat.import_file(path, sheet=ALL_SHEETS, actor="test")
+    assert not refused.committed
+    assert [(e.sheet, e.row, e.value) for e in refused.errors] == [("Đông Anh", 9, "SS-01")]
+    assert refused.errors[0].text("en") == "This code is already on sheet “Sóc Sơn”, row 9: one code per project."
+    assert refused.error_frame("vi").columns[0] == "Trang tính"
+
+    # the same workbook as .xls
+    xls = tmp_path / "theo-huyen.xls"
+    write_as_xls(write_sheets_by_district)(xls)
+    assert sheets_with_lists(xls) == ["Sóc Sơn", "Đông Anh"]
+    assert demo_cat.import_file(xls, dry_run=True, sheet=ALL_SHEETS).rows_read == 5

@@ -243,12 +243,14 @@ def test_an_agency_list_is_shown_as_read_in_both_languages_then_imported(prepare
     """A list as a zone board sends it (title rows, a total that does not add up, rows without codes):
     the page says how it was read before anything is imported, in the reader's language; a workbook of
     several sheets reads the one holding the list, and another can be chosen."""
-    from tests.fixtures.make_agency_lists import write_several_sheets, write_zone_board_list
+    from tests.fixtures.make_agency_lists import write_several_sheets, write_sheets_by_district, write_zone_board_list
 
     path = tmp_path / "bql-kcn.xlsx"
     write_zone_board_list(path)
     several = tmp_path / "nhieu-trang.xlsx"
     write_several_sheets(several)
+    by_district = tmp_path / "theo-huyen.xlsx"
+    write_sheets_by_district(by_district)
     from tests.test_agency_lists import UNKNOWN_HEADERS
 
     unknown, same_shape = tmp_path / "phong-kinh-te.csv", tmp_path / "phong-kinh-te-dot-2.csv"
@@ -293,13 +295,13 @@ def test_an_agency_list_is_shown_as_read_in_both_languages_then_imported(prepare
         page.get_by_text("Đã đọc trang tính “Danh mục”").wait_for()
         page.get_by_text("Tệp hợp lệ: 2 dòng — 2 dự án mới").wait_for()
         page.get_by_label("Trang tính").click()
-        page.get_by_role("option", name="Tổng hợp").click()
+        page.get_by_role("option", name="Tổng hợp", exact=True).click()
         page.get_by_text("Đã đọc trang tính “Tổng hợp”").wait_for()
         wait_idle(page)
         assert "Tệp hợp lệ" not in main_text(page)  # that sheet is no list: refused, nothing to import
         assert page.get_by_role("button", name="Nhập vào danh mục").count() == 0
         page.get_by_label("Trang tính").click()
-        page.get_by_role("option", name="Danh mục").click()
+        page.get_by_role("option", name="Danh mục", exact=True).click()
         page.get_by_text("Tệp hợp lệ: 2 dòng — 2 dự án mới").wait_for()
         no_exception(page)
 
@@ -320,6 +322,18 @@ def test_an_agency_list_is_shown_as_read_in_both_languages_then_imported(prepare
         wait_idle(page)
         assert page.get_by_role("combobox", name="Địa điểm đầu tư").input_value() == "Quận/huyện"
         page.get_by_text("Tệp hợp lệ: 3 dòng — 3 dự án mới").wait_for()
+        no_exception(page)
+
+        # a workbook of one sheet per district: every sheet read, each named as a section
+        page.locator("input[type=file]").set_input_files(str(by_district))
+        page.get_by_text("Tệp hợp lệ: 3 dòng").wait_for()  # the first sheet holding a list
+        wait_idle(page)
+        page.get_by_label("Trang tính").click()
+        page.get_by_role("option", name="(Mọi trang tính có danh mục, tên trang là một mục)").click()
+        page.get_by_text("Tệp hợp lệ: 5 dòng — 5 dự án mới").wait_for()
+        wait_idle(page)
+        shown = main_text(page)
+        assert "Đông Anh · Trang tính “Đông Anh” → quận/huyện: Đông Anh, cho các dòng của trang" in shown
         no_exception(page)
     with Catalogue.open(db) as cat:
         (saved,) = cat.column_mappings()

@@ -17,7 +17,7 @@ import re
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +64,7 @@ class ImportIssue:
     column: str
     value: str
     text: Text  # what is wrong, in every language: ``issue.text(lang)``
+    sheet: str = ""  # the sheet the row is on, when a workbook's sheets are read together
 
     @property
     def message(self) -> str:
@@ -116,7 +117,10 @@ class ImportReport:
     )
 
     def as_dict(self) -> dict[str, Any]:
-        errors = [{"row": e.row, "column": e.column, "value": e.value, "text": e.text.as_dict()} for e in self.errors]
+        errors = [
+            {"row": e.row, "column": e.column, "value": e.value, "text": e.text.as_dict(), "sheet": e.sheet}
+            for e in self.errors
+        ]
         return {
             **{name: getattr(self, name) for name in self._PLAIN},
             "errors": errors,
@@ -128,7 +132,9 @@ class ImportReport:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ImportReport:
-        errors = [ImportIssue(e["row"], e["column"], e["value"], Text(e["text"])) for e in data["errors"]]
+        errors = [
+            ImportIssue(e["row"], e["column"], e["value"], Text(e["text"]), e.get("sheet", "")) for e in data["errors"]
+        ]
         report = cls(**{name: data[name] for name in cls._PLAIN}, errors=errors, more_errors=data["more_errors"])
         report.understood = [Said(said["level"], Text(said["text"])) for said in data.get("understood", [])]
         report.skipped = [(row, Text(kind), text) for row, kind, text in data.get("skipped", [])]
@@ -163,6 +169,8 @@ class ImportReport:
         frame = pd.DataFrame(rows, columns=headers)
         # row 0 is the whole file (its type, its size, a missing sheet): shown empty, not as "row 0"
         frame[headers[0]] = pd.array([row or None for row, *_rest in rows], dtype="Int64")
+        if any(e.sheet for e in self.errors):  # a workbook's sheets read together: each row's sheet first
+            frame.insert(0, t("import.sheet", lang), [e.sheet for e in self.errors])
         return frame
 
     def preview_frame(self, ref: Reference, lang: str = "vi") -> pd.DataFrame:
@@ -176,6 +184,8 @@ class ImportReport:
         out = pd.DataFrame({_column_label(name, lang): _labelled(frame[name], enums.get(name), lang) for name in shown})
         outcome = frame["code"].map(self.outcomes).map(lambda o: enum_label("import_outcome", o)(lang) if o else "")
         out.insert(0, t("import.col_result", lang), outcome.to_numpy())
+        if "sheet" in frame.columns:  # a workbook's sheets read together
+            out.insert(1, t("import.sheet", lang), frame["sheet"].to_numpy())
         return out
 
 
@@ -659,10 +669,23 @@ def _understood_rows(
     found.layout.hidden_columns = meta.hidden_columns
     found.layout.columns = layout.column_choices(found.header, matcher)
     found.layout.saved_mapping = explicit.name if explicit else ""
+    if asked.sheet_as_section and meta.name:
+        _sheet_as_section(found, meta.name, sections)
     table = _table(found.header_row, list(found.header), found.rows)
     table.layout = found.layout
     _fill_from_layout(table, ref, asked.codes)
     return table
+
+
+def _sheet_as_section(found: layout.Understood, name: str, sections: layout.SectionMatcher) -> None:
+    """A sheet named after what its rows share ("Sóc Sơn", "Dịch vụ môi trường"): that value for each
+    of its rows that no section row of the sheet sets."""
+    field_name, code, _score = sections(name)
+    if field_name is None or code is None:
+        return
+    found.layout.sheet_section = (name, field_name, code)
+    for number, _cells in found.rows:
+        found.layout.from_sections.setdefault(number, {}).setdefault(field_name, code)
 
 
 @dataclass
@@ -675,6 +698,7 @@ class ColumnsAsked:
     saved: list[layout.SavedMapping] = field(default_factory=list)
     name: str | None = None
     codes: dict[int, str] = field(default_factory=dict)  # row → the code the user gave a row without one
+    sheet_as_section: bool = False  # the sheet's name sets what it names for its rows (sheets read together)
 
     def mapping(self) -> layout.SavedMapping | None:
         if not self.name:
@@ -1124,6 +1148,8 @@ class ParsedFile:
     rows_read: int
     more_errors: int = 0  # errors found beyond the first LIMITS.max_errors, counted, not listed
     layout: Layout | None = None  # what was understood of an agency's list
+    numbers: list[int] = field(default_factory=list)  # each frame row's row number in the file
+    parts: list[tuple[str, ParsedFile]] = field(default_factory=list)  # sheets read together: each one's reading
 
 
 class _Issues(list):
@@ -1222,7 +1248,89 @@ def parse_file(
     if "investment_approx" in values and "investment_approx" not in columns:
         columns.append("investment_approx")
     frame = pd.DataFrame({name: _series(values[name]) for name in columns}) if not errors else pd.DataFrame()
-    return ParsedFile(columns, frame, errors, ignored, len(table.numbers), more, layout=table.layout)
+    return ParsedFile(
+        columns, frame, errors, ignored, len(table.numbers), more, layout=table.layout, numbers=list(table.numbers)
+    )
+
+
+ALL_SHEETS = "*"  # ``sheet`` for every sheet of a workbook that holds a list, each one's name as a section
+
+
+def sheets_with_lists(path: str | Path) -> list[str]:
+    """The sheets of a workbook (.xlsx, .xls, .ods) whose top rows hold a list's header, in order."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    check_size(path)
+    if suffix in (".xls", ".ods"):
+        if suffix == ".ods":
+            check_zip(path)
+        try:
+            found = workbooks.read_workbook(path)
+        except (workbooks.PasswordProtected, workbooks.Unreadable):
+            return []
+        probes = {sheet.name: sheet.rows[:MAX_HEADER_SEARCH_ROWS] for sheet in found}
+    elif suffix in (".xlsx", ".xlsm"):
+        import openpyxl
+
+        check_zip(path)
+        try:
+            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        except Exception:  # not a workbook: the reading of the file says so
+            return []
+        try:
+            probes = {name: _probe_rows(book[name]) for name in book.sheetnames}
+        finally:
+            book.close()
+    else:
+        return []
+    return [name for name, rows in probes.items() if layout.find_header(rows, header_name) is not None]
+
+
+def parse_sheets(
+    path: str | Path,
+    ref: Reference,
+    progress: Callable[[float], None] | None = None,
+    columns: ColumnsAsked | None = None,
+) -> ParsedFile:
+    """Every sheet of a workbook that holds a list, each read as its own list (its own rows, as Excel
+    numbers them on that sheet) with the sheet's name as a section; the problems name their sheet, and
+    a code on two sheets is one. Without two such sheets, the file is read as one list."""
+    try:
+        names = sheets_with_lists(path)
+    except FileTooCostly:
+        names = []
+    if len(names) < 2:
+        return parse_file(path, ref, progress, names[0] if names else None, columns)
+    asked = replace(columns or ColumnsAsked(), sheet_as_section=True, codes={})
+    parts = []
+    for index, name in enumerate(names):
+        parts.append((name, parse_file(path, ref, None, name, asked)))
+        if progress is not None:
+            progress((index + 1) / len(names))
+    errors = [replace(e, sheet=name) for name, part in parts for e in part.errors]
+    errors += _codes_on_two_sheets(parts)
+    ignored = list(dict.fromkeys(text for _name, part in parts for text in part.ignored_columns))
+    combined = ParsedFile([], pd.DataFrame(), errors, ignored, sum(part.rows_read for _n, part in parts))
+    combined.more_errors = sum(part.more_errors for _n, part in parts)
+    combined.parts = parts
+    return combined
+
+
+def _codes_on_two_sheets(parts: list[tuple[str, ParsedFile]]) -> list[ImportIssue]:
+    seen: dict[str, tuple[str, int]] = {}
+    found = []
+    for name, part in parts:
+        if part.frame.empty:
+            continue
+        for number, code in zip(part.numbers, part.frame["code"].tolist(), strict=True):
+            key = str(code).upper()
+            if key in seen:
+                first = seen[key]
+                text = Text.of("import.code_on_two_sheets", sheet=first[0], row=first[1])
+                found.append(ImportIssue(number, "code", str(code), text, name))
+            else:
+                seen[key] = (name, number)
+    return found
 
 
 def _series(values: list[Any]) -> pd.Series | list[Any]:

@@ -140,6 +140,7 @@ class Layout:
     columns: list[Any] = field(default_factory=list)  # each named column and its field (ColumnChoice)
     saved_mapping: str = ""  # the name of the saved column mapping used, if any
     to_note: list[str] = field(default_factory=list)  # headings of the columns kept in the internal note
+    sheet_section: tuple[str, str, str] | None = None  # sheets read together: (sheet, field, code) its name sets
     ranges: list[tuple[int, str, str]] = field(default_factory=list)  # row, heading, a range as written
     no_header: bool = False  # no row of the top ones names any known column: probably not the list
 
@@ -592,6 +593,9 @@ def summary(found: Layout, ref: Reference, projects: int) -> list[Said]:
     if found.saved_mapping:
         said.append(Said("info", Text.of("import.layout_mapping_used", name=found.saved_mapping)))
     said += [_said_column(choice) for choice in found.columns if choice.how == FUZZY]
+    if found.sheet_section:
+        sheet, field_name, code = found.sheet_section
+        said.append(_said_section(Section(0, sheet, field_name, code), ref, "import.layout_sheet_section"))
     said += [_said_section(section, ref) for section in found.sections]
     agreeing = [check for check in found.totals if check.agrees]
     if agreeing:
@@ -639,7 +643,7 @@ def _said_column(choice: ColumnChoice) -> Said:
     )
 
 
-def _said_section(section: Section, ref: Reference) -> Said:
+def _said_section(section: Section, ref: Reference, key: str = "import.layout_section") -> Said:
     if section.field is None or section.code is None:
         return Said("warning", Text.of("import.layout_section_unknown", row=section.row, text=section.text))
     header = COLUMNS_BY_NAME[section.field].header()
@@ -648,7 +652,7 @@ def _said_section(section: Section, ref: Reference) -> Said:
         "info",
         Text.each(
             lambda lang: t(
-                "import.layout_section",
+                key,
                 lang,
                 row=section.row,
                 text=section.text,
