@@ -8,6 +8,7 @@ import streamlit as st
 
 from app_pages._state import get_catalogue, language, link, require
 from app_pages._streamlit_texts import streamlit_texts
+from app_pages._widgets import bound
 from catalogue import CatalogueError
 from catalogue.projects.exporting import table_xlsx
 from catalogue.projects.importing import ALL_SHEETS, ImportReport, private_copy
@@ -89,13 +90,15 @@ def show_columns(report: ImportReport) -> None:
                 how = enum_label("import_column_how", choice.how)(lang)
                 if choice.how == "fuzzy":
                     how = t("import.column_fuzzy_score", lang, how=how, score=round(choice.score))
-                picked[fold(choice.text)] = st.selectbox(
+                picked[fold(choice.text)] = bound(  # a code kept, whatever the language of its label
+                    st.selectbox,
                     escape_markdown(choice.text),
-                    FIELDS,
-                    index=FIELDS.index(choice.value),
+                    key=f"staff-column-{digest[:16]}-{index}",
+                    default=choice.value,
+                    options=FIELDS,
                     format_func=field_label,
                     help=how,
-                    key=f"staff-column-{digest[:16]}-{index}",
+                    in_form=True,
                 )
             if st.form_submit_button(t("import.columns_apply", lang), icon=":material/done:"):
                 st.session_state[COLUMNS_KEY] = picked
@@ -250,12 +253,13 @@ report = preview[1]
 
 if report.layout is not None and len(report.layout.sheets) > 1:  # which sheet holds the list: the user may say
     sheets = [*report.layout.sheets, ALL_SHEETS]  # or every sheet that holds a list, each named as a section
-    st.selectbox(
+    bound(  # the sheet's name (or ALL_SHEETS) kept, whatever the language of the labels
+        st.selectbox,
         t("import.sheet", lang),
-        sheets,
-        index=sheets.index(report.layout.sheet),
-        format_func=lambda name: t("import.all_sheets", lang) if name == ALL_SHEETS else name,
         key=SHEET_KEY,
+        default=report.layout.sheet,
+        options=sheets,
+        format_func=lambda name: t("import.all_sheets", lang) if name == ALL_SHEETS else name,
         on_change=lambda: st.session_state.pop(CODES_KEY, None),  # rows of another sheet
     )
 show_layout(report)

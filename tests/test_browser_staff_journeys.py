@@ -317,6 +317,15 @@ def test_an_agency_list_is_shown_as_read_in_both_languages_then_imported(prepare
         page.get_by_label(re.compile("^Lưu cách ghép cột này")).fill("Phòng Kinh tế huyện")
         page.get_by_role("button", name="Lưu cách ghép cột").click()
         page.get_by_text("Đã lưu “Phòng Kinh tế huyện”").wait_for()
+        # the other language: the same choice, in its words (the kept value is a code, not a label)
+        page.get_by_text("English", exact=True).click()
+        page.get_by_text("The file's columns").wait_for()
+        wait_idle(page)
+        assert page.get_by_role("combobox", name="Địa điểm đầu tư").input_value() == "District (pre-2025)"
+        page.get_by_text("Tiếng Việt", exact=True).click()
+        page.get_by_text("Các cột của tệp").wait_for()
+        wait_idle(page)
+        assert page.get_by_role("combobox", name="Địa điểm đầu tư").input_value() == "Quận/huyện"
         page.locator("input[type=file]").set_input_files(str(same_shape))
         page.get_by_text("Dùng cách ghép cột đã lưu “Phòng Kinh tế huyện”").wait_for()
         wait_idle(page)
