@@ -105,7 +105,7 @@ def test_a_code_given_in_the_preview_replaces_the_proposed_one(lists: Path, demo
     report = demo_cat.import_file(path, dry_run=True, keep_rows=True, codes={10: " kcn-25-02 "})
     assert report.ok and report.layout.given_codes == {10: "KCN-25-02"} and set(report.layout.proposed_codes) == {11}
     assert report.rows["code"].tolist()[1:3] == ["KCN-25-02", proposed[11]]
-    assert "Using the codes you gave to 1 rows without one." in [s.text("en") for s in report.understood]
+    assert "Using the code you gave to 1 row that had none." in [s.text("en") for s in report.understood]
     # a code given to an existing project's row updates that project (matched by code, as a file's own)
     first = demo_cat.import_file(path, actor="test", new_publication="draft")
     assert first.committed and first.inserted == 4
@@ -331,18 +331,21 @@ def test_unknown_headers_are_proposed_corrected_saved_and_used_for_the_next_file
         line.startswith("Column “Vốn dự kiến (tỷ đồng)” → Total investment (VND bn) (proposed:") for line in said
     )
 
-    # the user says the place is the district, and the amount is not to be imported
-    corrected = demo_cat.import_file(
-        path, dry_run=True, keep_rows=True, columns={"dia diem dau tu": "district", "von du kien ty dong": ""}
-    )
+    # the user says the place is the district, the amount has no field, and who follows it is left out
+    chosen = {"dia diem dau tu": "district", "von du kien ty dong": "", "nguoi theo doi": layout.DROPPED}
+    corrected = demo_cat.import_file(path, dry_run=True, keep_rows=True, columns=chosen)
     assert corrected.ok and corrected.rows["district"].tolist() == ["gia_lam", "dong_anh"]
     assert "investment_vnd_bn" not in corrected.rows  # no field: kept in the note
-    assert corrected.rows["source_note"].tolist()[0] == "Vốn dự kiến (tỷ đồng): 120\nNgười theo dõi: Chị Hà"
+    assert corrected.rows["source_note"].tolist()[0] == "Vốn dự kiến (tỷ đồng): 120"
+    assert "Columns left out as chosen (1): “Người theo dõi” — not imported." in [
+        s.text("en") for s in corrected.understood
+    ]
     demo_cat.save_column_mapping("Phòng Kinh tế huyện", corrected.layout.columns, saved_by="lan")
 
     # the next file of the same shape is read the same way, unasked; a file of another shape is not
     again = demo_cat.import_file(path, dry_run=True, keep_rows=True)
     assert again.rows["district"].tolist() == ["gia_lam", "dong_anh"] and "investment_vnd_bn" not in again.rows
+    assert again.rows["source_note"].tolist()[0] == "Vốn dự kiến (tỷ đồng): 120"  # left out again, unasked
     assert "Using the saved column mapping “Phòng Kinh tế huyện” (the same column headings)." in [
         s.text("en") for s in again.understood
     ]

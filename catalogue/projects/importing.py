@@ -1222,10 +1222,10 @@ def parse_file(
                 _missing_column(required),
             )
         )
-    if errors:
-        return ParsedFile([], pd.DataFrame(), errors, ignored, 0, layout=table.layout)
     if table.layout is not None:  # kept in the internal note, not ignored
         ignored = [text for text in ignored if text not in table.layout.to_note]
+    if errors:  # a required column missing: the rows are counted (what was understood says them), not read
+        return ParsedFile([], pd.DataFrame(), errors, ignored, len(table.numbers), layout=table.layout)
     ignored += [
         f"#{position + 1}"
         for position, cell in enumerate(table.header)

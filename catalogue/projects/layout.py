@@ -611,6 +611,10 @@ def summary(found: Layout, ref: Reference, projects: int) -> list[Said]:
             Said("info", Text.of("import.layout_names", count=len(found.cleaned_names), before=before, after=after))
         )
     said += [_said_converted(*converted) for converted in found.converted]
+    left_out = [c.text for c in found.columns if c.dropped and c.how in (CHOSEN, SAVED)]
+    if left_out:
+        headings = ", ".join(f"“{heading}”" for heading in left_out)
+        said.append(Said("info", Text.of("import.layout_left_out", count=len(left_out), columns=headings)))
     if found.to_note:
         headings = ", ".join(f"“{heading}”" for heading in found.to_note)
         said.append(Said("info", Text.of("import.layout_to_note", count=len(found.to_note), columns=headings)))
@@ -877,7 +881,7 @@ def column_choices(header: list[str], matcher: ColumnMatcher) -> list[ColumnChoi
         if not text:
             continue
         choice = matcher.choice(position, text)
-        if choice.field in taken and choice.how in (FUZZY, SAVED):
+        if choice.field is not None and choice.field in taken and choice.how in (FUZZY, SAVED):
             choice = ColumnChoice(position, text, None, NONE, 0.0)
         taken.add(choice.field)
         choices.append(choice)
