@@ -27,7 +27,15 @@ from catalogue.errors import CatalogueError, SynonymError
 from catalogue.projects import layout
 from catalogue.projects.exporting import NOT_PUBLIC, write_export
 from catalogue.projects.filters import Filters, resolve_filters
-from catalogue.projects.importing import ALL_SHEETS, ColumnsAsked, ImportReport, ParsedFile, parse_file, parse_sheets
+from catalogue.projects.importing import (
+    ALL_SHEETS,
+    ColumnsAsked,
+    ImportReport,
+    ParsedFile,
+    merge_notes,
+    parse_file,
+    parse_sheets,
+)
 from catalogue.projects.model import COLUMN_NAMES, SYSTEM_COLUMNS
 from catalogue.projects.reference import Reference
 from catalogue.projects.upsert import upsert as upsert_rows
@@ -365,6 +373,7 @@ class Catalogue:
                     cur, parsed, report, dry_run, actor=actor, source=label, publication=new_publication
                 )
             _pair_with_stored(cur, parsed, report)
+            _keep_staff_notes(cur, parsed.frame)
             named = {"outcomes": outcomes, "review": report.review, "publication": new_publication}
             return upsert_rows(cur, parsed.frame, parsed.columns, dry_run, actor=actor, source=label, **named)
 
@@ -494,6 +503,7 @@ def _upsert_sheets(
     for name, part in parsed.parts:
         outcomes: dict[str, str] = {}
         review: list[str] = []
+        _keep_staff_notes(cur, part.frame)
         counts = upsert_rows(
             cur,
             part.frame,
@@ -509,6 +519,24 @@ def _upsert_sheets(
         report.outcomes.update(outcomes)
         report.review += review
     return totals[0], totals[1], totals[2]
+
+
+def _keep_staff_notes(cur: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> None:
+    """A list imported again does not wipe what staff wrote in its projects' internal notes
+    (catalogue.projects.importing.merge_notes)."""
+    if "source_note" not in frame or frame.empty:
+        return
+    codes = [str(code) for code in frame["code"].tolist()]
+    stored = dict(
+        cur.execute(
+            "select code, source_note from projects where source_note is not null "
+            "and code in (select unnest(?::varchar[]))",
+            [codes],
+        ).fetchall()
+    )
+    if stored:
+        notes = frame["source_note"].tolist()
+        frame["source_note"] = [merge_notes(stored.get(c), n) for c, n in zip(codes, notes, strict=True)]
 
 
 def _sheet_rows(parsed: ParsedFile) -> pd.DataFrame:
@@ -542,10 +570,13 @@ def _on_sheet(name: str, said: layout.Said) -> layout.Said:
 def _pair_with_stored(cur: duckdb.DuckDBPyConnection, parsed: ParsedFile, report: ImportReport) -> None:
     """Rows whose proposed code is new, paired with a stored project of the same place and nearly the
     same name (a list sent again with a name corrected); said in the report."""
-    if parsed.layout is None or not parsed.layout.proposed_codes:
+    if parsed.layout is None or not (parsed.layout.proposed_codes or parsed.layout.given_codes):
         return
-    stored = cur.execute("select code, name_vi, district, ward from projects").fetchall()
+    rows = cur.execute("select code, name_vi, district, ward, publication from projects").fetchall()
+    stored = [row[:4] for row in rows]
+    report.understood += layout.said_given_codes(parsed.layout, {row[0]: row[1:] for row in rows})
     pairs = layout.pair_with_stored(parsed.frame, parsed.layout, stored)
     report.understood += layout.said_pairings(pairs)
+    report.understood += layout.said_claimed(parsed.frame, parsed.layout, stored, parsed.numbers)
     report.paired = [(p.row, p.code) for p in pairs if p.paired]
     report.proposed = [(row, code) for row, code in report.proposed if row not in dict(report.paired)]

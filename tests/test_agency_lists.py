@@ -420,7 +420,7 @@ def test_columns_with_no_field_and_ranges_are_kept_in_the_internal_note(tmp_path
     assert frame["investment_vnd_bn"].isna().tolist() == [True, True, False, False]  # no end of a range guessed
     assert frame["area_ha"].isna().tolist() == [False, True, False, True]
     notes = frame["source_note"].tolist()
-    assert notes[0] == "Ưu tiên\nTổng vốn đầu tư (tỷ đồng): 500 - 700\nHiện trạng đất: Đất nông nghiệp"
+    assert notes[0] == "Ghi chú: Ưu tiên\nTổng vốn đầu tư (tỷ đồng): 500 - 700\nHiện trạng đất: Đất nông nghiệp"
     assert notes[1] == "Tổng vốn đầu tư (tỷ đồng): khoảng 1.200–1.500 tỷ đồng\nDiện tích (ha): từ 3 đến 5 ha"
     assert notes[2] == "Hiện trạng đất: Đã giải phóng mặt bằng" and frame["source_note"].isna().tolist()[3]
     said = [s.text("en") for s in layout.summary(parsed.layout, reference.reference, 4)]
@@ -478,3 +478,69 @@ def test_all_sheets_are_read_each_with_its_name_as_a_section(tmp_path: Path, dem
     write_as_xls(write_sheets_by_district)(xls)
     assert sheets_with_lists(xls) == ["Sóc Sơn", "Đông Anh"]
     assert demo_cat.import_file(xls, dry_run=True, sheet=ALL_SHEETS).rows_read == 5
+
+
+def test_a_list_imported_again_keeps_what_staff_wrote_in_the_notes(tmp_path: Path, demo_cat: Catalogue) -> None:
+    path = tmp_path / "notes.csv"
+    path.write_text(
+        "Mã dự án,Tên dự án,Nhóm,Người theo dõi,Hiện trạng đất\n"
+        "N-01,Nhà máy A,Dịch vụ môi trường,Chị Hà,Đất nông nghiệp\n",
+        encoding="utf-8",
+    )
+    assert demo_cat.import_file(path, actor="test").committed
+    with demo_cat.cursor() as cur:  # what a staff member adds on the edit page
+        cur.execute("update projects set source_note = source_note || '\nĐã gặp nhà đầu tư ngày 3/11' where code = 'N-01'")
+    path.write_text(path.read_text(encoding="utf-8").replace("Chị Hà", "Anh Nam"), encoding="utf-8")
+    report = demo_cat.import_file(path, actor="test", keep_rows=True)
+    assert report.committed and report.outcomes == {"N-01": "changed"}
+    stored = demo_cat.project("N-01", include_hidden=True)["source_note"]
+    # staff's line first, then the list's lines (the follower's name replaced, not added)
+    assert stored == "Đã gặp nhà đầu tư ngày 3/11\nNgười theo dõi: Anh Nam\nHiện trạng đất: Đất nông nghiệp"
+    again = demo_cat.import_file(path, dry_run=True)
+    assert (again.inserted, again.updated, again.unchanged) == (0, 0, 1)  # the same list: nothing changes
+    path.write_text("Mã dự án,Tên dự án,Nhóm\nN-01,Nhà máy A,Dịch vụ môi trường\n", encoding="utf-8")
+    assert demo_cat.import_file(path, dry_run=True).unchanged == 1  # a list without those columns: notes kept
+
+
+def test_notes_travel_through_an_export_and_back_unchanged(tmp_path: Path, demo_cat: Catalogue) -> None:
+    path = tmp_path / "notes.csv"
+    path.write_text("Mã dự án,Tên dự án,Nhóm,Người theo dõi\nN-02,Nhà máy B,Dịch vụ môi trường,Chị Hà\n", encoding="utf-8")
+    assert demo_cat.import_file(path, actor="test", new_publication="draft").committed
+    for lang in ("canonical", "vi", "en"):
+        exported = tmp_path / f"staff-{lang}.xlsx"
+        demo_cat.export(exported, lang=lang, include_hidden=True)
+        again = demo_cat.import_file(exported, dry_run=True, keep_rows=True)
+        assert again.outcomes.get("N-02") == "unchanged", (lang, [e.message for e in again.errors][:3])
+
+
+def test_a_code_given_to_the_wrong_row_is_said_before_anything_is_written(tmp_path: Path, demo_cat: Catalogue) -> None:
+    path = tmp_path / "hai-du-an.csv"
+    path.write_text(
+        "STT,Tên dự án,Nhóm,Quận/huyện\n"
+        "1,Xưởng kiểm thử Alpha,Dịch vụ môi trường,Gia Lâm\n"
+        "2,Xưởng kiểm thử Beta,Dịch vụ môi trường,Gia Lâm\n",
+        encoding="utf-8",
+    )
+    first = demo_cat.import_file(path, actor="test", new_publication="draft")
+    alpha = first.layout.proposed_codes[2]
+    with demo_cat.cursor() as cur:
+        cur.execute("update projects set publication = 'published' where code = ?", [alpha])
+    # Beta's row is given Alpha's code: the update of a public project is said, and so is Alpha's row,
+    # which now matches a project another row takes
+    report = demo_cat.import_file(path, dry_run=True, codes={3: alpha})
+    warnings = [s.text("en") for s in report.understood if s.level == "warning"]
+    assert any(
+        w.startswith(f"Row 3: the code {alpha} you gave is the published project “Xưởng kiểm thử Alpha”")
+        and "shows on the public pages at once" in w
+        for w in warnings
+    ), warnings
+    assert any(
+        w.startswith(f"Row 2: “Xưởng kiểm thử Alpha” is 100% alike the stored project {alpha} (same place)")
+        and "taken by row 3" in w
+        for w in warnings
+    ), warnings
+    # the right code for a draft's row: said as information (the names are the same), not as a warning
+    beta = first.layout.proposed_codes[3]
+    right = demo_cat.import_file(path, dry_run=True, codes={3: beta})
+    (said,) = [s for s in right.understood if s.text("en").startswith(f"Row 3: the code {beta} you gave")]
+    assert said.level == "info" and "is 100% alike" in said.text("en")

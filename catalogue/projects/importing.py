@@ -811,6 +811,12 @@ def _keep_in_note(table: Table) -> None:
                     lines[k].append(f"{choice.text}: {written}")
                     understood.ranges.append((table.numbers[k], choice.text, written))
                     cells[k] = None
+    own = next((c for c in understood.columns if c.field == "source_note" and not c.added), None)
+    if own is not None and fold(own.text) not in _TEMPLATE_NOTE_HEADINGS:  # the list's own "Ghi chú": by its heading
+        for k, cell in enumerate(table.columns[own.position]):
+            if _filled(cell):
+                lines[k].insert(0, f"{own.text}: {clean_text(_as_text(cell))}")
+                table.columns[own.position][k] = None
     if not any(lines):
         return
     notes = table.columns[_column_position(table, "source_note")]
@@ -819,6 +825,34 @@ def _keep_in_note(table: Table) -> None:
         if extra:
             given = clean_text(_as_text(notes[k])) if _filled(notes[k]) else ""
             notes[k] = "\n".join([given, *extra] if given else extra)[:limit]
+
+
+# The catalogue's own headings of the notes (the template, an export): their cells are taken as they are.
+_TEMPLATE_NOTE_HEADINGS = {
+    fold(COLUMNS_BY_NAME["source_note"].header_vi),
+    fold(COLUMNS_BY_NAME["source_note"].header_en),
+    fold("source_note"),
+}
+
+
+def merge_notes(stored: str | None, incoming: Any) -> str | None:
+    """A project's internal notes when a list is imported again: the list's lines ("Heading: value")
+    replace the stored lines of the same heading; every other stored line (what staff wrote) stays,
+    first. Nothing from the list: the stored notes as they are."""
+    if not _filled(incoming) or (isinstance(incoming, float) and incoming != incoming):
+        return stored
+    new = str(incoming).split("\n")
+    if not stored:
+        return str(incoming)
+    headings = {_note_heading(line) for line in new} - {None}
+    kept = [line for line in stored.split("\n") if _note_heading(line) not in headings or _note_heading(line) is None]
+    merged = kept + [line for line in new if line not in kept]
+    return "\n".join(merged)[: COLUMNS_BY_NAME["source_note"].max_length]
+
+
+def _note_heading(line: str) -> str | None:
+    heading, colon, _rest = line.partition(": ")
+    return fold(heading) if colon and 0 < len(heading) <= 120 else None
 
 
 def _is_several(cell: str, unit: str) -> bool:

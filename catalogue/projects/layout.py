@@ -788,6 +788,60 @@ def said_pairings(pairs: list[Pairing]) -> list[Said]:
     ]
 
 
+def said_given_codes(
+    found: Layout | None, stored: dict[str, tuple[str, str | None, str | None, str | None]]
+) -> list[Said]:
+    """Each code the user gave a row that is a stored project's code: the row updates that project,
+    said with how alike the names are (a warning when they are not nearly the same, or when the
+    project is public, where the change shows at once). ``stored``: code → (name_vi, district, ward,
+    publication)."""
+    said = []
+    for row, code in sorted((found.given_codes if found else {}).items()):
+        if code not in stored:
+            continue
+        name, _district, _ward, publication = stored[code]
+        score = round(fuzz.token_sort_ratio(fold(found.uncoded.get(row, "")), fold(name or "")))
+        public = publication == "published"
+        level = "info" if score >= PAIRING_MATCH and not public else "warning"
+        key = "import.layout_given_public" if public else "import.layout_given_stored"
+        given = found.uncoded.get(row, "")
+        said.append(Said(level, Text.of(key, row=row, code=code, name=given, stored=name or "", score=score)))
+    return said
+
+
+def said_claimed(
+    frame: Any, found: Layout | None, stored: list[tuple[str, str, str | None, str | None]], numbers: list[int]
+) -> list[Said]:
+    """Rows still to be new that nearly match a stored project of their place whose code another row
+    of the file already takes (a code given to the wrong row): said, with both rows."""
+    if found is None or not found.proposed_codes or "name_vi" not in frame:
+        return []
+    codes = [str(code) for code in frame["code"].tolist()]
+    row_of = dict(zip(codes, numbers, strict=False))
+    said = []
+    for k, code in enumerate(codes):
+        if code not in found.proposed_codes.values():
+            continue
+        place = {p: frame[p].iat[k] for p in ("district", "ward") if p in frame}
+        claimed = {
+            other: fold(name)
+            for other, name, district, ward in stored
+            if other in row_of and other != code and name and any(v and v in (district, ward) for v in place.values())
+        }
+        best = process.extractOne(fold(str(frame["name_vi"].iat[k])), claimed, scorer=fuzz.token_sort_ratio)
+        if best is not None and best[1] >= PAIRING_MATCH:
+            text = Text.of(
+                "import.layout_claimed",
+                row=row_of.get(code, 0),
+                name=str(frame["name_vi"].iat[k]),
+                code=best[2],
+                other=row_of[best[2]],
+                score=round(best[1]),
+            )
+            said.append(Said("warning", text))
+    return said
+
+
 # --- which column is which ------------------------------------------------------------------------------
 
 HEADER_MATCH = 88  # rapidfuzz WRatio between a folded header and a known one, to propose it
