@@ -9,6 +9,7 @@ staff and leadership features are functions of their modules that take the catal
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import threading
@@ -358,10 +359,8 @@ class Catalogue:
         gave rows without one."""
         report = ImportReport(source=source or str(path), dry_run=dry_run)
         asked = ColumnsAsked(columns or {}, self.column_mappings(), mapping, codes or {})  # how the file is read
-        if sheet == ALL_SHEETS:  # every sheet that holds a list, each one's name as a section
-            parsed = parse_sheets(path, self.reference, progress, asked)
-        else:
-            parsed = parse_file(path, self.reference, progress, sheet, asked)
+        read = parse_sheets if sheet == ALL_SHEETS else functools.partial(parse_file, sheet=sheet)
+        parsed = read(path, self.reference, progress, columns=asked)  # ALL_SHEETS: each sheet as a list
         self._say_how_read(report, parsed, Path(path).name, source)
         if parsed.errors or (parsed.frame.empty and not parsed.parts):
             return report

@@ -489,7 +489,9 @@ def test_a_list_imported_again_keeps_what_staff_wrote_in_the_notes(tmp_path: Pat
     )
     assert demo_cat.import_file(path, actor="test").committed
     with demo_cat.cursor() as cur:  # what a staff member adds on the edit page
-        cur.execute("update projects set source_note = source_note || '\nĐã gặp nhà đầu tư ngày 3/11' where code = 'N-01'")
+        cur.execute(
+            "update projects set source_note = source_note || '\nĐã gặp nhà đầu tư ngày 3/11' where code = 'N-01'"
+        )
     path.write_text(path.read_text(encoding="utf-8").replace("Chị Hà", "Anh Nam"), encoding="utf-8")
     report = demo_cat.import_file(path, actor="test", keep_rows=True)
     assert report.committed and report.outcomes == {"N-01": "changed"}
@@ -504,7 +506,9 @@ def test_a_list_imported_again_keeps_what_staff_wrote_in_the_notes(tmp_path: Pat
 
 def test_notes_travel_through_an_export_and_back_unchanged(tmp_path: Path, demo_cat: Catalogue) -> None:
     path = tmp_path / "notes.csv"
-    path.write_text("Mã dự án,Tên dự án,Nhóm,Người theo dõi\nN-02,Nhà máy B,Dịch vụ môi trường,Chị Hà\n", encoding="utf-8")
+    path.write_text(
+        "Mã dự án,Tên dự án,Nhóm,Người theo dõi\nN-02,Nhà máy B,Dịch vụ môi trường,Chị Hà\n", encoding="utf-8"
+    )
     assert demo_cat.import_file(path, actor="test", new_publication="draft").committed
     for lang in ("canonical", "vi", "en"):
         exported = tmp_path / f"staff-{lang}.xlsx"
