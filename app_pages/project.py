@@ -77,10 +77,16 @@ with left:
             for label, value in sheet.facts
         )
     )
-    rate = exchange_rate()
-    st.caption(
-        t("project.usd_note", lang, rate=format_number(rate.vnd_per_usd, lang, 0), date=format_date(rate.as_of, lang))
-    )
+    if any(label == t("project.investment", lang) for label, _value in sheet.facts):  # a figure to convert
+        rate = exchange_rate()
+        st.caption(
+            t(
+                "project.usd_note",
+                lang,
+                rate=format_number(rate.vnd_per_usd, lang, 0),
+                date=format_date(rate.as_of, lang),
+            )
+        )
     if sheet.description:
         st.subheader(t("project.description", lang))
         if sheet.description_is_fallback:

@@ -548,3 +548,24 @@ def test_a_code_given_to_the_wrong_row_is_said_before_anything_is_written(tmp_pa
     right = demo_cat.import_file(path, dry_run=True, codes={3: beta})
     (said,) = [s for s in right.understood if s.text("en").startswith(f"Row 3: the code {beta} you gave")]
     assert said.level == "info" and "is 100% alike" in said.text("en")
+
+
+def test_a_place_column_that_names_the_district_gives_the_district_too(lists: Path, reference: Catalogue) -> None:
+    parsed = parse_file(lists / "01-so-cong-thuong-2024-nhom.xlsx", reference.reference)
+    assert parsed.frame["address"].tolist()[0] == "Huyện Gia Lâm"  # kept as the location, as written
+    assert parsed.frame["district"].tolist()[:3] == ["gia_lam", "dong_anh", "thach_that"]
+    said = [s.text("en") for s in layout.summary(parsed.layout, reference.reference, 8)]
+    assert "The district of 8 rows is read from the column “Địa điểm” (it is still imported as the location)." in said
+    # a place column naming the district of some rows only adds no district column (it would empty the others')
+    path = lists.parent / "mixed-place.csv"
+    path.write_text(
+        "STT,Tên dự án,Nhóm,Địa điểm\n1,Nhà máy A,Dịch vụ môi trường,Xã Thư Lâm, huyện Đông Anh\n"
+        "2,Nhà máy B,Dịch vụ môi trường,Số 5 Lê Duẩn\n".replace(
+            "Xã Thư Lâm, huyện Đông Anh", '"Xã Thư Lâm, huyện Đông Anh"'
+        ),
+        encoding="utf-8",
+    )
+    mixed = parse_file(path, reference.reference)
+    assert mixed.layout.district_from_place is None and "district" not in mixed.frame
+    path.write_text(path.read_text(encoding="utf-8").replace("Số 5 Lê Duẩn", "Quận Hà Đông"), encoding="utf-8")
+    assert parse_file(path, reference.reference).frame["district"].tolist() == ["dong_anh", "ha_dong"]

@@ -790,6 +790,37 @@ def _usd_in_vnd_column(table: Table) -> None:
         understood.converted.append((table.numbers[k], clean_text(cell), usd, vnd))
 
 
+_DISTRICT_IN_TEXT = re.compile(r"(?:quận|huyện|thị xã)\s+[^,;()\n]+", re.IGNORECASE)
+
+
+def _district_from_place(table: Table, ref: Reference) -> None:
+    """A place column that names the district ("Huyện Gia Lâm", "Xã Thư Lâm, huyện Đông Anh") read
+    as the address, as it is, and as the district too for each row no district column or section
+    gives one (a list often has one "Địa điểm" column and no other). Without a district column, only
+    when it names every project's district."""
+    understood, address = table.layout, _position(table, "address")
+    if understood is None or address is None:
+        return
+    known = _position(table, "district")
+    found = {}
+    for k, cell in enumerate(table.columns[address]):
+        if not isinstance(cell, str) or (known is not None and _filled(table.columns[known][k])):
+            continue
+        named = ref.match_district(cell) or next(
+            (code for part in _DISTRICT_IN_TEXT.findall(cell) if (code := ref.match_district(part.strip()))), None
+        )
+        if named:
+            found[k] = named
+    named_rows = sum(1 for name in table.columns[_position(table, "name_vi") or 0] if _filled(name))
+    if known is None and len(found) < named_rows:  # a district column added for some rows only would empty
+        return  # the stored district of the others: only a place column that names every row's district
+    if found:
+        cells = table.columns[_column_position(table, "district")]
+        for k, code in found.items():
+            cells[k] = code
+        understood.district_from_place = (clean_text(table.header[address]), len(found))
+
+
 def _keep_in_note(table: Table) -> None:
     """What the list says that no field holds goes into the project's internal note (staff only)
     rather than away: each column matched to no field ("Heading: value"), and a figure written as a
@@ -877,6 +908,7 @@ def _fill_from_layout(table: Table, ref: Reference, given: dict[int, str] | None
             code = understood.from_sections.get(number, {}).get(name)
             if code is not None and not _filled(cells[k]):
                 cells[k] = code
+    _district_from_place(table, ref)
     _usd_in_vnd_column(table)
     _keep_in_note(table)
     name_position = _position(table, "name_vi")

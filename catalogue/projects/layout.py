@@ -140,6 +140,7 @@ class Layout:
     columns: list[Any] = field(default_factory=list)  # each named column and its field (ColumnChoice)
     saved_mapping: str = ""  # the name of the saved column mapping used, if any
     to_note: list[str] = field(default_factory=list)  # headings of the columns kept in the internal note
+    district_from_place: tuple[str, int] | None = None  # (place column's heading, rows whose district it named)
     sheet_section: tuple[str, str, str] | None = None  # sheets read together: (sheet, field, code) its name sets
     ranges: list[tuple[int, str, str]] = field(default_factory=list)  # row, heading, a range as written
     no_header: bool = False  # no row of the top ones names any known column: probably not the list
@@ -161,6 +162,7 @@ class Layout:
             or self.converted
             or self.saved_mapping
             or self.to_note
+            or self.district_from_place
             or self.ranges
             or any(choice.how == FUZZY for choice in self.columns)
         )
@@ -611,13 +613,7 @@ def summary(found: Layout, ref: Reference, projects: int) -> list[Said]:
             Said("info", Text.of("import.layout_names", count=len(found.cleaned_names), before=before, after=after))
         )
     said += [_said_converted(*converted) for converted in found.converted]
-    left_out = [c.text for c in found.columns if c.dropped and c.how in (CHOSEN, SAVED)]
-    if left_out:
-        headings = ", ".join(f"“{heading}”" for heading in left_out)
-        said.append(Said("info", Text.of("import.layout_left_out", count=len(left_out), columns=headings)))
-    if found.to_note:
-        headings = ", ".join(f"“{heading}”" for heading in found.to_note)
-        said.append(Said("info", Text.of("import.layout_to_note", count=len(found.to_note), columns=headings)))
+    said += _said_columns(found)
     said += [
         Said("warning", Text.of("import.layout_range", row=row, column=heading, written=written))
         for row, heading, written in found.ranges[:10]
@@ -632,6 +628,22 @@ def summary(found: Layout, ref: Reference, projects: int) -> list[Said]:
         said.append(Said("warning", Text.of("import.layout_hidden_rows", rows=listed)))
     if found.hidden_columns:
         said.append(Said("warning", Text.of("import.layout_hidden_columns", columns=", ".join(found.hidden_columns))))
+    return said
+
+
+def _said_columns(found: Layout) -> list[Said]:
+    """The columns left out by choice, the place column read as the district too, the columns kept in notes."""
+    said: list[Said] = []
+    left_out = [c.text for c in found.columns if c.dropped and c.how in (CHOSEN, SAVED)]
+    if left_out:
+        headings = ", ".join(f"“{heading}”" for heading in left_out)
+        said.append(Said("info", Text.of("import.layout_left_out", count=len(left_out), columns=headings)))
+    if found.district_from_place:
+        heading, count = found.district_from_place
+        said.append(Said("info", Text.of("import.layout_district_from_place", column=heading, count=count)))
+    if found.to_note:
+        headings = ", ".join(f"“{heading}”" for heading in found.to_note)
+        said.append(Said("info", Text.of("import.layout_to_note", count=len(found.to_note), columns=headings)))
     return said
 
 
