@@ -281,6 +281,11 @@ if not report.ok:
     else:
         rows = count("import.n_rows", report.error_rows)
         st.error(t("import.refused_n", lang, errors=errors, rows=rows), icon=":material/error:")
+    given = report.layout.given_codes if report.layout is not None else {}
+    wrong = sorted({e.row for e in report.errors if e.row in given and not e.sheet})
+    if wrong:  # a code typed in the codes' box above: fixed there, not in the file
+        rows_text = ", ".join(format_number(row, lang, 0) for row in wrong)
+        st.warning(t("import.given_code_wrong", lang, rows=rows_text), icon=":material/tag:")
     st.dataframe(report.error_frame(lang, both=False), hide_index=True, width="stretch")
     st.download_button(
         t("import.errors_xlsx", lang),
