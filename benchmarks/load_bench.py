@@ -35,7 +35,9 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+# The catalogue code that prepares the file: this checkout, or (comparing checkouts) the oldest one,
+# whose schema the newer ones migrate forward on opening their copy.
+sys.path.insert(0, os.environ.get("LOAD_BENCH_CODE", str(ROOT)))
 
 import websockets  # noqa: E402
 from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
@@ -389,6 +391,20 @@ def prepare(args: argparse.Namespace, where: Path) -> tuple[Path, list[str]]:
     return db, cookies
 
 
+def prepare_with(tree: str, args: argparse.Namespace, where: Path) -> tuple[Path, list[str]]:
+    """:func:`prepare` run by checkout ``tree``'s code, in a process of its own."""
+    import json
+    import subprocess
+
+    env = {**os.environ, "LOAD_BENCH_CODE": str(Path(tree).resolve()), "PYTHONPATH": str(Path(tree).resolve())}
+    command = [sys.executable, __file__, "--prepare-only", str(where), "--staff", str(args.staff)]
+    command += ["--projects", str(args.projects)]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+    answer = json.loads(done.stdout.strip().splitlines()[-1])
+    CODES.extend(answer["codes"])
+    return Path(answer["db"]), answer["cookies"]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sessions", default="1,20,50", help="comma-separated session counts")
@@ -405,6 +421,7 @@ def main() -> None:
     )
     parser.add_argument("--profile", action="store_true", help="profile every run (cProfile); print the top costs")
     parser.add_argument("--tree", action="append", help="a checkout to serve (repeat to compare, each on a copy)")
+    parser.add_argument("--prepare-only", help=argparse.SUPPRESS)  # prepare_with's child: the folder to prepare
     parser.add_argument(
         "--reimport",
         action="store_true",
@@ -412,6 +429,12 @@ def main() -> None:
         "text (through its admin endpoint, in the server's process), side by side",
     )
     args = parser.parse_args()
+    if args.prepare_only:
+        import json
+
+        db, cookies = prepare(args, Path(args.prepare_only))
+        print(json.dumps({"db": str(db), "cookies": cookies, "codes": CODES}))
+        return
     if args.reimport and not (args.projects and not args.url):
         parser.error("--reimport needs --projects N (and no --url)")
     servers: list[Any] = []
@@ -426,7 +449,7 @@ def main() -> None:
     else:
         where = Path(tempfile.mkdtemp())
         os.environ["LOAD_BENCH_PROJECTS"] = str(args.projects)
-        db, cookies = prepare(args, where)
+        db, cookies = prepare_with(args.tree[0], args, where) if args.tree else prepare(args, where)
         if args.no_search_cache:
             os.environ["CATALOGUE_SEARCH_CACHE"] = "0"
         if args.profile:  # the server profiles its runs into this folder (app_pages/_profile.py)
