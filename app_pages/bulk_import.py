@@ -128,12 +128,14 @@ def show_codes(report: ImportReport) -> None:
         rows = list(found.uncoded.items())[:CODES_SHOWN]
         if len(found.uncoded) > CODES_SHOWN:
             st.caption(t("import.codes_more", lang, shown=CODES_SHOWN, count=len(found.uncoded)))
+        revision = st.session_state.get(f"{CODES_KEY}#rev", 0)
         with st.form(f"staff-codes-form-{digest[:16]}", border=False):
             typed = {
                 row: st.text_input(
                     t("import.code_of_row", lang, row=row, name=escape_markdown(name)),
                     value=codes.get(row, ""),
                     max_chars=40,
+                    key=f"staff-code-{digest[:16]}-{revision}-{row}",  # new fields after each apply
                 )
                 for row, name in rows
             }
@@ -144,9 +146,10 @@ def show_codes(report: ImportReport) -> None:
                         given.pop(row, None)  # emptied: proposed again
                     elif code != codes.get(row, ""):
                         given[row] = code
+                st.session_state[f"{CODES_KEY}#rev"] = revision + 1  # the fields show the codes as now read
                 if given != st.session_state.get(CODES_KEY, {}):
                     st.session_state[CODES_KEY] = given
-                    st.rerun()
+                st.rerun()
 
 
 CODES_SHOWN = 100  # rows whose code can be changed here (a longer list: give the codes in the file)
@@ -307,6 +310,9 @@ if report.inserted + report.updated == 0:
 st.caption(t("import.drafts_note", lang))
 if report.review:
     st.warning(t("import.review_again", lang, codes=", ".join(report.review)), icon=":material/rate_review:")
+if report.overwrites:  # said in "how the file was read" too; said again where the user confirms
+    listed = ", ".join(t("import.overwrite_item", lang, row=row, code=code) for row, code in report.overwrites)
+    st.warning(t("import.overwrites", lang, count=len(report.overwrites), listed=listed), icon=":material/warning:")
 if st.button(t("import.commit", lang), type="primary", icon=":material/upload:", key=f"staff-commit-{digest[:16]}"):
     if digest not in imported:  # a second click while the first import ran finds it done
         done = run(dry_run=False)

@@ -372,7 +372,7 @@ class Catalogue:
                     cur, parsed, report, dry_run, actor=actor, source=label, publication=new_publication
                 )
             _pair_with_stored(cur, parsed, report)
-            _keep_staff_notes(cur, parsed.frame)
+            _keep_staff_notes(cur, parsed)
             named = {"outcomes": outcomes, "review": report.review, "publication": new_publication}
             return upsert_rows(cur, parsed.frame, parsed.columns, dry_run, actor=actor, source=label, **named)
 
@@ -502,7 +502,10 @@ def _upsert_sheets(
     for name, part in parsed.parts:
         outcomes: dict[str, str] = {}
         review: list[str] = []
-        _keep_staff_notes(cur, part.frame)
+        said = len(report.understood)
+        _pair_with_stored(cur, part, report)  # a corrected name found again, said with its sheet
+        report.understood[said:] = [_on_sheet(name, line) for line in report.understood[said:]]
+        _keep_staff_notes(cur, part)
         counts = upsert_rows(
             cur,
             part.frame,
@@ -520,11 +523,13 @@ def _upsert_sheets(
     return totals[0], totals[1], totals[2]
 
 
-def _keep_staff_notes(cur: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> None:
+def _keep_staff_notes(cur: duckdb.DuckDBPyConnection, parsed: ParsedFile) -> None:
     """A list imported again does not wipe what staff wrote in its projects' internal notes
     (catalogue.projects.importing.merge_notes)."""
+    frame = parsed.frame
     if "source_note" not in frame or frame.empty:
         return
+    headings = parsed.layout.note_headings if parsed.layout is not None else []
     codes = [str(code) for code in frame["code"].tolist()]
     stored = dict(
         cur.execute(
@@ -535,7 +540,8 @@ def _keep_staff_notes(cur: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> No
     )
     if stored:
         notes = frame["source_note"].tolist()
-        frame["source_note"] = [merge_notes(stored.get(c), n) for c, n in zip(codes, notes, strict=True)]
+        merged = [merge_notes(stored.get(c), n, headings) for c, n in zip(codes, notes, strict=True)]
+        frame["source_note"] = pd.array(merged, dtype=frame["source_note"].dtype)
 
 
 def _sheet_rows(parsed: ParsedFile) -> pd.DataFrame:
@@ -578,4 +584,6 @@ def _pair_with_stored(cur: duckdb.DuckDBPyConnection, parsed: ParsedFile, report
     report.understood += layout.said_pairings(pairs)
     report.understood += layout.said_claimed(parsed.frame, parsed.layout, stored, parsed.numbers)
     report.paired = [(p.row, p.code) for p in pairs if p.paired]
+    known = {row[0] for row in rows}
+    report.overwrites = [(row, code) for row, code in sorted(parsed.layout.given_codes.items()) if code in known]
     report.proposed = [(row, code) for row, code in report.proposed if row not in dict(report.paired)]

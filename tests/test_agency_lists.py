@@ -109,9 +109,8 @@ def test_a_code_given_in_the_preview_replaces_the_proposed_one(lists: Path, demo
     # a code given to an existing project's row updates that project (matched by code, as a file's own)
     first = demo_cat.import_file(path, actor="test", new_publication="draft")
     assert first.committed and first.inserted == 4
-    again = demo_cat.import_file(path, dry_run=True, keep_rows=True, codes={11: proposed[10]})
-    assert again.ok and again.outcomes[proposed[10]] == "changed"  # the given code wins; row 10 is told apart
-    assert again.rows["code"].tolist()[1:3] == [f"{proposed[10]}-2", proposed[10]]
+    again = demo_cat.import_file(path, dry_run=True, codes={11: proposed[10]})  # another row's proposed code
+    assert [(e.row, e.value) for e in again.errors] == [(11, proposed[10])]  # two rows, one code: said
     again = demo_cat.import_file(path, dry_run=True, codes={10: "A-1", 11: "a-1"})
     assert [e.row for e in again.errors] == [11]  # the same code twice in one list: said at the row
     again = demo_cat.import_file(path, dry_run=True, codes={10: "KCN 25 02"})
@@ -282,7 +281,7 @@ def test_a_name_corrected_in_the_list_sent_again_updates_the_same_project(
     near = [s.text("en") for s in report.understood if "will be a new project, but it is close to" in s.text("en")]
     plastic = first.layout.proposed_codes[row]
     assert len(near) == 1 and near[0].startswith(f"Row {row}: “Nhà máy tái chế nhựa phế liệu (điều chỉnh tên)”")
-    assert f"If it is the same project, write the code {plastic} in the file." in near[0]
+    assert f"If it is the same project, give this row the code {plastic} (in “Codes of the … projects”" in near[0]
     assert row in dict(report.proposed)
 
 
@@ -449,7 +448,7 @@ def test_all_sheets_are_read_each_with_its_name_as_a_section(tmp_path: Path, dem
     write_sheets_by_district(path)
     assert sheets_with_lists(path) == ["Sóc Sơn", "Đông Anh"]  # the summary sheet holds no list
     one = demo_cat.import_file(path, dry_run=True, keep_rows=True)  # one sheet unless asked: the first list
-    assert one.rows_read == 3 and "district" not in one.rows
+    assert one.rows_read == 3 and set(one.rows["district"]) == {"soc_son"}  # its name is a district
     report = demo_cat.import_file(path, dry_run=True, keep_rows=True, sheet=ALL_SHEETS)
     assert report.ok and report.rows_read == 5 and report.inserted == 5
     by_sheet = report.rows.groupby("sheet")["district"].agg(set).to_dict()
@@ -464,6 +463,16 @@ def test_all_sheets_are_read_each_with_its_name_as_a_section(tmp_path: Path, dem
     assert stored is not None and stored["district"] == "dong_anh"
     again = demo_cat.import_file(path, dry_run=True, sheet=ALL_SHEETS)
     assert (again.inserted, again.updated, again.unchanged) == (0, 0, 5)  # the proposed codes found again
+    alone = demo_cat.import_file(path, dry_run=True, sheet="Đông Anh")  # one sheet later: the same projects
+    assert (alone.inserted, alone.updated, alone.unchanged) == (0, 0, 2)
+    from openpyxl import load_workbook
+
+    book = load_workbook(path)  # a name corrected since: found again, said with its sheet
+    book["Sóc Sơn"]["C10"] = "Xưởng tái chế dầu nhớt thải"
+    book.save(path)
+    corrected = demo_cat.import_file(path, dry_run=True, sheet=ALL_SHEETS)
+    said = [s.text("en") for s in corrected.understood]
+    assert any(line.startswith("Sóc Sơn · Row 10: “Xưởng tái chế dầu nhớt thải”") for line in said), said
 
     # a code on two sheets is an error at the second, named by its sheet and row; nothing is written
     write_sheets_by_district(path, same_code=True)
@@ -496,12 +505,30 @@ def test_a_list_imported_again_keeps_what_staff_wrote_in_the_notes(tmp_path: Pat
     report = demo_cat.import_file(path, actor="test", keep_rows=True)
     assert report.committed and report.outcomes == {"N-01": "changed"}
     stored = demo_cat.project("N-01", include_hidden=True)["source_note"]
-    # staff's line first, then the list's lines (the follower's name replaced, not added)
-    assert stored == "Đã gặp nhà đầu tư ngày 3/11\nNgười theo dõi: Anh Nam\nHiện trạng đất: Đất nông nghiệp"
+    # the follower's name replaced in place, not added; staff's line kept where it was
+    assert stored == "Người theo dõi: Anh Nam\nHiện trạng đất: Đất nông nghiệp\nĐã gặp nhà đầu tư ngày 3/11"
     again = demo_cat.import_file(path, dry_run=True)
     assert (again.inserted, again.updated, again.unchanged) == (0, 0, 1)  # the same list: nothing changes
     path.write_text("Mã dự án,Tên dự án,Nhóm\nN-01,Nhà máy A,Dịch vụ môi trường\n", encoding="utf-8")
     assert demo_cat.import_file(path, dry_run=True).unchanged == 1  # a list without those columns: notes kept
+
+    # what the list no longer says goes: a cell emptied, a range since corrected; staff's line stays
+    path.write_text(
+        "Mã dự án,Tên dự án,Nhóm,Người theo dõi,Hiện trạng đất,Tổng vốn đầu tư (tỷ đồng)\n"
+        "N-01,Nhà máy A,Dịch vụ môi trường,,Đất nông nghiệp,25 - 35\n",
+        encoding="utf-8",
+    )
+    assert demo_cat.import_file(path, actor="test").committed
+    stored = demo_cat.project("N-01", include_hidden=True)
+    assert (
+        stored["source_note"]
+        == "Hiện trạng đất: Đất nông nghiệp\nĐã gặp nhà đầu tư ngày 3/11\nTổng vốn đầu tư (tỷ đồng): 25 - 35"
+    )
+    path.write_text(path.read_text(encoding="utf-8").replace("25 - 35", "32"), encoding="utf-8")
+    assert demo_cat.import_file(path, actor="test").committed
+    stored = demo_cat.project("N-01", include_hidden=True)
+    assert stored["source_note"] == "Hiện trạng đất: Đất nông nghiệp\nĐã gặp nhà đầu tư ngày 3/11"
+    assert stored["investment_vnd_bn"] == 32
 
 
 def test_notes_travel_through_an_export_and_back_unchanged(tmp_path: Path, demo_cat: Catalogue) -> None:
@@ -525,13 +552,14 @@ def test_a_code_given_to_the_wrong_row_is_said_before_anything_is_written(tmp_pa
         "2,Xưởng kiểm thử Beta,Dịch vụ môi trường,Gia Lâm\n",
         encoding="utf-8",
     )
-    first = demo_cat.import_file(path, actor="test", new_publication="draft")
-    alpha = first.layout.proposed_codes[2]
+    first = demo_cat.import_file(path, actor="test", new_publication="draft", codes={2: "A-1"})
+    alpha = "A-1"
     with demo_cat.cursor() as cur:
         cur.execute("update projects set publication = 'published' where code = ?", [alpha])
     # Beta's row is given Alpha's code: the update of a public project is said, and so is Alpha's row,
     # which now matches a project another row takes
     report = demo_cat.import_file(path, dry_run=True, codes={3: alpha})
+    assert report.ok
     warnings = [s.text("en") for s in report.understood if s.level == "warning"]
     assert any(
         w.startswith(f"Row 3: the code {alpha} you gave is the published project “Xưởng kiểm thử Alpha”")

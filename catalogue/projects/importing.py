@@ -93,6 +93,7 @@ class ImportReport:
     skipped: list[tuple[int, Text, str]] = field(default_factory=list)  # rows that are not projects: row, kind, text
     proposed: list[tuple[int, str]] = field(default_factory=list)  # codes proposed for rows without one: row, code
     paired: list[tuple[int, str]] = field(default_factory=list)  # row → the stored project's code it was paired with
+    overwrites: list[tuple[int, str]] = field(default_factory=list)  # row → a stored project's code the user gave it
 
     @property
     def ok(self) -> bool:
@@ -669,7 +670,7 @@ def _understood_rows(
     found.layout.hidden_columns = meta.hidden_columns
     found.layout.columns = layout.column_choices(found.header, matcher)
     found.layout.saved_mapping = explicit.name if explicit else ""
-    if asked.sheet_as_section and meta.name:
+    if meta.name:  # read alone or with the others, a sheet named after a district sets it
         _sheet_as_section(found, meta.name, sections)
     table = _table(found.header_row, list(found.header), found.rows)
     table.layout = found.layout
@@ -679,8 +680,9 @@ def _understood_rows(
 
 def _sheet_as_section(found: layout.Understood, name: str, sections: layout.SectionMatcher) -> None:
     """A sheet named after what its rows share ("Sóc Sơn", "Dịch vụ môi trường"): that value for each
-    of its rows that no section row of the sheet sets."""
-    field_name, code, _score = sections(name)
+    of its rows that no section row of the sheet sets. Only a name that is a label, an alias, the plan's
+    wording, a district or a ward as written (accent-blind): "Thiết bị" or "Sheet1" set nothing."""
+    field_name, code = sections.exact(name)
     if field_name is None or code is None:
         return
     found.layout.sheet_section = (name, field_name, code)
@@ -698,7 +700,6 @@ class ColumnsAsked:
     saved: list[layout.SavedMapping] = field(default_factory=list)
     name: str | None = None
     codes: dict[int, str] = field(default_factory=dict)  # row → the code the user gave a row without one
-    sheet_as_section: bool = False  # the sheet's name sets what it names for its rows (sheets read together)
 
     def mapping(self) -> layout.SavedMapping | None:
         if not self.name:
@@ -830,6 +831,8 @@ def _keep_in_note(table: Table) -> None:
     lines: list[list[str]] = [[] for _ in table.numbers]
     for choice in [c for c in understood.columns if not (c.added or c.dropped)]:
         cells = table.columns[choice.position]
+        if choice.field is None or COLUMNS_BY_NAME[choice.field].kind in (model.NUMBER, model.YEAR):
+            understood.note_headings.append(choice.text)  # what this list says under it replaces the note's
         if choice.field is None:
             understood.to_note.append(choice.text)
             for k, cell in enumerate(cells):
@@ -844,13 +847,16 @@ def _keep_in_note(table: Table) -> None:
                     cells[k] = None
     own = next((c for c in understood.columns if c.field == "source_note" and not c.added), None)
     if own is not None and fold(own.text) not in _TEMPLATE_NOTE_HEADINGS:  # the list's own "Ghi chú": by its heading
+        understood.note_headings.append(own.text)
         for k, cell in enumerate(table.columns[own.position]):
             if _filled(cell):
                 lines[k].insert(0, f"{own.text}: {clean_text(_as_text(cell))}")
                 table.columns[own.position][k] = None
-    if not any(lines):
+    if not any(lines) and not (understood.note_headings and _position(table, "source_note") is None):
         return
-    notes = table.columns[_column_position(table, "source_note")]
+    notes = table.columns[
+        _column_position(table, "source_note")
+    ]  # so that a re-import drops what the list no longer says
     limit = COLUMNS_BY_NAME["source_note"].max_length
     for k, extra in enumerate(lines):
         if extra:
@@ -866,19 +872,27 @@ _TEMPLATE_NOTE_HEADINGS = {
 }
 
 
-def merge_notes(stored: str | None, incoming: Any) -> str | None:
-    """A project's internal notes when a list is imported again: the list's lines ("Heading: value")
-    replace the stored lines of the same heading; every other stored line (what staff wrote) stays,
-    first. Nothing from the list: the stored notes as they are."""
-    if not _filled(incoming) or (isinstance(incoming, float) and incoming != incoming):
-        return stored
-    new = str(incoming).split("\n")
+def merge_notes(stored: str | None, incoming: Any, headings: Sequence[str] = ()) -> str | None:
+    """A project's internal notes when a list is imported again. The list's lines ("Heading: value")
+    replace the stored lines of the same heading, in place; a stored line under one of the list's
+    ``headings`` that the list no longer gives (a range since corrected, a cell emptied) goes; every
+    other stored line (what staff wrote) stays where it was; the list's new lines come last."""
+    new = str(incoming).split("\n") if _filled(incoming) and not (isinstance(incoming, float)) else []
     if not stored:
-        return str(incoming)
-    headings = {_note_heading(line) for line in new} - {None}
-    kept = [line for line in stored.split("\n") if _note_heading(line) not in headings or _note_heading(line) is None]
-    merged = kept + [line for line in new if line not in kept]
-    return "\n".join(merged)[: COLUMNS_BY_NAME["source_note"].max_length]
+        return "\n".join(new) or None
+    given = {_note_heading(line): line for line in new if _note_heading(line)}
+    of_list = {fold(heading) for heading in headings}
+    merged, placed = [], set()
+    for line in stored.split("\n"):
+        heading = _note_heading(line)
+        if heading is not None and heading in given:
+            if heading not in placed:
+                merged.append(given[heading])
+                placed.add(heading)
+        elif heading is None or heading not in of_list:
+            merged.append(line)
+    merged += [line for line in new if _note_heading(line) not in placed and line not in merged]
+    return "\n".join(merged)[: COLUMNS_BY_NAME["source_note"].max_length] or None
 
 
 def _note_heading(line: str) -> str | None:
@@ -918,8 +932,8 @@ def _fill_from_layout(table: Table, ref: Reference, given: dict[int, str] | None
     district_position = _position(table, "district")
     codes, names = table.columns[code_position], table.columns[name_position]
     taken = {str(code).upper() for code in codes if _filled(code)}
+    # A code given that is another row's proposal is not moved aside: the two rows share it, an error.
     given = {row: clean_text(code).upper() for row, code in (given or {}).items() if clean_text(code)}
-    taken |= set(given.values())
     for k, number in enumerate(table.numbers):
         if _filled(codes[k]) or not _filled(names[k]):
             continue
@@ -1367,7 +1381,7 @@ def parse_sheets(
         names = []
     if len(names) < 2:
         return parse_file(path, ref, progress, names[0] if names else None, columns)
-    asked = replace(columns or ColumnsAsked(), sheet_as_section=True, codes={})
+    asked = replace(columns or ColumnsAsked(), codes={})  # codes are given by row: one sheet at a time
     parts = []
     for index, name in enumerate(names):
         parts.append((name, parse_file(path, ref, None, name, asked)))

@@ -140,6 +140,7 @@ class Layout:
     columns: list[Any] = field(default_factory=list)  # each named column and its field (ColumnChoice)
     saved_mapping: str = ""  # the name of the saved column mapping used, if any
     to_note: list[str] = field(default_factory=list)  # headings of the columns kept in the internal note
+    note_headings: list[str] = field(default_factory=list)  # headings whose lines in the note this list rewrites
     district_from_place: tuple[str, int] | None = None  # (place column's heading, rows whose district it named)
     sheet_section: tuple[str, str, str] | None = None  # sheets read together: (sheet, field, code) its name sets
     ranges: list[tuple[int, str, str]] = field(default_factory=list)  # row, heading, a range as written
@@ -292,6 +293,16 @@ class SectionMatcher:
         for code, wording in (plan_wordings or {}).items():
             for key in (fold(wording), fold(re.sub(r"^(san xuat|sản xuất)\s+", "", wording, flags=re.IGNORECASE))):
                 self.choices.setdefault(key, ("category", code))
+
+    def exact(self, text: str) -> tuple[str | None, str | None]:
+        """What ``text`` names without a fuzzy guess: (field, code), or (None, None)."""
+        key = fold(text)
+        if key in self.choices:
+            return self.choices[key]
+        for field_name, found in (("district", self.ref.match_district(text)), ("ward", self.ref.match_ward(text))):
+            if found:
+                return field_name, found
+        return None, None
 
     def __call__(self, text: str) -> tuple[str | None, str | None, float]:
         key = fold(text)
