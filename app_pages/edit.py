@@ -197,6 +197,28 @@ def _hint(column) -> str | None:
     return None
 
 
+def save(base_version: int | None, rerun: bool = True) -> None:
+    """Save the form over ``base_version``; the outcome (errors, duplicates, a conflict, or the saved
+    project's flash) is kept for the page to show. ``rerun=False`` in the save button's callback."""
+    outcome = editing.save_project(
+        cat,
+        form_input(),
+        actor=user.name,
+        base_version=base_version,
+        confirm_duplicates=bool(st.session_state.get(f"{key}-confirm")),
+    )
+    st.session_state[f"{key}-errors"] = outcome.errors
+    st.session_state[f"{key}-duplicates"] = outcome.duplicates
+    st.session_state[f"{key}-conflict"] = outcome.conflict
+    if outcome.ok:
+        forget_form()
+        st.session_state["staff-edit-flash"] = (outcome.code, "success", t("edit.saved", lang, code=outcome.code))
+        st.session_state["staff-editing"] = outcome.code
+        set_page_params({"code": outcome.code})
+    if rerun:
+        st.rerun()
+
+
 shown = {c.name for c in fields}
 with st.container(border=True, key=f"staff-form-{code or 'new'}"):
     for title, rows in LAYOUT:
@@ -217,35 +239,21 @@ with st.container(border=True, key=f"staff-form-{code or 'new'}"):
         st.error(t("edit.fix", lang, count=len(errors)), icon=":material/error:")
     unsaved = editing.differences(project, form_input(), cat) if project is not None else []
     save_col, discard_col, note_col = st.columns([1, 1, 2], vertical_alignment="center")
-    saved = save_col.button(t("edit.save", lang), type="primary", icon=":material/save:", key=f"{key}-save")
+    # saved in the button's callback, before the page is drawn: one run per save, not a run then a rerun
+    save_col.button(
+        t("edit.save", lang),
+        type="primary",
+        icon=":material/save:",
+        key=f"{key}-save",
+        on_click=save,
+        args=(base, False),
+    )
     if unsaved:
         note_col.caption(t("edit.unsaved", lang, count=len(unsaved)))
         if discard_col.button(t("edit.discard", lang), icon=":material/undo:", key=f"{key}-discard"):
             forget_form()
             st.rerun()
 
-
-def save(base_version) -> None:
-    outcome = editing.save_project(
-        cat,
-        form_input(),
-        actor=user.name,
-        base_version=base_version,
-        confirm_duplicates=bool(st.session_state.get(f"{key}-confirm")),
-    )
-    st.session_state[f"{key}-errors"] = outcome.errors
-    st.session_state[f"{key}-duplicates"] = outcome.duplicates
-    st.session_state[f"{key}-conflict"] = outcome.conflict
-    if outcome.ok:
-        forget_form()
-        st.session_state["staff-edit-flash"] = (outcome.code, "success", t("edit.saved", lang, code=outcome.code))
-        st.session_state["staff-editing"] = outcome.code
-        set_page_params({"code": outcome.code})
-    st.rerun()
-
-
-if saved:
-    save(base)
 
 # --- someone else saved meanwhile: show both versions, let the user choose --------------------------
 if conflict:
