@@ -121,14 +121,13 @@ def show_codes(report: ImportReport) -> None:
     codes = {**found.proposed_codes, **found.given_codes}
     codes.update(report.paired)  # paired with a stored project: that project's code
     given = dict(st.session_state.get(CODES_KEY, {}))
-    with st.expander(
-        t("import.codes_title", lang, count=len(found.uncoded)), expanded=bool(given), icon=":material/tag:"
-    ):
+    revision = st.session_state.get(f"{CODES_KEY}#rev", 0)  # applied this many times: stays open once used
+    title = t("import.codes_title", lang, count=len(found.uncoded))
+    with st.expander(title, expanded=bool(given) or revision > 0, icon=":material/tag:"):
         st.caption(t("import.codes_help", lang))
         rows = list(found.uncoded.items())[:CODES_SHOWN]
         if len(found.uncoded) > CODES_SHOWN:
             st.caption(t("import.codes_more", lang, shown=CODES_SHOWN, count=len(found.uncoded)))
-        revision = st.session_state.get(f"{CODES_KEY}#rev", 0)
         with st.form(f"staff-codes-form-{digest[:16]}", border=False):
             typed = {
                 row: st.text_input(

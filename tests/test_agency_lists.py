@@ -559,7 +559,7 @@ def test_a_code_given_to_the_wrong_row_is_said_before_anything_is_written(tmp_pa
     # Beta's row is given Alpha's code: the update of a public project is said, and so is Alpha's row,
     # which now matches a project another row takes
     report = demo_cat.import_file(path, dry_run=True, codes={3: alpha})
-    assert report.ok
+    assert report.ok and report.overwrites == [(3, alpha)]  # said again beside the Import button
     warnings = [s.text("en") for s in report.understood if s.level == "warning"]
     assert any(
         w.startswith(f"Row 3: the code {alpha} you gave is the published project “Xưởng kiểm thử Alpha”")
