@@ -586,7 +586,8 @@ def _read_other_workbook(
     chosen = sheets[_chosen_name(names, lambda name: sheets[name].rows[:MAX_HEADER_SEARCH_ROWS], sheet)]
     rows = chosen.rows
     _carry_merged_down(rows, chosen.merged, Budget())
-    return _sheet_table(rows, ref, SheetMeta(chosen.name, sheets=names), columns)
+    meta = SheetMeta(chosen.name, sheets=names, hidden_rows=chosen.hidden_rows, hidden_columns=chosen.hidden_columns)
+    return _sheet_table(rows, ref, meta, columns)
 
 
 def _sheet_table(

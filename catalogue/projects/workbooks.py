@@ -7,7 +7,8 @@ hostile file costs at most that child, and the refusal is said like any other. T
 each sheet's filled rows (Excel's row numbers, cells), its merged ranges and nothing else; the rows
 are counted against the same limits as an XLSX (:mod:`catalogue.projects.filelimits`).
 
-Hidden rows and columns are not known in these formats (the reader does not say them).
+python-calamine says neither which rows and columns are hidden nor (in .ods) which cells are merged:
+the child reads those from the file itself (xlrd for .xls, content.xml for .ods).
 """
 
 from __future__ import annotations
@@ -37,31 +38,54 @@ def answer(value):
     sys.stdout.buffer.write(pickle.dumps(value))
     sys.exit(0)
 
-def ods_merges(path):
-    # python-calamine does not give an .ods sheet's merged cells: read them from content.xml, streamed
+def ods_extras(path):
+    # python-calamine gives neither an .ods sheet's merged cells nor its hidden rows and columns:
+    # read them from content.xml, streamed; per sheet: (merges, hidden rows, hidden columns), 0-based
     import zipfile
     from xml.etree.ElementTree import iterparse
     t = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
-    found, name, row, col = {}, None, 0, 0
+    found, name, row, col, column = {}, None, 0, 0, 0
     with zipfile.ZipFile(path) as archive, archive.open("content.xml") as content:
         for event, elem in iterparse(content, events=("start", "end")):
             tag = elem.tag
             if event == "start":
                 if tag == t + "table":
-                    name, row = elem.get(t + "name"), 0
-                    found[name] = []
+                    name, row, column = elem.get(t + "name"), 0, 0
+                    found[name] = ([], [], [])
                 elif tag == t + "table-row":
                     col = 0
                 continue
+            merges, hidden_rows, hidden_columns = found.get(name, ([], [], []))
             if tag == t + "table-row":
-                row += int(elem.get(t + "number-rows-repeated", "1"))
+                repeat = int(elem.get(t + "number-rows-repeated", "1"))
+                if elem.get(t + "visibility") in ("collapse", "filter") and len(hidden_rows) < 1000:
+                    hidden_rows.extend(range(row, row + min(repeat, 1000)))
+                row += repeat
                 elem.clear()
+            elif tag == t + "table-column":
+                repeat = int(elem.get(t + "number-columns-repeated", "1"))
+                if elem.get(t + "visibility") in ("collapse", "filter") and len(hidden_columns) < 1000:
+                    hidden_columns.extend(range(column, column + min(repeat, 1000)))
+                column += repeat
             elif tag in (t + "table-cell", t + "covered-table-cell"):
                 rows = int(elem.get(t + "number-rows-spanned", "1"))
                 cols = int(elem.get(t + "number-columns-spanned", "1"))
-                if tag == t + "table-cell" and (rows > 1 or cols > 1) and len(found[name]) < 100000:
-                    found[name].append(((row, col), (row + rows - 1, col + cols - 1)))
+                if tag == t + "table-cell" and (rows > 1 or cols > 1) and len(merges) < 100000:
+                    merges.append(((row, col), (row + rows - 1, col + cols - 1)))
                 col += int(elem.get(t + "number-columns-repeated", "1"))
+    return found
+
+def xls_hidden(path):
+    # python-calamine does not say which rows and columns of an .xls are hidden: xlrd does (0-based)
+    import xlrd
+    book = xlrd.open_workbook(path, formatting_info=True, on_demand=True)
+    found = {}
+    for name in book.sheet_names():
+        sheet = book.sheet_by_name(name)
+        rows = sorted(r for r, info in sheet.rowinfo_map.items() if info.hidden)
+        columns = sorted(c for c, info in sheet.colinfo_map.items() if info.hidden)
+        found[name] = (rows[:1000], columns[:1000])
+        book.unload_sheet(name)
     return found
 
 import python_calamine as pc
@@ -75,16 +99,22 @@ except Exception as exc:
     if "limit" in str(exc).lower():  # "Cell limit exceeded": the parser's own cap on a sheet's size
         answer({"problem": "memory"})
     answer({"problem": "unreadable", "detail": str(exc)[:200]})
-sheets, cells, ods = [], 0, None
+extras = {}
+try:
+    if job["path"].lower().endswith(".ods"):
+        extras = {name: (m, r, c) for name, (m, r, c) in ods_extras(job["path"]).items()}
+    else:
+        extras = {name: ([], r, c) for name, (r, c) in xls_hidden(job["path"]).items()}
+except MemoryError:
+    answer({"problem": "memory"})
+except Exception:
+    extras = {}  # the cells are still read; only the merges and hidden rows go unsaid
+sheets, cells = [], 0
 for name in book.sheet_names:
     try:
         sheet = book.get_sheet_by_name(name)
         grid = sheet.to_python(skip_empty_area=False)
-        merged = [tuple(r) for r in (sheet.merged_cell_ranges or [])]
-        if not merged and job["path"].lower().endswith(".ods"):
-            if ods is None:
-                ods = ods_merges(job["path"])
-            merged = ods.get(name, [])
+        merged = [tuple(r) for r in (sheet.merged_cell_ranges or [])] or extras.get(name, ([], [], []))[0]
     except MemoryError:
         answer({"problem": "memory"})
     except Exception as exc:
@@ -106,7 +136,8 @@ for name in book.sheet_names:
             answer({"problem": "cells", "row": number})
         rows.append((number, [None if v == "" else v for v in values[:width]]))
     del grid
-    sheets.append((name, rows, merged))
+    _merges, hidden_rows, hidden_columns = extras.get(name, ([], [], []))
+    sheets.append((name, rows, merged, hidden_rows, hidden_columns))
 answer({"sheets": sheets})
 """
 
@@ -116,6 +147,8 @@ class Sheet:
     name: str
     rows: list[tuple[int, list[Any]]]  # filled rows: Excel's row number, cells from column A
     merged: list[tuple[int, int, int]] = field(default_factory=list)  # (column, first row, last row), 1-based
+    hidden_rows: list[int] = field(default_factory=list)  # Excel's row numbers
+    hidden_columns: list[str] = field(default_factory=list)  # Excel's column letters
 
 
 class Unreadable(Exception):
@@ -176,9 +209,24 @@ def _sheets(answer: dict[str, Any]) -> list[Sheet]:
     if problem == "cells":
         raise refusal("filelimit.too_many_cells", row_number=answer["row"], limit=LIMITS.max_cells)
     return [
-        Sheet(name, rows, [(low[1] + 1, low[0] + 1, high[0] + 1) for low, high in merged])
-        for name, rows, merged in answer["sheets"]
+        Sheet(
+            name,
+            rows,
+            [(low[1] + 1, low[0] + 1, high[0] + 1) for low, high in merged],
+            [row + 1 for row in hidden_rows],
+            [_letters(column + 1) for column in hidden_columns],
+        )
+        for name, rows, merged, hidden_rows, hidden_columns in answer["sheets"]
     ]
+
+
+def _letters(column: int) -> str:
+    """Excel's letters for a 1-based column number (1 → A, 27 → AA)."""
+    letters = ""
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 __all__ = ["FileTooCostly", "PasswordProtected", "Sheet", "Unreadable", "read_workbook"]
