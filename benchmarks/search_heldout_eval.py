@@ -4,8 +4,10 @@ The set was written from the projects' texts by a helper who did not write the r
 ranking change for issue 16; this script only scores it (the public search, as the browse page asks
 it). Per class: recall@5 (relevant found in the first five, out of at most five), MRR (first
 relevant), precision@10 where a query has at least ten relevant projects (as the issue defines its
-goal) and the precision of what is shown (relevant among the first ten results returned). Draft and
-withdrawn projects are dropped from the relevance sets: the public search never shows them.
+goal) and the precision of what is shown (relevant among the first ten results returned), for ours,
+SQLite FTS5 and a rapidfuzz scan over the same public projects, in one run (the baselines are those of
+tests/test_search_quality.py). Draft and withdrawn projects are dropped from the relevance sets: the
+public search never shows them.
 
     python benchmarks/search_heldout_eval.py [--limit 10]
 """
@@ -17,6 +19,7 @@ import statistics
 import sys
 import tempfile
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from search_heldout import HELDOUT, NO_ANSWER  # noqa: E402
+from test_search_quality import fts5_ranker, rapidfuzz_ranker  # noqa: E402
 
 from catalogue import Catalogue  # noqa: E402
 
@@ -40,6 +44,24 @@ def score(found: list[str], relevant: frozenset[str]) -> dict[str, float | None]
     }
 
 
+def evaluate(rank: Callable[[str], list[str]], public: set[str]) -> dict[str, list[dict[str, float | None]]]:
+    """Each class's scores for the ranker ``rank`` (query → codes, best first)."""
+    by_class: dict[str, list[dict[str, float | None]]] = defaultdict(list)
+    for kind, query, relevant in HELDOUT:
+        wanted = relevant & public
+        if wanted:
+            by_class[kind].append(score(rank(query), frozenset(wanted)))
+    by_class["all"] = [s for kind in list(by_class) for s in by_class[kind]]
+    return by_class
+
+
+def summary(scores: list[dict[str, float | None]]) -> str:
+    """recall@5 / MRR / shown precision (and precision@10 where a query has ten relevant projects)."""
+    p10 = [s["p@10"] for s in scores if s["p@10"] is not None]
+    text = " / ".join(f"{statistics.mean(s[k] for s in scores):.2f}" for k in ("recall@5", "mrr", "shown"))
+    return text + (f" P@10 {statistics.mean(p10):.2f}" if p10 else "")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--limit", type=int, default=10)
@@ -47,26 +69,21 @@ def main() -> None:
     with Catalogue.open(Path(tempfile.mkdtemp()) / "eval.duckdb") as cat:
         cat.load_demo()
         public = set(cat.projects()["code"])
-        by_class: dict[str, list[dict[str, float | None]]] = defaultdict(list)
-        for kind, query, relevant in HELDOUT:
-            wanted = relevant & public
-            if not wanted:
-                continue
-            found = [hit.code for hit in cat.search(query, limit=args.limit)]
-            by_class[kind].append(score(found, frozenset(wanted)))
+        rankers = {
+            "ours": lambda query: [hit.code for hit in cat.search(query, limit=args.limit)],
+            "SQLite FTS5": fts5_ranker(cat),
+            "rapidfuzz scan": rapidfuzz_ranker(cat),
+        }
+        results = {name: evaluate(rank, public) for name, rank in rankers.items()}
         nothing = sum(1 for query in NO_ANSWER if not cat.search(query, limit=args.limit))
-    print(f"held-out set: {sum(map(len, by_class.values()))} queries over {len(public)} public demo projects")
-    print(f"{'class':22} {'n':>3} {'recall@5':>9} {'MRR':>6} {'P@10 (n)':>11} {'shown':>6}")
-    rows = [*sorted(by_class.items()), ("all", [s for scores in by_class.values() for s in scores])]
-    for kind, scores in rows:
-        p10 = [s["p@10"] for s in scores if s["p@10"] is not None]
-        p10_text = f"{statistics.mean(p10):.2f} ({len(p10)})" if p10 else "— (0)"
-        print(
-            f"{kind:22} {len(scores):>3} {statistics.mean(s['recall@5'] for s in scores):>9.3f} "
-            f"{statistics.mean(s['mrr'] for s in scores):>6.3f} {p10_text:>11} "
-            f"{statistics.mean(s['shown'] for s in scores):>6.2f}"
-        )
-    print(f"queries with no relevant project that found nothing: {nothing} of {len(NO_ANSWER)}")
+    count = len(results["ours"]["all"])
+    print(f"held-out set: {count} queries over {len(public)} public demo projects")
+    print("each cell: recall@5 / MRR / shown precision (relevant among the first ten shown)")
+    print(f"{'class':20} {'n':>3} " + " ".join(f"{name:>20}" for name in rankers))
+    for kind in [*sorted(k for k in results["ours"] if k != "all"), "all"]:
+        cells = " ".join(f"{summary(results[name][kind]):>20}" for name in rankers)
+        print(f"{kind:20} {len(results['ours'][kind]):>3} {cells}")
+    print(f"ours, queries with no relevant project that found nothing: {nothing} of {len(NO_ANSWER)}")
 
 
 if __name__ == "__main__":
