@@ -367,14 +367,12 @@ class Catalogue:
         outcomes = report.outcomes if keep_rows else None
 
         def upsert(cur: duckdb.DuckDBPyConnection) -> tuple[int, int, int]:
+            named = {"outcomes": outcomes, "actor": actor, "source": label, "publication": new_publication}
             if parsed.parts:
-                return _upsert_sheets(
-                    cur, parsed, report, dry_run, actor=actor, source=label, publication=new_publication
-                )
+                return _upsert_sheets(cur, parsed, report, dry_run, **named)
             _pair_with_stored(cur, parsed, report)
             _keep_staff_notes(cur, parsed)
-            named = {"outcomes": outcomes, "review": report.review, "publication": new_publication}
-            return upsert_rows(cur, parsed.frame, parsed.columns, dry_run, actor=actor, source=label, **named)
+            return upsert_rows(cur, parsed.frame, parsed.columns, dry_run, review=report.review, **named)
 
         label = source or Path(path).name
         if dry_run:  # nothing written, so no transaction: the write lock keeps the counts true
@@ -386,8 +384,6 @@ class Catalogue:
         report.inserted, report.updated, report.unchanged = counts
         if keep_rows:
             report.rows = parsed.frame if not parsed.parts else _sheet_rows(parsed)
-        else:
-            report.outcomes.clear()
         return report
 
     def _say_how_read(self, report: ImportReport, parsed: ParsedFile, own: str, source: str | None) -> None:
@@ -500,7 +496,7 @@ def _upsert_sheets(
     keeps the stored values of that sheet's projects), in the one transaction; one history event each."""
     totals = [0, 0, 0]
     for name, part in parsed.parts:
-        outcomes: dict[str, str] = {}
+        outcomes: dict[str, str] = {}  # each sheet's own (upsert fills the dict it is given afresh)
         review: list[str] = []
         said = len(report.understood)
         _pair_with_stored(cur, part, report)  # a corrected name found again, said with its sheet
@@ -518,7 +514,8 @@ def _upsert_sheets(
             publication=named["publication"],
         )
         totals = [a + b for a, b in zip(totals, counts, strict=True)]
-        report.outcomes.update(outcomes)
+        if named["outcomes"] is not None:  # kept when the rows are (keep_rows)
+            named["outcomes"].update(outcomes)
         report.review += review
     return totals[0], totals[1], totals[2]
 

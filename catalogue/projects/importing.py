@@ -832,14 +832,15 @@ def _keep_in_note(table: Table) -> None:
     lines: list[list[str]] = [[] for _ in table.numbers]
     for choice in [c for c in understood.columns if not (c.added or c.dropped)]:
         cells = table.columns[choice.position]
-        if choice.field is None or COLUMNS_BY_NAME[choice.field].kind in (model.NUMBER, model.YEAR):
+        numeric = choice.field is not None and COLUMNS_BY_NAME[choice.field].kind in (model.NUMBER, model.YEAR)
+        if choice.field is None or numeric:
             understood.note_headings.append(choice.text)  # what this list says under it replaces the note's
         if choice.field is None:
             understood.to_note.append(choice.text)
             for k, cell in enumerate(cells):
                 if _filled(cell):
                     lines[k].append(f"{choice.text}: {clean_text(_as_text(cell))}")
-        elif COLUMNS_BY_NAME[choice.field].kind in (model.NUMBER, model.YEAR):
+        elif numeric:
             for k, cell in enumerate(cells):
                 if is_range(cell) and _is_several(cell, COLUMNS_BY_NAME[choice.field].unit):
                     written = clean_text(cell)
@@ -855,9 +856,8 @@ def _keep_in_note(table: Table) -> None:
                 table.columns[own.position][k] = None
     if not any(lines) and not (understood.note_headings and _position(table, "source_note") is None):
         return
-    notes = table.columns[
-        _column_position(table, "source_note")
-    ]  # so that a re-import drops what the list no longer says
+    # the column even when empty, so that a re-import drops what the list no longer says
+    notes = table.columns[_column_position(table, "source_note")]
     limit = COLUMNS_BY_NAME["source_note"].max_length
     for k, extra in enumerate(lines):
         if extra:
@@ -878,15 +878,15 @@ def merge_notes(stored: str | None, incoming: Any, headings: Sequence[str] = ())
     replace the stored lines of the same heading, in place; a stored line under one of the list's
     ``headings`` that the list no longer gives (a range since corrected, a cell emptied) goes; every
     other stored line (what staff wrote) stays where it was; the list's new lines come last."""
-    new = str(incoming).split("\n") if _filled(incoming) and not (isinstance(incoming, float)) else []
+    new = str(incoming).split("\n") if _filled(incoming) and not isinstance(incoming, float) else []
     if not stored:
         return "\n".join(new) or None
-    given = {_note_heading(line): line for line in new if _note_heading(line)}
+    given = {heading: line for line in new if (heading := _note_heading(line))}
     of_list = {fold(heading) for heading in headings}
     merged, placed = [], set()
     for line in stored.split("\n"):
         heading = _note_heading(line)
-        if heading is not None and heading in given:
+        if heading in given:
             if heading not in placed:
                 merged.append(given[heading])
                 placed.add(heading)
@@ -1376,18 +1376,19 @@ def parse_sheets(
     """Every sheet of a workbook that holds a list, each read as its own list (its own rows, as Excel
     numbers them on that sheet) with the sheet's name as a section; the problems name their sheet, and
     a code on two sheets is one. Without two such sheets, the file is read as one list."""
-    try:
-        names = sheets_with_lists(path)
-    except FileTooCostly:
-        names = []
-    if len(names) < 2:
-        return parse_file(path, ref, progress, names[0] if names else None, columns)
-    asked = replace(columns or ColumnsAsked(), codes={})  # codes are given by row: one sheet at a time
-    parts = []
-    for index, name in enumerate(names):
-        parts.append((name, parse_file(path, ref, None, name, asked)))
-        if progress is not None:
-            progress((index + 1) / len(names))
+    with workbooks.remembered():  # an .xls or .ods is read once for all its sheets
+        try:
+            names = sheets_with_lists(path)
+        except FileTooCostly:
+            names = []
+        if len(names) < 2:
+            return parse_file(path, ref, progress, names[0] if names else None, columns)
+        asked = replace(columns or ColumnsAsked(), codes={})  # codes are given by row: one sheet at a time
+        parts = []
+        for index, name in enumerate(names):
+            parts.append((name, parse_file(path, ref, None, name, asked)))
+            if progress is not None:
+                progress((index + 1) / len(names))
     errors = [replace(e, sheet=name) for name, part in parts for e in part.errors]
     errors += _codes_on_two_sheets(parts)
     ignored = list(dict.fromkeys(text for _name, part in parts for text in part.ignored_columns))

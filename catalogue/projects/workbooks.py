@@ -17,7 +17,10 @@ import os
 import pickle
 import subprocess
 import sys
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -159,13 +162,42 @@ class PasswordProtected(Exception):
     """The workbook is encrypted."""
 
 
+_remembered: ContextVar[dict[tuple[str, int, int], tuple[Sheet, ...]] | None] = ContextVar("remembered", default=None)
+
+
+@contextmanager
+def remembered() -> Iterator[None]:
+    """Within it, a workbook read again (same path, size and change time) is not read again: reading
+    every sheet (which sheets hold a list, then each one) starts one child, not one per sheet.
+    Nothing is kept once it ends."""
+    token = _remembered.set({})
+    try:
+        yield
+    finally:
+        _remembered.reset(token)
+
+
 def read_workbook(path: str | os.PathLike[str]) -> list[Sheet]:
     """Every sheet of an ``.xls`` or ``.ods`` workbook, read in a capped child process.
 
     Raises :class:`FileTooCostly` (rows, columns, cells beyond the limits, or the child out of
     memory or time), :class:`PasswordProtected` or :class:`Unreadable`."""
+    resolved = Path(path).resolve()
+    stat = resolved.stat()
+    key = (str(resolved), stat.st_size, stat.st_mtime_ns)
+    memo = _remembered.get()
+    sheets = memo.get(key) if memo is not None else None
+    if sheets is None:
+        sheets = _read(key[0])
+        if memo is not None:
+            memo[key] = sheets
+    # copies: the reading carries merged cells down into the rows it is given
+    return [replace(sheet, rows=[(n, list(cells)) for n, cells in sheet.rows]) for sheet in sheets]
+
+
+def _read(path: str) -> tuple[Sheet, ...]:
     job = {
-        "path": str(Path(path).resolve()),
+        "path": path,
         "memory": CHILD_MEMORY,
         "seconds": CHILD_SECONDS,
         "max_rows": LIMITS.max_rows,
@@ -185,7 +217,7 @@ def read_workbook(path: str | os.PathLike[str]) -> list[Sheet]:
     if done.returncode != 0 or not done.stdout:  # killed: out of memory or processor time
         raise refusal("filelimit.child_failed")
     answer = pickle.loads(done.stdout)  # our own child's answer (plain lists, numbers, text, dates)
-    return _sheets(answer)
+    return tuple(_sheets(answer))
 
 
 def _sheets(answer: dict[str, Any]) -> list[Sheet]:
