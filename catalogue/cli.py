@@ -1,4 +1,4 @@
-"""Command line: ``catalogue init|serve|import|export|search|synonyms|backup|restore|user|report`` (also
+"""Command line: ``catalogue init|serve|import|export|search|synonyms|glossary|backup|restore|user|report`` (also
 ``python -m catalogue``).
 
 Every command but ``init`` and ``restore`` needs an existing database: a mistyped ``--db`` is refused
@@ -105,6 +105,11 @@ def _project_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     syn = commands.add_parser("synonyms", parents=[common], help="list, or add to, the abbreviations search expands")
     syn.add_argument("--add", nargs=2, metavar=("TERM", "EXPANSION"), help='e.g. --add XLNT "xử lý nước thải"')
 
+    glo = commands.add_parser(
+        "glossary", parents=[common], help="list, or add to, the terms search finds in both languages"
+    )
+    glo.add_argument("--add", nargs=2, metavar=("VI", "EN"), help='e.g. --add "bùn thải" sludge')
+
 
 def _operation_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     bak = commands.add_parser("backup", parents=[common], help="write a consistent copy into a new directory")
@@ -175,6 +180,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "export": _export,
         "search": _search,
         "synonyms": _synonyms,
+        "glossary": _glossary,
         "backup": _backup,
         "restore": _restore,
         "user": _user,
@@ -382,6 +388,15 @@ def _synonyms(args: argparse.Namespace) -> int:
             cat.add_synonym(*args.add, added_by=os.environ.get("USER"))
         for row in cat.synonyms().itertuples():
             print(f"{row.term}\t{row.expansion}")
+    return EXIT_OK
+
+
+def _glossary(args: argparse.Namespace) -> int:
+    with _open(args) as cat:
+        if args.add:
+            cat.add_glossary_term(*args.add, added_by=os.environ.get("USER"))
+        for row in cat.glossary().itertuples():
+            print(f"{row.vi}\t{row.en}")
     return EXIT_OK
 
 

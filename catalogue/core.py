@@ -273,6 +273,31 @@ class Catalogue:
         with self.cursor() as cur:
             return cur.execute("select * from synonyms order by term").df()
 
+    def glossary(self) -> pd.DataFrame:
+        """The terms search finds in either language (vi, en, source, added_by, added_at)."""
+        with self.cursor() as cur:
+            return cur.execute("select * from glossary order by vi, en").df()
+
+    def add_glossary_term(self, vi: str, en: str, *, added_by: str | None = None) -> None:
+        """Teach search that a Vietnamese term and an English one mean the same (``"bùn thải"``,
+        ``"sludge"``): a query in either language then finds text in the other.
+
+        Raises :class:`SynonymError` when either side is empty or both read the same.
+        """
+        vi_text, en_text = clean_text(vi), clean_text(en)
+        if not search_fold(vi_text) or not search_fold(en_text):
+            raise SynonymError(Text.of("glossary.both_sides"))
+        if search_fold(vi_text) == search_fold(en_text):
+            raise SynonymError(Text.of("glossary.same"))
+
+        def insert(cur: duckdb.DuckDBPyConnection) -> None:
+            cur.execute(
+                "insert or replace into glossary (vi, en, source, added_by, added_at) values (?, ?, ?, ?, ?)",
+                [vi_text, en_text, "staff", added_by, project_stamp()],
+            ).fetchall()
+
+        self.write(insert, event="synonyms")
+
     def add_synonym(self, term: str, expansion: str, *, note: str | None = None, added_by: str | None = None) -> None:
         """Teach search an abbreviation (``"XLNT"`` → ``"xử lý nước thải"``), or redefine one.
 

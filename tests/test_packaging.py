@@ -11,7 +11,7 @@ from conftest import ROOT
 
 from catalogue.cli import SERVER_OPTIONS, serve_command
 
-IMPORT_NAMES = {"argon2": "argon2-cffi"}  # import name → distribution name where they differ
+IMPORT_NAMES = {"argon2": "argon2-cffi", "Stemmer": "pystemmer"}  # import name → distribution name where they differ
 
 
 def pyproject() -> dict:

@@ -135,6 +135,6 @@ def test_a_new_snapshot_is_warmed_with_the_latest_searches_before_it_serves(tmp_
         cat.import_file(csv_file(tmp_path / "a.csv", "HN-ZZ3,Trạm argon,Dịch vụ môi trường,Gia Lâm"), actor="lan")
         new = cat.search_index.current
         assert new is not old
-        warmed = {word for word, _prefix in new._candidate_cache}
+        warmed = {word for word, _prefix, _exact in new._candidate_cache}
         assert {"lo", "dot", "rac", "nuoc", "thai", "lang", "nghe"} <= warmed  # before any search on it
         assert [hit.code for hit in cat.search("argon")] == ["HN-ZZ3"]

@@ -45,6 +45,9 @@ from rapidfuzz.distance import OSA
 
 from catalogue import pieces
 from catalogue.projects.filters import Condition, Filters
+from catalogue.search import tokens as tokenseq
+from catalogue.search.english import english_key
+from catalogue.search.lexicon import Lexicon, Part
 from catalogue.search.normalize import canonical_word, fold_text, search_fold
 from catalogue.text import LANGUAGES, Text
 
@@ -59,6 +62,9 @@ NO_MATCH = 255
 NAME_WIDTH = 32  # name words kept per project for the phrase check
 PREFIX_CAP = {1: 8, 2: 24}  # a one- or two-letter word being typed expands to its most common words only
 PREFIX_MAX = 150
+POSITIONS_FROM = 2000  # projects holding a phrase's words from which it is found by its words' places
+FOLLOWING_DOCS = 5000
+TEXT_CACHE = 4096  # projects whose texts a snapshot keeps after reading them (the results people open)  # projects read for the words that follow the previous part (phrase-aware prefix)
 # Whole answers kept per snapshot (a snapshot never changes, so neither do they): the same search
 # again (a shortlist toggle or the language switch redraws the results, a page back, the searches
 # many visitors type) costs a dict look-up. CATALOGUE_SEARCH_CACHE=0 turns it off (benchmarks).
@@ -73,8 +79,8 @@ LABELLED = ("category", "district", "ward", "investment_form", "lead_agency")  #
 TEXT_FIELDS = ("name_vi", "name_en", "description_vi", "description_en", "address", "capacity")
 SORTS = ("relevance", "investment", "updated", "code")
 _WORD_RE = re.compile(r"[^\W_]+")  # letters and digits (and the marks of NFD text: see _split_words)
-_COLUMNS = (
-    "code, name_vi, name_en, description_vi, description_en, address, capacity, category, district, ward, "
+_COLUMNS = (  # the texts stay in the database: DuckDB splits them, a page of hits reads them back
+    "code, category, district, ward, "
     "lead_agency, investment_form, status, investment_vnd_bn, updated_at, coalesce(demo, false) as demo, "
     "coalesce(publication, 'published') = 'published' as published"
 )
@@ -100,22 +106,55 @@ class SearchHit:
 
 @dataclass(frozen=True)
 class SearchResult:
-    """A page of hits, the number of matching projects, and facet counts over all of them."""
+    """A page of hits, the number of projects listed, and facet counts over the main ones.
+
+    The list holds first the ``complete`` projects that match every part of the query, then those
+    that match only some ("also matching some of your words"): ``total - complete`` of them. When
+    no project matches every part, ``complete`` is 0 and the list holds those matching the most.
+    ``suggestion`` is a query from the catalogue's own words, when nothing at all was found.
+    """
 
     hits: list[SearchHit]
     total: int
     facets: dict[str, dict[str, int]]
     words_matched: int = 0
     words: int = 0
+    complete: int = -1  # -1: every listed project matches every part (no partial matches listed)
+    suggestion: str = ""
+
+    @property
+    def main(self) -> int:
+        """How many of the listed projects come before the "also matching some" separator."""
+        return self.total if self.complete < 0 else self.complete
 
 
 @dataclass
 class _Word:
+    """One part of a query (:class:`lexicon.Part`) as matched: a word, or a phrase with its other ways."""
+
     folded: str
     typed: str  # lower case as typed, accents kept
     prefix: bool
-    terms: dict[int, int] = field(default_factory=dict)  # term id -> typos
+    terms: dict[int, int] = field(default_factory=dict)  # term id -> typos (every way, for marks and ranking)
     best: np.ndarray | None = None  # per project: typos * 4 + field group, NO_MATCH if absent
+    weak: bool = False  # ranks, never matches alone (a kind of place written alone)
+    part: Part | None = None
+    own: list[dict[int, int]] = field(default_factory=list)  # the candidates of each of the query's own words
+
+
+@dataclass
+class _Found:
+    """What a query matched: the docs (complete matches, then partial ones from ``complete``), the
+    parts as matched, and per doc the typos, field groups and parts missing (for the order)."""
+
+    docs: np.ndarray
+    complete: int  # -1: no partial matches listed; else the number of complete matches first
+    words: list[_Word]
+    typos: np.ndarray | None = None
+    places: np.ndarray | None = None
+    missing: np.ndarray | None = None
+    most: int = 0
+    texts: dict[int, tuple] = field(default_factory=dict)  # texts read from the database, by doc
 
 
 # Committed writes that change what the index holds; a sign-in, an inquiry or a plan edit does not.
@@ -138,6 +177,7 @@ class SearchIndex:
         self._stale = False
         self._rebuild_needed = False
         self.current = IndexSnapshot(catalogue)
+        self.current.prepare()
         self.swaps = 0
         self.swapped_at = time.monotonic()
         self.recent: collections.deque[tuple[str, Filters, str]] = collections.deque(maxlen=4 * WARM_QUERIES)
@@ -196,6 +236,7 @@ class SearchIndex:
         look-up caches hold what visitors are asking for (Solr's cache autowarming): without this,
         every search just after a swap started cold, several times slower at 100,000 projects."""
         started = time.perf_counter()
+        snapshot.prepare()
         latest = list(self.recent)  # one C-level copy: searches append meanwhile
         for query, filters, sort in list(dict.fromkeys(reversed(latest)))[:WARM_QUERIES]:
             if time.perf_counter() - started > WARM_SECONDS:
@@ -251,35 +292,64 @@ class IndexSnapshot:
         with self.catalogue.cursor() as cur:
             rows = cur.execute("select term, expansion from synonyms").fetchall()
         self.synonyms = {search_fold(term): search_fold(expansion).split() for term, expansion in rows}
+        with self.catalogue.cursor() as cur:
+            glossary = cur.execute("select vi, en from glossary").fetchall()
+        ref = self.catalogue.reference
+        places = [
+            (name, code, [text for lang in LANGUAGES if (text := enum.labels[code].as_dict().get(lang))])
+            for name, enum in (("ward", ref.wards), ("district", ref.districts))
+            for code in enum.labels
+        ]
+        self.lexicon = Lexicon(self.synonyms, glossary, places)
         # Tuples, not lists: a tuple of strings leaves the garbage collector's lists, so 100,000
         # cached words do not lengthen every full collection (a pause for every thread).
         self._word_cache: dict[str, tuple[str, ...]] = {}
+        self._shown_cache: dict[str, tuple[str, ...]] = {}  # filled and emptied by a build
 
     def _word_terms(self, word: str) -> tuple[str, ...]:
-        """The terms a word of text stands for: its search key, then an abbreviation's expansion."""
+        """The terms a word of text stands for: its search key, an abbreviation's expansion, and the
+        English key (stem, American spelling) of a word written without Vietnamese letters."""
         terms = self._word_cache.get(word)
         if terms is None:
-            found: list[str] = []
-            for part in search_fold(word).split():
-                found.append(part)
-                found.extend(self.synonyms.get(part, ()))
-            terms = self._word_cache[word] = tuple(found)
+            terms = self._word_cache[word] = self._terms_of(search_fold(word).split(), word.isascii())
         return terms
+
+    def _terms_of(self, parts: list[str], english: bool) -> tuple[str, ...]:
+        found: list[str] = []
+        for part in parts:
+            found.append(part)
+            found.extend(self.synonyms.get(part, ()))
+        if english:
+            found.extend(key for term in found if (key := english_key(term)) != term)
+        return tuple(dict.fromkeys(found))
+
+    def _shown_terms(self, word: str) -> list[str]:
+        """The term that takes the word's place in a sequence (one place per word): its search key,
+        an English word's key (so "incinerators" reads as "inciner"); none for a word of marks only."""
+        shown = self._shown_cache.get(word)
+        return list(shown) if shown is not None else list(self._shown_of(search_fold(word).split(), word.isascii()))
+
+    @staticmethod
+    def _shown_of(parts: list[str], english: bool) -> tuple[str, ...]:
+        if not parts:
+            return ()
+        return (english_key(parts[0]) if english else parts[0],)
 
     def _prime_word_cache(self, words: list[str]) -> None:
         """Fold many words in one call (the cache then answers _word_terms)."""
         for part in pieces.spans(len(words)):  # a piece per call: see catalogue.pieces
             some = words[part]
             for word, folded in zip(some, fold_text("\x1e".join(some)).split("\x1e"), strict=True):
-                terms = []
-                for term in folded.split():
-                    term = canonical_word(term)
-                    terms.append(term)
-                    terms.extend(self.synonyms.get(term, ()))
-                self._word_cache[word] = tuple(terms)
+                parts = [canonical_word(term) for term in folded.split()]
+                self._word_cache[word] = self._terms_of(parts, word.isascii())
+                self._shown_cache[word] = self._shown_of(parts, word.isascii())
 
     def _label_terms(self, name: str, value: str) -> list[str]:
         """Search terms of a coded value's labels in both languages (and a merged agency's successor)."""
+        return [term for word in " ".join(self._label_texts(name, value)).split() for term in self._word_terms(word)]
+
+    def _label_texts(self, name: str, value: str) -> list[str]:
+        """A coded value's labels in every language (and a merged agency's successor's)."""
         ref = self.catalogue.reference
         enum = {
             "category": ref.categories,
@@ -292,8 +362,7 @@ class IndexSnapshot:
         successor = ref.agency_successor.get(value) if name == "lead_agency" else None
         if successor and successor != value:
             texts.append(enum.labels[successor])
-        labels = [text.as_dict()[lang] for text in texts for lang in LANGUAGES if text.has(lang)]
-        return [term for word in " ".join(labels).split() for term in self._word_terms(word)]
+        return [text.as_dict()[lang] for text in texts for lang in LANGUAGES if text.has(lang)]
 
     def _split_words(self, db: duckdb.DuckDBPyConnection, first_doc: int, since: Any = None) -> list[str]:
         """Fill the temporary table ``raw(doc, field, pos, word)``; return its distinct words.
@@ -314,7 +383,8 @@ class IndexSnapshot:
             "union all select doc, 2, concat_ws(' ', description_vi, description_en) from p "
             "union all select doc, 3, concat_ws(' ', address, capacity) from p) "
             "select doc, field, unnest(w) as word, unnest(range(len(w))) as pos from "
-            r"(select doc, field, regexp_split_to_array(lower(text), '[^\p{L}\p{N}\p{M}]+') as w from texts)",
+            r"(select doc, field, list_filter(regexp_split_to_array(lower(text), '[^\p{L}\p{N}\p{M}]+'), lambda x: x <> '') "
+            "as w from texts)",
             params,
         )
         return pieces.fetch_values(db, "select distinct word from raw where word <> ''")
@@ -335,7 +405,6 @@ class IndexSnapshot:
         words = self._split_words(db, 0)
         self.codes = pieces.tolist(frame["code"])
         self.doc_of_code = {code: doc for doc, code in enumerate(self.codes)}
-        self.texts = list(zip(*(pieces.tolist(frame[name]) for name in TEXT_FIELDS), strict=True))
         self.attribute_codes: dict[str, list[str]] = {}
         self.attribute_index: dict[str, dict[str, int]] = {}
         self.attributes: dict[str, np.ndarray] = {}
@@ -357,11 +426,11 @@ class IndexSnapshot:
         self.vocab = {word: term for term, word in enumerate(self.terms)}
         # "shown": the term takes a place in the word sequence (an abbreviation gives its place
         # to its expansion, so "KCN Quang Minh" reads as the phrase "khu công nghiệp Quang Minh").
-        canon_rows = [
-            (word, k, self.vocab[term], term not in self.synonyms)
-            for word, terms in word_terms.items()
-            for k, term in enumerate(terms)
-        ]
+        canon_rows = []
+        for word, terms in word_terms.items():
+            shown = self._shown_terms(word)  # in order: k is the place within the word
+            canon_rows += [(word, k, self.vocab[term], True) for k, term in enumerate(shown)]
+            canon_rows += [(word, -1, self.vocab[term], False) for term in terms if term not in shown]
         canon = pieces.arrow_table(
             dict(zip(("word", "k", "id", "shown"), (list(c) for c in zip(*canon_rows, strict=True)), strict=True))
             if canon_rows
@@ -376,15 +445,20 @@ class IndexSnapshot:
             "select c.id, g.doc, g.field from (select word, doc, min(field)::utinyint as field from raw "
             "where word <> '' group by all) g join canon c using (word) order by 1, 3 desc",
         )
-        names = pieces.fetch_arrays(
-            db,
-            "select doc, rank, id from (select r.doc, c.id, "
-            "(row_number() over (partition by r.doc order by r.pos, c.k) - 1)::integer as rank "
-            "from raw r join canon c using (word) where r.field = 0 and c.shown) where rank < ?",
-            [NAME_WIDTH],
+        # Every word's shown term with its place in its (project, field group): no sort, the arrays
+        # are laid out in numpy (tokens.place).
+        shown = pieces.fetch_arrays(
+            db, "select r.doc, r.field, r.pos::integer as rank, c.id from raw r join canon c using (word) where c.shown"
         )
         db.unregister("canon")
         db.execute("drop table raw")
+        self._shown_cache = {}
+        doc, group, rank = (np.asarray(shown[name]) for name in ("doc", "field", "rank"))
+        self.tokens, self.token_starts = tokenseq.place(doc, group, rank, np.asarray(shown["id"]), len(self.codes))
+        self._positions: tuple[np.ndarray, np.ndarray] | None = None  # made on first need (see _phrase_best)
+        self.positioned_docs = len(self.codes)  # projects added by a delta are read one by one
+        in_name = (group == NAME) & (rank < NAME_WIDTH)
+        names = {"doc": doc[in_name], "rank": rank[in_name], "id": np.asarray(shown["id"])[in_name]}
         self._store_postings(frame, postings, names, labels)
 
     def _store_postings(self, frame: pd.DataFrame, postings: dict, names: dict, labels: dict) -> None:
@@ -437,8 +511,8 @@ class IndexSnapshot:
         }
         self._candidate_cache: dict[tuple[str, bool], dict[int, int]] = {}
         self._best_cache: dict[tuple[str, bool], np.ndarray] = {}
-        self._sequence_cache: dict[int, list[list[int]]] = {}
-        self._label_cache: dict[tuple[str, int], list[int]] = {}
+        self._label_cache: dict[tuple, Any] = {}  # label term ids, label sequences, label word pairs
+        self._text_cache: dict[int, tuple] = {}
 
     # --- keeping in step --------------------------------------------------------------
 
@@ -447,14 +521,14 @@ class IndexSnapshot:
         new = copy.copy(self)
         new.terms, new.vocab, new.delta_terms = list(self.terms), dict(self.vocab), list(self.delta_terms)
         new.delta = {term: (list(docs), list(fields)) for term, (docs, fields) in self.delta.items()}
-        new.codes, new.doc_of_code, new.texts = list(self.codes), dict(self.doc_of_code), list(self.texts)
+        new.codes, new.doc_of_code = list(self.codes), dict(self.doc_of_code)
         new.attribute_codes = {name: list(codes) for name, codes in self.attribute_codes.items()}
         new.attribute_index = {name: dict(index) for name, index in self.attribute_index.items()}
         new.attributes = dict(self.attributes)
         new.label_postings = {term: list(pairs) for term, pairs in self.label_postings.items()}
         new.alive = self.alive.copy()
-        new._label_cache = {}  # a term the delta adds changes a label's ids; _word_cache and
-        # _sequence_cache depend only on the synonyms and on documents, which never change: shared
+        new._label_cache = {}  # a term the delta adds changes a label's ids; _word_cache depends
+        # only on the synonyms, which never change within a snapshot's line of deltas: shared
         new._apply_delta(db, frame)
         return new
 
@@ -469,17 +543,7 @@ class IndexSnapshot:
     def _apply_delta(self, db: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> None:
         """Append changed projects as new documents; their old versions become tombstones."""
         first = len(self.codes)
-        self._split_words(db, first, self.last_sync)
-        tokens = db.execute("select doc, field, word from raw where word <> '' order by doc, field, pos")
-        best: dict[tuple[int, int], int] = {}
-        names: dict[int, list[int]] = {}
-        for doc, field_rank, word in tokens.fetchall():
-            for term in map(self._term_id, self._word_terms(word)):
-                if best.get((term, doc), 9) > field_rank:
-                    best[(term, doc)] = field_rank
-                if field_rank == NAME and self.terms[term] not in self.synonyms:
-                    names.setdefault(doc, []).append(term)
-        db.execute("drop table raw")
+        best, names = self._delta_words(db, first, len(frame))
         for (term, doc), field_rank in best.items():
             entry = self.delta.setdefault(term, ([], []))
             entry[0].append(doc)
@@ -491,11 +555,45 @@ class IndexSnapshot:
         self.codes += frame["code"].tolist()
         for doc, code in enumerate(self.codes[first:], start=first):
             self.doc_of_code[code] = doc
-        self.texts += list(zip(*(frame[name].tolist() for name in TEXT_FIELDS), strict=True))
         rows = np.full((len(frame), NAME_WIDTH), -1, dtype=np.int32)
         for doc, terms in names.items():
             rows[doc - first, : min(len(terms), NAME_WIDTH)] = terms[:NAME_WIDTH]
         self.name_matrix = np.concatenate([self.name_matrix, rows])
+        self._delta_attributes(frame)
+        self.delta_docs += len(frame)
+        newest = frame["updated_at"].max()
+        self.last_sync = newest if self.last_sync is None else max(self.last_sync, newest)
+        # new caches, never cleared ones: the previous snapshot, still searched, keeps its own
+        self._attribute_cache, self._candidate_cache, self._best_cache = {}, {}, {}
+        self._result_cache, self._result_lock, self._text_cache = {}, threading.Lock(), {}
+
+    def _delta_words(
+        self, db: duckdb.DuckDBPyConnection, first: int, count: int
+    ) -> tuple[dict[tuple[int, int], int], dict[int, list[int]]]:
+        """The changed projects' words: each (term, doc)'s best field group, and each doc's name
+        terms; their sequences are appended to ``tokens``."""
+        self._split_words(db, first, self.last_sync)
+        tokens = db.execute("select doc, field, word from raw where word <> '' order by doc, field, pos")
+        best: dict[tuple[int, int], int] = {}
+        names: dict[int, list[int]] = {}
+        groups: dict[int, list[list[int]]] = {}
+        for doc, field_rank, word in tokens.fetchall():
+            for term in map(self._term_id, self._word_terms(word)):
+                if best.get((term, doc), 9) > field_rank:
+                    best[(term, doc)] = field_rank
+            shown = list(map(self._term_id, self._shown_terms(word)))
+            groups.setdefault(doc, [[], [], [], []])[field_rank] += shown
+            if field_rank == NAME:
+                names.setdefault(doc, []).extend(shown)
+        db.execute("drop table raw")
+        added = [tokenseq.sequence(groups.get(doc, [[], [], [], []])) for doc in range(first, first + count)]
+        self.tokens = np.concatenate([self.tokens, np.array([t for ts in added for t in ts], dtype=np.int32)])
+        lengths = np.cumsum([len(ts) for ts in added], dtype=np.int64)
+        self.token_starts = np.concatenate([self.token_starts, self.token_starts[-1] + lengths])
+        return best, names
+
+    def _delta_attributes(self, frame: pd.DataFrame) -> None:
+        """The changed projects' coded attributes, figures and flags, appended."""
         for name in ATTRIBUTES:
             index, codes = self.attribute_index[name], self.attribute_codes[name]
             values = []
@@ -518,12 +616,6 @@ class IndexSnapshot:
         self.published = np.concatenate([self.published, frame["published"].to_numpy(dtype=bool)])
         self.alive = np.concatenate([self.alive, np.ones(len(frame), dtype=bool)])
         self.code_rank = np.argsort(np.argsort(np.array(self.codes), kind="stable")).astype(np.int64)
-        self.delta_docs += len(frame)
-        newest = frame["updated_at"].max()
-        self.last_sync = newest if self.last_sync is None else max(self.last_sync, newest)
-        # new caches, never cleared ones: the previous snapshot, still searched, keeps its own
-        self._attribute_cache, self._candidate_cache, self._best_cache = {}, {}, {}
-        self._result_cache, self._result_lock = {}, threading.Lock()
 
     # --- matching ---------------------------------------------------------------------
 
@@ -550,14 +642,20 @@ class IndexSnapshot:
             parts.append((docs, np.full(len(docs), META, dtype=np.uint8)))
         return parts
 
-    def _candidates(self, word: str, prefix: bool) -> dict[int, int]:
-        """Terms that ``word`` matches, each with its typo count (cached per word)."""
-        key = (word, prefix)
+    def _candidates(self, word: str, prefix: bool, exact: bool = False) -> dict[int, int]:
+        """Terms that ``word`` matches, each with its typo count (cached per word). An ``exact``
+        word (a technical token, a glossary translation) matches itself and its English key only."""
+        key = (word, prefix, exact)
         cached = self._candidate_cache.get(key)
         if cached is not None:
             return cached
         found: dict[int, int] = {}
-        budget = typo_budget(word)
+        budget = 0 if exact else typo_budget(word)
+        if budget and self._held(word):
+            # A word that projects hold as typed (or in another form of it) is that word: "bat"
+            # (Bát Tràng) is not "bai", "bao" or "cat"; "aerating" (aeration) is not "generating".
+            # Only a word no project holds is read as a slip ("incinerater").
+            budget = 0
         if budget:
             for length in range(len(word) - budget, len(word) + budget + 1):
                 bucket = self.alpha_by_length.get(length)
@@ -572,16 +670,29 @@ class IndexSnapshot:
                     distance = OSA.distance(word, term_word, score_cutoff=budget)
                     if distance <= budget:
                         found[term] = distance
-        if prefix:
+        if prefix and not exact:
             for term in self._prefixed(word):
                 found.setdefault(term, 0)
-        exact = self.vocab.get(word)
-        if exact is not None:
-            found[exact] = 0
+        for term, typos in list(found.items()):  # a word's English key: "incinerators" finds "incineration"
+            key_id = self.vocab.get(english_key(self.terms[term]))
+            if key_id is not None and found.get(key_id, 9) > typos:
+                found[key_id] = typos
+        for term in (word, english_key(word)):
+            exact_id = self.vocab.get(term)
+            if exact_id is not None:
+                found[exact_id] = 0
         if len(self._candidate_cache) > 4096:
             self._candidate_cache.clear()
         self._candidate_cache[key] = found
         return found
+
+    def _held(self, word: str) -> bool:
+        """Whether some project holds ``word`` itself (or its English key)."""
+        for term in (word, english_key(word)):
+            found = self.vocab.get(term)
+            if found is not None and (found >= len(self.doc_freq) or self.doc_freq[found] > 0):
+                return True
+        return False
 
     def _prefixed(self, stem: str) -> list[int]:
         """Terms that start with ``stem``; for a short stem only its most common ones."""
@@ -595,22 +706,156 @@ class IndexSnapshot:
             ids = ids[:cap]
         return ids
 
-    def _match(self, word: _Word, size: int) -> None:
-        cached = self._best_cache.get((word.folded, word.prefix))
+    def _following(self, stem: str, context: list[_Word], allowed: np.ndarray) -> dict[int, int]:
+        """The completions of ``stem`` that follow the previous part in projects holding every
+        previous part ("Bát Tr" → "tràng" after "bát"), in text or in a label: a rare completion
+        that the short list of common ones leaves out is still reached."""
+        holding = allowed.copy()
+        for word in context:
+            holding &= word.best != NO_MATCH
+        docs = np.flatnonzero(holding)[:FOLLOWING_DOCS]
+        previous = context[-1].terms
+        table = tokenseq.lookup(previous, len(self.terms))
+        after = set(tokenseq.following(self.tokens, self.token_starts, docs, table).tolist())
+        pairs = self._label_pairs()  # a label's words in order ("Bát Tràng", the ward)
+        for term in previous:
+            after.update(pairs.get(term, ()))
+        return {term: 0 for term in after if 0 <= term < len(self.terms) and self.terms[term].startswith(stem)}
+
+    def _label_pairs(self) -> dict[int, set[int]]:
+        """For each term of a label, the terms that follow it in some label (made once a snapshot)."""
+        pairs = self._label_cache.get(("pairs",))
+        if pairs is None:
+            pairs = {}
+            for name in LABELLED:
+                for value in range(len(self.attribute_codes[name])):
+                    for a, b in itertools.pairwise(self._label_sequence(name, value)):
+                        pairs.setdefault(a, set()).add(b)
+            self._label_cache[("pairs",)] = pairs
+        return pairs
+
+    def _best_of(self, terms: dict[int, int], size: int, key: tuple | None) -> np.ndarray:
+        """Per project, the best (typos * 4 + field group) of ``terms``; cached under ``key``."""
+        cached = self._best_cache.get(key) if key is not None else None
         if cached is not None and len(cached) == size:
-            word.best = cached
-            return
+            return cached
         best = np.full(size, NO_MATCH, dtype=np.uint8)
-        for term, typos in word.terms.items():
+        for term, typos in terms.items():
             for docs, fields in self._postings(term):
                 # Within one part a project that appears twice comes with its best field last
                 # (postings are ordered so), and the last write of a fancy assignment wins.
                 best[docs] = np.minimum(best[docs], fields + np.uint8(typos * 4))
-        if len(self._best_cache) >= 128:  # the oldest goes; searches share this dict without a lock,
-            with contextlib.suppress(StopIteration, KeyError, RuntimeError):  # so another may have gone first
-                self._best_cache.pop(next(iter(self._best_cache)))
-        self._best_cache[(word.folded, word.prefix)] = best
+        if key is not None:
+            if len(self._best_cache) >= 128:  # the oldest goes; searches share this dict without a lock,
+                with contextlib.suppress(StopIteration, KeyError, RuntimeError):  # so another may have gone first
+                    self._best_cache.pop(next(iter(self._best_cache)))
+            self._best_cache[key] = best
+        return best
+
+    def _part_word(self, part: Part, size: int, context: list[_Word] | None, allowed: np.ndarray) -> _Word:
+        """A query part matched: a word's candidates, or a phrase's ways (its own words in order,
+        a translation, an abbreviation's expansion, the place itself) taken at their best."""
+        word = _Word(" ".join(part.words), part.typed, part.prefix, weak=part.weak, part=part)
+        last = len(part.words) - 1
+        own = [self._candidates(w, part.prefix and i == last, part.exact) for i, w in enumerate(part.words)]
+        key: tuple = (tuple(part.words), part.prefix, part.exact)
+        if context is not None and part.prefix:
+            own[-1] = {**self._following(part.words[-1], context, allowed), **own[-1]}
+            key = (*key, tuple(w.folded for w in context))
+        word.own = own
+        if not part.phrase:
+            word.terms = own[0]
+            word.best = self._best_of(own[0], size, key)
+            return word
+        key = (*key, tuple(part.alternatives), tuple(part.places))
+        ways = [own] + [[self._candidates(w, False, True) for w in alternative] for alternative in part.alternatives]
+        word.terms = {term: typos for way in ways for terms in way for term, typos in terms.items()}
+        cached = self._best_cache.get(key)
+        if cached is not None and len(cached) == size:
+            word.best = cached
+            return word
+        best = np.full(size, NO_MATCH, dtype=np.uint8)
+        for way in ways:
+            best = np.minimum(best, self._phrase_best(way, size))
+        for attribute, code in part.places:  # a project there ranks as if its name said so
+            value = self.attribute_index[attribute].get(code)
+            if value is not None:
+                best[self._attribute_docs(attribute, value)] = NAME
         word.best = best
+        self._best_cache[key] = best
+        return word
+
+    def _phrase_best(self, way: list[dict[int, int]], size: int) -> np.ndarray:
+        """Per project, the worst of the words' bests where the words stand as a phrase (in one
+        field group, or in one label), else NO_MATCH."""
+        key = ("phrase", *(tuple(sorted(terms.items())) for terms in way))
+        cached = self._best_cache.get(key)
+        if cached is not None and len(cached) == size:
+            return cached
+        bests = [self._best_of(terms, size, ("terms", key[i + 1])) for i, terms in enumerate(way)]
+        if len(bests) == 1:
+            return bests[0]
+        stacked = np.stack(bests)
+        holding_mask = (stacked != NO_MATCH).all(axis=0)
+        holding = np.flatnonzero(holding_mask)
+        tables = [tokenseq.lookup(terms, len(self.terms)) for terms in way]
+        if len(holding) < POSITIONS_FROM:  # few projects: read their words
+            phrased = tokenseq.phrase_docs(self.tokens, self.token_starts, holding, tables)
+        else:  # many: from the places of the rarest word; projects changed since, one by one
+            freq = self.doc_freq
+            at = min(range(len(way)), key=lambda i: int(sum(freq[t] for t in way[i] if t < len(freq))))
+            where = self._term_positions()
+            found = tokenseq.phrase_docs_at(self.tokens, self.token_starts, where, tables, list(way[at]), at)
+            found = found[found < self.positioned_docs]
+            later = holding[holding >= self.positioned_docs]
+            phrased = np.concatenate(
+                [found[holding_mask[found]], tokenseq.phrase_docs(self.tokens, self.token_starts, later, tables)]
+            )
+        labelled = self._label_phrase_docs(way, holding)
+        chosen = np.concatenate([phrased, labelled]).astype(np.int64)  # a project twice is set twice alike
+        best = np.full(size, NO_MATCH, dtype=np.uint8)
+        best[chosen] = stacked[:, chosen].max(axis=0)
+        self._best_cache[key] = best
+        return best
+
+    def prepare(self) -> None:
+        """Make, before the snapshot serves anyone, what its first searches would otherwise make: the
+        terms' places, for a catalogue large enough that phrases are found by them."""
+        if self.positioned_docs >= POSITIONS_FROM:
+            self._term_positions()
+
+    def _term_positions(self) -> tuple[np.ndarray, np.ndarray]:
+        """Where each term of the built index stands in ``tokens`` (made once, on the first phrase
+        that many projects hold; a delta's snapshot shares it: its own projects are read one by one)."""
+        if self._positions is None:
+            self._positions = tokenseq.positions(
+                self.tokens[: self.token_starts[self.positioned_docs]], self.main_terms
+            )
+        return self._positions
+
+    def _label_sequence(self, name: str, value: int) -> list[int]:
+        """The term ids of a coded value's labels in order, as a phrase check reads them."""
+        ids = self._label_cache.get(("sequence", name, value))
+        if ids is None:
+            words = " ".join(self._label_texts(name, self.attribute_codes[name][value])).split()
+            ids = [self.vocab.get(term, -1) for word in words for term in self._shown_terms(word.lower())]
+            self._label_cache[("sequence", name, value)] = ids
+        return ids
+
+    def _label_phrase_docs(self, way: list[dict[int, int]], holding: np.ndarray) -> np.ndarray:
+        """Those of ``holding`` whose category, place, form or agency label holds the phrase ``way``."""
+        found = []
+        width = len(way)
+        for name in LABELLED:
+            values = [
+                value
+                for value in range(len(self.attribute_codes[name]))
+                if (ids := self._label_sequence(name, value))
+                and any(all(ids[i + j] in way[j] for j in range(width)) for i in range(len(ids) - width + 1))
+            ]
+            if values:  # rare: a label that says the phrase ("Xử lý nước thải" as a category)
+                found.append(holding[np.isin(self.attributes[name][holding], values)])
+        return np.concatenate(found) if found else np.empty(0, dtype=np.int64)
 
     # --- querying ---------------------------------------------------------------------
 
@@ -641,71 +886,87 @@ class IndexSnapshot:
         return result
 
     def matching_codes(self, query: str, filters: Filters) -> list[str]:
-        """The codes of every project in the result of ``query`` within ``filters`` (unordered)."""
-        docs = self._matching(query, filters)[0]
+        """The codes of the projects in the result of ``query`` within ``filters`` (unordered): those
+        matching every part when any does, not the partial matches listed after them."""
+        found = self._matching(query, filters)
+        docs = found.docs[: found.complete] if found.complete > 0 else found.docs
         return [self.codes[i] for i in docs]
 
     def _search(self, query: str, filters: Filters, limit: int, offset: int, sort: str, facets: bool) -> SearchResult:
-        docs, words, typos, places, most = self._matching(query, filters)
+        found = self._matching(query, filters)
+        docs, complete = found.docs, found.complete
+        main = docs[:complete] if complete > 0 else docs
         facet_counts: dict[str, dict[str, int]] = {}
         if facets:
-            facet_counts = self._facets(docs)
+            facet_counts = self._facets(main)
             # A facet in use counts as if its own choice were not made (the others stay): its other
             # options then say how many projects choosing them as well would add.
             for name in FACETS:
                 if getattr(filters, name):
-                    others = self._matching(query, replace(filters, **{name: ()}), words)[0]
+                    other = self._matching(query, replace(filters, **{name: ()}), found.words)
+                    others = other.docs[: other.complete] if other.complete > 0 else other.docs
                     facet_counts[name] = self._facets(others, (name,))[name]
-        page = self._order(docs, words, typos, places, sort, offset + limit)[offset : offset + limit]
-        return SearchResult(self._hits(page, words, offset), len(docs), facet_counts, most, len(words))
+        needed = offset + limit
+        page = self._order(main, found, sort, needed, partial=complete == 0)
+        if complete > 0 and len(page) < needed:  # then those matching some of the words
+            page += self._order(docs[complete:], found, sort, needed - len(page), partial=True)
+        page = page[offset : offset + limit]
+        suggestion = self._suggestion(found.words) if len(docs) == 0 and found.words else ""
+        counted = [w for w in found.words if not w.weak] or found.words
+        return SearchResult(
+            self._hits(page, found.words, offset, found.texts),
+            len(docs),
+            facet_counts,
+            found.most,
+            len(counted),
+            complete,
+            suggestion,
+        )
 
-    def _matching(
-        self, query: str, filters: Filters, parsed: list[_Word] | None = None
-    ) -> tuple[np.ndarray, list[_Word], Any, Any, int]:
+    def _matching(self, query: str, filters: Filters, parsed: list[_Word] | None = None) -> _Found:
         """The matching docs; ``parsed`` reuses the words of an earlier call with the same query."""
         size = len(self.codes)
         allowed = self._filter_mask(filters)
-        if parsed is None:
-            words = self._parse(query)
-            for word in words:
-                word.terms = self._candidates(word.folded, word.prefix)
-                self._match(word, size)
+        words = parsed if parsed is not None else self._parse(query, allowed)
+        if not words:
+            return _Found(np.flatnonzero(allowed), -1, words)
+        counted = [w for w in words if not w.weak] or words
+        stacked = np.stack([w.best for w in counted])
+        counts = (stacked != NO_MATCH).sum(axis=0, dtype=np.int16)
+        counts[~allowed] = 0
+        most = int(counts.max()) if size else 0
+        everything = len(counted)
+        if most == everything and everything > 1:
+            # Every part matched by some: those first, then the ones matching at least half.
+            complete = np.flatnonzero(counts == most)
+            partial = np.flatnonzero((counts >= (everything + 1) // 2) & (counts < most))
+            docs = np.concatenate([complete, partial])
+            split = len(complete) if len(partial) else -1
+        elif most:  # one part, or none matching them all: the projects matching the most
+            docs, split = np.flatnonzero(counts == most), (-1 if most == everything else 0)
         else:
-            words = parsed
-        typos = places = None
-        most = 0
-        if words:
-            stacked = np.stack([w.best for w in words])
-            counts = (stacked != NO_MATCH).sum(axis=0, dtype=np.int16)
-            counts[~allowed] = 0
-            most = int(counts.max()) if size else 0
-            # All the words if any project has them all, else as many as the best have.
-            docs = np.flatnonzero(counts == most) if most else np.empty(0, dtype=np.int64)
-            chosen = stacked[:, docs]
-            matched = chosen != NO_MATCH
-            typos = np.zeros(size, dtype=np.int64)
-            places = np.zeros(size, dtype=np.int64)
-            typos[docs] = np.where(matched, chosen // 4, 0).sum(axis=0)
-            places[docs] = np.where(matched, chosen % 4, 0).sum(axis=0)
-        else:
-            docs = np.flatnonzero(allowed)
-        return docs, words, typos, places, most
+            docs, split = np.empty(0, dtype=np.int64), -1
+        chosen = stacked[:, docs]
+        matched = chosen != NO_MATCH
+        typos = np.zeros(size, dtype=np.int64)
+        places = np.zeros(size, dtype=np.int64)
+        typos[docs] = np.where(matched, chosen // 4, 0).sum(axis=0)
+        places[docs] = np.where(matched, chosen % 4, 0).sum(axis=0)
+        # For the order of partial matches: a missing place costs less than a missing topic word
+        weights = np.array([1 if w.part is not None and w.part.places else 2 for w in counted], dtype=np.int64)
+        missing = ((stacked == NO_MATCH) * weights[:, None]).sum(axis=0)
+        return _Found(docs, split, words, typos, places, missing, most)
 
-    def _parse(self, query: str) -> list[_Word]:
-        text = unicodedata.normalize("NFC", str(query or ""))[:MAX_QUERY_CHARS]
-        typing = bool(text) and not text[-1].isspace()
-        raw = _WORD_RE.findall(text)
+    def _parse(self, query: str, allowed: np.ndarray) -> list[_Word]:
+        """The query's parts (:meth:`Lexicon.parse`), each matched against every project."""
+        size = len(self.codes)
         words: list[_Word] = []
-        for position, typed in enumerate(raw):
-            folded_parts = search_fold(typed).split()
-            for part_index, folded in enumerate(folded_parts):
-                is_last = position == len(raw) - 1 and part_index == len(folded_parts) - 1
-                expansion = self.synonyms.get(folded)
-                if expansion:
-                    words += [_Word(part, part, False) for part in expansion]
-                else:
-                    words.append(_Word(folded, typed.lower() if len(folded_parts) == 1 else folded, is_last and typing))
-        return words[:MAX_QUERY_WORDS]
+        for part in self.lexicon.parse(query, MAX_QUERY_CHARS)[:MAX_QUERY_WORDS]:
+            context = None
+            if part.prefix and not part.exact and any(not w.weak for w in words):
+                context = [w for w in words if not w.weak]
+            words.append(self._part_word(part, size, context, allowed))
+        return words
 
     def _filter_mask(self, filters: Filters) -> np.ndarray:
         """The documents that meet every condition of ``filters`` (the rules SQL applies too)."""
@@ -740,15 +1001,9 @@ class IndexSnapshot:
             }
         return counts
 
-    def _order(
-        self,
-        docs: np.ndarray,
-        words: list[_Word],
-        typos: np.ndarray | None,
-        places: np.ndarray | None,
-        sort: str,
-        needed: int,
-    ) -> list[int]:
+    def _order(self, docs: np.ndarray, found: _Found, sort: str, needed: int, *, partial: bool = False) -> list[int]:
+        """The best ``needed`` of ``docs`` in order; ``partial`` ranks those missing fewer parts first."""
+        words = found.words
         rank = self.code_rank[docs]
         if sort in ("investment", "updated"):
             values = self.investment[docs] if sort == "investment" else self.updated[docs].astype(np.float64)
@@ -758,7 +1013,8 @@ class IndexSnapshot:
             return docs[np.argsort(rank)][:needed].tolist()
         # Cheap criteria for everything, the phrase check for the best few thousand, every
         # criterion for the best RERANK_DEPTH; ties at each cut go by code.
-        key = (typos[docs].astype(np.int64) * 64 + places[docs]) * (1 << 22) + rank
+        missing = found.missing[docs] if partial else np.zeros(len(docs), dtype=np.int64)
+        key = (missing * 4096 + found.typos[docs].astype(np.int64) * 64 + found.places[docs]) * (1 << 22) + rank
         docs, key = _smallest(docs, key, PHRASE_DEPTH)
         phrase = self._phrase_in_name(docs, words)
         key = key + np.where(phrase, 0, 32 * (1 << 22))  # between a typo and a field step
@@ -768,42 +1024,32 @@ class IndexSnapshot:
         for w, word in enumerate(words):
             for term in word.terms:
                 word_of_term.setdefault(term, []).append(w)
+        accented = any(w.typed != w.folded for w in words)
+        texts = self._texts([int(d) for d in docs]) if accented else {}  # names, for accents as typed
+        found.texts.update(texts)  # the page's hits come from these docs: read once
         keyed = sorted(
-            (self._fine_key(int(d), words, sequences[int(d)], word_of_term), int(k), int(d))
+            (
+                (
+                    int(found.missing[d]) if partial else 0,
+                    *self._fine_key(int(d), words, sequences[int(d)], word_of_term, texts),
+                ),
+                int(k),
+                int(d),
+            )
             for d, k in zip(docs, key, strict=True)
         )
         return [doc for _fine, _key, doc in keyed][:needed]
 
     def _sequences(self, docs: list[int]) -> dict[int, list[list[int]]]:
-        """Each project's term ids per field group, an abbreviation replaced by its expansion."""
-        cache, vocab = self._sequence_cache, self.vocab
+        """Each project's term ids per field group (an abbreviation read as its expansion, an English
+        word as its key), its labels' terms added to the codes-and-labels group."""
         result: dict[int, list[list[int]]] = {}
         for doc in docs:
-            fields = cache.get(doc)
-            if fields is None:
-                name_vi, name_en, desc_vi, desc_en, address, capacity = self.texts[doc]
-                texts = (
-                    f"{name_vi or ''} {name_en or ''}",
-                    self.codes[doc],
-                    f"{desc_vi or ''} {desc_en or ''}",
-                    f"{address or ''} {capacity or ''}",
-                )
-                fields = [
-                    [
-                        vocab.get(term, -1)
-                        for word in _WORD_RE.findall(text.lower())
-                        for term in self._word_terms(word)
-                        if term not in self.synonyms
-                    ]
-                    for text in texts
-                ]
-                for name in LABELLED:
-                    value = int(self.attributes[name][doc])
-                    if value >= 0:
-                        fields[META] += self._label_ids(name, value)
-                if len(cache) > 20_000:
-                    cache.clear()
-                cache[doc] = fields
+            fields = tokenseq.groups(self.tokens, self.token_starts, doc)
+            for name in LABELLED:
+                value = int(self.attributes[name][doc])
+                if value >= 0:
+                    fields[META] = fields[META] + self._label_ids(name, value)
             result[doc] = fields
         return result
 
@@ -815,15 +1061,13 @@ class IndexSnapshot:
         return ids
 
     def _phrase_in_name(self, docs: np.ndarray, words: list[_Word]) -> np.ndarray:
-        """Whether each project's name holds the query words in order as a phrase."""
+        """Whether each project's name holds the query's words in order as a phrase (a part of
+        several words standing for its words in turn; a kind of place written alone left out)."""
         names = self.name_matrix[docs]
         found = np.zeros(len(docs), dtype=bool)
-        hits = []
-        for word in words:
-            lookup = np.zeros(len(self.terms) + 1, dtype=bool)
-            lookup[np.fromiter(word.terms, dtype=np.int64, count=len(word.terms)) + 1] = True
-            hits.append(lookup[names + 1])
-        for start in range(max(NAME_WIDTH - len(words) + 1, 0)):
+        slots = [terms for word in words if not word.weak for terms in (word.own or [word.terms])]
+        hits = [tokenseq.lookup(terms, len(self.terms))[names + 1] for terms in slots]
+        for start in range(max(NAME_WIDTH - len(hits) + 1, 0)):
             run = np.ones(len(docs), dtype=bool)
             for offset, hit in enumerate(hits):
                 run &= hit[:, start + offset]
@@ -831,21 +1075,29 @@ class IndexSnapshot:
         return found
 
     def _fine_key(
-        self, doc: int, words: list[_Word], sequence: list[list[int]], word_of_term: dict[int, list[int]]
-    ) -> tuple[int, int, int, int, int]:
-        """(typos, tier, proximity, field, -accents as typed): lower is better."""
+        self,
+        doc: int,
+        words: list[_Word],
+        sequence: list[list[int]],
+        word_of_term: dict[int, list[int]],
+        texts: dict[int, tuple],
+    ) -> tuple[int, int, int, int, int, int]:
+        """(typos, -places that are the project's own, tier, proximity, field, -accents as typed):
+        lower is better."""
+        active = [w for w, word in enumerate(words) if word.best[doc] != NO_MATCH]  # what this project matched
         positions: list[list[list[int]]] = [[[] for _ in words] for _ in range(4)]
         for field_rank, terms in enumerate(sequence):
             per_word = positions[field_rank]
             for index, term in enumerate(terms):
                 for w in word_of_term.get(term, ()):
                     per_word[w].append(index)
+        positions = [[per_word[w] for w in active] for per_word in positions]
         # Names above the rest, and within a field a phrase above scattered words:
         # 0 phrase in the name, 1 all words in the name, 2 a phrase in one other field,
         # 3 all words in one other field, 4 the words spread over fields.
         best = (4, 8 * len(words), 4)
         for field_rank, per_word in enumerate(positions):
-            if all(per_word):
+            if per_word and all(per_word):
                 proximity = _proximity(per_word)
                 tier = (0 if proximity == 0 else 1) if field_rank == NAME else (2 if proximity == 0 else 3)
                 best = min(best, (tier, proximity, field_rank))
@@ -853,22 +1105,95 @@ class IndexSnapshot:
         typos = sum(q // 4 for q in matched)
         if best[0] == 4:
             best = (4, best[1], sum(q % 4 for q in matched))
-        return typos, *best, -self._accents_as_typed(doc, words)
+        return typos, -self._there(doc, words), *best, -self._accents_as_typed(doc, words, texts)
 
-    def _accents_as_typed(self, doc: int, words: list[_Word]) -> int:
-        accented = [accent_key(w.typed) for w in words if w.typed != w.folded]
-        if not accented:
+    def _there(self, doc: int, words: list[_Word]) -> int:
+        """How many of the places the query names are this project's own ward or district (not
+        only words of its text): a project there outranks one that merely mentions the place."""
+        count = 0
+        for word in words:
+            places = word.part.places if word.part is not None else ()
+            count += any(
+                self.attribute_index[name].get(code, -2) == self.attributes[name][doc] for name, code in places
+            )
+        return count
+
+    def _accents_as_typed(self, doc: int, words: list[_Word], texts: dict[int, tuple]) -> int:
+        accented = [accent_key(typed) for w in words if w.typed != w.folded for typed in w.typed.split()]
+        if not accented or doc not in texts:
             return 0
-        name_vi, name_en = self.texts[doc][:2]
+        name_vi, name_en = texts[doc][:2]
         tokens = {accent_key(t) for t in _WORD_RE.findall(f"{name_vi or ''} {name_en or ''}")}
         return sum(1 for word in accented if word in tokens)
 
-    def _hits(self, page: list[int], words: list[_Word], offset: int) -> list[SearchHit]:
+    def _texts(self, docs: list[int]) -> dict[int, tuple]:
+        """The texts (``TEXT_FIELDS``) of ``docs``, read from the database: the index keeps none."""
+        cache = self._text_cache
+        found = {doc: cache[doc] for doc in docs if doc in cache}
+        codes = {self.codes[doc]: doc for doc in docs if doc not in found}
+        if not codes:
+            return found
+        with self.catalogue.cursor() as cur:
+            rows = cur.execute(
+                f"select code, {', '.join(TEXT_FIELDS)} from projects where code in (select unnest(?))",
+                [list(codes)],
+            ).fetchall()
+        for row in rows:
+            found[codes[row[0]]] = cache[codes[row[0]]] = tuple(row[1:])
+        while len(cache) > TEXT_CACHE:  # the oldest go; searches share this dict without a lock
+            with contextlib.suppress(StopIteration, KeyError, RuntimeError):
+                cache.pop(next(iter(cache)))
+        return found
+
+    def _suggestion(self, words: list[_Word]) -> str:
+        """A query from the catalogue's own words when nothing was found ("did you mean"): each word
+        that matched nothing replaced by the most common word within a wider edit distance, written
+        as a project writes it (its marks); "" when no word has a close enough neighbour."""
+        changed = False
+        out = []
+        for word in words:
+            exact = word.part is not None and word.part.exact
+            if exact or (word.best is not None and (word.best != NO_MATCH).any()) or not word.folded.isalpha():
+                out.append(word.typed)
+                continue
+            close = self._closest(word.folded)
+            changed |= close is not None
+            out.append(close or word.typed)
+        return " ".join(out) if changed else ""
+
+    def _closest(self, folded: str) -> str | None:
+        budget = min(3, typo_budget(folded) + 1)  # one more than a search forgives
+        best: tuple[int, int, int] | None = None
+        for length in range(max(1, len(folded) - budget), len(folded) + budget + 1):
+            bucket = self.alpha_by_length.get(length)
+            if bucket is None:
+                continue
+            for _term, distance, position in process.extract(
+                folded, bucket[0], scorer=OSA.distance, score_cutoff=budget, limit=None
+            ):
+                term = int(bucket[1][position])
+                candidate = (int(distance), -int(self.doc_freq[term]) if term < len(self.doc_freq) else 0, term)
+                best = candidate if best is None or candidate < best else best
+        if best is None or best[1] == 0:
+            return None
+        return self._written(best[2])
+
+    def _written(self, term: int) -> str:
+        """A term as the first project holding it writes it (with its marks), else the term."""
+        for docs, _fields in self._postings(term):
+            for text in self._texts([int(docs[0])]).get(int(docs[0]), ()):
+                for match in _WORD_RE.finditer(text or ""):
+                    if self.terms[term] in self._word_terms(match.group().lower()):
+                        return match.group().lower()
+        return self.terms[term]
+
+    def _hits(self, page: list[int], words: list[_Word], offset: int, known: dict[int, tuple]) -> list[SearchHit]:
         terms = {self.terms[t] for w in words for t in w.terms}
         seen: dict[str, bool] = {}  # words repeat from hit to hit: decide each once
         hits = []
+        texts = {**known, **self._texts([doc for doc in page if doc not in known])}
         for rank, doc in enumerate(page, start=offset):
-            row = dict(zip(TEXT_FIELDS, self.texts[doc], strict=True))
+            row = dict(zip(TEXT_FIELDS, texts.get(doc, ("",) + (None,) * (len(TEXT_FIELDS) - 1)), strict=True))
             highlights = (
                 {name: spans for name in HIGHLIGHT_FIELDS if (spans := self._spans(row.get(name), terms, seen))}
                 if terms
@@ -896,6 +1221,7 @@ class IndexSnapshot:
     def memory_bytes(self) -> int:
         """Bytes held by the index's arrays (the Python lists of codes and names come on top)."""
         arrays = [self.post_docs, self.post_fields, self.post_offsets, self.name_matrix, self.doc_freq]
+        arrays += [self.tokens, self.token_starts, *(self._positions or ())]
         arrays += [self.investment, self.updated, self.demo, self.published, self.alive]
         arrays += [self.code_rank, self.doc_freq, *self.attributes.values()]
         return int(sum(a.nbytes for a in arrays))
@@ -908,7 +1234,7 @@ _TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 def accent_key(word: str) -> str:
     """A word's letters and marks with the tone mark moved to the end: old and new tone
     placement (hoà/hòa, thuỷ/thủy) give the same key; a missing or different mark does not."""
-    decomposed = unicodedata.normalize("NFD", word.lower())
+    decomposed = unicodedata.normalize("NFD", word.lower().replace("ð", "đ"))
     tones = "".join(ch for ch in decomposed if ch in _TONE_MARKS)
     return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _TONE_MARKS)) + tones
 

@@ -87,10 +87,11 @@ def fold_text(text: str) -> str:
 
     NFKD splits every accented letter (NFC, NFD and legacy Windows-1258 decomposed text
     alike) into a base letter and marks; the marks and anything else outside ASCII are
-    dropped, đ becomes d, and every character that is not a letter or digit becomes a
+    dropped, đ becomes d (and so does ð, the eth that legacy VNI/TCVN3 conversions and pasted PDFs
+    put for đ: "Ðông Anh" is "Đông Anh"), and every character that is not a letter or digit becomes a
     space. The ASCII record separator ``\x1e`` is kept.
     """
-    decomposed = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
+    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD_TABLE))
     return decomposed.encode("ascii", "ignore").translate(_ASCII_TABLE).decode("ascii")
 
 

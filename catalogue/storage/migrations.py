@@ -148,6 +148,14 @@ MIGRATIONS: tuple[Migration, ...] = (
         "projects: staff's note, where an agency list's unmapped columns and ranges land",
         ("alter table projects add column if not exists source_note varchar",),
     ),
+    Migration(
+        15,
+        "search glossary: the field's terms in Vietnamese and English, each found by the other",
+        (
+            "create table if not exists glossary (vi varchar not null, en varchar not null, source varchar, "
+            "added_by varchar, added_at timestamp, primary key (vi, en))",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -4,7 +4,8 @@ The reference tables (categories, statuses, districts, wards, agencies, the plan
 tasks) are upserted from ``catalogue/data`` whenever the shipped files differ from those of the last
 sync (a SHA-256 over their bytes), so a corrected label reaches a database made by an earlier
 release. Rows that a CSV no longer has are kept: projects and history may still name them. The
-shipped search synonyms are added, and corrected, unless staff redefined the term (``added_by``).
+shipped search synonyms are added, and corrected, unless staff redefined the term (``added_by``);
+the shipped glossary's pairs are added.
 Each sync is a row in ``reference_syncs``.
 """
 
@@ -34,13 +35,14 @@ REFERENCE_FILES: tuple[tuple[str, str], ...] = (
     ("plan_tasks", "plan_tasks.csv"),
 )
 SYNONYMS_FILE = "synonyms.csv"
+GLOSSARY_FILE = "glossary.csv"
 
 Locate = Callable[[str], Path]
 
 
 def shipped_checksum(locate: Locate = data_file) -> str:
     digest = hashlib.sha256()
-    for name in [filename for _, filename in REFERENCE_FILES] + [SYNONYMS_FILE]:
+    for name in [filename for _, filename in REFERENCE_FILES] + [SYNONYMS_FILE, GLOSSARY_FILE]:
         digest.update(name.encode() + b"\0" + locate(name).read_bytes() + b"\0")
     return digest.hexdigest()
 
@@ -86,6 +88,20 @@ def _sync_synonyms(cur: duckdb.DuckDBPyConnection, locate: Locate) -> int:
     return len(shipped)
 
 
+def _sync_glossary(cur: duckdb.DuckDBPyConnection, locate: Locate) -> int:
+    """Add the shipped glossary's pairs (a pair staff added stays; a pair the file dropped stays too)."""
+    header, rows = _rows(locate, GLOSSARY_FILE)
+    frame = pd.DataFrame([row[:3] for row in rows], columns=header[:3], dtype=object)
+    cur.register("shipped_glossary", frame)
+    try:
+        cur.execute(
+            "insert or ignore into glossary (vi, en, source) select vi, en, source from shipped_glossary"
+        ).fetchall()
+    finally:
+        cur.unregister("shipped_glossary")
+    return len(rows)
+
+
 def sync_reference_data(cur: duckdb.DuckDBPyConnection, locate: Locate = data_file) -> int | None:
     """Bring the reference tables up to the shipped CSVs when these changed since the last sync.
 
@@ -101,7 +117,8 @@ def sync_reference_data(cur: duckdb.DuckDBPyConnection, locate: Locate = data_fi
         header, rows = _rows(locate, filename)
         written += _upsert(cur, table, header, rows, "or replace")
     written += _sync_synonyms(cur, locate)
-    files = ", ".join([filename for _, filename in REFERENCE_FILES] + [SYNONYMS_FILE])
+    written += _sync_glossary(cur, locate)
+    files = ", ".join([filename for _, filename in REFERENCE_FILES] + [SYNONYMS_FILE, GLOSSARY_FILE])
     cur.execute(
         "insert into reference_syncs (checksum, synced_at, rows_written, files) values (?, ?, ?, ?)",
         [checksum, utcnow(), written, files],

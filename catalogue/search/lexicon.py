@@ -1,0 +1,160 @@
+"""What a query says, before any project is looked at: its words, and the phrases it names.
+
+A query is read into :class:`Part` s, left to right, each the unit that must match:
+
+- a **place** from the reference lists, a 2025 ward or a former district, in either language and
+  any tone placement ("phường Tây Tựu", "Soc Son district", "Đông Anh"): it matches a project
+  *there* (its ward or district), or one whose text names the place as a phrase. The kind of
+  place before or after the name ("phường", "xã", "quận", "huyện", "ward", "district") goes with it;
+- a **glossary** term, the longest first ("craft village", "nước thải"): it matches its own words
+  as a phrase or any of its translations (``glossary`` table, ``catalogue/data/glossary.csv``);
+- an **abbreviation** ("XLNT"): itself, its expansion as a phrase (``synonyms``), and that
+  expansion's translations; a glossary term is matched by its abbreviation too ("KCN");
+- a **technical token** ("pH", "NOx", "PM2.5", "DO" in capitals): matched exactly, never
+  completed or corrected (``catalogue/data/technical_terms.csv``);
+- any other **word**: forgiving (typos, the last word completed while typed).
+
+A kind-of-place word written alone ("phường" with a topic) is *weak*: it ranks, but never makes
+a project match on its own. This module does no matching; :mod:`catalogue.search.index` does.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from catalogue.data import csv_rows
+from catalogue.search.english import english_key
+from catalogue.search.normalize import search_fold
+
+MAX_PHRASE = 6  # words in the longest glossary term or place name looked for
+# Kinds of place, folded: before a name in Vietnamese, after it in English.
+KINDS_BEFORE = (("thi", "tran"), ("thi", "xa"), ("phuong",), ("xa",), ("quan",), ("huyen",))
+KINDS_AFTER = (("ward",), ("commune",), ("district",), ("town",))
+# The same words written alone are weak only as typed with their marks ("quan" is also "quản",
+# "xa" is "xả"); the English ones always.
+WEAK_TYPED = frozenset({"phường", "xã", "quận", "huyện", "thị", "trấn", "ward", "commune", "district"})
+# A typed token: letters and digits, with a decimal point or comma kept inside ("PM2.5").
+TOKEN_RE = re.compile(r"[^\W_]+(?:[.,][0-9]+)*")
+
+
+@dataclass
+class Part:
+    """One unit of a query that a project must match (see the module docstring)."""
+
+    words: list[str]  # the query's own words, folded
+    typed: str  # as typed (lower case, marks kept), for accents-as-typed ranking
+    alternatives: list[tuple[str, ...]] = field(default_factory=list)  # phrases meaning the same
+    places: list[tuple[str, str]] = field(default_factory=list)  # (attribute, code) of a named place
+    prefix: bool = False  # the last word is still being typed
+    exact: bool = False  # a technical token: no typos, no completion
+    weak: bool = False  # ranks, but never matches alone
+
+    @property
+    def phrase(self) -> bool:
+        return len(self.words) > 1 or bool(self.alternatives) or bool(self.places)
+
+
+def _key(words: Iterable[str]) -> tuple[str, ...]:
+    return tuple(english_key(word) for word in words)
+
+
+class Lexicon:
+    """The phrases a snapshot's queries are read with: glossary, abbreviations, places, tokens."""
+
+    def __init__(
+        self,
+        synonyms: dict[str, list[str]],
+        glossary: Iterable[tuple[str, str]],
+        places: Iterable[tuple[str, str, Iterable[str]]],
+    ) -> None:
+        """``glossary``: (vi, en) pairs; ``places``: (attribute, code, names in any language)."""
+        self.synonyms = synonyms
+        self.abbreviations: dict[tuple[str, ...], list[str]] = {}
+        for term, expansion in synonyms.items():
+            self.abbreviations.setdefault(tuple(expansion), []).append(term)
+        groups: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
+        for vi, en in glossary:
+            pair = {tuple(search_fold(vi).split()), tuple(search_fold(en).split())}
+            if all(pair) and len(pair) == 2:
+                for phrase in pair:
+                    groups.setdefault(_key(phrase), set()).update(pair)
+        self.glossary = groups
+        self.places: dict[tuple[str, ...], list[tuple[str, str]]] = {}
+        self.place_words: set[str] = set()  # one-word names as written, marks and all
+        for attribute, code, names in places:
+            for name in names:
+                words = tuple(search_fold(name).split())
+                if not words:
+                    continue
+                for kinds in KINDS_AFTER:  # "Hoan Kiem Ward" is named "hoan kiem"
+                    if len(words) > len(kinds) and words[-len(kinds) :] == kinds:
+                        words = words[: -len(kinds)]
+                found = self.places.setdefault(words, [])
+                if words and (attribute, code) not in found:
+                    found.append((attribute, code))
+                if len(words) == 1:
+                    self.place_words.add(name.lower())
+        self.technical = {row["term"].lower(): row for row in csv_rows("technical_terms.csv")}
+
+    def parse(self, query: str, max_chars: int) -> list[Part]:
+        """The parts of ``query`` in order (see the module docstring)."""
+        text = unicodedata.normalize("NFC", str(query or ""))[:max_chars]
+        typing = bool(text) and not text[-1].isspace()
+        tokens = TOKEN_RE.findall(text)
+        words: list[tuple[str, str, bool]] = []  # (folded, typed, technical)
+        for token in tokens:
+            technical = self._technical(token)
+            parts = search_fold(token).split()
+            if technical and len(parts) > 1:
+                words.append((" ".join(parts), token.lower(), True))
+                continue
+            words += [(part, token.lower() if len(parts) == 1 else part, technical) for part in parts]
+        parts: list[Part] = []
+        i = 0
+        while i < len(words):
+            found = self._phrase_at(words, i, typing)
+            if found is None:
+                parts.append(self._word_part(*words[i], last=i == len(words) - 1, typing=typing))
+                i += 1
+            else:
+                part, i = found
+                parts.append(part)
+        return parts
+
+    def _technical(self, token: str) -> bool:
+        row = self.technical.get(token.lower())
+        return row is not None and (row["case_sensitive"] != "yes" or token == row["term"])
+
+    def _word_part(self, folded: str, typed: str, technical: bool, *, last: bool, typing: bool) -> Part:
+        if technical:
+            return Part(folded.split(), typed, exact=True)
+        expansion = self.synonyms.get(folded)
+        if expansion:  # itself, its expansion as a phrase, and what it is in the other language
+            translations = self.glossary.get(_key(expansion), set()) - {tuple(expansion)}
+            return Part([folded], typed, [tuple(expansion), *sorted(translations)], exact=True)
+        return Part([folded], typed, prefix=last and typing, weak=typed in WEAK_TYPED)
+
+    def _phrase_at(self, words: list[tuple[str, str, bool]], start: int, typing: bool) -> tuple[Part, int] | None:
+        """The longest place or glossary term starting at ``start``: (its part, the index after it)."""
+        folded = [w for w, _t, technical in words]
+        skip = next((len(k) for k in KINDS_BEFORE if tuple(folded[start : start + len(k)]) == k), 0)
+        for begin in dict.fromkeys((start + skip, start)):
+            for end in range(min(len(words), begin + MAX_PHRASE), begin, -1):
+                span = tuple(folded[begin:end])
+                typed = " ".join(t for _w, t, _x in words[start:end])
+                places = self.places.get(span)
+                # a one-word name ("Láng") only as written with its marks, or after its kind ("phường"):
+                # "lang" is just as often "làng"
+                if places and (len(span) > 1 or begin > start or words[begin][1] in self.place_words):
+                    after = next((len(k) for k in KINDS_AFTER if tuple(folded[end : end + len(k)]) == k), 0)
+                    return Part(list(span), typed, places=places), end + after
+                group = self.glossary.get(_key(span)) if begin == start else None
+                if group and len(span) + (len(group) > 1) > 1:
+                    others = group - {span}
+                    # and the abbreviations of any of its phrases ("KCN" for "khu công nghiệp")
+                    others |= {(a,) for phrase in group | {span} for a in self.abbreviations.get(phrase, ())}
+                    return Part(list(span), typed, sorted(others)), end
+        return None

@@ -1,0 +1,316 @@
+"""Search, second round (issue 16): English word forms and spellings, the glossary across languages,
+places as filters, partial matches after complete ones, short technical tokens, the word being typed
+in context, text from legacy encodings, and "did you mean"."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+from conftest import write_csv
+
+from catalogue import SynonymError
+from catalogue.data import csv_rows, data_file
+from catalogue.search.english import american, english_key
+from catalogue.search.index import accent_key
+from catalogue.search.lexicon import Lexicon
+from catalogue.search.normalize import search_fold
+
+HEADER = ["code", "name_vi", "name_en", "category", "district", "ward", "description_vi", "description_en", "status"]
+
+
+def load(cat, tmp_path, rows: list[list[str]]) -> None:
+    report = cat.import_file(write_csv(tmp_path / "p.csv", rows, HEADER))
+    assert report.ok, report.errors
+
+
+def codes(cat, query: str, **filters) -> list[str]:
+    return [hit.code for hit in cat.search(query, limit=50, **filters)]
+
+
+# --- normalisation: the eth of legacy encodings, misplaced marks (underthesea's own cases) ----------
+
+
+@pytest.mark.parametrize(
+    ("legacy", "correct"),
+    [
+        # underthesea tests/test_text_normalize.py and its README: text_normalize's own examples
+        ("Ðảm baỏ chất lựơng phòng thí nghịêm hoá học", "Đảm bảo chất lượng phòng thí nghiệm hóa học"),
+        ("Ðại học", "Đại học"),
+        ("baỏ đảm", "bảo đảm"),
+        ("ðông anh", "Đông Anh"),
+    ],
+)
+def test_legacy_letters_and_misplaced_marks_search_as_the_correct_text(legacy, correct):
+    assert search_fold(legacy) == search_fold(correct)
+    assert [accent_key(w) for w in legacy.split()] == [accent_key(w) for w in correct.split()]
+
+
+def test_a_project_written_with_the_eth_is_found_either_way(cat, tmp_path):
+    load(cat, tmp_path, [["E-1", "Trạm xử lý nước thải Ðông Anh", "", "environmental_services", "", "", "", "", ""]])
+    assert codes(cat, "Đông Anh") == ["E-1"]
+    assert codes(cat, "dong anh") == ["E-1"]
+
+
+# --- English ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("incinerator", "incineration"),
+        ("treat", "treatment"),
+        ("recycle", "recycling"),
+        ("odour", "odor"),
+        ("desulphurisation", "desulfurization"),
+        ("centralised", "centralized"),
+        ("centre", "center"),
+        ("sulphur", "sulfur"),
+        ("analyse", "analyze"),
+        ("labelled", "labeled"),
+        ("fibres", "fibers"),
+    ],
+)
+def test_english_forms_and_spellings_share_a_key(one, other):
+    assert english_key(one) == english_key(other)
+
+
+def test_different_english_words_keep_different_keys():
+    assert len({english_key(w) for w in ("waste", "water", "wastewater", "treat", "tree", "plant", "plan")}) == 7
+    assert american("promise") != american("premise")
+
+
+def test_no_vietnamese_syllable_of_the_data_is_stemmed():
+    """The English key leaves every folded Vietnamese word of the shipped data as it is (so
+    indexing unaccented Vietnamese as English would change nothing)."""
+    words: set[str] = set()
+    for name, fields in (
+        ("demo_projects.csv", ("name_vi", "description_vi", "address", "capacity")),
+        ("wards.csv", ("name_vi",)),
+        ("districts.csv", ("name_vi",)),
+        ("agencies.csv", ("name_vi",)),
+        ("categories.csv", ("label_vi",)),
+    ):
+        for row in csv_rows(name):
+            for field in fields:
+                words.update(w for w in search_fold(row.get(field) or "").split() if w.isalpha())
+    assert len(words) > 300
+    changed = {w: english_key(w) for w in words if english_key(w) != w}
+    english = {"led", "mbr", "mbbr", "composite", "polymer", "logistics", "inverter", "esco", "pac", "module"}
+    english |= {"biogas", "vocs", "vilas"}  # English words and acronyms inside Vietnamese text
+    assert set(changed) <= english, changed
+
+
+def test_english_word_forms_and_spellings_find_each_other(demo_cat):
+    assert "DEMO-019" in codes(demo_cat, "odor control")  # "Odour-control equipment workshop"
+    assert "DEMO-004" in codes(demo_cat, "incinerators")[:2]
+    assert "DEMO-047" in codes(demo_cat, "centralized wastewater")[:2]  # "Centralised wastewater plant"
+    assert "DEMO-064" in codes(demo_cat, "recycled construction waste")[:1]
+
+
+# --- the glossary: a query in one language finds text in the other --------------------------------
+
+
+def test_an_english_query_finds_projects_written_in_vietnamese_only(demo_cat):
+    vietnamese_only = demo_cat.projects().query("name_en.isna() or name_en == ''", engine="python")["code"]
+    assert "DEMO-061" in set(vietnamese_only)  # "Trạm xử lý nước thải làng nghề Phú Xuyên", no English
+    found = codes(demo_cat, "craft village wastewater")
+    assert "DEMO-061" in found[:8]
+    assert "DEMO-065" in codes(demo_cat, "wastewater collection Dan Phuong")[:1]
+
+
+def test_a_vietnamese_query_finds_english_only_text(cat, tmp_path):
+    load(
+        cat,
+        tmp_path,
+        [
+            ["G-1", "Dự án G1", "Sludge drying plant", "waste_equipment", "", "", "", "Sludge drying", ""],
+            ["G-2", "Dự án G2", "Sorting line", "waste_equipment", "", "", "", "", ""],
+        ],
+    )
+    assert codes(cat, "bùn thải") == ["G-1"]
+
+
+def test_staff_extend_the_glossary_and_search_uses_it_at_once(cat, tmp_path):
+    load(cat, tmp_path, [["G-1", "Dây chuyền sấy khô bã thải", "", "waste_equipment", "", "", "", "", ""]])
+    assert codes(cat, "residue drying") == []
+    cat.add_glossary_term("bã thải", "residue")
+    cat.add_glossary_term("sấy khô", "drying")
+    assert codes(cat, "residue drying") == ["G-1"]
+    assert ("bã thải", "residue") in set(zip(cat.glossary()["vi"], cat.glossary()["en"], strict=True))
+    with pytest.raises(SynonymError):
+        cat.add_glossary_term("bùn", "")
+
+
+def test_every_glossary_row_names_two_different_terms_and_a_source():
+    with data_file("glossary.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) >= 100
+    for row in rows:
+        assert search_fold(row["vi"]) and search_fold(row["en"]) and row["source"], row
+        assert search_fold(row["vi"]) != search_fold(row["en"]), row
+        # a Vietnamese side of one syllable folds onto too many words ("hồ", "hộ", "họ")
+        assert len(search_fold(row["vi"]).split()) >= 2, row
+
+
+# --- places, kinds of place, partial matches --------------------------------------------------------
+
+
+def test_a_ward_named_in_the_query_acts_as_a_filter(demo_cat):
+    found = codes(demo_cat, "phường Tây Tựu")
+    assert found == ["DEMO-038"]  # the one project whose ward is Tây Tựu; "phường" alone matches nothing
+    assert codes(demo_cat, "phường Tây Tựu") == codes(demo_cat, "Tay Tuu ward") == codes(demo_cat, "tây tựu")
+
+
+def test_a_place_and_a_topic_rank_the_project_there_first_and_the_rest_after_a_separator(demo_cat):
+    page = demo_cat.search_page("nước thải Gia Lâm", limit=50)
+    first = [hit.code for hit in page.hits[: page.complete]]
+    assert set(first) == {"DEMO-026", "DEMO-047"}  # wastewater, and in Gia Lâm
+    assert page.total > page.complete > 0  # then the projects with only some of the words
+    district = dict(zip(demo_cat.projects()["code"], demo_cat.projects()["district"], strict=True))
+    assert all(district[code] == "gia_lam" for code in first)
+
+
+def test_partial_matches_come_after_every_complete_one(demo_cat):
+    page = demo_cat.search_page("craft village wastewater", limit=100)
+    assert page.complete > 0
+    complete = {hit.code for hit in page.hits[: page.complete]}
+    assert {"DEMO-047", "DEMO-048", "DEMO-061"} <= complete
+    assert set(demo_cat.search_codes("craft village wastewater")) == complete  # exports take the complete ones
+
+
+def test_an_abbreviation_matches_its_expansion_as_a_phrase_only(demo_cat):
+    for hit in demo_cat.search("XLNT", limit=100):
+        row = demo_cat.project(hit.code)
+        text = search_fold(" ".join(str(row.get(f) or "") for f in ("name_vi", "description_vi", "category")))
+        label = search_fold(demo_cat.reference.categories.label(row["category"])("vi"))
+        assert "xu li nuoc thai" in f"{text} {label}" or "wastewater treatment" in search_fold(str(row)), hit.code
+
+
+def test_the_kind_of_place_alone_never_makes_a_match(demo_cat):
+    assert codes(demo_cat, "phường") != []  # alone, it is the query: still searched
+    with_kind = set(codes(demo_cat, "phường lọc bụi"))
+    assert with_kind == set(codes(demo_cat, "lọc bụi"))
+
+
+# --- short technical tokens -------------------------------------------------------------------------
+
+
+def test_technical_tokens_match_exactly(cat, tmp_path):
+    load(
+        cat,
+        tmp_path,
+        [
+            ["T-1", "Thiết bị đo DO trong bể", "", "emission_treatment", "", "", "", "", ""],
+            ["T-2", "Trạm đo khí NOx", "", "emission_treatment", "", "", "", "", ""],
+            ["T-3", "Nhà máy nồi hơi số 1", "", "emission_treatment", "", "", "", "", ""],
+            ["T-4", "Quan trắc bụi PM2.5", "", "emission_treatment", "", "", "", "", ""],
+            ["T-5", "Bể chứa 500 m³ nước", "", "emission_treatment", "", "", "", "", ""],
+        ],
+    )
+    assert codes(cat, "NOx") == ["T-2"]  # not "nồi" or "số" by a typo
+    assert codes(cat, "PM2.5") == ["T-4"]
+    assert codes(cat, "m3") == ["T-5"]
+    assert codes(cat, "DO")[:1] == ["T-1"]
+    assert "T-1" in codes(cat, "đo") and "T-2" in codes(cat, "đo")  # lower case: the Vietnamese word
+
+
+def test_a_short_word_the_catalogue_holds_is_not_read_as_a_slip(cat, tmp_path):
+    load(
+        cat,
+        tmp_path,
+        [
+            ["S-1", "Gốm Bát Tràng", "", "environmental_services", "", "", "", "", ""],
+            ["S-2", "Bãi rác", "", "environmental_services", "", "", "", "", ""],
+            ["S-3", "Bảo tàng", "", "environmental_services", "", "", "", "", ""],
+        ],
+    )
+    assert codes(cat, "bat ") == ["S-1"]  # "bát" is held: "bãi" and "bảo" are other words
+
+
+# --- the word being typed, in context ---------------------------------------------------------------
+
+
+def test_a_short_last_word_completes_among_the_words_that_follow(cat, tmp_path):
+    common = ["trạm", "trung", "trong", "trên", "trình", "trị", "tre", "trà", "trái", "trắc", "trẻ", "trí", "trọng"]
+    common += ["trục", "trữ", "trưng", "trường", "trời", "trần", "trận", "trấn", "trâu", "trĩ", "trớ", "truy", "tròn"]
+    rows = [
+        [f"C-{i:03d}", f"Dự án {' '.join(common)} số {i}", "", "environmental_services", "", "", "", "", ""]
+        for i in range(30)
+    ]
+    rows.append(["Z-1", "Làng gốm Bát Tràng", "", "environmental_services", "", "", "", "", ""])
+    load(cat, tmp_path, rows)
+    assert codes(cat, "Bát Tr")[:1] == ["Z-1"]
+    assert codes(cat, "gốm bát tr")[:1] == ["Z-1"]
+
+
+def test_the_index_kept_in_step_holds_the_new_projects_phrases(cat, tmp_path):
+    load(cat, tmp_path, [["P-1", "Trạm bơm", "", "environmental_services", "", "", "", "", ""]])
+    assert codes(cat, "XLNT") == []
+    cat.import_file(
+        write_csv(tmp_path / "q.csv", [["P-2", "Trạm xử lý nước thải mới", "", "environmental_services"]], HEADER[:4])
+    )
+    assert codes(cat, "XLNT") == ["P-2"]
+    assert codes(cat, "wastewater") == ["P-2"]
+
+
+# --- nothing found ----------------------------------------------------------------------------------
+
+
+def test_nothing_found_suggests_the_closest_words_of_the_catalogue(demo_cat):
+    page = demo_cat.search_page("wasteeeewater")  # three letters off: more than a typo
+    assert page.total == 0
+    assert page.suggestion == "wastewater"
+    assert demo_cat.search_page(page.suggestion).total > 0
+    vietnamese = demo_cat.search_page("công nghiêpppp")
+    assert vietnamese.complete == 0 and vietnamese.suggestion == ""  # "công" was found: no suggestion
+    vietnamese = demo_cat.search_page("nghiêpppp")
+    assert vietnamese.total == 0 and vietnamese.suggestion == "nghiệp"  # as the projects write it
+    assert demo_cat.search_page("qqqqqqqq").suggestion == ""  # nothing close: no suggestion
+
+
+# --- the lexicon on its own -----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    glossary = [(row["vi"], row["en"]) for row in csv_rows("glossary.csv")]
+    places = [("ward", r["code"], [r["name_vi"], r["name_en"]]) for r in csv_rows("wards.csv")]
+    places += [("district", r["code"], [r["name_vi"], r["name_en"]]) for r in csv_rows("districts.csv")]
+    return Lexicon({"xlnt": ["xu", "li", "nuoc", "thai"]}, glossary, places)
+
+
+def test_the_lexicon_reads_places_terms_abbreviations_and_tokens(lexicon):
+    parts = lexicon.parse("XLNT làng nghề xã Bát Tràng pH", 200)
+    assert [p.words for p in parts] == [["xlnt"], ["lang", "nghe"], ["bat", "trang"], ["ph"]]
+    assert ("xu", "li", "nuoc", "thai") in parts[0].alternatives and parts[0].exact
+    assert ("craft", "village") in parts[1].alternatives
+    assert ("ward", "bat_trang") in parts[2].places
+    assert parts[3].exact
+    assert lexicon.parse("do", 200)[0].exact is False  # lower case "do" is Vietnamese
+    assert lexicon.parse("lang", 200)[0].places == []  # "lang" is "làng" as often as "Láng"
+    assert lexicon.parse("Láng", 200)[0].places == [("ward", "lang")]
+    assert lexicon.parse("phường xử lý", 200)[0].weak
+    assert lexicon.parse("quan trắc", 200)[0].weak is False  # "quan" unmarked is not "quận"
+
+
+def test_a_phrase_found_from_its_rarest_words_places_equals_one_found_by_reading_every_project():
+    """The two ways tokens.py finds a phrase agree, on random sequences (seeded)."""
+    import numpy as np
+
+    from catalogue.search import tokens
+
+    rng = np.random.default_rng(16)
+    documents, vocabulary = 300, 20
+    doc = rng.integers(0, documents, 5000)
+    group = rng.integers(0, tokens.GROUPS, 5000)
+    order = np.lexsort((group, doc))
+    flat, starts = tokens.flatten(doc[order], group[order], rng.integers(0, vocabulary, 5000), documents)
+    where = tokens.positions(flat, vocabulary)
+    for _ in range(100):
+        width = int(rng.integers(2, 4))
+        words = [list(rng.choice(vocabulary, 2, replace=False)) for _ in range(width)]
+        tables = [tokens.lookup(w, vocabulary) for w in words]
+        every = tokens.phrase_docs(flat, starts, np.arange(documents), tables)
+        at = int(rng.integers(0, width))
+        assert tokens.phrase_docs_at(flat, starts, where, tables, words[at], at).tolist() == every.tolist()
