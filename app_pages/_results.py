@@ -59,6 +59,8 @@ STYLE = """
 .pager button:focus-visible { outline: 2px solid var(--st-primary-color, #0f766e); outline-offset: 2px; }
 .pager .gap { padding: 0 0.25rem; }
 @media (max-width: 640px) { .cards { scroll-margin-top: 14rem; } }  /* the count and the sort, stacked, stay in view */
+.cards .separator { font-size: 1rem; font-weight: 600; margin: 0.75rem 0 0; padding-top: 1rem;
+  border-top: 2px solid var(--st-border-color, rgba(49, 51, 63, 0.2)); color: var(--st-gray-color, #6b7280); }
 .pager-caption { font-size: 0.875rem; color: var(--st-gray-color, #6b7280); margin: 0.5rem 0 0; }
 """
 
@@ -123,7 +125,14 @@ export default function (component) {
     return true;
   };
   list.replaceChildren();
-  for (const card of data.cards) {
+  data.cards.forEach((card, index) => {
+    if (data.separator && index === data.separator.index) {
+      const rule = document.createElement("h2");
+      rule.className = "separator";
+      rule.setAttribute("role", "separator");
+      rule.textContent = data.separator.label;
+      list.appendChild(rule);
+    }
     const item = document.createElement("article");
     item.className = "card";
     item.setAttribute("role", "listitem");
@@ -156,7 +165,7 @@ export default function (component) {
     if (answered && answered.kind === "toggle" && answered.code === card.code) {
       toggle.focus();  // drawn anew: the keyboard stays on the button just pressed
     }
-  }
+  });
   // The pager: numbered pages around this one, the first and the last, previous and next.
   const nav = parentElement.querySelector(".pager");
   const caption = parentElement.querySelector(".pager-caption");
@@ -266,9 +275,11 @@ def result_list(
     page: int = 1,
     pages: int = 1,
     on_page: Callable[[int], None] | None = None,
+    separator: tuple[int, str] | None = None,
 ) -> None:
     """Draw ``cards``; a plain click on "Open" goes to that project's page. With ``pages`` > 1, a
-    pager under them: pressing a page calls ``on_page(number)``."""
+    pager under them: pressing a page calls ``on_page(number)``. ``separator`` (index, heading)
+    heads the cards from that index on (the projects matching only some of the words)."""
     if st.session_state.pop("shortlist_full", False):
         st.toast(t("shortlist.full", lang, limit=SHORTLIST_LIMIT))
     go = st.session_state.pop("open_project", None)
@@ -301,6 +312,7 @@ def result_list(
         "go": go,
         "answers": st.session_state.get("result_cards_answers", 0),
         "pager": _pager(page, pages, lang) if pages > 1 and on_page is not None else None,
+        "separator": {"index": separator[0], "label": separator[1]} if separator else None,
     }
     # One JSON text, not the dict: Streamlit walks a dict's every value looking for dataframes and
     # hashes it again key-sorted for the element's identity, on every run (3.4 ms against 1.2 ms

@@ -58,13 +58,22 @@ def _chips(state: BrowseState) -> list[tuple[str, BrowseState]]:
     return chips
 
 
-def _nothing_found(state: BrowseState, chips: list[tuple[str, BrowseState]]) -> None:
-    """No result: say so, and offer the filters (or the words) whose removal would find something."""
+def _nothing_found(state: BrowseState, chips: list[tuple[str, BrowseState]], suggestion: str = "") -> None:
+    """No result: say so, offer the closest words of the catalogue ("did you mean"), and the filters
+    (or the words) whose removal would find something."""
     if cat.count() == 0:
         st.info(t("browse.empty", lang), icon=":material/inventory_2:")
         return
     message = "browse.no_match_both" if chips and state.q else "browse.no_match_filters" if chips else "browse.no_match"
     st.warning(t(message, lang), icon=":material/search_off:")
+    if suggestion:  # the closest words of the catalogue's own
+        st.button(
+            t("browse.did_you_mean", lang, words=suggestion),
+            key="did-you-mean",
+            icon=":material/spellcheck:",
+            on_click=go_to,
+            args=(state.with_changes(q=suggestion, page=1),),
+        )
     if chips and state.q:  # the words may be what finds nothing
         chips = [*chips, (t("browse.words_chip", lang, q=state.q), state.with_changes(q=""))]
     relaxed = []  # which one filter to drop to find something, with what it would find
@@ -97,6 +106,7 @@ def _count_and_sort(state: BrowseState, result: SearchResult, pages: int) -> Non
             last=format_number(first + len(result.hits) - 1, lang, 0),
             count=format_number(result.total, lang, 0),
         )
+        + (f" · {t('browse.every_word', lang, count=result.complete)}" if result.complete > 0 else "")
     )
     sort_choice(state, lang, container=sort_col)
 
@@ -124,14 +134,27 @@ def results() -> None:
         filter_panel(ref, state, lang, result.facets)
     chips = _chips(state)
     if result.total == 0:
-        _nothing_found(state, chips)
+        _nothing_found(state, chips, result.suggestion)
         return
     _count_and_sort(state, result, pages)
+    if result.complete == 0:  # no project has every word: the closest, said so
+        st.info(t("browse.closest", lang), icon=":material/manage_search:")
 
     def _go_to_page(number: int) -> None:
         go_to(page_of(state, number))
 
-    result_list(result_cards(cat, result.hits, lang), lang, page=state.page, pages=pages, on_page=_go_to_page)
+    first = (state.page - 1) * PAGE_SIZE
+    separator = None
+    if result.complete > 0 and first <= result.complete < first + PAGE_SIZE:
+        separator = (result.complete - first, t("browse.also_some", lang, count=result.total - result.complete))
+    result_list(
+        result_cards(cat, result.hits, lang),
+        lang,
+        page=state.page,
+        pages=pages,
+        on_page=_go_to_page,
+        separator=separator,
+    )
 
 
 results()

@@ -240,6 +240,9 @@ class Routes:
         pages = max(1, math.ceil(result.total / per_page))
         body = {
             "total": result.total,
+            # how many of them match every part of the query (the rest match some, listed after)
+            "complete": result.main,
+            "suggestion": result.suggestion or None,  # the closest words of the catalogue, when none matched
             "page": state.page,
             "per_page": per_page,
             "pages": pages,
@@ -705,6 +708,14 @@ def _schemas() -> dict[str, Any]:
         "ProjectPage": _object(
             {
                 **page,
+                "complete": {
+                    "type": "integer",
+                    "description": "How many of the projects listed match every part of the query; those after "
+                    "them match only some",
+                },
+                "suggestion": _nullable(
+                    {"type": "string", "description": "The closest words of the catalogue, when nothing matched"}
+                ),
                 "projects": {"type": "array", "items": _ref("Project")},
                 "links": _object({name: link for name in ("self", "next", "prev", "first", "last")}),
                 "notice": _nullable(_ref("Label")),

@@ -50,7 +50,9 @@ def expected_total(reference: Catalogue, page) -> int:
 def shown_total(page) -> int | None:
     texts = page.locator("[data-testid='stMarkdownContainer']").all_inner_texts()
     for text in texts:
-        found = re.fullmatch(r"\s*(?:[\d.,]+–[\d.,]+ (?:trong|of) )?([\d.,]+) (?:dự án|projects?)\s*", text)
+        found = re.fullmatch(
+            r"\s*(?:[\d.,]+–[\d.,]+ (?:trong|of) )?([\d.,]+) (?:dự án|projects?)(?: · [\d.,]+ [^\n]+)?\s*", text
+        )
         if found:
             return int(found.group(1).replace(".", "").replace(",", ""))
     return None
@@ -302,6 +304,48 @@ def test_nothing_found_offers_to_drop_one_filter(server, reference):
         wait_idle(page)
         assert_consistent(page, reference, "one filter dropped")
         assert shown_total(page) > 0
+
+
+def test_complete_matches_then_a_separator_then_partial_ones_in_both_languages(server, reference, tmp_path):
+    query = "craft village wastewater"
+    expected = reference.search_page(query, limit=20, facets=False)
+    assert 0 < expected.complete < expected.total
+    for lang, heading, every in (
+        ("en", "Also matching some of your words", "match every word"),
+        ("vi", "Cũng khớp", "khớp mọi từ"),
+    ):
+        for width, height in ((1440, 900), (390, 844)):
+            with browser_page(width, height) as page:
+                goto(page, f"{server.url}/?q={query.replace(' ', '+')}&lang={lang}")
+                separator = page.locator("h2.separator")
+                separator.wait_for(timeout=15_000)
+                assert heading in separator.inner_text()
+                assert page.get_by_text(re.compile(every)).count() >= 1  # the count says how many match all
+                cards = page.locator("article.card")
+                shown = cards.evaluate_all("(cards) => cards.map((c) => c.dataset.code)")
+                assert shown == [hit.code for hit in expected.hits]  # what is shown is what search found
+                before = page.locator("h2.separator ~ article.card").count()
+                assert len(shown) - before == expected.complete  # the separator stands where they end
+                assert_consistent(page, reference, f"partial matches, {lang}")
+                page.screenshot(path=tmp_path / f"separator-{lang}-{width}.png", full_page=True)
+
+
+def test_nothing_found_suggests_the_catalogues_words_and_one_click_searches_them(server, reference, tmp_path):
+    with browser_page(1440, 900) as page:
+        goto(page, f"{server.url}/?q=wasteeeewater&lang=en")
+        suggestion = page.get_by_role("button", name=re.compile("Did you mean"))
+        suggestion.wait_for(timeout=15_000)
+        assert "wastewater" in suggestion.inner_text()
+        page.screenshot(path=tmp_path / "did-you-mean.png")
+        suggestion.click()
+        page.wait_for_url(re.compile(r"q=wastewater"))
+        wait_idle(page)
+        assert_consistent(page, reference, "after did-you-mean")
+        assert shown_total(page) > 0
+        page.go_back()  # Back returns to the words first typed
+        page.wait_for_url(re.compile(r"q=wasteeeewater"))
+        wait_idle(page)
+        no_exception(page)
 
 
 def test_pages_are_numbered_and_a_new_page_starts_at_its_top(server, reference, tmp_path):
