@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
+from search_dev_set import DEV  # noqa: E402
 from search_heldout import HELDOUT, NO_ANSWER  # noqa: E402
 from test_search_quality import fts5_ranker, rapidfuzz_ranker  # noqa: E402
 
@@ -44,10 +45,12 @@ def score(found: list[str], relevant: frozenset[str]) -> dict[str, float | None]
     }
 
 
-def evaluate(rank: Callable[[str], list[str]], public: set[str]) -> dict[str, list[dict[str, float | None]]]:
+def evaluate(
+    rank: Callable[[str], list[str]], public: set[str], queries: list = HELDOUT
+) -> dict[str, list[dict[str, float | None]]]:
     """Each class's scores for the ranker ``rank`` (query → codes, best first)."""
     by_class: dict[str, list[dict[str, float | None]]] = defaultdict(list)
-    for kind, query, relevant in HELDOUT:
+    for kind, query, relevant in queries:
         wanted = relevant & public
         if wanted:
             by_class[kind].append(score(rank(query), frozenset(wanted)))
@@ -65,25 +68,40 @@ def summary(scores: list[dict[str, float | None]]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--limit", type=int, default=10)
+    parser.add_argument("--set", choices=("heldout", "dev", "both"), default="both")
     args = parser.parse_args()
     with Catalogue.open(Path(tempfile.mkdtemp()) / "eval.duckdb") as cat:
         cat.load_demo()
         public = set(cat.projects()["code"])
+
+        def main_list(query: str) -> list[str]:  # the results before "also matching some of your words"
+            page = cat.search_page(query, limit=args.limit, facets=False)
+            return [hit.code for hit in page.hits[: page.main]]
+
         rankers = {
             "ours": lambda query: [hit.code for hit in cat.search(query, limit=args.limit)],
+            "ours, main list": main_list,
             "SQLite FTS5": fts5_ranker(cat),
             "rapidfuzz scan": rapidfuzz_ranker(cat),
         }
-        results = {name: evaluate(rank, public) for name, rank in rankers.items()}
+        sets = [("held-out set (never tuned on)", HELDOUT), ("dev set (tuned on)", DEV)]
+        sets = [pair for pair in sets if args.set == "both" or pair[1] is {"heldout": HELDOUT, "dev": DEV}[args.set]]
+        for title, queries in sets:
+            results = {name: evaluate(rank, public, queries) for name, rank in rankers.items()}
+            _print(title, results, len(public))
         nothing = sum(1 for query in NO_ANSWER if not cat.search(query, limit=args.limit))
+    print(f"ours, held-out queries with no relevant project that found nothing: {nothing} of {len(NO_ANSWER)}")
+
+
+def _print(title: str, results: dict, public: int) -> None:
     count = len(results["ours"]["all"])
-    print(f"held-out set: {count} queries over {len(public)} public demo projects")
+    print(f"{title}: {count} queries over {public} public demo projects")
     print("each cell: recall@5 / MRR / shown precision (relevant among the first ten shown)")
-    print(f"{'class':20} {'n':>3} " + " ".join(f"{name:>20}" for name in rankers))
+    print(f"{'class':20} {'n':>3} " + " ".join(f"{name:>20}" for name in results))
     for kind in [*sorted(k for k in results["ours"] if k != "all"), "all"]:
-        cells = " ".join(f"{summary(results[name][kind]):>20}" for name in rankers)
+        cells = " ".join(f"{summary(results[name][kind]):>20}" for name in results)
         print(f"{kind:20} {len(results['ours'][kind]):>3} {cells}")
-    print(f"ours, queries with no relevant project that found nothing: {nothing} of {len(NO_ANSWER)}")
+    print()
 
 
 if __name__ == "__main__":
