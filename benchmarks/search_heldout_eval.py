@@ -74,9 +74,11 @@ def main() -> None:
         cat.load_demo()
         public = set(cat.projects()["code"])
 
-        def main_list(query: str) -> list[str]:  # the results before "also matching some of your words"
+        def main_list(query: str) -> list[str]:
+            """The list a visitor reads as the answer: the complete matches before the separator "also
+            matching some of your words" (or, when none matches every word, the closest, said so)."""
             page = cat.search_page(query, limit=args.limit, facets=False)
-            return [hit.code for hit in page.hits[: page.main]]
+            return [hit.code for hit in (page.hits[: page.complete] if page.complete > 0 else page.hits)]
 
         rankers = {
             "ours": lambda query: [hit.code for hit in cat.search(query, limit=args.limit)],

@@ -29,6 +29,7 @@ class Enumeration:
     codes: list[str] = field(default_factory=list)
     labels: dict[str, Text] = field(default_factory=dict)
     index: dict[str, str] = field(default_factory=dict)
+    aliases: dict[str, list[str]] = field(default_factory=dict)  # other names a code is known by
 
     def add(self, code: str, label_vi: str, label_en: str, aliases: list[str]) -> None:
         self.add_text(code, Text(vi=label_vi, en=label_en), aliases)
@@ -36,6 +37,7 @@ class Enumeration:
     def add_text(self, code: str, label: Text, aliases: list[str] | tuple[str, ...]) -> None:
         self.codes.append(code)
         self.labels[code] = label
+        self.aliases[code] = [alias for alias in aliases if alias]
         for text in [code, *label.as_dict().values(), *aliases]:
             key = fold(text or "")
             if key:

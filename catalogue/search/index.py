@@ -362,7 +362,16 @@ class IndexSnapshot:
         successor = ref.agency_successor.get(value) if name == "lead_agency" else None
         if successor and successor != value:
             texts.append(enum.labels[successor])
-        return [text.as_dict()[lang] for text in texts for lang in LANGUAGES if text.has(lang)]
+        labels = [text.as_dict()[lang] for text in texts for lang in LANGUAGES if text.has(lang)]
+        if name == "lead_agency":  # "Sở TN&MT", "DONRE": an agency is searched by its abbreviations too,
+            # and by those of the agencies merged into it in 2025 (Sở TN&MT is now Sở NN&MT)
+            merged = [code for code, after in ref.agency_successor.items() if after == value and code != value]
+            labels += [
+                enum.labels[code].as_dict()[lang] for code in merged for lang in LANGUAGES if code in enum.labels
+            ]
+            codes = [value, successor, *merged]
+            labels += [alias for code in codes if code for alias in enum.aliases.get(code, ())]
+        return labels
 
     def _split_words(self, db: duckdb.DuckDBPyConnection, first_doc: int, since: Any = None) -> list[str]:
         """Fill the temporary table ``raw(doc, field, pos, word)``; return its distinct words.
@@ -383,7 +392,9 @@ class IndexSnapshot:
             "union all select doc, 2, concat_ws(' ', description_vi, description_en) from p "
             "union all select doc, 3, concat_ws(' ', address, capacity) from p) "
             "select doc, field, unnest(w) as word, unnest(range(len(w))) as pos from "
-            r"(select doc, field, list_filter(regexp_split_to_array(lower(text), '[^\p{L}\p{N}\p{M}]+'), lambda x: x <> '') "
+            # "TN&MT" is one word, "tnmt" (normalize.search_fold reads a query so)
+            r"(select doc, field, list_filter(regexp_split_to_array(regexp_replace(lower(text), "
+            r"'([\p{L}\p{N}])&([\p{L}\p{N}])', '\1\2', 'g'), '[^\p{L}\p{N}\p{M}]+'), lambda x: x <> '') "
             "as w from texts)",
             params,
         )
@@ -670,9 +681,9 @@ class IndexSnapshot:
                     distance = OSA.distance(word, term_word, score_cutoff=budget)
                     if distance <= budget:
                         found[term] = distance
-        if prefix and not exact:
+        if prefix and not exact:  # a completion of the word being typed is no typo ("ngu" → "nguy")
             for term in self._prefixed(word):
-                found.setdefault(term, 0)
+                found[term] = 0
         for term, typos in list(found.items()):  # a word's English key: "incinerators" finds "incineration"
             key_id = self.vocab.get(english_key(self.terms[term]))
             if key_id is not None and found.get(key_id, 9) > typos:

@@ -33,11 +33,15 @@ MAX_PHRASE = 6  # words in the longest glossary term or place name looked for
 # Kinds of place, folded: before a name in Vietnamese, after it in English.
 KINDS_BEFORE = (("thi", "tran"), ("thi", "xa"), ("phuong",), ("xa",), ("quan",), ("huyen",))
 KINDS_AFTER = (("ward",), ("commune",), ("district",), ("town",))
-# The same words written alone are weak only as typed with their marks ("quan" is also "quản",
+# The same words written alone (and the kind of agency, "Sở", "Department") are weak only as typed
+# with their marks ("quan" is also "quản",
 # "xa" is "xả"); the English ones always.
-WEAK_TYPED = frozenset({"phường", "xã", "quận", "huyện", "thị", "trấn", "ward", "commune", "district"})
-# A typed token: letters and digits, with a decimal point or comma kept inside ("PM2.5").
-TOKEN_RE = re.compile(r"[^\W_]+(?:[.,][0-9]+)*")
+WEAK_TYPED = frozenset(
+    {"phường", "xã", "quận", "huyện", "thị", "trấn", "ward", "commune", "district", "sở", "department"}
+)
+# A typed token: letters and digits, with a decimal point or comma kept inside ("PM2.5"), or an
+# ampersand between letters ("TN&MT", read as "tnmt").
+TOKEN_RE = re.compile(r"[^\W_]+(?:[.,][0-9]+|&[^\W_]+)*")  # and "TN&MT" whole
 
 
 @dataclass

@@ -105,10 +105,14 @@ def canonical_word(word: str) -> str:
     return word
 
 
+_AMPERSAND_RE = re.compile(r"(?<=[^\W_])&(?=[^\W_])")
+
+
 def search_fold(text: str) -> str:
     """The search key of ``text``: ``"Thuỷ điện Hoà Bình"`` and ``"thủy điện hòa bình"`` both
-    give ``"thuy dien hoa binh"``; ``"Lý"`` and ``"lí"`` give ``"li"``; đ gives d."""
-    return " ".join(canonical_word(word) for word in fold_text(text).split())
+    give ``"thuy dien hoa binh"``; ``"Lý"`` and ``"lí"`` give ``"li"``; đ gives d; an ampersand
+    inside an abbreviation joins it (``"TN&MT"`` gives ``"tnmt"``, as the index reads it)."""
+    return " ".join(canonical_word(word) for word in fold_text(_AMPERSAND_RE.sub("", text)).split())
 
 
 # --- numbers -----------------------------------------------------------------------------
