@@ -14,7 +14,7 @@ import streamlit as st
 
 from app_pages._state import page_params, set_page_params
 from app_pages._widgets import bound, sync_value
-from catalogue.projects.browse_state import BrowseState, parse_params, to_params
+from catalogue.projects.browse_state import MAX_QUERY, BrowseState, parse_params, to_params
 from catalogue.projects.money import exchange_rate
 from catalogue.projects.reference import Reference
 from catalogue.text import format_date, format_number, format_usd_m, t
@@ -120,8 +120,10 @@ def search_box(state: BrowseState, lang: str, *, container=st) -> None:
         default="",
         placeholder=t("browse.search_hint", lang),
         on_change=apply_widgets(state),
-        max_chars=200,
+        max_chars=5 * MAX_QUERY,  # a pasted paragraph is taken (a box with a smaller limit refused it whole) …
     )
+    if len(state.q) >= MAX_QUERY:  # … and searched by its beginning, said so
+        container.caption(t("browse.query_cut", lang, limit=MAX_QUERY))
 
 
 def filter_panel(ref: Reference, state: BrowseState, lang: str, facets: dict[str, dict[str, int]] | None) -> None:

@@ -65,6 +65,8 @@ def _nothing_found(state: BrowseState, chips: list[tuple[str, BrowseState]], sug
         st.info(t("browse.empty", lang), icon=":material/inventory_2:")
         return
     message = "browse.no_match_both" if chips and state.q else "browse.no_match_filters" if chips else "browse.no_match"
+    if message == "browse.no_match" and len(state.q.split()) < 2:
+        message = "browse.no_match_one"  # "try fewer words" says nothing to one word
     st.warning(t(message, lang), icon=":material/search_off:")
     if suggestion:  # the closest words of the catalogue's own
         st.button(

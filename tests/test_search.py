@@ -104,7 +104,8 @@ def test_tone_placement_does_not_change_the_accent_key_but_a_missing_tone_does()
 
 
 def test_typo_budget_fits_short_vietnamese_syllables():
-    assert [typo_budget(w) for w in ("xu", "ly", "nuoc", "thai", "nghiep", "2025")] == [0, 0, 1, 1, 2, 0]
+    words = ("xu", "ly", "nuoc", "thai", "nghiep", "2025", "pottery", "filtration")
+    assert [typo_budget(w) for w in words] == [0, 0, 1, 1, 1, 0, 1, 2]  # two typos read "pottery" as "battery"
 
 
 # --- matching and ranking ----------------------------------------------------------------

@@ -119,6 +119,17 @@ def test_an_english_query_finds_projects_written_in_vietnamese_only(demo_cat):
     assert "DEMO-065" in codes(demo_cat, "wastewater collection Dan Phuong")[:1]
 
 
+def test_a_term_no_project_holds_falls_back_to_its_words(demo_cat):
+    page = demo_cat.search_page("medical waste")  # neither "medical waste" nor "chất thải y tế" is written
+    assert page.total > 0 and page.complete == 0  # the projects with "waste", said to match only some
+
+
+def test_the_demo_notice_in_every_description_is_not_searched(demo_cat):
+    assert demo_cat.search_page("minh họa dữ liệu").total < 65
+    assert demo_cat.search("Tân Hòa", limit=1)[0].code == "DEMO-050"
+    assert demo_cat.search_page("Dương Liễu").hits[0].code == "DEMO-049"
+
+
 def test_a_vietnamese_query_finds_english_only_text(cat, tmp_path):
     load(
         cat,
@@ -206,12 +217,14 @@ def test_technical_tokens_match_exactly(cat, tmp_path):
             ["T-3", "Nhà máy nồi hơi số 1", "", "emission_treatment", "", "", "", "", ""],
             ["T-4", "Quan trắc bụi PM2.5", "", "emission_treatment", "", "", "", "", ""],
             ["T-5", "Bể chứa 500 m³ nước", "", "emission_treatment", "", "", "", "", ""],
+            ["T-6", "Thủ đô xanh", "", "emission_treatment", "", "", "", "", ""],
         ],
     )
     assert codes(cat, "NOx") == ["T-2"]  # not "nồi" or "số" by a typo
-    assert codes(cat, "PM2.5") == ["T-4"]
+    assert codes(cat, "PM2.5") == codes(cat, "PM2,5") == ["T-4"]
+    assert codes(cat, "so\u200blar") == codes(cat, "solar")  # a zero-width space pasted inside a word
     assert codes(cat, "m3") == ["T-5"]
-    assert codes(cat, "DO")[:1] == ["T-1"]
+    assert codes(cat, "DO") == ["T-1"]  # as written: not "đo"
     assert "T-1" in codes(cat, "đo") and "T-2" in codes(cat, "đo")  # lower case: the Vietnamese word
 
 
@@ -267,6 +280,9 @@ def test_nothing_found_suggests_the_closest_words_of_the_catalogue(demo_cat):
     vietnamese = demo_cat.search_page("nghiêpppp")
     assert vietnamese.total == 0 and vietnamese.suggestion == "nghiệp"  # as the projects write it
     assert demo_cat.search_page("qqqqqqqq").suggestion == ""  # nothing close: no suggestion
+    assert demo_cat.search_page("socson").suggestion == "sóc sơn"  # two words run together
+    assert demo_cat.search_page("pottery").total > 0  # a glossary term, not "battery" two letters away
+    assert demo_cat.search_page("xyzzy qwerty").suggestion == ""  # one word without a neighbour: none
 
 
 # --- the lexicon on its own -----------------------------------------------------------------------

@@ -6,8 +6,9 @@
 rules the table cannot list: -is(e|ed|es|ing|er|ation) after three letters or more becomes -iz…
 (organise, pelletising, centralisation), -ys(e|ed|ing|er) becomes -yz… (analyse, catalysed). The
 rules are applied to query and text alike, so a word they touch by mistake ("promise") still meets
-itself. The key is the Snowball (Porter2) English stem of the result, -ment taken off a stem that keeps it
-(treatment, equipment: Porter2 strips it only after a long stem).
+itself. The key is the Snowball (Porter2) English stem of the result, -ment and -er taken off a stem that
+keeps them (treatment, equipment, charger, sweeper: Porter2 strips -ment only after a long stem, and
+-er never).
 
 Vietnamese is never stemmed: the index keys only words written without Vietnamese letters this way, and
 Porter2 leaves every folded Vietnamese syllable as it is (a syllable ends in a vowel or in c, ch, m, n,
@@ -68,4 +69,7 @@ def english_key(word: str) -> str:
         # Porter2 strips -ment only after a long stem: "treatment" would not meet "treat"
         if stem.endswith("ment") and len(stem) >= 8:
             stem = _STEMMER.stemWord(stem[:-4])
+        # nor -er ("charger" would not meet "charging", "sweeper" not "sweeping")
+        elif stem.endswith("er") and len(stem) >= 6:
+            stem = _STEMMER.stemWord(stem[:-2])
         return stem

@@ -78,6 +78,9 @@ ATTRIBUTES = (*FACETS, "ward")
 LABELLED = ("category", "district", "ward", "investment_form", "lead_agency")  # searchable by label
 TEXT_FIELDS = ("name_vi", "name_en", "description_vi", "description_en", "address", "capacity")
 SORTS = ("relevance", "investment", "updated", "code")
+# The sentence every demo project's description ends with: it says nothing about the project, and
+# searched it made "minh họa", "dữ liệu", "không phải" or "demo" match every demo project.
+UNSEARCHED = ("(Dữ liệu minh họa, không phải dự án chính thức.)", "(Illustrative demo data, not an official project.)")
 _WORD_RE = re.compile(r"[^\W_]+")  # letters and digits (and the marks of NFD text: see _split_words)
 _COLUMNS = (  # the texts stay in the database: DuckDB splits them, a page of hits reads them back
     "code, category, district, ward, "
@@ -87,10 +90,11 @@ _COLUMNS = (  # the texts stay in the database: DuckDB splits them, a page of hi
 
 
 def typo_budget(word: str) -> int:
-    """Typos allowed in a folded word: none up to 2 letters, 1 from 3, 2 from 6; none in numbers."""
+    """Typos allowed in a folded word: none up to 2 letters, 1 from 3, 2 from 8 (two from 6 read
+    "pottery" as "battery" and "sewage" as "stage"); none in numbers."""
     if not word.isalpha() or len(word) < 3:
         return 0
-    return 1 if len(word) < 6 else 2
+    return 1 if len(word) < 8 else 2
 
 
 @dataclass(frozen=True)
@@ -384,12 +388,13 @@ class IndexSnapshot:
         this cursor's own connection, never in the catalogue's file.
         """
         where, params = ("where updated_at > ?", [first_doc, since]) if since is not None else ("", [first_doc])
+        params += list(UNSEARCHED)
         db.execute(
             "create or replace temp table raw as "
             f"with p as (select (row_number() over (order by code) - 1 + ?)::integer as doc, * from projects {where}), "
             "texts as (select doc, 0::tinyint as field, concat_ws(' ', name_vi, name_en) as text from p "
             "union all select doc, 1, code from p "
-            "union all select doc, 2, concat_ws(' ', description_vi, description_en) from p "
+            "union all select doc, 2, replace(replace(concat_ws(' ', description_vi, description_en), ?, ''), ?, '') from p "
             "union all select doc, 3, concat_ws(' ', address, capacity) from p) "
             "select doc, field, unnest(w) as word, unnest(range(len(w))) as pos from "
             # "TN&MT" is one word, "tnmt" (normalize.search_fold reads a query so)
@@ -777,6 +782,8 @@ class IndexSnapshot:
         if not part.phrase:
             word.terms = own[0]
             word.best = self._best_of(own[0], size, key)
+            if part.written:  # "DO" as written, not "đô" or "độ": read in the projects' own text
+                word.best = self._as_written(word.best, part.written, key)
             return word
         key = (*key, tuple(part.alternatives), tuple(part.places))
         ways = [own] + [[self._candidates(w, False, True) for w in alternative] for alternative in part.alternatives]
@@ -795,6 +802,26 @@ class IndexSnapshot:
         word.best = best
         self._best_cache[key] = best
         return word
+
+    def _as_written(self, best: np.ndarray, token: str, key: tuple) -> np.ndarray:
+        """``best`` kept only for the projects whose text holds ``token`` exactly as written."""
+        cached = self._best_cache.get(("written", *key))
+        if cached is not None and len(cached) == len(best):
+            return cached
+        docs = np.flatnonzero(best != NO_MATCH)
+        codes = {self.codes[doc]: int(doc) for doc in docs}
+        pattern = rf"(^|[^\p{{L}}\p{{N}}]){re.escape(token)}([^\p{{L}}\p{{N}}]|$)"
+        with self.catalogue.cursor() as cur:
+            found = cur.execute(
+                f"select code from projects where code in (select unnest(?)) "
+                f"and regexp_matches(concat_ws(' ', {', '.join(TEXT_FIELDS)}), ?)",
+                [list(codes), pattern],
+            ).fetchall()
+        kept = np.full(len(best), NO_MATCH, dtype=np.uint8)
+        chosen = np.array([codes[code] for (code,) in found], dtype=np.int64)
+        kept[chosen] = best[chosen]
+        self._best_cache[("written", *key)] = kept
+        return kept
 
     def _phrase_best(self, way: list[dict[int, int]], size: int) -> np.ndarray:
         """Per project, the worst of the words' bests where the words stand as a phrase (in one
@@ -947,15 +974,19 @@ class IndexSnapshot:
         counts[~allowed] = 0
         most = int(counts.max()) if size else 0
         everything = len(counted)
+        half = (everything + 1) // 2
+        # a letter or two being typed ("tr") says too little to list a project that has nothing else
+        carrying = [not (w.prefix and len(w.folded) <= 2) for w in counted]
+        strong = (stacked[carrying] != NO_MATCH).sum(axis=0) if any(carrying) else counts
         if most == everything and everything > 1:
             # Every part matched by some: those first, then the ones matching at least half.
             complete = np.flatnonzero(counts == most)
-            partial = np.flatnonzero((counts >= (everything + 1) // 2) & (counts < most))
+            partial = np.flatnonzero((counts >= half) & (counts < most) & (strong > 0))
             docs = np.concatenate([complete, partial])
             split = len(complete) if len(partial) else -1
-        elif most:  # one part, or none matching them all: the projects matching the most
+        elif most >= half and most:  # one part, or none matching them all: those matching the most
             docs, split = np.flatnonzero(counts == most), (-1 if most == everything else 0)
-        else:
+        else:  # not even half of the words: nothing found ("did you mean" then helps)
             docs, split = np.empty(0, dtype=np.int64), -1
         chosen = stacked[:, docs]
         matched = chosen != NO_MATCH
@@ -972,12 +1003,25 @@ class IndexSnapshot:
         """The query's parts (:meth:`Lexicon.parse`), each matched against every project."""
         size = len(self.codes)
         words: list[_Word] = []
-        for part in self.lexicon.parse(query, MAX_QUERY_CHARS)[:MAX_QUERY_WORDS]:
-            context = None
-            if part.prefix and not part.exact and any(not w.weak for w in words):
-                context = [w for w in words if not w.weak]
-            words.append(self._part_word(part, size, context, allowed))
+        for whole in self.lexicon.parse(query, MAX_QUERY_CHARS)[:MAX_QUERY_WORDS]:
+            for part in self._or_its_words(whole, size, allowed):
+                context = None
+                if part.prefix and not part.exact and any(not w.weak for w in words):
+                    context = [w for w in words if not w.weak]
+                words.append(self._part_word(part, size, context, allowed))
         return words
+
+    def _or_its_words(self, part: Part, size: int, allowed: np.ndarray) -> list[Part]:
+        """``part``, or, when it is a term of several words that no project holds in any of its ways
+        ("medical waste"), its words one by one: the projects holding some of them are still found."""
+        if len(part.words) < 2 or part.places or part.exact:
+            return [part]
+        if (self._part_word(part, size, None, allowed).best[allowed] != NO_MATCH).any():
+            return [part]
+        typed = part.typed.split()
+        if len(typed) != len(part.words):
+            typed = part.words
+        return [Part([word], typed[i], prefix=part.prefix and i == len(typed) - 1) for i, word in enumerate(part.words)]
 
     def _filter_mask(self, filters: Filters) -> np.ndarray:
         """The documents that meet every condition of ``filters`` (the rules SQL applies too)."""
@@ -1158,19 +1202,33 @@ class IndexSnapshot:
 
     def _suggestion(self, words: list[_Word]) -> str:
         """A query from the catalogue's own words when nothing was found ("did you mean"): each word
-        that matched nothing replaced by the most common word within a wider edit distance, written
-        as a project writes it (its marks); "" when no word has a close enough neighbour."""
-        changed = False
+        that matched nothing replaced by the most common word a little further than a typo away
+        (same first letter), or split in two words the catalogue holds ("socson" → "sóc sơn"),
+        written as a project writes it; "" unless every such word has one."""
         out = []
         for word in words:
             exact = word.part is not None and word.part.exact
             if exact or (word.best is not None and (word.best != NO_MATCH).any()) or not word.folded.isalpha():
                 out.append(word.typed)
                 continue
-            close = self._closest(word.folded)
-            changed |= close is not None
-            out.append(close or word.typed)
-        return " ".join(out) if changed else ""
+            close = self._closest(word.folded) or self._split(word.folded)
+            if close is None:
+                return ""
+            out.append(close)
+        suggestion = " ".join(out)
+        return suggestion if suggestion != " ".join(w.typed for w in words) else ""
+
+    def _split(self, folded: str) -> str | None:
+        """Two words the catalogue holds that ``folded`` runs together, the commonest pair."""
+        freq = self.doc_freq
+        best: tuple[int, str] | None = None
+        for cut in range(3, len(folded) - 2):  # halves of three letters or more
+            left, right = self.vocab.get(folded[:cut]), self.vocab.get(folded[cut:])
+            if left is not None and right is not None and left < len(freq) and right < len(freq):
+                together = min(int(freq[left]), int(freq[right]))
+                if together and (best is None or together > best[0]):
+                    best = (together, f"{self._written(left)} {self._written(right)}")
+        return best[1] if best else None
 
     def _closest(self, folded: str) -> str | None:
         budget = min(3, typo_budget(folded) + 1)  # one more than a search forgives
@@ -1179,9 +1237,11 @@ class IndexSnapshot:
             bucket = self.alpha_by_length.get(length)
             if bucket is None:
                 continue
-            for _term, distance, position in process.extract(
+            for term_word, distance, position in process.extract(
                 folded, bucket[0], scorer=OSA.distance, score_cutoff=budget, limit=None
             ):
+                if term_word[:1] != folded[:1]:  # people rarely miss the first letter ("pottery" is not "battery")
+                    continue
                 term = int(bucket[1][position])
                 candidate = (int(distance), -int(self.doc_freq[term]) if term < len(self.doc_freq) else 0, term)
                 best = candidate if best is None or candidate < best else best

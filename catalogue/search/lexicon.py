@@ -41,6 +41,8 @@ WEAK_TYPED = frozenset(
 )
 # A typed token: letters and digits, with a decimal point or comma kept inside ("PM2.5"), or an
 # ampersand between letters ("TN&MT", read as "tnmt").
+# Invisible characters a pasted word may carry inside it ("so\u200blar"): taken out, not read as a space.
+_INVISIBLE_RE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
 TOKEN_RE = re.compile(r"[^\W_]+(?:[.,][0-9]+|&[^\W_]+)*")  # and "TN&MT" whole
 
 
@@ -55,6 +57,7 @@ class Part:
     prefix: bool = False  # the last word is still being typed
     exact: bool = False  # a technical token: no typos, no completion
     weak: bool = False  # ranks, but never matches alone
+    written: str = ""  # a technical token that counts only as written, case and all ("DO", not "đô")
 
     @property
     def phrase(self) -> bool:
@@ -105,7 +108,7 @@ class Lexicon:
 
     def parse(self, query: str, max_chars: int) -> list[Part]:
         """The parts of ``query`` in order (see the module docstring)."""
-        text = unicodedata.normalize("NFC", str(query or ""))[:max_chars]
+        text = _INVISIBLE_RE.sub("", unicodedata.normalize("NFC", str(query or "")))[:max_chars]
         typing = bool(text) and not text[-1].isspace()
         tokens = TOKEN_RE.findall(text)
         words: list[tuple[str, str, bool]] = []  # (folded, typed, technical)
@@ -129,17 +132,22 @@ class Lexicon:
         return parts
 
     def _technical(self, token: str) -> bool:
-        row = self.technical.get(token.lower())
+        row = self.technical.get(token.lower().replace(",", "."))  # "PM2,5" is PM2.5
         return row is not None and (row["case_sensitive"] != "yes" or token == row["term"])
 
     def _word_part(self, folded: str, typed: str, technical: bool, *, last: bool, typing: bool) -> Part:
         if technical:
-            return Part(folded.split(), typed, exact=True)
+            row = self.technical[typed.replace(",", ".")]
+            return Part(
+                folded.split(), typed, exact=True, written=row["term"] if row["case_sensitive"] == "yes" else ""
+            )
         expansion = self.synonyms.get(folded)
         if expansion:  # itself, its expansion as a phrase, and what it is in the other language
             translations = self.glossary.get(_key(expansion), set()) - {tuple(expansion)}
             return Part([folded], typed, [tuple(expansion), *sorted(translations)], exact=True)
-        return Part([folded], typed, prefix=last and typing, weak=typed in WEAK_TYPED)
+        # A word written with its marks ("Hòa") is written whole: marks are typed syllable by syllable
+        marked = search_fold(typed) != typed and typed.isalpha()
+        return Part([folded], typed, prefix=last and typing and not marked, weak=typed in WEAK_TYPED)
 
     def _phrase_at(self, words: list[tuple[str, str, bool]], start: int, typing: bool) -> tuple[Part, int] | None:
         """The longest place or glossary term starting at ``start``: (its part, the index after it)."""
