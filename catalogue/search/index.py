@@ -469,21 +469,18 @@ class IndexSnapshot:
         db.unregister("canon")
         db.execute("drop table raw")
         self._shown_cache = {}
+        self._word_cache = {}  # a word per distinct word of the catalogue: made again only for the words shown
         doc, group, rank = (np.asarray(shown[name]) for name in ("doc", "field", "rank"))
         self.tokens, self.token_starts = tokenseq.place(doc, group, rank, np.asarray(shown["id"]), len(self.codes))
         self._positions: tuple[np.ndarray, np.ndarray] | None = None  # made on first need (see _phrase_best)
         self.positioned_docs = len(self.codes)  # projects added by a delta are read one by one
-        in_name = (group == NAME) & (rank < NAME_WIDTH)
-        names = {"doc": doc[in_name], "rank": rank[in_name], "id": np.asarray(shown["id"])[in_name]}
-        self._store_postings(frame, postings, names, labels)
+        self._store_postings(frame, postings, labels)
 
-    def _store_postings(self, frame: pd.DataFrame, postings: dict, names: dict, labels: dict) -> None:
+    def _store_postings(self, frame: pd.DataFrame, postings: dict, labels: dict) -> None:
         self.post_docs = np.asarray(postings["doc"], dtype=np.int32)
         self.post_fields = np.asarray(postings["field"], dtype=np.uint8)
         self.post_offsets = np.searchsorted(np.asarray(postings["id"]), np.arange(len(self.terms) + 1))
         self.main_terms = len(self.terms)
-        self.name_matrix = np.full((len(self.codes), NAME_WIDTH), -1, dtype=np.int32)
-        self.name_matrix[names["doc"], names["rank"]] = names["id"]
         self.label_postings: dict[int, list[tuple[str, int]]] = {}
         for (name, value), terms in labels.items():
             for term in dict.fromkeys(terms):
@@ -559,7 +556,7 @@ class IndexSnapshot:
     def _apply_delta(self, db: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> None:
         """Append changed projects as new documents; their old versions become tombstones."""
         first = len(self.codes)
-        best, names = self._delta_words(db, first, len(frame))
+        best = self._delta_words(db, first, len(frame))
         for (term, doc), field_rank in best.items():
             entry = self.delta.setdefault(term, ([], []))
             entry[0].append(doc)
@@ -571,10 +568,6 @@ class IndexSnapshot:
         self.codes += frame["code"].tolist()
         for doc, code in enumerate(self.codes[first:], start=first):
             self.doc_of_code[code] = doc
-        rows = np.full((len(frame), NAME_WIDTH), -1, dtype=np.int32)
-        for doc, terms in names.items():
-            rows[doc - first, : min(len(terms), NAME_WIDTH)] = terms[:NAME_WIDTH]
-        self.name_matrix = np.concatenate([self.name_matrix, rows])
         self._delta_attributes(frame)
         self.delta_docs += len(frame)
         newest = frame["updated_at"].max()
@@ -583,30 +576,24 @@ class IndexSnapshot:
         self._attribute_cache, self._candidate_cache, self._best_cache = {}, {}, {}
         self._result_cache, self._result_lock, self._text_cache = {}, threading.Lock(), {}
 
-    def _delta_words(
-        self, db: duckdb.DuckDBPyConnection, first: int, count: int
-    ) -> tuple[dict[tuple[int, int], int], dict[int, list[int]]]:
-        """The changed projects' words: each (term, doc)'s best field group, and each doc's name
-        terms; their sequences are appended to ``tokens``."""
+    def _delta_words(self, db: duckdb.DuckDBPyConnection, first: int, count: int) -> dict[tuple[int, int], int]:
+        """The changed projects' words: each (term, doc)'s best field group; their sequences are
+        appended to ``tokens``."""
         self._split_words(db, first, self.last_sync)
         tokens = db.execute("select doc, field, word from raw where word <> '' order by doc, field, pos")
         best: dict[tuple[int, int], int] = {}
-        names: dict[int, list[int]] = {}
         groups: dict[int, list[list[int]]] = {}
         for doc, field_rank, word in tokens.fetchall():
             for term in map(self._term_id, self._word_terms(word)):
                 if best.get((term, doc), 9) > field_rank:
                     best[(term, doc)] = field_rank
-            shown = list(map(self._term_id, self._shown_terms(word)))
-            groups.setdefault(doc, [[], [], [], []])[field_rank] += shown
-            if field_rank == NAME:
-                names.setdefault(doc, []).extend(shown)
+            groups.setdefault(doc, [[], [], [], []])[field_rank] += map(self._term_id, self._shown_terms(word))
         db.execute("drop table raw")
         added = [tokenseq.sequence(groups.get(doc, [[], [], [], []])) for doc in range(first, first + count)]
         self.tokens = np.concatenate([self.tokens, np.array([t for ts in added for t in ts], dtype=np.int32)])
         lengths = np.cumsum([len(ts) for ts in added], dtype=np.int64)
         self.token_starts = np.concatenate([self.token_starts, self.token_starts[-1] + lengths])
-        return best, names
+        return best
 
     def _delta_attributes(self, frame: pd.DataFrame) -> None:
         """The changed projects' coded attributes, figures and flags, appended."""
@@ -1118,7 +1105,7 @@ class IndexSnapshot:
     def _phrase_in_name(self, docs: np.ndarray, words: list[_Word]) -> np.ndarray:
         """Whether each project's name holds the query's words in order as a phrase (a part of
         several words standing for its words in turn; a kind of place written alone left out)."""
-        names = self.name_matrix[docs]
+        names = tokenseq.names(self.tokens, self.token_starts, docs, NAME_WIDTH)
         found = np.zeros(len(docs), dtype=bool)
         slots = [terms for word in words if not word.weak for terms in (word.own or [word.terms])]
         hits = [tokenseq.lookup(terms, len(self.terms))[names + 1] for terms in slots]
@@ -1291,7 +1278,7 @@ class IndexSnapshot:
 
     def memory_bytes(self) -> int:
         """Bytes held by the index's arrays (the Python lists of codes and names come on top)."""
-        arrays = [self.post_docs, self.post_fields, self.post_offsets, self.name_matrix, self.doc_freq]
+        arrays = [self.post_docs, self.post_fields, self.post_offsets, self.doc_freq]
         arrays += [self.tokens, self.token_starts, *(self._positions or ())]
         arrays += [self.investment, self.updated, self.demo, self.published, self.alive]
         arrays += [self.code_rank, self.doc_freq, *self.attributes.values()]

@@ -67,6 +67,16 @@ def groups(tokens: np.ndarray, starts: np.ndarray, doc: int) -> list[list[int]]:
     return found[:GROUPS]
 
 
+def names(tokens: np.ndarray, starts: np.ndarray, docs: np.ndarray, width: int) -> np.ndarray:
+    """The first ``width`` terms of each of ``docs``'s first field group (its name), -1 after its end:
+    a ``len(docs)`` × ``width`` matrix for vectorised phrase checks."""
+    places = starts[docs][:, None] + np.arange(width)
+    found = tokens[np.minimum(places, len(tokens) - 1)]
+    ended = np.cumsum(found < 0, axis=1) > 0  # from the group's -1 on
+    found[ended] = -1
+    return found
+
+
 def _slices(tokens: np.ndarray, starts: np.ndarray, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The tokens of ``docs`` one after the other, and which of ``docs`` (by index) each belongs to."""
     begin, end = starts[docs], starts[docs + 1]
