@@ -869,17 +869,24 @@ class IndexSnapshot:
 
     def _label_phrase_docs(self, way: list[dict[int, int]], holding: np.ndarray) -> np.ndarray:
         """Those of ``holding`` whose category, place, form or agency label holds the phrase ``way``."""
-        found = []
-        width = len(way)
-        for name in LABELLED:
-            values = [
-                value
-                for value in range(len(self.attribute_codes[name]))
-                if (ids := self._label_sequence(name, value))
-                and any(all(ids[i + j] in way[j] for j in range(width)) for i in range(len(ids) - width + 1))
-            ]
-            if values:  # rare: a label that says the phrase ("Xử lý nước thải" as a category)
-                found.append(holding[np.isin(self.attributes[name][holding], values)])
+        key = ("phrase values", *(tuple(sorted(terms)) for terms in way))
+        saying = self._label_cache.get(key)
+        if saying is None:  # the labels that say the phrase, looked for once a snapshot
+            width = len(way)
+            saying = self._label_cache[key] = {
+                name: values
+                for name in LABELLED
+                if (
+                    values := [
+                        value
+                        for value in range(len(self.attribute_codes[name]))
+                        if (ids := self._label_sequence(name, value))
+                        and any(all(ids[i + j] in way[j] for j in range(width)) for i in range(len(ids) - width + 1))
+                    ]
+                )
+            }
+        # rare: a label that says the phrase ("Xử lý nước thải" as a category)
+        found = [holding[np.isin(self.attributes[name][holding], values)] for name, values in saying.items()]
         return np.concatenate(found) if found else np.empty(0, dtype=np.int64)
 
     # --- querying ---------------------------------------------------------------------
