@@ -383,20 +383,20 @@ def _search(args: argparse.Namespace) -> int:
 
 
 def _synonyms(args: argparse.Namespace) -> int:
-    with _open(args) as cat:
-        if args.add:
-            cat.add_synonym(*args.add, added_by=os.environ.get("USER"))
-        for row in cat.synonyms().itertuples():
-            print(f"{row.term}\t{row.expansion}")
-    return EXIT_OK
+    return _search_words(args, "add_synonym", "synonyms", ("term", "expansion"))
 
 
 def _glossary(args: argparse.Namespace) -> int:
+    return _search_words(args, "add_glossary_term", "glossary", ("vi", "en"))
+
+
+def _search_words(args: argparse.Namespace, add: str, listing: str, columns: tuple[str, str]) -> int:
+    """Add a pair to what search reads words with (``--add``), then list them all, a pair a line."""
     with _open(args) as cat:
         if args.add:
-            cat.add_glossary_term(*args.add, added_by=os.environ.get("USER"))
-        for row in cat.glossary().itertuples():
-            print(f"{row.vi}\t{row.en}")
+            getattr(cat, add)(*args.add, added_by=os.environ.get("USER"))
+        for row in getattr(cat, listing)()[list(columns)].itertuples(index=False):
+            print("\t".join(str(value) for value in row))
     return EXIT_OK
 
 

@@ -330,3 +330,14 @@ def test_a_phrase_found_from_its_rarest_words_places_equals_one_found_by_reading
         every = tokens.phrase_docs(flat, starts, np.arange(documents), tables)
         at = int(rng.integers(0, width))
         assert tokens.phrase_docs_at(flat, starts, where, tables, words[at], at).tolist() == every.tolist()
+
+
+def test_the_command_line_adds_to_the_glossary_and_lists_it(tmp_path, capsys):
+    from catalogue import Catalogue, cli
+
+    db = tmp_path / "g.duckdb"
+    Catalogue.open(db).close()
+    assert cli.main(["glossary", "--db", str(db), "--add", "bã thải", "residue"]) == 0
+    assert "bã thải\tresidue" in capsys.readouterr().out.splitlines()
+    assert cli.main(["synonyms", "--db", str(db)]) == 0
+    assert "xlnt\txử lý nước thải" in capsys.readouterr().out.splitlines()
