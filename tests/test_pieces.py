@@ -127,7 +127,10 @@ def test_duckdb_leaves_a_core_to_the_visitors(monkeypatch):
         assert db.execute("select current_setting('threads')").fetchall()[0][0] == 3
 
 
-def test_a_new_snapshot_is_warmed_with_the_latest_searches_before_it_serves(tmp_path):
+def test_a_new_snapshot_is_warmed_with_the_latest_searches_before_it_serves(tmp_path, monkeypatch):
+    from catalogue.search import index
+
+    monkeypatch.setattr(index, "WARM_FROM", 0)  # the demo is small: warmed as a large catalogue is
     with open_demo(tmp_path / "c.duckdb") as cat:
         cat.search("lò đốt rác", limit=5)
         cat.search("nuoc thai lang nghe", limit=5)
@@ -138,3 +141,6 @@ def test_a_new_snapshot_is_warmed_with_the_latest_searches_before_it_serves(tmp_
         warmed = {word for word, _prefix, _exact in new._candidate_cache}
         assert {"lo", "dot", "rac", "nuoc", "thai", "lang", "nghe"} <= warmed  # before any search on it
         assert [hit.code for hit in cat.search("argon")] == ["HN-ZZ3"]
+        monkeypatch.setattr(index, "WARM_FROM", 10_000)  # a small catalogue's save does not wait for one
+        cat.import_file(csv_file(tmp_path / "b.csv", "HN-ZZ4,Trạm neon,Dịch vụ môi trường,Gia Lâm"), actor="lan")
+        assert not {word for word, _prefix, _exact in cat.search_index.current._candidate_cache} & {"lo", "dot"}

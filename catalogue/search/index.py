@@ -70,6 +70,7 @@ TEXT_CACHE = 4096  # projects whose texts a snapshot keeps after reading them (t
 # many visitors type) costs a dict look-up. CATALOGUE_SEARCH_CACHE=0 turns it off (benchmarks).
 RESULT_CACHE = int(os.environ.get("CATALOGUE_SEARCH_CACHE", "512"))
 WARM_QUERIES = 24  # the latest distinct searches replayed on a new snapshot before it is swapped in
+WARM_FROM = 2000  # projects from which a new snapshot is warmed (below, a cold search costs about as much)
 WARM_SECONDS = 0.5  # … for at most this long (a staff member's save waits for it)
 NAME, META, DESC, OTHER = 0, 1, 2, 3  # field groups, best first
 HIGHLIGHT_FIELDS = ("name_vi", "name_en", "description_vi", "description_en", "address", "capacity")
@@ -241,6 +242,8 @@ class SearchIndex:
         every search just after a swap started cold, several times slower at 100,000 projects."""
         started = time.perf_counter()
         snapshot.prepare()
+        if len(snapshot.codes) < WARM_FROM:  # a small catalogue searches as fast cold: the save need not wait
+            return
         latest = list(self.recent)  # one C-level copy: searches append meanwhile
         for query, filters, sort in list(dict.fromkeys(reversed(latest)))[:WARM_QUERIES]:
             if time.perf_counter() - started > WARM_SECONDS:
