@@ -341,3 +341,16 @@ def test_the_command_line_adds_to_the_glossary_and_lists_it(tmp_path, capsys):
     assert "bã thải\tresidue" in capsys.readouterr().out.splitlines()
     assert cli.main(["synonyms", "--db", str(db)]) == 0
     assert "xlnt\txử lý nước thải" in capsys.readouterr().out.splitlines()
+
+
+def test_words_typed_with_their_marks_rank_the_project_writing_them_so_first(cat, tmp_path):
+    load(
+        cat,
+        tmp_path,
+        [
+            ["A-1", "Xưởng cơ khí", "", "emission_treatment", "", "", "Công suất 5 tấn hóa chất mỗi ngày", "", ""],
+            ["A-2", "Xưởng cơ khí", "", "emission_treatment", "", "", "Tại làng Tân Hòa", "", ""],
+        ],
+    )
+    assert codes(cat, "Tân Hòa")[:1] == ["A-2"]  # "tấn" and "hóa" fold alike but are other words
+    assert codes(cat, "tấn hóa")[:1] == ["A-1"]

@@ -1133,9 +1133,9 @@ class IndexSnapshot:
         sequence: list[list[int]],
         word_of_term: dict[int, list[int]],
         texts: dict[int, tuple],
-    ) -> tuple[int, int, int, int, int, int]:
-        """(typos, -places that are the project's own, tier, proximity, field, -accents as typed):
-        lower is better."""
+    ) -> tuple[int, int, int, int, int, int, int]:
+        """(typos, -places that are the project's own, -words with their marks as typed, tier,
+        proximity, field, -those in the name): lower is better."""
         active = [w for w, word in enumerate(words) if word.best[doc] != NO_MATCH]  # what this project matched
         positions: list[list[list[int]]] = [[[] for _ in words] for _ in range(4)]
         for field_rank, terms in enumerate(sequence):
@@ -1157,7 +1157,9 @@ class IndexSnapshot:
         typos = sum(q // 4 for q in matched)
         if best[0] == 4:
             best = (4, best[1], sum(q % 4 for q in matched))
-        return typos, -self._there(doc, words), *best, -self._accents_as_typed(doc, words, texts)
+        # the words typed with marks written so anywhere ("Tân Hòa", not "tấn" and "hoạt"), then in the name
+        anywhere = self._accents_as_typed(doc, words, texts, len(TEXT_FIELDS))
+        return typos, -self._there(doc, words), -anywhere, *best, -self._accents_as_typed(doc, words, texts)
 
     def _there(self, doc: int, words: list[_Word]) -> int:
         """How many of the places the query names are this project's own ward or district (not
@@ -1170,12 +1172,14 @@ class IndexSnapshot:
             )
         return count
 
-    def _accents_as_typed(self, doc: int, words: list[_Word], texts: dict[int, tuple]) -> int:
+    def _accents_as_typed(self, doc: int, words: list[_Word], texts: dict[int, tuple], fields: int = 2) -> int:
+        """How many of the words typed with marks the project writes with the same marks, in its
+        first ``fields`` texts (the names; all of them with ``len(TEXT_FIELDS)``)."""
         accented = [accent_key(typed) for w in words if w.typed != w.folded for typed in w.typed.split()]
         if not accented or doc not in texts:
             return 0
-        name_vi, name_en = texts[doc][:2]
-        tokens = {accent_key(t) for t in _WORD_RE.findall(f"{name_vi or ''} {name_en or ''}")}
+        text = " ".join(value for value in texts[doc][:fields] if isinstance(value, str))
+        tokens = {accent_key(t) for t in _WORD_RE.findall(text)}
         return sum(1 for word in accented if word in tokens)
 
     def _texts(self, docs: list[int]) -> dict[int, tuple]:
