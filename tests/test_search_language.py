@@ -354,3 +354,21 @@ def test_words_typed_with_their_marks_rank_the_project_writing_them_so_first(cat
     )
     assert codes(cat, "Tân Hòa")[:1] == ["A-2"]  # "tấn" and "hóa" fold alike but are other words
     assert codes(cat, "tấn hóa")[:1] == ["A-1"]
+
+
+def test_letters_and_digits_meet_however_they_are_spaced(cat, tmp_path):
+    load(
+        cat,
+        tmp_path,
+        [
+            ["L-1", "Quan trắc bụi PM 2.5 và khí CO2", "", "emission_treatment", "", "", "", "", ""],
+            ["L-2", "Bể chứa 500m3", "", "emission_treatment", "", "", "", "", ""],
+        ],
+    )
+
+    def complete(query: str) -> list[str]:  # those matching every word (L-2's code "L-2" holds a 2)
+        return sorted(cat.search_codes(query))
+
+    assert complete("PM2.5") == complete("PM 2.5") == ["L-1"]
+    assert complete("CO 2") == complete("CO2") == ["L-1"]
+    assert complete("500 m3") == complete("500m3") == ["L-2"]

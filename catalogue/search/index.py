@@ -401,8 +401,11 @@ class IndexSnapshot:
             "union all select doc, 3, concat_ws(' ', address, capacity) from p) "
             "select doc, field, unnest(w) as word, unnest(range(len(w))) as pos from "
             # "TN&MT" is one word, "tnmt" (normalize.search_fold reads a query so)
-            r"(select doc, field, list_filter(regexp_split_to_array(regexp_replace(lower(text), "
-            r"'([\p{L}\p{N}])&([\p{L}\p{N}])', '\1\2', 'g'), '[^\p{L}\p{N}\p{M}]+'), lambda x: x <> '') "
+            # and letters and digits are words apart ("PM2.5" is "pm 2 5", as "PM 2.5" is: normalize.search_fold)
+            r"(select doc, field, list_filter(regexp_split_to_array(regexp_replace(regexp_replace("
+            r"regexp_replace(lower(text), '([\p{L}\p{N}])&([\p{L}\p{N}])', '\1\2', 'g'), "
+            r"'(\p{L}\p{M}*)(\p{N})', '\1 \2', 'g'), '(\p{N})(\p{L})', '\1 \2', 'g'), "
+            r"'[^\p{L}\p{N}\p{M}]+'), lambda x: x <> '') "
             "as w from texts)",
             params,
         )
@@ -800,7 +803,7 @@ class IndexSnapshot:
             return cached
         docs = np.flatnonzero(best != NO_MATCH)
         codes = {self.codes[doc]: int(doc) for doc in docs}
-        pattern = rf"(^|[^\p{{L}}\p{{N}}]){re.escape(token)}([^\p{{L}}\p{{N}}]|$)"
+        pattern = rf"(^|[^\p{{L}}]){re.escape(token)}([^\p{{L}}]|$)"  # "CO2" writes CO: digits part words too
         with self.catalogue.cursor() as cur:
             found = cur.execute(
                 f"select code from projects where code in (select unnest(?)) "
@@ -1252,12 +1255,14 @@ class IndexSnapshot:
 
     def _written(self, term: int) -> str:
         """A term as the first project holding it writes it (with its marks), else the term."""
+        wanted = self.terms[term]
         for docs, _fields in self._postings(term):
             for text in self._texts([int(docs[0])]).get(int(docs[0]), ()):
                 for match in _WORD_RE.finditer(text or ""):
-                    if self.terms[term] in self._word_terms(match.group().lower()):
-                        return match.group().lower()
-        return self.terms[term]
+                    word = match.group().lower()
+                    if wanted in search_fold(word).split():  # the word itself, not what it abbreviates
+                        return word
+        return wanted
 
     def _hits(self, page: list[int], words: list[_Word], offset: int, known: dict[int, tuple]) -> list[SearchHit]:
         terms = {self.terms[t] for w in words for t in w.terms}

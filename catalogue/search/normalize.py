@@ -106,13 +106,17 @@ def canonical_word(word: str) -> str:
 
 
 _AMPERSAND_RE = re.compile(r"(?<=[^\W_])&(?=[^\W_])")
+# Where letters meet digits: "PM2.5", "CO2", "m3" are read as "pm 2 5", "co 2", "m 3" (as "PM 2.5" is)
+_LETTER_DIGIT_RE = re.compile(r"(?<=[a-z])(?=[0-9])|(?<=[0-9])(?=[a-z])")
 
 
 def search_fold(text: str) -> str:
     """The search key of ``text``: ``"Thuỷ điện Hoà Bình"`` and ``"thủy điện hòa bình"`` both
     give ``"thuy dien hoa binh"``; ``"Lý"`` and ``"lí"`` give ``"li"``; đ gives d; an ampersand
-    inside an abbreviation joins it (``"TN&MT"`` gives ``"tnmt"``, as the index reads it)."""
-    return " ".join(canonical_word(word) for word in fold_text(_AMPERSAND_RE.sub("", text)).split())
+    inside an abbreviation joins it (``"TN&MT"`` gives ``"tnmt"``, as the index reads it), and
+    letters and digits are words apart (``"PM2.5"`` gives ``"pm 2 5"``, as ``"PM 2.5"`` does)."""
+    folded = _LETTER_DIGIT_RE.sub(" ", fold_text(_AMPERSAND_RE.sub("", text)))
+    return " ".join(canonical_word(word) for word in folded.split())
 
 
 # --- numbers -----------------------------------------------------------------------------
