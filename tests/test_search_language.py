@@ -321,7 +321,9 @@ def test_a_phrase_found_from_its_rarest_words_places_equals_one_found_by_reading
     doc = rng.integers(0, documents, 5000)
     group = rng.integers(0, tokens.GROUPS, 5000)
     order = np.lexsort((group, doc))
-    flat, starts = tokens.flatten(doc[order], group[order], rng.integers(0, vocabulary, 5000), documents)
+    doc, group = doc[order], group[order]
+    rank = np.arange(len(doc)) - np.searchsorted(doc * tokens.GROUPS + group, doc * tokens.GROUPS + group)
+    flat, starts = tokens.place(doc, group, rank, rng.integers(0, vocabulary, 5000), documents)
     where = tokens.positions(flat, vocabulary)
     for _ in range(100):
         width = int(rng.integers(2, 4))

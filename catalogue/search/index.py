@@ -1004,20 +1004,29 @@ class IndexSnapshot:
         size = len(self.codes)
         words: list[_Word] = []
         for whole in self.lexicon.parse(query, MAX_QUERY_CHARS)[:MAX_QUERY_WORDS]:
-            for part in self._or_its_words(whole, size, allowed):
-                context = None
-                if part.prefix and not part.exact and any(not w.weak for w in words):
-                    context = [w for w in words if not w.weak]
-                words.append(self._part_word(part, size, context, allowed))
+            word = self._part_word(whole, size, self._context(whole, words), allowed)
+            if (
+                len(whole.words) > 1
+                and not (whole.places or whole.exact)
+                and not (word.best[allowed] != NO_MATCH).any()
+            ):
+                # a term of several words that no project holds in any of its ways ("medical waste"):
+                # its words one by one, so that the projects holding some of them are still found
+                for part in self._its_words(whole):
+                    words.append(self._part_word(part, size, self._context(part, words), allowed))
+            else:
+                words.append(word)
         return words
 
-    def _or_its_words(self, part: Part, size: int, allowed: np.ndarray) -> list[Part]:
-        """``part``, or, when it is a term of several words that no project holds in any of its ways
-        ("medical waste"), its words one by one: the projects holding some of them are still found."""
-        if len(part.words) < 2 or part.places or part.exact:
-            return [part]
-        if (self._part_word(part, size, None, allowed).best[allowed] != NO_MATCH).any():
-            return [part]
+    @staticmethod
+    def _context(part: Part, before: list[_Word]) -> list[_Word] | None:
+        """The parts before a word being typed, which its completions must follow; None otherwise."""
+        if part.prefix and not part.exact and any(not w.weak for w in before):
+            return [w for w in before if not w.weak]
+        return None
+
+    @staticmethod
+    def _its_words(part: Part) -> list[Part]:
         typed = part.typed.split()
         if len(typed) != len(part.words):
             typed = part.words

@@ -15,24 +15,12 @@ import numpy as np
 GROUPS = 4  # name, code, description, address and capacity (catalogue.search.index NAME … OTHER)
 
 
-def flatten(doc: np.ndarray, group: np.ndarray, ids: np.ndarray, documents: int) -> tuple[np.ndarray, np.ndarray]:
-    """``(tokens, starts)`` from the terms of every project, ordered by project, group and position.
-
-    Every project has its ``GROUPS`` field groups, each ended by -1 (an empty one is just -1), so
-    the k-th segment of a project is its field group k."""
-    count = len(ids)
-    tokens = np.full(count + GROUPS * documents, -1, dtype=np.int32)
-    # each earlier (project, group) pair put one -1 before a term
-    tokens[np.arange(count, dtype=np.int64) + doc.astype(np.int64) * GROUPS + group] = ids
-    starts = np.searchsorted(doc, np.arange(documents + 1)) + GROUPS * np.arange(documents + 1)
-    return tokens, starts.astype(np.int64)
-
-
 def place(
     doc: np.ndarray, group: np.ndarray, rank: np.ndarray, ids: np.ndarray, documents: int
 ) -> tuple[np.ndarray, np.ndarray]:
-    """``(tokens, starts)`` as :func:`flatten` gives them, from terms in any order, each with its
-    place (``rank``) within its project's field group."""
+    """``(tokens, starts)`` from every project's terms, in any order, each with its place (``rank``)
+    within its project's field group: a project's ``GROUPS`` field groups one after the other, each
+    ended by -1 (an empty one is just -1), so the k-th segment of a project is its field group k."""
     key = doc.astype(np.int64) * GROUPS + group
     sizes = np.bincount(key, minlength=documents * GROUPS)
     widest = np.zeros(documents * GROUPS, dtype=np.int64)
