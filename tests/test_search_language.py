@@ -310,8 +310,10 @@ def test_the_lexicon_reads_places_terms_abbreviations_and_tokens(lexicon):
     assert lexicon.parse("quan trắc", 200)[0].weak is False  # "quan" unmarked is not "quận"
 
 
-def test_a_phrase_found_from_its_rarest_words_places_equals_one_found_by_reading_every_project():
-    """The two ways tokens.py finds a phrase agree, on random sequences (seeded)."""
+@pytest.mark.parametrize("short", [65534, 5])
+def test_a_phrase_found_from_its_rarest_words_places_equals_one_found_by_reading_every_project(short):
+    """The two ways tokens.py finds a phrase agree, on random sequences (seeded); with 5 short codes
+    most terms are escapes, and a sequence extended (as a delta does) reads back what was put in."""
     import numpy as np
 
     from catalogue.search import tokens
@@ -323,8 +325,17 @@ def test_a_phrase_found_from_its_rarest_words_places_equals_one_found_by_reading
     order = np.lexsort((group, doc))
     doc, group = doc[order], group[order]
     rank = np.arange(len(doc)) - np.searchsorted(doc * tokens.GROUPS + group, doc * tokens.GROUPS + group)
-    flat, starts = tokens.place(doc, group, rank, rng.integers(0, vocabulary, 5000), documents)
-    where = tokens.positions(flat, vocabulary)
+    ids, starts = tokens.place(doc, group, rank, rng.integers(0, vocabulary, 5000), documents)
+    flat = tokens.Tokens.of(ids, vocabulary, short=short)
+    assert flat.take(np.arange(len(ids))).tolist() == ids.tolist()
+    assert flat.take(slice(100, 200)).tolist() == ids[100:200].tolist()
+    assert (len(flat.escaped_at) > 1000) == (short < vocabulary)  # 15 of 20 terms escaped, or none
+    assert flat.codes.nbytes == 2 * len(ids)
+    more = [3, 25, -1, 7]  # 25: a term added after the build
+    longer = flat.extend(more)
+    assert longer.take(np.arange(len(ids), len(ids) + 4)).tolist() == more
+    assert longer.take(slice(0, len(ids))).tolist() == ids.tolist()
+    where = tokens.Places(flat)
     for _ in range(100):
         width = int(rng.integers(2, 4))
         words = [list(rng.choice(vocabulary, 2, replace=False)) for _ in range(width)]
@@ -332,6 +343,7 @@ def test_a_phrase_found_from_its_rarest_words_places_equals_one_found_by_reading
         every = tokens.phrase_docs(flat, starts, np.arange(documents), tables)
         at = int(rng.integers(0, width))
         assert tokens.phrase_docs_at(flat, starts, where, tables, words[at], at).tolist() == every.tolist()
+        assert tokens.phrase_docs_at(longer, starts, where, tables, words[at], at).tolist() == every.tolist()
 
 
 def test_the_command_line_adds_to_the_glossary_and_lists_it(tmp_path, capsys):
@@ -374,3 +386,27 @@ def test_letters_and_digits_meet_however_they_are_spaced(cat, tmp_path):
     assert complete("PM2.5") == complete("PM 2.5") == ["L-1"]
     assert complete("CO 2") == complete("CO2") == ["L-1"]
     assert complete("500 m3") == complete("500m3") == ["L-2"]
+
+
+def test_the_index_answers_alike_with_phrases_found_by_their_places_and_most_words_escaped(
+    demo_cat, monkeypatch, tmp_path
+):
+    """The large-catalogue layout (phrases found from their rarest word's places, words beyond the
+    short codes escaped) gives the same results as the small one, before and after a delta."""
+    from search_dev_set import DEV
+
+    from catalogue.search import index, tokens
+
+    queries = [query for _kind, query, _relevant in DEV] + ["xử lý nước thải làng nghề", "Bát Tr", "PM2.5"]
+    plain = {query: codes(demo_cat, query) for query in queries}
+    monkeypatch.setattr(index, "POSITIONS_FROM", 0)
+    monkeypatch.setattr(tokens, "SHORT_CODES", 3)
+    demo_cat._search_index = index.SearchIndex(demo_cat)
+    assert demo_cat._search_index.current._positions is not None
+    assert len(demo_cat._search_index.current.tokens.escaped_at) > 1000
+    assert {query: codes(demo_cat, query) for query in queries} == plain
+    row = ["Z-1", "Trạm xử lý nước thải làng nghề gốm", "", "environmental_services", "", "", "", "", ""]
+    load(demo_cat, tmp_path, [row])
+    assert demo_cat._search_index.current.delta_docs == 1  # read one by one, beside the places
+    assert "Z-1" in codes(demo_cat, "xử lý nước thải làng nghề")
+    assert codes(demo_cat, "Bát Tr") == plain["Bát Tr"]
