@@ -344,6 +344,11 @@ def test_a_phrase_found_from_its_rarest_words_places_equals_one_found_by_reading
         at = int(rng.integers(0, width))
         assert tokens.phrase_docs_at(flat, starts, where, tables, words[at], at).tolist() == every.tolist()
         assert tokens.phrase_docs_at(longer, starts, where, tables, words[at], at).tolist() == every.tolist()
+        holding = rng.random(documents) < 0.5
+        chosen = np.flatnonzero(holding)[:50]
+        holding[chosen[-1] + 1 :] = False
+        read = tokens.following(flat, starts, chosen, tables[0])
+        assert tokens.following_at(flat, starts, where, words[0], holding, int(chosen[-1])).tolist() == read.tolist()
 
 
 def test_the_command_line_adds_to_the_glossary_and_lists_it(tmp_path, capsys):

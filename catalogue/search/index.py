@@ -764,7 +764,15 @@ class IndexSnapshot:
         docs = np.flatnonzero(holding)[:FOLLOWING_DOCS]
         previous = context[-1].terms
         table = tokenseq.lookup(previous, len(self.terms))
-        after = set(tokenseq.following(self.tokens, self.token_starts, docs, table).tolist())
+        if self._positions is not None and len(docs) and docs[-1] < self.positioned_docs:
+            # read off the places of the previous part's terms, not every project holding them
+            holding[docs[-1] + 1 :] = False
+            found = tokenseq.following_at(
+                self.tokens, self.token_starts, self._positions, list(previous), holding, int(docs[-1])
+            )
+        else:
+            found = tokenseq.following(self.tokens, self.token_starts, docs, table)
+        after = set(found.tolist())
         pairs = self._label_pairs()  # a label's words in order ("Bát Tràng", the ward)
         for term in previous:
             after.update(pairs.get(term, ()))
@@ -1120,11 +1128,7 @@ class IndexSnapshot:
         phrase = self._phrase_in_name(docs, words)
         key = key + np.where(phrase, 0, 32 * (1 << 22))  # between a typo and a field step
         docs, key = _smallest(docs, key, max(needed, RERANK_DEPTH))
-        sequences = self._sequences([int(d) for d in docs])
-        word_of_term: dict[int, list[int]] = {}
-        for w, word in enumerate(words):
-            for term in word.terms:
-                word_of_term.setdefault(term, []).append(w)
+        places = self._word_places([int(d) for d in docs], words)
         accented = any(w.typed != w.folded for w in words)
         texts = self._texts([int(d) for d in docs]) if accented else {}  # names, for accents as typed
         found.texts.update(texts)  # the page's hits come from these docs: read once
@@ -1132,7 +1136,7 @@ class IndexSnapshot:
             (
                 (
                     int(found.missing[d]) if partial else 0,
-                    *self._fine_key(int(d), words, sequences[int(d)], word_of_term, texts),
+                    *self._fine_key(int(d), words, places[int(d)], texts),
                 ),
                 int(k),
                 int(d),
@@ -1141,17 +1145,39 @@ class IndexSnapshot:
         )
         return [doc for _fine, _key, doc in keyed][:needed]
 
-    def _sequences(self, docs: list[int]) -> dict[int, list[list[int]]]:
-        """Each project's term ids per field group (an abbreviation read as its expansion, an English
-        word as its key), its labels' terms added to the codes-and-labels group."""
-        result: dict[int, list[list[int]]] = {}
-        for doc in docs:
-            fields = tokenseq.groups(self.tokens, self.token_starts, doc)
+    def _word_places(self, docs: list[int], words: list[_Word]) -> dict[int, list[list[list[int]]]]:
+        """Per project, per field group, per word of the query: where in the group the word's terms
+        stand (an abbreviation read as its expansion, an English word as its key); the project's
+        labels' terms follow its code in the codes-and-labels group. Read off the index's arrays
+        for the matching places only, not word by word."""
+        word_of_term: dict[int, list[int]] = {}
+        for w, word in enumerate(words):
+            for term in word.terms:
+                word_of_term.setdefault(term, []).append(w)
+        result = {doc: [[[] for _ in words] for _ in range(tokenseq.GROUPS)] for doc in docs}
+        if not docs:
+            return result
+        table = tokenseq.lookup(word_of_term, len(self.terms))
+        chosen = np.array(docs, dtype=np.int64)
+        who, group, place, term, lengths = tokenseq.hits(self.tokens, self.token_starts, chosen, table)
+        for k, g, at, t in zip(who.tolist(), group.tolist(), place.tolist(), term.tolist(), strict=True):
+            for w in word_of_term[t]:
+                result[docs[k]][g][w].append(at)
+        labelled: dict[tuple[str, int], tuple[int, list[tuple[int, int]]]] = {}  # label → its length, (place, word)
+        for k, doc in enumerate(docs):
+            offset, per_word = int(lengths[k, META]), result[doc][META]
             for name in LABELLED:
                 value = int(self.attributes[name][doc])
-                if value >= 0:
-                    fields[META] = fields[META] + self._label_ids(name, value)
-            result[doc] = fields
+                if value < 0:
+                    continue
+                label = labelled.get((name, value))
+                if label is None:
+                    ids = self._label_ids(name, value)
+                    found = [(j, w) for j, t in enumerate(ids) for w in word_of_term.get(t, ())]
+                    label = labelled[(name, value)] = (len(ids), found)
+                for j, w in label[1]:
+                    per_word[w].append(offset + j)
+                offset += label[0]
         return result
 
     def _label_ids(self, name: str, value: int) -> list[int]:
@@ -1179,20 +1205,13 @@ class IndexSnapshot:
         self,
         doc: int,
         words: list[_Word],
-        sequence: list[list[int]],
-        word_of_term: dict[int, list[int]],
+        places: list[list[list[int]]],
         texts: dict[int, tuple],
     ) -> tuple[int, int, int, int, int, int, int]:
         """(typos, -places that are the project's own, -words with their marks as typed, tier,
-        proximity, field, -those in the name): lower is better."""
+        proximity, field, -those in the name): lower is better. ``places``: see _word_places."""
         active = [w for w, word in enumerate(words) if word.best[doc] != NO_MATCH]  # what this project matched
-        positions: list[list[list[int]]] = [[[] for _ in words] for _ in range(4)]
-        for field_rank, terms in enumerate(sequence):
-            per_word = positions[field_rank]
-            for index, term in enumerate(terms):
-                for w in word_of_term.get(term, ()):
-                    per_word[w].append(index)
-        positions = [[per_word[w] for w in active] for per_word in positions]
+        positions = [[per_word[w] for w in active] for per_word in places]
         # Names above the rest, and within a field a phrase above scattered words:
         # 0 phrase in the name, 1 all words in the name, 2 a phrase in one other field,
         # 3 all words in one other field, 4 the words spread over fields.

@@ -190,6 +190,23 @@ def _slices(tokens: Tokens, starts: np.ndarray, docs: np.ndarray) -> tuple[np.nd
     return tokens.take(positions), np.repeat(np.arange(len(docs)), lengths)
 
 
+def hits(
+    tokens: Tokens, starts: np.ndarray, docs: np.ndarray, table: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Where ``docs`` hold a term of ``table`` (see :func:`lookup`), in order: for each place, which
+    of ``docs`` (by index), its field group, its place within the group and its term; and each of
+    ``docs``'s group lengths (a ``len(docs)`` × ``GROUPS`` matrix)."""
+    flat, owner = _slices(tokens, starts, docs)
+    ends = np.flatnonzero(flat < 0).reshape(len(docs), GROUPS)  # every group ends with -1
+    first = np.concatenate([[0], np.cumsum(starts[docs + 1] - starts[docs])[:-1]])
+    begins = np.concatenate([first[:, None], ends[:, :-1] + 1], axis=1)  # each group's first place
+    lengths = ends - begins
+    at = np.flatnonzero(table[flat + 1])
+    who = owner[at]
+    group = (ends[who] < at[:, None]).sum(axis=1)
+    return who, group, at - begins[who, group], flat[at], lengths
+
+
 def lookup(ids: object, vocabulary: int) -> np.ndarray:
     """A table of ``vocabulary + 1`` booleans, true at ``ids`` (shifted by one: -1 is never in it)."""
     table = np.zeros(vocabulary + 1, dtype=bool)
@@ -218,6 +235,19 @@ def following(tokens: Tokens, starts: np.ndarray, docs: np.ndarray, table: np.nd
     if len(flat) < 2:
         return np.empty(0, dtype=np.int32)
     after = flat[1:][table[flat[:-1] + 1]]
+    return np.unique(after[after >= 0])
+
+
+def following_at(
+    tokens: Tokens, starts: np.ndarray, where: Places, terms: list[int], holding: np.ndarray, last: int
+) -> np.ndarray:
+    """What :func:`following` finds in the projects of the mask ``holding`` up to project ``last``,
+    from the places of ``terms`` (those ``where`` knows) rather than by reading every project."""
+    end = starts[last + 1]
+    pieces = [places[: np.searchsorted(places, end)] for places in map(where.of, terms)]
+    places = np.concatenate([np.empty(0, dtype=np.int64), *pieces]).astype(np.int64)
+    owners = np.searchsorted(starts, places, side="right") - 1
+    after = tokens.take(places[holding[owners]] + 1)
     return np.unique(after[after >= 0])
 
 
