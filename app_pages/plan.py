@@ -15,7 +15,7 @@ from catalogue.leadership import plan
 from catalogue.leadership.charts import n0, plotly_config
 from catalogue.leadership.report import DEFAULT_PLAN
 from catalogue.staff import auth
-from catalogue.text import format_date, format_datetime, localized, localized_series, t
+from catalogue.text import enum_label, format_date, format_datetime, localized, localized_series, t
 
 lang = language()
 cat = get_catalogue()
@@ -265,9 +265,20 @@ if "new" in shown_tabs:
                 target_year = year_col.number_input(
                     t("plan.target_year", lang), min_value=2000, max_value=2100, value=current.period_end, step=1
                 )
+                measure = bound(
+                    st.selectbox,
+                    t("report.target_measure", lang),
+                    key="plan_target_measure",
+                    options=list(plan.MEASURES),
+                    default="demand_met",
+                    format_func=lambda m: enum_label("target_measure", m)(lang),
+                    in_form=True,
+                )
                 if st.form_submit_button(t("plan.add_target", lang)):
                     saved_or_error(
-                        lambda: plan.add_target(cat, chosen, code, label_vi, label_en, low, high, int(target_year))
+                        lambda: plan.add_target(
+                            cat, chosen, code, label_vi, label_en, low, high, int(target_year), measure=measure
+                        )
                     )
 
 # The URL shows what is chosen (language and shortlist kept), so a reload or a shared link shows it too.

@@ -511,21 +511,9 @@ def _table(frame: pd.DataFrame, lang: str, columns: dict[str, str]) -> pd.DataFr
     return frame[present].rename(columns={c: t(columns[c], lang) for c in present}).reset_index(drop=True)
 
 
-def target_chart(
-    goal: pd.Series,
-    measured: pd.DataFrame,
-    period: tuple[int, int],
-    lang: str = "vi",
-    *,
-    title: str = "",
-    as_of: dt.date | None = None,
-) -> go.Figure:
-    """One target: its band over the plan period (shaded) and the measured shares per year. With a
-    ``title``, the figure also carries the sources of the values and the date (it is exported)."""
+def _target_band(fig: go.Figure, goal: pd.Series, period: tuple[int, int], lang: str) -> None:
+    """The target's band over the plan period, shaded, with its range and year written at its corner."""
     start, end = period
-    years = [int(y) for y in measured["year"]] if len(measured) else []
-    first, last = min([start - 1, *years]), max([end, *years])
-    fig = go.Figure()
     fig.add_shape(
         type="rect",
         x0=start - 0.4,
@@ -547,6 +535,24 @@ def target_chart(
         ),
         font={"size": 12, "color": "#0f766e"},
     )
+
+
+def target_chart(
+    goal: pd.Series,
+    measured: pd.DataFrame,
+    period: tuple[int, int],
+    lang: str = "vi",
+    *,
+    title: str = "",
+    as_of: dt.date | None = None,
+) -> go.Figure:
+    """One target: its band over the plan period (shaded) and the measured shares per year. With a
+    ``title``, the figure also carries the sources of the values and the date (it is exported)."""
+    start, end = period
+    years = [int(y) for y in measured["year"]] if len(measured) else []
+    first, last = min([start - 1, *years]), max([end, *years])
+    fig = go.Figure()
+    _target_band(fig, goal, period, lang)
     if len(measured):
         fig.add_scatter(
             x=years,
@@ -560,7 +566,8 @@ def target_chart(
             hovertemplate="%{x}: %{y}%<extra></extra>",
         )
     fig.update_xaxes(range=[first - 0.6, last + 0.6], dtick=1, tickformat="d", title_text=t("plan.year", lang))
-    fig.update_yaxes(range=[0, 100], dtick=20, title_text=t("plan.share", lang), ticksuffix="%")
+    axis = t(f"plan.axis.{goal.get('measure') or 'demand_met'}", lang)  # the Capital's demand met, or exports
+    fig.update_yaxes(range=[0, 100], dtick=20, title_text=axis, ticksuffix="%")
     _layout(fig, 240, lang)
     if title:
         sources = "; ".join(

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 # Task progress, defined once with its labels.
 TASK_STATES = codes("task_state")  # task progress: catalogue/data/enumerations.csv
+MEASURES = codes("target_measure")  # what a target's band is a share of, as the plan words it
 _CODE_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]{1,59}$")
 _URL_RE = re.compile(r"^https?://\S+$")
 
@@ -127,14 +128,18 @@ def add_target(
     high_pct: float,
     target_year: int,
     source: str = "",
+    measure: str = "demand_met",
 ) -> None:
-    """A target of ``plan_code``: a share of demand met, as a band from ``low_pct`` to ``high_pct``."""
+    """A target of ``plan_code``: a band from ``low_pct`` to ``high_pct`` of what ``measure`` says (a
+    share of the Capital's demand met, or of the industry's products exported)."""
     plan = get_plan(cat, plan_code)
     code = (code or "").strip().lower()
     if not _CODE_RE.match(code):
         raise PlanError(Text.of("plan.error.bad_target_code"))
     if not (label_vi or "").strip():
         raise PlanError(Text.of("plan.error.need_target_name"))
+    if measure not in MEASURES:
+        raise PlanError(Text.of("plan.error.bad_measure", measures=", ".join(MEASURES)))
     if not 0 <= float(low_pct) <= float(high_pct) <= 100:
         raise PlanError(Text.of("plan.error.bad_band"))
     if not plan.period_start <= int(target_year) <= plan.period_end:
@@ -148,7 +153,7 @@ def add_target(
         ).fetchall()[0][0]
         cur.execute(
             "insert into plan_targets (plan_code, code, sort_order, label_vi, label_en, low_pct, high_pct, "
-            "target_year, source) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "target_year, source, measure) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 plan_code,
                 code,
@@ -159,6 +164,7 @@ def add_target(
                 float(high_pct),
                 int(target_year),
                 source or "staff",
+                measure,
             ],
         ).fetchall()
 
@@ -168,7 +174,8 @@ def add_target(
 def targets(cat: Catalogue, plan_code: str) -> pd.DataFrame:
     with cat.cursor() as cur:
         return cur.execute(
-            "select code, label_vi, label_en, low_pct, high_pct, target_year, source from plan_targets "
+            "select code, label_vi, label_en, low_pct, high_pct, coalesce(measure, 'demand_met') as measure, "
+            "target_year, source from plan_targets "
             "where plan_code = ? order by sort_order, code",
             [plan_code],
         ).df()

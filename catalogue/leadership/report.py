@@ -32,7 +32,7 @@ from catalogue.leadership.plan import (
 from catalogue.projects.exporting import export_frame, neutralise
 from catalogue.projects.money import exchange_rate
 from catalogue.staff.countries import country_label
-from catalogue.text import LANGUAGES, format_datetime, format_number, localized, localized_series, t
+from catalogue.text import LANGUAGES, enum_label, format_datetime, format_number, localized, localized_series, t
 
 if TYPE_CHECKING:
     from catalogue.core import Catalogue
@@ -201,6 +201,7 @@ def _targets_sheet(cat: Catalogue, plan_code: str, year: int, lang: str) -> pd.D
     for goal in goals.itertuples():
         row = {
             t("report.target", lang): localized(goal, "label", lang),
+            t("report.target_measure", lang): enum_label("target_measure", goal.measure)(lang),
             t("report.target_band", lang): f"{format_number(goal.low_pct, lang, 0)}–"
             f"{format_number(goal.high_pct, lang, 0)}",
             t("report.target_year", lang): goal.target_year,

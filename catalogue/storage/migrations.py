@@ -156,6 +156,15 @@ MIGRATIONS: tuple[Migration, ...] = (
             "added_by varchar, added_at timestamp, primary key (vi, en))",
         ),
     ),
+    Migration(
+        16,
+        "plan targets: what each measures (the Capital's demand met, or products exported), as the plan words it",
+        (
+            "alter table plan_targets add column if not exists measure varchar",
+            "update plan_targets set measure = case when code = 'exports' then 'exported' else 'demand_met' end "
+            "where measure is null",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

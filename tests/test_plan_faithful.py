@@ -1,0 +1,77 @@
+"""Issue 17: the catalogue says what plan 275/KH-UBND says (targets, categories, assignments),
+checked against the plan's own sentences, quoted here from its text."""
+
+from __future__ import annotations
+
+import csv
+import re
+
+import pytest
+
+from catalogue.data import data_file
+from catalogue.leadership import plan
+from catalogue.leadership.charts import target_chart
+from catalogue.text import t
+
+# KH 275/KH-UBND, mục II.2 (mục tiêu cụ thể đến năm 2025), verbatim
+PLAN_TARGETS_SENTENCE = (
+    "Phát triển sản xuất thiết bị và sản phẩm đáp ứng cơ bản nhu cầu bảo vệ môi trường Thủ đô, phát triển các "
+    "sản phẩm có lợi thế và năng lực cạnh tranh đáp ứng khoảng 70-80% nhu cầu thiết bị xử lý nước cấp và nước "
+    "thải, 60-70% nhu cầu thiết bị xử lý và tái chế chất thải rắn, 70-80% nhu cầu thiết bị xử lý khí thải, "
+    "khoảng 50-60% nhu cầu thiết bị thu gom, vận chuyển và phân loại chất thải, 40 - 50% nhu cầu thiết bị quan "
+    "trắc môi trường; 60-70% nhu cầu sản phẩm bảo vệ môi trường; 40-50% thiết bị sản xuất năng lượng tái tạo; "
+    "60-70% thiết bị và công nghệ tiết kiệm năng lượng, sử dụng năng lượng hiệu quả; 20-30% thiết bị, phương "
+    "tiện sử dụng năng lượng tái tạo; xuất khẩu được 20 - 30% các sản phẩm của ngành công nghiệp môi trường."
+)
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"\s*-\s*", "-", text.lower())
+
+
+def _shipped_targets() -> list[dict[str, str]]:
+    with data_file("plan_targets.csv").open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.mark.parametrize("row", _shipped_targets(), ids=lambda row: row["code"])
+def test_each_target_is_a_share_of_what_the_plan_says(row):
+    sentence, band = _plain(PLAN_TARGETS_SENTENCE), f"{int(float(row['low_pct']))}-{int(float(row['high_pct']))}%"
+    if row["measure"] == "exported":  # "xuất khẩu được 20 - 30% các sản phẩm": a share of products, not of demand
+        assert f"xuất khẩu được {band} các sản phẩm của ngành công nghiệp môi trường" in sentence
+        assert row["label_vi"].lower().startswith("sản phẩm của ngành công nghiệp môi trường")
+    else:  # a share of the Capital's demand for the item the label names
+        assert row["measure"] == "demand_met"
+        label = _plain(row["label_vi"])
+        assert f"{band} nhu cầu {label}" in sentence or f"{band} {label}" in sentence, (band, label)
+
+
+def test_the_chart_axis_and_the_report_name_what_each_target_measures(cat):
+    from catalogue.leadership.report import sheets
+
+    goals = plan.targets(cat, "hn_275_2023").set_index("code")
+    assert (
+        goals.loc["exports", "measure"] == "exported" and goals.loc["monitoring_equipment", "measure"] == "demand_met"
+    )
+    empty = plan.measurements(cat, "hn_275_2023").iloc[0:0]
+    for lang in ("vi", "en"):
+        exported = target_chart(goals.loc["exports"], empty, (2023, 2025), lang)
+        demand = target_chart(goals.loc["monitoring_equipment"], empty, (2023, 2025), lang)
+        assert exported.layout.yaxis.title.text == t("plan.axis.exported", lang)
+        assert demand.layout.yaxis.title.text == t("plan.axis.demand_met", lang)
+    assert t("plan.axis.demand_met", "vi") == "Nhu cầu của Thủ đô được đáp ứng"
+    assert "demand met" not in t("plan.axis.exported", "en")
+    shown = sheets(cat, 2025, "en")[t("report.targets", "en")]
+    measures = dict(zip(shown["Target"], shown["Measure"], strict=True))
+    assert measures["Environmental-industry products exported"] == "Share of the industry's products exported"
+    assert (
+        measures["Environmental monitoring equipment"] == "Share of the Capital's environmental-protection demand met"
+    )
+
+
+def test_a_new_target_says_what_it_measures(cat):
+    plan.add_target(cat, "hn_275_2023", "more_exports", "Xuất khẩu thêm", "", 10, 20, 2025, measure="exported")
+    assert plan.targets(cat, "hn_275_2023").set_index("code").loc["more_exports", "measure"] == "exported"
+    with pytest.raises(plan.PlanError) as refused:
+        plan.add_target(cat, "hn_275_2023", "odd", "Lạ", "", 10, 20, 2025, measure="tons")
+    assert "demand_met" in refused.value.text("en")
