@@ -147,26 +147,26 @@ def test_sign_in_lands_on_the_staff_home_and_answering_an_inquiry_takes_it_off_t
         sign_in(page, server, "lan")
         page.get_by_role("heading", name="Việc cần làm").wait_for()  # taken to work, not left on the sign-in
         assert re.search(r"/staff\b", page.url)
-        assert metric(page, "Yêu cầu chưa trả lời") == "3"
+        assert metric(page, "Thư chưa trả lời") == "3"
         page.get_by_role("link", name=re.compile("Mở hộp thư")).click()
         wait_idle(page)
         # The browser sends a choice back as its text: two inquiries must never read the same.
-        choose(page, "Yêu cầu", "Jane Doe (Green Capital, Singapore) (2)")
+        choose(page, "Thư bày tỏ quan tâm", "Jane Doe (Green Capital, Singapore) (2)")
         chosen = page.locator("[data-testid='stText']").inner_text()
-        page.get_by_label("Đã trả lời thế nào").fill("Đã gửi báo cáo tiền khả thi qua email")
+        page.get_by_label("Nội dung phản hồi").fill("Đã gửi báo cáo tiền khả thi qua email")
         page.get_by_role("button", name="Đánh dấu đã trả lời").click()
         page.get_by_text("là đã trả lời").wait_for()
         wait_idle(page)
         page.screenshot(path=tmp_path / "inbox-answered.png", full_page=True)
-        assert "2 yêu cầu" in main_text(page)
-        page.get_by_label("Yêu cầu", exact=True).click()
+        assert "2 thư bày tỏ quan tâm" in main_text(page)
+        page.get_by_label("Thư bày tỏ quan tâm", exact=True).click()
         left = [option.inner_text() for option in page.get_by_role("option").all()]
         assert len(left) == 2 and not any(text.endswith("(2)") for text in left)
         page.keyboard.press("Escape")
         no_exception(page)
         page.get_by_role("link", name="Việc cần làm").first.click()
         wait_idle(page)
-        assert metric(page, "Yêu cầu chưa trả lời") == "2"
+        assert metric(page, "Thư chưa trả lời") == "2"
         no_exception(page)
 
         sign_out(page)

@@ -139,7 +139,7 @@ def test_floods_from_one_session_are_limited(demo_cat):
     assert oks == [True, True, True, False, False]
     refused = submit_inquiry(demo_cat, "DEMO-047", {**GOOD, "message": "Question number 9"}, session="flood")
     assert refused.errors["form"]("en").startswith("You have sent several inquiries")  # what the page shows
-    assert refused.errors["form"]("vi").startswith("Bạn đã gửi nhiều yêu cầu")
+    assert refused.errors["form"]("vi").startswith("Quý nhà đầu tư đã gửi nhiều thư")
     other = {**GOOD, "email": "someone@example.org", "message": "Another one"}
     assert submit_inquiry(demo_cat, "DEMO-047", other, session="someone-else").ok
     assert len(inbox(demo_cat)) == 4

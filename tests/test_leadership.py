@@ -305,7 +305,7 @@ def test_report_sheets_and_totals_equal_the_dashboard(demo_cat):
     year = dt.date.today().year
     d = dashboard(demo_cat)
     book = openpyxl.load_workbook(io.BytesIO(report_xlsx(demo_cat, year)))
-    assert book.sheetnames == ["Tổng hợp", "Dự án", "Nhiệm vụ", "Chỉ tiêu", "Yêu cầu nhà đầu tư"]
+    assert book.sheetnames == ["Tổng hợp", "Dự án", "Nhiệm vụ", "Chỉ tiêu", "Lượt quan tâm của nhà đầu tư"]
     rows = {r[0]: r[1:] for r in book["Tổng hợp"].iter_rows(values_only=True) if r and r[0]}
     assert rows["Dự án công bố"][0] == d.projects
     assert rows["Tổng vốn (tỷ đồng)"][0] == pytest.approx(d.capital_vnd_bn)
@@ -329,7 +329,7 @@ def test_report_compares_with_the_year_before_from_the_history(demo_cat):
 
 def test_report_html_is_printable_offline_and_in_english_on_request(demo_cat):
     text = report_html(demo_cat, dt.date.today().year, lang="en")
-    assert text.startswith("<!doctype html>") and "Annual report" in text
+    assert text.startswith("<!doctype html>") and "Report on the implementation of Plan 275/KH-UBND" in text
     assert text.count("Plotly.newPlot") >= 5  # the charts
     assert 'src="https://cdn' not in text and text.count('<script type="text/javascript">/**') <= 1  # inline, once
     assert "illustrative demo data" in text

@@ -132,7 +132,7 @@ def test_plural_forms_in_chart_notes(demo_cat):
     notes = {c.key: c.note for c in dashboard_charts(dashboard(demo_cat, "en"), "en")}
     assert notes["inquiries_project"].startswith("2 inquiries from 2 countries")
     vi = {c.key: c.note for c in dashboard_charts(dashboard(demo_cat, "vi"), "vi")}
-    assert vi["inquiries_project"].startswith("2 yêu cầu từ 2 quốc gia")
+    assert vi["inquiries_project"].startswith("2 lượt quan tâm từ 2 quốc gia")
 
 
 def test_months_and_years_are_hanoi_time(known):
@@ -161,5 +161,5 @@ def test_inquiry_sheet_names_countries(known):
 
     _inquiries(known, ("K-1", "Japan"), ("K-1", "Korea"))
     year = pd.Timestamp.now(tz="Asia/Ho_Chi_Minh").year
-    sheet = sheets(known, year, "vi")["Yêu cầu nhà đầu tư"]
+    sheet = sheets(known, year, "vi")["Lượt quan tâm của nhà đầu tư"]
     assert sheet["Quốc gia"].tolist() == ["Hàn Quốc, Nhật Bản"]

@@ -75,3 +75,83 @@ def test_a_new_target_says_what_it_measures(cat):
     with pytest.raises(plan.PlanError) as refused:
         plan.add_target(cat, "hn_275_2023", "odd", "Lạ", "", 10, 20, 2025, measure="tons")
     assert "demand_met" in refused.value.text("en")
+
+
+# --- register and terms -----------------------------------------------------------------------
+
+INVESTOR_FACING = ("app.", "about.", "browse.", "project.", "shortlist.", "inquiry.", "sort.", "filter.", "money.")
+OLD_TONE_PLACEMENT = re.compile(r"(?<![qQ])(o[áàảãạ]|u[ýỳỷỹỵ]|o[éèẻẽẹ])(?!\w)")  # "hoá", "toạ", "huỷ"
+
+
+def _strings() -> dict[str, dict[str, str]]:
+    with data_file("strings.csv").open(encoding="utf-8", newline="") as handle:
+        return {row["key"]: row for row in csv.DictReader(handle)}
+
+
+def _labels(name: str) -> list[str]:
+    with data_file(name).open(encoding="utf-8", newline="") as handle:
+        return [value for row in csv.DictReader(handle) for key, value in row.items() if key.startswith("label_vi")]
+
+
+def test_investors_are_addressed_formally_and_their_messages_are_letters_of_interest():
+    strings = _strings()
+    informal = [
+        key
+        for key, row in strings.items()
+        if key.startswith(INVESTOR_FACING) and re.search(r"\bbạn\b", row["vi"], re.I)
+    ]
+    assert informal == []
+    assert (
+        "Quý nhà đầu tư" in strings["inquiry.sent_ref"]["vi"] and "Quý nhà đầu tư" in strings["inquiry.too_many"]["vi"]
+    )
+    inquiry_words = [
+        key for key in strings if key.startswith(("inquiry.", "inbox.")) and "yêu cầu" in strings[key]["vi"]
+    ]
+    assert inquiry_words == []
+    assert "thư bày tỏ quan tâm" in strings["inquiry.sent"]["vi"]
+    assert (
+        strings["dash.unit_inquiries"]["vi"] == "lượt quan tâm"
+        and strings["report.inquiries"]["vi"] == "Số lượt quan tâm"
+    )
+
+
+def test_one_term_per_idea_with_one_tone_placement():
+    strings = _strings()
+    texts = [row["vi"] for row in strings.values()] + _labels("enumerations.csv") + _labels("statuses.csv")
+    assert [m.group() for text in texts for m in OLD_TONE_PLACEMENT.finditer(text)] == []  # "hóa", "tọa", "hủy"
+    assert not [text for text in texts if re.search(r"kế thừa|kế nhiệm|thôi công bố", text, re.I)]
+    former = {strings[key]["vi"] for key in ("browse.district", "project.district", "col.district")}
+    assert former == {"Quận/huyện/thị xã (đến 30/6/2025)"}
+    assert {strings[key]["en"] for key in ("browse.district", "project.district", "col.district")} == {
+        "Former district (until June 2025)"
+    }
+    assert strings["report.successor_2025"]["vi"] == "Cơ quan sau sắp xếp (2025)"
+    assert strings["report.title"]["vi"] == "Báo cáo kết quả thực hiện Kế hoạch 275/KH-UBND năm {year}"
+    assert (strings["users.disable"]["vi"], strings["users.enable"]["vi"]) == ("Vô hiệu hóa", "Kích hoạt lại")
+
+
+def test_most_projects_is_said_only_of_more_than_half(demo_cat):
+    from catalogue.leadership.charts import dashboard_charts
+    from catalogue.leadership.dashboard import dashboard
+
+    for lang in ("vi", "en"):
+        figures = dashboard(demo_cat, lang)
+        funnel = next(chart for chart in dashboard_charts(figures, lang) if chart.key == "funnel")
+        leading = int(figures.by_status["projects"].max())
+        says_most = funnel.note.startswith(("Phần lớn", "Most"))
+        assert says_most == (2 * leading > figures.projects), (funnel.note, leading, figures.projects)
+
+
+def test_a_stage_that_leads_without_half_is_not_called_most(cat, tmp_path):
+    from conftest import write_csv
+
+    from catalogue.leadership.charts import dashboard_charts
+    from catalogue.leadership.dashboard import dashboard
+
+    header = ["code", "name_vi", "category", "status"]
+    stages = ["calling", "calling", "negotiating", "awarded", "implementing"]
+    rows = [[f"A-{i}", f"Dự án {i}", "renewables", stage] for i, stage in enumerate(stages)]
+    assert cat.import_file(write_csv(tmp_path / "mixed.csv", rows, header)).ok
+    for lang, start in (("vi", "Giai đoạn có nhiều dự án nhất"), ("en", "More projects are at")):
+        funnel = next(chart for chart in dashboard_charts(dashboard(cat, lang), lang) if chart.key == "funnel")
+        assert funnel.note.startswith(start) and "40" in funnel.note, funnel.note  # 2 of 5

@@ -134,7 +134,7 @@ def test_sign_out_and_an_expired_session_show_the_sign_in_again(staff_db):
 def test_staff_home_counts_what_needs_attention(staff_db):
     at = signed_in("lan")
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Yêu cầu chưa trả lời"] == "1"
+    assert metrics["Thư chưa trả lời"] == "1"
     assert metrics["Chờ duyệt"] == "0"
     # The demo data's drafts appear in their tab, each a link to the edit page.
     drafts = next(tab for tab in at.tabs if tab.label.startswith("Bản nháp"))
@@ -247,10 +247,10 @@ def test_reviewer_publishes_staff_cannot(staff_db):
 def test_inbox_marks_an_inquiry_answered(staff_db):
     at = signed_in("lan", "inbox.py")
     assert "Jane" in at.dataframe[0].value.to_string()
-    next(w for w in at.text_area if w.label == "Đã trả lời thế nào").input("Đã gửi báo cáo tiền khả thi")
+    next(w for w in at.text_area if w.label == "Nội dung phản hồi").input("Đã gửi báo cáo tiền khả thi")
     next(b for b in at.button if b.label == "Đánh dấu đã trả lời").click()
     run(at)
-    assert "Không còn yêu cầu nào chưa trả lời" in at.info[0].value
+    assert "Không còn thư nào chưa trả lời" in at.info[0].value
     at.toggle[0].set_value(False)
     run(at)
     assert "Đã trả lời bởi lan" in at.success[0].value
@@ -329,7 +329,7 @@ def test_inbox_marks_the_inquiry_chosen_not_the_first(staff_db):
     assert "Hàn Quốc" in chooser(at, "staff-inbox-chosen").options[0]  # a country in words, not "KR"
     chooser(at, "staff-inbox-chosen").set_value(jane)
     run(at)
-    next(w for w in at.text_area if w.label == "Đã trả lời thế nào").input("Đã gửi báo cáo tiền khả thi")
+    next(w for w in at.text_area if w.label == "Nội dung phản hồi").input("Đã gửi báo cáo tiền khả thi")
     next(b for b in at.button if b.label == "Đánh dấu đã trả lời").click()
     run(at)
     assert "là đã trả lời" in at.success[0].value
@@ -376,7 +376,7 @@ def test_archive_asks_first_and_can_be_cancelled(staff_db):
     next(b for b in at.button if b.label == "Lưu trữ dự án…").click()
     run(at)
     assert "Lưu trữ dự án DEMO-003?" in texts(at)
-    next(b for b in at.button if b.label == "Huỷ").click()
+    next(b for b in at.button if b.label == "Hủy").click()
     run(at)
     assert not [b for b in at.button if b.label == "Xác nhận lưu trữ"]
     next(b for b in at.button if b.label == "Lưu trữ dự án…").click()

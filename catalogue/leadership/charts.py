@@ -288,8 +288,9 @@ def _funnel_chart(d: Dashboard, lang: str) -> Chart:
     )
     _layout(funnel, 300, lang)
     leading = status.sort_values("projects", ascending=False).iloc[0] if len(status) else None
+    most = leading is not None and 2 * leading["projects"] > d.projects  # "most projects" only when over half
     note = t(
-        "dash.funnel_note",
+        "dash.funnel_note" if most else "dash.funnel_note_leading",
         lang,
         stage=leading["label"] if leading is not None else "—",
         share=_share(leading["projects"], d.projects, lang) if leading is not None else "0",
