@@ -566,6 +566,7 @@ def _links(request: Request, page: int, pages: int) -> dict[str, str | None]:
 
 def atom_feed(cat: Catalogue, rows: list[dict[str, Any]], lang: str, self_url: str, base: str) -> bytes:
     """An Atom 1.0 feed of ``rows`` (newest first), titles and summaries in ``lang``."""
+    from catalogue.projects.demo import marked_name
     from catalogue.text import localized, t
 
     updated = _iso(max((r["updated_at"] for r in rows), default=None)) or _iso(dt.datetime(2023, 11, 20))
@@ -574,11 +575,10 @@ def atom_feed(cat: Catalogue, rows: list[dict[str, Any]], lang: str, self_url: s
         link = f"{base}/project?code={row['code']}&lang={lang}"
         category = cat.reference.categories.label(row.get("category"))(lang)
         summary = localized(row, "description", lang) or ""
-        demo = f"[{t('api.demo_mark', lang)}] " if row.get("demo") else ""
         entries.append(
             "<entry>"
             f"<id>{escape(base)}/project/{escape(row['code'])}</id>"
-            f"<title>{escape(demo + (localized(row, 'name', lang) or row['code']))}</title>"
+            f"<title>{escape(marked_name(localized(row, 'name', lang) or row['code'], bool(row.get('demo')))(lang))}</title>"
             f'<link rel="alternate" href="{escape(link)}"/>'
             f"<updated>{_iso(row['updated_at'])}</updated>"
             f'<category term="{escape(row.get("category") or "")}" label="{escape(category)}"/>'

@@ -155,3 +155,59 @@ def test_a_stage_that_leads_without_half_is_not_called_most(cat, tmp_path):
     for lang, start in (("vi", "Giai đoạn có nhiều dự án nhất"), ("en", "More projects are at")):
         funnel = next(chart for chart in dashboard_charts(dashboard(cat, lang), lang) if chart.key == "funnel")
         assert funnel.note.startswith(start) and "40" in funnel.note, funnel.note  # 2 of 5
+
+
+# --- demo data that cannot be taken for real projects ------------------------------------------
+
+
+def _demo_rows() -> list[dict[str, str]]:
+    with data_file("demo_projects.csv").open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_every_demo_name_says_it_is_illustrative_and_every_row_has_a_source():
+    for row in _demo_rows():
+        assert row["name_vi"].startswith("[Minh họa] "), row["code"]
+        assert not row["name_en"] or row["name_en"].startswith("[Illustrative] "), row["code"]
+        assert "không phải dự án chính thức" in row["source"] and "not an official project" in row["source"]
+
+
+def test_demo_places_quantities_and_money_are_sound():
+    rows = {row["code"]: row for row in _demo_rows()}
+    assert rows["DEMO-035"]["ward"] == "trung_gia" and rows["DEMO-035"]["status"] == "calling"  # Nam Sơn's successor
+    assert rows["DEMO-036"]["ward"] == "tung_thien"  # Xuân Sơn's successor
+    assert rows["DEMO-050"]["ward"] == ""  # Tân Hòa's successor not in our reference: left blank, not guessed
+    assert rows["DEMO-060"]["capacity"] == "14,6 km sông"  # the Tô Lịch is about 14.6 km long
+    equipment = {"waste_equipment", "emission_treatment", "treatment_materials", "renewables"}
+    made_by_volume = [code for code, row in rows.items() if row["category"] in equipment and "/ngày" in row["capacity"]]
+    assert [code for code in made_by_volume if "m³" in rows[code]["capacity"]] == []  # factories: units a year
+    services = ("Trạm trung chuyển", "Điểm tập kết", "Trạm xử lý nước hồ")
+    assert all(
+        rows[c]["category"] == "environmental_services" for c in rows if rows[c]["name_vi"][11:].startswith(services)
+    )
+    with data_file("exchange_rate.csv").open(encoding="utf-8", newline="") as handle:
+        rate = float(next(csv.DictReader(handle))["vnd_per_usd"])
+    priced = [row for row in rows.values() if row["investment_usd_m"]]
+    assert priced
+    for row in priced:
+        vnd = float(row["investment_vnd_bn"].split()[0].replace(".", ""))
+        assert abs(float(row["investment_usd_m"].replace(",", ".")) - vnd * 1000 / rate) < 0.06, row["code"]
+
+
+def test_the_demo_mark_shows_in_search_exports_compare_and_the_api(demo_cat):
+    from catalogue.projects.exporting import export_frame
+    from catalogue.projects.views import compare_table
+
+    hits = demo_cat.search("Bát Tràng", limit=3)
+    assert hits and all(hit.name_vi.startswith("[Minh họa]") for hit in hits)
+    assert "illustrative" not in [h.code for h in demo_cat.search("illustrative")]  # the mark is not searched
+    for lang, mark in (("vi", "[Minh họa]"), ("en", "[Illustrative]")):
+        exported = export_frame(demo_cat.projects(), demo_cat.reference, lang)
+        names = exported.iloc[:, 1].tolist()
+        assert all(str(name).startswith("[Minh họa]") for name in names)
+        compared = compare_table(demo_cat, ["DEMO-001", "DEMO-047"], lang)
+        assert all(mark in column for column in compared.columns), compared.columns
+    from catalogue.projects.demo import marked_name
+
+    assert marked_name("[Minh họa] Xưởng", True)("en") == "[Illustrative] Xưởng"  # marked once, in the reader's words
+    assert marked_name("Xưởng", True)("vi") == "[Minh họa] Xưởng" and marked_name("Xưởng", False)("en") == "Xưởng"

@@ -14,8 +14,13 @@ import csv
 import random
 from pathlib import Path
 
+from catalogue.projects.demo import DEMO_MARK
+
 DATA = Path(__file__).resolve().parent.parent / "catalogue" / "data"
-USD_RATE_VND = 25_400  # only to give some rows a USD column, as official lists sometimes do
+SOURCE = (
+    "Minh họa, soạn từ mục III.5 và III.6 của Kế hoạch 275/KH-UBND; không phải dự án chính thức / "
+    "Illustrative, written from sections III.5 and III.6 of Plan 275/KH-UBND; not an official project"
+)
 
 INCENTIVES_VI = {
     "waste_equipment": "Ngành nghề đặc biệt ưu đãi đầu tư (xử lý chất thải) theo Nghị định 31/2021/NĐ-CP: ưu đãi thuế thu nhập doanh nghiệp, miễn, giảm tiền thuê đất.",
@@ -46,8 +51,8 @@ P = [
  ('waste_equipment','thuong_tin','thuong_tin','private_domestic','calling','so_cong_thuong', 2027, 4, 210, '200 bộ/năm','Xưởng thiết bị xử lý chất thải trên phương tiện giao thông','Workshop for on-board waste treatment units for vehicles and boats','Sản xuất bộ xử lý chất thải, nước thải lắp trên tàu thuyền du lịch sông Hồng và xe khách đường dài.','Waste and wastewater treatment units for Red River tour boats and long-distance coaches.'),
  ('waste_equipment','soc_son','trung_gia','ppp','implementing','so_nn_mt', 2024, 3, 160, '120 xe/năm','Trung tâm bảo dưỡng, cải hoán xe thu gom rác chạy điện','Service and conversion centre for electric waste-collection vehicles','Bảo dưỡng và cải hoán xe thu gom rác sang động cơ điện cho các đơn vị vệ sinh môi trường.','Maintenance and conversion of waste-collection vehicles to electric drive for city sanitation companies.'),
  ('waste_equipment','long_bien','phuc_loi','fdi','calling','so_cong_thuong', 2027, 2.5, 540, '5.000 bộ/năm','Nhà máy sản xuất cảm biến và hệ thống quản lý thùng rác thông minh','Smart bin sensors and collection-routing systems factory','Sản xuất cảm biến mức đầy cho thùng rác và phần mềm tối ưu tuyến thu gom.','Fill-level sensors for bins and software that optimises collection routes.'),
- ('waste_equipment','hoai_duc','son_dong','private_domestic','calling','ubnd_phuong_xa', 2027, 1.8, 95, '50 tấn/ngày','Trạm trung chuyển và phân loại rác khép kín xã Sơn Đồng','Son Dong enclosed waste transfer and sorting station','Trạm trung chuyển khép kín có thiết bị ép rác và phân loại, thay cho điểm tập kết lộ thiên.','An enclosed transfer station with compaction and sorting equipment replacing open collection points.'),
- ('waste_equipment','ba_vi','ba_vi','socialization','draft','ubnd_phuong_xa', 2028, 2, 70, '30 tấn/ngày','Điểm tập kết và xử lý rác hữu cơ các xã vùng núi Ba Vì','Organic-waste collection and treatment point for Ba Vi mountain communes','Dự thảo: điểm tập kết, ủ phân rác hữu cơ phục vụ các xã vùng núi.','Draft: collection point and composting for mountain communes.'),
+ ('environmental_services','hoai_duc','son_dong','private_domestic','calling','ubnd_phuong_xa', 2027, 1.8, 95, '50 tấn/ngày','Trạm trung chuyển và phân loại rác khép kín xã Sơn Đồng','Son Dong enclosed waste transfer and sorting station','Trạm trung chuyển khép kín có thiết bị ép rác và phân loại, thay cho điểm tập kết lộ thiên.','An enclosed transfer station with compaction and sorting equipment replacing open collection points.'),
+ ('environmental_services','ba_vi','ba_vi','socialization','draft','ubnd_phuong_xa', 2028, 2, 70, '30 tấn/ngày','Điểm tập kết và xử lý rác hữu cơ các xã vùng núi Ba Vì','Organic-waste collection and treatment point for Ba Vi mountain communes','Dự thảo: điểm tập kết, ủ phân rác hữu cơ phục vụ các xã vùng núi.','Draft: collection point and composting for mountain communes.'),
  ('emission_treatment','thach_that','tay_phuong','fdi','calling','bql_kcn_cx', 2027, 7, 780, '1.500 bộ/năm','Nhà máy sản xuất thiết bị lọc bụi túi vải và lọc bụi tĩnh điện','Bag-filter and electrostatic precipitator factory','Sản xuất thiết bị lọc bụi túi vải và lọc bụi tĩnh điện cho lò hơi, nhà máy xi măng và luyện kim.','Bag filters and electrostatic precipitators for boilers, cement and metal plants.'),
  ('emission_treatment','me_linh','tien_thang','joint_venture','negotiating','so_cong_thuong', 2026, 6, 640, '800 hệ thống/năm','Nhà máy thiết bị xử lý khí thải chứa NOx, SOx, VOCs','Equipment plant for NOx, SOx and VOC exhaust treatment','Chế tạo tháp hấp thụ, thiết bị xúc tác và hấp phụ than hoạt tính xử lý NOx, SOx, COx, VOCs, H2S và mùi.','Absorption towers, catalytic and activated-carbon units treating NOx, SOx, COx, VOCs, H2S and odour.'),
  ('emission_treatment','dong_anh','thu_lam','fdi','calling','so_cong_thuong', 2027, 9, 1250, '2.000 bộ/năm','Nhà máy sản xuất thiết bị xử lý nước thải theo mô-đun','Modular wastewater treatment unit factory','Sản xuất trạm xử lý nước thải hợp khối 10–500 m³/ngày đêm cho khu dân cư, trường học, bệnh viện.','Packaged wastewater plants of 10–500 m³/day for housing, schools and hospitals.'),
@@ -70,22 +75,22 @@ P = [
  ('treatment_materials','ung_hoa','van_dinh','private_domestic','calling','so_khcn', 2027, 3.5, 180, '8.000 tấn/năm','Nhà máy chế phẩm sinh học xử lý rơm rạ và phụ phẩm nông nghiệp','Bio-products plant for straw and crop-residue treatment','Chế phẩm sinh học ủ rơm rạ tại ruộng, giảm đốt rơm gây ô nhiễm không khí.','Bio-products for in-field straw composting to stop straw burning.'),
  ('treatment_materials','dong_anh','phuc_thinh','joint_venture','calling','so_cong_thuong', 2028, 7, 560, '30.000 tấn/năm','Nhà máy vật liệu xây dựng từ tro xỉ lò đốt rác','Building materials from incinerator ash plant','Tái chế tro xỉ từ nhà máy đốt rác phát điện thành gạch không nung và vật liệu san lấp.','Recycling bottom ash from waste-to-energy plants into unfired bricks and fill.'),
  ('treatment_materials','phuc_tho','phuc_tho','private_domestic','draft','so_khcn', 2028, 2, 90, '3.000 tấn/năm','Xưởng sản xuất vật liệu lọc nước từ đá ong','Laterite water-filter media workshop','Dự thảo: vật liệu lọc nước từ đá ong địa phương.','Draft: water-filter media from local laterite.'),
- ('renewables','soc_son','soc_son','ppp','implementing','so_cong_thuong', 2024, 20, 2800, '1.500 tấn rác/ngày; 30 MW','Dây chuyền đốt rác phát điện bổ sung khu Nam Sơn','Additional waste-to-energy line at the Nam Son site','Bổ sung một dây chuyền đốt rác phát điện tại khu xử lý Nam Sơn để giảm lượng rác chôn lấp.','An additional waste-to-energy line at the Nam Son site to cut the waste sent to landfill.'),
- ('renewables','son_tay','son_tay','ppp','calling','so_cong_thuong', 2027, 18, 2900, '1.000 tấn rác/ngày; 20 MW','Nhà máy đốt rác phát điện Xuân Sơn','Xuan Son waste-to-energy plant','Đốt rác phát điện cho khu xử lý Xuân Sơn, tiếp nhận rác các xã phía Tây.','Waste-to-energy for the Xuan Son site, serving the western communes.'),
+ ('renewables','soc_son','trung_gia','ppp','calling','so_cong_thuong', 2027, 20, 2800, '1.500 tấn rác/ngày; 30 MW','Dây chuyền đốt rác phát điện bổ sung khu Nam Sơn','Additional waste-to-energy line at the Nam Son site','Bổ sung một dây chuyền đốt rác phát điện tại khu xử lý Nam Sơn để giảm lượng rác chôn lấp.','An additional waste-to-energy line at the Nam Son site to cut the waste sent to landfill.'),
+ ('renewables','son_tay','tung_thien','ppp','calling','so_cong_thuong', 2027, 18, 2900, '1.000 tấn rác/ngày; 20 MW','Nhà máy đốt rác phát điện Xuân Sơn','Xuan Son waste-to-energy plant','Đốt rác phát điện cho khu xử lý Xuân Sơn, tiếp nhận rác các xã phía Tây.','Waste-to-energy for the Xuan Son site, serving the western communes.'),
  ('renewables','dong_anh','dong_anh','fdi','calling','so_cong_thuong', 2027, 10, 1350, '200 MW/năm','Nhà máy sản xuất tấm pin năng lượng mặt trời và bộ inverter','Solar panel and inverter factory','Sản xuất tấm pin quang điện và bộ biến tần cho điện mặt trời mái nhà.','Photovoltaic panels and inverters for rooftop solar.'),
  ('renewables','bac_tu_liem','tay_tuu','private_domestic','calling','so_cong_thuong', 2027, 0.5, 140, '15 MWp','Điện mặt trời mái nhà các chợ đầu mối và trung tâm logistics','Rooftop solar on wholesale markets and logistics centres','Lắp đặt điện mặt trời mái nhà tự dùng trên các chợ đầu mối và kho logistics.','Self-consumption rooftop solar on wholesale markets and warehouses.'),
  ('renewables','ba_vi','yen_bai','joint_venture','calling','so_cong_thuong', 2028, 3, 210, '2 MW','Nhà máy khí sinh học từ chất thải chăn nuôi bò sữa Ba Vì','Ba Vi dairy-manure biogas plant','Thu gom chất thải chăn nuôi bò sữa để sản xuất khí sinh học và phát điện, bã làm phân bón.','Dairy manure to biogas and power, with digestate as fertiliser.'),
  ('renewables','hai_ba_trung','bach_mai','private_domestic','calling','so_cong_thuong', 2027, 0.2, 60, '200 công trình','Dịch vụ tiết kiệm năng lượng (ESCO) cho tòa nhà công sở','Energy-saving services (ESCO) for public buildings','Kiểm toán năng lượng và cải tạo chiếu sáng, điều hòa cho tòa nhà công sở theo hợp đồng chia sẻ tiết kiệm.','Energy audits and lighting and HVAC retrofits for public buildings under shared-savings contracts.'),
  ('renewables','thanh_xuan','khuong_dinh','fdi','negotiating','so_cong_thuong', 2026, 4, 480, '300.000 bộ/năm','Nhà máy thiết bị chiếu sáng LED hiệu suất cao','High-efficiency LED lighting plant','Sản xuất đèn LED đường phố và công nghiệp hiệu suất cao, điều khiển thông minh.','High-efficiency LED street and industrial lighting with smart control.'),
  ('renewables','gia_lam','gia_lam','fdi','calling','so_cong_thuong', 2027, 8, 1150, '20.000 trạm/năm','Nhà máy sản xuất trạm sạc xe điện','Electric-vehicle charger factory','Sản xuất trạm sạc xe điện và xe máy điện, tích hợp điện mặt trời và lưu trữ.','EV and e-motorbike chargers with solar and storage integration.'),
- ('renewables','thanh_tri','thanh_tri','private_domestic','calling','so_cong_thuong', 2027, 1, 120, '20.000 m³/ngày đêm','Nhà máy sản xuất thiết bị xử lý nước cấp','Water-supply treatment equipment plant','Sản xuất bể lọc áp lực, thiết bị khử trùng và hệ thống châm hóa chất cho nhà máy nước.','Pressure filters, disinfection units and dosing systems for water works.'),
+ ('renewables','thanh_tri','thanh_tri','private_domestic','calling','so_cong_thuong', 2027, 1, 120, '200 bộ/năm','Nhà máy sản xuất thiết bị xử lý nước cấp','Water-supply treatment equipment plant','Sản xuất bể lọc áp lực, thiết bị khử trùng và hệ thống châm hóa chất cho nhà máy nước.','Pressure filters, disinfection units and dosing systems for water works.'),
  ('renewables','chuong_my','chuong_my','joint_venture','calling','so_cong_thuong', 2028, 6, 860, '50.000 xe/năm','Nhà máy lắp ráp xe máy điện và pin lưu trữ','E-motorbike and battery pack assembly plant','Lắp ráp xe máy điện và bộ pin đổi nhanh cho giao thông đô thị.','Assembly of e-motorbikes and swappable battery packs for urban transport.'),
  ('renewables','my_duc','huong_son','socialization','calling','ubnd_phuong_xa', 2027, 1, 45, '500 kWp','Điện mặt trời áp mái và đèn đường năng lượng mặt trời khu di tích Hương Sơn','Solar rooftops and street lights for the Huong Son heritage area','Lắp điện mặt trời mái nhà cho công trình công cộng và đèn đường năng lượng mặt trời.','Rooftop solar for public buildings and solar street lighting.'),
  ('renewables','hoai_duc','hoai_duc','private_domestic','completed','so_cong_thuong', 2022, 0.8, 35, '1 MWp','Điện mặt trời mái nhà cụm công nghiệp Hoài Đức','Rooftop solar for the Hoai Duc industrial cluster','Hệ thống điện mặt trời mái nhà tự dùng đã vận hành cho các nhà xưởng.','Self-consumption rooftop solar now operating on cluster factories.'),
  ('environmental_services','gia_lam','bat_trang','socialization','calling','so_cong_thuong', 2027, 2.5, 165, '3.000 m³/ngày đêm','Hệ thống thu gom, xử lý nước thải tập trung làng nghề gốm sứ Bát Tràng','Centralised wastewater plant for the Bat Trang ceramics village','Thu gom và xử lý nước thải, bùn men từ các cơ sở sản xuất gốm sứ của làng nghề.', "Collection and treatment of wastewater and glaze sludge from the village's ceramic workshops."),
  ('environmental_services','ha_dong','ha_dong','socialization','calling','so_cong_thuong', 2027, 1.2, 95, '1.500 m³/ngày đêm','Trạm xử lý nước thải làng nghề lụa Vạn Phúc','Wastewater plant for the Van Phuc silk village','Xử lý nước thải nhuộm của làng nghề dệt lụa, kèm thu hồi nhiệt.','Treatment of dyeing effluent from the silk-weaving village, with heat recovery.'),
  ('environmental_services','hoai_duc','duong_hoa','ppp','negotiating','so_cong_thuong', 2026, 3, 210, '5.000 m³/ngày đêm','Hệ thống xử lý nước thải làng nghề chế biến nông sản Dương Liễu','Wastewater system for the Duong Lieu food-processing village','Xử lý nước thải giàu hữu cơ từ sản xuất tinh bột sắn, dong riềng; thu hồi khí sinh học.','Treatment of high-strength starch-processing effluent with biogas recovery.'),
- ('environmental_services','quoc_oai','kieu_phu','socialization','calling','so_cong_thuong', 2027, 1.5, 110, '2.000 m³/ngày đêm','Trạm xử lý nước thải làng nghề miến dong Tân Hòa','Wastewater plant for the Tan Hoa glass-noodle village','Thu gom, xử lý nước thải sản xuất miến dong trước khi xả ra sông Tích.','Collects and treats noodle-making effluent before it reaches the Tich River.'),
+ ('environmental_services','quoc_oai','','socialization','calling','so_cong_thuong', 2027, 1.5, 110, '2.000 m³/ngày đêm','Trạm xử lý nước thải làng nghề miến dong Tân Hòa','Wastewater plant for the Tan Hoa glass-noodle village','Thu gom, xử lý nước thải sản xuất miến dong trước khi xả ra sông Tích.','Collects and treats noodle-making effluent before it reaches the Tich River.'),
  ('environmental_services','thach_that','tay_phuong','socialization','calling','so_cong_thuong', 2027, 1.8, 130, '1.200 m³/ngày đêm','Hệ thống xử lý nước thải làng nghề cơ kim khí Phùng Xá','Wastewater system for the Phung Xa metalworking village','Xử lý nước thải mạ, tẩy rửa kim loại chứa kim loại nặng của làng nghề.','Treatment of plating and pickling effluent containing heavy metals.'),
  ('environmental_services','thanh_oai','binh_minh','ppp','calling','so_cong_thuong', 2027, 2, 140, '2.500 m³/ngày đêm','Trạm xử lý nước thải tập trung cụm công nghiệp Thanh Oai','Centralised wastewater plant for the Thanh Oai industrial cluster','Thu gom, xử lý nước thải công nghiệp tập trung cho cụm công nghiệp (nhiệm vụ III.4 của Kế hoạch).','Centralised industrial wastewater treatment for the cluster (plan task III.4).'),
  ('environmental_services','thuong_tin','thuong_tin','ppp','calling','so_cong_thuong', 2027, 2.2, 155, '3.000 m³/ngày đêm','Trạm xử lý nước thải cụm công nghiệp Hà Bình Phương','Wastewater plant for the Ha Binh Phuong industrial cluster','Xử lý nước thải công nghiệp tập trung, đấu nối các doanh nghiệp trong cụm.','Centralised industrial wastewater treatment connecting every firm in the cluster.'),
@@ -95,13 +100,13 @@ P = [
  ('environmental_services','hoang_mai','hoang_liet','private_domestic','calling','so_nn_mt', 2027, 0.3, 45, '200.000 mẫu/năm','Trung tâm dịch vụ phân tích, quan trắc môi trường','Environmental analysis and monitoring service centre','Phòng thí nghiệm phân tích đạt chuẩn VILAS và dịch vụ quan trắc môi trường định kỳ.','A VILAS-accredited laboratory and periodic environmental monitoring services.'),
  ('environmental_services','cau_giay','cau_giay','private_domestic','awarded','so_nn_mt', 2025, 0.1, 25, '300 hợp đồng/năm','Dịch vụ tư vấn môi trường và đánh giá tác động môi trường','Environmental consulting and impact-assessment services','Tư vấn lập báo cáo đánh giá tác động môi trường, giấy phép môi trường và kiểm kê khí nhà kính.','Consulting on environmental impact assessments, environmental permits and greenhouse-gas inventories.'),
  ('environmental_services','thanh_tri','dai_thanh','ppp','calling','so_nn_mt', 2028, 12, 980, '15 ha cải tạo','Cải tạo, phục hồi môi trường bãi rác cũ và khu vực ô nhiễm','Remediation of a former dump site and polluted land','Đóng bãi, xử lý nước rỉ rác và phục hồi môi trường khu vực bị ô nhiễm để tái sử dụng đất.','Closure of an old dump, leachate treatment and remediation so the land can be reused.'),
- ('environmental_services','dong_da','dong_da','public','calling','so_xay_dung', 2027, 0.5, 75, '30 km sông','Dịch vụ làm sạch và quan trắc chất lượng nước sông Tô Lịch','Cleaning and water-quality monitoring services for the To Lich River','Nạo vét, làm sạch và quan trắc liên tục chất lượng nước sông Tô Lịch.','Dredging, cleaning and continuous water-quality monitoring of the To Lich River.'),
+ ('environmental_services','dong_da','dong_da','public','calling','so_xay_dung', 2027, 0.5, 75, '14,6 km sông','Dịch vụ làm sạch và quan trắc chất lượng nước sông Tô Lịch','Cleaning and water-quality monitoring services for the To Lich River','Nạo vét, làm sạch và quan trắc liên tục chất lượng nước sông Tô Lịch.','Dredging, cleaning and continuous water-quality monitoring of the To Lich River.'),
  ('environmental_services','phu_xuyen','dai_xuyen','socialization','calling','ubnd_phuong_xa', 2027, 1, 60, '800 m³/ngày đêm','Trạm xử lý nước thải làng nghề Phú Xuyên','Wastewater plant for Phu Xuyen craft villages','Xử lý nước thải các làng nghề mây tre đan, sơn mài của xã.',''),
  ('environmental_services','ung_hoa','ung_hoa','socialization','calling','ubnd_phuong_xa', 2027, 3, 90, '60 tấn/ngày','Điểm thu gom, phân loại và xử lý rác sinh hoạt liên xã Ứng Hòa','Inter-commune household waste collection and sorting point, Ung Hoa','Điểm thu gom, phân loại rác sinh hoạt phục vụ nhiều xã, có khu ủ phân hữu cơ.',''),
  ('environmental_services','long_bien','viet_hung','fdi','calling','so_nn_mt', 2027, 4, 620, '100 tấn/ngày','Nhà máy tái chế chất thải điện tử','Electronic-waste recycling plant','Thu gom, tháo dỡ và tái chế thiết bị điện, điện tử thải bỏ, thu hồi kim loại quý.','Collection, dismantling and recycling of e-waste, with precious-metal recovery.'),
  ('environmental_services','nam_tu_liem','xuan_phuong','private_domestic','calling','so_xay_dung', 2027, 6, 450, '1.000 tấn/ngày','Trạm tái chế chất thải rắn xây dựng','Construction and demolition waste recycling plant','Nghiền, sàng và tái chế chất thải xây dựng thành cốt liệu và gạch không nung.','Crushing, screening and recycling C&D waste into aggregate and unfired bricks.'),
  ('environmental_services','dan_phuong','o_dien','socialization','calling','ubnd_phuong_xa', 2027, 1, 55, '','Hệ thống thu gom nước thải sinh hoạt các xã Đan Phượng','Household wastewater collection network, Dan Phuong communes','Mạng thu gom và trạm xử lý nước thải sinh hoạt phân tán cho các khu dân cư.',''),
- ('emission_treatment','tay_ho','tay_ho','public','calling','so_xay_dung', 2027, 0.3, 95, '5.000 m³/ngày đêm','Trạm xử lý nước hồ Tây bằng công nghệ tuần hoàn','West Lake water circulation and treatment station','Trạm bơm tuần hoàn và xử lý nước hồ Tây, giảm tảo và mùi.',''),
+ ('environmental_services','tay_ho','tay_ho','public','calling','so_xay_dung', 2027, 0.3, 95, '5.000 m³/ngày đêm','Trạm xử lý nước hồ Tây bằng công nghệ tuần hoàn','West Lake water circulation and treatment station','Trạm bơm tuần hoàn và xử lý nước hồ Tây, giảm tảo và mùi.',''),
  ('treatment_materials','hoan_kiem','hoan_kiem','other','calling','so_khcn', 2027, 0.1, 15, '','Trung tâm chuyển giao công nghệ vật liệu xử lý môi trường','Technology-transfer centre for environmental treatment materials','Kết nối viện nghiên cứu và doanh nghiệp để thương mại hóa vật liệu, chế phẩm xử lý môi trường.',''),
  ('environmental_services','ba_dinh','giang_vo','public','calling','so_nn_mt', 2027, None, 20, '','Hệ thống thông tin quan trắc môi trường Thủ đô','Capital environmental monitoring information system','Hệ thống tích hợp dữ liệu quan trắc tự động không khí, nước của Thành phố, công khai cho người dân.',''),
 ]
@@ -112,6 +117,7 @@ def main() -> None:
     rng = random.Random(275)
     districts = {r["code"]: r for r in csv.DictReader((DATA / "districts.csv").open(encoding="utf-8"))}
     wards = {r["code"] for r in csv.DictReader((DATA / "wards.csv").open(encoding="utf-8"))}
+    usd_rate = float(next(csv.DictReader((DATA / "exchange_rate.csv").open(encoding="utf-8")))["vnd_per_usd"])
     header = [
         "code",
         "name_vi",
@@ -138,6 +144,7 @@ def main() -> None:
         "longitude",
         "start_year",
         "demo",
+        "source",
     ]
     rows = []
     for number, p in enumerate(P, start=1):
@@ -157,17 +164,17 @@ def main() -> None:
             desc_vi,
             desc_en,
         ) = p
-        assert ward in wards, ward
+        assert ward in wards or ward == "", ward
         d = districts[district]
         english = bool(desc_en)
         lat = round(float(d["centre_lat"]) + rng.uniform(-0.02, 0.02), 5)
         lon = round(float(d["centre_lon"]) + rng.uniform(-0.02, 0.02), 5)
-        usd = round(vnd * 1000 / USD_RATE_VND, 1) if number % 3 == 0 else ""
+        usd = round(vnd * 1000 / usd_rate, 1) if number % 3 == 0 else ""  # the catalogue's own rate
         rows.append(
             {
                 "code": f"DEMO-{number:03d}",
-                "name_vi": name_vi,
-                "name_en": name_en if english else "",
+                "name_vi": f"{DEMO_MARK('vi')} {name_vi}",  # shown wherever the name shows
+                "name_en": f"{DEMO_MARK('en')} {name_en}" if english else "",
                 "category": category,
                 "description_vi": desc_vi + " (Dữ liệu minh họa, không phải dự án chính thức.)",
                 "description_en": (desc_en + " (Illustrative demo data, not an official project.)") if english else "",
@@ -190,6 +197,7 @@ def main() -> None:
                 "longitude": lon,
                 "start_year": start,
                 "demo": "true",
+                "source": SOURCE,
             }
         )
     with (DATA / "demo_projects.csv").open("w", encoding="utf-8", newline="") as handle:

@@ -17,7 +17,23 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from catalogue.core import Catalogue
 
+from catalogue.text import Text
+
 DEMO_ACTOR = "demo (minh họa)"
+# Before every demo project's name, in the data itself (tools/make_demo_data.py), so that it shows
+# wherever a name shows: cards, the project page, compare, exports, the report, the API and feeds.
+DEMO_MARK = Text.of("demo.mark")
+
+
+def marked_name(name: str, demo: object) -> Text:
+    """``name`` with the demo mark of the reader's language before it when the project is a demo one:
+    a mark already there (the shipped demo projects carry it) is given in that language, a name
+    without one (a project a staff member imported as demo) gets it."""
+    marks = DEMO_MARK.as_dict().values()
+    bare = next((name[len(m) :].lstrip() for m in marks if name.startswith(m)), name)
+    return Text.each(lambda lang: f"{DEMO_MARK(lang)} {bare}" if demo is True else name)
+
+
 START = dt.date(2024, 1, 15)
 
 

@@ -45,6 +45,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from catalogue import pieces
+from catalogue.projects.demo import DEMO_MARK
 from catalogue.projects.filters import Condition, Filters
 from catalogue.search import tokens as tokenseq
 from catalogue.search.english import english_key
@@ -83,6 +84,7 @@ SORTS = ("relevance", "investment", "updated", "code")
 # The sentence every demo project's description ends with: it says nothing about the project, and
 # searched it made "minh họa", "dữ liệu", "không phải" or "demo" match every demo project.
 UNSEARCHED = ("(Dữ liệu minh họa, không phải dự án chính thức.)", "(Illustrative demo data, not an official project.)")
+DEMO_MARKS = tuple(DEMO_MARK.as_dict().values())  # "[Minh họa]" before a demo project's name: not searched
 _WORD_RE = re.compile(r"[^\W_]+")  # letters and digits (and the marks of NFD text: see _split_words)
 _COLUMNS = (  # the texts stay in the database: DuckDB splits them, a page of hits reads them back
     "code, category, district, ward, "
@@ -427,11 +429,12 @@ class IndexSnapshot:
         this cursor's own connection, never in the catalogue's file.
         """
         where, params = ("where updated_at > ?", [first_doc, since]) if since is not None else ("", [first_doc])
-        params += list(UNSEARCHED)
+        params += [*DEMO_MARKS, *UNSEARCHED]
         db.execute(
             "create or replace temp table raw as "
             f"with p as (select (row_number() over (order by code) - 1 + ?)::integer as doc, * from projects {where}), "
-            "texts as (select doc, 0::tinyint as field, concat_ws(' ', name_vi, name_en) as text from p "
+            "texts as (select doc, 0::tinyint as field, replace(replace(concat_ws(' ', name_vi, name_en), ?, ''), ?, '') "
+            "as text from p "
             "union all select doc, 1, code from p "
             "union all select doc, 2, replace(replace(concat_ws(' ', description_vi, description_en), ?, ''), ?, '') from p "
             "union all select doc, 3, concat_ws(' ', address, capacity) from p) "
