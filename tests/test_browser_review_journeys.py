@@ -70,7 +70,7 @@ def test_a_reviewer_accepts_a_warning_publishes_then_archive_and_restore_ask_fir
         assert save.bounding_box()["y"] < history_heading.bounding_box()["y"] < archive.bounding_box()["y"]
         archive.click()
         page.get_by_text("Lưu trữ dự án HN-WARN?").wait_for()
-        page.get_by_role("button", name="Hủy").click()  # changed her mind: nothing happens
+        page.get_by_role("button", name="Hủy", exact=True).click()  # changed her mind: nothing happens
         page.get_by_text("Lưu trữ dự án HN-WARN?").wait_for(state="detached")
         wait_idle(page)
         page.get_by_role("button", name="Lưu trữ dự án…").click()

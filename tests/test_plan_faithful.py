@@ -211,3 +211,42 @@ def test_the_demo_mark_shows_in_search_exports_compare_and_the_api(demo_cat):
 
     assert marked_name("[Minh họa] Xưởng", True)("en") == "[Illustrative] Xưởng"  # marked once, in the reader's words
     assert marked_name("Xưởng", True)("vi") == "[Minh họa] Xưởng" and marked_name("Xưởng", False)("en") == "Xưởng"
+
+
+# KH 275/KH-UBND, mục III.5 (its four kinds of manufacturing, first words of each) and III.6, verbatim
+PLAN_III_5 = (
+    "Sản xuất thiết bị, phương tiện thu gom, vận chuyển, phân loại, xử lý chất thải rắn như: Xe chuyên dùng phun "
+    "nước, quét và hút rác; xe chở chất thải rắn, xe hút bùn, thông cống, thiết bị phân loại rác, …",
+    "Sản xuất thiết bị xử lý nước thải, khí thải như: Thiết bị lọc bụi túi vải, lọc bụi tĩnh điện, …",
+    "Sản xuất vật liệu, chế phẩm xử lý ô nhiễm môi trường như: Xúc tác sử dụng trong xử lý khí lò đốt công nghiệp, …",
+    "Sản xuất máy móc, thiết bị, sản phẩm, vật liệu phục vụ lĩnh vực xử lý nước cấp, phát triển năng lượng tái tạo, "
+    "năng lượng sạch, tiết kiệm năng lượng.",
+)
+PLAN_III_6 = (
+    "Kêu gọi đầu tư phát triển các hệ thống thu gom, xử lý nước thải tập trung tại các khu, cụm công nghiệp, làng "
+    "nghề; đầu tư, phát triển các doanh nghiệp dịch vụ môi trường đủ năng lực giải quyết các vấn đề môi trường lớn "
+    "của Thành phố. Hỗ trợ doanh nghiệp công nghiệp môi trường đầu tư, phát triển các hoạt động cung cấp dịch vụ tư "
+    "vấn môi trường; đầu tư, phát triển các hệ thống thu gom, phân loại, xử lý chất thải rắn đô thị tập trung; chất "
+    "thải rắn công nghiệp và chất thải nguy hại tập trung."
+)
+
+
+def _categories() -> dict[str, dict[str, str]]:
+    with data_file("categories.csv").open(encoding="utf-8", newline="") as handle:
+        return {row["code"]: row for row in csv.DictReader(handle)}
+
+
+def test_each_category_quotes_the_plan_and_its_labels_keep_what_it_is_about():
+    categories = _categories()
+    manufacturing = ["waste_equipment", "emission_treatment", "treatment_materials", "renewables"]
+    for code, quoted in zip(manufacturing, PLAN_III_5, strict=True):
+        wording = categories[code]["plan_wording_vi"]
+        assert quoted.split(" như:")[0].rstrip(".") == wording.rstrip("."), code  # the plan's words, not a paraphrase
+    assert categories["environmental_services"]["plan_wording_vi"] == PLAN_III_6
+    renewables = categories["renewables"]
+    assert renewables["label_vi"].startswith("Máy móc, thiết bị, sản phẩm, vật liệu")  # making things for these uses
+    assert renewables["label_en"].startswith("Machinery, equipment, products and materials")
+    assert (
+        "vehicles" in categories["waste_equipment"]["label_en"]
+        and "phương tiện" in categories["waste_equipment"]["label_vi"]
+    )
