@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 import weakref
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import pandas as pd
@@ -110,10 +110,18 @@ def cached_target_figures(cat: Catalogue, plan_code: str, lang: str) -> dict[str
     return {code: go.Figure(spec, _validate=False) for code, spec in specs.items()}
 
 
-def tabs(codes: Sequence[str], labels: Sequence[str], *, key: str, default: str) -> dict[str, Any]:
+def tabs(
+    codes: Sequence[str],
+    labels: Sequence[str],
+    *,
+    key: str,
+    default: str,
+    on_change: Callable[[], None] | None = None,
+) -> dict[str, Any]:
     """``st.tabs`` whose choice is kept as a code under ``key``, whatever the labels say (another
     language, new counts): the widget is keyed by its labels, and a new one opens on the kept tab.
-    Only the open tab's content needs to run (``tab.open``); returns the tabs by code."""
+    Only the open tab's content needs to run (``tab.open``); returns the tabs by code. ``on_change``
+    runs after the kept code was updated (a page writes its URL there, before its next run reads it)."""
     state = st.session_state
     if state.get(key) not in codes:
         state[key] = default if default in codes else codes[0]
@@ -123,6 +131,8 @@ def tabs(codes: Sequence[str], labels: Sequence[str], *, key: str, default: str)
         chosen = state.get(name)
         if chosen in labels:
             state[key] = codes[list(labels).index(chosen)]
+        if on_change is not None:
+            on_change()
 
     containers = st.tabs(list(labels), key=name, default=labels[list(codes).index(state[key])], on_change=changed)
     return dict(zip(codes, containers, strict=True))

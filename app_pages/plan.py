@@ -31,6 +31,18 @@ def _from_url(name: str) -> str | None:
     return values[0] if values else None
 
 
+def write_url() -> None:
+    """The URL shows what is chosen (language and shortlist kept), so a reload or a shared link shows
+    it too. Written when a choice changes (before the next run reads the URL, which then agrees with
+    the choice) and at the end of every run."""
+    wanted = {"plan": st.session_state.get("plan_chosen") or DEFAULT_PLAN}
+    if st.session_state.get("plan_agency"):
+        wanted["agency"] = st.session_state["plan_agency"]
+    if st.session_state.get("plan_tab", "targets") != "targets":
+        wanted["tab"] = st.session_state["plan_tab"]
+    set_page_params(wanted)
+
+
 # The URL decides when it names something that exists; otherwise the session's choice stays.
 all_plans = plan.plans(cat)
 plan_names = {p.code: p.title()(lang) for p in all_plans}
@@ -48,11 +60,18 @@ chosen = bound(
     options=list(plan_names),
     default=DEFAULT_PLAN if DEFAULT_PLAN in plan_names else next(iter(plan_names)),
     format_func=lambda code: plan_names[code],
+    on_change=write_url,
 )
 current = plan.get_plan(cat, chosen)
 st.caption(t("plan.period", lang, start=current.period_start, end=current.period_end, document=current.document))
 goals, measured, task_frame = cached_plan(cat, chosen)
-agencies = sorted(set(task_frame["lead_agency"].dropna()) | set(task_frame["successor_code"].dropna()))
+other_duties = plan.assignments(cat, chosen)  # section V duties without a task row
+agencies = sorted(
+    set(task_frame["lead_agency"].dropna())
+    | set(task_frame["successor_code"].dropna())
+    | {code for code in other_duties["agency"].dropna() if code}
+    | {code for code in other_duties["successor_code"].dropna() if code}
+)
 if _from_url("agency") in agencies:
     sync_value("plan_agency", _from_url("agency"))
 
@@ -73,7 +92,7 @@ def saved_or_error(action) -> None:
 tab_labels = [t("plan.tab_targets", lang, count=len(goals)), t("plan.tab_tasks", lang, count=len(task_frame))]
 if reviewer:
     tab_labels.append(t("plan.tab_new", lang))
-shown_tabs = tabs(tab_codes, tab_labels, key="plan_tab", default="targets")
+shown_tabs = tabs(tab_codes, tab_labels, key="plan_tab", default="targets", on_change=write_url)
 
 with shown_tabs["targets"]:
     if shown_tabs["targets"].open:
@@ -152,6 +171,25 @@ with shown_tabs["targets"]:
 
 STANDING_BADGE = {"done": "green", "in_progress": "blue", "not_started": "gray", "overdue": "red"}
 
+
+def show_assignments(frame: pd.DataFrame, agency: str) -> None:
+    """The plan's other assignments (section V duties without a task row), under the tasks."""
+    if agency:  # its own duties, and those of the departments merged into it in 2025
+        frame = frame[(frame["agency"] == agency) | (frame["successor_code"] == agency)]
+    if frame.empty:
+        return
+    st.subheader(t("plan.assignments", lang))
+    st.caption(t("plan.assignments_note", lang))
+    for row in frame.itertuples():
+        with st.container(border=True, key=f"assignment-{row.code}"):
+            st.markdown(f"**{row.code}** {localized(row, 'text', lang)}")
+            who = localized(row, "agency", lang) if isinstance(row.agency, str) and row.agency else ""
+            successor = localized(row, "successor", lang)
+            if isinstance(successor, str) and successor:
+                who += f" ({t('plan.successor', lang, agency=successor)})"
+            st.caption(f"{t('plan.assigned_to', lang, agency=who or t('plan.enterprises', lang))} · {row.source}")
+
+
 with shown_tabs["tasks"]:
     if shown_tabs["tasks"].open:
         # The same sentence, from the same count, as the dashboard and the annual report.
@@ -167,6 +205,7 @@ with shown_tabs["tasks"]:
             options=["", *agencies],
             default="",
             format_func=lambda c: t("plan.all_agencies", lang) if not c else cat.reference.agencies.label(c)(lang),
+            on_change=write_url,
         )
         shown = (
             task_frame
@@ -202,6 +241,7 @@ with shown_tabs["tasks"]:
                         st.markdown(progress)
                     else:
                         st.caption(t("plan.no_progress", lang))
+        show_assignments(other_duties, agency)
         if staff:
             with (
                 st.expander(t("plan.record_progress", lang), icon=":material/edit_note:"),
@@ -281,10 +321,4 @@ if "new" in shown_tabs:
                         )
                     )
 
-# The URL shows what is chosen (language and shortlist kept), so a reload or a shared link shows it too.
-wanted = {"plan": chosen}
-if st.session_state.get("plan_agency"):
-    wanted["agency"] = st.session_state["plan_agency"]
-if st.session_state.get("plan_tab") != "targets":
-    wanted["tab"] = st.session_state["plan_tab"]
-set_page_params(wanted)
+write_url()

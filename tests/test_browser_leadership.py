@@ -207,3 +207,40 @@ def test_plan_language_switch_keeps_the_agency_and_the_tab(server, tmp_path):
         wait_idle(page, 60_000)
         box = page.locator("[data-testid='stSelectbox']").filter(has_text="Xem theo cơ quan chủ trì")
         assert box.locator("input").input_value() == "Sở Nông nghiệp và Môi trường"
+
+
+def test_plan_choices_changed_twice_and_tabs_back_and_forth_are_applied(server, tmp_path):
+    """A second change of the agency, and a return to the first tab, take effect (the URL, written when
+    a choice changes, no longer pulls the previous choice back); Back returns to the previous choice."""
+    with browser_page(width=1440, height=1400) as page:
+        page.goto(f"{server.url}/plan")
+        wait_idle(page, 60_000)
+        page.get_by_role("tab", name="Nhiệm vụ (17)").click()
+        page.wait_for_url("**tab=tasks**")
+        wait_idle(page, 60_000)
+        box = page.locator("[data-testid='stSelectbox']").filter(has_text="Xem theo cơ quan chủ trì")
+        for agency, code, duty in (
+            ("Sở Khoa học và Công nghệ", "so_khcn", "V.7"),
+            ("Sở Xây dựng", "so_xay_dung", "V.6a"),
+        ):
+            box.locator("input").click()
+            page.get_by_role("option", name=agency, exact=True).click()
+            page.wait_for_url(f"**agency={code}**")
+            wait_idle(page, 60_000)
+            no_exception(page)
+            assert box.locator("input").input_value() == agency
+            assert page.get_by_text(duty, exact=True).count() == 1  # its section-V duty under the tasks
+        shoot(page, tmp_path, "plan-other-assignments")
+        page.go_back()
+        page.wait_for_url("**agency=so_khcn**")
+        wait_idle(page, 60_000)
+        assert box.locator("input").input_value() == "Sở Khoa học và Công nghệ"
+        page.get_by_role("tab", name="Chỉ tiêu (10)").click()
+        wait_idle(page, 60_000)
+        assert "tab=" not in page.url
+        assert page.get_by_role("tab", name="Chỉ tiêu (10)").get_attribute("aria-selected") == "true"
+        page.get_by_role("tab", name="Nhiệm vụ (17)").click()
+        page.wait_for_url("**tab=tasks**")
+        wait_idle(page, 60_000)
+        no_exception(page)
+        assert page.get_by_role("tab", name="Nhiệm vụ (17)").get_attribute("aria-selected") == "true"

@@ -143,3 +143,18 @@ def test_plan_page_counts_are_the_reports(db):
         counts = plan.task_counts(plan.tasks(cat, "hn_275_2023", today=hanoi_today()))
     assert plan.tasks_text(counts)("vi") in markdown(at)
     assert markdown(at).count("Quá hạn") == counts["overdue"]  # one badge per overdue task
+
+
+def test_the_plans_other_assignments_show_under_the_tasks_and_follow_the_agency(db):
+    at = open_page("plan.py", {"tab": "tasks"})
+    shown = markdown(at)
+    assert "Nhiệm vụ khác Kế hoạch giao (mục V)" in [s.value for s in at.subheader]
+    assert "thu gom, xử lý nước thải đô thị tập trung" in shown and "**V.7**" in shown  # Construction; Information
+    agency_box(at).set_value("so_khcn")  # took over the Department of Information and Communications in 2025
+    run(at)
+    shown = markdown(at)
+    assert "**V.7**" in shown and "**V.6a**" not in shown
+    assert any("Sở Thông tin và Truyền thông (từ 2025: Sở Khoa học và Công nghệ)" in c.value for c in at.caption)
+    agency_box(at).set_value("so_cong_thuong")  # no section-V duty outside its tasks: no heading
+    run(at)
+    assert "Nhiệm vụ khác Kế hoạch giao (mục V)" not in [s.value for s in at.subheader]

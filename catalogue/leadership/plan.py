@@ -367,6 +367,21 @@ def tasks(cat: Catalogue, plan_code: str, year: int | None = None, today: dt.dat
     return frame
 
 
+def assignments(cat: Catalogue, plan_code: str) -> pd.DataFrame:
+    """The plan's other assignments: duties its section V gives (to the departments of Construction,
+    of Information and Communications, of Finance, to every agency and district, to enterprises)
+    that no task row holds, each with its agency and that agency's 2025 successor."""
+    with cat.cursor() as cur:
+        return cur.execute(
+            "select x.code, x.agency, a.successor_code, a.name_vi as agency_vi, a.name_en as agency_en, "
+            "s.name_vi as successor_vi, s.name_en as successor_en, x.text_vi, x.text_en, x.source "
+            "from plan_assignments x left join agencies a on a.code = x.agency "
+            "left join agencies s on s.code = a.successor_code and a.successor_code <> a.code "
+            "where x.plan_code = ? order by x.sort_order, x.code",
+            [plan_code],
+        ).df()
+
+
 def task_counts(frame: pd.DataFrame) -> dict[str, int]:
     """How many tasks of ``frame`` (from :func:`tasks`) stand where: every standing, ``total``, and
     ``late_recorded`` (overdue tasks whose latest record says late: part of ``overdue``, not beside it)."""

@@ -165,6 +165,14 @@ MIGRATIONS: tuple[Migration, ...] = (
             "where measure is null",
         ),
     ),
+    Migration(
+        17,
+        "the plan's other assignments (section V duties without a task row)",
+        (
+            "create table if not exists plan_assignments (plan_code varchar, code varchar, sort_order integer, "
+            "agency varchar, text_vi varchar, text_en varchar, source varchar, primary key (plan_code, code))",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -33,6 +33,7 @@ REFERENCE_FILES: tuple[tuple[str, str], ...] = (
     ("plans", "plans.csv"),
     ("plan_targets", "plan_targets.csv"),
     ("plan_tasks", "plan_tasks.csv"),
+    ("plan_assignments", "plan_assignments.csv"),
 )
 SYNONYMS_FILE = "synonyms.csv"
 GLOSSARY_FILE = "glossary.csv"
