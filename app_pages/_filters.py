@@ -29,6 +29,7 @@ class Facet:
 
 FACETS = (
     Facet("category", "browse.category", "category"),
+    Facet("type", "browse.type", "project_type"),
     Facet("district", "browse.district", "district"),
     Facet("status", "browse.status", "status"),
     Facet("form", "browse.form", "investment_form"),
@@ -40,6 +41,7 @@ SORTS = ("relevance", "investment", "updated", "code")
 def _enum(ref: Reference, field: str):
     return {
         "category": ref.categories,
+        "type": ref.types,
         "district": ref.districts,
         "status": ref.statuses,
         "form": ref.forms,

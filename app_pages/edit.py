@@ -66,6 +66,7 @@ confirm_key = f"staff-confirm-{code}"  # an archive or restore waiting for its c
 fields = [c for c in PROJECT_COLUMNS if not (project is not None and c.name == "status")]  # stage: see below
 CHOICES = {
     "category": ref.categories,
+    "project_type": ref.types,
     "investment_form": ref.forms,
     "district": ref.districts,
     "ward": ref.wards,
@@ -74,7 +75,10 @@ CHOICES = {
 }
 # The form row by row: pairs that belong together sit side by side (and stay in order on a phone).
 LAYOUT = (
-    ("edit.group_identity", (("code", "category"), ("name_vi", "name_en"), ("status", "demo"))),
+    (
+        "edit.group_identity",
+        (("code", "category"), ("name_vi", "name_en"), ("project_type", "status"), ("demo",)),
+    ),
     ("edit.group_place", (("district", "ward"), ("latitude", "longitude"), ("address", "area_ha"))),
     (
         "edit.group_money",

@@ -41,7 +41,7 @@ PER_PAGE_MAX = 100
 READS_PER_MINUTE = 240  # per client address; a conference's Wi-Fi puts many investors behind one
 FEED_ENTRIES = 50
 GRANT_SECONDS = 60
-FACETS = ("category", "district", "status", "investment_form", "lead_agency")
+FACETS = ("category", "project_type", "district", "status", "investment_form", "lead_agency")
 CORS = {
     "Access-Control-Allow-Origin": "*",
     "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
@@ -347,7 +347,7 @@ class Routes:
         return response
 
 
-ALLOWED_PARAMS = {"q", "category", "district", "status", "form", "agency", "min_vnd", "max_vnd", "sort", "lang"}
+ALLOWED_PARAMS = {"q", "category", "type", "district", "status", "form", "agency", "min_vnd", "max_vnd", "sort", "lang"}
 ALLOWED_PARAMS |= {"page", "per_page", "list"}  # "list" (a visitor's shortlist) rides on browse links: ignored
 
 
@@ -415,6 +415,7 @@ def _label(cat: Catalogue, name: str, code: str | None) -> dict[str, str] | None
         return None
     enum = {
         "category": cat.reference.categories,
+        "project_type": cat.reference.types,
         "district": cat.reference.districts,
         "ward": cat.reference.wards,
         "status": cat.reference.statuses,
@@ -453,7 +454,7 @@ def project_json(cat: Catalogue, row: dict[str, Any], request: Request) -> dict[
         "description": {lang: row.get(f"description_{lang}") for lang in LANGUAGES if row.get(f"description_{lang}")},
         **{
             name: {"code": row.get(name), "label": _label(cat, name, row.get(name))} if row.get(name) else None
-            for name in ("category", "district", "ward", "status", "investment_form", "lead_agency")
+            for name in ("category", "project_type", "district", "ward", "status", "investment_form", "lead_agency")
         },
         **{name: row.get(name) for name in PLAIN_FIELDS},
         "illustrative": bool(row.get("demo")),
@@ -606,6 +607,7 @@ def _filter_parameters() -> list[dict[str, Any]]:
         for name, kind, text in (
             ("q", "string", "Search words (Vietnamese with or without accents, or English)"),
             ("category", "string", "Category codes or labels, comma-separated or repeated"),
+            ("type", "string", "Project types (manufacturing, energy, recycling, …), codes or labels"),
             ("district", "string", "Former district (before 2025) codes or names"),
             ("status", "string", "Public stages: calling, negotiating, awarded, implementing, completed"),
             ("form", "string", "Investment forms (PPP, FDI, …)"),
@@ -664,7 +666,7 @@ def _project_schema() -> dict[str, Any]:
             "description": IN_LANGUAGES,
             **{
                 name: _nullable(_ref("Coded"))
-                for name in ("category", "district", "ward", "status", "investment_form", "lead_agency")
+                for name in ("category", "project_type", "district", "ward", "status", "investment_form", "lead_agency")
             },
             **{name: _nullable(schema) for name, schema in plain.items()},
             "illustrative": {"type": "boolean", "description": "Demo data: illustrative, not an official project"},

@@ -95,6 +95,20 @@ def test_filters_from_the_url_agree_with_the_catalogue(fresh_db):
     assert widget(at, "multiselect", "f_category").value == ["renewables"]
 
 
+def test_the_project_type_facet_from_the_url_survives_a_language_switch(fresh_db):
+    at = open_app({"type": "energy"})
+    with demo_catalogue() as cat:
+        expected = cat.projects(project_type="energy")
+    assert count_line(at) == f"{len(expected)} dự án" and len(expected) == 6
+    assert set(cards(at)) == set(expected["name_vi"])
+    assert widget(at, "multiselect", "f_type").value == ["energy"]
+    at.segmented_control[0].set_value("en").run()
+    assert not at.exception
+    assert count_line(at) == f"{len(expected)} projects"
+    assert widget(at, "multiselect", "f_type").value == ["energy"]
+    assert at.query_params["type"] in ("energy", ["energy"]) and at.query_params["lang"] in ("en", ["en"])
+
+
 def test_bad_url_parameters_give_a_message_not_a_traceback(fresh_db):
     at = open_app({"category": "rockets", "min_vnd": "abc", "status": "draft", "page": "-3"})
     assert len(at.toast) == 4

@@ -155,7 +155,7 @@ def test_inquiries_per_project_and_country(demo_cat):
 def test_every_chart_has_a_title_with_units_a_note_and_a_table(demo_cat):
     for lang in ("vi", "en"):
         charts = dashboard_charts(dashboard(demo_cat, lang), lang)
-        assert len(charts) == 11
+        assert len(charts) == 12  # the project type chart (issue 17) beside the category
         for chart in charts:
             assert chart.title and chart.note and len(chart.table.columns)
             if chart.figure is not None:

@@ -40,7 +40,7 @@ def test_dashboard_headline_equals_the_domain_figures_and_filters_come_from_the_
     at = open_page("dashboard.py")
     assert metrics(at)["Dự án"] == str(everything.projects)
     assert metrics(at)["Tổng vốn (tỷ đồng)"] == f"{everything.capital_vnd_bn:,.0f}".replace(",", ".")
-    assert len(at.get("plotly_chart")) == 9  # two charts wait for inquiries
+    assert len(at.get("plotly_chart")) == 10  # two charts wait for inquiries
     assert f"{everything.demo_projects} trong {everything.projects} dự án" in at.info[0].value  # demo data said
     assert not any(w.label.startswith("Gồm cả dự án ẩn") for w in at.toggle)  # the public cannot ask
     at = open_page("dashboard.py", {"category": "renewables"})

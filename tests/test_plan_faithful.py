@@ -250,3 +250,54 @@ def test_each_category_quotes_the_plan_and_its_labels_keep_what_it_is_about():
         "vehicles" in categories["waste_equipment"]["label_en"]
         and "phương tiện" in categories["waste_equipment"]["label_vi"]
     )
+
+
+# --- project types: a second facet beside the category (plan III.3) ----------------------------
+
+
+def test_project_types_quote_the_plan_and_each_demo_project_has_one(demo_cat):
+    with data_file("project_types.csv").open(encoding="utf-8", newline="") as handle:
+        types = {row["code"]: row for row in csv.DictReader(handle)}
+    plan_v1 = (  # KH 275 III.3 / V.1: the kinds of project the city calls for
+        "Dự án sản xuất máy móc thiết bị, vật tư ngành môi trường, xử lý chất thải, nước cấp; dự án sử dụng năng lượng "
+        "tiết kiệm và hiệu quả, có công nghệ thu hồi và lưu giữ cac-bon thấp; sử dụng năng lượng tái tạo, năng lượng "
+        "sạch, năng lượng thu hồi từ xử lý chất thải; dự án tái chế, tái sử dụng chất thải."
+    )
+    for code in ("manufacturing", "energy", "energy_efficiency", "recycling"):
+        assert types[code]["plan_wording_vi"] in plan_v1, code
+    shown = demo_cat.projects()
+    assert shown["project_type"].notna().all()
+    wte = shown.set_index("code").loc[["DEMO-035", "DEMO-036"], "project_type"]
+    assert set(wte) == {"energy"}  # waste-to-energy plants are energy projects, not equipment factories
+    assert shown.set_index("code").loc["DEMO-040", "project_type"] == "energy_efficiency"  # the ESCO
+
+
+def test_the_project_type_filters_searches_counts_and_exports(demo_cat, tmp_path):
+    from conftest import write_csv
+
+    from catalogue.leadership.dashboard import dashboard
+    from catalogue.leadership.report import sheets
+    from catalogue.projects.exporting import export_frame
+
+    energy = demo_cat.projects(project_type=["energy"])
+    assert len(energy) == 6 and set(energy["project_type"]) == {"energy"}
+    page = demo_cat.search_page("", limit=50, project_type=["recycling"])
+    assert page.total == 4 and page.facets["project_type"]["recycling"] == 4
+    assert {h.code for h in demo_cat.search("waste-to-energy", limit=20)} >= {"DEMO-035", "DEMO-036"}
+    figures = dashboard(demo_cat, "en")
+    assert dict(zip(figures.by_type["code"], figures.by_type["projects"], strict=True))["energy"] == 6
+    report = sheets(demo_cat, 2026, "vi")[t("report.projects", "vi")]
+    assert "Loại dự án" in report.columns and "Tái chế, tái sử dụng chất thải" in set(report["Loại dự án"])
+    assert "Project type" in export_frame(demo_cat.projects(), demo_cat.reference, "en").columns
+    header = ["Mã dự án", "Tên dự án", "Nhóm", "Loại dự án"]
+    rows = [["T-1", "Xưởng tái chế nhựa", "Dịch vụ môi trường", "Tái chế, tái sử dụng chất thải"]]
+    assert demo_cat.import_file(write_csv(tmp_path / "typed.csv", rows, header)).ok
+    assert demo_cat.project("T-1")["project_type"] == "recycling"
+    wrong = demo_cat.import_file(
+        write_csv(tmp_path / "odd.csv", [["T-2", "Xưởng", "Dịch vụ môi trường", "Tên lửa"]], header)
+    )
+    assert (
+        not wrong.ok
+        and "Tên lửa" in wrong.errors[0].text("en")
+        and "Waste recycling and reuse" in wrong.errors[0].text("en")
+    )

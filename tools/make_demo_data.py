@@ -38,6 +38,29 @@ INCENTIVES_EN = {
 }
 LEGAL = "Kế hoạch 275/KH-UBND ngày 20/11/2023; Quyết định 192/QĐ-TTg ngày 13/02/2017 (dữ liệu minh họa)"
 
+# The kind of project (project_types.csv, from the plan's III.3): by default a factory for the four
+# manufacturing categories and a centralised system for services; these projects are of another kind.
+TYPES = {
+    9: "services",
+    28: "recycling",
+    33: "recycling",
+    35: "energy",
+    36: "energy",
+    38: "energy",
+    39: "energy",
+    40: "energy_efficiency",
+    45: "energy",
+    46: "energy",
+    57: "services",
+    58: "services",
+    59: "services",
+    60: "services",
+    63: "recycling",
+    64: "recycling",
+    67: "services",
+    68: "services",
+}
+
 # code, category, district, ward, form, status, lead, start, area_ha, vnd_bn, capacity, name_vi, name_en, desc_vi, desc_en
 # fmt: off
 P = [
@@ -144,6 +167,7 @@ def main() -> None:
         "longitude",
         "start_year",
         "demo",
+        "project_type",
         "source",
     ]
     rows = []
@@ -197,6 +221,9 @@ def main() -> None:
                 "longitude": lon,
                 "start_year": start,
                 "demo": "true",
+                "project_type": TYPES.get(
+                    number, "treatment_system" if category == "environmental_services" else "manufacturing"
+                ),
                 "source": SOURCE,
             }
         )

@@ -300,12 +300,13 @@ def _funnel_chart(d: Dashboard, lang: str) -> Chart:
 
 
 def _capital_charts(d: Dashboard, lang: str) -> list[Chart]:
-    """Capital by category, investment form, former district: the bars show capital, so they are in
+    """Capital by category, project type, investment form, former district: the bars show capital, so they are in
     order of capital (the label adds the number of projects)."""
     unit_vnd = t("dash.unit_vnd", lang)
     charts = []
     for key, frame, title in (
         ("category", d.by_category, "dash.by_category"),
+        ("type", d.by_type, "dash.by_type"),
         ("form", d.by_form, "dash.by_form"),
         ("district", d.by_district, "dash.by_district"),
     ):

@@ -40,6 +40,7 @@ class Dashboard:
     by_district: pd.DataFrame
     by_ward: pd.DataFrame
     by_form: pd.DataFrame
+    by_type: pd.DataFrame  # the kind of project (plan III.3), beside the category
     added: pd.DataFrame  # month, projects
     status_changes: pd.DataFrame  # month, status, label, changes
     stage_time: pd.DataFrame  # status, label, projects, median_days, mean_days
@@ -198,6 +199,7 @@ def dashboard(
         by_district=scope.grouped("district", ref.districts),
         by_ward=scope.grouped("ward", ref.wards, top=TOP),
         by_form=scope.grouped("investment_form", ref.forms),
+        by_type=scope.grouped("project_type", ref.types, keep_all=True),
         added=_added(scope),
         status_changes=changes,
         stage_time=stage_time,

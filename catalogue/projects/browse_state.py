@@ -19,6 +19,7 @@ MAX_QUERY = 200
 PAGE_SIZES = (20, 50, 100)
 LIST_PARAMS = {
     "category": "category",
+    "type": "project_type",
     "district": "district",
     "status": "status",
     "form": "investment_form",
@@ -30,6 +31,7 @@ LIST_PARAMS = {
 class BrowseState:
     q: str = ""
     category: tuple[str, ...] = ()
+    type: tuple[str, ...] = ()
     district: tuple[str, ...] = ()
     status: tuple[str, ...] = ()
     form: tuple[str, ...] = ()
@@ -44,6 +46,7 @@ class BrowseState:
         """Keyword filters for ``Catalogue.search_page`` and ``Catalogue.projects``."""
         return {
             "category": list(self.category),
+            "project_type": list(self.type),
             "district": list(self.district),
             "status": list(self.status),
             "investment_form": list(self.form),
@@ -83,7 +86,7 @@ class _Reader:
 
 
 # A parameter as the page names it (the label of its filter), in a message a visitor reads.
-_LABELS = {name: f"browse.{name}" for name in ("category", "district", "status", "form", "agency", "sort")}
+_LABELS = {name: f"browse.{name}" for name in ("category", "type", "district", "status", "form", "agency", "sort")}
 _LABELS |= {"min_vnd": "browse.min_vnd", "max_vnd": "browse.max_vnd", "lang": "app.language"}
 
 
@@ -93,7 +96,7 @@ def _said(key: str, name: str, **values: object) -> Text:
 
 
 def parse_params(params: Mapping[str, Any], ref: Reference) -> tuple[BrowseState, list[ParamProblem]]:
-    """Read ``q``, ``category``, ``district``, ``status``, ``form``, ``agency``, ``min_vnd``, ``max_vnd``,
+    """Read ``q``, ``category``, ``type``, ``district``, ``status``, ``form``, ``agency``, ``min_vnd``, ``max_vnd``,
     ``sort``, ``lang`` and ``page`` from URL parameters; unknown or bad values are dropped."""
     reader = _Reader(params)
     values: dict[str, Any] = {}
@@ -101,6 +104,7 @@ def parse_params(params: Mapping[str, Any], ref: Reference) -> tuple[BrowseState
     values["q"] = query[:MAX_QUERY]
     matchers = {
         "category": ref.categories.match,
+        "type": ref.types.match,
         "district": ref.match_district,
         "status": ref.statuses.match,
         "form": ref.forms.match,

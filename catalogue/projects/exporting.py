@@ -24,7 +24,7 @@ from catalogue.projects.reference import Reference
 from catalogue.text import LANGUAGES, t
 
 EXPORT_FORMATS = (".csv", ".xlsx", ".json")
-_LABELLED_KINDS = {model.CATEGORY, model.FORM, model.STATUS, model.DISTRICT, model.WARD, model.AGENCY}
+_LABELLED_KINDS = {model.CATEGORY, model.FORM, model.TYPE, model.STATUS, model.DISTRICT, model.WARD, model.AGENCY}
 
 
 def neutralise(text: str) -> str:

@@ -14,7 +14,7 @@ from catalogue.errors import InvalidFilterError
 from catalogue.projects.reference import Reference
 from catalogue.text import Text
 
-CODE_FILTERS = ("category", "district", "ward", "status", "investment_form", "lead_agency")
+CODE_FILTERS = ("category", "project_type", "district", "ward", "status", "investment_form", "lead_agency")
 FILTER_NAMES = (*CODE_FILTERS, "code", "min_investment", "max_investment", "demo")
 
 
@@ -23,6 +23,7 @@ class Filters:
     """Filters as stored codes; an empty tuple means "any"."""
 
     category: tuple[str, ...] = ()
+    project_type: tuple[str, ...] = ()
     district: tuple[str, ...] = ()
     ward: tuple[str, ...] = ()
     status: tuple[str, ...] = ()
@@ -90,6 +91,7 @@ def resolve_filters(ref: Reference, filters: dict[str, Any], include_hidden: boo
         raise TypeError(f"unknown filter(s): {', '.join(sorted(unknown))}")
     matchers: dict[str, Callable[[str], str | None]] = {
         "category": ref.categories.match,
+        "project_type": ref.types.match,
         "district": ref.match_district,
         "ward": ref.match_ward,
         "status": ref.statuses.match,

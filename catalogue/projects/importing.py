@@ -1186,6 +1186,7 @@ _CONVERTERS: dict[str, Callable[[Column, Reference], Callable[[Any], Any]]] = {
     model.LONGTEXT: _longtext_converter,
     model.CATEGORY: _enum_converter,
     model.FORM: _enum_converter,
+    model.TYPE: _enum_converter,
     model.STATUS: _enum_converter,
     model.DISTRICT: _district_converter,
     model.WARD: _ward_converter,
@@ -1205,6 +1206,7 @@ def _converter(column: Column, ref: Reference) -> Callable[[Any], Any]:
 _CACHEABLE = {
     model.CATEGORY,
     model.FORM,
+    model.TYPE,
     model.STATUS,
     model.DISTRICT,
     model.WARD,

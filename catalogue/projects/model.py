@@ -26,13 +26,14 @@ TEXT, LONGTEXT, CODE, NUMBER, YEAR, LATITUDE, LONGITUDE, EMAIL, PHONE, FLAG = (
     "phone",
     "flag",
 )
-CATEGORY, FORM, STATUS, DISTRICT, WARD, AGENCY = (
+CATEGORY, FORM, STATUS, DISTRICT, WARD, AGENCY, TYPE = (
     "category",
     "investment_form",
     "status",
     "district",
     "ward",
     "agency",
+    "project_type",
 )
 
 
@@ -75,6 +76,13 @@ PROJECT_COLUMNS: tuple[Column, ...] = (
         aliases=("ten du an tieng anh", "english name", "name english"),
     ),
     Column("category", "Nhóm", "Category", CATEGORY, required=True, aliases=("nhom du an", "linh vuc", "nhom nganh")),
+    Column(
+        "project_type",
+        "Loại dự án",
+        "Project type",
+        TYPE,
+        aliases=("loai hinh du an", "loai hinh", "kieu du an", "type", "type of project"),
+    ),
     Column(
         "description_vi",
         "Mô tả",

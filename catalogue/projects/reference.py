@@ -71,6 +71,9 @@ class Reference:
             "investment_forms",
             "select code, label_vi, label_en, aliases from investment_forms order by sort_order",
         )
+        self.types = self._load(  # the kind of project (plan III.3), a facet beside the category
+            cur, "project_types", "select code, label_vi, label_en, aliases from project_types order by sort_order"
+        )
         self.statuses = self._load(
             cur, "statuses", "select code, label_vi, label_en, aliases from statuses order by sort_order"
         )
@@ -125,6 +128,7 @@ class Reference:
         return {
             "category": self.categories,
             "investment_form": self.forms,
+            "project_type": self.types,
             "status": self.import_statuses,
             "district": self.districts,
             "ward": self.wards,

@@ -26,6 +26,7 @@ EXAMPLE = {
     "investment_vnd_bn": "1.200,5",
     "investment_usd_m": "",
     "investment_form": "PPP",
+    "project_type": "treatment_system",
     "status": "calling",
     "investor": "",
     "lead_agency": "Sở Công Thương",
@@ -72,6 +73,7 @@ def template_xlsx(cat: Catalogue, lang: str = "vi") -> bytes:
     ref = cat.reference
     for column_name, enum in (
         ("category", ref.categories),
+        ("project_type", ref.types),
         ("investment_form", ref.forms),
         ("status", ref.enumeration("status")),
         ("district", ref.districts),

@@ -126,6 +126,7 @@ def _facts(cat: Catalogue, project: dict[str, Any], lang: str) -> list[tuple[str
     area = project["area_ha"]
     facts = [
         (t("project.category", lang), ref.categories.label(project["category"])(lang)),
+        (t("project.type", lang), coded(ref.types, "project_type") if "project_type" in project else ""),
         (t("project.district", lang), coded(ref.districts, "district")),
         (t("project.ward", lang), coded(ref.wards, "ward")),
         (t("project.location", lang), _free_text(project["address"], lang)),
@@ -518,6 +519,7 @@ def value_label(cat: Catalogue, name: str, value: object, lang: str) -> str:
         "status": ref.statuses,
         "archived_status": ref.statuses,
         "investment_form": ref.forms,
+        "project_type": ref.types,
         "district": ref.districts,
         "ward": ref.wards,
         "lead_agency": ref.agencies,

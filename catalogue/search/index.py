@@ -76,9 +76,9 @@ WARM_FROM = 2000  # projects from which a new snapshot is warmed (below, a cold 
 WARM_SECONDS = 0.5  # … for at most this long (a staff member's save waits for it)
 NAME, META, DESC, OTHER = 0, 1, 2, 3  # field groups, best first
 HIGHLIGHT_FIELDS = ("name_vi", "name_en", "description_vi", "description_en", "address", "capacity")
-FACETS = ("category", "district", "status", "investment_form", "lead_agency")
+FACETS = ("category", "project_type", "district", "status", "investment_form", "lead_agency")
 ATTRIBUTES = (*FACETS, "ward")
-LABELLED = ("category", "district", "ward", "investment_form", "lead_agency")  # searchable by label
+LABELLED = ("category", "project_type", "district", "ward", "investment_form", "lead_agency")  # searchable by label
 TEXT_FIELDS = ("name_vi", "name_en", "description_vi", "description_en", "address", "capacity")
 SORTS = ("relevance", "investment", "updated", "code")
 # The sentence every demo project's description ends with: it says nothing about the project, and
@@ -87,7 +87,7 @@ UNSEARCHED = ("(Dữ liệu minh họa, không phải dự án chính thức.)",
 DEMO_MARKS = tuple(DEMO_MARK.as_dict().values())  # "[Minh họa]" before a demo project's name: not searched
 _WORD_RE = re.compile(r"[^\W_]+")  # letters and digits (and the marks of NFD text: see _split_words)
 _COLUMNS = (  # the texts stay in the database: DuckDB splits them, a page of hits reads them back
-    "code, category, district, ward, "
+    "code, category, project_type, district, ward, "
     "lead_agency, investment_form, status, investment_vnd_bn, updated_at, coalesce(demo, false) as demo, "
     "coalesce(publication, 'published') = 'published' as published"
 )
@@ -398,6 +398,7 @@ class IndexSnapshot:
         ref = self.catalogue.reference
         enum = {
             "category": ref.categories,
+            "project_type": ref.types,
             "district": ref.districts,
             "ward": ref.wards,
             "investment_form": ref.forms,

@@ -173,6 +173,15 @@ MIGRATIONS: tuple[Migration, ...] = (
             "agency varchar, text_vi varchar, text_en varchar, source varchar, primary key (plan_code, code))",
         ),
     ),
+    Migration(
+        18,
+        "project types (a second facet beside the category: what kind of project, as the plan's III.3 lists them)",
+        (
+            "create table if not exists project_types (code varchar primary key, sort_order integer, label_vi varchar, "
+            "label_en varchar, plan_wording_vi varchar, aliases varchar, source varchar)",
+            "alter table projects add column if not exists project_type varchar",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -26,6 +26,7 @@ from catalogue.data import data_file
 REFERENCE_FILES: tuple[tuple[str, str], ...] = (
     ("categories", "categories.csv"),
     ("investment_forms", "investment_forms.csv"),
+    ("project_types", "project_types.csv"),
     ("statuses", "statuses.csv"),
     ("districts", "districts.csv"),
     ("wards", "wards.csv"),
