@@ -133,6 +133,9 @@ with shown_tabs["targets"]:
                         t("plan.col_band", lang): [
                             f"{n0(row.low_pct, lang)}–{n0(row.high_pct, lang)}%" for row in unmeasured.itertuples()
                         ],
+                        t("report.target_measure", lang): [  # of the Capital's demand, or of products exported
+                            enum_label("target_measure", row.measure)(lang) for row in unmeasured.itertuples()
+                        ],
                         t("plan.col_year", lang): [str(row.target_year) for row in unmeasured.itertuples()],
                     }
                 ),
