@@ -64,7 +64,7 @@ def chips_in(page, index: int) -> int:
     return box.locator("[data-tag]").count()
 
 
-FILTER_PARAMS = ("category", "district", "status", "form", "agency")
+FILTER_PARAMS = ("category", "type", "district", "status", "form", "agency")
 
 
 def assert_consistent(page, reference: Catalogue, where: str = "", settle: float = 3.0) -> None:
@@ -132,7 +132,8 @@ def test_filters_survive_switching_the_language_and_back(server, reference, tmp_
     with browser_page(1440, 900) as page:
         goto(page, server.url)
         choose(page, 0, 1)  # a category
-        choose(page, 2, 0)  # a stage
+        choose(page, 3, 0)  # a stage
+        choose(page, 1, 0)  # a project type
         assert_consistent(page, reference, "filters on")
         before = params_of(page)
         switch_language(page, "en")
@@ -144,7 +145,7 @@ def test_filters_survive_switching_the_language_and_back(server, reference, tmp_
         assert_consistent(page, reference, "back in Vietnamese")
         assert params_of(page) == before
         # Change a filter after the switches: the widget still holds codes, not old labels.
-        choose(page, 1, 0)  # a district
+        choose(page, 2, 0)  # a district
         assert_consistent(page, reference, "one more filter")
         page.screenshot(path=tmp_path / "filters-vi.png")
 
