@@ -415,3 +415,17 @@ def test_the_index_answers_alike_with_phrases_found_by_their_places_and_most_wor
     assert demo_cat._search_index.current.delta_docs == 1  # read one by one, beside the places
     assert "Z-1" in codes(demo_cat, "xử lý nước thải làng nghề")
     assert codes(demo_cat, "Bát Tr") == plain["Bát Tr"]
+
+
+def test_an_investment_forms_abbreviation_in_capitals_finds_its_projects_and_bot_is_not_bột(demo_cat):
+    """Issue 17: BOT, BT, ODA name an investment form when typed in capitals; "bột" (starch) and
+    "bot" stay words, so a starch-processing village is not a PPP project and the other way round."""
+    projects = demo_cat.projects()
+    ppp = set(projects[projects["investment_form"] == "ppp"]["code"])
+    public = set(projects[projects["investment_form"] == "public"]["code"])
+    for query, form in (("BOT", ppp), ("BT", ppp), ("ODA", public)):
+        page = demo_cat.search_page(query, limit=50)
+        assert {h.code for h in page.hits[: page.main]} == form, query
+    starch = {h.code for h in demo_cat.search("bột", limit=50)}
+    assert starch == {"DEMO-049"}  # the starch village only, not the PPP projects
+    assert "DEMO-001" not in {h.code for h in demo_cat.search("bot", limit=50)}  # a PPP project, no "bột"

@@ -345,7 +345,8 @@ class IndexSnapshot:
             for name, enum in (("ward", ref.wards), ("district", ref.districts))
             for code in enum.labels
         ]
-        self.lexicon = Lexicon(self.synonyms, glossary, places)
+        coded = [("investment_form", code, ref.forms.aliases.get(code, ())) for code in ref.forms.codes]
+        self.lexicon = Lexicon(self.synonyms, glossary, places, coded)
         # Tuples, not lists: a tuple of strings leaves the garbage collector's lists, so 100,000
         # cached words do not lengthen every full collection (a pause for every thread).
         self._word_cache: dict[str, tuple[str, ...]] = {}
@@ -839,6 +840,8 @@ class IndexSnapshot:
         best = np.full(size, NO_MATCH, dtype=np.uint8)
         for way in ways:
             best = np.minimum(best, self._phrase_best(way, size))
+        if part.written:  # in a text only as written ("BOT", not "bột"); the coded value itself always
+            best = self._as_written(best, part.written, key)
         for attribute, code in part.places:  # a project there ranks as if its name said so
             value = self.attribute_index[attribute].get(code)
             if value is not None:

@@ -76,8 +76,11 @@ class Lexicon:
         synonyms: dict[str, list[str]],
         glossary: Iterable[tuple[str, str]],
         places: Iterable[tuple[str, str, Iterable[str]]],
+        coded: Iterable[tuple[str, str, Iterable[str]]] = (),
     ) -> None:
-        """``glossary``: (vi, en) pairs; ``places``: (attribute, code, names in any language)."""
+        """``glossary``: (vi, en) pairs; ``places``: (attribute, code, names in any language);
+        ``coded``: (attribute, code, aliases) whose aliases in capitals ("BOT", "ODA") name the value
+        when typed so ("BOT" is a PPP project; "bột" and "bot" stay words)."""
         self.synonyms = synonyms
         self.abbreviations: dict[tuple[str, ...], list[str]] = {}
         for term, expansion in synonyms.items():
@@ -105,6 +108,11 @@ class Lexicon:
                 if len(words) == 1:
                     self.place_words.add(name.lower())
         self.technical = {row["term"].lower(): row for row in csv_rows("technical_terms.csv")}
+        self.coded: dict[str, list[tuple[str, str]]] = {}
+        for attribute, code, aliases in coded:
+            for alias in aliases:
+                if alias.isalpha() and alias.isupper() and len(alias) <= 6:
+                    self.coded.setdefault(alias, []).append((attribute, code))
 
     def parse(self, query: str, max_chars: int) -> list[Part]:
         """The parts of ``query`` in order (see the module docstring)."""
@@ -112,7 +120,10 @@ class Lexicon:
         typing = bool(text) and not text[-1].isspace()
         tokens = TOKEN_RE.findall(text)
         words: list[tuple[str, str, bool]] = []  # (folded, typed, technical)
+        coded: dict[int, str] = {}  # a word typed as a coded value's alias, in capitals ("BOT")
         for token in tokens:
+            if token in self.coded:
+                coded[len(words)] = token
             technical = self._technical(token)
             parts = search_fold(token).split()
             if technical and len(parts) > 1:
@@ -122,6 +133,11 @@ class Lexicon:
         parts: list[Part] = []
         i = 0
         while i < len(words):
+            if i in coded:  # the value itself, or the alias as written in a project's text
+                token = coded[i]
+                parts.append(Part([words[i][0]], words[i][1], places=self.coded[token], exact=True, written=token))
+                i += 1
+                continue
             found = self._phrase_at(words, i, typing)
             if found is None:
                 parts.append(self._word_part(*words[i], last=i == len(words) - 1, typing=typing))
