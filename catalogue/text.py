@@ -148,6 +148,12 @@ def _load_aliases() -> dict[tuple[str, str], tuple[str, ...]]:
 _ALIASES = _load_aliases()
 
 
+def lower_first(text: str) -> str:
+    """``text`` with its first letter in lower case, the rest as written (a column's name inside a
+    sentence: "former district (until June 2025)", not "… june …")."""
+    return text[:1].lower() + text[1:]
+
+
 def codes(kind: str) -> tuple[str, ...]:
     """The codes of an enumeration, in order (``codes("role")``)."""
     return tuple(ENUMERATIONS[kind])

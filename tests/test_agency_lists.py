@@ -454,7 +454,7 @@ def test_all_sheets_are_read_each_with_its_name_as_a_section(tmp_path: Path, dem
     by_sheet = report.rows.groupby("sheet")["district"].agg(set).to_dict()
     assert by_sheet == {"Sóc Sơn": {"soc_son"}, "Đông Anh": {"dong_anh"}}
     said = [s.text("en") for s in report.understood]
-    assert "Sóc Sơn · Sheet “Sóc Sơn” → district (pre-2025): Soc Son, for its rows" in " ".join(said)
+    assert "Sóc Sơn · Sheet “Sóc Sơn” → former district (until June 2025): Soc Son, for its rows" in " ".join(said)
     assert any(line.startswith("Đông Anh · Column headings on row 8; 2 project rows") for line in said)
     assert {text for _row, _kind, text in report.skipped} >= {"[Sóc Sơn] Tổng cộng 975", "[Đông Anh] Tổng cộng 195"}
     done = demo_cat.import_file(path, sheet=ALL_SHEETS, actor="test", new_publication="draft")

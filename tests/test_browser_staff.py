@@ -71,7 +71,7 @@ def test_staff_adds_and_submits_reviewer_publishes_public_finds_it(server, tmp_p
         page.get_by_role("textbox", name="Tên dự án *", exact=True).fill("Nhà máy tái chế pin lithium Mê Linh")
         page.get_by_role("textbox", name="Tên tiếng Anh", exact=True).fill("Me Linh lithium battery recycling plant")
         choose(page, "Nhóm *", "Vật liệu")
-        choose(page, "Quận/huyện", "Mê Linh")
+        choose(page, "Quận/huyện/thị xã (đến 30/6/2025)", "Mê Linh")
         page.get_by_role("textbox", name="Tổng vốn đầu tư (tỷ đồng)", exact=True).fill("1.250,5")
         choose(page, "Hình thức đầu tư", "FDI")
         page.get_by_role("textbox", name="Email liên hệ", exact=True).fill("not-an-email")

@@ -318,11 +318,13 @@ def test_an_agency_list_is_shown_as_read_in_both_languages_then_imported(prepare
         page.locator("input[type=file]").set_input_files(str(unknown))
         page.get_by_text("Cột “Địa điểm đầu tư” → Địa điểm (đề xuất").wait_for()
         wait_idle(page)  # the whole page drawn (the columns' form comes after the summary)
-        choose_in_form(page, "Địa điểm đầu tư", "Quận/huyện", apply="Áp dụng", section="Các cột của tệp")
+        choose_in_form(
+            page, "Địa điểm đầu tư", "Quận/huyện/thị xã (đến 30/6/2025)", apply="Áp dụng", section="Các cột của tệp"
+        )
         wait_idle(page)
         # applied: no longer a proposal, and read as the district
         assert "Cột “Địa điểm đầu tư” → Địa điểm" not in main_text(page)
-        assert page.get_by_role("combobox", name="Địa điểm đầu tư").input_value() == "Quận/huyện"
+        assert page.get_by_role("combobox", name="Địa điểm đầu tư").input_value() == "Quận/huyện/thị xã (đến 30/6/2025)"
         page.get_by_label(re.compile("^Lưu cách ghép cột này")).fill("Phòng Kinh tế huyện")
         page.get_by_role("button", name="Lưu cách ghép cột").click()
         page.get_by_text("Đã lưu “Phòng Kinh tế huyện”").wait_for()
@@ -330,16 +332,16 @@ def test_an_agency_list_is_shown_as_read_in_both_languages_then_imported(prepare
         page.get_by_text("English", exact=True).click()
         page.get_by_text("The file's columns").wait_for()
         wait_idle(page)
-        assert page.get_by_role("combobox", name="Địa điểm đầu tư").input_value() == "District (pre-2025)"
+        assert page.get_by_role("combobox", name="Địa điểm đầu tư").input_value() == "Former district (until June 2025)"
         page.get_by_text("Tiếng Việt", exact=True).click()
         page.get_by_text("Các cột của tệp").wait_for()
         wait_idle(page)
-        assert page.get_by_role("combobox", name="Địa điểm đầu tư").input_value() == "Quận/huyện"
+        assert page.get_by_role("combobox", name="Địa điểm đầu tư").input_value() == "Quận/huyện/thị xã (đến 30/6/2025)"
         page.locator("input[type=file]").set_input_files(str(same_shape))
         page.get_by_text("Dùng cách ghép cột đã lưu “Phòng Kinh tế huyện”").wait_for()
         wait_idle(page)
         page.get_by_text("Các cột của tệp").click()  # nothing is a guess: the columns are folded away
-        assert page.get_by_role("combobox", name="Địa điểm đầu tư").input_value() == "Quận/huyện"
+        assert page.get_by_role("combobox", name="Địa điểm đầu tư").input_value() == "Quận/huyện/thị xã (đến 30/6/2025)"
         page.get_by_text("Tệp hợp lệ: 3 dòng — 3 dự án mới").wait_for()
         no_exception(page)
 
@@ -352,7 +354,10 @@ def test_an_agency_list_is_shown_as_read_in_both_languages_then_imported(prepare
         page.get_by_text("Tệp hợp lệ: 5 dòng — 5 dự án mới").wait_for()
         wait_idle(page)
         shown = main_text(page)
-        assert "Đông Anh · Trang tính “Đông Anh” → quận/huyện: Đông Anh, cho các dòng của trang" in shown
+        assert (
+            "Đông Anh · Trang tính “Đông Anh” → quận/huyện/thị xã (đến 30/6/2025): Đông Anh, cho các dòng của trang"
+            in shown
+        )
         no_exception(page)
     with Catalogue.open(db) as cat:
         (saved,) = cat.column_mappings()
@@ -386,13 +391,13 @@ def test_the_form_keeps_its_choices_through_language_switches_and_saves_codes(pr
         assert hint.evaluate("e => getComputedStyle(e, '::after').content") == '"Nhấn Enter để áp dụng"'
         page.get_by_role("textbox", name="Tên dự án *", exact=True).fill("Nhà máy tái chế pin lithium Mê Linh")
         choose(page, "Nhóm *", "Vật liệu")
-        choose(page, "Quận/huyện", "Mê Linh")
+        choose(page, "Quận/huyện/thị xã (đến 30/6/2025)", "Mê Linh")
         for language in ("English", "Tiếng Việt", "English"):  # back and forth: every way round
             page.get_by_text(language, exact=True).click()
             wait_idle(page)
             no_exception(page)
         assert page.get_by_label("Category *", exact=True).input_value().startswith("Pollution-treatment materials")
-        assert page.get_by_label("District (pre-2025)", exact=True).input_value() == "Me Linh"
+        assert page.get_by_label("Former district (until June 2025)", exact=True).input_value() == "Me Linh"
         assert page.get_by_role("textbox", name="Project code *", exact=True).input_value() == "HN-E1"
         page.get_by_role("button", name="Save changes").click()
         page.get_by_role("heading", name=re.compile("^HN-E1 · ")).wait_for()

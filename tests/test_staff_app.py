@@ -356,12 +356,12 @@ def test_switching_the_language_keeps_the_choices_and_saves_codes(staff_db):
     field(at, "Mã dự án").input("HN-LANG-1")
     field(at, "Tên dự án").input("Trạm quan trắc khí thải tự động Phú Xuyên")
     next(s for s in at.selectbox if s.label.startswith("Nhóm")).set_value("emission_treatment")
-    next(s for s in at.selectbox if s.label == "Quận/huyện").set_value("phu_xuyen")
+    next(s for s in at.selectbox if s.label == "Quận/huyện/thị xã (đến 30/6/2025)").set_value("phu_xuyen")
     run(at)
     for lang in ("en", "vi", "en"):
         switch_language(at, lang)
     assert next(s for s in at.selectbox if s.label.startswith("Category")).value == "emission_treatment"
-    assert next(s for s in at.selectbox if s.label.startswith("District")).value == "phu_xuyen"
+    assert next(s for s in at.selectbox if s.label.startswith("Former district")).value == "phu_xuyen"
     next(b for b in at.button if b.label == "Save changes").click()
     run(at)
     st.cache_resource.clear()

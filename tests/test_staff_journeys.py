@@ -232,7 +232,7 @@ def test_errors_are_counted_by_row_and_named_in_the_users_language(cat, tmp_path
     assert "Dịch vụ môi trường" in category.text("vi") and "Environmental services" in category.text("en")
     shown = report.error_frame("en", both=False)
     assert list(shown.columns) == ["Row", "Column", "Value", "Reason"]
-    assert list(shown["Column"]) == ["Category", "District (pre-2025)", "Stage"]
+    assert list(shown["Column"]) == ["Category", "Former district (until June 2025)", "Stage"]
     assert list(shown["Row"]) == [4, 4, 4]
 
 

@@ -42,7 +42,7 @@ from catalogue.search.normalize import (
     is_tidy,
     parse_number,
 )
-from catalogue.text import LANGUAGES, Text, enum_label, format_number, t
+from catalogue.text import LANGUAGES, Text, enum_label, format_number, lower_first, t
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 _CODE_RE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._/-]*$")
@@ -1084,7 +1084,7 @@ def _longtext_converter(column: Column, ref: Reference) -> Callable[[Any], Any]:
 def _enum_converter(column: Column, ref: Reference) -> Callable[[Any], Any]:
     kind = column.kind
     enum = ref.enumeration(kind)
-    name = column.header().map(str.lower)
+    name = column.header().map(lower_first)
     allowed = Text.each(lambda lang: "; ".join(enum.label(code)(lang) for code in enum.codes))
     return _lookup(
         enum.match,

@@ -26,7 +26,7 @@ from catalogue.projects.model import COLUMNS_BY_NAME
 from catalogue.projects.money import exchange_rate
 from catalogue.projects.reference import Reference
 from catalogue.search.normalize import NumberFormatError, clean_text, fold, parse_number
-from catalogue.text import Text, enum_label, format_number, t
+from catalogue.text import Text, enum_label, format_number, lower_first, t
 
 MAX_HEADER_SEARCH_ROWS = 15
 SECTION_MATCH = 85  # rapidfuzz score (0–100) for a section's text to name a category, district or form
@@ -683,7 +683,7 @@ def _said_section(section: Section, ref: Reference, key: str = "import.layout_se
                 lang,
                 row=section.row,
                 text=section.text,
-                field=header(lang).lower(),
+                field=lower_first(header(lang)),
                 value=value(lang),
             )
         ),

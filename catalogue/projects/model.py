@@ -101,10 +101,20 @@ PROJECT_COLUMNS: tuple[Column, ...] = (
     ),
     Column(
         "district",
-        "Quận/huyện",
-        "District (pre-2025)",
+        "Quận/huyện/thị xã (đến 30/6/2025)",
+        "Former district (until June 2025)",
         DISTRICT,
-        aliases=("quan huyen thi xa", "huyen", "quan", "dia diem quan huyen", "dia ban", "dia ban quan huyen"),
+        aliases=(
+            "quan huyen",  # the template's header until 2026-11
+            "district pre 2025",
+            "district",
+            "quan huyen thi xa",
+            "huyen",
+            "quan",
+            "dia diem quan huyen",
+            "dia ban",
+            "dia ban quan huyen",
+        ),
     ),
     Column("ward", "Phường/xã", "Ward/commune (2025)", WARD, max_length=100, aliases=("xa phuong", "phuong xa moi")),
     Column(
