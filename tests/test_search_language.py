@@ -429,3 +429,20 @@ def test_an_investment_forms_abbreviation_in_capitals_finds_its_projects_and_bot
     starch = {h.code for h in demo_cat.search("bột", limit=50)}
     assert starch == {"DEMO-049"}  # the starch village only, not the PPP projects
     assert "DEMO-001" not in {h.code for h in demo_cat.search("bot", limit=50)}  # a PPP project, no "bột"
+
+
+def test_abbreviations_with_an_ampersand_find_their_agencys_projects(demo_cat):
+    """Issue 17: "TN&MT", "NN&PTNT", "KCN&CX" are read whole, and an agency merged in 2025 is found
+    under its old abbreviations (Sở TN&MT and Sở NN&PTNT are now Sở NN&MT)."""
+    projects = demo_cat.projects()
+    led = {code: set(projects[projects["lead_agency"] == code]["code"]) for code in ("so_nn_mt", "bql_kcn_cx")}
+    assert led["so_nn_mt"] and led["bql_kcn_cx"]
+    for query, agency in (
+        ("Sở TN&MT", "so_nn_mt"),
+        ("NN&PTNT", "so_nn_mt"),
+        ("Sở NN&MT", "so_nn_mt"),
+        ("KCN&CX", "bql_kcn_cx"),
+    ):
+        page = demo_cat.search_page(query, limit=50)
+        assert led[agency] <= {h.code for h in page.hits[: page.main]}, query
+    assert search_fold("Sở TN&MT") == "so tnmt"
