@@ -79,11 +79,8 @@ def _state_from_widgets(current: BrowseState) -> BrowseState:
         s["f_swapped"] = True
     return current.with_changes(
         q=(s.get("f_q") or "").strip()[:200],
-        category=tuple(s.get("f_category") or ()),
-        district=tuple(s.get("f_district") or ()),
-        status=tuple(s.get("f_status") or ()),
-        form=tuple(s.get("f_form") or ()),
-        agency=tuple(s.get("f_agency") or ()),
+        # every facet of FACETS, none listed twice (the project type was once left out here: chosen, undone)
+        **{facet.field: tuple(s.get(f"f_{facet.field}") or ()) for facet in FACETS},
         min_vnd=low,
         max_vnd=high,
         sort=s.get("f_sort") or "relevance",

@@ -109,6 +109,22 @@ def test_the_project_type_facet_from_the_url_survives_a_language_switch(fresh_db
     assert at.query_params["type"] in ("energy", ["energy"]) and at.query_params["lang"] in ("en", ["en"])
 
 
+def test_every_sidebar_facet_chosen_is_applied(fresh_db):
+    """A choice in each facet reaches the URL and the results (the project type's once did not)."""
+    with demo_catalogue() as cat:
+        for key, param, code, filters in (
+            ("f_category", "category", "renewables", {"category": "renewables"}),
+            ("f_type", "type", "recycling", {"project_type": "recycling"}),
+            ("f_status", "status", "negotiating", {"status": "negotiating"}),
+            ("f_form", "form", "ppp", {"investment_form": "ppp"}),
+        ):
+            at = open_app()
+            widget(at, "multiselect", key).set_value([code]).run()
+            assert not at.exception
+            assert at.query_params[param] in (code, [code]), key
+            assert count_line(at) == f"{len(cat.projects(**filters))} dự án", key
+
+
 def test_bad_url_parameters_give_a_message_not_a_traceback(fresh_db):
     at = open_app({"category": "rockets", "min_vnd": "abc", "status": "draft", "page": "-3"})
     assert len(at.toast) == 4

@@ -134,6 +134,7 @@ def test_filters_survive_switching_the_language_and_back(server, reference, tmp_
         choose(page, 0, 1)  # a category
         choose(page, 3, 0)  # a stage
         choose(page, 1, 0)  # a project type
+        assert {"category", "status", "type"} <= set(params_of(page)), page.url  # each choice applied
         assert_consistent(page, reference, "filters on")
         before = params_of(page)
         switch_language(page, "en")

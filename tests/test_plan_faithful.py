@@ -301,3 +301,16 @@ def test_the_project_type_filters_searches_counts_and_exports(demo_cat, tmp_path
         and "Tên lửa" in wrong.errors[0].text("en")
         and "Waste recycling and reuse" in wrong.errors[0].text("en")
     )
+
+
+def test_a_label_with_commas_names_its_choice_in_a_url():
+    from catalogue import Catalogue
+    from catalogue.projects.browse_state import parse_params
+
+    with Catalogue.open(":memory:") as cat:
+        state, problems = parse_params(
+            {"type": "Tái chế, tái sử dụng chất thải", "category": "renewables,emission_treatment"}, cat.reference
+        )
+        assert state.type == ("recycling",) and state.category == ("renewables", "emission_treatment") and not problems
+        state, problems = parse_params({"type": "rockets,energy"}, cat.reference)
+        assert state.type == ("energy",) and [p.value for p in problems] == ["rockets"]

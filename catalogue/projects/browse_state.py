@@ -7,7 +7,7 @@ something sensible.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -81,6 +81,21 @@ class _Reader:
         # Accept both ?category=a&category=b and ?category=a,b.
         return [part.strip() for item in items for part in str(item).split(",") if part.strip()]
 
+    def choices(self, name: str, match: Callable[[str], str | None]) -> list[tuple[str, str | None]]:
+        """(value, code or None) for each value of ``name``: a value that names a choice whole keeps
+        its commas ("Tái chế, tái sử dụng chất thải", a label); any other is split at them."""
+        raw = self.params.get(name)
+        items = [] if raw is None else raw if isinstance(raw, (list, tuple)) else [raw]
+        found: list[tuple[str, str | None]] = []
+        for item in items:
+            whole = str(item).strip()
+            code = match(whole) if whole and "," in whole else None
+            if code is not None:
+                found.append((whole, code))
+            else:
+                found += [(part.strip(), match(part.strip())) for part in whole.split(",") if part.strip()]
+        return found
+
     def refuse(self, name: str, value: str, text: Text) -> None:
         self.problems.append(ParamProblem(name, value, text))
 
@@ -112,8 +127,7 @@ def parse_params(params: Mapping[str, Any], ref: Reference) -> tuple[BrowseState
     }
     for name, match in matchers.items():
         codes = []
-        for value in reader.values(name):
-            code = match(value)
+        for value, code in reader.choices(name, match):
             if code is None or (name == "status" and code not in ref.public_statuses):
                 reader.refuse(name, value, _said("browse.param_ignored", name, value=value))
             elif code not in codes:
