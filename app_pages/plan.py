@@ -190,7 +190,11 @@ def show_assignments(frame: pd.DataFrame, agency: str) -> None:
             successor = localized(row, "successor", lang)
             if isinstance(successor, str) and successor:
                 who += f" ({t('plan.successor', lang, agency=successor)})"
-            st.caption(f"{t('plan.assigned_to', lang, agency=who or t('plan.enterprises', lang))} · {row.source}")
+            section = row.code.rstrip("ab")  # V.6a and V.6b are two duties of section V.6
+            st.caption(
+                f"{t('plan.assigned_to', lang, agency=who or t('plan.enterprises', lang))} · "
+                + t("plan.assignment_source", lang, section=section)
+            )
 
 
 with shown_tabs["tasks"]:
@@ -215,6 +219,14 @@ with shown_tabs["tasks"]:
             if not agency
             else task_frame[(task_frame["lead_agency"] == agency) | (task_frame["successor_code"] == agency)]
         )
+        if agency:  # the chosen agency's own count: the plan-wide sentence above stays the report's
+            name = cat.reference.agencies.label(agency)(lang)
+            if len(shown):
+                st.markdown(
+                    t("plan.agency_tasks", lang, agency=name, summary=plan.tasks_text(plan.task_counts(shown))(lang))
+                )
+            else:
+                st.info(t("plan.agency_no_tasks", lang, agency=name), icon=":material/info:")
         for group, rows in shown.groupby("task_group", sort=True):
             st.subheader(f"{group}. {localized(rows.iloc[0], 'group_title', lang)}")
             for row in rows.itertuples():

@@ -155,6 +155,12 @@ def test_the_plans_other_assignments_show_under_the_tasks_and_follow_the_agency(
     shown = markdown(at)
     assert "**V.7**" in shown and "**V.6a**" not in shown
     assert any("Sở Thông tin và Truyền thông (từ 2025: Sở Khoa học và Công nghệ)" in c.value for c in at.caption)
+    assert any("Kế hoạch 275/KH-UBND, mục V.7" in c.value for c in at.caption)
     agency_box(at).set_value("so_cong_thuong")  # no section-V duty outside its tasks: no heading
     run(at)
     assert "Nhiệm vụ khác Kế hoạch giao (mục V)" not in [s.value for s in at.subheader]
+    assert markdown(at).count("Sở Công Thương: ") == 1  # its own count beside the plan's
+    agency_box(at).set_value("so_xay_dung")  # leads no appendix task: said so, then its section-V duties
+    run(at)
+    assert "Sở Xây dựng không chủ trì nhiệm vụ nào ở Phụ lục" in at.info[0].value
+    assert "**V.6a**" in markdown(at) and "**V.6b**" in markdown(at)
