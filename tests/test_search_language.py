@@ -446,3 +446,14 @@ def test_abbreviations_with_an_ampersand_find_their_agencys_projects(demo_cat):
         page = demo_cat.search_page(query, limit=50)
         assert led[agency] <= {h.code for h in page.hits[: page.main]}, query
     assert search_fold("Sở TN&MT") == "so tnmt"
+
+
+def test_kt_xh_and_vnd_read_as_the_abbreviations_they_are(demo_cat):
+    """Issue 17's missing abbreviations: "KT-XH" (with its hyphen) and "VNĐ"; a hyphen between other
+    capitals stays a word boundary."""
+    lexicon = demo_cat.search_index.current.lexicon
+    assert [(p.words, p.alternatives) for p in lexicon.parse("KT-XH", 200)] == [
+        (["ktxh"], [("kinh", "te", "xa", "hoi")])
+    ]
+    assert lexicon.parse("VNĐ", 200)[0].alternatives == [("viet", "nam", "dong")]
+    assert [p.words for p in lexicon.parse("PM-10", 200)] == [["pm"], ["10"]]

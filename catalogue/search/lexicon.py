@@ -44,6 +44,8 @@ WEAK_TYPED = frozenset(
 # Invisible characters a pasted word may carry inside it ("so\u200blar"): taken out, not read as a space.
 _INVISIBLE_RE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
 TOKEN_RE = re.compile(r"[^\W_]+(?:[.,][0-9]+|&[^\W_]+)*")  # and "TN&MT" whole
+# Capitals joined by a hyphen ("KT-XH"): one abbreviation when the synonyms know it ("ktxh")
+_HYPHENED_RE = re.compile(r"(?<![^\W_])([A-ZĐ]{1,4})-([A-ZĐ]{1,4})(?![^\W_])")
 
 
 @dataclass
@@ -118,6 +120,7 @@ class Lexicon:
         """The parts of ``query`` in order (see the module docstring)."""
         text = _INVISIBLE_RE.sub("", unicodedata.normalize("NFC", str(query or "")))[:max_chars]
         typing = bool(text) and not text[-1].isspace()
+        text = _HYPHENED_RE.sub(lambda m: f"{m[1]}&{m[2]}" if search_fold(m[1] + m[2]) in self.synonyms else m[0], text)
         tokens = TOKEN_RE.findall(text)
         words: list[tuple[str, str, bool]] = []  # (folded, typed, technical)
         coded: dict[int, str] = {}  # a word typed as a coded value's alias, in capitals ("BOT")
