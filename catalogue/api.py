@@ -575,6 +575,13 @@ def atom_feed(cat: Catalogue, rows: list[dict[str, Any]], lang: str, self_url: s
     for row in rows:
         link = f"{base}/project?code={row['code']}&lang={lang}"
         category = cat.reference.categories.label(row.get("category"))(lang)
+        kind = row.get("project_type")  # the second facet, as its own category scheme
+        kind_tag = (
+            f'<category scheme="{escape(base)}/project_type" term="{escape(kind)}" '
+            f'label="{escape(cat.reference.types.label(kind)(lang))}"/>'
+            if kind
+            else ""
+        )
         summary = localized(row, "description", lang) or ""
         entries.append(
             "<entry>"
@@ -583,6 +590,7 @@ def atom_feed(cat: Catalogue, rows: list[dict[str, Any]], lang: str, self_url: s
             f'<link rel="alternate" href="{escape(link)}"/>'
             f"<updated>{_iso(row['updated_at'])}</updated>"
             f'<category term="{escape(row.get("category") or "")}" label="{escape(category)}"/>'
+            f"{kind_tag}"
             f"<summary>{escape(summary[:600])}</summary>"
             "</entry>"
         )

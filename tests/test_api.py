@@ -179,6 +179,8 @@ def test_the_feed_lists_published_projects_newest_first_in_the_chosen_language(s
     one = json.loads(get(server, "/api/v1/projects/DEMO-001")[2])
     assert json.dumps(one, ensure_ascii=False).count("[Minh họa]") >= 1  # the name as every page shows it
     assert {entry.find(f"{ATOM}category").get("term") for entry in entries} == {"environmental_services"}
+    kinds = [c.get("term") for entry in entries for c in entry.findall(f"{ATOM}category") if c.get("scheme")]
+    assert "treatment_system" in kinds and all(k in {"treatment_system", "recycling", "services"} for k in kinds)
 
 
 def test_the_openapi_description_names_every_route(server):

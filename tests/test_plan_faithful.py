@@ -289,6 +289,11 @@ def test_the_project_type_filters_searches_counts_and_exports(demo_cat, tmp_path
     report = sheets(demo_cat, 2026, "vi")[t("report.projects", "vi")]
     assert "Loại dự án" in report.columns and "Tái chế, tái sử dụng chất thải" in set(report["Loại dự án"])
     assert "Project type" in export_frame(demo_cat.projects(), demo_cat.reference, "en").columns
+    from catalogue.leadership.report import report_html, summary
+
+    figures = summary(demo_cat, 2026, "en").set_index("Figure")["2026"]
+    assert figures["Project type: Renewable, clean and waste-to-energy generation"] == 6
+    assert "Manufacturing of environmental machinery" in report_html(demo_cat, 2026, "en")  # its chart's note
     header = ["Mã dự án", "Tên dự án", "Nhóm", "Loại dự án"]
     rows = [["T-1", "Xưởng tái chế nhựa", "Dịch vụ môi trường", "Tái chế, tái sử dụng chất thải"]]
     assert demo_cat.import_file(write_csv(tmp_path / "typed.csv", rows, header)).ok

@@ -59,7 +59,7 @@ HANOI_OFFSET = dt.timedelta(hours=7)
 
 def public_projects_as_of(cat: Catalogue, cutoff: dt.datetime) -> pd.DataFrame:
     """Public projects as they stood at ``cutoff``: the last history snapshot before it, or the
-    stored row for a project without history then. Columns: code, status, category, capital."""
+    stored row for a project without history then. Columns: code, status, category, project type, capital."""
     public = list(cat.reference.public_statuses)
     with cat.cursor() as cur:
         frame = cur.execute(
@@ -70,12 +70,13 @@ def public_projects_as_of(cat: Catalogue, cutoff: dt.datetime) -> pd.DataFrame:
                 from project_history where happened_at <= ?
             ), state as (
                 select code, snapshot->>'status' as status, snapshot->>'category' as category,
+                       snapshot->>'project_type' as project_type,
                        coalesce(snapshot->>'publication', 'published') as publication,
                        try_cast(snapshot->>'investment_vnd_bn' as double) as investment_vnd_bn,
                        try_cast(snapshot->>'investment_usd_m' as double) as investment_usd_m
                 from last where rn = 1
                 union all
-                select code, status, category, coalesce(publication, 'published'), investment_vnd_bn,
+                select code, status, category, project_type, coalesce(publication, 'published'), investment_vnd_bn,
                        investment_usd_m
                 from projects p
                 where created_at <= ? and not exists (
@@ -103,6 +104,8 @@ def _year_figures(cat: Catalogue, y: int, plan_code: str) -> dict[str, Any]:
         out[f"status:{code}"] = int((frame["status"] == code).sum())
     for code in ref.categories.codes:
         out[f"category:{code}"] = int((frame["category"] == code).sum())
+    for code in ref.types.codes:  # the second facet (plan III.3), beside the categories
+        out[f"type:{code}"] = int((frame["project_type"] == code).sum())
     public, params = cat.public_projects_sql()
     with cat.cursor() as cur:  # inquiries about public projects only: a hidden one is not counted
         out["inquiries"] = cur.execute(
@@ -144,6 +147,8 @@ def _figure_names(cat: Catalogue, lang: str) -> dict[str, str]:
         names[f"status:{code}"] = t("report.stage", lang) + ref.statuses.label(code)(lang)
     for code in ref.categories.codes:
         names[f"category:{code}"] = t("report.category", lang) + ref.categories.label(code)(lang)
+    for code in ref.types.codes:
+        names[f"type:{code}"] = t("report.type", lang) + ref.types.label(code)(lang)
     names.update({key: t(text, lang) for key, text in _TRAILING.items()})
     return names
 
@@ -353,7 +358,7 @@ def report_html(cat: Catalogue, year: int, lang: str = "vi", plan_code: str = DE
     lines = title_lines(cat, year, lang, plan_code)
     table = summary(cat, year, lang, plan_code)
     charts = [c for c in dashboard_charts(dashboard(cat, lang), lang) if c.figure is not None]
-    wanted = ("funnel", "category", "district", "changes", "stage_time", "agencies")
+    wanted = ("funnel", "category", "type", "district", "changes", "stage_time", "agencies")
     parts = [
         "<!doctype html><html lang='" + lang + "'><head><meta charset='utf-8'>",
         f"<title>{html.escape(lines[0])}</title>",
