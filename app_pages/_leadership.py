@@ -81,6 +81,16 @@ def _plan_data(
     )
 
 
+@st.cache_data(show_spinner=False, ttl="1h", max_entries=50)
+def _assignments(_cat: Catalogue, identity: str, data_version: int, plan_code: str) -> pd.DataFrame:
+    return plan.assignments(_cat, plan_code)
+
+
+def cached_assignments(cat: Catalogue, plan_code: str) -> pd.DataFrame:
+    """The plan's other assignments (section V duties without a task row), cached like the plan."""
+    return _assignments(cat, _identity(cat), cat.data_version, plan_code)
+
+
 def cached_plan(cat: Catalogue, plan_code: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """The plan's targets, measured values and tasks (standing as of today in Hanoi), cached."""
     return _plan_data(cat, _identity(cat), cat.data_version, hanoi_today(), plan_code)

@@ -7,7 +7,7 @@ language switch shows the same view. Every choice widget keeps a code, never its
 import pandas as pd
 import streamlit as st
 
-from app_pages._leadership import cached_plan, cached_target_figures, tabs
+from app_pages._leadership import cached_assignments, cached_plan, cached_target_figures, tabs
 from app_pages._state import current_user, get_catalogue, language, page_params, set_page_params
 from app_pages._widgets import bound, sync_value
 from catalogue.clock import hanoi_today
@@ -65,7 +65,7 @@ chosen = bound(
 current = plan.get_plan(cat, chosen)
 st.caption(t("plan.period", lang, start=current.period_start, end=current.period_end, document=current.document))
 goals, measured, task_frame = cached_plan(cat, chosen)
-other_duties = plan.assignments(cat, chosen)  # section V duties without a task row
+other_duties = cached_assignments(cat, chosen)  # section V duties without a task row
 agencies = sorted(
     set(task_frame["lead_agency"].dropna())
     | set(task_frame["successor_code"].dropna())
