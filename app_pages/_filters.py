@@ -14,10 +14,10 @@ import streamlit as st
 
 from app_pages._state import page_params, set_page_params
 from app_pages._widgets import bound, sync_value
-from catalogue.projects.browse_state import MAX_QUERY, BrowseState, parse_params, to_params
+from catalogue.projects.browse_state import MAX_QUERY, BrowseState, option_order, parse_params, to_params
 from catalogue.projects.money import exchange_rate
 from catalogue.projects.reference import Reference
-from catalogue.text import format_date, format_number, format_usd_m, t
+from catalogue.text import collation_key, format_date, format_number, format_usd_m, t
 
 
 @dataclass(frozen=True)
@@ -25,15 +25,18 @@ class Facet:
     field: str  # BrowseState attribute and URL parameter
     label: str  # translation key
     facet: str  # facet name in a SearchResult
+    ordered: bool = False  # the options keep their own order (the plan's, the stages'), else alphabetical
+    in_use: bool = False  # only the options with projects here (and those chosen): a long list
 
 
 FACETS = (
-    Facet("category", "browse.category", "category"),
-    Facet("type", "browse.type", "project_type"),
+    Facet("category", "browse.category", "category", ordered=True),
+    Facet("type", "browse.type", "project_type", ordered=True),
     Facet("district", "browse.district", "district"),
-    Facet("status", "browse.status", "status"),
+    Facet("ward", "browse.ward", "ward", in_use=True),
+    Facet("status", "browse.status", "status", ordered=True),
     Facet("form", "browse.form", "investment_form"),
-    Facet("agency", "browse.agency", "lead_agency"),
+    Facet("agency", "browse.agency", "lead_agency", in_use=True),
 )
 SORTS = ("relevance", "investment", "updated", "code")
 
@@ -43,6 +46,7 @@ def _enum(ref: Reference, field: str):
         "category": ref.categories,
         "type": ref.types,
         "district": ref.districts,
+        "ward": ref.wards,
         "status": ref.statuses,
         "form": ref.forms,
         "agency": ref.agencies,
@@ -131,14 +135,14 @@ def filter_panel(ref: Reference, state: BrowseState, lang: str, facets: dict[str
     for facet in FACETS:
         enum = _enum(ref, facet.field)
         chosen = list(getattr(state, facet.field))
-        if facet.field == "status":
-            options = list(ref.public_statuses)
-        elif facet.field == "agency":  # some hundred agencies: only those with projects here, and the chosen
-            counts = (facets or {}).get(facet.facet)
-            options = [c for c in enum.codes if counts is None or c in counts or c in chosen]
-        else:
-            options = list(enum.codes)
         counts = (facets or {}).get(facet.facet) if facets is not None else None
+        options = list(ref.public_statuses) if facet.field == "status" else list(enum.codes)
+        if facet.in_use:  # some hundred wards or agencies: those with projects here, and those chosen
+            options = [c for c in options if counts is None or c in counts or c in chosen]
+        if not facet.ordered:  # alphabetical in the reader's language
+            options = option_order(options, counts, lambda code, enum=enum: collation_key(enum.label(code)(lang), lang))
+        else:
+            options = option_order(options, counts)
 
         def label(code: str, enum=enum, counts=counts) -> str:
             text = enum.label(code)(lang)

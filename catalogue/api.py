@@ -41,7 +41,7 @@ PER_PAGE_MAX = 100
 READS_PER_MINUTE = 240  # per client address; a conference's Wi-Fi puts many investors behind one
 FEED_ENTRIES = 50
 GRANT_SECONDS = 60
-FACETS = ("category", "project_type", "district", "status", "investment_form", "lead_agency")
+FACETS = ("category", "project_type", "district", "ward", "status", "investment_form", "lead_agency")
 CORS = {
     "Access-Control-Allow-Origin": "*",
     "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",

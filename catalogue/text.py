@@ -13,6 +13,7 @@ import csv
 import datetime as dt
 import logging
 import math
+import unicodedata
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -152,6 +153,32 @@ def lower_first(text: str) -> str:
     """``text`` with its first letter in lower case, the rest as written (a column's name inside a
     sentence: "former district (until June 2025)", not "… june …")."""
     return text[:1].lower() + text[1:]
+
+
+# Vietnamese letters in the alphabet's order (ă, â after a; đ after d …); tones sort after the letters,
+# in the dictionaries' order: level, grave, hook, tilde, acute, dot below.
+_VI_LETTERS = tuple("aăâbcdđeêfghijklmnoôơpqrstuưvwxyz")
+_VI_RANK = {letter: index for index, letter in enumerate(_VI_LETTERS)}
+_TONES = {"\u0300": "1", "\u0309": "2", "\u0303": "3", "\u0301": "4", "\u0323": "5"}
+
+
+def collation_key(text: str, lang: str = DEFAULT_LANGUAGE) -> tuple[str, str, str]:
+    """A key that sorts ``text`` as a list in ``lang`` is sorted: Vietnamese by its alphabet (a, ă, â,
+    b …, đ after d) then tones; other languages by letters regardless of accents and case."""
+    letters: list[str] = []
+    tones = ["0"]  # one tone a word (hoá and hóa are one syllable, its tone placed two ways)
+    for char in unicodedata.normalize("NFD", text.casefold()):
+        if char in _TONES and is_default(lang):
+            tones[-1] = _TONES[char]
+        elif unicodedata.combining(char):
+            if is_default(lang) and letters and unicodedata.normalize("NFC", letters[-1] + char) in _VI_RANK:
+                letters[-1] = unicodedata.normalize("NFC", letters[-1] + char)  # ă, â, ê, ô, ơ, ư
+        else:
+            letters.append("d" if char == "đ" and not is_default(lang) else char)
+            if char.isspace():
+                tones.append("0")
+    primary = "".join(chr(0x100 + _VI_RANK[c]) if c in _VI_RANK else c for c in letters)
+    return primary, "".join(tones), text
 
 
 def codes(kind: str) -> tuple[str, ...]:

@@ -115,6 +115,7 @@ def test_every_sidebar_facet_chosen_is_applied(fresh_db):
         for key, param, code, filters in (
             ("f_category", "category", "renewables", {"category": "renewables"}),
             ("f_type", "type", "recycling", {"project_type": "recycling"}),
+            ("f_ward", "ward", "tay_tuu", {"ward": "tay_tuu"}),
             ("f_status", "status", "negotiating", {"status": "negotiating"}),
             ("f_form", "form", "ppp", {"investment_form": "ppp"}),
         ):
@@ -123,6 +124,29 @@ def test_every_sidebar_facet_chosen_is_applied(fresh_db):
             assert not at.exception
             assert at.query_params[param] in (code, [code]), key
             assert count_line(at) == f"{len(cat.projects(**filters))} dự án", key
+
+
+def test_facet_options_are_alphabetical_in_the_readers_language_empty_ones_last(fresh_db):
+    """Former districts in Vietnamese order (Ba Vì … Đan Phượng after D …) and in English order, those
+    without a project here last; the stages keep their own order; wards list only those in use."""
+    from catalogue.text import collation_key
+
+    with demo_catalogue() as cat:
+        ref = cat.reference
+        used = set(cat.projects()["district"])
+    for lang in ("vi", "en"):
+        at = open_app({"lang": lang} if lang == "en" else None)
+        options = widget(at, "multiselect", "f_district").options
+        labels = {ref.districts.label(code)(lang): code for code in ref.districts.codes}
+        codes = [labels[option.rsplit(" (", 1)[0]] for option in options]
+        in_use = [code for code in codes if code in used]
+        assert codes == in_use + [code for code in codes if code not in used]  # the empty ones last
+        names = [ref.districts.label(code)(lang) for code in in_use]
+        assert names == sorted(names, key=lambda name: collation_key(name, lang)) and len(names) > 5
+        stages = [option.rsplit(" (", 1)[0] for option in widget(at, "multiselect", "f_status").options]
+        assert stages == [ref.statuses.label(code)(lang) for code in ref.public_statuses]
+        wards = widget(at, "multiselect", "f_ward").options
+        assert 0 < len(wards) < len(ref.wards.codes) and all(not option.endswith("(0)") for option in wards)
 
 
 def test_bad_url_parameters_give_a_message_not_a_traceback(fresh_db):

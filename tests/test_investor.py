@@ -28,6 +28,7 @@ def test_url_parameters_round_trip(cat):
         "q": "nước thải",
         "category": ["environmental_services", "Năng lượng tái tạo"],
         "district": "Gia Lâm",
+        "ward": ["Phường Tây Tựu", "bat_trang"],
         "status": "calling",
         "form": "PPP",
         "min_vnd": "100",
@@ -39,6 +40,7 @@ def test_url_parameters_round_trip(cat):
     state, problems = parse_params(params, cat.reference)
     assert problems == []
     assert state.category == ("environmental_services", "renewables") and state.district == ("gia_lam",)
+    assert state.ward == ("tay_tuu", "bat_trang")
     assert state.form == ("ppp",) and (state.min_vnd, state.max_vnd) == (100, 2000)
     assert (state.sort, state.lang, state.page) == ("investment", "en", 3)
     again, _ = parse_params(to_params(state), cat.reference)
@@ -58,6 +60,7 @@ def test_url_parameters_round_trip(cat):
         ({"lang": "fr"}, "lang"),
         ({"page": "0"}, "page"),
         ({"district": "Quận 1"}, "district"),
+        ({"ward": "Phường Bến Nghé"}, "ward"),
     ],
 )
 def test_bad_url_parameters_are_dropped_with_a_message(cat, params, dropped):

@@ -21,6 +21,7 @@ LIST_PARAMS = {
     "category": "category",
     "type": "project_type",
     "district": "district",
+    "ward": "ward",
     "status": "status",
     "form": "investment_form",
     "agency": "lead_agency",
@@ -33,6 +34,7 @@ class BrowseState:
     category: tuple[str, ...] = ()
     type: tuple[str, ...] = ()
     district: tuple[str, ...] = ()
+    ward: tuple[str, ...] = ()  # 2025 wards and communes
     status: tuple[str, ...] = ()
     form: tuple[str, ...] = ()
     agency: tuple[str, ...] = ()
@@ -48,6 +50,7 @@ class BrowseState:
             "category": list(self.category),
             "project_type": list(self.type),
             "district": list(self.district),
+            "ward": list(self.ward),
             "status": list(self.status),
             "investment_form": list(self.form),
             "lead_agency": list(self.agency),
@@ -101,7 +104,9 @@ class _Reader:
 
 
 # A parameter as the page names it (the label of its filter), in a message a visitor reads.
-_LABELS = {name: f"browse.{name}" for name in ("category", "type", "district", "status", "form", "agency", "sort")}
+_LABELS = {
+    name: f"browse.{name}" for name in ("category", "type", "district", "ward", "status", "form", "agency", "sort")
+}
 _LABELS |= {"min_vnd": "browse.min_vnd", "max_vnd": "browse.max_vnd", "lang": "app.language"}
 
 
@@ -111,7 +116,7 @@ def _said(key: str, name: str, **values: object) -> Text:
 
 
 def parse_params(params: Mapping[str, Any], ref: Reference) -> tuple[BrowseState, list[ParamProblem]]:
-    """Read ``q``, ``category``, ``type``, ``district``, ``status``, ``form``, ``agency``, ``min_vnd``, ``max_vnd``,
+    """Read ``q``, ``category``, ``type``, ``district``, ``ward``, ``status``, ``form``, ``agency``, ``min_vnd``, ``max_vnd``,
     ``sort``, ``lang`` and ``page`` from URL parameters; unknown or bad values are dropped."""
     reader = _Reader(params)
     values: dict[str, Any] = {}
@@ -121,6 +126,7 @@ def parse_params(params: Mapping[str, Any], ref: Reference) -> tuple[BrowseState
         "category": ref.categories.match,
         "type": ref.types.match,
         "district": ref.match_district,
+        "ward": ref.match_ward,
         "status": ref.statuses.match,
         "form": ref.forms.match,
         "agency": ref.agencies.match,
@@ -201,3 +207,11 @@ def _page(reader: _Reader) -> int:
         reader.refuse("page", values[-1], Text.of("browse.param_page"))
         return 1
     return min(int(values[-1]), 100_000)
+
+
+def option_order(codes: list[str], counts: dict[str, int] | None, key: Callable[[str], Any] | None = None) -> list[str]:
+    """A facet's options as a reader looks for them: by ``key`` (a label's ``collation_key`` in the
+    reader's language; None keeps the list's own order, the plan's or the stages'), options with no
+    project here (``counts``) last."""
+    keys = {code: key(code) if key is not None else 0 for code in codes}
+    return sorted(codes, key=lambda code: (counts is not None and not counts.get(code), keys[code]))
