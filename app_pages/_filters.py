@@ -72,6 +72,7 @@ def read_state(ref: Reference, lang: str) -> BrowseState:
     sync_value("f_min", state.min_vnd)
     sync_value("f_max", state.max_vnd)
     sync_value("f_sort", state.sort)
+    sync_value("f_view", state.view)
     return state
 
 
@@ -88,6 +89,7 @@ def _state_from_widgets(current: BrowseState) -> BrowseState:
         min_vnd=low,
         max_vnd=high,
         sort=s.get("f_sort") or "relevance",
+        view=s.get("f_view") or current.view,
     )
 
 
@@ -210,6 +212,23 @@ def sort_choice(state: BrowseState, lang: str, *, container=st) -> None:
     )
 
 
+VIEW_ICONS = {"cards": ":material/view_agenda:", "table": ":material/table_rows:", "map": ":material/map:"}
+
+
+def view_choice(state: BrowseState, lang: str, *, container=st) -> None:
+    """Cards, a table (sortable columns, to compare many) or a map of the results."""
+    bound(
+        container.segmented_control,
+        t("browse.view", lang),
+        key="f_view",
+        default="cards",
+        options=list(VIEW_ICONS),
+        format_func=lambda code: f"{VIEW_ICONS[code]} {t(f'view.{code}', lang)}",
+        on_change=apply_widgets(state),
+        required=True,
+    )
+
+
 def active_filters(ref: Reference, state: BrowseState, lang: str) -> list[tuple[str, BrowseState]]:
     """Each filter in use as (its label, the state without it): for chips and for "without this filter"."""
     chips = []
@@ -239,4 +258,4 @@ def active_filters(ref: Reference, state: BrowseState, lang: str) -> list[tuple[
 
 def cleared(state: BrowseState) -> BrowseState:
     """``state`` without any filter (the search words and the sort stay)."""
-    return BrowseState(q=state.q, sort=state.sort, lang=state.lang)
+    return BrowseState(q=state.q, sort=state.sort, lang=state.lang, view=state.view)

@@ -28,14 +28,27 @@ STYLE = """
 .cards { scroll-margin-top: 7rem; display: flex; flex-direction: column; gap: 1rem; font-family: var(--st-font, "Source Sans", sans-serif);
   color: var(--st-text-color, #1f2933); }
 .card { border: 1px solid var(--st-border-color, rgba(49, 51, 63, 0.2)); border-radius: var(--st-base-radius, 0.5rem);
-  padding: 1rem; overflow: hidden; overflow-wrap: anywhere; }  /* a 300-letter word wraps; stacked accents stay inside */
+  border-top: 0.3rem solid var(--cat, #0f766e);
+  padding: 0.85rem 1rem; overflow: hidden; overflow-wrap: anywhere; }  /* a 300-letter word wraps; stacked accents stay inside */
+.card .top { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; margin: 0 0 0.4rem; font-size: 0.8rem; }
+.card .chip { color: #fff; background: var(--cat, #0f766e); border-radius: 1rem; padding: 0.1rem 0.6rem; font-weight: 600;
+  max-width: 100%; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.card .stage { border: 1px solid var(--cat, #0f766e); color: var(--st-text-color, #1f2933); border-radius: 1rem;
+  padding: 0.05rem 0.55rem; }
+.card .code { color: var(--st-gray-color, #6b7280); margin-left: auto; font-variant-numeric: tabular-nums; }
+.card dl.facts { display: flex; flex-wrap: wrap; gap: 0.25rem 1.5rem; margin: 0 0 0.5rem; font-size: 0.9rem; }
+.card dl.facts div { display: flex; flex-direction: column; min-width: 0; }
+.card dt { font-size: 0.75rem; color: var(--st-gray-color, #6b7280); text-transform: uppercase; letter-spacing: 0.02em; }
+.card dd { margin: 0; font-weight: 600; }
+.card dd .more { font-weight: 400; color: var(--st-gray-color, #6b7280); }
 .card h3 { font-size: 1.25rem; font-weight: 600; line-height: 1.4; margin: 0 0 0.5rem; }
 .card h3 mark { background: #fde68a; color: inherit; border-radius: 3px; padding: 0 0.1em; }
-.card .other, .card .facts { font-size: 0.875rem; color: var(--st-gray-color, #6b7280); margin: 0 0 0.5rem; }
+.card .other { font-size: 0.875rem; color: var(--st-gray-color, #6b7280); margin: 0 0 0.5rem; }
 .card .snippet { margin: 0 0 0.75rem; display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical;
   overflow: hidden; line-height: 1.6; }
 .card b { font-weight: 700; }
 .actions { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; }
+.actions .toggle { margin-left: auto; }  /* the shortlist toggle at the right edge, on every card alike */
 .actions a, .actions button { display: inline-flex; align-items: center; gap: 0.5rem; font: inherit; font-size: 0.95rem;
   min-height: 2.5rem; padding: 0.25rem 0.75rem; border-radius: var(--st-button-radius, 0.5rem); cursor: pointer;
   color: var(--st-text-color, #1f2933); text-decoration: none; }
@@ -137,9 +150,41 @@ export default function (component) {
     item.className = "card";
     item.setAttribute("role", "listitem");
     item.dataset.code = card.code;
+    item.style.setProperty("--cat", card.colour);
+    const top = document.createElement("div");
+    top.className = "top";
+    for (const [name, value] of [["chip", card.category], ["stage", card.stage], ["code", card.code]]) {
+      if (!value) continue;
+      const span = document.createElement("span");
+      span.className = name;
+      if (name === "stage") span.dataset.stage = card.stage_code;
+      span.textContent = value;
+      top.appendChild(span);
+    }
+    item.appendChild(top);
     item.appendChild(text("h3", card.title, "", "mark"));
     if (card.other.length) item.appendChild(text("p", card.other, "other", "b"));
-    item.appendChild(text("p", [[card.facts, false]], "facts", "b"));
+    const facts = document.createElement("dl");
+    facts.className = "facts";
+    facts.setAttribute("aria-label", card.facts);
+    for (const [label, value, more] of [[data.labels.place, card.place, ""], [data.labels.capital, card.capital, card.usd],
+                                        [data.labels.form, card.form, ""]]) {
+      if (!value) continue;
+      const pair = document.createElement("div");
+      const term = document.createElement("dt");
+      term.textContent = label;
+      const detail = document.createElement("dd");
+      detail.textContent = value;
+      if (more) {
+        const extra = document.createElement("span");
+        extra.className = "more";
+        extra.textContent = " " + more;
+        detail.appendChild(extra);
+      }
+      pair.append(term, detail);
+      facts.appendChild(pair);
+    }
+    item.appendChild(facts);
     if (card.snippet.length) item.appendChild(text("p", card.snippet, "snippet", "b"));
     const actions = document.createElement("div");
     actions.className = "actions";
@@ -159,6 +204,7 @@ export default function (component) {
     toggle.appendChild(svg(card.listed ? ICONS.remove : ICONS.add));
     toggle.appendChild(document.createTextNode(card.listed ? data.labels.remove : data.labels.add));
     toggle.addEventListener("click", () => press("toggle", card.code));
+    toggle.className = "toggle";
     actions.append(open, toggle);
     item.appendChild(actions);
     list.appendChild(item);
@@ -268,6 +314,27 @@ def _page(on_page: Callable[[int], None] | None) -> None:
         on_page(int(number))
 
 
+def _card_data(card: ResultCard, listed: bool) -> dict[str, Any]:
+    """One card as the browser draws it."""
+    return {
+        "code": card.code,
+        "href": _href(card.code),
+        "title": list(card.title_parts),
+        "other": list(card.other_name_parts),
+        "facts": card.facts,  # every fact on one line: what a screen reader says
+        "category": card.category,
+        "colour": card.colour,
+        "stage": card.status,
+        "stage_code": card.status_code,
+        "place": card.place,
+        "capital": card.investment_text,
+        "usd": card.usd_text,
+        "form": card.form,
+        "snippet": list(card.snippet_parts),
+        "listed": listed,
+    }
+
+
 def result_list(
     cards: list[ResultCard],
     lang: str,
@@ -292,22 +359,14 @@ def result_list(
             link("app_pages/project.py", t("browse.open", lang), {"code": go})
     chosen = set(shortlist())
     data: dict[str, Any] = {
-        "cards": [
-            {
-                "code": card.code,
-                "href": _href(card.code),
-                "title": list(card.title_parts),
-                "other": list(card.other_name_parts),
-                "facts": card.facts,
-                "snippet": list(card.snippet_parts),
-                "listed": card.code in chosen,
-            }
-            for card in cards
-        ],
+        "cards": [_card_data(card, card.code in chosen) for card in cards],
         "labels": {
             "open": t("browse.open", lang),
             "add": t("shortlist.add", lang),
             "remove": t("shortlist.remove", lang),
+            "place": t("card.place", lang),
+            "capital": t("card.capital", lang),
+            "form": t("card.form", lang),
         },
         "go": go,
         "answers": st.session_state.get("result_cards_answers", 0),

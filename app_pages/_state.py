@@ -10,6 +10,7 @@ import sys
 import uuid
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import streamlit as st
 
@@ -204,6 +205,21 @@ def client_address() -> str | None:
         return address if isinstance(address, str) else None  # AppTest's context gives a mock
     except Exception:  # a context without a connection (AppTest)
         return None
+
+
+def share_base() -> str:
+    """The site's address as visitors reach it, for links to copy: ``CATALOGUE_PUBLIC_URL`` when set
+    (behind a proxy, the name the public knows), else the address this browser used."""
+    configured = os.environ.get("CATALOGUE_PUBLIC_URL", "").rstrip("/")
+    if configured:
+        return configured
+    try:
+        parts = urlsplit(str(st.context.url))
+        if parts.scheme in ("http", "https") and parts.netloc:
+            return f"{parts.scheme}://{parts.netloc}"
+    except Exception:  # no browser behind this run (AppTest)
+        pass
+    return ""
 
 
 def session_id() -> str:
@@ -468,6 +484,12 @@ _STYLE = """<style>
 .st-key-open-project { display: none; }
 /* Long page links (similar projects, shortlist) wrap instead of running off a phone's screen. */
 [data-testid="stPageLink"] p, [data-testid="stPageLink"] span { white-space: normal; overflow-wrap: anywhere; }
+/* The first screen's title: one line on a laptop, so the figures, the map and projects show above the fold. */
+[data-testid="stMain"] h1 { font-size: 2.1rem; }
+.st-key-hero h1 { font-size: 2rem; padding: 0 0 0.5rem; }
+@media (max-width: 640px) { [data-testid="stMain"] h1, .st-key-hero h1 { font-size: 1.5rem; } }
+/* Less empty space above the page's first line (a phone keeps room for the menu button). */
+@media (min-width: 641px) { .stMainBlockContainer { padding-top: 3rem; } }
 </style>"""
 
 

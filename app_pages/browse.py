@@ -1,5 +1,7 @@
 """Browse and search: filters with live counts, capital range, sort, numbered pages; state in the URL."""
 
+from urllib.parse import urlencode
+
 import streamlit as st
 
 from app_pages._filters import (
@@ -11,21 +13,27 @@ from app_pages._filters import (
     read_state,
     search_box,
     sort_choice,
+    view_choice,
 )
+from app_pages._landing import headline_tiles, newest_projects, project_map
 from app_pages._results import result_list
-from app_pages._state import get_catalogue, language, remember_results
+from app_pages._state import get_catalogue, global_params, language, remember_results
 from catalogue.projects.browse_state import BrowseState, to_params
-from catalogue.projects.views import demo_count, result_cards
+from catalogue.projects.landing import headline
+from catalogue.projects.views import TABLE_COLUMNS, demo_count, result_cards, result_table
 from catalogue.search.index import SearchResult
 from catalogue.text import format_number, t
 
 PAGE_SIZE = 20
+TABLE_ROWS = 500  # the table view: this many results at once, to sort and compare
+MAP_POINTS = 5000  # the map view: this many results
 lang = language()
 cat = get_catalogue()
 ref = cat.reference
 
-st.title(t("app.title", lang))
-st.caption(t("app.subtitle", lang))
+with st.container(key="hero"):
+    st.title(t("app.title", lang))
+    st.caption(t("app.subtitle", lang))
 demo = demo_count(cat)
 if demo:
     st.info(t("browse.demo_notice", lang, count=demo), icon=":material/info:")
@@ -96,11 +104,12 @@ def _nothing_found(state: BrowseState, chips: list[tuple[str, BrowseState]], sug
 
 
 def _count_and_sort(state: BrowseState, result: SearchResult, pages: int) -> None:
-    count_col, sort_col = st.columns([3, 2], vertical_alignment="bottom")
+    count_col, view_col, sort_col = st.columns([3, 3, 2], vertical_alignment="bottom")
     first = (state.page - 1) * PAGE_SIZE + 1
+    shown_all = pages == 1 or state.view != "cards"  # the table and the map show every result (up to their limits)
     count_col.markdown(
         t("browse.count", lang, count=format_number(result.total, lang, 0))
-        if pages == 1
+        if shown_all
         else t(
             "browse.count_range",
             lang,
@@ -110,7 +119,40 @@ def _count_and_sort(state: BrowseState, result: SearchResult, pages: int) -> Non
         )
         + (f" · {t('browse.every_word', lang, count=result.complete)}" if result.complete > 0 else "")
     )
+    view_choice(state, lang, container=view_col)
     sort_choice(state, lang, container=sort_col)
+
+
+def _table(state: BrowseState) -> None:
+    """The results as a table: every column sorts when its header is pressed; a code opens the project."""
+    result = cat.search_page(state.q, limit=TABLE_ROWS, sort=state.sort, facets=False, **state.filters())
+    table = result_table(cat, [hit.code for hit in result.hits], lang)
+    table["code"] = [f"project?{urlencode({'code': code, **global_params()})}" for code in table["code"]]
+    headers = {name: t(f"table.{name}", lang) for name in TABLE_COLUMNS}
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        height=min(38 * (len(table) + 1) + 3, 640),
+        column_config={
+            "code": st.column_config.LinkColumn(headers["code"], display_text=r"code=([^&]+)", pinned=True),
+            "name": st.column_config.TextColumn(headers["name"], width="medium"),
+            "investment": st.column_config.NumberColumn(headers["investment"], format="localized"),
+            "usd": st.column_config.NumberColumn(headers["usd"], format="%.1f"),
+            "updated": st.column_config.DateColumn(headers["updated"], format="localized"),
+            **{name: headers[name] for name in ("category", "ward", "district", "form", "status")},
+        },
+        key="results-table",
+    )
+    if result.total > TABLE_ROWS:
+        st.caption(t("browse.table_limit", lang, shown=format_number(TABLE_ROWS, lang, 0)))
+    else:
+        st.caption(t("browse.table_note", lang))
+
+
+def _map(state: BrowseState) -> None:
+    result = cat.search_page(state.q, limit=MAP_POINTS, sort=state.sort, facets=False, **state.filters())
+    project_map(cat, lang, [hit.code for hit in result.hits], key="results-map")
 
 
 @st.fragment
@@ -130,7 +172,15 @@ def results() -> None:
         )
     remember_results(to_params(state))  # the project page's "Back to the results" returns here
 
+    if not state.q:  # browsing: the figures, which filter; searching: the results first
+        headline_tiles(headline(cat), state, lang, on_press=go_to)
     search_box(state, lang)
+    if state == BrowseState(lang=state.lang):  # the first screen: nothing asked yet
+        map_col, new_col = st.columns([2, 1], gap="medium")
+        with map_col:
+            project_map(cat, lang, key="landing-map")
+        with new_col:
+            newest_projects(headline(cat), lang)
     with filters_box:
         st.header(t("browse.filters", lang))
         filter_panel(ref, state, lang, result.facets)
@@ -145,6 +195,12 @@ def results() -> None:
     def _go_to_page(number: int) -> None:
         go_to(page_of(state, number))
 
+    if state.view == "table":
+        _table(state)
+        return
+    if state.view == "map":
+        _map(state)
+        return
     first = (state.page - 1) * PAGE_SIZE
     separator = None
     if result.complete > 0 and first <= result.complete < first + PAGE_SIZE:

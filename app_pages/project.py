@@ -1,10 +1,12 @@
 """A project's page: ``/project?code=CODE``."""
 
 import functools
+from urllib.parse import quote
 
 import pandas as pd
 import streamlit as st
 
+from app_pages._sheet import draw_top
 from app_pages._state import (
     get_catalogue,
     inquiry_form,
@@ -12,12 +14,13 @@ from app_pages._state import (
     link,
     results_params,
     scroll_to_top,
+    share_base,
     shortlist_button,
 )
 from catalogue import Catalogue
 from catalogue.projects.money import exchange_rate
 from catalogue.projects.views import escape_markdown, profile_html, project_sheet
-from catalogue.text import format_date, format_number, t
+from catalogue.text import format_date, format_number, is_default, t
 
 
 def _profile(cat: Catalogue, code: str, lang: str) -> str:
@@ -57,16 +60,18 @@ if sheet.other_name:
 if sheet.demo:
     st.warning(t("project.demo", lang), icon=":material/science:")
 
-marks = {"done": ":material/check_circle:", "current": ":material/radio_button_checked:", "todo": ""}
-# one element for the tracker and one for the facts: every element is a message built and sent
-# (a stage's words held together by no-break spaces: the line wraps between stages, not inside one)
-stages = [f"{marks[state]} {escape_markdown(label)}".strip().replace(" ", "\u00a0") for label, state in sheet.stages]
-st.markdown(
-    "\u2003".join(
-        f"**{text}**" if state == "current" else text for text, (_, state) in zip(stages, sheet.stages, strict=True)
-    )
+draw_top(
+    sheet.category,
+    sheet.colour,
+    sheet.code,
+    sheet.stages,
+    sheet.key_facts,
+    (t("keyfacts.stages", lang), t("keyfacts.title", lang)),
 )
-
+# the facts below the panel: those it does not show (the stage is the tracker's)
+in_panel = {label for label, _value, _detail in sheet.key_facts} | {
+    t(key, lang) for key in ("project.status", "project.district", "project.ward")
+}
 left, right = st.columns([3, 2])
 with left:
     st.markdown(
@@ -75,6 +80,7 @@ with left:
             if label
             else f"↳ {escape_markdown(' '.join(value.split()))}"
             for label, value in sheet.facts
+            if label and label not in in_panel
         )
     )
     if any(label == t("project.investment", lang) for label, _value in sheet.facts):  # a figure to convert
@@ -101,13 +107,25 @@ with left:
             st.markdown(escape_markdown(text))
 with right:
     shortlist_button(sheet.code, lang, key="project")
+    suffix = "" if is_default(lang) else f"?lang={lang}"
+    st.link_button(
+        t("project.print_view", lang), f"/print/{quote(sheet.code)}{suffix}", icon=":material/print:", type="secondary"
+    )
     st.download_button(
         t("project.print", lang),
         data=functools.partial(_profile, cat, sheet.code, lang),  # made when asked for, not on every visit
         file_name=f"{sheet.code}-{lang}.html",
         mime="text/html",
         on_click="ignore",
-        icon=":material/print:",
+        icon=":material/download:",
+        type="tertiary",
+    )
+    st.text_input(
+        t("project.share", lang),
+        value=f"{share_base()}/p/{quote(sheet.code)}{suffix}",
+        disabled=False,
+        help=t("project.share_help", lang),
+        key=f"share-{sheet.code}-{lang}",
     )
     if sheet.latitude is not None and sheet.longitude is not None:
         st.map(pd.DataFrame({"lat": [sheet.latitude], "lon": [sheet.longitude]}), zoom=11, height=260)

@@ -19,22 +19,24 @@ import threading
 import time
 from collections.abc import Callable
 from email.utils import format_datetime, parsedate_to_datetime
+from html import escape as html_escape
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 from urllib.parse import urlencode
 from xml.sax.saxutils import escape
 
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from catalogue.core import Catalogue
 from catalogue.projects.browse_state import BrowseState, parse_params
 from catalogue.projects.exporting import NOT_PUBLIC, export_frame, table_csv
+from catalogue.projects.views import profile_html
 from catalogue.staff import auth
 from catalogue.staff.inquiries import RateLimiter
 from catalogue.storage.migrations import LATEST_VERSION
-from catalogue.text import LANGUAGES, Text
+from catalogue.text import DEFAULT_LANGUAGE, LANGUAGES, Text, format_vnd_bn, is_default, localized, t
 
 API = "/api/v1"
 PER_PAGE_MAX = 100
@@ -136,6 +138,8 @@ class Routes:
             Route(f"{API}/facets", self.guarded(self.facets), methods=[*read, "OPTIONS"]),
             Route(f"{API}/openapi.json", self.guarded(self.openapi), methods=[*read, "OPTIONS"]),
             Route(f"{API}/feed.atom", self.guarded(self.feed), methods=[*read, "OPTIONS"]),
+            Route("/p/{code:path}", self.guarded(self.share_page), methods=read),
+            Route("/print/{code:path}", self.guarded(self.print_page), methods=read),
             Route("/auth/cookie", self.set_cookie, methods=["POST", "GET"]),
             Route("/auth/signout", self.clear_cookie, methods=["POST", "GET"]),
             Route(f"{API}/{{rest:path}}", self.guarded(self.no_route), methods=[*read, "OPTIONS"]),
@@ -308,6 +312,31 @@ class Routes:
         self_url = _base(request) + request.url.path + (f"?{request.url.query}" if request.url.query else "")
         body = atom_feed(cat, rows, lang, self_url, _base(request))
         return _cached_bytes(request, body, "application/atom+xml; charset=utf-8")
+
+    # --- share and print ----------------------------------------------------------------------
+
+    def share_page(self, request: Request) -> Response:
+        """``/p/CODE?lang=en``: a page that chat apps and social sites read for the link's preview (Open
+        Graph: the project's name, capital and category; crawlers do not run the app's scripts) and
+        that sends a person on to the project's page at once."""
+        cat = self.catalogue()
+        code = request.path_params["code"][:60]
+        lang = _language(request)
+        project = cat.project(code)  # None for drafts, withdrawn, unknown alike
+        if project is None:
+            return _html_page(_not_found_html(lang), status=404)
+        target = "/project?" + urlencode({"code": code, **({} if is_default(lang) else {"lang": lang})})
+        return _html_page(_share_html(cat, project, lang, _base(request), target))
+
+    def print_page(self, request: Request) -> Response:
+        """``/print/CODE?lang=en``: the project's one-page profile, which opens the browser's print
+        dialog (print, or save as PDF) as it loads."""
+        cat = self.catalogue()
+        lang = _language(request)
+        page = profile_html(cat, request.path_params["code"][:60], lang, print_on_load=PRINT_NONCE)
+        if page is None:
+            return _html_page(_not_found_html(lang), status=404)
+        return _html_page(page, script_nonce=PRINT_NONCE)
 
     # --- the session cookie -------------------------------------------------------------------
 
@@ -504,6 +533,68 @@ def _cached_json(request: Request, body: Any, modified: dt.datetime | None) -> R
     """JSON with a strong ETag over its bytes (and Last-Modified); 304 when the client has it."""
     payload = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
     return _cached_bytes(request, payload, "application/json; charset=utf-8", modified=modified)
+
+
+PRINT_NONCE = "catalogue-print"  # the print page's one script (window.print); no other script runs
+
+
+def _language(request: Request) -> str:
+    wanted = request.query_params.get("lang", DEFAULT_LANGUAGE)
+    return wanted if wanted in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def _html_page(body: str, status: int = 200, script_nonce: str | None = None) -> Response:
+    """An HTML page of ours: no script but the one named by ``script_nonce``, nothing fetched from
+    elsewhere, never framed."""
+    scripts = f"'nonce-{script_nonce}'" if script_nonce else "'none'"
+    headers = {
+        "Content-Security-Policy": f"default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; "
+        f"script-src {scripts}; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+        "X-Content-Type-Options": "nosniff",
+        "Cache-Control": "no-cache",
+    }
+    return HTMLResponse(body, status_code=status, headers=headers)
+
+
+def _share_html(cat: Catalogue, project: dict[str, Any], lang: str, base: str, target: str) -> str:
+    """The link preview's page: Open Graph and Twitter card tags, then on to ``target``."""
+    name = localized(project, "name", lang) or project["code"]
+    facts = [
+        cat.reference.categories.label(project["category"])(lang),
+        format_vnd_bn(project["investment_vnd_bn"], lang) if project.get("investment_vnd_bn") is not None else "",
+        cat.reference.statuses.label(project["status"])(lang),
+    ]
+    description = " · ".join(f for f in facts if f) + " — " + t("app.title", lang)
+    url = base + target
+    tags = {
+        "og:title": name,
+        "og:description": description,
+        "og:url": url,
+        "og:type": "website",
+        "og:site_name": t("app.title", lang),
+        "og:locale": "vi_VN" if is_default(lang) else "en_GB",
+        "twitter:card": "summary",
+        "twitter:title": name,
+        "twitter:description": description,
+    }
+    metas = "".join(
+        f'<meta {"name" if key.startswith("twitter:") else "property"}="{html_escape(key)}" content="{html_escape(value)}">'
+        for key, value in tags.items()
+    )
+    return (
+        f'<!doctype html><html lang="{html_escape(lang)}"><head><meta charset="utf-8"><title>{html_escape(name)}</title>'
+        f'<meta name="description" content="{html_escape(description)}">{metas}'
+        f'<meta http-equiv="refresh" content="0; url={html_escape(target)}"></head>'
+        f'<body><p><a href="{html_escape(target)}">{html_escape(name)}</a></p></body></html>'
+    )
+
+
+def _not_found_html(lang: str) -> str:
+    message = t("api.not_found_page", lang)
+    return (
+        f'<!doctype html><html lang="{html_escape(lang)}"><head><meta charset="utf-8"><title>{html_escape(message)}</title>'
+        f'</head><body><p>{html_escape(message)}</p><p><a href="/">{html_escape(t("app.title", lang))}</a></p></body></html>'
+    )
 
 
 def _cached_bytes(

@@ -173,3 +173,6 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         return 1 if item.path.name in SLOW_MODULES else 2
 
     items.sort(key=weight)  # stable: each group keeps its order
+
+
+os.environ.setdefault("CATALOGUE_MAP_STYLE", "white-bg")  # no map tiles fetched by a test

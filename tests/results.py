@@ -16,9 +16,15 @@ from streamlit.testing.v1 import AppTest
 COMPONENT = "catalogue_result_cards"
 
 
-def _element(at: AppTest) -> Any | None:
-    found = [e for e in at.get("bidi_component") if e.proto.component_name == COMPONENT]
+def _element(at: AppTest, component: str = COMPONENT) -> Any | None:
+    found = [e for e in at.get("bidi_component") if e.proto.component_name == component]
     return found[0] if found else None
+
+
+def component_data(at: AppTest, component: str) -> dict[str, Any] | None:
+    """The data a v2 component of the page was drawn from (None when the page drew none)."""
+    element = _element(at, component)
+    return _payload(element) if element is not None else None
 
 
 def _payload(element: Any) -> dict[str, Any]:
@@ -48,12 +54,12 @@ def pager(at: AppTest) -> dict[str, Any] | None:
     return _payload(element)["pager"] if element is not None else None
 
 
-def press(at: AppTest, event: str, code: str) -> AppTest:
+def press(at: AppTest, event: str, code: str, component: str = COMPONENT) -> AppTest:
     """A press of a card's button: ``"toggle"`` (the shortlist) or ``"open"`` (a plain click on
     "Open"), for the card of project ``code``, or of the pager (``"page"``, the number as text);
     the app runs as after the browser's press."""
-    element = _element(at)
-    assert element is not None, "the page shows no result cards"
+    element = _element(at, component)
+    assert element is not None, f"the page shows no {component}"
     states = at._tree.get_widget_states()
     state = states.widgets.add()
     state.id = _make_trigger_id(element.proto.id, "events")

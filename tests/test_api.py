@@ -450,3 +450,39 @@ def test_reads_are_limited_per_client_address():
 
     assert [call("203.0.113.9") for _ in range(4)] == [200, 200, 200, 429]
     assert call("198.51.100.7") == 200  # another address has its own allowance
+
+
+def test_a_shared_link_previews_the_project_and_leads_to_its_page(server):
+    """Chat apps read Open Graph tags without running scripts: /p/CODE carries the project's name,
+    capital and category, then sends a person on to the project's page."""
+    with Catalogue.open(":memory:") as cat:
+        cat.load_demo()
+        project = cat.project("DEMO-035")
+    status, headers, body = get(server, "/p/DEMO-035?lang=en")
+    page = body.decode()
+    assert status == 200 and headers["content-type"].startswith("text/html")
+    assert f'<meta property="og:title" content="{project["name_en"]}">' in page
+    assert "VND 2,800 bn" in page and "Machinery, equipment" in page  # capital and category in the description
+    assert '<meta http-equiv="refresh" content="0; url=/project?code=DEMO-035&amp;lang=en">' in page
+    assert "script-src 'none'" in headers["content-security-policy"] and "<script" not in page
+    status, _headers, body = get(server, "/p/DEMO-035")
+    assert status == 200 and project["name_vi"] in body.decode() and "2.800 tỷ đồng" in body.decode()
+    assert 'url=/project?code=DEMO-035">' in body.decode()  # Vietnamese, the default, not in the address
+
+
+def test_the_print_view_opens_the_print_dialog_and_runs_no_other_script(server):
+    status, headers, body = get(server, "/print/DEMO-035?lang=en")
+    page = body.decode()
+    assert status == 200 and "window.print()" in page and "[Illustrative]" in page
+    policy = headers["content-security-policy"]
+    assert "script-src 'nonce-" in policy and "default-src 'none'" in policy
+    nonce = policy.split("'nonce-")[1].split("'")[0]
+    assert page.count("<script") == 1 and f'<script nonce="{nonce}">' in page
+
+
+@pytest.mark.parametrize("route", ["/p/", "/print/"])
+def test_hidden_projects_have_no_share_preview_or_print_view(server, route):
+    for code in (DRAFT, IN_REVIEW, WITHDRAWN, "NO-SUCH-CODE"):
+        status, _headers, body = get(server, f"{route}{code}?lang=en")
+        assert status == 404 and SECRET_WORD not in body.decode(), code
+        assert "No public project has this code" in body.decode()

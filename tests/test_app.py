@@ -71,7 +71,7 @@ def test_english_from_the_url(fresh_db):
     at = open_app({"lang": "en"})
     assert at.title[0].value == "Hanoi Environmental Industry Project Catalogue"
     assert cards(at)[0] == "[Illustrative] Soc Son factory for solid-waste collection and transport trucks"
-    at.segmented_control[0].set_value("vi").run()
+    widget(at, "segmented_control", "lang").set_value("vi").run()
     assert at.title[0].value.startswith("Danh mục")
 
 
@@ -102,7 +102,7 @@ def test_the_project_type_facet_from_the_url_survives_a_language_switch(fresh_db
     assert count_line(at) == f"{len(expected)} dự án" and len(expected) == 6
     assert set(cards(at)) == set(expected["name_vi"])
     assert widget(at, "multiselect", "f_type").value == ["energy"]
-    at.segmented_control[0].set_value("en").run()
+    widget(at, "segmented_control", "lang").set_value("en").run()
     assert not at.exception
     assert count_line(at) == f"{len(expected)} projects"
     assert widget(at, "multiselect", "f_type").value == ["energy"]

@@ -64,7 +64,7 @@ def chips_in(page, index: int) -> int:
     return box.locator("[data-tag]").count()
 
 
-FILTER_PARAMS = ("category", "type", "district", "status", "form", "agency")
+FILTER_PARAMS = ("category", "type", "district", "ward", "status", "form", "agency")
 
 
 def assert_consistent(page, reference: Catalogue, where: str = "", settle: float = 3.0) -> None:
@@ -132,7 +132,7 @@ def test_filters_survive_switching_the_language_and_back(server, reference, tmp_
     with browser_page(1440, 900) as page:
         goto(page, server.url)
         choose(page, 0, 1)  # a category
-        choose(page, 3, 0)  # a stage
+        choose(page, 4, 0)  # a stage
         choose(page, 1, 0)  # a project type
         assert {"category", "status", "type"} <= set(params_of(page)), page.url  # each choice applied
         assert_consistent(page, reference, "filters on")

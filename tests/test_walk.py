@@ -16,6 +16,7 @@ from streamlit.testing.v1 import AppTest
 
 from catalogue import Catalogue
 from catalogue.projects.browse_state import parse_params
+from tests.results import component_data, press
 
 APP = str(__import__("conftest").ROOT / "app_pages" / "main.py")  # the frame each session runs
 QUERIES = ["", "nuoc thai", "lò đốt", "xu ly khi thai", "solar", "Bat Trang", "zzzz qqqq", "KCN", "biogas", "nươc"]
@@ -44,7 +45,7 @@ def url_params(at: AppTest) -> dict[str, list[str]]:
 def shown_total(at: AppTest) -> int | None:
     """The count the page states ("65 dự án", "1–20 of 65 projects"), or None on the empty state."""
     for m in at.markdown:
-        found = re.fullmatch(r"(?:[\d.,]+–[\d.,]+ (?:trong|of) )?([\d.,]+) (?:dự án|projects?)", m.value)
+        found = re.fullmatch(r"(?:[\d.,]+–[\d.,]+ (?:trong|of) )?([\d.,]+) (?:dự án|projects?)(?: · .*)?", m.value)
         if found:
             return int(found.group(1).replace(".", "").replace(",", ""))
     return None
@@ -64,7 +65,7 @@ def check(at: AppTest, reference: Catalogue, where: str) -> None:
     # What the widgets show is what the URL applies.
     query_box = by_key(at, "text_input", "f_q")
     assert query_box is not None and query_box.value == state.q, where
-    for field in ("category", "district", "status", "form", "agency"):
+    for field in ("category", "district", "ward", "status", "form", "agency"):
         widget = by_key(at, "multiselect", f"f_{field}")
         assert widget is not None and list(widget.value) == list(getattr(state, field)), (where, field)
     assert by_key(at, "number_input", "f_min").value == state.min_vnd, where
@@ -72,6 +73,11 @@ def check(at: AppTest, reference: Catalogue, where: str) -> None:
     sort = by_key(at, "selectbox", "f_sort")
     if sort is not None:  # not on the empty state
         assert sort.value == state.sort, where
+    view = by_key(at, "segmented_control", "f_view")
+    if view is not None:
+        assert view.value == state.view, where
+        if total and state.view == "table":
+            assert len(at.dataframe[0].value) == min(total, 500), where
     lang = params.get("lang", ["vi"])[0]
     title = at.title[0].value
     assert title.startswith("Danh mục" if lang == "vi" else "Hanoi"), (where, lang, title)
@@ -94,19 +100,19 @@ def test_random_walk_on_the_browse_page(fresh_db, reference, seed):
     candidates = {
         "category": ref.categories.codes,
         "district": ref.districts.codes,
+        "ward": ref.wards.codes,
         "status": list(ref.public_statuses),
         "form": ref.forms.codes,
         "agency": ref.agencies.codes,
     }
     done: list[str] = []
     for step in range(STEPS):
-        action = rng.choice(
-            ["filter", "filter", "clear", "query", "query", "range", "sort", "page", "language", "project", "reload"]
-        )
+        actions = ["filter", "filter", "clear", "query", "query", "range", "sort", "page", "language", "project"]
+        action = rng.choice([*actions, "reload", "view", "tile"])
         done.append(action)
         where = f"seed {seed}, step {step}: {' → '.join(done[-4:])}"
         if action == "filter":
-            field = rng.choice(["category", "district", "status", "form", "agency"])
+            field = rng.choice(["category", "district", "ward", "status", "form", "agency"])
             widget = by_key(at, "multiselect", f"f_{field}")
             offered = [code for code in candidates[field] if widget.format_func(code) in widget.options]
             widget.set_value(rng.sample(offered, k=min(len(offered), rng.choice([0, 1, 1, 2])))).run()
@@ -133,9 +139,21 @@ def test_random_walk_on_the_browse_page(fresh_db, reference, seed):
             if not pages:
                 continue
             rng.choice(pages).click().run()
+        elif action == "view":
+            view = by_key(at, "segmented_control", "f_view")
+            if view is None:
+                continue
+            view.set_value(rng.choice(["cards", "table", "map"])).run()
+        elif action == "tile":  # a headline figure pressed (shown while no words are searched)
+            tiles = component_data(at, "catalogue_headline_tiles")
+            if tiles is None:
+                continue
+            press(at, "tile", rng.choice(tiles["tiles"])["id"], "catalogue_headline_tiles")
         elif action == "language":
             assert at.segmented_control, f"{where}: no language switch: {at.main}"
-            at.segmented_control[0].set_value("en" if url_params(at).get("lang") != ["en"] else "vi").run()
+            by_key(at, "segmented_control", "lang").set_value(
+                "en" if url_params(at).get("lang") != ["en"] else "vi"
+            ).run()
         elif action == "project":
             before = url_params(at)
             at.switch_page("project.py")

@@ -17,6 +17,7 @@ from catalogue.text import DEFAULT_LANGUAGE, LANGUAGES, Text, is_default, t
 
 MAX_QUERY = 200
 PAGE_SIZES = (20, 50, 100)
+VIEWS = ("cards", "table", "map")  # how the results are shown: cards, a table to compare, a map
 LIST_PARAMS = {
     "category": "category",
     "type": "project_type",
@@ -43,6 +44,7 @@ class BrowseState:
     sort: str = "relevance"
     lang: str = DEFAULT_LANGUAGE
     page: int = 1
+    view: str = "cards"
 
     def filters(self) -> dict[str, Any]:
         """Keyword filters for ``Catalogue.search_page`` and ``Catalogue.projects``."""
@@ -107,7 +109,7 @@ class _Reader:
 _LABELS = {
     name: f"browse.{name}" for name in ("category", "type", "district", "ward", "status", "form", "agency", "sort")
 }
-_LABELS |= {"min_vnd": "browse.min_vnd", "max_vnd": "browse.max_vnd", "lang": "app.language"}
+_LABELS |= {"min_vnd": "browse.min_vnd", "max_vnd": "browse.max_vnd", "lang": "app.language", "view": "browse.view"}
 
 
 def _said(key: str, name: str, **values: object) -> Text:
@@ -117,7 +119,7 @@ def _said(key: str, name: str, **values: object) -> Text:
 
 def parse_params(params: Mapping[str, Any], ref: Reference) -> tuple[BrowseState, list[ParamProblem]]:
     """Read ``q``, ``category``, ``type``, ``district``, ``ward``, ``status``, ``form``, ``agency``, ``min_vnd``, ``max_vnd``,
-    ``sort``, ``lang`` and ``page`` from URL parameters; unknown or bad values are dropped."""
+    ``sort``, ``lang``, ``page`` and ``view`` from URL parameters; unknown or bad values are dropped."""
     reader = _Reader(params)
     values: dict[str, Any] = {}
     query = " ".join(reader.values("q"))
@@ -147,6 +149,7 @@ def parse_params(params: Mapping[str, Any], ref: Reference) -> tuple[BrowseState
     values["sort"] = _choice(reader, "sort", SORTS, "relevance")
     values["lang"] = _choice(reader, "lang", LANGUAGES, DEFAULT_LANGUAGE)
     values["page"] = _page(reader)
+    values["view"] = _choice(reader, "view", VIEWS, "cards")
     return BrowseState(**values), reader.problems
 
 
@@ -169,6 +172,8 @@ def to_params(state: BrowseState) -> dict[str, str | list[str]]:
         params["lang"] = state.lang
     if state.page > 1:
         params["page"] = str(state.page)
+    if state.view != "cards":
+        params["view"] = state.view
     return params
 
 

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from catalogue.core import Catalogue
+from catalogue.projects.landing import category_colour
 from catalogue.projects.model import COLUMNS_BY_NAME
 from catalogue.projects.money import exchange_rate
 from catalogue.text import (
@@ -69,6 +70,9 @@ class ProjectSheet:
     longitude: float | None
     demo: bool
     similar: list[tuple[str, str]]
+    key_facts: list[tuple[str, str, str]] = field(default_factory=list)  # (label, value, detail): the panel on top
+    colour: str = ""  # the category's colour
+    category: str = ""  # the category's label
 
 
 def _free_text(value: object, lang: str) -> str:
@@ -150,6 +154,44 @@ def _facts(cat: Catalogue, project: dict[str, Any], lang: str) -> list[tuple[str
     return [(label, value) for label, value in facts if value]
 
 
+def _key_facts(cat: Catalogue, project: dict[str, Any], lang: str) -> list[tuple[str, str, str]]:
+    """What an investor looks for first, as (label, value, detail): the capital (and in the other
+    currency), the form, the place in both eras, area, capacity, the lead agency (and its 2025
+    successor), the expected start and the last update; empty values left out."""
+    ref = cat.reference
+    vnd, usd = _amount(project.get("investment_vnd_bn")), _amount(project.get("investment_usd_m"))
+    about = t("money.about", lang) + " " if _true(project.get("investment_approx")) else ""
+    converted = exchange_rate().usd_millions(vnd) if vnd is not None and usd is None else usd
+    money = (about + format_vnd_bn(vnd, lang)) if vnd is not None else (about + format_usd_m(usd, lang) if usd else "")
+    money_detail = f"≈ {format_usd_m(converted, lang)}" if vnd is not None and converted else ""
+
+    def coded(enum: Any, name: str) -> str:
+        value = project.get(name)
+        return enum.label(value)(lang) if isinstance(value, str) and value else ""
+
+    district = coded(ref.districts, "district")
+    area = project["area_ha"]
+    facts = [
+        (t("project.investment", lang), money, money_detail),
+        (t("project.form", lang), coded(ref.forms, "investment_form"), ""),
+        (
+            t("keyfacts.place", lang),
+            coded(ref.wards, "ward") or district,
+            t("card.former_district", lang, name=district) if district and coded(ref.wards, "ward") else "",
+        ),
+        (t("project.area", lang), t("value.hectares", lang, value=format_number(area, lang, 2)) if area else "", ""),
+        (t("project.capacity", lang), _free_text(project["capacity"], lang), ""),
+        (
+            t("project.lead_agency", lang),
+            coded(ref.agencies, "lead_agency"),
+            _successor_text(cat, project["lead_agency"], lang),
+        ),
+        (t("project.start_year", lang), str(project["start_year"]) if project["start_year"] else "", ""),
+        (t("project.updated", lang), format_date(project["updated_at"], lang), ""),
+    ]
+    return [(label, value, detail) for label, value, detail in facts if value]
+
+
 def _successor_text(cat: Catalogue, agency: str | None, lang: str) -> str:
     """The 2025 successor of a merged lead agency, with the resolution's note; empty otherwise."""
     successor = cat.reference.agency_successor.get(agency) if agency else None
@@ -188,11 +230,15 @@ def project_sheet(cat: Catalogue, code: str, lang: str) -> ProjectSheet | None:
         longitude=project["longitude"],
         demo=bool(project["demo"]),
         similar=similar,
+        key_facts=_key_facts(cat, project, lang),
+        colour=category_colour(cat, project["category"]),
+        category=cat.reference.categories.label(project["category"])(lang),
     )
 
 
-def profile_html(cat: Catalogue, code: str, lang: str) -> str | None:
-    """A one-page, print-ready HTML profile of a published project in ``lang``."""
+def profile_html(cat: Catalogue, code: str, lang: str, print_on_load: str | None = None) -> str | None:
+    """A one-page, print-ready HTML profile of a published project in ``lang``; with
+    ``print_on_load`` (a script nonce), it opens the browser's print dialog as it loads."""
     sheet = project_sheet(cat, code, lang)
     if sheet is None:
         return None
@@ -210,6 +256,11 @@ def profile_html(cat: Catalogue, code: str, lang: str) -> str | None:
             sections += f"<h2>{escape(title)}</h2><p>{escape(text).replace(chr(10), '<br>')}</p>"
     demo = f'<p class="demo">{escape(t("project.demo", lang))}</p>' if sheet.demo else ""
     today = format_date(dt.date.today(), lang)
+    printing = (
+        f'<script nonce="{escape(print_on_load)}">window.addEventListener("load", () => window.print());</script>'
+        if print_on_load
+        else ""
+    )
     return f"""<!doctype html>
 <html lang="{lang}"><head><meta charset="utf-8"><title>{escape(sheet.name)}</title>
 <style>
@@ -226,7 +277,7 @@ def profile_html(cat: Catalogue, code: str, lang: str) -> str | None:
 <div class="kicker">{escape(t("project.profile_title", lang))} · {escape(sheet.code)}</div>
 <h1>{escape(sheet.name)}</h1>{f"<p><i>{escape(sheet.other_name)}</i></p>" if sheet.other_name else ""}
 {demo}<p>{stages}</p><table>{rows}</table>{sections}
-<footer>{escape(t("project.profile_source", lang, date=today))}</footer>
+<footer>{escape(t("project.profile_source", lang, date=today))}</footer>{printing}
 </body></html>"""
 
 
@@ -263,6 +314,10 @@ class ResultCard:
     status: str
     snippet_parts: Parts  # two lines of the description (or where the words matched), matched words marked
     other_name_parts: Parts = field(default_factory=list)  # the Vietnamese name, when the words matched only there
+    category_code: str = ""
+    status_code: str = ""
+    usd_text: str = ""  # the capital in USD at the indicative rate ("≈ USD 55.8 m")
+    colour: str = ""  # the category's colour (catalogue/projects/landing.py)
 
     @property
     def facts(self) -> str:
@@ -393,9 +448,18 @@ def result_cards(cat: Catalogue, hits: list, lang: str) -> list[ResultCard]:
                 other_name_parts=_parts(hit.name_vi, hit.highlights["name_vi"])
                 if translated and not spans and hit.highlights.get("name_vi")
                 else [],
+                category_code=row["category"],
+                status_code=row["status"],
+                usd_text=_usd_text(_amount(row["investment_vnd_bn"]), lang),
+                colour=category_colour(cat, row["category"]),
             )
         )
     return cards
+
+
+def _usd_text(amount: float | None, lang: str) -> str:
+    usd = exchange_rate().usd_millions(amount) if amount is not None else None
+    return f"≈ {format_usd_m(usd, lang)}" if usd else ""
 
 
 def _card_snippet(row: pd.Series, hit: object, lang: str) -> Parts:
@@ -422,6 +486,39 @@ def _card_snippet(row: pd.Series, hit: object, lang: str) -> Parts:
         if isinstance(row.get(name), str) and row.get(name):
             return shown(name)
     return []
+
+
+TABLE_COLUMNS = ("code", "name", "investment", "usd", "status", "form", "ward", "district", "category", "updated")
+
+
+def result_table(cat: Catalogue, codes: list[str], lang: str) -> pd.DataFrame:
+    """Public projects ``codes`` as rows to compare (in that order): names and labels in ``lang``,
+    capital as numbers (tỷ đồng, and millions of USD at the indicative rate) so columns sort as
+    numbers; columns :data:`TABLE_COLUMNS`."""
+    ref = cat.reference
+    rate = exchange_rate()
+    rows = []
+    for row in cat.rows(codes):
+        amount = _amount(row["investment_vnd_bn"])
+
+        def label(enum: Any, value: object) -> str:
+            return enum.label(value)(lang) if isinstance(value, str) and value else ""
+
+        rows.append(
+            {
+                "code": row["code"],
+                "name": localized(row, "name", lang),
+                "category": label(ref.categories, row["category"]),
+                "ward": label(ref.wards, row["ward"]),
+                "district": label(ref.districts, row["district"]),
+                "investment": amount,
+                "usd": rate.usd_millions(amount) if amount is not None else None,
+                "form": label(ref.forms, row["investment_form"]),
+                "status": label(ref.statuses, row["status"]),
+                "updated": row["updated_at"].date() if isinstance(row["updated_at"], dt.datetime) else None,
+            }
+        )
+    return pd.DataFrame(rows, columns=list(TABLE_COLUMNS))
 
 
 def compare_table(cat: Catalogue, codes: list[str], lang: str) -> pd.DataFrame:

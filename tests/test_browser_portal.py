@@ -1,0 +1,156 @@
+"""The first screen and the fact sheet in Chromium: the map's click-through, the tiles that filter,
+the table view, the shared link's preview page, on a laptop and a phone, in both languages.
+
+Map tiles are never fetched (tests set CATALOGUE_MAP_STYLE=white-bg; the browser resolves no host
+but this one): the markers are drawn all the same, and a marker is clicked where MapLibre draws it.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from catalogue import Catalogue
+from tests.browser import Server, browser_page, chromium_path, goto, no_exception, wait_idle
+
+pytestmark = pytest.mark.browser
+
+# Where MapLibre drew one marker that stands alone (not in a cluster), in the page's pixels.
+_A_MARKER = """() => {
+  const gd = document.querySelector('.js-plotly-plot');
+  const map = gd._fullLayout.map._subplot.map;
+  const box = map.getCanvas().getBoundingClientRect();
+  const inside = map.queryRenderedFeatures()
+    .filter(f => f.layer.id.includes('plotly') && !f.properties.point_count && f.geometry.type === 'Point')
+    .map(f => map.project(f.geometry.coordinates))
+    .filter(p => p.x > 25 && p.y > 25 && p.x < box.width - 25 && p.y < box.height - 25);
+  if (!inside.length) return null;
+  return {x: box.left + inside[0].x, y: box.top + inside[0].y};
+}"""
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    chromium_path()
+    where = tmp_path_factory.mktemp("portal")
+    srv = Server(where / "catalogue.duckdb", where / "streamlit.log")
+    srv.start()
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture(scope="module")
+def reference():
+    with Catalogue.open(":memory:") as cat:
+        cat.load_demo()
+        yield cat
+
+
+def params_of(page) -> dict[str, list[str]]:
+    return parse_qs(urlparse(page.url).query)
+
+
+def click_a_marker(page) -> None:
+    page.locator(".js-plotly-plot").first.wait_for()
+    page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()
+    page.wait_for_function(
+        _A_MARKER.replace("() => {", "() => { try {").replace("\n}", "\n} catch (e) { return null; } }")
+    )
+    spot = page.evaluate(_A_MARKER)
+    page.mouse.click(spot["x"], spot["y"])
+
+
+def test_a_marker_on_the_first_screens_map_opens_its_project_and_back_returns(server, reference, tmp_path):
+    with browser_page(1440, 900) as page:
+        goto(page, server.url + "/?lang=en")
+        no_exception(page)
+        page.locator(".tile").first.wait_for()
+        assert page.locator(".tile").count() == 2 + len(reference.reference.categories.codes)
+        page.screenshot(path=str(tmp_path / "first-screen-en.png"))
+        click_a_marker(page)
+        page.wait_for_url("**/project?**")
+        wait_idle(page)
+        no_exception(page)
+        code = params_of(page)["code"][0]
+        assert params_of(page)["lang"] == ["en"]
+        assert page.locator("h1").first.inner_text() == reference.project(code)["name_en"]
+        assert page.locator("dl.keyfacts").count() == 1 and page.locator("ol.tracker li").count() == 5
+        page.screenshot(path=str(tmp_path / "fact-sheet-en.png"))
+        page.go_back()
+        wait_idle(page)
+        no_exception(page)
+        assert urlparse(page.url).path == "/" and page.locator(".js-plotly-plot").count() == 1
+
+
+def test_a_tile_filters_and_pressed_again_shows_every_category_in_both_languages(server, reference, tmp_path):
+    with browser_page(1440, 900) as page:
+        goto(page, server.url + "/")
+        page.locator(".tile[data-tile='category:environmental_services']").click()
+        wait_idle(page)
+        no_exception(page)
+        assert params_of(page)["category"] == ["environmental_services"]
+        expected = reference.count(category="environmental_services")
+        assert page.get_by_text(re.compile(rf"(^| ){expected} dự án$")).count() == 1
+        assert page.locator(".tile[aria-pressed='true']").count() == 1
+        assert page.locator(".js-plotly-plot").count() == 0  # filtered: the results, not the first screen's map
+        page.locator("[data-testid='stSidebar'] [data-testid='stButtonGroup'] button").nth(1).click()  # English
+        wait_idle(page)
+        assert params_of(page)["category"] == ["environmental_services"] and params_of(page)["lang"] == ["en"]
+        assert page.get_by_text(re.compile(rf"(^| ){expected} projects$")).count() == 1
+        page.locator(".tile[data-tile='category:environmental_services']").click()
+        wait_idle(page)
+        no_exception(page)
+        assert "category" not in params_of(page) and page.locator(".js-plotly-plot").count() == 1
+
+
+def test_the_table_view_shows_every_result_and_keeps_its_place_across_language_and_reload(server, reference, tmp_path):
+    with browser_page(1440, 900) as page:
+        goto(page, server.url + "/?category=renewables")
+        page.get_by_role("radio", name=re.compile("Bảng$")).click()
+        wait_idle(page)
+        no_exception(page)
+        assert params_of(page)["view"] == ["table"]
+        page.locator("[data-testid='stDataFrame']").wait_for()
+        assert page.locator("[data-testid='stDataFrame']").count() == 1 and page.locator("article.card").count() == 0
+        page.screenshot(path=str(tmp_path / "table-vi.png"))
+        page.reload()
+        page._runs_seen = None
+        wait_idle(page)
+        page.locator("[data-testid='stDataFrame']").wait_for()  # drawn when its script has loaded
+        assert params_of(page)["view"] == ["table"] and page.locator("article.card").count() == 0
+        page.get_by_role("radio", name=re.compile("Bản đồ$")).click()
+        wait_idle(page)
+        assert params_of(page)["view"] == ["map"]
+        click_a_marker(page)
+        page.wait_for_url("**/project?**")
+        code = params_of(page)["code"][0]
+        assert reference.project(code)["category"] == "renewables"  # the map shows the results only
+
+
+def test_on_a_phone_the_tiles_scroll_and_the_fact_sheet_fits(server, tmp_path):
+    with browser_page(390, 844) as page:
+        goto(page, server.url + "/")
+        no_exception(page)
+        tiles = page.locator(".tiles")
+        assert tiles.evaluate("(box) => box.scrollWidth > box.clientWidth")  # one row to swipe
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390  # nothing wider than the screen
+        page.screenshot(path=str(tmp_path / "first-screen-phone.png"))
+        goto(page, server.url + "/project?code=DEMO-047")
+        no_exception(page)
+        assert page.locator("dl.keyfacts").is_visible()
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        page.screenshot(path=str(tmp_path / "fact-sheet-phone.png"), full_page=True)
+
+
+def test_a_shared_link_opens_the_project_in_its_language(server, reference):
+    with browser_page(1280, 900) as page:
+        goto(page, server.url + "/project?code=DEMO-035&lang=en")
+        shared = page.get_by_role("textbox", name="Link to share").input_value()
+        assert shared == f"{server.url}/p/DEMO-035?lang=en"
+        page.goto(shared)
+        page.wait_for_url("**/project?code=DEMO-035&lang=en")
+        page._runs_seen = None
+        wait_idle(page)
+        assert page.locator("h1").first.inner_text() == reference.project("DEMO-035")["name_en"]

@@ -1,0 +1,205 @@
+"""The first screen (figures as tiles that filter, the map, the newest projects) and the result views
+(cards with their facts, a sortable table, a map), in AppTest and on the catalogue itself."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from catalogue.projects.landing import CATEGORY_COLOURS, category_colour, headline, map_points
+from catalogue.projects.money import exchange_rate
+from catalogue.projects.views import TABLE_COLUMNS, escape_markdown, result_table
+from tests.results import card_data, component_data, press
+from tests.test_app import count_line, demo_catalogue, open_app, widget
+
+TILES = "catalogue_headline_tiles"
+
+
+@pytest.fixture
+def fresh_db(monkeypatch, tmp_path):
+    monkeypatch.setenv("CATALOGUE_DB", str(tmp_path / "app.duckdb"))
+    yield
+    __import__("streamlit").cache_resource.clear()
+
+
+def _hide(cat, code: str) -> None:
+    """Take ``code`` back to draft, as a reviewer's withdrawal would."""
+    cat.write(lambda cur: cur.execute("update projects set publication = 'draft' where code = ?", [code]))
+
+
+def test_the_figures_count_only_what_the_public_may_see():
+    with demo_catalogue() as cat:
+        public = cat.projects()
+        figures = headline(cat)
+        assert figures.projects == len(public) and figures.calling == int((public["status"] == "calling").sum())
+        assert figures.capital_vnd_bn == pytest.approx(pd.to_numeric(public["investment_vnd_bn"]).sum())
+        assert figures.capital_usd_m == pytest.approx(exchange_rate().usd_millions(figures.capital_vnd_bn))
+        by_category = {figure.code: figure for figure in figures.categories}
+        assert [figure.code for figure in figures.categories] == list(cat.reference.categories.codes)
+        for code, figure in by_category.items():
+            assert figure.projects == int((public["category"] == code).sum())
+        assert sum(figure.projects for figure in figures.categories) == figures.projects
+        assert len(figures.newest) == 5 and all(code in set(public["code"]) for code, _ in figures.newest)
+        hidden = figures.newest[0][0]
+        category = public.set_index("code").loc[hidden, "category"]
+        _hide(cat, hidden)
+        after = headline(cat)  # a new data version: computed afresh
+        assert after.projects == figures.projects - 1
+        assert {f.code: f.projects for f in after.categories}[category] == by_category[category].projects - 1
+        assert hidden not in {code for code, _ in after.newest}
+        assert hidden not in set(map_points(cat)["code"])
+        assert hidden not in set(result_table(cat, [hidden, public["code"].iloc[0]], "en")["code"])
+
+
+def test_each_category_has_its_own_colour_everywhere():
+    with demo_catalogue() as cat:
+        codes = list(cat.reference.categories.codes)
+        colours = [category_colour(cat, code) for code in codes]
+        assert len(set(colours)) == len(codes) and set(colours) <= set(CATEGORY_COLOURS)
+        points = map_points(cat)
+        assert all(
+            colour == category_colour(cat, code)
+            for code, colour in zip(points["category"], points["colour"], strict=True)
+        )
+
+
+def test_the_table_holds_numbers_to_sort_and_labels_in_the_readers_language():
+    with demo_catalogue() as cat:
+        codes = list(cat.projects(order_by="investment")["code"][:10])
+        for lang in ("vi", "en"):
+            table = result_table(cat, codes, lang)
+            assert list(table.columns) == list(TABLE_COLUMNS) and list(table["code"]) == codes
+            assert pd.api.types.is_numeric_dtype(table["investment"]) and pd.api.types.is_numeric_dtype(table["usd"])
+            row = cat.project(codes[0])
+            assert table["name"].iloc[0] == (row["name_en"] if lang == "en" else row["name_vi"])
+            assert table["status"].iloc[0] == cat.reference.statuses.label(row["status"])(lang)
+            assert table["usd"].iloc[0] == pytest.approx(exchange_rate().usd_millions(row["investment_vnd_bn"]))
+
+
+def tiles(at) -> dict[str, dict]:
+    data = component_data(at, TILES)
+    assert data is not None, "no tiles on the page"
+    return {tile["id"]: tile for tile in data["tiles"]}
+
+
+def test_a_tile_pressed_filters_and_pressed_again_undoes_it(fresh_db):
+    at = open_app()
+    with demo_catalogue() as cat:
+        shown = tiles(at)
+        assert shown["calling"]["figure"] == str(headline(cat).calling)
+        assert shown["category:renewables"]["figure"] == str(cat.count(category="renewables"))
+        press(at, "tile", "category:renewables", TILES)
+        assert not at.exception
+        assert at.query_params["category"] in ("renewables", ["renewables"])
+        assert count_line(at) == f"{cat.count(category='renewables')} dự án"
+        assert widget(at, "multiselect", "f_category").value == ["renewables"]
+        assert tiles(at)["category:renewables"]["on"] is True
+        press(at, "tile", "calling", TILES)  # figures combine: calling projects of that category
+        assert count_line(at) == f"{cat.count(category='renewables', status='calling')} dự án"
+        press(at, "tile", "category:renewables", TILES)  # again: every category
+        assert "category" not in at.query_params
+        assert count_line(at) == f"{cat.count(status='calling')} dự án"
+        press(at, "tile", "capital", TILES)
+        assert at.query_params["sort"] in ("investment", ["investment"])
+        amounts = [cat.project(card["code"])["investment_vnd_bn"] for card in card_data(at)]
+        assert amounts == sorted(amounts, reverse=True)
+
+
+def test_the_first_screen_shows_the_map_and_the_newest_and_a_search_shows_results_first(fresh_db):
+    at = open_app({"lang": "en"})
+    assert not at.exception
+    maps = at.get("plotly_chart")
+    assert len(maps) == 1
+    figure = json.loads(maps[0].proto.spec)
+    with demo_catalogue() as cat:
+        located = cat.projects().dropna(subset=["latitude", "longitude"])
+        assert sum(len(trace["customdata"]) for trace in figure["data"]) == len(located)
+        newest = [name for _code, name in headline(cat).newest]
+    links = [link.label for link in at.get("page_link")]
+    assert all(escape_markdown(name("en")) in links for name in newest)
+    at = open_app({"q": "wastewater", "lang": "en"})
+    assert not at.get("plotly_chart") and component_data(at, TILES) is None and card_data(at)
+
+
+def test_the_table_view_lists_every_result_and_survives_a_language_switch(fresh_db):
+    at = open_app({"view": "table", "category": "environmental_services"})
+    assert not at.exception
+    with demo_catalogue() as cat:
+        expected = cat.count(category="environmental_services")
+    table = at.dataframe[0].value
+    assert len(table) == expected and not card_data(at)
+    assert all(url.startswith("project?code=") for url in table.iloc[:, 0])
+    widget(at, "segmented_control", "lang").set_value("en").run()  # the language switch
+    assert not at.exception
+    assert at.query_params["view"] in ("table", ["table"]) and len(at.dataframe[0].value) == expected
+    assert all("lang=en" in url for url in at.dataframe[0].value.iloc[:, 0])  # links keep the language
+    widget(at, "segmented_control", "f_view").set_value("cards").run()
+    assert "view" not in at.query_params and len(card_data(at)) == min(expected, 20)
+
+
+def test_the_map_view_shows_the_results_only(fresh_db):
+    at = open_app({"view": "map", "category": "environmental_services"})
+    assert not at.exception
+    figure = json.loads(at.get("plotly_chart")[0].proto.spec)
+    with demo_catalogue() as cat:
+        located = cat.projects(category="environmental_services").dropna(subset=["latitude", "longitude"])
+    codes = {point[0] for trace in figure["data"] for point in trace["customdata"]}
+    assert codes == set(located["code"])
+
+
+def test_cards_carry_the_facts_investors_scan_for(fresh_db):
+    at = open_app({"lang": "en", "q": "wastewater"})
+    with demo_catalogue() as cat:
+        for card in card_data(at)[:5]:
+            row = cat.project(card["code"])
+            assert card["category"] == cat.reference.categories.label(row["category"])("en")
+            assert card["colour"] == category_colour(cat, row["category"])
+            assert card["stage"] == cat.reference.statuses.label(row["status"])("en")
+            if row["investment_vnd_bn"]:
+                assert card["usd"].startswith("≈ USD")
+            if row["ward"]:
+                assert cat.reference.wards.label(row["ward"])("en") in card["place"]
+
+
+def test_share_and_print_pages_show_a_planted_name_as_text():
+    from starlette.requests import Request
+
+    from catalogue.api import Routes
+
+    planted = 'Nhà máy <script>alert(1)</script> "quoted" & <b>bold</b>'
+    with demo_catalogue() as cat:
+        cat.write(lambda cur: cur.execute("update projects set name_vi = ? where code = 'DEMO-001'", [planted]))
+        routes = Routes(lambda: cat)
+        for endpoint, path in ((routes.share_page, "/p/DEMO-001"), (routes.print_page, "/print/DEMO-001")):
+            scope = {
+                "type": "http",
+                "method": "GET",
+                "scheme": "http",
+                "path": path,
+                "path_params": {"code": "DEMO-001"},
+                "query_string": b"",
+                "headers": [(b"host", b"cat.example")],
+                "client": ("10.0.0.9", 1234),
+            }
+            page = endpoint(Request(scope)).body.decode()
+            assert "<script>alert" not in page and "<b>bold" not in page, path
+            assert "&lt;script&gt;alert(1)&lt;/script&gt; &quot;quoted&quot; &amp; &lt;b&gt;" in page, path
+
+
+def test_the_fact_sheet_opens_with_the_stage_tracker_and_the_key_facts(fresh_db):
+    at = open_app({"code": "DEMO-035", "lang": "en"}, page="project.py")
+    assert not at.exception
+    top = next(e.proto.body for e in at.get("html") if "keyfacts" in e.proto.body and "<dl" in e.proto.body)
+    with demo_catalogue() as cat:
+        project = cat.project("DEMO-035")
+        stages = [cat.reference.statuses.label(code)("en") for code in cat.reference.public_statuses]
+        current = cat.reference.statuses.label(project["status"])("en")
+    assert all(stage in top for stage in stages)
+    assert f'aria-current="step"><span class="dot" aria-hidden="true">1</span>{current}</li>' in top
+    assert "VND 2,800 bn" in top and "≈ USD 107.7 m" in top and "Trung Gia Commune" in top and "former Soc Son" in top
+    facts = " ".join(m.value for m in at.markdown)
+    assert "**Category**" in facts and "**Total investment**" not in facts  # in the panel, not twice
+    share = next(w for w in at.text_input if w.label == "Link to share")
+    assert share.value.endswith("/p/DEMO-035?lang=en")
