@@ -17,7 +17,7 @@ from app_pages._filters import (
 )
 from app_pages._landing import headline_tiles, newest_projects, project_map
 from app_pages._results import result_list
-from app_pages._state import get_catalogue, global_params, language, remember_results
+from app_pages._state import get_catalogue, global_params, language, remember_results, share_base
 from catalogue.projects.browse_state import BrowseState, to_params
 from catalogue.projects.landing import headline
 from catalogue.projects.views import TABLE_COLUMNS, demo_count, result_cards, result_table
@@ -195,11 +195,9 @@ def results() -> None:
     def _go_to_page(number: int) -> None:
         go_to(page_of(state, number))
 
-    if state.view == "table":
-        _table(state)
-        return
-    if state.view == "map":
-        _map(state)
+    if state.view != "cards":
+        (_table if state.view == "table" else _map)(state)
+        follow(state)
         return
     first = (state.page - 1) * PAGE_SIZE
     separator = None
@@ -213,6 +211,17 @@ def results() -> None:
         on_page=_go_to_page,
         separator=separator,
     )
+    follow(state)
+
+
+def follow(state: BrowseState) -> None:
+    """Follow these results: an Atom feed of the projects newly published or changed in them."""
+    params = {k: v for k, v in to_params(state).items() if k not in ("page", "view", "sort")}
+    feed = f"{share_base()}/api/v1/feed.atom" + (f"?{urlencode(params, doseq=True)}" if params else "")
+    with st.expander(t("follow.title", lang), icon=":material/notifications:"):
+        st.write(t("follow.feed_help", lang))
+        st.link_button(t("follow.feed", lang), feed, icon=":material/rss_feed:")
+        st.code(feed, language=None)
 
 
 results()

@@ -51,6 +51,7 @@ if st.session_state.get("previous_page") == "project" and st.session_state.get("
     st.query_params["code"] = code
     scroll_to_top()
 st.session_state["project_code"] = code
+st.set_page_config(page_title=f"{sheet.name} · {t('app.title_short', lang)}")  # the tab and a bookmark name it
 link("app_pages/browse.py", back_label, back, icon=":material/arrow_back:")
 st.title(escape_markdown(sheet.name))
 if sheet.name_is_fallback:

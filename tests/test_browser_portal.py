@@ -76,12 +76,14 @@ def test_a_marker_on_the_first_screens_map_opens_its_project_and_back_returns(se
         code = params_of(page)["code"][0]
         assert params_of(page)["lang"] == ["en"]
         assert page.locator("h1").first.inner_text() == reference.project(code)["name_en"]
+        assert page.title() == f"{reference.project(code)['name_en']} · Hanoi environmental industry projects"
         assert page.locator("dl.keyfacts").count() == 1 and page.locator("ol.tracker li").count() == 5
         page.screenshot(path=str(tmp_path / "fact-sheet-en.png"))
         page.go_back()
         wait_idle(page)
         no_exception(page)
         assert urlparse(page.url).path == "/" and page.locator(".js-plotly-plot").count() == 1
+        assert page.title() == "Hanoi Environmental Industry Project Catalogue"
 
 
 def test_a_tile_filters_and_pressed_again_shows_every_category_in_both_languages(server, reference, tmp_path):
