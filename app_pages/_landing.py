@@ -14,7 +14,7 @@ from typing import Any
 import plotly.graph_objects as go
 import streamlit as st
 
-from app_pages._state import global_params, link, page_file
+from app_pages._state import global_params, link, page_file, share_base
 from catalogue import Catalogue
 from catalogue.projects.browse_state import BrowseState
 from catalogue.projects.landing import Headline, map_points
@@ -138,10 +138,26 @@ def headline_tiles(figures: Headline, state: BrowseState, lang: str, on_press: A
     _tiles(key="headline_tiles", data=json.dumps(data), on_tile_change=pressed)
 
 
-def map_style() -> str:
-    """The map's background: OpenStreetMap-based tiles by default; ``CATALOGUE_MAP_STYLE=white-bg``
-    draws none (tests, and a server that may not reach the tile host)."""
-    return os.environ.get("CATALOGUE_MAP_STYLE", "carto-positron")
+DEFAULT_TILES = "https://basemaps.cartocdn.com/light_all/{z}/{x}/{y}.png"
+TILES_CREDIT = "© OpenStreetMap contributors © CARTO"
+
+
+def map_style() -> dict[str, Any]:
+    """The map's style, written here rather than fetched: the markers are drawn even when the tile
+    host cannot be reached. Background tiles from ``CATALOGUE_MAP_TILES`` (a URL template; Carto's
+    light map by default; ``none`` for none: tests, a server that may not reach the tile host).
+    Labels (cluster counts) are drawn by the browser: the glyph address is this site's, which has none."""
+    tiles = os.environ.get("CATALOGUE_MAP_TILES", DEFAULT_TILES)
+    style: dict[str, Any] = {
+        "version": 8,
+        "glyphs": f"{share_base()}/map-glyphs/{{fontstack}}/{{range}}.pbf",
+        "sources": {},
+        "layers": [{"id": "background", "type": "background", "paint": {"background-color": "#eef2f0"}}],
+    }
+    if tiles and tiles != "none":
+        style["sources"]["base"] = {"type": "raster", "tiles": [tiles], "tileSize": 256, "attribution": TILES_CREDIT}
+        style["layers"].append({"id": "base", "type": "raster", "source": "base"})
+    return style
 
 
 def _figure(cat: Catalogue, codes: list[str] | None, lang: str) -> go.Figure:

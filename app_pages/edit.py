@@ -12,6 +12,7 @@ import pandas as pd
 import pyarrow as pa
 import streamlit as st
 
+from app_pages._documents import data_room
 from app_pages._state import get_catalogue, language, link, require, set_page_params
 from app_pages._streamlit_texts import streamlit_texts
 from app_pages._widgets import bound, set_value
@@ -90,6 +91,10 @@ LAYOUT = (
         ),
     ),
     ("edit.group_people", (("lead_agency", "investor"), ("contact_name",), ("contact_email", "contact_phone"))),
+    (
+        "edit.group_deal",
+        (("land_status", "preparation_stage"), ("ppp_structure", "concession_years"), ("revenue_basis", "sdg_tags")),
+    ),
     ("edit.group_text", (("description_vi", "description_en"), ("incentives", "legal_basis"), ("source_note",))),
 )
 
@@ -435,6 +440,8 @@ def change_table(changes) -> pa.Table:
         [pa.array([None if v is None else str(v) for v in column], type=pa.string()) for column in columns], names=names
     )
 
+
+data_room(cat, code, user.name, lang)
 
 st.divider()
 st.subheader(t("edit.history", lang))

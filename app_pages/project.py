@@ -6,6 +6,7 @@ from urllib.parse import quote
 import pandas as pd
 import streamlit as st
 
+from app_pages._documents import public_documents
 from app_pages._sheet import draw_top
 from app_pages._state import (
     get_catalogue,
@@ -94,6 +95,11 @@ with left:
                 date=format_date(rate.as_of, lang),
             )
         )
+    if sheet.deal:  # land, preparation, contract, term, revenue, SDGs: what investors compare
+        st.subheader(t("project.deal", lang))
+        st.markdown(
+            "  \n".join(f"**{escape_markdown(label)}** · {escape_markdown(value)}" for label, value in sheet.deal)
+        )
     if sheet.description:
         st.subheader(t("project.description", lang))
         if sheet.description_is_fallback:
@@ -139,6 +145,7 @@ with right:
             )
         )
 
+public_documents(cat, sheet.code, lang)
 if sheet.similar:  # links wrap (CSS in the frame): names are long, phones are narrow
     st.subheader(t("project.similar", lang))
     for other_code, other_name in sheet.similar:

@@ -3,7 +3,8 @@
 For each page, the time from the start of the navigation until the page is complete as a person
 sees it (Python wall clock around Playwright):
 
-- browse: the first result card (its title) is on the screen;
+- browse (the first screen): the script has finished, the headline tiles, the first result card and
+  the map's canvas with its markers are on the screen (issue 18's target: ≤ 1.5 s);
 - dashboard: the script has finished and every chart the figures allow is drawn by plotly;
 - plan: the script has finished, the tabs are there and every chart on the page is drawn;
 - project: the script has finished and the project's title is on the screen;
@@ -50,6 +51,12 @@ IDLE = (
     " && !document.querySelector('[data-testid=\"stStatusWidget\"]')"
     " && document.querySelectorAll('[data-stale=\"true\"]').length === 0"
 )
+# The tiles and the cards are drawn inside their components' shadow roots: looked for there too.
+DEEP = (
+    "((selector) => { const walk = (root) => { const found = root.querySelector(selector); if (found) return found;"
+    " for (const host of root.querySelectorAll('*')) { if (host.shadowRoot) { const inner = walk(host.shadowRoot);"
+    " if (inner) return inner; } } return null; }; return walk(document); })"
+)
 CHARTS_DRAWN = (
     "Array.from(document.querySelectorAll('[data-testid=\"stPlotlyChart\"]'))"
     ".filter(e => e.querySelector('.main-svg .plot, .main-svg .funnellayer, .main-svg .barlayer')).length"
@@ -58,8 +65,13 @@ CHARTS_DRAWN = (
 
 def ready_condition(page: str, charts: int) -> str:
     """A JavaScript expression that is true once ``page`` is complete."""
-    if page == "browse":
-        return "document.querySelector('[data-testid=\"stMain\"] h5') !== null"  # a result card's title
+    if page == "browse":  # the first screen: figures, a card and the map with its markers drawn
+        return (
+            f"({IDLE}) && {DEEP}('.tile') !== null && {DEEP}('article.card h3') !== null"
+            " && (() => { const g = document.querySelector('.js-plotly-plot');"
+            " try { return g._fullLayout.map._subplot.map.loaded() && g._fullLayout.map._subplot.map"
+            ".queryRenderedFeatures().length > 0; } catch (e) { return false; } })()"
+        )
     if page in FLOOR:
         return f"({IDLE}) && document.querySelector('[data-testid=\"stMetric\"]') !== null && {CHARTS_DRAWN} >= {FLOOR[page]}"
     if page in ("dashboard", "dashboard-nav"):

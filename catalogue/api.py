@@ -22,7 +22,7 @@ from email.utils import format_datetime, parsedate_to_datetime
 from html import escape as html_escape
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 from xml.sax.saxutils import escape
 
 from starlette.requests import Request
@@ -31,6 +31,7 @@ from starlette.routing import Route
 
 from catalogue.core import Catalogue
 from catalogue.projects.browse_state import BrowseState, parse_params
+from catalogue.projects.documents import document_content
 from catalogue.projects.exporting import NOT_PUBLIC, export_frame, table_csv
 from catalogue.projects.views import profile_html
 from catalogue.staff import auth
@@ -140,6 +141,10 @@ class Routes:
             Route(f"{API}/feed.atom", self.guarded(self.feed), methods=[*read, "OPTIONS"]),
             Route("/p/{code:path}", self.guarded(self.share_page), methods=read),
             Route("/print/{code:path}", self.guarded(self.print_page), methods=read),
+            Route("/documents/{id}/{name:path}", self.guarded(self.document), methods=read),
+            Route("/documents/{id}", self.guarded(self.document), methods=read),
+            # the map's labels are drawn by the browser: no glyph file is served (a quick 404, not the app's page)
+            Route("/map-glyphs/{rest:path}", lambda _request: Response(status_code=404), methods=["GET", "HEAD"]),
             Route("/auth/cookie", self.set_cookie, methods=["POST", "GET"]),
             Route("/auth/signout", self.clear_cookie, methods=["POST", "GET"]),
             Route(f"{API}/{{rest:path}}", self.guarded(self.no_route), methods=[*read, "OPTIONS"]),
@@ -338,6 +343,24 @@ class Routes:
             return _html_page(_not_found_html(lang), status=404)
         return _html_page(page, script_nonce=PRINT_NONCE)
 
+    def document(self, request: Request) -> Response:
+        """``/documents/ID[/NAME]``: a data-room document, only while its project is public; always a
+        download of its own type (never a page a browser would run), its checksum in the ETag."""
+        found = document_content(self.catalogue(), request.path_params["id"])
+        if found is None:
+            return JSONResponse({"error": "not_found", "message": _both("api.document_not_found")}, status_code=404)
+        document, content = found
+        headers = {
+            "Content-Disposition": f"attachment; filename*=UTF-8''{quote(document.file_name)}",
+            "X-Content-Type-Options": "nosniff",
+            "Content-Security-Policy": "default-src 'none'; sandbox",
+            "ETag": f'"{document.sha256[:32]}"',
+            "Cache-Control": "no-cache",  # withdrawn with its project at once: every fetch asks again
+        }
+        if _matches(request, headers["ETag"]):
+            return Response(status_code=304, headers=headers)
+        return Response(content, media_type=document.media_type, headers=headers)
+
     # --- the session cookie -------------------------------------------------------------------
 
     def set_cookie(self, request: Request) -> Response:
@@ -469,6 +492,12 @@ PLAIN_FIELDS = (
     "contact_phone",
     "incentives",
     "legal_basis",
+    "land_status",
+    "preparation_stage",
+    "ppp_structure",
+    "concession_years",
+    "revenue_basis",
+    "sdg_tags",
 )
 
 
@@ -755,6 +784,12 @@ def _project_schema() -> dict[str, Any]:
         "contact_phone": TEXT,
         "incentives": {"type": "string", "description": "Investment incentives, as the agency wrote them"},
         "legal_basis": {"type": "string", "description": "The decisions and plans the project rests on"},
+        "land_status": {"type": "string", "description": "The site's land status (allocated, cleared, in the plan …)"},
+        "preparation_stage": {"type": "string", "description": "How far the project's preparation has come"},
+        "ppp_structure": {"type": "string", "description": "The PPP contract type (BOT, BOO, BTO, O&M …)"},
+        "concession_years": {"type": "number", "description": "The concession or contract term in years"},
+        "revenue_basis": {"type": "string", "description": "Where the revenue comes from (tariff, service fee …)"},
+        "sdg_tags": {"type": "string", "description": "The UN Sustainable Development Goals served, by number"},
     }
     assert set(plain) == set(PLAIN_FIELDS)
     return _object(

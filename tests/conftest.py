@@ -175,4 +175,4 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     items.sort(key=weight)  # stable: each group keeps its order
 
 
-os.environ.setdefault("CATALOGUE_MAP_STYLE", "white-bg")  # no map tiles fetched by a test
+os.environ.setdefault("CATALOGUE_MAP_TILES", "none")  # no map tiles fetched by a test

@@ -398,16 +398,16 @@ def test_lists_the_reviewer_sent_read_right(tmp_path: Path, reference: Catalogue
 def test_columns_with_no_field_and_ranges_are_kept_in_the_internal_note(tmp_path: Path, reference: Catalogue) -> None:
     path = tmp_path / "notes.csv"
     path.write_text(
-        "STT,Tên dự án,Nhóm,Tổng vốn đầu tư (tỷ đồng),Diện tích (ha),Hiện trạng đất,Ghi chú\n"
-        "1,Nhà máy A,Dịch vụ môi trường,500 - 700,2,Đất nông nghiệp,Ưu tiên\n"
+        "STT,Tên dự án,Nhóm,Tổng vốn đầu tư (tỷ đồng),Diện tích (ha),Đơn vị tư vấn,Ghi chú\n"
+        "1,Nhà máy A,Dịch vụ môi trường,500 - 700,2,Công ty tư vấn A,Ưu tiên\n"
         "2,Nhà máy B,Dịch vụ môi trường,khoảng 1.200–1.500 tỷ đồng,từ 3 đến 5 ha,,\n"
-        "3,Nhà máy C,Dịch vụ môi trường,120,4,Đã giải phóng mặt bằng,\n"
+        "3,Nhà máy C,Dịch vụ môi trường,120,4,Công ty tư vấn B,\n"
         "4,Nhà máy D,Dịch vụ môi trường,300 hoặc 400,,,\n",  # two numbers, not a range: refused, not guessed
         encoding="utf-8",
     )
     parsed = parse_file(path, reference.reference)
     assert [(e.row, e.value) for e in parsed.errors] == [(5, "300 hoặc 400")]
-    assert parsed.layout.to_note == ["Hiện trạng đất"] and "Hiện trạng đất" not in parsed.ignored_columns
+    assert parsed.layout.to_note == ["Đơn vị tư vấn"] and "Đơn vị tư vấn" not in parsed.ignored_columns
     assert parsed.layout.ranges == [
         (2, "Tổng vốn đầu tư (tỷ đồng)", "500 - 700"),
         (3, "Tổng vốn đầu tư (tỷ đồng)", "khoảng 1.200–1.500 tỷ đồng"),
@@ -419,11 +419,11 @@ def test_columns_with_no_field_and_ranges_are_kept_in_the_internal_note(tmp_path
     assert frame["investment_vnd_bn"].isna().tolist() == [True, True, False, False]  # no end of a range guessed
     assert frame["area_ha"].isna().tolist() == [False, True, False, True]
     notes = frame["source_note"].tolist()
-    assert notes[0] == "Ghi chú: Ưu tiên\nTổng vốn đầu tư (tỷ đồng): 500 - 700\nHiện trạng đất: Đất nông nghiệp"
+    assert notes[0] == "Ghi chú: Ưu tiên\nTổng vốn đầu tư (tỷ đồng): 500 - 700\nĐơn vị tư vấn: Công ty tư vấn A"
     assert notes[1] == "Tổng vốn đầu tư (tỷ đồng): khoảng 1.200–1.500 tỷ đồng\nDiện tích (ha): từ 3 đến 5 ha"
-    assert notes[2] == "Hiện trạng đất: Đã giải phóng mặt bằng" and frame["source_note"].isna().tolist()[3]
+    assert notes[2] == "Đơn vị tư vấn: Công ty tư vấn B" and frame["source_note"].isna().tolist()[3]
     said = [s.text("en") for s in layout.summary(parsed.layout, reference.reference, 4)]
-    assert any(s.startswith("Columns with no matching field (1): “Hiện trạng đất”") for s in said)
+    assert any(s.startswith("Columns with no matching field (1): “Đơn vị tư vấn”") for s in said)
     assert "Row 2: Tổng vốn đầu tư (tỷ đồng) is given as a range (“500 - 700”): kept as written" in "\n".join(said)
 
 
@@ -492,8 +492,8 @@ def test_all_sheets_are_read_each_with_its_name_as_a_section(tmp_path: Path, dem
 def test_a_list_imported_again_keeps_what_staff_wrote_in_the_notes(tmp_path: Path, demo_cat: Catalogue) -> None:
     path = tmp_path / "notes.csv"
     path.write_text(
-        "Mã dự án,Tên dự án,Nhóm,Người theo dõi,Hiện trạng đất\n"
-        "N-01,Nhà máy A,Dịch vụ môi trường,Chị Hà,Đất nông nghiệp\n",
+        "Mã dự án,Tên dự án,Nhóm,Người theo dõi,Đơn vị tư vấn\n"
+        "N-01,Nhà máy A,Dịch vụ môi trường,Chị Hà,Công ty tư vấn A\n",
         encoding="utf-8",
     )
     assert demo_cat.import_file(path, actor="test").committed
@@ -506,7 +506,7 @@ def test_a_list_imported_again_keeps_what_staff_wrote_in_the_notes(tmp_path: Pat
     assert report.committed and report.outcomes == {"N-01": "changed"}
     stored = demo_cat.project("N-01", include_hidden=True)["source_note"]
     # the follower's name replaced in place, not added; staff's line kept where it was
-    assert stored == "Người theo dõi: Anh Nam\nHiện trạng đất: Đất nông nghiệp\nĐã gặp nhà đầu tư ngày 3/11"
+    assert stored == "Người theo dõi: Anh Nam\nĐơn vị tư vấn: Công ty tư vấn A\nĐã gặp nhà đầu tư ngày 3/11"
     again = demo_cat.import_file(path, dry_run=True)
     assert (again.inserted, again.updated, again.unchanged) == (0, 0, 1)  # the same list: nothing changes
     path.write_text("Mã dự án,Tên dự án,Nhóm\nN-01,Nhà máy A,Dịch vụ môi trường\n", encoding="utf-8")
@@ -514,20 +514,20 @@ def test_a_list_imported_again_keeps_what_staff_wrote_in_the_notes(tmp_path: Pat
 
     # what the list no longer says goes: a cell emptied, a range since corrected; staff's line stays
     path.write_text(
-        "Mã dự án,Tên dự án,Nhóm,Người theo dõi,Hiện trạng đất,Tổng vốn đầu tư (tỷ đồng)\n"
-        "N-01,Nhà máy A,Dịch vụ môi trường,,Đất nông nghiệp,25 - 35\n",
+        "Mã dự án,Tên dự án,Nhóm,Người theo dõi,Đơn vị tư vấn,Tổng vốn đầu tư (tỷ đồng)\n"
+        "N-01,Nhà máy A,Dịch vụ môi trường,,Công ty tư vấn A,25 - 35\n",
         encoding="utf-8",
     )
     assert demo_cat.import_file(path, actor="test").committed
     stored = demo_cat.project("N-01", include_hidden=True)
     assert (
         stored["source_note"]
-        == "Hiện trạng đất: Đất nông nghiệp\nĐã gặp nhà đầu tư ngày 3/11\nTổng vốn đầu tư (tỷ đồng): 25 - 35"
+        == "Đơn vị tư vấn: Công ty tư vấn A\nĐã gặp nhà đầu tư ngày 3/11\nTổng vốn đầu tư (tỷ đồng): 25 - 35"
     )
     path.write_text(path.read_text(encoding="utf-8").replace("25 - 35", "32"), encoding="utf-8")
     assert demo_cat.import_file(path, actor="test").committed
     stored = demo_cat.project("N-01", include_hidden=True)
-    assert stored["source_note"] == "Hiện trạng đất: Đất nông nghiệp\nĐã gặp nhà đầu tư ngày 3/11"
+    assert stored["source_note"] == "Đơn vị tư vấn: Công ty tư vấn A\nĐã gặp nhà đầu tư ngày 3/11"
     assert stored["investment_vnd_bn"] == 32
 
 

@@ -1,7 +1,7 @@
 """The first screen and the fact sheet in Chromium: the map's click-through, the tiles that filter,
 the table view, the shared link's preview page, on a laptop and a phone, in both languages.
 
-Map tiles are never fetched (tests set CATALOGUE_MAP_STYLE=white-bg; the browser resolves no host
+Map tiles are never fetched (tests set CATALOGUE_MAP_TILES=none; the browser resolves no host
 but this one): the markers are drawn all the same, and a marker is clicked where MapLibre draws it.
 """
 

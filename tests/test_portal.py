@@ -212,3 +212,32 @@ def test_every_view_offers_a_feed_of_exactly_its_results(fresh_db, view):
     feed = at.code[0].value
     assert feed.endswith("/api/v1/feed.atom?q=solar&category=renewables&lang=en")  # not the page, view or sort
     assert at.title[0].value.startswith("Hanoi")
+
+
+def test_deal_data_comes_in_with_an_agencys_list_and_goes_out_with_the_export(tmp_path):
+    source = tmp_path / "list.csv"
+    source.write_text(
+        "Mã dự án,Tên dự án,Nhóm,Quận/huyện,Hiện trạng đất,Loại hợp đồng PPP,Thời hạn nhượng quyền,SDG\n"
+        'HN-D-1,Nhà máy xử lý nước thải Đông Anh,Dịch vụ môi trường,Đông Anh,Đất sạch đã giao,BOT,25 năm,"6, 11"\n',
+        encoding="utf-8",
+    )
+    with demo_catalogue() as cat:
+        report = cat.import_file(source)
+        assert report.ok and report.inserted == 1, report.errors
+        project = cat.project("HN-D-1")
+        assert (project["land_status"], project["ppp_structure"], project["concession_years"], project["sdg_tags"]) == (
+            "Đất sạch đã giao",
+            "BOT",
+            25.0,
+            "6, 11",
+        )
+        from catalogue.projects.views import project_sheet
+
+        deal = dict(project_sheet(cat, "HN-D-1", "en").deal)
+        assert deal["Concession term (years)"] == "25 years" and deal["Sustainable Development Goals (SDG)"] == (
+            "SDG 6 · SDG 11"
+        )
+        exported = tmp_path / "out.csv"
+        cat.export(exported)
+        text = exported.read_text(encoding="utf-8-sig")
+        assert "land_status" in text.splitlines()[0] and "Đất sạch đã giao" in text and "BOT" in text

@@ -136,6 +136,45 @@ P = [
 # fmt: on
 
 
+# Illustrative deal data (issue 18): the SDGs each category serves; for the PPP projects a contract type,
+# a term and a revenue basis, as an agency might state them. Invented, like every demo row.
+SDGS = {
+    "waste_equipment": "9, 11, 12",
+    "emission_treatment": "6, 9, 11",
+    "treatment_materials": "6, 12",
+    "renewables": "7, 13",
+    "environmental_services": "6, 11, 12",
+}
+LAND = (
+    "Đất công, đã có trong quy hoạch; chưa giải phóng mặt bằng (minh họa)",
+    "Trong khu/cụm công nghiệp, thuê lại đất đã có hạ tầng (minh họa)",
+    "Đã giao đất sạch cho dự án (minh họa)",
+)
+PREPARATION = (
+    "Ý tưởng dự án, chưa có báo cáo (minh họa)",
+    "Đã có báo cáo nghiên cứu tiền khả thi (minh họa)",
+    "Đã phê duyệt chủ trương đầu tư (minh họa)",
+)
+
+
+def deal_data(number: int, category: str, form: str) -> dict[str, str]:
+    ppp = form.lower() == "ppp"
+    return {
+        "land_status": LAND[number % 3] if number % 2 == 0 or ppp else "",
+        "preparation_stage": PREPARATION[number % 3] if number % 3 != 1 or ppp else "",
+        "ppp_structure": ("BOT" if number % 2 else "BOO") if ppp else "",
+        "concession_years": ("25" if number % 2 else "20") if ppp else "",
+        "revenue_basis": (
+            "Phí xử lý theo tấn/m³ do Thành phố chi trả (minh họa)"
+            if category in ("environmental_services", "waste_equipment")
+            else "Giá bán điện theo hợp đồng mua bán điện (minh họa)"
+        )
+        if ppp
+        else "",
+        "sdg_tags": SDGS.get(category, ""),
+    }
+
+
 def main() -> None:
     rng = random.Random(275)
     districts = {r["code"]: r for r in csv.DictReader((DATA / "districts.csv").open(encoding="utf-8"))}
@@ -168,6 +207,12 @@ def main() -> None:
         "start_year",
         "demo",
         "project_type",
+        "land_status",
+        "preparation_stage",
+        "ppp_structure",
+        "concession_years",
+        "revenue_basis",
+        "sdg_tags",
         "source",
     ]
     rows = []
@@ -224,6 +269,7 @@ def main() -> None:
                 "project_type": TYPES.get(
                     number, "treatment_system" if category == "environmental_services" else "manufacturing"
                 ),
+                **deal_data(number, category, form),
                 "source": SOURCE,
             }
         )

@@ -243,6 +243,57 @@ PROJECT_COLUMNS: tuple[Column, ...] = (
     Column(
         "legal_basis", "Căn cứ pháp lý", "Legal basis", LONGTEXT, max_length=3000, aliases=("co so phap ly", "can cu")
     ),
+    # Deal data that investors compare across pipelines (as SOURCE and the GI Hub pipeline show it):
+    # all optional, free text as the agency words it, except the concession term.
+    Column(
+        "land_status",
+        "Hiện trạng đất",
+        "Land status",
+        TEXT,
+        max_length=300,
+        aliases=("hien trang su dung dat", "tinh trang dat", "quy dat", "land use status", "site status"),
+    ),
+    Column(
+        "preparation_stage",
+        "Mức độ chuẩn bị dự án",
+        "Project preparation",
+        TEXT,
+        max_length=300,
+        aliases=("muc do chuan bi", "giai doan chuan bi", "tinh trang ho so", "preparation stage"),
+    ),
+    Column(
+        "ppp_structure",
+        "Loại hợp đồng PPP",
+        "PPP contract type",
+        TEXT,
+        max_length=200,
+        aliases=("loai hop dong", "hinh thuc hop dong ppp", "ppp structure", "contract type"),
+    ),
+    Column(
+        "concession_years",
+        "Thời hạn hợp đồng/nhượng quyền (năm)",
+        "Concession term (years)",
+        NUMBER,
+        unit="years",
+        sql_type="DOUBLE",
+        aliases=("thoi han hop dong", "thoi han nhuong quyen", "thoi gian van hanh", "concession term", "concession"),
+    ),
+    Column(
+        "revenue_basis",
+        "Cơ sở doanh thu",
+        "Revenue basis",
+        TEXT,
+        max_length=300,
+        aliases=("co che thu hoi von", "nguon thu", "gia dich vu", "tariff", "revenue model"),
+    ),
+    Column(
+        "sdg_tags",
+        "Mục tiêu phát triển bền vững (SDG)",
+        "Sustainable Development Goals (SDG)",
+        TEXT,
+        max_length=200,
+        aliases=("sdg", "muc tieu sdg", "esg", "sdgs"),
+    ),
     # Staff's working note, never shown to the public: what an agency's list said that has no field
     # here (its other columns, an amount written as a range) lands in it rather than being dropped.
     Column(

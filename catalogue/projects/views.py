@@ -73,6 +73,7 @@ class ProjectSheet:
     key_facts: list[tuple[str, str, str]] = field(default_factory=list)  # (label, value, detail): the panel on top
     colour: str = ""  # the category's colour
     category: str = ""  # the category's label
+    deal: list[tuple[str, str]] = field(default_factory=list)  # land, preparation, PPP contract, term, revenue, SDGs
 
 
 def _free_text(value: object, lang: str) -> str:
@@ -192,6 +193,34 @@ def _key_facts(cat: Catalogue, project: dict[str, Any], lang: str) -> list[tuple
     return [(label, value, detail) for label, value, detail in facts if value]
 
 
+DEAL_COLUMNS = ("land_status", "preparation_stage", "ppp_structure", "concession_years", "revenue_basis", "sdg_tags")
+
+
+def _sdgs(value: str) -> str:
+    """ "6, 11" → "SDG 6 · SDG 11" (numbers 1–17; anything else kept as written)."""
+    numbers = re.findall(r"\d+", value)
+    if numbers and all(1 <= int(n) <= 17 for n in numbers) and not re.sub(r"[\d\s,;/.&+-]|sdg", "", value.lower()):
+        return " · ".join(f"SDG {int(n)}" for n in dict.fromkeys(numbers))
+    return value
+
+
+def _deal(project: dict[str, Any], lang: str) -> list[tuple[str, str]]:
+    """The deal data the project has, as (label, value) in ``lang``."""
+    found = []
+    for name in DEAL_COLUMNS:
+        value = project.get(name)
+        if value is None or (isinstance(value, float) and math.isnan(value)) or value == "":
+            continue
+        if name == "concession_years":
+            text = t("value.years", lang, value=format_number(float(value), lang, 0))
+        elif name == "sdg_tags":
+            text = _sdgs(str(value))
+        else:
+            text = _free_text(value, lang)
+        found.append((COLUMNS_BY_NAME[name].header()(lang), text))
+    return found
+
+
 def _successor_text(cat: Catalogue, agency: str | None, lang: str) -> str:
     """The 2025 successor of a merged lead agency, with the resolution's note; empty otherwise."""
     successor = cat.reference.agency_successor.get(agency) if agency else None
@@ -231,6 +260,7 @@ def project_sheet(cat: Catalogue, code: str, lang: str) -> ProjectSheet | None:
         demo=bool(project["demo"]),
         similar=similar,
         key_facts=_key_facts(cat, project, lang),
+        deal=_deal(project, lang),
         colour=category_colour(cat, project["category"]),
         category=cat.reference.categories.label(project["category"])(lang),
     )
@@ -242,7 +272,9 @@ def profile_html(cat: Catalogue, code: str, lang: str, print_on_load: str | None
     sheet = project_sheet(cat, code, lang)
     if sheet is None:
         return None
-    rows = "".join(f"<tr><th>{escape(label)}</th><td>{escape(value)}</td></tr>" for label, value in sheet.facts)
+    rows = "".join(
+        f"<tr><th>{escape(label)}</th><td>{escape(value)}</td></tr>" for label, value in [*sheet.facts, *sheet.deal]
+    )
     stages = " → ".join(
         f"<b>{escape(label)}</b>" if state == "current" else escape(label) for label, state in sheet.stages
     )

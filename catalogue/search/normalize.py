@@ -209,6 +209,7 @@ UNIT_FACTORS: dict[str, dict[str, float]] = {
         "billion usd": 1000.0,
     },
     "ha": {"": 1.0, "ha": 1.0, "hecta": 1.0, "hec ta": 1.0, "hectare": 1.0, "hectares": 1.0},
+    "years": {"": 1.0, "nam": 1.0, "years": 1.0, "year": 1.0, "yrs": 1.0},
     "plain": {"": 1.0},
 }
 

@@ -182,6 +182,28 @@ MIGRATIONS: tuple[Migration, ...] = (
             "alter table projects add column if not exists project_type varchar",
         ),
     ),
+    Migration(
+        19,
+        "projects: deal data investors compare (land, preparation, PPP contract, concession term, revenue, SDGs)",
+        (
+            "alter table projects add column if not exists land_status varchar",
+            "alter table projects add column if not exists preparation_stage varchar",
+            "alter table projects add column if not exists ppp_structure varchar",
+            "alter table projects add column if not exists concession_years double",
+            "alter table projects add column if not exists revenue_basis varchar",
+            "alter table projects add column if not exists sdg_tags varchar",
+        ),
+    ),
+    Migration(
+        20,
+        "the projects' data rooms: documents staff attach, handed out while the project is public",
+        (
+            "create table if not exists project_documents (id varchar primary key, project_code varchar not null, "
+            "kind varchar not null, language varchar not null, title varchar not null, file_name varchar not null, "
+            "file_type varchar not null, size_bytes bigint not null, sha256 varchar not null, content blob, "
+            "uploaded_by varchar, uploaded_at timestamp not null, removed_at timestamp, removed_by varchar)",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -1,0 +1,122 @@
+"""The data room on the pages: staff attach and remove documents (edit page); investors see the list,
+download each, and the site photos as a gallery (project page, only while the project is public)."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import streamlit as st
+
+from catalogue import Catalogue
+from catalogue.projects.documents import (
+    MAX_BYTES,
+    Document,
+    DocumentError,
+    add_document,
+    document_content,
+    documents,
+    remove_document,
+)
+from catalogue.projects.views import escape_markdown
+from catalogue.text import codes, enum_label, format_date, format_number, t
+
+UPLOAD_TYPES = ["pdf", "png", "jpg", "jpeg", "docx", "xlsx"]
+
+
+def size_text(size: int, lang: str) -> str:
+    if size >= 1024 * 1024:
+        return t("documents.mb", lang, size=format_number(size / (1024 * 1024), lang, 1))
+    return t("documents.kb", lang, size=format_number(max(1, round(size / 1024)), lang, 0))
+
+
+def _line(document: Document, lang: str, link: bool) -> str:
+    """One document as a line: title (a download link), kind, language, date, size."""
+    href = f"/documents/{document.id}/{quote(document.file_name)}"
+    title = escape_markdown(document.title)
+    facts = " · ".join(
+        [
+            document.kind_label()(lang),
+            document.language_label()(lang),
+            document.file_type.upper(),
+            size_text(document.size_bytes, lang),
+            format_date(document.uploaded_at, lang),
+        ]
+    )
+    return f"- {f'[{title}]({href})' if link else f'**{title}**'} · {escape_markdown(facts)}"
+
+
+def public_documents(cat: Catalogue, code: str, lang: str) -> None:
+    """The project page's data room: the list to download, the site photos as a gallery."""
+    found = documents(cat, code)  # none unless the project is public
+    if not found:
+        return
+    st.subheader(t("documents.title", lang))
+    st.markdown("\n".join(_line(document, lang, link=True) for document in found))
+    photos = [document for document in found if document.is_image]
+    if photos:
+        columns = st.columns(3)
+        for index, photo in enumerate(photos[:9]):
+            content = document_content(cat, photo.id)
+            if content is not None:
+                columns[index % 3].image(content[1], caption=photo.title, width="stretch")
+
+
+def _upload(cat: Catalogue, code: str, actor: str, lang: str) -> None:
+    """The upload form's callback: keep the file, or say why not (nothing kept half)."""
+    state = st.session_state
+    upload = state.get(f"doc-file-{code}")
+    if upload is None:
+        state[f"doc-error-{code}"] = t("documents.choose_file", lang)
+        return
+    try:
+        document = add_document(
+            cat,
+            code,
+            upload.getvalue(),
+            upload.name,
+            kind=state.get(f"doc-kind-{code}") or "",
+            language=state.get(f"doc-lang-{code}") or "",
+            title=state.get(f"doc-title-{code}") or "",
+            actor=actor,
+        )
+    except DocumentError as error:
+        state[f"doc-error-{code}"] = error.text(lang)
+        return
+    state[f"doc-done-{code}"] = t("documents.added", lang, name=document.file_name)
+    state[f"doc-form-{code}"] = state.get(f"doc-form-{code}", 0) + 1  # a fresh form: the same file is not sent twice
+
+
+def data_room(cat: Catalogue, code: str, actor: str, lang: str) -> None:
+    """The edit page's data room: the documents (removable) and the form that adds one."""
+    st.divider()
+    st.subheader(t("documents.title", lang))
+    st.caption(t("documents.staff_help", lang, limit=MAX_BYTES // (1024 * 1024)))
+    for message, show in ((f"doc-done-{code}", st.success), (f"doc-error-{code}", st.error)):
+        if st.session_state.get(message):
+            show(st.session_state.pop(message))
+    for document in documents(cat, code, include_hidden=True):
+        line, remove = st.columns([5, 1], vertical_alignment="center")
+        line.markdown(_line(document, lang, link=False))
+        if remove.button(t("documents.remove", lang), key=f"doc-remove-{document.id}", icon=":material/delete:"):
+            remove_document(cat, document.id, actor)
+            st.rerun()
+    form = st.session_state.get(f"doc-form-{code}", 0)
+    with st.form(f"doc-upload-{code}-{form}", clear_on_submit=True, border=True):
+        st.file_uploader(t("documents.file", lang), type=UPLOAD_TYPES, key=f"doc-file-{code}")
+        kind_col, lang_col = st.columns(2)
+        kind_col.selectbox(
+            t("documents.kind", lang),
+            codes("document_kind"),
+            format_func=lambda value: enum_label("document_kind", value)(lang),
+            key=f"doc-kind-{code}",
+        )
+        lang_col.selectbox(
+            t("documents.language", lang),
+            codes("document_language"),
+            format_func=lambda value: enum_label("document_language", value)(lang),
+            key=f"doc-lang-{code}",
+        )
+        st.text_input(t("documents.doc_title", lang), max_chars=200, key=f"doc-title-{code}")
+        st.form_submit_button(
+            t("documents.add", lang), icon=":material/upload_file:", on_click=_upload, args=(cat, code, actor, lang)
+        )

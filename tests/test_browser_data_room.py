@@ -1,0 +1,91 @@
+"""The data room in Chromium: a staff member attaches a study and a site photo on the edit page; a
+visitor sees them on the project page, downloads the study and sees the photo; a hidden project's
+document is refused to the visitor."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from catalogue.projects.documents import add_document
+from tests.browser import Server, browser_page, chromium_path, goto, no_exception, wait_idle
+from tests.conftest import PASSWORD, open_demo
+from tests.test_data_room import PDF, PNG
+
+pytestmark = pytest.mark.browser
+
+HIDDEN = "DEMO-005"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    chromium_path()
+    where = tmp_path_factory.mktemp("data-room")
+    db = where / "catalogue.duckdb"
+    with open_demo(db, "lan") as cat:  # a project back in draft, with a document staff attached
+        cat.write(lambda cur: cur.execute("update projects set publication = 'draft' where code = ?", [HIDDEN]))
+        hidden = add_document(cat, HIDDEN, PDF + b"hidden", "secret-study.pdf", kind="prefeasibility", language="vi")
+    srv = Server(db, where / "streamlit.log")
+    srv.start()
+    srv.hidden_document = hidden.id  # type: ignore[attr-defined]
+    yield srv
+    srv.stop()
+
+
+def sign_in(page, server) -> None:
+    goto(page, f"{server.url}/signin")
+    page.get_by_label("Tên đăng nhập").fill("lan")
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.get_by_text("Đã đăng nhập").first.wait_for()
+    wait_idle(page)
+
+
+def upload(page, path, kind: str, title: str) -> None:
+    form = page.locator("[data-testid='stForm']").filter(has_text="Thêm vào hồ sơ")
+    form.locator("input[type='file']").set_input_files(str(path))
+    page.wait_for_timeout(500)
+    kind_box = form.get_by_label("Loại tài liệu")
+    kind_box.click()
+    kind_box.fill(kind)
+    page.get_by_role("option", name=re.compile(re.escape(kind))).first.click()
+    form.get_by_label("Tiêu đề (để trống: tên tệp)").fill(title)
+    form.get_by_role("button", name=re.compile("Thêm vào hồ sơ")).click()
+    wait_idle(page)
+
+
+def test_staff_attach_a_visitor_downloads_a_hidden_projects_document_is_refused(server, tmp_path):
+    study, photo = tmp_path / "Báo cáo tiền khả thi.pdf", tmp_path / "khu-dat.png"
+    study.write_bytes(PDF + b"study")
+    photo.write_bytes(PNG)
+    bad = tmp_path / "trang.pdf"
+    bad.write_bytes(b"<!doctype html><script>alert(1)</script>")
+    with browser_page(1440, 2400) as page:
+        sign_in(page, server)
+        goto(page, f"{server.url}/edit?code=DEMO-001")
+        no_exception(page)
+        upload(page, study, "Báo cáo tiền khả thi", "Báo cáo nghiên cứu tiền khả thi")
+        page.get_by_text("Đã thêm Báo cáo tiền khả thi.pdf vào hồ sơ dự án.").wait_for()
+        upload(page, photo, "Ảnh hiện trạng khu đất", "Khu đất nhìn từ đường 35")
+        upload(page, bad, "Tài liệu khác", "")  # HTML named .pdf: refused, said why
+        page.get_by_text(re.compile("chỉ nhận PDF, ảnh PNG/JPEG")).wait_for()
+        no_exception(page)
+        page.screenshot(path=str(tmp_path / "staff-data-room.png"), full_page=True)
+    with browser_page(1440, 2400) as page:  # a visitor, another browser
+        goto(page, f"{server.url}/project?code=DEMO-001&lang=en")
+        no_exception(page)
+        page.get_by_role("heading", name="Data room").wait_for()
+        link = page.get_by_role("link", name="Báo cáo nghiên cứu tiền khả thi")
+        assert link.count() == 1 and page.get_by_role("link", name="trang.pdf").count() == 0
+        with page.expect_download() as download:
+            link.click()
+        assert download.value.suggested_filename == "Báo cáo tiền khả thi.pdf"
+        assert Path(download.value.path()).read_bytes() == PDF + b"study"
+        assert page.locator("[data-testid='stImage'] img").count() == 1  # the site photo, in the gallery
+        page.screenshot(path=str(tmp_path / "visitor-data-room.png"), full_page=True)
+        response = page.request.get(f"{server.url}/documents/{server.hidden_document}")
+        assert response.status == 404 and b"hidden" not in response.body()
+        goto(page, f"{server.url}/project?code={HIDDEN}")
+        assert page.get_by_text("secret-study").count() == 0
