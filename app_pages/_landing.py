@@ -7,18 +7,14 @@ from data with ``textContent`` only; a press sends which tile, and the page appl
 from __future__ import annotations
 
 import json
-import math
-import os
 from typing import Any
 
-import plotly.graph_objects as go
 import streamlit as st
 
-from app_pages._state import global_params, link, page_file, share_base
-from catalogue import Catalogue
+from app_pages._state import link
 from catalogue.projects.browse_state import BrowseState
-from catalogue.projects.landing import Headline, map_points
-from catalogue.text import format_number, format_vnd_bn, localized, t
+from catalogue.projects.landing import Headline
+from catalogue.text import format_number, t
 
 _HTML = '<div class="tiles" role="group"></div>'
 STYLE = """
@@ -136,91 +132,6 @@ def headline_tiles(figures: Headline, state: BrowseState, lang: str, on_press: A
 
     data = {"label": t("landing.figures", lang), "tiles": _tile_data(figures, state, lang)}
     _tiles(key="headline_tiles", data=json.dumps(data), on_tile_change=pressed)
-
-
-DEFAULT_TILES = "https://basemaps.cartocdn.com/light_all/{z}/{x}/{y}.png"
-TILES_CREDIT = "© OpenStreetMap contributors © CARTO"
-
-
-def map_style() -> dict[str, Any]:
-    """The map's style, written here rather than fetched: the markers are drawn even when the tile
-    host cannot be reached. Background tiles from ``CATALOGUE_MAP_TILES`` (a URL template; Carto's
-    light map by default; ``none`` for none: tests, a server that may not reach the tile host).
-    Labels (cluster counts) are drawn by the browser: the glyph address is this site's, which has none."""
-    tiles = os.environ.get("CATALOGUE_MAP_TILES", DEFAULT_TILES)
-    style: dict[str, Any] = {
-        "version": 8,
-        "glyphs": f"{share_base()}/map-glyphs/{{fontstack}}/{{range}}.pbf",
-        "sources": {},
-        "layers": [{"id": "background", "type": "background", "paint": {"background-color": "#eef2f0"}}],
-    }
-    if tiles and tiles != "none":
-        style["sources"]["base"] = {"type": "raster", "tiles": [tiles], "tileSize": 256, "attribution": TILES_CREDIT}
-        style["layers"].append({"id": "base", "type": "raster", "source": "base"})
-    return style
-
-
-def _figure(cat: Catalogue, codes: list[str] | None, lang: str) -> go.Figure:
-    points = map_points(cat, codes)
-    ref = cat.reference
-    fig = go.Figure()
-    for code in ref.categories.codes:
-        mine = points[points["category"] == code]
-        if mine.empty:
-            continue
-        names = [localized(row, "name", lang) for row in mine.to_dict("records")]
-        capital = [format_vnd_bn(value, lang) if value == value else "" for value in mine["investment_vnd_bn"]]
-        fig.add_trace(
-            go.Scattermap(
-                lat=mine["latitude"],
-                lon=mine["longitude"],
-                mode="markers",
-                marker={"size": 13, "color": mine["colour"].iloc[0], "opacity": 0.9},
-                cluster={"enabled": True, "maxzoom": 11, "size": [18, 24, 30], "step": [5, 15]},
-                name=ref.categories.label(code)(lang),
-                customdata=list(zip(mine["code"], names, capital, strict=True)),
-                hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[0]} · %{customdata[2]}<extra></extra>",
-            )
-        )
-    fig.update_layout(
-        map={"style": map_style(), **_view_of(points)},
-        margin={"l": 0, "r": 0, "t": 0, "b": 0},
-        height=380,
-        showlegend=True,
-        legend={"orientation": "h", "yanchor": "top", "y": -0.02, "x": 0, "font": {"size": 11}},
-        clickmode="event+select",
-        dragmode="pan",
-    )
-    return fig
-
-
-def _view_of(points) -> dict[str, Any]:
-    """Centre and zoom that show every point (Hanoi as a whole when they are spread, or none)."""
-    if len(points) == 0:
-        return {"center": {"lat": 21.03, "lon": 105.78}, "zoom": 8.6}
-    lat, lon = points["latitude"], points["longitude"]
-    span = max(float(lat.max() - lat.min()), float(lon.max() - lon.min()), 0.02)
-    zoom = min(12.5, max(8.4, math.log2(360 / span) - 1.6))  # a margin round the outermost
-    return {"center": {"lat": float(lat.min() + lat.max()) / 2, "lon": float(lon.min() + lon.max()) / 2}, "zoom": zoom}
-
-
-def project_map(cat: Catalogue, lang: str, codes: list[str] | None = None, *, key: str = "project-map") -> None:
-    """The public projects (of ``codes``) on a map, coloured by category; a click opens the project."""
-    event = st.plotly_chart(
-        _figure(cat, codes, lang),
-        key=key,
-        on_select="rerun",
-        selection_mode="points",
-        config={"displayModeBar": False, "scrollZoom": False, "locale": lang},
-        width="stretch",
-    )
-    selection = getattr(event, "selection", None) or {}
-    points = selection.get("points", []) if isinstance(selection, dict) else []
-    if points and points[0].get("customdata"):
-        code = str(points[0]["customdata"][0])
-        st.session_state.pop(key, None)  # back on this page, the map starts unselected
-        st.switch_page(page_file("project.py"), query_params={"code": code, **global_params()})
-    st.caption(t("landing.map_note", lang))
 
 
 def newest_projects(figures: Headline, lang: str) -> None:

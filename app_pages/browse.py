@@ -15,7 +15,8 @@ from app_pages._filters import (
     sort_choice,
     view_choice,
 )
-from app_pages._landing import headline_tiles, newest_projects, project_map
+from app_pages._landing import headline_tiles, newest_projects
+from app_pages._map import project_map
 from app_pages._results import result_list
 from app_pages._state import get_catalogue, global_params, language, remember_results, share_base
 from catalogue.projects.browse_state import BrowseState, to_params

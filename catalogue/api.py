@@ -143,8 +143,6 @@ class Routes:
             Route("/print/{code:path}", self.guarded(self.print_page), methods=read),
             Route("/documents/{id}/{name:path}", self.guarded(self.document), methods=read),
             Route("/documents/{id}", self.guarded(self.document), methods=read),
-            # the map's labels are drawn by the browser: no glyph file is served (a quick 404, not the app's page)
-            Route("/map-glyphs/{rest:path}", lambda _request: Response(status_code=404), methods=["GET", "HEAD"]),
             Route("/auth/cookie", self.set_cookie, methods=["POST", "GET"]),
             Route("/auth/signout", self.clear_cookie, methods=["POST", "GET"]),
             Route(f"{API}/{{rest:path}}", self.guarded(self.no_route), methods=[*read, "OPTIONS"]),

@@ -2,7 +2,7 @@
 the table view, the shared link's preview page, on a laptop and a phone, in both languages.
 
 Map tiles are never fetched (tests set CATALOGUE_MAP_TILES=none; the browser resolves no host
-but this one): the markers are drawn all the same, and a marker is clicked where MapLibre draws it.
+but this one): the markers are buttons drawn all the same.
 """
 
 from __future__ import annotations
@@ -16,19 +16,6 @@ from catalogue import Catalogue
 from tests.browser import Server, browser_page, chromium_path, goto, no_exception, wait_idle
 
 pytestmark = pytest.mark.browser
-
-# Where MapLibre drew one marker that stands alone (not in a cluster), in the page's pixels.
-_A_MARKER = """() => {
-  const gd = document.querySelector('.js-plotly-plot');
-  const map = gd._fullLayout.map._subplot.map;
-  const box = map.getCanvas().getBoundingClientRect();
-  const inside = map.queryRenderedFeatures()
-    .filter(f => f.layer.id.includes('plotly') && !f.properties.point_count && f.geometry.type === 'Point')
-    .map(f => map.project(f.geometry.coordinates))
-    .filter(p => p.x > 25 && p.y > 25 && p.x < box.width - 25 && p.y < box.height - 25);
-  if (!inside.length) return null;
-  return {x: box.left + inside[0].x, y: box.top + inside[0].y};
-}"""
 
 
 @pytest.fixture(scope="module")
@@ -53,13 +40,11 @@ def params_of(page) -> dict[str, list[str]]:
 
 
 def click_a_marker(page) -> None:
-    page.locator(".js-plotly-plot").first.wait_for()
-    page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()
-    page.wait_for_function(
-        _A_MARKER.replace("() => {", "() => { try {").replace("\n}", "\n} catch (e) { return null; } }")
-    )
-    spot = page.evaluate(_A_MARKER)
-    page.mouse.click(spot["x"], spot["y"])
+    """Press a project's marker (one standing alone, not a numbered group), as a person does."""
+    marker = page.locator(".pmap button.marker").first
+    marker.wait_for()
+    marker.scroll_into_view_if_needed()
+    marker.click()
 
 
 def test_a_marker_on_the_first_screens_map_opens_its_project_and_back_returns(server, reference, tmp_path):
@@ -82,7 +67,7 @@ def test_a_marker_on_the_first_screens_map_opens_its_project_and_back_returns(se
         page.go_back()
         wait_idle(page)
         no_exception(page)
-        assert urlparse(page.url).path == "/" and page.locator(".js-plotly-plot").count() == 1
+        assert urlparse(page.url).path == "/" and page.locator(".pmap").count() == 1
         assert page.title() == "Hanoi Environmental Industry Project Catalogue"
 
 
@@ -96,7 +81,7 @@ def test_a_tile_filters_and_pressed_again_shows_every_category_in_both_languages
         expected = reference.count(category="environmental_services")
         assert page.get_by_text(re.compile(rf"(^| ){expected} dự án$")).count() == 1
         assert page.locator(".tile[aria-pressed='true']").count() == 1
-        assert page.locator(".js-plotly-plot").count() == 0  # filtered: the results, not the first screen's map
+        assert page.locator(".pmap").count() == 0  # filtered: the results, not the first screen's map
         page.locator("[data-testid='stSidebar'] [data-testid='stButtonGroup'] button").nth(1).click()  # English
         wait_idle(page)
         assert params_of(page)["category"] == ["environmental_services"] and params_of(page)["lang"] == ["en"]
@@ -104,7 +89,7 @@ def test_a_tile_filters_and_pressed_again_shows_every_category_in_both_languages
         page.locator(".tile[data-tile='category:environmental_services']").click()
         wait_idle(page)
         no_exception(page)
-        assert "category" not in params_of(page) and page.locator(".js-plotly-plot").count() == 1
+        assert "category" not in params_of(page) and page.locator(".pmap").count() == 1
 
 
 def test_the_table_view_shows_every_result_and_keeps_its_place_across_language_and_reload(server, reference, tmp_path):

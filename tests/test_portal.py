@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import json
-
 import pandas as pd
 import pytest
 
@@ -15,6 +13,7 @@ from tests.results import card_data, component_data, press
 from tests.test_app import count_line, demo_catalogue, open_app, widget
 
 TILES = "catalogue_headline_tiles"
+MAP = "catalogue_project_map"
 
 
 @pytest.fixture
@@ -110,17 +109,21 @@ def test_a_tile_pressed_filters_and_pressed_again_undoes_it(fresh_db):
 def test_the_first_screen_shows_the_map_and_the_newest_and_a_search_shows_results_first(fresh_db):
     at = open_app({"lang": "en"})
     assert not at.exception
-    maps = at.get("plotly_chart")
-    assert len(maps) == 1
-    figure = json.loads(maps[0].proto.spec)
+    drawn = component_data(at, MAP)
+    assert drawn is not None
     with demo_catalogue() as cat:
         located = cat.projects().dropna(subset=["latitude", "longitude"])
-        assert sum(len(trace["customdata"]) for trace in figure["data"]) == len(located)
+        assert {point[0] for point in drawn["points"]} == set(located["code"])
+        assert all(
+            point[2] == category_colour(cat, located.set_index("code").loc[point[0], "category"])
+            for point in drawn["points"]
+        )
+        assert drawn["tiles"] is None  # CATALOGUE_MAP_TILES=none in tests: nothing fetched
         newest = [name for _code, name in headline(cat).newest]
     links = [link.label for link in at.get("page_link")]
     assert all(escape_markdown(name("en")) in links for name in newest)
     at = open_app({"q": "wastewater", "lang": "en"})
-    assert not at.get("plotly_chart") and component_data(at, TILES) is None and card_data(at)
+    assert component_data(at, MAP) is None and component_data(at, TILES) is None and card_data(at)
 
 
 def test_the_table_view_lists_every_result_and_survives_a_language_switch(fresh_db):
@@ -139,14 +142,22 @@ def test_the_table_view_lists_every_result_and_survives_a_language_switch(fresh_
     assert "view" not in at.query_params and len(card_data(at)) == min(expected, 20)
 
 
+def test_a_press_on_a_marker_opens_its_project(fresh_db):
+    at = open_app({"lang": "en"})
+    press(at, "open", "DEMO-035", MAP)
+    assert not at.exception
+    assert at.query_params["code"] in ("DEMO-035", ["DEMO-035"]) and at.query_params["lang"] in ("en", ["en"])
+    assert at.title[0].value == escape_markdown("[Illustrative] Additional waste-to-energy line at the Nam Son site")
+
+
 def test_the_map_view_shows_the_results_only(fresh_db):
     at = open_app({"view": "map", "category": "environmental_services"})
     assert not at.exception
-    figure = json.loads(at.get("plotly_chart")[0].proto.spec)
+    drawn = component_data(at, MAP)
     with demo_catalogue() as cat:
         located = cat.projects(category="environmental_services").dropna(subset=["latitude", "longitude"])
-    codes = {point[0] for trace in figure["data"] for point in trace["customdata"]}
-    assert codes == set(located["code"])
+    assert {point[0] for point in drawn["points"]} == set(located["code"])
+    assert len(drawn["legend"]) == 1  # the one category shown
 
 
 def test_cards_carry_the_facts_investors_scan_for(fresh_db):
