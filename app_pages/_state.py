@@ -485,7 +485,6 @@ _STYLE = """<style>
 /* Long page links (similar projects, shortlist) wrap instead of running off a phone's screen. */
 [data-testid="stPageLink"] p, [data-testid="stPageLink"] span { white-space: normal; overflow-wrap: anywhere; }
 /* The first screen's title: one line on a laptop, so the figures, the map and projects show above the fold. */
-[data-testid="stMain"] h1 { font-size: 2.1rem; }
 .st-key-hero h1 { font-size: 2rem; padding: 0 0 0.5rem; }
 @media (max-width: 640px) { [data-testid="stMain"] h1, .st-key-hero h1 { font-size: 1.5rem; } }
 /* Less empty space above the page's first line (a phone keeps room for the menu button). */
