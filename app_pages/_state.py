@@ -222,6 +222,25 @@ def share_base() -> str:
     return ""
 
 
+def mail_settings() -> dict[str, Any] | None:
+    """SMTP settings for the alerts: ``[smtp]`` of .streamlit/secrets.toml (host, port, sender, user,
+    password, starttls), else CATALOGUE_SMTP_HOST / _PORT / _SENDER; None when neither is set."""
+    try:
+        found = st.secrets.get("smtp")
+        if found:
+            return dict(found)
+    except Exception:  # no secrets file
+        pass
+    host = os.environ.get("CATALOGUE_SMTP_HOST")
+    if not host:
+        return None
+    return {
+        "host": host,
+        "port": int(os.environ.get("CATALOGUE_SMTP_PORT", "25")),
+        "sender": os.environ.get("CATALOGUE_SMTP_SENDER", "catalogue@localhost"),
+    }
+
+
 def session_id() -> str:
     """A random id for this browser session (the inquiry flood limit counts per session)."""
     return st.session_state.setdefault("session_id", uuid.uuid4().hex)
@@ -485,6 +504,7 @@ _STYLE = """<style>
 /* Long page links (similar projects, shortlist) wrap instead of running off a phone's screen. */
 [data-testid="stPageLink"] p, [data-testid="stPageLink"] span { white-space: normal; overflow-wrap: anywhere; }
 /* The first screen's title: one line on a laptop, so the figures, the map and projects show above the fold. */
+[data-testid="stMain"] h1 { font-size: 2.1rem; }
 .st-key-hero h1 { font-size: 2rem; padding: 0 0 0.5rem; }
 @media (max-width: 640px) { [data-testid="stMain"] h1, .st-key-hero h1 { font-size: 1.5rem; } }
 /* Less empty space above the page's first line (a phone keeps room for the menu button). */

@@ -18,10 +18,11 @@ from app_pages._filters import (
 from app_pages._landing import headline_tiles, newest_projects
 from app_pages._map import project_map
 from app_pages._results import result_list
-from app_pages._state import get_catalogue, global_params, language, remember_results, share_base
+from app_pages._state import get_catalogue, global_params, language, mail_settings, remember_results, share_base
+from catalogue.projects import alerts
 from catalogue.projects.browse_state import BrowseState, to_params
 from catalogue.projects.landing import headline
-from catalogue.projects.views import TABLE_COLUMNS, demo_count, result_cards, result_table
+from catalogue.projects.views import TABLE_COLUMNS, demo_count, escape_markdown, result_cards, result_table
 from catalogue.search.index import SearchResult
 from catalogue.text import format_number, t
 
@@ -219,10 +220,49 @@ def follow(state: BrowseState) -> None:
     """Follow these results: an Atom feed of the projects newly published or changed in them."""
     params = {k: v for k, v in to_params(state).items() if k not in ("page", "view", "sort")}
     feed = f"{share_base()}/api/v1/feed.atom" + (f"?{urlencode(params, doseq=True)}" if params else "")
-    with st.expander(t("follow.title", lang), icon=":material/notifications:"):
+    with st.expander(
+        t("follow.title", lang), icon=":material/notifications:", expanded="alert-said" in st.session_state
+    ):
         st.write(t("follow.feed_help", lang))
         st.link_button(t("follow.feed", lang), feed, icon=":material/rss_feed:")
         st.code(feed, language=None)
+        alert_form(params)
+
+
+def _subscribe(params: dict) -> None:
+    """The alert form's callback: keep the address (unconfirmed) and send the confirmation link."""
+    state = st.session_state
+    email = state.get("alert-email") or ""
+    try:
+        alerts.subscribe(
+            cat,
+            email,
+            params,
+            lang,
+            consent=bool(state.get("alert-consent")),
+            mailer=alerts.Mailer.from_settings(mail_settings()),
+            base=share_base(),
+        )
+    except alerts.AlertError as error:
+        state["alert-said"] = ("error", error.text(lang))
+        return
+    state["alert-said"] = ("success", t("alerts.check_inbox", lang, email=escape_markdown(email.strip())))
+    state["alert-email"], state["alert-consent"] = "", False
+
+
+def alert_form(params: dict) -> None:
+    """Leave an e-mail address for these results (double opt-in, one-click unsubscribe)."""
+    st.markdown(f"**{t('alerts.title', lang)}**")
+    st.caption(t("alerts.help", lang))
+    said = st.session_state.pop("alert-said", None)
+    if said:
+        (st.success if said[0] == "success" else st.error)(said[1])
+    with st.form("alert-form", border=False):
+        st.text_input(t("alerts.email", lang), key="alert-email", max_chars=254, autocomplete="email")
+        st.checkbox(t("alerts.consent", lang), key="alert-consent")
+        st.form_submit_button(
+            t("alerts.subscribe", lang), icon=":material/mark_email_read:", on_click=_subscribe, args=(params,)
+        )
 
 
 results()

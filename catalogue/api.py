@@ -30,6 +30,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from catalogue.core import Catalogue
+from catalogue.projects import alerts
 from catalogue.projects.browse_state import BrowseState, parse_params
 from catalogue.projects.documents import document_content
 from catalogue.projects.exporting import NOT_PUBLIC, export_frame, table_csv
@@ -141,6 +142,8 @@ class Routes:
             Route(f"{API}/feed.atom", self.guarded(self.feed), methods=[*read, "OPTIONS"]),
             Route("/p/{code:path}", self.guarded(self.share_page), methods=read),
             Route("/print/{code:path}", self.guarded(self.print_page), methods=read),
+            Route("/alerts/confirm", self.guarded(self.alert_confirm), methods=read),
+            Route("/alerts/unsubscribe", self.alert_unsubscribe, methods=["GET", "HEAD", "POST"]),
             Route("/documents/{id}/{name:path}", self.guarded(self.document), methods=read),
             Route("/documents/{id}", self.guarded(self.document), methods=read),
             Route("/auth/cookie", self.set_cookie, methods=["POST", "GET"]),
@@ -340,6 +343,21 @@ class Routes:
         if page is None:
             return _html_page(_not_found_html(lang), status=404)
         return _html_page(page, script_nonce=PRINT_NONCE)
+
+    def alert_confirm(self, request: Request) -> Response:
+        """The link of the confirmation message (double opt-in)."""
+        lang, token = _language(request), request.query_params.get("token", "")
+        done = request.method == "GET" and alerts.confirm(self.catalogue(), token)
+        message = t("alerts.confirmed", lang) if done else t("alerts.confirm_unknown", lang, days=alerts.PENDING_DAYS)
+        return _html_page(_message_html(message, lang), status=200 if done else 404)
+
+    def alert_unsubscribe(self, request: Request) -> Response:
+        """One click (a GET from the message's link, or the mail client's POST, RFC 8058): the alert
+        and its address are deleted."""
+        lang, token = _language(request), request.query_params.get("token", "")
+        done = alerts.unsubscribe(self.catalogue(), token) if request.method in ("GET", "POST") else False
+        message = t("alerts.unsubscribed", lang) if done else t("alerts.unsubscribe_unknown", lang)
+        return _html_page(_message_html(message, lang), status=200 if done else 404)
 
     def document(self, request: Request) -> Response:
         """``/documents/ID[/NAME]``: a data-room document, only while its project is public; always a
@@ -613,6 +631,15 @@ def _share_html(cat: Catalogue, project: dict[str, Any], lang: str, base: str, t
         f'<meta name="description" content="{html_escape(description)}">{metas}'
         f'<meta http-equiv="refresh" content="0; url={html_escape(target)}"></head>'
         f'<body><p><a href="{html_escape(target)}">{html_escape(name)}</a></p></body></html>'
+    )
+
+
+def _message_html(message: str, lang: str) -> str:
+    return (
+        f'<!doctype html><html lang="{html_escape(lang)}"><head><meta charset="utf-8"><title>{html_escape(message)}'
+        "</title><style>body{font-family:sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;color:#1f2933}"
+        f"</style></head><body><p>{html_escape(message)}</p>"
+        f'<p><a href="/">{html_escape(t("app.title", lang))}</a></p></body></html>'
     )
 
 

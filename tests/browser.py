@@ -57,7 +57,10 @@ def free_port() -> int:
 class Server:
     """`streamlit run app.py` on its own port and database."""
 
-    def __init__(self, db: Path, log: Path, script: Path | None = None, cwd: Path | None = None) -> None:
+    def __init__(
+        self, db: Path, log: Path, script: Path | None = None, cwd: Path | None = None, env: dict | None = None
+    ) -> None:
+        self.extra_env = env or {}  # beside CATALOGUE_DB: settings this server alone runs with
         self.script = script or ROOT / "app.py"
         self.cwd = cwd or ROOT  # its .streamlit/config.toml applies
         self.port = free_port()
@@ -67,7 +70,7 @@ class Server:
         self.process: subprocess.Popen | None = None
 
     def start(self, timeout: float = 60) -> None:
-        env = os.environ | {"CATALOGUE_DB": str(self.db), "PYTHONUNBUFFERED": "1"}
+        env = os.environ | {"CATALOGUE_DB": str(self.db), "PYTHONUNBUFFERED": "1"} | self.extra_env
         command = [
             sys.executable,
             "-m",

@@ -140,6 +140,7 @@ LANGUAGE_AS_DATA = {
     "catalogue/staff/inquiries.py:submit",  # the language the investor wrote in, stored with the inquiry
     "catalogue/staff/countries.py:country_options",  # codes (not text), in the order of their names
     "catalogue/core.py:export",  # writes a file in that language (projects/exporting.py renders it)
+    "catalogue/projects/alerts.py:subscribe",  # the language the alert's mail is written in, stored with it
 }
 # a table shaped for display, or a file rendered (an Atom feed, a workbook), in one language
 DISPLAY_TABLES = ("DataFrame", "pd.DataFrame", "Any", "bytes")

@@ -204,6 +204,16 @@ MIGRATIONS: tuple[Migration, ...] = (
             "uploaded_by varchar, uploaded_at timestamp not null, removed_at timestamp, removed_by varchar)",
         ),
     ),
+    Migration(
+        21,
+        "e-mail alerts without accounts: an address per filtered view, double opt-in, one-click unsubscribe",
+        (
+            "create table if not exists alert_subscriptions (id varchar primary key, email varchar not null, "
+            "lang varchar not null, view varchar not null, confirm_token varchar not null, "
+            "unsubscribe_token varchar not null, consent_at timestamp not null, created_at timestamp not null, "
+            "confirmed_at timestamp, last_sent_at timestamp)",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -1,0 +1,204 @@
+"""E-mail alerts without accounts: an investor leaves an address for a filtered view, confirms it by
+a link (double opt-in), then receives a digest when projects in that view are published or changed;
+one click unsubscribes, and the address is deleted then.
+
+Stored: the address, the view's parameters, the language, when consent was given and confirmed, and
+two random tokens (confirm, unsubscribe). Nothing else about the person. An unconfirmed address is
+deleted after :data:`PENDING_DAYS` days. Mail goes through :class:`Mailer` (SMTP settings from the
+app's secrets or the environment); tests use a local SMTP server.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.policy
+import json
+import secrets
+import smtplib
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from email.message import EmailMessage
+from typing import Any
+from urllib.parse import urlencode
+
+import duckdb
+
+from catalogue.clock import utcnow
+from catalogue.core import Catalogue
+from catalogue.errors import CatalogueError
+from catalogue.projects.browse_state import parse_params, to_params
+from catalogue.search.normalize import is_email
+from catalogue.text import DEFAULT_LANGUAGE, LANGUAGES, Text, is_default, localized, t
+
+PENDING_DAYS = 7
+PER_ADDRESS = 10  # alerts one address may hold
+DIGEST_ENTRIES = 20
+
+
+class AlertError(CatalogueError, ValueError):
+    """An alert that cannot be set up as asked; ``text`` says why, in every language."""
+
+
+@dataclass(frozen=True)
+class Mailer:
+    """SMTP settings: ``host``, ``port``, optional ``user``/``password``, ``sender``, ``starttls``."""
+
+    host: str
+    port: int = 25
+    sender: str = "catalogue@localhost"
+    user: str | None = None
+    password: str | None = None
+    starttls: bool = False
+
+    @classmethod
+    def from_settings(cls, settings: Mapping[str, Any] | None) -> Mailer | None:
+        """From a mapping (``[smtp]`` of the app's secrets, or CATALOGUE_SMTP_* read by the caller);
+        None when no host is configured."""
+        if not settings or not settings.get("host"):
+            return None
+        return cls(
+            host=str(settings["host"]),
+            port=int(settings.get("port", 25)),
+            sender=str(settings.get("sender", "catalogue@localhost")),
+            user=settings.get("user") or None,
+            password=settings.get("password") or None,
+            starttls=bool(settings.get("starttls", False)),
+        )
+
+    def send(self, to: str, subject: str, body: str, headers: Mapping[str, str] | None = None) -> None:
+        # long lines kept whole: a folded List-Unsubscribe URL would reach mail clients as encoded words
+        message = EmailMessage(policy=email.policy.SMTP.clone(max_line_length=998))
+        message["From"], message["To"], message["Subject"] = self.sender, to, subject
+        for name, value in (headers or {}).items():
+            message[name] = value
+        message.set_content(body)
+        with smtplib.SMTP(self.host, self.port, timeout=20) as smtp:
+            if self.starttls:
+                smtp.starttls()
+            if self.user:
+                smtp.login(self.user, self.password or "")
+            smtp.send_message(message)
+
+
+def _view(params: Mapping[str, Any], cat: Catalogue) -> dict[str, Any]:
+    """The view's canonical parameters (words and filters; not the page, the sort or the view)."""
+    state, _problems = parse_params(params, cat.reference)
+    return {k: v for k, v in to_params(state).items() if k not in ("page", "sort", "view", "lang")}
+
+
+def subscribe(
+    cat: Catalogue, email: str, params: Mapping[str, Any], lang: str, *, consent: bool, mailer: Mailer | None, base: str
+) -> str:
+    """Keep ``email`` for the view ``params`` (unconfirmed) and send the confirmation link; the
+    subscription's id. Raises :class:`AlertError` (no consent, a bad address, too many alerts, no mail server)."""
+    email = email.strip()
+    if not consent:
+        raise AlertError(Text.of("alerts.no_consent"))
+    if not is_email(email) or len(email) > 254:
+        raise AlertError(Text.of("alerts.bad_email"))
+    if mailer is None:
+        raise AlertError(Text.of("alerts.no_mail"))
+    view = json.dumps(_view(params, cat), ensure_ascii=False, sort_keys=True)
+    confirm, leave, now = secrets.token_urlsafe(24), secrets.token_urlsafe(24), utcnow()
+    lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+    subscription = uuid.uuid4().hex
+
+    def store(cur: duckdb.DuckDBPyConnection) -> None:
+        cur.execute("delete from alert_subscriptions where confirmed_at is null and created_at < ?", [_expiry(now)])
+        held = cur.execute("select count(*) from alert_subscriptions where lower(email) = lower(?)", [email]).fetchall()
+        if held[0][0] >= PER_ADDRESS:
+            raise AlertError(Text.of("alerts.too_many", limit=PER_ADDRESS))
+        cur.execute(
+            "insert into alert_subscriptions (id, email, lang, view, confirm_token, unsubscribe_token, consent_at, "
+            "created_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
+            [subscription, email, lang, view, confirm, leave, now, now],
+        )
+
+    cat.write(store, event="alerts")
+    link = f"{base}/alerts/confirm?{urlencode({'token': confirm})}"
+    try:
+        mailer.send(
+            email, t("alerts.confirm_subject", lang), t("alerts.confirm_body", lang, link=link, days=PENDING_DAYS)
+        )
+    except (OSError, smtplib.SMTPException) as error:  # nothing kept half: no address without its message
+        cat.write(
+            lambda cur: cur.execute("delete from alert_subscriptions where id = ?", [subscription]), event="alerts"
+        )
+        raise AlertError(Text.of("alerts.send_failed")) from error
+    return subscription
+
+
+def _expiry(now: dt.datetime) -> dt.datetime:
+    return now - dt.timedelta(days=PENDING_DAYS)
+
+
+def confirm(cat: Catalogue, token: str) -> bool:
+    """The confirmation link followed: the alert starts (from now). False for an unknown or expired token."""
+    now = utcnow()
+
+    def mark(cur: duckdb.DuckDBPyConnection) -> bool:
+        found = cur.execute(
+            "update alert_subscriptions set confirmed_at = coalesce(confirmed_at, ?), last_sent_at = "
+            "coalesce(last_sent_at, ?) where confirm_token = ? and created_at >= ? returning id",
+            [now, now, token[:64], _expiry(now)],
+        ).fetchall()
+        return bool(found)
+
+    return cat.write(mark, event="alerts")
+
+
+def unsubscribe(cat: Catalogue, token: str) -> bool:
+    """One click: the subscription and its address are deleted. False for an unknown token."""
+
+    def delete(cur: duckdb.DuckDBPyConnection) -> bool:
+        return bool(
+            cur.execute(
+                "delete from alert_subscriptions where unsubscribe_token = ? returning id", [token[:64]]
+            ).fetchall()
+        )
+
+    return cat.write(delete, event="alerts")
+
+
+def send_digests(cat: Catalogue, mailer: Mailer, base: str) -> int:
+    """For each confirmed alert, the projects of its view published or changed since its last digest,
+    in one mail (none when there is nothing new); how many mails were sent."""
+    with cat.cursor() as cur:
+        rows = cur.execute(
+            "select id, email, lang, view, unsubscribe_token, last_sent_at from alert_subscriptions "
+            "where confirmed_at is not null order by created_at"
+        ).fetchall()
+    sent = 0
+    for subscription, address, lang, view, leave, since in rows:
+        params = json.loads(view)
+        state, _ = parse_params(params, cat.reference)
+        hits = cat.search_page(state.q, limit=500, sort="updated", facets=False, **state.filters()).hits
+        fresh = [row for row in cat.rows([hit.code for hit in hits]) if since is None or row["updated_at"] > since]
+        if not fresh:
+            continue
+        now = utcnow()
+        mailer.send(address, *_digest(fresh[:DIGEST_ENTRIES], len(fresh), lang, base, params, leave))
+        cat.write(
+            lambda cur, subscription=subscription, now=now: cur.execute(
+                "update alert_subscriptions set last_sent_at = ? where id = ?", [now, subscription]
+            ),
+            event="alerts",
+        )
+        sent += 1
+    return sent
+
+
+def _digest(
+    rows: list[dict[str, Any]], total: int, lang: str, base: str, params: dict[str, Any], leave: str
+) -> tuple[str, str, dict[str, str]]:
+    """Subject, body and headers of a digest (List-Unsubscribe: one click, RFC 8058)."""
+    suffix = "" if is_default(lang) else f"&lang={lang}"
+    lines = [
+        f"- {localized(row, 'name', lang) or row['code']}\n  {base}/project?code={row['code']}{suffix}" for row in rows
+    ]
+    view = f"{base}/?{urlencode({**params, **({} if is_default(lang) else {'lang': lang})}, doseq=True)}"
+    leave_link = f"{base}/alerts/unsubscribe?{urlencode({'token': leave})}"
+    body = t("alerts.digest_body", lang, count=total, projects="\n".join(lines), view=view, unsubscribe=leave_link)
+    headers = {"List-Unsubscribe": f"<{leave_link}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
+    return t("alerts.digest_subject", lang, count=total), body, headers

@@ -1,0 +1,154 @@
+"""E-mail alerts without accounts, against a local SMTP server (aiosmtpd on a loopback port):
+double opt-in, a digest of what is new in the view, one-click unsubscribe that deletes the address,
+nothing kept when the confirmation cannot be sent."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import re
+import socket
+from collections.abc import Iterator
+from email.message import Message
+
+import pytest
+from aiosmtpd.controller import Controller
+from starlette.requests import Request
+
+from catalogue.api import Routes
+from catalogue.projects import alerts
+from tests.test_app import demo_catalogue
+
+BASE = "https://catalogue.example"
+
+
+class Inbox:
+    """Messages the local SMTP server received, parsed."""
+
+    def __init__(self) -> None:
+        self.messages: list[Message] = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append(email.message_from_bytes(envelope.content, policy=email.policy.default))
+        return "250 OK"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def inbox() -> Iterator[tuple[Inbox, alerts.Mailer]]:
+    box = Inbox()
+    port = _free_port()
+    controller = Controller(box, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        yield box, alerts.Mailer(host="127.0.0.1", port=port, sender="xuctien@catalogue.example")
+    finally:
+        controller.stop()
+
+
+def body(message: Message) -> str:
+    return message.get_content()
+
+
+def link(message: Message, path: str) -> str:
+    found = re.search(rf"{re.escape(BASE)}{re.escape(path)}\?token=([\w-]+)", body(message))
+    assert found, body(message)
+    return found.group(1)
+
+
+def call(routes: Routes, endpoint, path: str, token: str, method: str = "GET"):
+    scope = {
+        "type": "http",
+        "method": method,
+        "scheme": "http",
+        "path": path,
+        "query_string": f"token={token}&lang=en".encode(),
+        "headers": [(b"host", b"cat.example")],
+        "client": ("10.0.0.9", 1234),
+    }
+    return endpoint(Request(scope))
+
+
+def _touch(cat, code: str) -> None:
+    """A staff change to a project (its update time moves on)."""
+    from catalogue.clock import project_stamp
+
+    cat.write(lambda cur: cur.execute("update projects set updated_at = ? where code = ?", [project_stamp(), code]))
+
+
+def test_opt_in_digest_and_one_click_unsubscribe(inbox):
+    box, mailer = inbox
+    with demo_catalogue() as cat:
+        routes = Routes(lambda: cat)
+        alerts.subscribe(
+            cat,
+            "investor@example.com",
+            {"category": "renewables", "page": "3"},
+            "en",
+            consent=True,
+            mailer=mailer,
+            base=BASE,
+        )
+        assert len(box.messages) == 1 and box.messages[0]["To"] == "investor@example.com"
+        assert box.messages[0]["Subject"] == "Confirm your project alert"
+        assert alerts.send_digests(cat, mailer, BASE) == 0  # not confirmed: nothing sent
+        token = link(box.messages[0], "/alerts/confirm")
+        assert call(routes, routes.alert_confirm, "/alerts/confirm", token).status_code == 200
+        assert alerts.send_digests(cat, mailer, BASE) == 0  # nothing new since the confirmation
+        _touch(cat, "DEMO-035")  # a renewables project changes …
+        _touch(cat, "DEMO-001")  # … and one of another category
+        assert alerts.send_digests(cat, mailer, BASE) == 1
+        digest = box.messages[-1]
+        assert digest["Subject"] == "1 new or updated project in the catalogue"
+        text = body(digest)
+        assert "Additional waste-to-energy line" in text and f"{BASE}/project?code=DEMO-035&lang=en" in text
+        assert "DEMO-001" not in text and f"{BASE}/?category=renewables&lang=en" in text
+        leave = link(digest, "/alerts/unsubscribe")
+        assert digest["List-Unsubscribe"] == f"<{BASE}/alerts/unsubscribe?token={leave}>"
+        assert alerts.send_digests(cat, mailer, BASE) == 0  # sent once
+        response = call(routes, routes.alert_unsubscribe, "/alerts/unsubscribe", leave, method="POST")
+        assert response.status_code == 200 and b"unsubscribed" in response.body
+        with cat.cursor() as cur:  # the address is gone, not just marked
+            assert cur.execute("select count(*) from alert_subscriptions").fetchall() == [(0,)]
+        assert call(routes, routes.alert_unsubscribe, "/alerts/unsubscribe", leave).status_code == 404
+
+
+def test_what_is_refused_and_nothing_kept_half(inbox):
+    box, mailer = inbox
+    with demo_catalogue() as cat:
+        for address, consent, reason in (
+            ("investor@example.com", False, "Please agree"),
+            ("not an address", True, "not in a valid form"),
+        ):
+            with pytest.raises(alerts.AlertError, match=reason):
+                alerts.subscribe(cat, address, {}, "en", consent=consent, mailer=mailer, base=BASE)
+        with pytest.raises(alerts.AlertError, match="not set up to send mail"):
+            alerts.subscribe(cat, "investor@example.com", {}, "en", consent=True, mailer=None, base=BASE)
+        away = alerts.Mailer(host="127.0.0.1", port=_free_port())  # nobody listens there
+        with pytest.raises(alerts.AlertError, match="could not be sent"):
+            alerts.subscribe(cat, "investor@example.com", {}, "en", consent=True, mailer=away, base=BASE)
+        with cat.cursor() as cur:
+            assert cur.execute("select count(*) from alert_subscriptions").fetchall() == [(0,)]
+        assert box.messages == []
+        for _ in range(alerts.PER_ADDRESS):
+            alerts.subscribe(cat, "busy@example.com", {}, "vi", consent=True, mailer=mailer, base=BASE)
+        with pytest.raises(alerts.AlertError, match=f"at most {alerts.PER_ADDRESS} alerts"):
+            alerts.subscribe(cat, "Busy@Example.com", {}, "vi", consent=True, mailer=mailer, base=BASE)
+        assert box.messages[0]["Subject"] == "Xác nhận đăng ký nhận thông báo dự án"  # in the reader's language
+
+
+def test_a_forged_or_stale_token_confirms_nothing(inbox):
+    _box, mailer = inbox
+    with demo_catalogue() as cat:
+        routes = Routes(lambda: cat)
+        alerts.subscribe(cat, "investor@example.com", {}, "en", consent=True, mailer=mailer, base=BASE)
+        assert call(routes, routes.alert_confirm, "/alerts/confirm", "forged-token").status_code == 404
+        cat.write(lambda cur: cur.execute("update alert_subscriptions set created_at = created_at - interval 8 days"))
+        with cat.cursor() as cur:
+            token = cur.execute("select confirm_token from alert_subscriptions").fetchall()[0][0]
+        assert not alerts.confirm(cat, token)  # older than a week: the address waits to be deleted

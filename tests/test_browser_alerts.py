@@ -1,0 +1,97 @@
+"""An e-mail alert in Chromium, its mail caught by a local SMTP server (aiosmtpd on loopback): an
+investor leaves an address on a filtered view, the confirmation arrives, its link confirms in the
+browser; a digest arrives when a project of the view changes; its one-click link unsubscribes."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+from aiosmtpd.controller import Controller
+
+from tests.browser import Server, browser_page, chromium_path, free_port, goto, no_exception, wait_idle
+from tests.conftest import open_demo
+from tests.test_alerts import Inbox, body
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def inbox():
+    box, port = Inbox(), free_port()
+    controller = Controller(box, hostname="127.0.0.1", port=port)
+    controller.start()
+    box.port = port  # type: ignore[attr-defined]
+    yield box
+    controller.stop()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, inbox):
+    chromium_path()
+    where = tmp_path_factory.mktemp("alerts")
+    db = where / "catalogue.duckdb"
+    open_demo(db, "lan").close()
+    port = free_port()
+    srv = Server(
+        db,
+        where / "streamlit.log",
+        env={
+            "CATALOGUE_SMTP_HOST": "127.0.0.1",
+            "CATALOGUE_SMTP_PORT": str(inbox.port),
+            "CATALOGUE_PUBLIC_URL": f"http://127.0.0.1:{port}",
+            "CATALOGUE_ALERT_MINUTES": "0.05",  # a digest round every 3 s
+        },
+    )
+    srv.port, srv.url = port, f"http://127.0.0.1:{port}"
+    srv.start()
+    yield srv
+    srv.stop()
+
+
+def wait_for_mail(inbox: Inbox, count: int, timeout: float = 20) -> None:
+    deadline = time.monotonic() + timeout
+    while len(inbox.messages) < count and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert len(inbox.messages) >= count, f"{len(inbox.messages)} messages, {count} awaited"
+
+
+def test_an_alert_is_confirmed_sent_and_cancelled_in_one_click(server, inbox, tmp_path):
+    with browser_page(1440, 1800) as page:
+        goto(page, f"{server.url}/?category=renewables&lang=en")
+        page.get_by_text("Follow these results").click()
+        page.get_by_label("E-mail").fill("investor@example.com")
+        page.get_by_text("I agree that the catalogue keeps this address").click()
+        page.get_by_role("button", name=re.compile("Subscribe")).click()
+        wait_idle(page)
+        no_exception(page)
+        page.get_by_text("A confirmation message was sent to investor@example.com").wait_for()
+        page.screenshot(path=str(tmp_path / "alert-sent.png"))
+        wait_for_mail(inbox, 1)
+        confirmation = inbox.messages[0]
+        assert confirmation["Subject"] == "Confirm your project alert"
+        confirm = re.search(r"http://\S+/alerts/confirm\?token=[\w-]+", body(confirmation)).group(0)
+        page.goto(confirm + "&lang=en")
+        assert "Confirmed" in page.content()
+        page.screenshot(path=str(tmp_path / "alert-confirmed.png"))
+    # A staff member changes a renewables project: the next round sends a digest.
+    with browser_page(1440, 1800) as page:
+        goto(page, f"{server.url}/signin")
+        page.get_by_label("Tên đăng nhập").fill("lan")
+        page.get_by_label("Mật khẩu").fill("grey-heron-lake-42")
+        page.get_by_role("button", name="Đăng nhập").click()
+        page.get_by_text("Đã đăng nhập").first.wait_for()
+        goto(page, f"{server.url}/edit?code=DEMO-035")
+        page.get_by_role("textbox", name="Quy mô", exact=True).fill("1.600 tấn rác/ngày; 32 MW")
+        page.get_by_role("button", name="Lưu thay đổi").click()
+        wait_idle(page)
+    wait_for_mail(inbox, 2)
+    digest = inbox.messages[1]
+    assert "DEMO-035" in body(digest) and "1 new or updated project" in digest["Subject"]
+    leave = re.search(r"http://\S+/alerts/unsubscribe\?token=[\w-]+", body(digest)).group(0)
+    with browser_page(1280, 900) as page:
+        page.goto(leave + "&lang=en")
+        assert "You are unsubscribed" in page.content()
+        page.goto(leave + "&lang=en")  # the address is gone: nothing left to cancel
+        assert "No such alert" in page.content()
