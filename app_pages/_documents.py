@@ -20,10 +20,10 @@ from catalogue.projects.documents import (
 from catalogue.projects.views import escape_markdown
 from catalogue.text import codes, enum_label, format_date, format_number, t
 
-UPLOAD_TYPES = ["pdf", "png", "jpg", "jpeg", "docx", "xlsx"]
-
 
 def size_text(size: int, lang: str) -> str:
+    if size < 1024:
+        return t("documents.bytes", lang, size=format_number(size, lang, 0))
     if size >= 1024 * 1024:
         return t("documents.mb", lang, size=format_number(size / (1024 * 1024), lang, 1))
     return t("documents.kb", lang, size=format_number(max(1, round(size / 1024)), lang, 0))
@@ -61,10 +61,10 @@ def public_documents(cat: Catalogue, code: str, lang: str) -> None:
                 columns[index % 3].image(content[1], caption=photo.title, width="stretch")
 
 
-def _upload(cat: Catalogue, code: str, actor: str, lang: str) -> None:
+def _upload(cat: Catalogue, code: str, actor: str, lang: str, form: int) -> None:
     """The upload form's callback: keep the file, or say why not (nothing kept half)."""
     state = st.session_state
-    upload = state.get(f"doc-file-{code}")
+    upload = state.get(f"doc-file-{code}-{form}")
     if upload is None:
         state[f"doc-error-{code}"] = t("documents.choose_file", lang)
         return
@@ -74,16 +74,16 @@ def _upload(cat: Catalogue, code: str, actor: str, lang: str) -> None:
             code,
             upload.getvalue(),
             upload.name,
-            kind=state.get(f"doc-kind-{code}") or "",
-            language=state.get(f"doc-lang-{code}") or "",
-            title=state.get(f"doc-title-{code}") or "",
+            kind=state.get(f"doc-kind-{code}-{form}") or "",
+            language=state.get(f"doc-lang-{code}-{form}") or "",
+            title=state.get(f"doc-title-{code}-{form}") or "",
             actor=actor,
         )
     except DocumentError as error:
         state[f"doc-error-{code}"] = error.text(lang)
         return
     state[f"doc-done-{code}"] = t("documents.added", lang, name=document.file_name)
-    state[f"doc-form-{code}"] = state.get(f"doc-form-{code}", 0) + 1  # a fresh form: the same file is not sent twice
+    state[f"doc-form-{code}"] = form + 1  # a fresh, empty form: the same file is not sent twice
 
 
 def data_room(cat: Catalogue, code: str, actor: str, lang: str) -> None:
@@ -101,22 +101,30 @@ def data_room(cat: Catalogue, code: str, actor: str, lang: str) -> None:
             remove_document(cat, document.id, actor)
             st.rerun()
     form = st.session_state.get(f"doc-form-{code}", 0)
-    with st.form(f"doc-upload-{code}-{form}", clear_on_submit=True, border=True):
-        st.file_uploader(t("documents.file", lang), type=UPLOAD_TYPES, key=f"doc-file-{code}")
+    with st.form(f"doc-upload-{code}-{form}", border=True):
+        # any file is taken to the check, which says why one is refused (an SVG, an HTML page …)
+        st.file_uploader(
+            t("documents.file", lang), key=f"doc-file-{code}-{form}", max_upload_size=MAX_BYTES // (1024 * 1024)
+        )
         kind_col, lang_col = st.columns(2)
         kind_col.selectbox(
             t("documents.kind", lang),
             codes("document_kind"),
+            index=None,  # chosen each time: a photo is not filed as a study by default
+            placeholder=t("browse.choose", lang),
             format_func=lambda value: enum_label("document_kind", value)(lang),
-            key=f"doc-kind-{code}",
+            key=f"doc-kind-{code}-{form}",
         )
         lang_col.selectbox(
             t("documents.language", lang),
             codes("document_language"),
             format_func=lambda value: enum_label("document_language", value)(lang),
-            key=f"doc-lang-{code}",
+            key=f"doc-lang-{code}-{form}",
         )
-        st.text_input(t("documents.doc_title", lang), max_chars=200, key=f"doc-title-{code}")
+        st.text_input(t("documents.doc_title", lang), max_chars=200, key=f"doc-title-{code}-{form}")
         st.form_submit_button(
-            t("documents.add", lang), icon=":material/upload_file:", on_click=_upload, args=(cat, code, actor, lang)
+            t("documents.add", lang),
+            icon=":material/upload_file:",
+            on_click=_upload,
+            args=(cat, code, actor, lang, form),
         )

@@ -157,3 +157,10 @@ def test_documents_survive_a_restart(tmp_path):
     with Catalogue.open(tmp_path / "c.duckdb") as cat:
         found = document_content(cat, study.id)
         assert found is not None and found[1] == office("docx") and found[0].sha256 == study.sha256
+
+
+def test_sizes_are_said_in_bytes_below_a_kilobyte():
+    from app_pages._documents import size_text
+
+    assert size_text(303, "en") == "303 bytes" and size_text(2048, "vi") == "2 KB"
+    assert size_text(3 * 1024 * 1024 + 1, "vi") == "3 MB" and size_text(1536 * 1024, "vi") == "1,5 MB"
