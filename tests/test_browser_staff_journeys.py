@@ -279,7 +279,11 @@ def test_an_agency_list_is_shown_as_read_in_both_languages_then_imported(prepare
         no_exception(page)
         # the first proposed code is replaced by the zone board's own, then applied
         page.get_by_text("Mã của 2 dự án tệp không ghi mã").click()
-        page.get_by_label("Dòng 10 · Nhà máy sản xuất lò đốt chất thải công nghiệp").fill("KCN-25-02")
+        wait_idle(page)
+        field = page.get_by_label("Dòng 10 · Nhà máy sản xuất lò đốt chất thải công nghiệp")
+        field.fill("KCN-25-02")
+        field.press("Tab")  # typed, then left, as a person does before reaching the button
+        wait_idle(page)
         page.get_by_role("button", name="Dùng các mã này").click()
         page.get_by_text("Dùng mã do bạn nhập cho 1 dòng không có mã.").wait_for()
         wait_idle(page)
