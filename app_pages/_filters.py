@@ -159,6 +159,9 @@ def filter_panel(ref: Reference, state: BrowseState, lang: str, facets: dict[str
             format_func=label,
             on_change=apply,
             placeholder=t("browse.choose", lang),
+            # no "Select all" (in English only; every ward at once made a very long address and
+            # asked nothing a person means)
+            select_all=False,
         )
     _capital_range(state, lang, apply)
 

@@ -86,6 +86,12 @@ def test_a_tile_filters_and_pressed_again_shows_every_category_in_both_languages
         wait_idle(page)
         assert params_of(page)["category"] == ["environmental_services"] and params_of(page)["lang"] == ["en"]
         assert page.get_by_text(re.compile(rf"(^| ){expected} projects$")).count() == 1
+        ward = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").nth(3)
+        ward.click()
+        page.get_by_role("option").first.wait_for()
+        options = page.get_by_role("option").all_inner_texts()
+        assert options and not any("select all" in option.lower() for option in options)  # no English-only "Select all"
+        page.keyboard.press("Escape")
         page.locator(".tile[data-tile='category:environmental_services']").click()
         wait_idle(page)
         no_exception(page)
