@@ -116,7 +116,9 @@ def test_restoring_a_version_that_brings_back_an_accepted_warning_goes_back_to_r
         goto(page, f"{server.url}/edit?code=HN-BACK")
         assert "cảnh báo nhất quán" not in main_text(page)
         page.locator("[data-testid='stExpander'] summary").filter(has_text="Công bố").click()
+        wait_idle(page)  # the page settled (its data room is drawn too) before the button is pressed
         page.get_by_role("button", name="Khôi phục phiên bản này…").click()
+        wait_idle(page)
         page.get_by_text(re.compile("^Khôi phục phiên bản lúc .*giờ Hà Nội")).wait_for()
         assert page.get_by_text(re.compile("quay về chờ duyệt")).count() == 1  # said before, not after
         page.get_by_role("button", name="Xác nhận khôi phục").click()
