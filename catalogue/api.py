@@ -34,7 +34,7 @@ from catalogue.projects import alerts
 from catalogue.projects.browse_state import BrowseState, parse_params
 from catalogue.projects.documents import document_content
 from catalogue.projects.exporting import NOT_PUBLIC, export_frame, table_csv
-from catalogue.projects.views import profile_html
+from catalogue.projects.views import DEAL_COLUMNS, profile_html
 from catalogue.staff import auth
 from catalogue.staff.inquiries import RateLimiter
 from catalogue.storage.migrations import LATEST_VERSION
@@ -508,12 +508,7 @@ PLAIN_FIELDS = (
     "contact_phone",
     "incentives",
     "legal_basis",
-    "land_status",
-    "preparation_stage",
-    "ppp_structure",
-    "concession_years",
-    "revenue_basis",
-    "sdg_tags",
+    *DEAL_COLUMNS,
 )
 
 

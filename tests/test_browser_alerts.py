@@ -13,6 +13,7 @@ from aiosmtpd.controller import Controller
 from tests.browser import Server, browser_page, chromium_path, free_port, goto, no_exception, wait_idle
 from tests.conftest import open_demo
 from tests.test_alerts import Inbox, body
+from tests.test_browser_staff import sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -77,11 +78,7 @@ def test_an_alert_is_confirmed_sent_and_cancelled_in_one_click(server, inbox, tm
         page.screenshot(path=str(tmp_path / "alert-confirmed.png"))
     # A staff member changes a renewables project: the next round sends a digest.
     with browser_page(1440, 1800) as page:
-        goto(page, f"{server.url}/signin")
-        page.get_by_label("Tên đăng nhập").fill("lan")
-        page.get_by_label("Mật khẩu").fill("grey-heron-lake-42")
-        page.get_by_role("button", name="Đăng nhập").click()
-        page.get_by_text("Đã đăng nhập").first.wait_for()
+        sign_in(page, server, "lan")
         goto(page, f"{server.url}/edit?code=DEMO-035")
         page.get_by_role("textbox", name="Quy mô", exact=True).fill("1.600 tấn rác/ngày; 32 MW")
         page.get_by_role("button", name="Lưu thay đổi").click()

@@ -11,7 +11,8 @@ import pytest
 
 from catalogue.projects.documents import add_document
 from tests.browser import Server, browser_page, chromium_path, goto, no_exception, wait_idle
-from tests.conftest import PASSWORD, open_demo
+from tests.conftest import open_demo
+from tests.test_browser_staff import sign_in
 from tests.test_data_room import PDF, PNG
 
 pytestmark = pytest.mark.browser
@@ -34,15 +35,6 @@ def server(tmp_path_factory):
     srv.stop()
 
 
-def sign_in(page, server) -> None:
-    goto(page, f"{server.url}/signin")
-    page.get_by_label("Tên đăng nhập").fill("lan")
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.get_by_text("Đã đăng nhập").first.wait_for()
-    wait_idle(page)
-
-
 def upload(page, path, kind: str, title: str) -> None:
     form = page.locator("[data-testid='stForm']").filter(has_text="Thêm vào hồ sơ")
     form.locator("input[type='file']").set_input_files(str(path))
@@ -63,7 +55,7 @@ def test_staff_attach_a_visitor_downloads_a_hidden_projects_document_is_refused(
     bad = tmp_path / "trang.pdf"
     bad.write_bytes(b"<!doctype html><script>alert(1)</script>")
     with browser_page(1440, 2400) as page:
-        sign_in(page, server)
+        sign_in(page, server, "lan")
         goto(page, f"{server.url}/edit?code=DEMO-001")
         no_exception(page)
         upload(page, study, "Báo cáo tiền khả thi", "Báo cáo nghiên cứu tiền khả thi")
