@@ -25,6 +25,7 @@ from typing import Any
 from urllib.parse import quote, urlencode
 from xml.sax.saxutils import escape
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
@@ -35,6 +36,7 @@ from catalogue.projects.browse_state import BrowseState, parse_params
 from catalogue.projects.documents import document_content
 from catalogue.projects.exporting import NOT_PUBLIC, export_frame, table_csv
 from catalogue.projects.views import DEAL_COLUMNS, profile_html
+from catalogue.replica import forwarding
 from catalogue.staff import auth
 from catalogue.staff.inquiries import RateLimiter
 from catalogue.storage.migrations import LATEST_VERSION
@@ -43,6 +45,7 @@ from catalogue.text import DEFAULT_LANGUAGE, LANGUAGES, Text, format_vnd_bn, is_
 API = "/api/v1"
 PER_PAGE_MAX = 100
 READS_PER_MINUTE = 240  # per client address; a conference's Wi-Fi puts many investors behind one
+FORWARD_BYTES = 64_000  # one forwarded inquiry or alert sign-up (a message is at most 3,000 characters)
 FEED_ENTRIES = 50
 GRANT_SECONDS = 60
 FACETS = ("category", "project_type", "district", "ward", "status", "investment_form", "lead_agency")
@@ -126,29 +129,41 @@ GRANTS = CookieGrants()
 class Routes:
     """The routes over one catalogue, found by ``catalogue()`` (the app's shared one)."""
 
-    def __init__(self, catalogue: Callable[[], Catalogue], limiter: RateLimiter | None = None) -> None:
+    def __init__(
+        self,
+        catalogue: Callable[[], Catalogue],
+        limiter: RateLimiter | None = None,
+        *,
+        mailer: Callable[[], alerts.Mailer | None] = lambda: None,
+        health_extra: Callable[[], dict[str, Any]] = dict,
+    ) -> None:
         self.catalogue = catalogue
         self.limiter = limiter or RateLimiter(READS_PER_MINUTE, 60.0)
+        self.mailer = mailer  # the primary's mail settings, for alert sign-ups a replica forwards
+        self.health_extra = health_extra  # a replica's snapshot, a primary's last one written
 
-    def routes(self) -> list[Route]:
+    def routes(self, prefix: str = "") -> list[Route]:
+        """Every route, under ``prefix`` (a server with a base URL path answers at both: Streamlit's
+        own base path does not apply to an app's routes)."""
         read = ["GET", "HEAD", *WRITE_METHODS]  # a write is answered by guarded(): 405 in JSON, not text
         return [
-            Route("/healthz", self.health, methods=read),
-            Route(f"{API}/projects", self.guarded(self.list_projects), methods=[*read, "OPTIONS"]),
-            Route(f"{API}/projects.csv", self.guarded(self.projects_csv), methods=[*read, "OPTIONS"]),
-            Route(f"{API}/projects/{{code:path}}", self.guarded(self.one_project), methods=[*read, "OPTIONS"]),
-            Route(f"{API}/facets", self.guarded(self.facets), methods=[*read, "OPTIONS"]),
-            Route(f"{API}/openapi.json", self.guarded(self.openapi), methods=[*read, "OPTIONS"]),
-            Route(f"{API}/feed.atom", self.guarded(self.feed), methods=[*read, "OPTIONS"]),
-            Route("/p/{code:path}", self.guarded(self.share_page), methods=read),
-            Route("/print/{code:path}", self.guarded(self.print_page), methods=read),
-            Route("/alerts/confirm", self.guarded(self.alert_confirm), methods=read),
-            Route("/alerts/unsubscribe", self.alert_unsubscribe, methods=["GET", "HEAD", "POST"]),
-            Route("/documents/{id}/{name:path}", self.guarded(self.document), methods=read),
-            Route("/documents/{id}", self.guarded(self.document), methods=read),
-            Route("/auth/cookie", self.set_cookie, methods=["POST", "GET"]),
-            Route("/auth/signout", self.clear_cookie, methods=["POST", "GET"]),
-            Route(f"{API}/{{rest:path}}", self.guarded(self.no_route), methods=[*read, "OPTIONS"]),
+            Route(f"{prefix}/healthz", self.health, methods=read),
+            Route(f"{prefix}{API}/projects", self.guarded(self.list_projects), methods=[*read, "OPTIONS"]),
+            Route(f"{prefix}{API}/projects.csv", self.guarded(self.projects_csv), methods=[*read, "OPTIONS"]),
+            Route(f"{prefix}{API}/projects/{{code:path}}", self.guarded(self.one_project), methods=[*read, "OPTIONS"]),
+            Route(f"{prefix}{API}/facets", self.guarded(self.facets), methods=[*read, "OPTIONS"]),
+            Route(f"{prefix}{API}/openapi.json", self.guarded(self.openapi), methods=[*read, "OPTIONS"]),
+            Route(f"{prefix}{API}/feed.atom", self.guarded(self.feed), methods=[*read, "OPTIONS"]),
+            Route(f"{prefix}/p/{{code:path}}", self.guarded(self.share_page), methods=read),
+            Route(f"{prefix}/print/{{code:path}}", self.guarded(self.print_page), methods=read),
+            Route(f"{prefix}/alerts/confirm", self.guarded(self.alert_confirm), methods=read),
+            Route(f"{prefix}/alerts/unsubscribe", self.alert_unsubscribe, methods=["GET", "HEAD", "POST"]),
+            Route(f"{prefix}/documents/{{id}}/{{name:path}}", self.guarded(self.document), methods=read),
+            Route(f"{prefix}/documents/{{id}}", self.guarded(self.document), methods=read),
+            Route(f"{prefix}/auth/cookie", self.set_cookie, methods=["POST", "GET"]),
+            Route(f"{prefix}/auth/signout", self.clear_cookie, methods=["POST", "GET"]),
+            Route(f"{prefix}/internal/forward", self.forwarded, methods=["POST"]),
+            Route(f"{prefix}{API}/{{rest:path}}", self.guarded(self.no_route), methods=[*read, "OPTIONS"]),
         ]
 
     def no_route(self, request: Request) -> Response:
@@ -170,10 +185,36 @@ class Routes:
                 "index_age_seconds": None if index is None else round(index.age_seconds(), 1),
                 "data_version": cat.data_version,
                 "version": package_version(),
+                "role": "replica" if cat.read_only else "primary",
+                **self.health_extra(),
             }
         except Exception as exc:  # the database cannot be read: take this process out of rotation
             return JSONResponse({"status": "unavailable", "database": type(exc).__name__}, status_code=503)
         return JSONResponse(body, status_code=200 if body["migrations_current"] else 503)
+
+    # --- from the replicas ---------------------------------------------------------------------
+
+    async def forwarded(self, request: Request) -> Response:
+        """An inquiry or alert sign-up a replica took (catalogue/replica/forwarding.py), kept once
+        per id. Answers only a caller with ``CATALOGUE_FORWARD_TOKEN``; 403 without (and always
+        when no token is configured). 422 for a request that can never be kept, 503 to retry."""
+        token = os.environ.get("CATALOGUE_FORWARD_TOKEN", "")
+        if not forwarding.token_matches(request.headers.get("authorization"), token):
+            return JSONResponse({"error": "forbidden"}, status_code=403)
+        cat = self.catalogue()
+        if cat.read_only:
+            return JSONResponse({"error": "not_the_primary"}, status_code=503)
+        body = await request.body()
+        if len(body) > FORWARD_BYTES:
+            return JSONResponse({"error": "too_large"}, status_code=413)
+        try:
+            message = json.loads(body)
+            answer = await run_in_threadpool(forwarding.accept, cat, message, mailer=self.mailer(), base=_base(request))
+        except (forwarding.ForwardRefused, ValueError, KeyError, TypeError) as refused:
+            return JSONResponse({"error": "refused", "detail": str(refused)[:300]}, status_code=422)
+        except OSError as away:
+            return JSONResponse({"error": "retry", "detail": str(away)[:300]}, status_code=503)
+        return JSONResponse(answer)
 
     # --- guards -------------------------------------------------------------------------------
 
@@ -845,17 +886,7 @@ def _schemas() -> dict[str, Any]:
     error["required"] = ["error"]
     facet = _object({"code": TEXT, "count": {"type": "integer"}, "label": _nullable(_ref("Label"))})
     page = {name: {"type": "integer"} for name in ("total", "page", "per_page", "pages")}
-    health = _object(
-        {
-            "status": {"type": "string", "enum": ["ok", "migrations-pending", "unavailable"]},
-            "database": TEXT,
-            "schema_version": {"type": "integer"},
-            "migrations_current": {"type": "boolean"},
-            "index_age_seconds": _nullable({"type": "number"}),
-            "data_version": {"type": "integer"},
-            "version": TEXT,
-        }
-    )
+    health = _health_schema()
     health["required"] = ["status", "database"]  # an unavailable database says no more
     return {
         "Label": IN_LANGUAGES,
@@ -886,6 +917,26 @@ def _schemas() -> dict[str, Any]:
         "Health": health,
         "Error": error,
     }
+
+
+def _health_schema() -> dict[str, Any]:
+    """/healthz: the process, its database, and its role behind a load balancer (deploy/)."""
+    return _object(
+        {
+            "status": {"type": "string", "enum": ["ok", "migrations-pending", "unavailable"]},
+            "database": TEXT,
+            "schema_version": {"type": "integer"},
+            "migrations_current": {"type": "boolean"},
+            "index_age_seconds": _nullable({"type": "number"}),
+            "data_version": {"type": "integer"},
+            "version": TEXT,
+            "role": {"type": "string", "enum": ["primary", "replica"]},
+            "pid": {"type": "integer"},
+            "snapshot_version": _nullable({"type": "integer"}),
+            "snapshot_age_seconds": _nullable({"type": "number"}),
+            "forward_pending": _nullable({"type": "integer"}),
+        }
+    )
 
 
 def _answer(description: str, schema: str | None = None, media: str = "application/json") -> dict[str, Any]:

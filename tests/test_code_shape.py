@@ -141,6 +141,8 @@ LANGUAGE_AS_DATA = {
     "catalogue/staff/countries.py:country_options",  # codes (not text), in the order of their names
     "catalogue/core.py:export",  # writes a file in that language (projects/exporting.py renders it)
     "catalogue/projects/alerts.py:subscribe",  # the language the alert's mail is written in, stored with it
+    "catalogue/projects/alerts.py:checked_request",  # the same, checked on a replica before forwarding
+    "catalogue/staff/inquiries.py:store",  # the investor's language, stored with the inquiry
 }
 # a table shaped for display, or a file rendered (an Atom feed, a workbook), in one language
 DISPLAY_TABLES = ("DataFrame", "pd.DataFrame", "Any", "bytes")

@@ -87,24 +87,47 @@ def _view(params: Mapping[str, Any], cat: Catalogue) -> dict[str, Any]:
     return {k: v for k, v in to_params(state).items() if k not in ("page", "sort", "view", "lang")}
 
 
-def subscribe(
-    cat: Catalogue, email: str, params: Mapping[str, Any], lang: str, *, consent: bool, mailer: Mailer | None, base: str
-) -> str:
-    """Keep ``email`` for the view ``params`` (unconfirmed) and send the confirmation link; the
-    subscription's id. Raises :class:`AlertError` (no consent, a bad address, too many alerts, no mail server)."""
+def checked_request(
+    cat: Catalogue, email: str, params: Mapping[str, Any], lang: str, *, consent: bool
+) -> dict[str, Any]:
+    """An alert request checked (consent, the address) and put in canonical form: what a replica
+    forwards to the primary and :func:`subscribe` keeps. Raises :class:`AlertError`."""
     email = email.strip()
     if not consent:
         raise AlertError(Text.of("alerts.no_consent"))
     if not is_email(email) or len(email) > 254:
         raise AlertError(Text.of("alerts.bad_email"))
+    return {
+        "id": uuid.uuid4().hex,
+        "email": email,
+        "view": _view(params, cat),
+        "lang": lang if lang in LANGUAGES else DEFAULT_LANGUAGE,
+        "consent_at": utcnow().isoformat(),
+    }
+
+
+def subscribe(
+    cat: Catalogue, email: str, params: Mapping[str, Any], lang: str, *, consent: bool, mailer: Mailer | None, base: str
+) -> str:
+    """Keep ``email`` for the view ``params`` (unconfirmed) and send the confirmation link; the
+    subscription's id. Raises :class:`AlertError` (no consent, a bad address, too many alerts, no mail server)."""
+    request = checked_request(cat, email, params, lang, consent=consent)
+    return keep_request(cat, request, mailer=mailer, base=base)
+
+
+def keep_request(cat: Catalogue, request: Mapping[str, Any], *, mailer: Mailer | None, base: str) -> str:
+    """Keep a checked request (:func:`checked_request`, here or forwarded by a replica) and send its
+    confirmation link. The same request twice (its ``id``) is kept and mailed once."""
     if mailer is None:
         raise AlertError(Text.of("alerts.no_mail"))
-    view = json.dumps(_view(params, cat), ensure_ascii=False, sort_keys=True)
+    email, lang, subscription = request["email"], request["lang"], str(request["id"])[:64]
+    view = json.dumps(request["view"], ensure_ascii=False, sort_keys=True)
     confirm, leave, now = secrets.token_urlsafe(24), secrets.token_urlsafe(24), utcnow()
-    lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
-    subscription = uuid.uuid4().hex
+    consent_at = dt.datetime.fromisoformat(request["consent_at"])
 
-    def store(cur: duckdb.DuckDBPyConnection) -> None:
+    def store(cur: duckdb.DuckDBPyConnection) -> bool:
+        if cur.execute("select 1 from alert_subscriptions where id = ?", [subscription]).fetchall():
+            return False
         cur.execute("delete from alert_subscriptions where confirmed_at is null and created_at < ?", [_expiry(now)])
         held = cur.execute("select count(*) from alert_subscriptions where lower(email) = lower(?)", [email]).fetchall()
         if held[0][0] >= PER_ADDRESS:
@@ -112,10 +135,12 @@ def subscribe(
         cur.execute(
             "insert into alert_subscriptions (id, email, lang, view, confirm_token, unsubscribe_token, consent_at, "
             "created_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
-            [subscription, email, lang, view, confirm, leave, now, now],
+            [subscription, email, lang, view, confirm, leave, consent_at, now],
         )
+        return True
 
-    cat.write(store, event="alerts")
+    if not cat.write(store, event="alerts"):
+        return subscription
     link = f"{base}/alerts/confirm?{urlencode({'token': confirm})}"
     try:
         mailer.send(

@@ -161,10 +161,29 @@ def _within_limits(limiter: RateLimiter, code: str, email: str, session: str, ad
     return limiter.allow_all(keys)
 
 
-def _store(cat: Catalogue, code: str, values: Mapping[str, Any], submission: str, lang: str) -> tuple[str, str, bool]:
-    """(id, reference, whether stored now): a twin request that got in first is answered with its own."""
-    now = utcnow()
-    reference = _reference(now)
+# Stores a checked inquiry: (code, values, submission id, language) -> (id, reference, stored now).
+Store = Callable[[str, Mapping[str, Any], str, str], tuple[str, str, bool]]
+
+
+def new_reference() -> str:
+    """A reference number to give the investor (YC-date-four letters)."""
+    return _reference(utcnow())
+
+
+def store(
+    cat: Catalogue,
+    code: str,
+    values: Mapping[str, Any],
+    submission: str,
+    lang: str,
+    *,
+    reference: str | None = None,
+    created_at: dt.datetime | None = None,
+) -> tuple[str, str, bool]:
+    """(id, reference, whether stored now): a twin request that got in first is answered with its
+    own. ``reference`` and ``created_at`` are given when a replica took the inquiry (forwarded)."""
+    now = created_at or utcnow()
+    reference = reference or _reference(now)
 
     def store(cur: Any) -> tuple[str, str, bool]:
         found = _find_earlier(cur, code, values, submission, now)
@@ -203,6 +222,7 @@ def submit(
     lang: str = "vi",
     submission: str | None = None,
     address: str | None = None,
+    store_with: Store | None = None,
 ) -> InquiryResult:
     """Check and store an expression of interest in project ``code`` (a published one).
 
@@ -212,6 +232,8 @@ def submit(
     Idempotent: the same ``submission`` id (one filling-in of the form, sent twice by a double
     click), or the same email and message for the same project within a day, is stored once and
     answered with the reference number of the first.
+
+    ``store_with`` keeps it elsewhere than in ``cat`` (a replica queues it for the primary).
     """
     if clean_text(form.get(HONEYPOT)):
         return InquiryResult(ok=True, reference=_reference(utcnow()))  # a robot: answered like a person
@@ -226,7 +248,8 @@ def submit(
         return InquiryResult(True, inquiry_id=earlier[0], reference=earlier[1], duplicate=True)
     if not _within_limits(limiter or cat.inquiry_limiter, code, values["email"], session, address):
         return InquiryResult(False, {"form": TOO_MANY})
-    inquiry_id, reference, stored = _store(cat, code, values, submission, lang)
+    keep = store_with or (lambda code, values, submission, lang: store(cat, code, values, submission, lang))
+    inquiry_id, reference, stored = keep(code, values, submission, lang)
     return InquiryResult(True, inquiry_id=inquiry_id, stored=stored, reference=reference, duplicate=not stored)
 
 
