@@ -7,6 +7,7 @@ from urllib.parse import quote
 
 import streamlit as st
 
+from app_pages._state import local_path
 from catalogue import Catalogue
 from catalogue.projects.documents import (
     MAX_BYTES,
@@ -31,7 +32,7 @@ def size_text(size: int, lang: str) -> str:
 
 def _line(document: Document, lang: str, link: bool) -> str:
     """One document as a line: title (a download link), kind, language, date, size."""
-    href = f"/documents/{document.id}/{quote(document.file_name)}"
+    href = local_path(f"/documents/{document.id}/{quote(document.file_name)}")
     title = escape_markdown(document.title)
     facts = " · ".join(
         [

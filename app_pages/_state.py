@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import sys
 import uuid
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -17,24 +18,52 @@ import streamlit as st
 from app_pages._widgets import bound, set_value, sync_value
 from catalogue import Catalogue, resolve_db_path
 from catalogue.api import GRANTS
+from catalogue.clock import utcnow
+from catalogue.projects import alerts
 from catalogue.projects.views import escape_markdown
+from catalogue.replica.follower import SnapshotFollower
+from catalogue.replica.forwarding import Forwarder, Spool
 from catalogue.staff import auth
 from catalogue.staff.countries import country_choice_label, country_options
-from catalogue.staff.inquiries import new_submission_id
+from catalogue.staff.inquiries import new_reference, new_submission_id
 from catalogue.staff.inquiries import submit as submit_inquiry
-from catalogue.text import DEFAULT_LANGUAGE, LANGUAGES, is_default, t
+from catalogue.storage.database import ReadOnlyError
+from catalogue.text import DEFAULT_LANGUAGE, LANGUAGES, Text, is_default, t
+
+
+def _argument(name: str) -> str | None:
+    """``streamlit run app.py -- --NAME VALUE`` (or ``--NAME=VALUE``)."""
+    argv = sys.argv[1:]
+    chosen = None
+    for index, arg in enumerate(argv):
+        if arg == f"--{name}" and index + 1 < len(argv):
+            chosen = argv[index + 1]
+        elif arg.startswith(f"--{name}="):
+            chosen = arg.split("=", 1)[1]
+    return chosen
 
 
 def database_path() -> Path:
     """``streamlit run app.py -- --db PATH``, else $CATALOGUE_DB, else var/catalogue.duckdb."""
-    argv = sys.argv[1:]
-    chosen = None
-    for index, arg in enumerate(argv):
-        if arg == "--db" and index + 1 < len(argv):
-            chosen = argv[index + 1]
-        elif arg.startswith("--db="):
-            chosen = arg.split("=", 1)[1]
-    return resolve_db_path(chosen)
+    return resolve_db_path(_argument("db"))
+
+
+def replica_directory() -> Path | None:
+    """A public replica serves the newest snapshot in this directory (``-- --replica DIR`` or
+    $CATALOGUE_REPLICA); None for the primary, which owns the writable database."""
+    chosen = _argument("replica") or os.environ.get("CATALOGUE_REPLICA")
+    return Path(chosen).expanduser() if chosen else None
+
+
+def snapshot_directory() -> Path | None:
+    """Where the primary publishes snapshots for replicas (``-- --snapshots DIR`` or
+    $CATALOGUE_SNAPSHOTS); None: no replicas."""
+    chosen = _argument("snapshots") or os.environ.get("CATALOGUE_SNAPSHOTS")
+    return Path(chosen).expanduser() if chosen else None
+
+
+def is_replica() -> bool:
+    return replica_directory() is not None
 
 
 @st.cache_resource(show_spinner=False, on_release=Catalogue.close)
@@ -46,8 +75,71 @@ def open_catalogue(path: str) -> Catalogue:
     return cat
 
 
+@st.cache_resource(show_spinner=False, on_release=SnapshotFollower.stop)
+def follow_snapshots(directory: str) -> SnapshotFollower:
+    return SnapshotFollower(directory).start()
+
+
 def get_catalogue() -> Catalogue:
+    """The primary's catalogue, or on a replica the newest snapshot (a newer one is taken within seconds)."""
+    replica = replica_directory()
+    if replica is not None:
+        return follow_snapshots(str(replica)).current()
     return open_catalogue(str(database_path()))
+
+
+@st.cache_resource(show_spinner=False, on_release=Forwarder.stop)
+def forwarder() -> Forwarder | None:
+    """On a replica: the queue of visitors' requests for the primary ($CATALOGUE_PRIMARY_URL, with
+    $CATALOGUE_FORWARD_TOKEN), kept in $CATALOGUE_SPOOL (default: ``spool`` beside the snapshots,
+    one per port). None when no primary is configured: the forms say so rather than lose a request."""
+    primary = os.environ.get("CATALOGUE_PRIMARY_URL", "")
+    replica = replica_directory()
+    if not primary or replica is None:
+        return None
+    port = st.get_option("server.port")
+    spool = Spool(os.environ.get("CATALOGUE_SPOOL") or replica.parent / f"spool-{port}")
+    return Forwarder(spool, primary, os.environ.get("CATALOGUE_FORWARD_TOKEN", "")).start()
+
+
+def forward_inquiry(code: str, values: Mapping[str, Any], submission: str, lang: str) -> tuple[str, str, bool]:
+    """A replica's way to keep an inquiry: queued for the primary, its reference number made here."""
+    sender = forwarder()
+    if sender is None:
+        raise ReadOnlyError(Text.of("db.read_only", path=str(replica_directory())))
+    message = {
+        "id": submission,
+        "code": code,
+        "values": {k: v for k, v in values.items() if k != "consent"},
+        "lang": lang,
+        "reference": new_reference(),
+        "created_at": utcnow().isoformat(),
+    }
+    kept, new = sender.spool.put("inquiry", message)
+    sender.nudge()
+    return submission, kept["reference"], new
+
+
+def keep_alert(cat: Catalogue, email: str, params: Mapping[str, Any], lang: str, *, consent: bool) -> None:
+    """An alert sign-up: kept and its confirmation mailed here (the primary), or checked and queued
+    for the primary (a replica). Raises :class:`alerts.AlertError`."""
+    if not cat.read_only:
+        mailer = alerts.Mailer.from_settings(mail_settings())
+        alerts.subscribe(cat, email, params, lang, consent=consent, mailer=mailer, base=share_base())
+        return
+    request = alerts.checked_request(cat, email, params, lang, consent=consent)
+    sender = forwarder()
+    if sender is None:
+        raise alerts.AlertError(Text.of("alerts.no_mail"))
+    sender.spool.put("alert", request)
+    sender.nudge()
+
+
+def local_path(path: str) -> str:
+    """``path`` under the server's base URL path (``server.baseUrlPath``: the primary behind the
+    load balancer answers under /staff/), for the links and fetches this server itself answers."""
+    base = (st.get_option("server.baseUrlPath") or "").strip("/")
+    return f"/{base}{path}" if base else path
 
 
 GLOBAL_PARAMS = ("lang", "list")  # carried by every page's URL: language and shortlist
@@ -344,7 +436,14 @@ def inquiry_form(cat: Catalogue, code: str, lang: str) -> None:
         # it): nothing to send, and the reference number stays in view rather than "required" errors.
         return
     result = submit_inquiry(
-        cat, code, values, session=session_id(), lang=lang, submission=submission, address=client_address()
+        cat,
+        code,
+        values,
+        session=session_id(),
+        lang=lang,
+        submission=submission,
+        address=client_address(),
+        store_with=forward_inquiry if cat.read_only else None,
     )
     if result.ok:
         state[f"{base}#sent"] = (result.reference, result.duplicate)
@@ -363,8 +462,11 @@ def inquiry_form(cat: Catalogue, code: str, lang: str) -> None:
 def current_user() -> auth.User | None:
     """The signed-in account, re-read from the database on every run (a disabled account, a
     changed role or a sign-out elsewhere takes effect at once); ``None`` for the public or after
-    the session expired. A reload or a new tab finds the session again through its cookie."""
+    the session expired. A reload or a new tab finds the session again through its cookie. Nobody
+    signs in on a public replica (its snapshot holds no accounts)."""
     cat = get_catalogue()
+    if cat.read_only:
+        return None
     now = auth.now()
     session = st.session_state.get("auth")
     if not session:
@@ -401,9 +503,9 @@ def session_cookie() -> None:
     token = st.session_state.pop("cookie_to_set", None)
     clear = st.session_state.pop("cookie_to_clear", False)
     if token:
-        url = "/auth/cookie?grant=" + GRANTS.issue(token)
+        url = local_path("/auth/cookie?grant=" + GRANTS.issue(token))
     elif clear:
-        url = "/auth/signout"
+        url = local_path("/auth/signout")
     else:
         return
     st.html(

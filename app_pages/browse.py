@@ -18,7 +18,7 @@ from app_pages._filters import (
 from app_pages._landing import headline_tiles, newest_projects
 from app_pages._map import project_map
 from app_pages._results import result_list
-from app_pages._state import get_catalogue, global_params, language, mail_settings, remember_results, share_base
+from app_pages._state import get_catalogue, global_params, keep_alert, language, remember_results, share_base
 from catalogue.projects import alerts
 from catalogue.projects.browse_state import BrowseState, to_params
 from catalogue.projects.landing import headline
@@ -234,15 +234,7 @@ def _subscribe(params: dict) -> None:
     state = st.session_state
     email = state.get("alert-email") or ""
     try:
-        alerts.subscribe(
-            cat,
-            email,
-            params,
-            lang,
-            consent=bool(state.get("alert-consent")),
-            mailer=alerts.Mailer.from_settings(mail_settings()),
-            base=share_base(),
-        )
+        keep_alert(cat, email, params, lang, consent=bool(state.get("alert-consent")))
     except alerts.AlertError as error:
         state["alert-said"] = ("error", error.text(lang))
         return

@@ -18,6 +18,7 @@ from app_pages._state import (
     current_user,
     document_language,
     get_catalogue,
+    is_replica,
     keep_globals_in_url,
     language,
     language_switch,
@@ -48,9 +49,11 @@ STAFF_PAGES = (
 )
 
 
-def _public_pages(lang: str, user: auth.User | None) -> list[st.Page]:
+def _public_pages(lang: str, user: auth.User | None, replica: bool = False) -> list[st.Page]:
     pages = []
     for file, title, icon, url_path in PUBLIC_PAGES:
+        if replica and file == "signin.py":  # nobody signs in on a public replica
+            continue
         hidden = file == "project.py" or (file == "signin.py" and user is not None)
         options = {"url_path": url_path} if url_path else {"default": True}
         pages.append(
@@ -128,6 +131,9 @@ def run() -> None:
         page_style()
     if user:
         _sidebar_user(user, lang)
+    if is_replica():  # a public replica: no staff pages at all (the load balancer sends staff to the primary)
+        _run_page(st.navigation(_public_pages(lang, None, replica=True)), lang)
+        return
     public, staff = _public_pages(lang, user), _staff_pages(lang, user.role if user else "viewer")
     if user:
         navigation = st.navigation({t("app.section_public", lang): public, t("app.section_staff", lang): staff})

@@ -13,6 +13,7 @@ from app_pages._state import (
     inquiry_form,
     language,
     link,
+    local_path,
     results_params,
     scroll_to_top,
     share_base,
@@ -116,7 +117,10 @@ with right:
     shortlist_button(sheet.code, lang, key="project")
     suffix = "" if is_default(lang) else f"?lang={lang}"
     st.link_button(
-        t("project.print_view", lang), f"/print/{quote(sheet.code)}{suffix}", icon=":material/print:", type="secondary"
+        t("project.print_view", lang),
+        local_path(f"/print/{quote(sheet.code)}{suffix}"),
+        icon=":material/print:",
+        type="secondary",
     )
     st.download_button(
         t("project.print", lang),

@@ -21,18 +21,51 @@ import streamlit as st
 from starlette.middleware import Middleware
 from starlette.routing import BaseRoute
 
-from app_pages._state import database_path, get_catalogue, mail_settings
+from app_pages._state import (
+    database_path,
+    follow_snapshots,
+    forwarder,
+    get_catalogue,
+    mail_settings,
+    replica_directory,
+    snapshot_directory,
+)
 from catalogue import pieces
 from catalogue.admin import AdminServer
 from catalogue.api import Routes, UndeclaredProxyHeaders
 from catalogue.projects import alerts
+from catalogue.replica.snapshots import SnapshotPublisher
 
 SCRIPT = str(Path(__file__).with_name("main.py"))  # the frame: every page runs inside it
 os.umask(0o077)  # the database's write-ahead log and backups are the service user's alone
 
 
+PUBLISHER: SnapshotPublisher | None = None  # the primary's, when it publishes snapshots
+
+
 def routes() -> list[BaseRoute]:
-    return list(Routes(get_catalogue).routes())
+    mailer = lambda: alerts.Mailer.from_settings(mail_settings())  # noqa: E731 (read at each request)
+    answering = Routes(get_catalogue, mailer=mailer, health_extra=health_extra)
+    base = (st.get_option("server.baseUrlPath") or "").strip("/")
+    return answering.routes() + (answering.routes(f"/{base}") if base else [])
+
+
+def health_extra() -> dict[str, Any]:
+    """What /healthz adds for a load balancer and an operator: the snapshot a replica serves (and
+    the requests it holds for the primary), or the last one the primary wrote."""
+    replica = replica_directory()
+    if replica is not None:
+        manifest = follow_snapshots(str(replica)).manifest
+        sender = forwarder()
+        return {
+            "pid": os.getpid(),
+            "snapshot_version": manifest.version if manifest else None,
+            "snapshot_age_seconds": round(manifest.age_seconds, 1) if manifest else None,
+            "forward_pending": sender.spool.count() if sender else None,
+        }
+    last = PUBLISHER.last if PUBLISHER else None
+    published = {"snapshot_version": last.version, "snapshot_age_seconds": round(last.age_seconds, 1)} if last else {}
+    return {"pid": os.getpid(), **published}
 
 
 def middleware() -> list[Middleware]:
@@ -44,10 +77,18 @@ def middleware() -> list[Middleware]:
 async def lifespan(_app: Any) -> AsyncIterator[None]:
     """Open the catalogue and build its search index while the server starts, not at the first
     visit; serve the local admin endpoint (catalogue/admin.py) while the app runs."""
-    catalogue = await asyncio.to_thread(get_catalogue)
+    global PUBLISHER
+    catalogue = await asyncio.to_thread(get_catalogue)  # a replica: waits for the first snapshot
     await asyncio.to_thread(catalogue.prepare_index)
     pieces.settle_heap()  # what start-up made is never scanned by the garbage collector again
+    if replica_directory() is not None:  # a public replica: reads its snapshots, forwards visitors' requests
+        await asyncio.to_thread(forwarder)
+        yield
+        return
     admin = AdminServer(get_catalogue, database_path()).start() if catalogue.path != ":memory:" else None
+    published = snapshot_directory()
+    if published is not None:
+        PUBLISHER = SnapshotPublisher(get_catalogue, published, min_seconds=_snapshot_seconds()).start()
     stop = threading.Event()
     digests = threading.Thread(target=_send_digests, args=(stop,), name="alert-digests", daemon=True)
     digests.start()
@@ -55,8 +96,15 @@ async def lifespan(_app: Any) -> AsyncIterator[None]:
         yield
     finally:
         stop.set()
+        if PUBLISHER is not None:
+            PUBLISHER.stop()
         if admin is not None:
             admin.stop()
+
+
+def _snapshot_seconds() -> float:
+    """At most one snapshot every CATALOGUE_SNAPSHOT_SECONDS (2 by default)."""
+    return float(os.environ.get("CATALOGUE_SNAPSHOT_SECONDS", "2"))
 
 
 def _send_digests(stop: threading.Event) -> None:

@@ -60,6 +60,7 @@ def _project_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     serve = commands.add_parser("serve", parents=[common], help="run the web app on this database")
     serve.add_argument("--port", type=int, default=8501)
     serve.add_argument("--address", default="127.0.0.1", help="interface to listen on (default 127.0.0.1)")
+    _role_options(serve)
 
     imp = commands.add_parser(
         "import",
@@ -109,6 +110,18 @@ def _project_commands(commands: Any, common: argparse.ArgumentParser) -> None:
         "glossary", parents=[common], help="list, or add to, the terms search finds in both languages"
     )
     glo.add_argument("--add", nargs=2, metavar=("VI", "EN"), help='e.g. --add "bùn thải" sludge')
+
+
+def _role_options(serve: argparse.ArgumentParser) -> None:
+    """Behind a load balancer (deploy/): the primary publishes snapshots, replicas serve them."""
+    role = serve.add_mutually_exclusive_group()
+    role.add_argument(
+        "--snapshots", metavar="DIR", help="the primary: publish what the public may see to DIR for replicas"
+    )
+    role.add_argument(
+        "--replica", metavar="DIR", help="a public replica: serve the newest snapshot in DIR, read-only (no --db)"
+    )
+    serve.add_argument("--base-path", default="", help="serve under this URL path (the primary: staff)")
 
 
 def _operation_commands(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -228,9 +241,18 @@ SERVER_OPTIONS: dict[str, str] = {
 }
 
 
-def serve_command(db: Path, port: int = 8501, address: str = "127.0.0.1") -> list[str]:
+def serve_command(
+    db: Path | None,
+    port: int = 8501,
+    address: str = "127.0.0.1",
+    *,
+    snapshots: Path | None = None,
+    replica: Path | None = None,
+    base_path: str = "",
+) -> list[str]:
     """``streamlit run`` on the installed app's ASGI entry point (app_pages/server.py: the pages and
-    the HTTP routes in one server), with the house's server options."""
+    the HTTP routes in one server), with the house's server options; a primary publishing
+    ``snapshots``, or a ``replica`` of them (deploy/: the roles behind a load balancer)."""
     import importlib.util
 
     spec = importlib.util.find_spec("app_pages")
@@ -247,9 +269,10 @@ def serve_command(db: Path, port: int = 8501, address: str = "127.0.0.1") -> lis
         *options,
         f"--server.port={port}",
         f"--server.address={address}",
+        *([f"--server.baseUrlPath={base_path.strip('/')}"] if base_path.strip("/") else []),
         "--",
-        "--db",
-        str(db),
+        *(["--replica", str(replica)] if replica else ["--db", str(db)]),
+        *(["--snapshots", str(snapshots)] if snapshots and not replica else []),
     ]
 
 
@@ -260,7 +283,15 @@ def _serve(args: argparse.Namespace) -> int:
     if importlib.util.find_spec("streamlit") is None:
         print(t("cli.serve_missing_streamlit", args.lang), file=sys.stderr)
         return EXIT_REFUSED
-    command = serve_command(_existing_db(args).resolve(), args.port, args.address)
+    replica = Path(args.replica).resolve() if args.replica else None
+    command = serve_command(
+        None if replica else _existing_db(args).resolve(),
+        args.port,
+        args.address,
+        snapshots=Path(args.snapshots).resolve() if args.snapshots else None,
+        replica=replica,
+        base_path=args.base_path,
+    )
     if os.name == "posix":  # the server takes this process's place: a stop signal reaches it, its pid is ours
         sys.stdout.flush()
         sys.stderr.flush()

@@ -1,0 +1,206 @@
+"""The deployment of issue 19 on this machine: one primary, two public replicas and nginx
+(deploy/local_cluster.py), all on loopback ports. A visitor's path through the load balancer, a
+publication reaching every replica, an inquiry sent on a replica arriving once at the primary, a
+replica killed, the primary killed and back.
+
+Needs Debian's nginx (``.ci/run`` installs it and sets CATALOGUE_REQUIRE_NGINX=1: then a missing
+nginx fails the run instead of skipping it).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from catalogue import Catalogue
+from catalogue.staff.inquiries import inbox
+from tests.browser import browser_page, goto, no_exception, wait_idle
+from tests.conftest import PASSWORD, open_demo
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "deploy"))
+import local_cluster  # noqa: E402
+
+if local_cluster.nginx_binary() is None:
+    if os.environ.get("CATALOGUE_REQUIRE_NGINX") == "1":
+        raise RuntimeError("nginx is required here (apt-get install nginx)")
+    pytest.skip("nginx is not installed", allow_module_level=True)
+
+NEW_CODE = "HN-REPLICA-01"
+
+
+def get(url: str, cookie: str | None = None, timeout: float = 10) -> tuple[int, bytes, dict]:
+    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
+    opener = urllib.request.build_opener(NoRedirect)
+    try:
+        with opener.open(request, timeout=timeout) as response:
+            return response.status, response.read(), dict(response.headers)
+    except urllib.error.HTTPError as error:
+        return error.code, error.read(), dict(error.headers)
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args: object, **kwargs: object) -> None:
+        return None
+
+
+def health(url: str, cookie: str | None = None) -> dict:
+    status, body, _ = get(url + "/healthz", cookie)
+    assert status == 200, body
+    return json.loads(body)
+
+
+@pytest.fixture(scope="module")
+def cluster(tmp_path_factory) -> Iterator[local_cluster.Cluster]:
+    where = tmp_path_factory.mktemp("cluster")
+    with open_demo(where / "seed.duckdb", "lan"):
+        pass
+    cluster = local_cluster.Cluster(
+        where / "run", replicas=2, db=where / "seed.duckdb", extra_env={"CATALOGUE_MAP_TILES": "none"}
+    )
+    with cluster.start():
+        yield cluster
+
+
+def test_visitors_are_spread_over_the_replicas_and_each_stays_on_one(cluster):
+    status, _body, headers = get(cluster.public_url + "/")
+    assert status == 200 and headers["Set-Cookie"].startswith("catalogue_route=")
+    cookie = headers["Set-Cookie"].split(";")[0]
+    replicas = {m.process.pid for m in cluster.replica_members()}
+    stuck = {health(cluster.public_url, cookie)["pid"] for _ in range(10)}
+    assert len(stuck) == 1 and stuck <= replicas  # one visitor, one replica (its WebSocket's process)
+    spread = {health(cluster.public_url)["pid"] for _ in range(30)}
+    assert spread == replicas  # new visitors land on both
+    shown = json.loads(get(cluster.public_url + "/api/v1/projects?per_page=1")[1])["total"]
+    assert shown == 65  # the demo's public projects, read from a snapshot
+
+
+def test_staff_paths_lead_to_the_primary_and_the_internal_route_is_not_public(cluster):
+    assert health(cluster.public_url + "/staff")["role"] == "primary"
+    assert health(cluster.public_url)["role"] == "replica"
+    status, _body, headers = get(cluster.public_url + "/signin?lang=en")
+    assert status == 302 and headers["Location"].endswith("/staff/signin?lang=en")
+    assert get(cluster.public_url + "/internal/forward")[0] == 404
+    assert get(cluster.primary.url + "/staff/")[0] == 200
+    for member in cluster.replica_members():  # a replica itself has no staff pages and refuses writes
+        assert json.loads(get(member.url + "/api/v1/projects?per_page=1")[1])["total"] == 65
+
+
+def publish(cluster: local_cluster.Cluster, code: str, name: str) -> float:
+    """A staff member publishes a new project (the CLI's import, through the running primary)."""
+    source = cluster.workdir / f"{code}.csv"
+    source.write_text(
+        f"Mã dự án,Tên dự án,Nhóm,Quận/huyện\n{code},{name},Dịch vụ môi trường,Gia Lâm\n", encoding="utf-8"
+    )
+    db = cluster.workdir / "primary.duckdb"
+    command = [sys.executable, "-m", "catalogue", "import", str(source), "--publish", "--db", str(db)]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120, cwd=ROOT, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return time.monotonic()
+
+
+def test_a_published_project_is_on_every_replica_within_ten_seconds(cluster):
+    published = publish(cluster, NEW_CODE, "Nhà máy xử lý bùn thải thử bản sao")
+    waiting = {m.name: m.url for m in cluster.replica_members()}
+    seen: dict[str, float] = {}
+    while waiting and time.monotonic() - published < 20:
+        for name, url in list(waiting.items()):
+            if get(f"{url}/api/v1/projects/{NEW_CODE}")[0] == 200:
+                seen[name] = time.monotonic() - published
+                del waiting[name]
+        time.sleep(0.2)
+    assert not waiting, f"not on {sorted(waiting)} after 20 s"
+    assert max(seen.values()) <= 10, seen
+
+
+def send_inquiry(page, url: str, message: str) -> str:
+    goto(page, f"{url}/project?code=DEMO-005&lang=en")
+    page.get_by_role("button", name="Contact us about this project").click()
+    page.get_by_label("Name").fill("Jane Investor")
+    page.get_by_label("Organisation").fill("Green Capital Ltd")
+    page.locator("[data-testid='stSelectbox']").filter(has_text="Country").click()
+    page.keyboard.type("Singap")
+    page.get_by_role("option", name="Singapore").click()
+    page.get_by_label("Email").fill("jane@example.com")
+    page.get_by_label("Message").fill(message)
+    page.get_by_text("I agree").click()
+    page.get_by_role("button", name="Send").click()
+    wait_idle(page)
+    page.get_by_text("Your inquiry has been received").wait_for()
+    no_exception(page)
+    return page.locator("[data-testid='stAlertContentSuccess']").first.inner_text()
+
+
+def test_an_inquiry_on_a_replica_reaches_the_staff_inbox_on_the_primary(cluster, tmp_path):
+    with browser_page() as page:
+        said = send_inquiry(page, cluster.public_url, "Please send the feasibility study (via a replica).")
+        reference = next(word for word in said.replace(".", " ").split() if word.startswith("YC-"))
+        page.screenshot(path=tmp_path / "inquiry-on-replica.png", full_page=True)
+        goto(page, f"{cluster.public_url}/staff/signin")
+        page.get_by_label("Tên đăng nhập").fill("lan")
+        page.get_by_label("Mật khẩu").fill(PASSWORD)
+        page.get_by_role("button", name="Đăng nhập").click()
+        page.get_by_text("Đã đăng nhập").first.wait_for()
+        wait_idle(page)
+        for _ in range(20):  # forwarded within a second or two
+            goto(page, f"{cluster.public_url}/staff/inbox")
+            if page.get_by_text("Jane Investor").count():
+                break
+            time.sleep(0.5)
+        page.get_by_text("Jane Investor").first.wait_for()
+        assert page.get_by_text(reference).count() >= 1  # the number the investor was given on the replica
+        no_exception(page)
+        page.screenshot(path=tmp_path / "inbox-on-primary.png", full_page=True)
+    assert reference.startswith("YC-")
+
+
+def test_a_replica_killed_leaves_the_others_serving(cluster):
+    victim = cluster.replica_members()[0]
+    cookie = None
+    for _ in range(40):  # a visitor whose route leads to the victim
+        _status, _body, headers = get(cluster.public_url + "/")
+        candidate = headers["Set-Cookie"].split(";")[0]
+        if health(cluster.public_url, candidate)["pid"] == victim.process.pid:
+            cookie = candidate
+            break
+    assert cookie is not None
+    cluster.kill(victim.name)
+    answers = [get(cluster.public_url + "/api/v1/projects?per_page=1", cookie)[0] for _ in range(10)]
+    answers += [get(cluster.public_url + "/")[0] for _ in range(10)]
+    assert answers == [200] * 20  # that visitor and new ones: the other replica answers
+    assert health(cluster.public_url, cookie)["pid"] != victim.process.pid
+    cluster.restart(victim.name)
+    assert health(victim.url)["snapshot_version"] >= 1
+
+
+def test_with_the_primary_down_replicas_serve_and_keep_inquiries_until_it_is_back(cluster, tmp_path):
+    cluster.kill("primary")
+    assert get(cluster.public_url + "/api/v1/projects?per_page=1")[0] == 200
+    with browser_page() as page:
+        send_inquiry(page, cluster.public_url, "Sent while the primary was away; it must arrive once.")
+    waiting = sum(health(m.url).get("forward_pending") or 0 for m in cluster.replica_members())
+    assert waiting == 1
+    cluster.restart("primary")
+    for _ in range(60):
+        if sum(health(m.url).get("forward_pending") or 0 for m in cluster.replica_members()) == 0:
+            break
+        time.sleep(0.5)
+    else:
+        raise AssertionError("the inquiry was not forwarded after the primary came back")
+    cluster.members["primary"].signal(signal.SIGTERM)  # let go of the file to count what arrived
+    cluster.members["primary"].process.wait(30)
+    with Catalogue.open(cluster.workdir / "primary.duckdb", read_only=True) as primary:
+        stored = inbox(primary, code="DEMO-005")
+    assert sorted(stored["message"]).count("Sent while the primary was away; it must arrive once.") == 1
+    assert len(stored) == 2  # and the earlier one, once
+    cluster.restart("primary")
