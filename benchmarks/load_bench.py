@@ -160,17 +160,24 @@ async def investor(
     errors: list[str],
     cpu: dict[str, list[float]] | None = None,
     pid: int | None = None,
+    *,
+    cookie: str | None = None,
+    think: float = 0.0,
 ) -> None:
     """One visitor's loop. With ``cpu`` and ``pid`` (one session alone), the server's CPU of each
-    interaction is recorded by kind as well (``/proc`` counts in ticks of 10 ms: compare means)."""
+    interaction is recorded by kind as well (``/proc`` counts in ticks of 10 ms: compare means).
+    ``cookie``: a load balancer's route cookie; ``think``: a person's pause after each answer, in
+    seconds on average (0: the next click at once)."""
     rng = random.Random(seed)
-    visitor = Visitor(url)
+    visitor = Visitor(url, cookie=cookie)
 
     async def timed(kind: str, interaction) -> None:
         before = cpu_seconds(pid) if cpu is not None and pid else 0.0
         times[kind].append(await interaction)
         if cpu is not None and pid:
             cpu[kind].append(cpu_seconds(pid) - before)
+        if think:
+            await asyncio.sleep(rng.uniform(0.5 * think, 1.5 * think))
 
     try:
         await visitor.connect()
@@ -421,6 +428,14 @@ def main() -> None:
     )
     parser.add_argument("--profile", action="store_true", help="profile every run (cProfile); print the top costs")
     parser.add_argument("--tree", action="append", help="a checkout to serve (repeat to compare, each on a copy)")
+    parser.add_argument(
+        "--cluster",
+        type=int,
+        default=0,
+        help="N: one app process and N replicas behind nginx side by side (load_cluster.py); --sessions 10,50,200",
+    )
+    parser.add_argument("--think", type=float, default=0.0, help="a visitor's pause after each answer (seconds)")
+    parser.add_argument("--keep", action="store_true", help="keep the work folder (logs)")
     parser.add_argument("--prepare-only", help=argparse.SUPPRESS)  # prepare_with's child: the folder to prepare
     parser.add_argument(
         "--reimport",
@@ -434,6 +449,14 @@ def main() -> None:
 
         db, cookies = prepare(args, Path(args.prepare_only))
         print(json.dumps({"db": str(db), "cookies": cookies, "codes": CODES}))
+        return
+    if args.cluster:
+        import load_cluster
+
+        where = Path(tempfile.mkdtemp(prefix="load-cluster-"))
+        db, _cookies = prepare(args, where)
+        load_cluster.CODES[:] = CODES  # this file runs as __main__: load_cluster's visitors read the module's list
+        load_cluster.run(args, db, where)
         return
     if args.reimport and not (args.projects and not args.url):
         parser.error("--reimport needs --projects N (and no --url)")

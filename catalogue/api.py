@@ -388,6 +388,8 @@ class Routes:
     def alert_confirm(self, request: Request) -> Response:
         """The link of the confirmation message (double opt-in)."""
         lang, token = _language(request), request.query_params.get("token", "")
+        if self.catalogue().read_only:
+            return _not_on_a_replica(lang)
         done = request.method == "GET" and alerts.confirm(self.catalogue(), token)
         message = t("alerts.confirmed", lang) if done else t("alerts.confirm_unknown", lang, days=alerts.PENDING_DAYS)
         return _html_page(_message_html(message, lang), status=200 if done else 404)
@@ -396,6 +398,8 @@ class Routes:
         """One click (a GET from the message's link, or the mail client's POST, RFC 8058): the alert
         and its address are deleted."""
         lang, token = _language(request), request.query_params.get("token", "")
+        if self.catalogue().read_only:
+            return _not_on_a_replica(lang)
         done = alerts.unsubscribe(self.catalogue(), token) if request.method in ("GET", "POST") else False
         message = t("alerts.unsubscribed", lang) if done else t("alerts.unsubscribe_unknown", lang)
         return _html_page(_message_html(message, lang), status=200 if done else 404)
@@ -478,6 +482,14 @@ def _same_origin(request: Request) -> bool:
     if not origin or not host:
         return False
     return origin.rstrip("/").split("://", 1)[-1] == host and origin.startswith(("http://", "https://"))
+
+
+def _not_on_a_replica(lang: str) -> Response:
+    """An alert link that reached a public replica (the load balancer sends /alerts/ to the primary):
+    nothing can be written here, so the reader is asked to try again, and nothing is lost."""
+    response = _html_page(_message_html(t("alerts.not_here", lang), lang), status=503)
+    response.headers["Retry-After"] = "60"
+    return response
 
 
 def _base(request: Request) -> str:

@@ -21,11 +21,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from aiosmtpd.controller import Controller
 
 from catalogue import Catalogue
-from catalogue.staff.inquiries import inbox
-from tests.browser import browser_page, goto, no_exception, wait_idle
+from catalogue.staff import inquiries
+from tests.browser import browser_page, free_port, goto, no_exception, wait_idle
 from tests.conftest import PASSWORD, open_demo
+from tests.test_alerts import Inbox, body
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "deploy"))
@@ -61,13 +63,27 @@ def health(url: str, cookie: str | None = None) -> dict:
 
 
 @pytest.fixture(scope="module")
-def cluster(tmp_path_factory) -> Iterator[local_cluster.Cluster]:
+def inbox() -> Iterator[Inbox]:
+    """A mail server on loopback (aiosmtpd) for the primary's alert mail."""
+    box, port = Inbox(), free_port()
+    controller = Controller(box, hostname="127.0.0.1", port=port)
+    controller.start()
+    box.port = port  # type: ignore[attr-defined]
+    yield box
+    controller.stop()
+
+
+@pytest.fixture(scope="module")
+def cluster(tmp_path_factory, inbox) -> Iterator[local_cluster.Cluster]:
     where = tmp_path_factory.mktemp("cluster")
     with open_demo(where / "seed.duckdb", "lan"):
         pass
-    cluster = local_cluster.Cluster(
-        where / "run", replicas=2, db=where / "seed.duckdb", extra_env={"CATALOGUE_MAP_TILES": "none"}
-    )
+    settings = {
+        "CATALOGUE_MAP_TILES": "none",
+        "CATALOGUE_SMTP_HOST": "127.0.0.1",
+        "CATALOGUE_SMTP_PORT": str(inbox.port),
+    }
+    cluster = local_cluster.Cluster(where / "run", replicas=2, db=where / "seed.duckdb", extra_env=settings)
     with cluster.start():
         yield cluster
 
@@ -164,6 +180,28 @@ def test_an_inquiry_on_a_replica_reaches_the_staff_inbox_on_the_primary(cluster,
     assert reference.startswith("YC-")
 
 
+def test_an_alert_left_on_a_replica_is_mailed_by_the_primary_and_confirmed_through_nginx(cluster, inbox, tmp_path):
+    with browser_page(1440, 1800) as page:
+        goto(page, f"{cluster.public_url}/?category=renewables&lang=en")
+        page.get_by_text("Follow these results").click()
+        page.get_by_label("E-mail").fill("investor@example.com")
+        page.get_by_text("I agree that the catalogue keeps this address").click()
+        page.get_by_role("button", name="Subscribe").click()
+        wait_idle(page)
+        no_exception(page)
+        page.get_by_text("A confirmation message was sent to investor@example.com").wait_for()
+        deadline = time.monotonic() + 20
+        while not inbox.messages and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert len(inbox.messages) == 1, "the primary sent no confirmation"
+        link = body(inbox.messages[0]).split(cluster.public_url + "/alerts/confirm?token=")[1].split()[0]
+        page.goto(f"{cluster.public_url}/alerts/confirm?token={link}&lang=en")  # nginx: to the primary
+        assert "Confirmed" in page.content()
+        page.screenshot(path=str(tmp_path / "alert-confirmed-through-nginx.png"))
+    time.sleep(1.5)
+    assert len(inbox.messages) == 1  # sent once, though forwarded by a replica
+
+
 def test_a_replica_killed_leaves_the_others_serving(cluster):
     victim = cluster.replica_members()[0]
     cookie = None
@@ -200,7 +238,7 @@ def test_with_the_primary_down_replicas_serve_and_keep_inquiries_until_it_is_bac
     cluster.members["primary"].signal(signal.SIGTERM)  # let go of the file to count what arrived
     cluster.members["primary"].process.wait(30)
     with Catalogue.open(cluster.workdir / "primary.duckdb", read_only=True) as primary:
-        stored = inbox(primary, code="DEMO-005")
+        stored = inquiries.inbox(primary, code="DEMO-005")
     assert sorted(stored["message"]).count("Sent while the primary was away; it must arrive once.") == 1
     assert len(stored) == 2  # and the earlier one, once
     cluster.restart("primary")

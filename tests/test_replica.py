@@ -204,14 +204,16 @@ def test_a_forwarded_alert_sign_up_is_kept_and_mailed_once(demo_cat):
         alerts.checked_request(demo_cat, "someone@example.org", {}, "en", consent=False)
 
 
-def call(routes: Routes, path: str, body: bytes, headers: dict[str, str]) -> tuple[int, dict]:
+def call(
+    routes: Routes, path: str, body: bytes, headers: dict[str, str], method: str = "POST", query: bytes = b""
+) -> tuple[int, dict | str]:
     route = next(r for r in routes.routes() if getattr(r, "path", "") == path)
     scope = {
         "type": "http",
-        "method": "POST",
+        "method": method,
         "path": path,
         "headers": [(k.lower().encode(), v.encode()) for k, v in headers.items()],
-        "query_string": b"",
+        "query_string": query,
         "client": ("127.0.0.1", 5000),
         "server": ("127.0.0.1", 8501),
         "scheme": "http",
@@ -220,8 +222,21 @@ def call(routes: Routes, path: str, body: bytes, headers: dict[str, str]) -> tup
     async def receive() -> dict:
         return {"type": "http.request", "body": body, "more_body": False}
 
-    response = asyncio.run(route.endpoint(Request(scope, receive)))
-    return response.status_code, json.loads(response.body)
+    answer = route.endpoint(Request(scope, receive))
+    response = asyncio.run(answer) if asyncio.iscoroutine(answer) else answer
+    if response.headers.get("content-type", "").startswith("application/json"):
+        return response.status_code, json.loads(response.body)
+    return response.status_code, response.body.decode()
+
+
+def test_alert_links_that_reach_a_replica_ask_to_come_back_and_write_nothing(primary, tmp_path):
+    manifest = snapshots.write_snapshot(primary, tmp_path / "snap")
+    with Catalogue.open(tmp_path / "snap" / manifest.file, read_only=True) as replica:
+        routes = Routes(lambda: replica)
+        for path in ("/alerts/confirm", "/alerts/unsubscribe"):
+            status, page = call(routes, path, b"", {}, method="GET", query=b"token=abc&lang=en")
+            assert status == 503 and "open the link in the message again" in page
+        assert call(routes, "/internal/forward", b"{}", {})[0] == 403
 
 
 def test_the_forward_endpoint_answers_only_the_replicas_token(demo_cat, monkeypatch):
@@ -290,3 +305,58 @@ def test_a_replica_queues_on_disk_and_sends_once_the_primary_answers(tmp_path):
     finally:
         server.shutdown()
         server.server_close()
+
+
+# --- the app in replica mode (AppTest) -----------------------------------------------------------
+
+
+@pytest.fixture
+def replica_app(primary, tmp_path, monkeypatch) -> Iterator[Path]:
+    """The app as a public replica of ``primary``'s snapshot, forwarding to a primary that is away."""
+    import streamlit as st
+
+    snapshots.write_snapshot(primary, tmp_path / "snap")
+    monkeypatch.setenv("CATALOGUE_REPLICA", str(tmp_path / "snap"))
+    monkeypatch.setenv("CATALOGUE_PRIMARY_URL", "http://127.0.0.1:9")  # nothing listens: requests wait
+    monkeypatch.setenv("CATALOGUE_SPOOL", str(tmp_path / "spool"))
+    st.cache_resource.clear()
+    yield tmp_path / "spool"
+    st.cache_resource.clear()
+
+
+def test_a_replica_serves_every_public_page_without_staff_pages(replica_app):
+    from streamlit.testing.v1 import AppTest
+
+    from tests.test_app import APP, open_app
+
+    at = open_app()
+    assert not at.exception and "65" in " ".join(m.value for m in at.markdown)
+    for page, params in (("project.py", {"code": "DEMO-001"}), ("dashboard.py", {}), ("plan.py", {})):
+        shown = open_app(params, page=page)
+        assert not shown.exception, (page, shown.exception)
+    probe = AppTest.from_file(APP, default_timeout=60).run()
+    for staff_page in ("edit.py", "inbox.py", "signin.py", "users.py"):
+        with pytest.raises(ValueError, match="Could not find a navigation page") as refused:
+            probe.switch_page(staff_page)
+        known = str(refused.value).split("Known pages:")[1]
+        assert "plan.py" in known and "signin.py" not in known and "edit.py" not in known
+
+
+def test_an_inquiry_on_a_replica_is_queued_for_the_primary_with_its_reference(replica_app):
+    from tests.test_app import fill_inquiry, open_app
+
+    at = open_app({"code": "DEMO-047"}, page="project.py")
+    fill_inquiry(
+        at,
+        name="Lê Minh",
+        organisation="Vina Green",
+        country="VN",
+        email="minh@vinagreen.example",
+        message="Xin hồ sơ khả thi và hiện trạng đất.",
+        consent=True,
+    )
+    assert not at.exception and at.success and "Đã nhận" in at.success[0].value
+    queued = [json.loads(p.read_text()) for p in (replica_app / "pending").glob("*.json")]
+    assert len(queued) == 1 and queued[0]["code"] == "DEMO-047" and queued[0]["kind"] == "inquiry"
+    assert queued[0]["reference"] in at.success[0].value  # the number the investor was given is the one kept
+    assert queued[0]["values"]["email"] == "minh@vinagreen.example" and "consent" not in queued[0]["values"]

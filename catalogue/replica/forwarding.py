@@ -34,6 +34,7 @@ from catalogue.clock import utcnow
 
 KINDS = ("inquiry", "alert")
 SAFE_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+MAX_RETRY_SECONDS = 10.0  # the longest wait between two tries while the primary is away
 SENT_KEPT = dt.timedelta(days=2)  # ids answered from sent/ when the same form comes again
 log = logging.getLogger("catalogue.forwarding")
 
@@ -127,10 +128,10 @@ class Forwarder:
         delay = self.interval
         while not self._stop.is_set():
             try:
-                delay = self.interval if self.send_pending() >= 0 else min(delay * 2, 30.0)
+                delay = self.interval if self.send_pending() >= 0 else min(delay * 2, MAX_RETRY_SECONDS)
             except Exception:  # never let the thread die: the next round tries again
                 log.exception("forwarding")
-                delay = min(delay * 2, 30.0)
+                delay = min(delay * 2, MAX_RETRY_SECONDS)
             self._wake.wait(delay)
             self._wake.clear()
 
