@@ -33,7 +33,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from load_bench import CODES, ROOT, investor, percentile
+from load_bench import CODES, ROOT, cpu_seconds, investor, percentile
 
 sys.path.insert(0, str(ROOT / "deploy"))
 import local_cluster
@@ -69,8 +69,26 @@ def route_cookie(url: str) -> str | None:
     return header.split(";")[0] if header.startswith("catalogue_route=") else None
 
 
+def server_cpu(pids: list[int]) -> float:
+    """CPU seconds used so far by ``pids`` and their children (nginx's workers)."""
+    total = 0.0
+    for pid in pids:
+        for candidate in [pid, *_children(pid)]:
+            try:
+                total += cpu_seconds(candidate)
+            except OSError:
+                continue
+    return total
+
+
 async def step(
-    url: str, sessions: int, seconds: float, think: float, seed: int = 0, arrive: float | None = None
+    url: str,
+    sessions: int,
+    seconds: float,
+    think: float,
+    seed: int = 0,
+    arrive: float | None = None,
+    pids: list[int] | None = None,
 ) -> dict[str, Any]:
     """``sessions`` visitors arriving evenly over ``arrive`` seconds (half the step by default: a
     conference room scanning a QR code, not one instant), each busy until ``seconds``; which held."""
@@ -90,13 +108,22 @@ async def step(
             url, lambda: time.monotonic() < stop, times, seed + index, outcomes[index], cookie=cookie, think=think
         )
 
-    started, client_before = time.perf_counter(), sum(os.times()[:2])
+    started, client_before, server_before = time.perf_counter(), sum(os.times()[:2]), server_cpu(pids or [])
     await asyncio.gather(*(one(i) for i in range(sessions)))
     wall = time.perf_counter() - started
     errors = [e for found in outcomes for e in found]
     held = sum(1 for found in outcomes if not found)
     client = (sum(os.times()[:2]) - client_before) / wall  # the visitors' own share of the machine's cores
-    return {"sessions": sessions, "held": held, "errors": errors, "times": times, "wall": wall, "client": client}
+    server = (server_cpu(pids or []) - server_before) / wall
+    return {
+        "sessions": sessions,
+        "held": held,
+        "errors": errors,
+        "times": times,
+        "wall": wall,
+        "client": client,
+        "server": server,
+    }
 
 
 def describe(label: str, result: dict[str, Any], memory: dict[str, float]) -> str:
@@ -110,7 +137,7 @@ def describe(label: str, result: dict[str, Any], memory: dict[str, float]) -> st
         f"all p50 {statistics.median(every) if every else float('nan'):.2f} p95 {percentile(every, 0.95):.2f} s",
         "p95 " + " / ".join(f"{kind} {percentile(result['times'].get(kind, []), 0.95):.2f}" for kind in KINDS) + " s",
         "RSS " + ", ".join(f"{name} {mb:.0f}" for name, mb in memory.items()) + " MB",
-        f"client CPU {result['client']:.2f} cores",
+        f"CPU: servers {result['server']:.2f} cores, visitors {result['client']:.2f}",
     ]
     return " | ".join(cells)
 
@@ -173,11 +200,15 @@ def run(args: Any, db: Path, where: Path) -> None:
             f"{args.seconds:.0f} s per step, think {args.think:.1f} s",
             flush=True,
         )
+        for url in (single.url, cluster.public_url):  # each process's caches warm, as after minutes of use
+            asyncio.run(step(url, 3 * (args.cluster + 1), 15, args.think, seed=99))
         single_ok: int | None = None
         cluster_ok: int | None = None
         publish_at = 50 if 50 in counts else counts[-1]
         for number, count in enumerate(counts):
-            result = asyncio.run(step(single.url, count, args.seconds, args.think, seed=number * 1000))
+            result = asyncio.run(
+                step(single.url, count, args.seconds, args.think, seed=number * 1000, pids=[single.process.pid])
+            )
             print(describe("one process", result, {"app": rss_mb(single.process.pid)}), flush=True)
             for error in sorted(set(result["errors"]))[:3]:
                 print("   error:", error[:200])
@@ -186,7 +217,9 @@ def run(args: Any, db: Path, where: Path) -> None:
                 result, published = asyncio.run(_with_publication(cluster, count, args, number))
                 print(f"   published a project during this step: on every replica after {published:.1f} s")
             else:
-                result = asyncio.run(step(cluster.public_url, count, args.seconds, args.think, seed=number * 1000))
+                result = asyncio.run(
+                    step(cluster.public_url, count, args.seconds, args.think, seed=number * 1000, pids=_pids(cluster))
+                )
             memory = {name: rss_mb(m.process.pid) for name, m in cluster.members.items() if m.alive()}
             print(describe(f"{args.cluster} replicas + nginx", result, memory), flush=True)
             cluster_ok = count if holds(result) else cluster_ok
@@ -201,8 +234,14 @@ def run(args: Any, db: Path, where: Path) -> None:
             shutil.rmtree(where, ignore_errors=True)
 
 
+def _pids(cluster: local_cluster.Cluster) -> list[int]:
+    return [m.process.pid for m in cluster.members.values() if m.alive()]
+
+
 async def _with_publication(cluster: local_cluster.Cluster, count: int, args: Any, number: int) -> tuple[dict, float]:
-    load = asyncio.create_task(step(cluster.public_url, count, args.seconds, args.think, seed=number * 1000))
+    load = asyncio.create_task(
+        step(cluster.public_url, count, args.seconds, args.think, seed=number * 1000, pids=_pids(cluster))
+    )
     await asyncio.sleep(args.seconds / 3)
     published = await asyncio.to_thread(publish_and_wait, cluster, f"HN-LOAD-{number}")
     return await load, published

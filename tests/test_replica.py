@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import ClassVar
 
+import duckdb
 import pytest
 from starlette.requests import Request
 
@@ -21,7 +22,7 @@ from catalogue.api import Routes
 from catalogue.projects import alerts
 from catalogue.projects.documents import add_document, remove_document
 from catalogue.replica import forwarding, snapshots
-from catalogue.replica.follower import SnapshotFollower
+from catalogue.replica.follower import MAX_RETIRED, SnapshotFollower
 from catalogue.staff import inquiries
 from tests.conftest import open_demo
 from tests.test_investor import GOOD
@@ -127,6 +128,14 @@ def test_a_replica_follows_newer_snapshots_and_a_page_on_the_older_one_finishes(
         assert after.project("DEMO-004")["name_vi"] == "Tên mới"
         assert before.project("DEMO-004")["name_vi"] != "Tên mới"  # still open for a run that began on it
         assert [h.code for h in after.search("Tên mới", limit=1)] == ["DEMO-004"]  # its index was built aside
+        follower.stop()  # from here the test takes each snapshot itself
+        threading.Event().wait(0.2)
+        for _ in range(3):  # snapshots in quick succession: only the last few replaced ones stay open
+            snapshots.write_snapshot(primary, folder)
+            assert follower.check()
+        assert len(follower._retired) == MAX_RETIRED
+        with pytest.raises(duckdb.ConnectionException):
+            before.count()  # the oldest was closed, not kept with its index
     finally:
         follower.stop()
 

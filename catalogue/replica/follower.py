@@ -4,7 +4,8 @@ A thread looks at the snapshot directory every second. When a newer snapshot is 
 opened read-only and its search index built *aside*; only then does :meth:`SnapshotFollower.current`
 hand it out. Sessions keep running throughout: a page run that started on the older snapshot finishes
 on it (it holds its own reference), the next run reads the newer one. An older snapshot is closed a
-while after it was replaced (:data:`RETIRE_SECONDS`), when no run can still be using it.
+while after it was replaced (:data:`RETIRE_SECONDS`), when no run can still be using it; at most
+:data:`MAX_RETIRED` stay open meanwhile, since each holds its search index in memory.
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ from catalogue.replica import snapshots
 from catalogue.text import Text
 
 RETIRE_SECONDS = 120.0
+# Replaced snapshots kept open at most (each holds its search index): a page run that began two
+# snapshots ago has had a snapshot interval at least to finish.
+MAX_RETIRED = 2
 log = logging.getLogger("catalogue.replica")
 
 
@@ -100,7 +104,8 @@ class SnapshotFollower:
     def _close_retired(self) -> None:
         cutoff = time.monotonic() - RETIRE_SECONDS
         with self._lock:
-            done = [cat for when, cat in self._retired if when < cutoff]
-            self._retired = [(when, cat) for when, cat in self._retired if when >= cutoff]
+            kept = [(when, cat) for when, cat in self._retired if when >= cutoff][-MAX_RETIRED:]
+            done = [cat for when, cat in self._retired if (when, cat) not in kept]
+            self._retired = kept
         for cat in done:
             cat.close()
