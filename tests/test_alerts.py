@@ -9,6 +9,7 @@ import email.policy
 import re
 import socket
 from collections.abc import Iterator
+from contextlib import contextmanager
 from email.message import Message
 
 import pytest
@@ -39,16 +40,24 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-@pytest.fixture
-def inbox() -> Iterator[tuple[Inbox, alerts.Mailer]]:
+@contextmanager
+def smtp_server() -> Iterator[Inbox]:
+    """A mail server on a free loopback port (aiosmtpd); what it receives is in the inbox, its port
+    in ``inbox.port``."""
     box = Inbox()
-    port = _free_port()
-    controller = Controller(box, hostname="127.0.0.1", port=port)
+    box.port = _free_port()  # type: ignore[attr-defined]
+    controller = Controller(box, hostname="127.0.0.1", port=box.port)  # type: ignore[attr-defined]
     controller.start()
     try:
-        yield box, alerts.Mailer(host="127.0.0.1", port=port, sender="xuctien@catalogue.example")
+        yield box
     finally:
         controller.stop()
+
+
+@pytest.fixture
+def inbox() -> Iterator[tuple[Inbox, alerts.Mailer]]:
+    with smtp_server() as box:
+        yield box, alerts.Mailer(host="127.0.0.1", port=box.port, sender="xuctien@catalogue.example")
 
 
 def body(message: Message) -> str:

@@ -8,11 +8,10 @@ import re
 import time
 
 import pytest
-from aiosmtpd.controller import Controller
 
 from tests.browser import Server, browser_page, chromium_path, free_port, goto, no_exception, wait_idle
 from tests.conftest import open_demo
-from tests.test_alerts import Inbox, body
+from tests.test_alerts import Inbox, body, smtp_server
 from tests.test_browser_staff import sign_in
 
 pytestmark = pytest.mark.browser
@@ -20,12 +19,8 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def inbox():
-    box, port = Inbox(), free_port()
-    controller = Controller(box, hostname="127.0.0.1", port=port)
-    controller.start()
-    box.port = port  # type: ignore[attr-defined]
-    yield box
-    controller.stop()
+    with smtp_server() as box:
+        yield box
 
 
 @pytest.fixture(scope="module")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -21,13 +22,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from aiosmtpd.controller import Controller
 
 from catalogue import Catalogue
 from catalogue.staff import inquiries
-from tests.browser import browser_page, free_port, goto, no_exception, wait_idle
+from tests.browser import browser_page, goto, no_exception, wait_idle
 from tests.conftest import PASSWORD, open_demo
-from tests.test_alerts import Inbox, body
+from tests.test_alerts import Inbox, body, smtp_server
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "deploy"))
@@ -64,13 +64,9 @@ def health(url: str, cookie: str | None = None) -> dict:
 
 @pytest.fixture(scope="module")
 def inbox() -> Iterator[Inbox]:
-    """A mail server on loopback (aiosmtpd) for the primary's alert mail."""
-    box, port = Inbox(), free_port()
-    controller = Controller(box, hostname="127.0.0.1", port=port)
-    controller.start()
-    box.port = port  # type: ignore[attr-defined]
-    yield box
-    controller.stop()
+    """The primary's mail server for alerts (aiosmtpd on loopback)."""
+    with smtp_server() as box:
+        yield box
 
 
 @pytest.fixture(scope="module")
@@ -160,7 +156,7 @@ def send_inquiry(page, url: str, message: str) -> str:
 def test_an_inquiry_on_a_replica_reaches_the_staff_inbox_on_the_primary(cluster, tmp_path):
     with browser_page() as page:
         said = send_inquiry(page, cluster.public_url, "Please send the feasibility study (via a replica).")
-        reference = next(word for word in said.replace(".", " ").split() if word.startswith("YC-"))
+        reference = re.search(r"YC-\d{8}-[0-9A-Z]{4}", said).group()
         page.screenshot(path=tmp_path / "inquiry-on-replica.png", full_page=True)
         goto(page, f"{cluster.public_url}/staff/signin")
         page.get_by_label("Tên đăng nhập").fill("lan")
