@@ -453,7 +453,7 @@ class Routes:
         if not _same_origin(request):  # nor sign anyone out
             return JSONResponse({"error": "cross_site", **_both("api.cross_site")}, status_code=403)
         token = request.cookies.get(auth.SESSION_COOKIE)
-        if token:
+        if token and not self.catalogue().read_only:  # a replica holds no sessions: only the cookie goes
             auth.end_session(self.catalogue(), token)
         response = JSONResponse({"ok": True})
         response.delete_cookie(auth.SESSION_COOKIE, path="/", httponly=True, secure=_https(request), samesite="strict")

@@ -246,6 +246,8 @@ def test_alert_links_that_reach_a_replica_ask_to_come_back_and_write_nothing(pri
             status, page = call(routes, path, b"", {}, method="GET", query=b"token=abc&lang=en")
             assert status == 503 and "open the link in the message again" in page
         assert call(routes, "/internal/forward", b"{}", {})[0] == 403
+        signed_out = {"Cookie": "catalogue_session=abc", "Sec-Fetch-Site": "same-origin"}
+        assert call(routes, "/auth/signout", b"", signed_out)[0] == 200  # the cookie cleared, nothing written
 
 
 def test_the_forward_endpoint_answers_only_the_replicas_token(demo_cat, monkeypatch):
