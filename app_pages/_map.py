@@ -208,8 +208,11 @@ def map_data(cat: Catalogue, lang: str, codes: list[str] | None, key: str) -> di
     }
 
 
-def project_map(cat: Catalogue, lang: str, codes: list[str] | None = None, *, key: str = "project-map") -> None:
-    """The public projects (of ``codes``) on a map, coloured by category; a press opens the project."""
+def project_map(
+    cat: Catalogue, lang: str, codes: list[str] | None = None, *, key: str = "project-map", note: bool = True
+) -> None:
+    """The public projects (of ``codes``) on a map, coloured by category; a press opens the project.
+    ``note``: the caption under it (what the map shows and where its tiles come from)."""
 
     def opened() -> None:
         code = (st.session_state.get(key) or {}).get("open")
@@ -220,4 +223,5 @@ def project_map(cat: Catalogue, lang: str, codes: list[str] | None = None, *, ke
     code = st.session_state.pop(f"{key}-open", None)
     if code:
         st.switch_page(page_file("project.py"), query_params={"code": code, **global_params()})
-    st.caption(t("landing.map_note", lang))
+    if note:
+        st.caption(t("landing.map_note", lang))

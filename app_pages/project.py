@@ -3,10 +3,10 @@
 import functools
 from urllib.parse import quote
 
-import pandas as pd
 import streamlit as st
 
 from app_pages._documents import public_documents
+from app_pages._map import project_map
 from app_pages._sheet import draw_top
 from app_pages._state import (
     get_catalogue,
@@ -139,7 +139,7 @@ with right:
         key=f"share-{sheet.code}-{lang}",
     )
     if sheet.latitude is not None and sheet.longitude is not None:
-        st.map(pd.DataFrame({"lat": [sheet.latitude], "lon": [sheet.longitude]}), zoom=11, height=260)
+        project_map(cat, lang, [sheet.code], key=f"map-{sheet.code}", note=False)  # the same map as the first screen
         st.caption(
             t(
                 "project.map_note",

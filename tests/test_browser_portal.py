@@ -63,6 +63,11 @@ def test_a_marker_on_the_first_screens_map_opens_its_project_and_back_returns(se
         assert page.locator("h1").first.inner_text() == reference.project(code)["name_en"]
         assert page.title() == f"{reference.project(code)['name_en']} · Hanoi environmental industry projects"
         assert page.locator("dl.keyfacts").count() == 1 and page.locator("ol.tracker li").count() == 5
+        # its own small map is the first screen's (no map library, no connection needed): one marker, its own
+        assert (
+            page.locator(".pmap button.marker").count() == 1
+            and page.locator("[data-testid='stDeckGlJsonChart']").count() == 0
+        )
         page.screenshot(path=str(tmp_path / "fact-sheet-en.png"))
         page.go_back()
         wait_idle(page)
