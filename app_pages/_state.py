@@ -22,10 +22,10 @@ from catalogue.clock import utcnow
 from catalogue.projects import alerts
 from catalogue.projects.views import escape_markdown
 from catalogue.replica.follower import SnapshotFollower
-from catalogue.replica.forwarding import Forwarder, Spool
+from catalogue.replica.forwarding import Forwarder, ForwardRefused, Spool
 from catalogue.staff import auth
 from catalogue.staff.countries import country_choice_label, country_options
-from catalogue.staff.inquiries import new_reference, new_submission_id
+from catalogue.staff.inquiries import StoreRefused, new_reference, new_submission_id
 from catalogue.staff.inquiries import submit as submit_inquiry
 from catalogue.storage.database import ReadOnlyError
 from catalogue.text import DEFAULT_LANGUAGE, LANGUAGES, Text, is_default, t
@@ -103,7 +103,8 @@ def forwarder() -> Forwarder | None:
 
 
 def forward_inquiry(code: str, values: Mapping[str, Any], submission: str, lang: str) -> tuple[str, str, bool]:
-    """A replica's way to keep an inquiry: queued for the primary, its reference number made here."""
+    """A replica's way to keep an inquiry: sent to the primary now (its limits count there, across
+    every replica), or queued when it is away; the reference number is made here either way."""
     sender = forwarder()
     if sender is None:
         raise ReadOnlyError(Text.of("db.read_only", path=str(replica_directory())))
@@ -114,25 +115,33 @@ def forward_inquiry(code: str, values: Mapping[str, Any], submission: str, lang:
         "lang": lang,
         "reference": new_reference(),
         "created_at": utcnow().isoformat(),
+        "session": session_id(),
+        "address": client_address(),
     }
-    kept, new = sender.spool.put("inquiry", message)
-    sender.nudge()
-    return submission, kept["reference"], new
+    try:
+        answer, delivered = sender.deliver("inquiry", message)
+    except ForwardRefused as refused:
+        raise StoreRefused(Text(refused.message) if refused.message else Text.of("inquiry.too_many")) from refused
+    return submission, answer["reference"], not delivered or bool(answer.get("stored"))
 
 
-def keep_alert(cat: Catalogue, email: str, params: Mapping[str, Any], lang: str, *, consent: bool) -> None:
-    """An alert sign-up: kept and its confirmation mailed here (the primary), or checked and queued
-    for the primary (a replica). Raises :class:`alerts.AlertError`."""
+def keep_alert(cat: Catalogue, email: str, params: Mapping[str, Any], lang: str, *, consent: bool) -> bool:
+    """An alert sign-up: kept and its confirmation mailed here (the primary), or on a replica checked
+    and sent to the primary, which keeps it and mails it now, or queued when the primary is away.
+    Whether the confirmation went out now. Raises :class:`alerts.AlertError` (the primary's refusal
+    included: no mail server, too many alerts for the address)."""
     if not cat.read_only:
         mailer = alerts.Mailer.from_settings(mail_settings())
         alerts.subscribe(cat, email, params, lang, consent=consent, mailer=mailer, base=share_base())
-        return
+        return True
     request = alerts.checked_request(cat, email, params, lang, consent=consent)
     sender = forwarder()
     if sender is None:
         raise alerts.AlertError(Text.of("alerts.no_mail"))
-    sender.spool.put("alert", request)
-    sender.nudge()
+    try:
+        return sender.deliver("alert", request, timeout=20.0)[1]  # the primary mails before it answers
+    except ForwardRefused as refused:
+        raise alerts.AlertError(Text(refused.message) if refused.message else Text.of("alerts.no_mail")) from refused
 
 
 def local_path(path: str) -> str:

@@ -234,11 +234,12 @@ def _subscribe(params: dict) -> None:
     state = st.session_state
     email = state.get("alert-email") or ""
     try:
-        keep_alert(cat, email, params, lang, consent=bool(state.get("alert-consent")))
+        mailed = keep_alert(cat, email, params, lang, consent=bool(state.get("alert-consent")))
     except alerts.AlertError as error:
         state["alert-said"] = ("error", error.text(lang))
         return
-    state["alert-said"] = ("success", t("alerts.check_inbox", lang, email=escape_markdown(email.strip())))
+    said = "alerts.check_inbox" if mailed else "alerts.queued"  # a replica whose primary is away: sent later
+    state["alert-said"] = ("success", t(said, lang, email=escape_markdown(email.strip())))
     state["alert-email"], state["alert-consent"] = "", False
 
 

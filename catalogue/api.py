@@ -210,7 +210,10 @@ class Routes:
         try:
             message = json.loads(body)
             answer = await run_in_threadpool(forwarding.accept, cat, message, mailer=self.mailer(), base=_base(request))
-        except (forwarding.ForwardRefused, ValueError, KeyError, TypeError) as refused:
+        except forwarding.ForwardRefused as refused:
+            answer = {"error": "refused", "detail": str(refused)[:300], "message": refused.message}
+            return JSONResponse(answer, status_code=refused.status)
+        except (ValueError, KeyError, TypeError) as refused:
             return JSONResponse({"error": "refused", "detail": str(refused)[:300]}, status_code=422)
         except OSError as away:
             return JSONResponse({"error": "retry", "detail": str(away)[:300]}, status_code=503)
@@ -380,10 +383,11 @@ class Routes:
         dialog (print, or save as PDF) as it loads."""
         cat = self.catalogue()
         lang = _language(request)
-        page = profile_html(cat, request.path_params["code"][:60], lang, print_on_load=PRINT_NONCE)
+        nonce = secrets.token_urlsafe(16)  # new for every answer: a nonce known in advance protects nothing
+        page = profile_html(cat, request.path_params["code"][:60], lang, print_on_load=nonce)
         if page is None:
             return _html_page(_not_found_html(lang), status=404)
-        return _html_page(page, script_nonce=PRINT_NONCE)
+        return _html_page(page, script_nonce=nonce)
 
     def alert_confirm(self, request: Request) -> Response:
         """The link of the confirmation message (double opt-in)."""
@@ -626,9 +630,6 @@ def _cached_json(request: Request, body: Any, modified: dt.datetime | None) -> R
     """JSON with a strong ETag over its bytes (and Last-Modified); 304 when the client has it."""
     payload = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
     return _cached_bytes(request, payload, "application/json; charset=utf-8", modified=modified)
-
-
-PRINT_NONCE = "catalogue-print"  # the print page's one script (window.print); no other script runs
 
 
 def _language(request: Request) -> str:

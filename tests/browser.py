@@ -136,10 +136,12 @@ def close_browser() -> None:
 
 
 @contextmanager
-def browser_page(width: int = 1280, height: int = 900) -> Iterator:
+def browser_page(width: int = 1280, height: int = 900, headers: dict[str, str] | None = None) -> Iterator:
     """A Chromium page in a fresh context (no cookies, no cache); requests off this machine fail
-    (the browser resolves no other host: CHROMIUM_ARGS)."""
-    context = _browser().new_context(viewport={"width": width, "height": height}, locale="vi-VN")
+    (the browser resolves no other host: CHROMIUM_ARGS). ``headers`` go with every request."""
+    context = _browser().new_context(
+        viewport={"width": width, "height": height}, locale="vi-VN", extra_http_headers=headers or {}
+    )
     context.set_default_timeout(30_000)
     page = context.new_page()
     try:

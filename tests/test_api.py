@@ -478,6 +478,8 @@ def test_the_print_view_opens_the_print_dialog_and_runs_no_other_script(server):
     assert "script-src 'nonce-" in policy and "default-src 'none'" in policy
     nonce = policy.split("'nonce-")[1].split("'")[0]
     assert page.count("<script") == 1 and f'<script nonce="{nonce}">' in page
+    again = get(server, "/print/DEMO-035?lang=en")[1]["content-security-policy"]
+    assert again.split("'nonce-")[1].split("'")[0] != nonce and len(nonce) >= 16  # new each time, unguessable
 
 
 @pytest.mark.parametrize("route", ["/p/", "/print/"])

@@ -72,7 +72,7 @@ def inbox() -> Iterator[Inbox]:
 @pytest.fixture(scope="module")
 def cluster(tmp_path_factory, inbox) -> Iterator[local_cluster.Cluster]:
     where = tmp_path_factory.mktemp("cluster")
-    with open_demo(where / "seed.duckdb", "lan"):
+    with open_demo(where / "seed.duckdb", "lan", "minh"):
         pass
     settings = {
         "CATALOGUE_MAP_TILES": "none",
@@ -196,6 +196,28 @@ def test_an_alert_left_on_a_replica_is_mailed_by_the_primary_and_confirmed_throu
         page.screenshot(path=str(tmp_path / "alert-confirmed-through-nginx.png"))
     time.sleep(1.5)
     assert len(inbox.messages) == 1  # sent once, though forwarded by a replica
+
+
+def try_sign_in(page, cluster: local_cluster.Cluster, name: str, password: str) -> None:
+    goto(page, f"{cluster.public_url}/staff/signin")
+    page.get_by_label("Tên đăng nhập").fill(name)
+    page.get_by_label("Mật khẩu").fill(password)
+    page.get_by_role("button", name="Đăng nhập").click()
+    wait_idle(page)
+
+
+def test_a_forged_forwarded_for_header_gives_no_fresh_sign_in_allowance(cluster, tmp_path):
+    """nginx replaces the client's X-Forwarded-For: the lock-out after five wrong passwords holds
+    whatever address a client names (a helper signed in after changing the header)."""
+    with browser_page(headers={"X-Forwarded-For": "10.9.9.1"}) as page:
+        for _ in range(5):
+            try_sign_in(page, cluster, "minh", "wrong-password-123")
+        page.get_by_text("Quá nhiều lần đăng nhập sai").first.wait_for()
+    with browser_page(headers={"X-Forwarded-For": "10.9.9.2"}) as page:
+        try_sign_in(page, cluster, "minh", PASSWORD)
+        page.get_by_text("Quá nhiều lần đăng nhập sai").first.wait_for()  # the right password waits too
+        assert page.get_by_text("Đã đăng nhập").count() == 0
+        page.screenshot(path=str(tmp_path / "forged-address-still-locked.png"))
 
 
 def test_a_replica_killed_leaves_the_others_serving(cluster):

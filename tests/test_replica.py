@@ -193,6 +193,19 @@ def test_the_primary_keeps_a_forwarded_inquiry_once_with_the_replicas_reference(
         forwarding.accept(demo_cat, {**inquiry_message(), "id": "../../etc"}, mailer=None, base="http://x")
 
 
+def test_the_primary_counts_the_limits_across_replicas(demo_cat):
+    """One e-mail, one inquiry per project, each through another replica and session: the per-e-mail
+    limit (3 an hour) holds on the primary, and the fourth is refused with the investor's message."""
+    for n, code in enumerate(("DEMO-001", "DEMO-002", "DEMO-003")):
+        message = {**inquiry_message(code, f"flood{n:08d}"), "session": f"replica-{n}", "address": f"10.0.0.{n}"}
+        assert forwarding.accept(demo_cat, message, mailer=None, base="http://x")["stored"]
+    fourth = {**inquiry_message("DEMO-005", "flood00000004"), "session": "replica-3", "address": "10.0.0.9"}
+    with pytest.raises(forwarding.ForwardRefused) as refused:
+        forwarding.accept(demo_cat, fourth, mailer=None, base="http://x")
+    assert refused.value.status == 429 and refused.value.message == inquiries.TOO_MANY.as_dict()
+    assert len(inquiries.inbox(demo_cat)) == 3
+
+
 class Mailbox:
     def __init__(self) -> None:
         self.sent: list[tuple[str, str]] = []
@@ -313,6 +326,15 @@ def test_a_replica_queues_on_disk_and_sends_once_the_primary_answers(tmp_path):
         assert (spool.count(), spool.count("sent"), spool.count("rejected")) == (0, 1, 1)
         assert [m["id"] for m in Primary.received] == ["a1b2c3d4e5f6", "a1b2c3d4e5f6", "b1b2c3d4e5f6"]
         assert spool.put("inquiry", inquiry_message())[1] is False  # already sent: still the same one
+
+        # A visitor's request is sent at once when the primary answers; its refusal is read at once.
+        Primary.script[:] = [200]
+        answer, delivered = sender.deliver("inquiry", inquiry_message(message_id="c1b2c3d4e5f6"))
+        assert delivered and answer == {} and spool.count() == 0
+        Primary.script[:] = [429]
+        with pytest.raises(forwarding.ForwardRefused) as refused:
+            sender.deliver("inquiry", inquiry_message(message_id="d1b2c3d4e5f6"))
+        assert refused.value.status == 429 and spool.count() == 0  # refused, not queued
     finally:
         server.shutdown()
         server.server_close()

@@ -40,8 +40,14 @@ log = logging.getLogger("catalogue.forwarding")
 
 
 class ForwardRefused(Exception):
-    """The primary will not keep this request however often it is sent (4xx). Between two of our
-    own processes, for the logs: no visitor reads it."""
+    """The primary will not keep this request however often it is sent (4xx). ``message`` (each
+    language's text, when the primary gave one) is what the visitor reads: "too many from this
+    address", "no mail server"."""
+
+    def __init__(self, detail: str, message: Mapping[str, str] | None = None, status: int = 422) -> None:
+        super().__init__(detail)
+        self.message = dict(message) if message else None
+        self.status = status
 
 
 class Spool:
@@ -160,7 +166,7 @@ class Forwarder:
             sent += 1
         return sent
 
-    def send(self, message: Mapping[str, Any]) -> dict[str, Any]:
+    def send(self, message: Mapping[str, Any], timeout: float | None = None) -> dict[str, Any]:
         data = json.dumps(message, ensure_ascii=False).encode("utf-8")
         request = urllib.request.Request(
             self.url,
@@ -169,12 +175,32 @@ class Forwarder:
             headers={"Content-Type": "application/json", "Authorization": f"Bearer {self.token}"},
         )
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+            with urllib.request.urlopen(request, timeout=timeout or self.timeout) as response:
                 return json.loads(response.read() or b"{}")
         except urllib.error.HTTPError as error:
-            if 400 <= error.code < 500 and error.code not in (408, 429):
-                raise ForwardRefused(f"HTTP {error.code}: {error.read()[:200]!r}") from error
+            if 400 <= error.code < 500 and error.code != 408:
+                body = error.read()[:4000]
+                try:
+                    said = json.loads(body).get("message")
+                except (ValueError, AttributeError):
+                    said = None
+                raise ForwardRefused(f"HTTP {error.code}: {body[:200]!r}", said, error.code) from error
             raise OSError(f"HTTP {error.code}") from error
+
+    def deliver(self, kind: str, message: Mapping[str, Any], timeout: float = 3.0) -> tuple[dict[str, Any], bool]:
+        """Send ``message`` to the primary now; when it cannot be reached, queue it (the thread sends
+        it later). (The primary's answer, or the message as queued; whether it was delivered now.)
+        A refusal is raised (:class:`ForwardRefused`), for the visitor to read at once."""
+        earlier = self.spool.get(str(message.get("id", "")))
+        if earlier is not None:  # the same form sent twice while the primary was away
+            return earlier, False
+        body = {**message, "kind": kind}
+        try:
+            return self.send(body, timeout=timeout), True
+        except OSError:
+            kept, _new = self.spool.put(kind, message)
+            self.nudge()
+            return kept, False
 
 
 def token_matches(header: str | None, token: str) -> bool:
@@ -185,8 +211,9 @@ def token_matches(header: str | None, token: str) -> bool:
 
 
 def accept(cat: Any, message: Mapping[str, Any], *, mailer: Any, base: str) -> dict[str, Any]:
-    """On the primary: keep a forwarded request once per id. Raises :class:`ForwardRefused` (or a
-    :class:`ValueError`) for one that can never be kept."""
+    """On the primary: keep a forwarded request once per id. Raises :class:`ForwardRefused` for one
+    that is refused (with the visitor's message when there is one), ``ValueError`` or ``KeyError``
+    for one that can never be kept, ``ConnectionError`` when the mail server is away (try later)."""
     from catalogue.projects import alerts
     from catalogue.staff import inquiries
 
@@ -194,23 +221,17 @@ def accept(cat: Any, message: Mapping[str, Any], *, mailer: Any, base: str) -> d
     if kind not in KINDS or not SAFE_ID.match(message_id):
         raise ForwardRefused("not a forwarded request")
     if kind == "inquiry":
-        values, errors = inquiries.check({**message["values"], "consent": True})
-        if errors or cat.project(str(message["code"]), include_hidden=True) is None:
-            raise ForwardRefused(f"inquiry {message_id} cannot be kept: {sorted(errors) or 'no such project'}")
-        _id, reference, stored = inquiries.store(
-            cat,
-            str(message["code"]),
-            values,
-            message_id,
-            str(message.get("lang", "vi")),
-            reference=str(message["reference"]),
-            created_at=dt.datetime.fromisoformat(message["created_at"]),
-        )
+        try:
+            reference, stored = inquiries.keep_forwarded(cat, message)
+        except inquiries.StoreRefused as refused:
+            raise ForwardRefused("too many inquiries", refused.text.as_dict(), 429) from refused
+        except ValueError as refused:
+            raise ForwardRefused(str(refused)) from refused
         return {"kind": kind, "id": message_id, "reference": reference, "stored": stored}
     try:
         alerts.keep_request(cat, message, mailer=mailer, base=base)
     except alerts.AlertError as refused:
         if isinstance(refused.__cause__, (OSError, smtplib.SMTPException)):  # the mail server away: later
             raise ConnectionError(refused.text("en")) from refused
-        raise ForwardRefused(refused.text("en")) from refused
+        raise ForwardRefused(refused.text("en"), refused.text.as_dict()) from refused
     return {"kind": kind, "id": message_id, "stored": True}

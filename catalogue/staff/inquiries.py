@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from catalogue.clock import to_hanoi, utcnow
+from catalogue.errors import CatalogueError
 from catalogue.search.normalize import clean_text, is_email, is_phone
 from catalogue.staff.countries import closest_country, country_label, match_country
 from catalogue.text import Text, t
@@ -165,6 +166,11 @@ def _within_limits(limiter: RateLimiter, code: str, email: str, session: str, ad
 Store = Callable[[str, Mapping[str, Any], str, str], tuple[str, str, bool]]
 
 
+class StoreRefused(CatalogueError):
+    """The place an inquiry is kept refused it (a replica's primary: too many from this address);
+    ``text`` says why, and the investor reads it under the form."""
+
+
 def new_reference() -> str:
     """A reference number to give the investor (YC-date-four letters)."""
     return _reference(utcnow())
@@ -249,8 +255,37 @@ def submit(
     if not _within_limits(limiter or cat.inquiry_limiter, code, values["email"], session, address):
         return InquiryResult(False, {"form": TOO_MANY})
     keep = store_with or (lambda code, values, submission, lang: store(cat, code, values, submission, lang))
-    inquiry_id, reference, stored = keep(code, values, submission, lang)
+    try:
+        inquiry_id, reference, stored = keep(code, values, submission, lang)
+    except StoreRefused as refused:
+        return InquiryResult(False, {"form": refused.text})
     return InquiryResult(True, inquiry_id=inquiry_id, stored=stored, reference=reference, duplicate=not stored)
+
+
+def keep_forwarded(cat: Catalogue, message: Mapping[str, Any]) -> tuple[str, bool]:
+    """On the primary: an inquiry a replica took (checked there), kept once per id with the replica's
+    reference and time; (reference, stored now). The limits count here, across every replica.
+    Raises :class:`StoreRefused` when over them, and ``ValueError`` for one that can never be kept."""
+    values, errors = check({**message["values"], "consent": True})
+    code, submission = str(message["code"]), str(message["id"])
+    if errors or cat.project(code, include_hidden=True) is None:
+        raise ValueError(f"inquiry {submission} cannot be kept: {sorted(errors) or 'no such project'}")
+    earlier = _earlier(cat, code, values, submission)
+    if earlier is not None:
+        return earlier[1], False
+    session, address = str(message.get("session") or submission), message.get("address")
+    if not _within_limits(cat.inquiry_limiter, code, values["email"], session, address):
+        raise StoreRefused(TOO_MANY)
+    _id, reference, stored = store(
+        cat,
+        code,
+        values,
+        submission,
+        str(message.get("lang", "vi")),
+        reference=str(message["reference"]),
+        created_at=dt.datetime.fromisoformat(message["created_at"]),
+    )
+    return reference, stored
 
 
 def _earlier(cat: Catalogue, code: str, values: Mapping[str, Any], submission: str) -> tuple[str, str] | None:
