@@ -34,8 +34,13 @@ dl.keyfacts dt { font-size: 0.75rem; text-transform: uppercase; letter-spacing: 
 dl.keyfacts dd { margin: 0.1rem 0 0; font-size: 1.05rem; font-weight: 600; color: #1f2933; overflow-wrap: anywhere; }
 dl.keyfacts dd.first { font-size: 1.35rem; color: #0f766e; }
 dl.keyfacts .detail { display: block; font-size: 0.8rem; font-weight: 400; color: #52606d; }
+p.tracker-now { display: none; margin: 0 0 1rem; text-align: center; font-weight: 700; color: #0f766e; }
 @media (max-width: 640px) { dl.keyfacts { grid-template-columns: 1fr 1fr; padding: 0.75rem; gap: 0.6rem 0.75rem; }
-  ol.tracker li { font-size: 0.72rem; } }
+  /* five names do not fit a phone's width whole: the dots stay, only the current stage is named
+     (under its dot, kept inside the screen); the others stay for screen readers */
+  ol.tracker { margin-bottom: 0.2rem; }
+  ol.tracker li .name { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  p.tracker-now { display: block; } }
 @media print { ol.tracker li.done .dot { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 </style>"""
 
@@ -54,9 +59,12 @@ def tracker(stages: list[tuple[str, str]], label: str) -> str:
         mark = "✓" if state == "done" else str(number)
         current = ' aria-current="step"' if state == "current" else ""
         items.append(
-            f'<li class="{escape(state)}"{current}><span class="dot" aria-hidden="true">{mark}</span>{escape(name)}</li>'
+            f'<li class="{escape(state)}"{current}><span class="dot" aria-hidden="true">{mark}</span><span class="name">{escape(name)}</span></li>'
         )
-    return f'<ol class="tracker" aria-label="{escape(label)}">{"".join(items)}</ol>'
+    now = next((name for name, state in stages if state == "current"), "")
+    # on a phone the names do not fit under five dots: the current one is written under them instead
+    shown = f'<p class="tracker-now" aria-hidden="true">{escape(now)}</p>' if now else ""
+    return f'<ol class="tracker" aria-label="{escape(label)}">{"".join(items)}</ol>{shown}'
 
 
 def key_facts(facts: list[tuple[str, str, str]], label: str) -> str:

@@ -208,7 +208,11 @@ def test_the_fact_sheet_opens_with_the_stage_tracker_and_the_key_facts(fresh_db)
         stages = [cat.reference.statuses.label(code)("en") for code in cat.reference.public_statuses]
         current = cat.reference.statuses.label(project["status"])("en")
     assert all(stage in top for stage in stages)
-    assert f'aria-current="step"><span class="dot" aria-hidden="true">1</span>{current}</li>' in top
+    assert (
+        f'aria-current="step"><span class="dot" aria-hidden="true">1</span><span class="name">{current}</span></li>'
+        in top
+    )
+    assert f'<p class="tracker-now" aria-hidden="true">{current}</p>' in top  # written whole on a phone
     assert "VND 2,800 bn" in top and "≈ USD 107.7 m" in top and "Trung Gia Commune" in top and "former Soc Son" in top
     facts = " ".join(m.value for m in at.markdown)
     assert "**Category**" in facts and "**Total investment**" not in facts  # in the panel, not twice
