@@ -53,13 +53,18 @@ def wait_for_mail(inbox: Inbox, count: int, timeout: float = 20) -> None:
     assert len(inbox.messages) >= count, f"{len(inbox.messages)} messages, {count} awaited"
 
 
+def leave_alert(page, url: str, email: str) -> None:
+    """On the English browse page for renewables: leave ``email`` for an alert, consenting."""
+    goto(page, f"{url}/?category=renewables&lang=en")
+    page.get_by_text("Follow these results").click()
+    page.get_by_label("E-mail").fill(email)
+    page.get_by_text("I agree that the catalogue keeps this address").click()
+    page.get_by_role("button", name=re.compile("Subscribe")).click()
+
+
 def test_an_alert_is_confirmed_sent_and_cancelled_in_one_click(server, inbox, tmp_path):
     with browser_page(1440, 1800) as page:
-        goto(page, f"{server.url}/?category=renewables&lang=en")
-        page.get_by_text("Follow these results").click()
-        page.get_by_label("E-mail").fill("investor@example.com")
-        page.get_by_text("I agree that the catalogue keeps this address").click()
-        page.get_by_role("button", name=re.compile("Subscribe")).click()
+        leave_alert(page, server.url, "investor@example.com")
         wait_idle(page)
         no_exception(page)
         page.get_by_text("A confirmation message was sent to investor@example.com").wait_for()

@@ -51,7 +51,6 @@ class SnapshotFollower:
         self._retired: list[tuple[float, Catalogue]] = []
         self._lock = threading.Lock()
         self._stop = threading.Event()
-        self.swaps = 0
 
     def start(self, wait_seconds: float = 60.0) -> SnapshotFollower:
         """Open the newest snapshot (waiting up to ``wait_seconds`` for the first), then follow."""
@@ -89,7 +88,6 @@ class SnapshotFollower:
             old, self._current, self.manifest = self._current, fresh, manifest
             if old is not None:
                 self._retired.append((time.monotonic(), old))
-            self.swaps += 1
         log.info("serving snapshot %d (%s)", manifest.version, manifest.created_at)
         self._close_retired()
         return True

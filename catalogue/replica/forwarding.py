@@ -115,11 +115,9 @@ class Forwarder:
         self.timeout = timeout
         self._stop = threading.Event()
         self._wake = threading.Event()
-        self._thread: threading.Thread | None = None
 
     def start(self) -> Forwarder:
-        self._thread = threading.Thread(target=self._run, name="forwarder", daemon=True)
-        self._thread.start()
+        threading.Thread(target=self._run, name="forwarder", daemon=True).start()
         return self
 
     def stop(self) -> None:

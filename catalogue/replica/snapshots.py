@@ -172,7 +172,7 @@ def prune(directory: Path, keep: int = KEEP) -> None:
         _remove(directory / f"snapshot-{manifest.version:06d}.json")
         _remove(directory / manifest.file)
     for leftover in directory.glob("*.tmp"):  # a primary killed while writing
-        if leftover.stat().st_mtime < utcnow().timestamp() - 3600:
+        if leftover.stat().st_mtime < time.time() - 3600:  # mtimes are epoch seconds
             _remove(leftover)
 
 
