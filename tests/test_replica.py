@@ -10,6 +10,7 @@ import json
 import os
 import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import ClassVar
 
@@ -245,7 +246,11 @@ def call(
         return {"type": "http.request", "body": body, "more_body": False}
 
     answer = route.endpoint(Request(scope, receive))
-    response = asyncio.run(answer) if asyncio.iscoroutine(answer) else answer
+    if asyncio.iscoroutine(answer):  # on a thread of its own: the worker may hold Playwright's running loop
+        with ThreadPoolExecutor(1) as pool:
+            response = pool.submit(asyncio.run, answer).result()
+    else:
+        response = answer
     if response.headers.get("content-type", "").startswith("application/json"):
         return response.status_code, json.loads(response.body)
     return response.status_code, response.body.decode()
