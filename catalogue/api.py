@@ -1020,7 +1020,11 @@ def openapi_document(server: str) -> dict[str, Any]:
                 }
             },
             f"{API}/facets": {
-                "get": {"summary": "Counts per filter value", "parameters": filters, "responses": _answers("Facets")}
+                "get": {
+                    "summary": "Per filter value, how many projects choosing it lists",
+                    "parameters": filters,
+                    "responses": _answers("Facets"),
+                }
             },
             f"{API}/feed.atom": {
                 "get": {

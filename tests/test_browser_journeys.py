@@ -101,8 +101,9 @@ def _check_consistent(page, reference: Catalogue, where: str) -> None:
     assert page.evaluate("document.documentElement.lang") == lang
 
 
-def choose(page, index: int, option: int = 0) -> None:
-    """Choose the option-th option of the index-th sidebar filter, as a person does."""
+def choose(page, index: int, option: int = 0) -> int | None:
+    """Choose the option-th option of the index-th sidebar filter, as a person does; the count the
+    option showed (None when nothing was chosen)."""
     box = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").nth(index)
     box.click()
     options = page.get_by_role("option")
@@ -110,14 +111,18 @@ def choose(page, index: int, option: int = 0) -> None:
         options.first.wait_for(timeout=5_000)
     except Exception:  # nothing left to choose (every option taken, or none in this result)
         page.keyboard.press("Escape")
-        return
+        return None
     # The first option of a long list may be "select all": skip it.
     texts = options.all_inner_texts()
     usable = [i for i, text in enumerate(texts) if re.search(r"\(\d", text)]
+    count = None
     if usable:
-        options.nth(usable[option % len(usable)]).click()
+        chosen = usable[option % len(usable)]
+        count = int(re.search(r"\(([\d.,]+)\)\s*$", texts[chosen]).group(1).replace(".", "").replace(",", ""))
+        options.nth(chosen).click()
     page.keyboard.press("Escape")
     wait_idle(page)
+    return count
 
 
 def switch_language(page, to: str) -> None:
@@ -296,6 +301,19 @@ def test_a_capital_range_typed_the_wrong_way_round_is_swapped_and_said(server, r
         page.screenshot(path=tmp_path / "range.png")
 
 
+def test_each_filter_option_lists_as_many_projects_as_it_says(server, reference):
+    """After a search with partial matches, every category says what choosing it lists (found by a
+    helper: "(2)" gave 3, and an option said 0 of the 11 results in it)."""
+    url = f"{server.url}/?lang=en&q=wastewater+craft+village"
+    with browser_page(1440, 900) as page:
+        for option in range(len(reference.reference.categories.codes)):
+            goto(page, url)
+            count = choose(page, 0, option)
+            assert count is not None
+            assert_consistent(page, reference, f"category option {option}")
+            assert (shown_total(page) or 0) == count, f"option {option} said {count} ({page.url})"
+
+
 def test_nothing_found_offers_to_drop_one_filter(server, reference):
     with browser_page(1440, 900) as page:
         goto(page, f"{server.url}/?category=renewables&status=completed&min_vnd=5000")
@@ -439,12 +457,19 @@ def test_a_random_walk_in_the_browser(server, reference, tmp_path):
             action = rng.choice(["choose", "choose", "language", "query", "chip", "project", "reload", "page"])
             where = f"step {step}: {action} ({page.url})"
             if action == "choose":
-                choose(page, rng.randrange(len(FILTER_PARAMS)), rng.randrange(3))
+                index = rng.randrange(len(FILTER_PARAMS))
+                alone = chips_in(page, index) == 0
+                count = choose(page, index, rng.randrange(3))
+                if alone and count is not None:  # an option's count is what choosing it alone lists
+                    assert_consistent(page, reference, where)
+                    assert (shown_total(page) or 0) == count, f"{where}: the option said {count}"
             elif action == "language":
                 switch_language(page, "vi" if "lang=en" in page.url else "en")
             elif action == "query":
                 box = page.get_by_label(re.compile("^(Tìm dự án|Search projects)$"))
-                box.fill(rng.choice(["", "nuoc thai", "lo dot", "solar", "Bat Trang", "xyzzy"]))
+                box.fill(
+                    rng.choice(["", "nuoc thai", "lo dot", "solar", "Bat Trang", "xyzzy", "wastewater craft village"])
+                )
                 box.press("Enter")
                 wait_idle(page)
             elif action == "chip":

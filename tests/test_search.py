@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import unicodedata
 from collections import Counter
 
@@ -9,7 +10,7 @@ import pytest
 from conftest import write_csv
 
 from catalogue import Catalogue, SynonymError
-from catalogue.search.index import accent_key, typo_budget
+from catalogue.search.index import FACETS, accent_key, typo_budget
 from catalogue.search.normalize import search_fold
 
 HEADER = ["code", "name_vi", "name_en", "category", "district", "description_vi", "investment_vnd_bn", "status"]
@@ -181,6 +182,44 @@ def test_search_combines_with_filters_and_facets_count_the_whole_result(demo_cat
         Counter(wider.loc[[h.code for h in any_district.hits], "district"].dropna())
     )
     assert len(result.facets["district"]) > 2
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_each_filter_option_counts_what_choosing_it_lists(demo_cat, seed):
+    """Beside each option, the number of projects choosing it lists: partial matches included, and
+    an option whose projects match fewer words counted by its own best (found by a helper: after
+    "wastewater craft village" a category said 2 and gave 3, another said 0 and gave 11)."""
+    rng = random.Random(seed)
+    words = [
+        "wastewater",
+        "craft village",
+        "nuoc thai",
+        "lang nghe",
+        "incinerator",
+        "Soc Son",
+        "lò đốt",
+        "Bat Tr",
+        "solar",
+        "XLNT",
+        "phường Tây Tựu",
+        "medical waste",
+        "recycling",
+        "plastic",
+        "biogas",
+        "Gia Lam",
+        "bùn",
+    ]
+    current = demo_cat.search_index.current
+    for _ in range(4):
+        query = " ".join(rng.sample(words, rng.choice([1, 2, 3])))
+        chosen = rng.choice([{}, {}, {"status": ["calling"]}, {"category": ["environmental_services"]}])
+        result = demo_cat.search_page(query, limit=0, **chosen)
+        for name in FACETS:
+            shown = result.facets.get(name, {})
+            options = current.attribute_codes[name]
+            for code in [*shown, *rng.sample(options, min(3, len(options)))]:
+                lists = demo_cat.search_page(query, limit=0, facets=False, **{**chosen, name: [code]}).total
+                assert shown.get(code, 0) == lists, (query, chosen, name, code)
 
 
 def test_an_empty_query_lists_what_the_filters_allow(demo_cat):

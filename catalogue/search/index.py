@@ -76,6 +76,7 @@ WARM_FROM = 2000  # projects from which a new snapshot is warmed (below, a cold 
 WARM_SECONDS = 0.5  # … for at most this long (a staff member's save waits for it)
 NAME, META, DESC, OTHER = 0, 1, 2, 3  # field groups, best first
 HIGHLIGHT_FIELDS = ("name_vi", "name_en", "description_vi", "description_en", "address", "capacity")
+MASKS_KEPT = 32  # filter masks a snapshot keeps (100 KB each at 100,000 projects)
 FACETS = ("category", "project_type", "district", "ward", "status", "investment_form", "lead_agency")
 ATTRIBUTES = FACETS
 LABELLED = ("category", "project_type", "district", "ward", "investment_form", "lead_agency")  # searchable by label
@@ -114,7 +115,7 @@ class SearchHit:
 
 @dataclass(frozen=True)
 class SearchResult:
-    """A page of hits, the number of projects listed, and facet counts over the main ones.
+    """A page of hits, the number of projects listed, and per filter option the number listed if chosen.
 
     The list holds first the ``complete`` projects that match every part of the query, then those
     that match only some ("also matching some of your words"): ``total - complete`` of them. When
@@ -163,6 +164,32 @@ class _Found:
     missing: np.ndarray | None = None
     most: int = 0
     texts: dict[int, tuple] = field(default_factory=dict)  # texts read from the database, by doc
+    tally: _Tally | None = None
+
+
+@dataclass
+class _Tally:
+    """How many of a query's counted parts each project matches (``strong``: not counting a letter
+    or two being typed), and the rule saying which projects a search then lists."""
+
+    counted: list[_Word]
+    stacked: np.ndarray
+    counts: np.ndarray
+    strong: np.ndarray
+
+    @property
+    def everything(self) -> int:
+        return len(self.counted)
+
+    def listed(self, most: int) -> np.ndarray:
+        """Which projects are listed when the best of those allowed match ``most`` parts: with every
+        part matched by some, those and the ones matching at least half; otherwise those matching
+        the most, if that is half or more; else none (:meth:`IndexSnapshot._listed_per_option`
+        counts the same per filter option)."""
+        counts, strong, everything = self.counts, self.strong, self.everything
+        half = (everything + 1) // 2
+        partial = (most == everything) & (everything > 1) & (counts >= half) & (counts < most) & (strong > 0)
+        return (most >= half) & (most > 0) & ((counts == most) | partial)
 
 
 # Committed writes that change what the index holds; a sign-in, an inquiry or a plan edit does not.
@@ -574,6 +601,7 @@ class IndexSnapshot:
         self._candidate_cache: dict[tuple[str, bool], dict[int, int]] = {}
         self._best_cache: dict[tuple[str, bool], np.ndarray] = {}
         self._label_cache: dict[tuple, Any] = {}  # label term ids, label sequences, label word pairs
+        self._mask_cache: dict[Filters, np.ndarray] = {}  # filter masks (alive and attributes change with a delta)
         self._text_cache: dict[int, tuple] = {}
 
     # --- keeping in step --------------------------------------------------------------
@@ -590,6 +618,7 @@ class IndexSnapshot:
         new.attributes = dict(self.attributes)
         new.label_postings = {term: list(pairs) for term, pairs in self.label_postings.items()}
         new.alive = self.alive.copy()
+        new._mask_cache = {}
         new._label_cache = {}  # a term the delta adds changes a label's ids; _word_cache depends
         # only on the synonyms, which never change within a snapshot's line of deltas: shared
         new._apply_delta(db, frame)
@@ -813,7 +842,9 @@ class IndexSnapshot:
             self._best_cache[key] = best
         return best
 
-    def _part_word(self, part: Part, size: int, context: list[_Word] | None, allowed: np.ndarray) -> _Word:
+    def _part_word(
+        self, part: Part, size: int, context: list[_Word] | None, allowed: np.ndarray, scope: tuple[str, ...]
+    ) -> _Word:
         """A query part matched: a word's candidates, or a phrase's ways (its own words in order,
         a translation, an abbreviation's expansion, the place itself) taken at their best."""
         word = _Word(" ".join(part.words), part.typed, part.prefix, weak=part.weak, part=part)
@@ -822,7 +853,7 @@ class IndexSnapshot:
         key: tuple = (tuple(part.words), part.prefix, part.exact)
         if context is not None and part.prefix:
             own[-1] = {**self._following(part.words[-1], context, allowed), **own[-1]}
-            key = (*key, tuple(w.folded for w in context))
+            key = (*key, tuple(w.folded for w in context), scope)
         word.own = own
         if not part.phrase:
             word.terms = own[0]
@@ -986,16 +1017,8 @@ class IndexSnapshot:
         found = self._matching(query, filters)
         docs, complete = found.docs, found.complete
         main = docs[:complete] if complete > 0 else docs
-        facet_counts: dict[str, dict[str, int]] = {}
-        if facets:
-            facet_counts = self._facets(main)
-            # A facet in use counts as if its own choice were not made (the others stay): its other
-            # options then say how many projects choosing them as well would add.
-            for name in FACETS:
-                if getattr(filters, name):
-                    other = self._matching(query, replace(filters, **{name: ()}), found.words)
-                    others = other.docs[: other.complete] if other.complete > 0 else other.docs
-                    facet_counts[name] = self._facets(others, (name,))[name]
+        # Each option counts what choosing it gives: the projects listed, partial matches included
+        facet_counts = self._facet_counts(found, filters) if facets else {}
         needed = offset + limit
         page = self._order(main, found, sort, needed, partial=complete == 0)
         if complete > 0 and len(page) < needed:  # then those matching some of the words
@@ -1017,29 +1040,22 @@ class IndexSnapshot:
         """The matching docs; ``parsed`` reuses the words of an earlier call with the same query."""
         size = len(self.codes)
         allowed = self._filter_mask(filters)
-        words = parsed if parsed is not None else self._parse(query, allowed)
+        words = parsed if parsed is not None else self._parse(query, filters.visible_statuses)
         if not words:
             return _Found(np.flatnonzero(allowed), -1, words)
-        counted = [w for w in words if not w.weak] or words
-        stacked = np.stack([w.best for w in counted])
-        counts = (stacked != NO_MATCH).sum(axis=0, dtype=np.int16)
-        counts[~allowed] = 0
+        tally = self._tally(words)
+        counts = np.where(allowed, tally.counts, 0)
         most = int(counts.max()) if size else 0
-        everything = len(counted)
-        half = (everything + 1) // 2
-        # a letter or two being typed ("tr") says too little to list a project that has nothing else
-        carrying = [not (w.prefix and len(w.folded) <= 2) for w in counted]
-        strong = (stacked[carrying] != NO_MATCH).sum(axis=0) if any(carrying) else counts
-        if most == everything and everything > 1:
+        listed = tally.listed(most) & allowed
+        if most == tally.everything and tally.everything > 1:
             # Every part matched by some: those first, then the ones matching at least half.
-            complete = np.flatnonzero(counts == most)
-            partial = np.flatnonzero((counts >= half) & (counts < most) & (strong > 0))
+            complete = np.flatnonzero(listed & (counts == most))
+            partial = np.flatnonzero(listed & (counts < most))
             docs = np.concatenate([complete, partial])
             split = len(complete) if len(partial) else -1
-        elif most >= half and most:  # one part, or none matching them all: those matching the most
-            docs, split = np.flatnonzero(counts == most), (-1 if most == everything else 0)
-        else:  # not even half of the words: nothing found ("did you mean" then helps)
-            docs, split = np.empty(0, dtype=np.int64), -1
+        else:  # one part, or none matching them all: those matching the most (or nothing)
+            docs, split = np.flatnonzero(listed), (-1 if most == tally.everything else 0)
+        stacked = tally.stacked
         chosen = stacked[:, docs]
         matched = chosen != NO_MATCH
         typos = np.zeros(size, dtype=np.int64)
@@ -1047,16 +1063,79 @@ class IndexSnapshot:
         typos[docs] = np.where(matched, chosen // 4, 0).sum(axis=0)
         places[docs] = np.where(matched, chosen % 4, 0).sum(axis=0)
         # For the order of partial matches: a missing place costs less than a missing topic word
-        weights = np.array([1 if w.part is not None and w.part.places else 2 for w in counted], dtype=np.int64)
+        weights = np.array([1 if w.part is not None and w.part.places else 2 for w in tally.counted], dtype=np.int64)
         missing = ((stacked == NO_MATCH) * weights[:, None]).sum(axis=0)
-        return _Found(docs, split, words, typos, places, missing, most)
+        return _Found(docs, split, words, typos, places, missing, most, tally=tally)
 
-    def _parse(self, query: str, allowed: np.ndarray) -> list[_Word]:
-        """The query's parts (:meth:`Lexicon.parse`), each matched against every project."""
+    def _tally(self, words: list[_Word]) -> _Tally:
+        counted = [w for w in words if not w.weak] or words
+        stacked = np.stack([w.best for w in counted])
+        counts = (stacked != NO_MATCH).sum(axis=0, dtype=np.int16)
+        # a letter or two being typed ("tr") says too little to list a project that has nothing else
+        carrying = [not (w.prefix and len(w.folded) <= 2) for w in counted]
+        strong = (stacked[carrying] != NO_MATCH).sum(axis=0) if any(carrying) else counts
+        return _Tally(counted, stacked, counts, strong)
+
+    def _facet_counts(self, found: _Found, filters: Filters) -> dict[str, dict[str, int]]:
+        """For each option of each facet: how many projects the query lists when that option alone
+        is chosen there, the other filters kept. Each option has its own best match, as choosing it
+        gives: where none of its projects matches every word, those matching the most are listed."""
+        base = self._filter_mask(replace(filters, **{name: () for name in FACETS}))
+        tally = found.tally
+        levels = 1
+        if tally is None:
+            docs = np.flatnonzero(base)
+        else:
+            # only a project matching at least half the parts is ever listed
+            docs = np.flatnonzero(base & (tally.counts >= max(1, (tally.everything + 1) // 2)))
+            levels = 2 * (tally.everything + 1)
+            level = tally.counts[docs].astype(np.int32) * 2 + (tally.strong[docs] > 0)
+        chosen = {
+            name: self._condition_mask(Condition(name, "in", getattr(filters, name)))[docs]
+            for name in FACETS
+            if getattr(filters, name)
+        }
+        counts: dict[str, dict[str, int]] = {}
+        for name in FACETS:
+            keep = None
+            for other, mask in chosen.items():
+                if other != name:
+                    keep = mask if keep is None else keep & mask
+            values = self.attributes[name][docs] if keep is None else self.attributes[name][docs[keep]]
+            options = len(self.attribute_codes[name])
+            # per option (after "none") and level (parts matched, carried by more than a letter or two)
+            key = (values.astype(np.int32) + 1) * levels
+            if tally is not None:
+                key += level if keep is None else level[keep]
+            table = np.bincount(key, minlength=(options + 1) * levels).reshape(options + 1, levels)[1:]
+            listed = table.sum(axis=1) if tally is None else self._listed_per_option(table, tally.everything)
+            codes = self.attribute_codes[name]
+            order = sorted(np.flatnonzero(listed), key=lambda i: (-listed[i], codes[i]))
+            counts[name] = {codes[i]: int(listed[i]) for i in order}
+        return counts
+
+    @staticmethod
+    def _listed_per_option(table: np.ndarray, everything: int) -> np.ndarray:
+        """From the projects per option, parts matched and carrying part (``table[o, 2 * parts +
+        carried]``), how many a search restricted to each option lists (:meth:`_Tally.listed`)."""
+        by_parts = table[:, 0::2] + table[:, 1::2]
+        present = by_parts > 0
+        most = np.where(present.any(axis=1), everything - np.argmax(present[:, ::-1], axis=1), 0)
+        half = (everything + 1) // 2
+        at_most = by_parts[np.arange(len(most)), most]
+        partial = table[:, 2 * half + 1 : 2 * everything : 2].sum(axis=1)  # at least half, not all, carried
+        listed = np.where((most >= half) & (most > 0), at_most, 0)
+        return listed + np.where((most == everything) & (everything > 1), partial, 0)
+
+    def _parse(self, query: str, scope: tuple[str, ...]) -> list[_Word]:
+        """The query's parts (:meth:`Lexicon.parse`), each matched against every project. How a
+        part is read depends on the projects in ``scope`` (the stages visible), never on the
+        filters chosen: a count beside a filter option is then what choosing it gives."""
         size = len(self.codes)
+        allowed = self._scope_mask(scope)
         words: list[_Word] = []
         for whole in self.lexicon.parse(query, MAX_QUERY_CHARS)[:MAX_QUERY_WORDS]:
-            word = self._part_word(whole, size, self._context(whole, words), allowed)
+            word = self._part_word(whole, size, self._context(whole, words), allowed, scope)
             if (
                 len(whole.words) > 1
                 and not (whole.places or whole.exact)
@@ -1065,7 +1144,7 @@ class IndexSnapshot:
                 # a term of several words that no project holds in any of its ways ("medical waste"):
                 # its words one by one, so that the projects holding some of them are still found
                 for part in self._its_words(whole):
-                    words.append(self._part_word(part, size, self._context(part, words), allowed))
+                    words.append(self._part_word(part, size, self._context(part, words), allowed, scope))
             else:
                 words.append(word)
         return words
@@ -1084,11 +1163,24 @@ class IndexSnapshot:
             typed = part.words
         return [Part([word], typed[i], prefix=part.prefix and i == len(typed) - 1) for i, word in enumerate(part.words)]
 
+    def _scope_mask(self, scope: tuple[str, ...]) -> np.ndarray:
+        """The projects of the stages in ``scope`` (every project when empty), made once a snapshot."""
+        return self._filter_mask(Filters(visible_statuses=scope))
+
     def _filter_mask(self, filters: Filters) -> np.ndarray:
-        """The documents that meet every condition of ``filters`` (the rules SQL applies too)."""
-        mask = self.alive.copy()
-        for condition in filters.conditions():
-            mask &= self._condition_mask(condition)
+        """The documents that meet every condition of ``filters`` (the rules SQL applies too); read
+        only, kept for the snapshot's next searches with the same filters (the last few)."""
+        masks = self._mask_cache
+        mask = masks.get(filters)
+        if mask is None:
+            mask = self.alive.copy()
+            for condition in filters.conditions():
+                mask &= self._condition_mask(condition)
+            mask.flags.writeable = False
+            if len(masks) >= MASKS_KEPT:  # the oldest goes; searches share this dict without a lock
+                with contextlib.suppress(StopIteration, KeyError, RuntimeError):
+                    masks.pop(next(iter(masks)))
+            masks[filters] = mask
         return mask
 
     def _condition_mask(self, condition: Condition) -> np.ndarray:
@@ -1105,17 +1197,6 @@ class IndexSnapshot:
             return self.demo == value
         values = {"investment_vnd_bn": self.investment}[column]
         return values >= value if operator == ">=" else values <= value
-
-    def _facets(self, docs: np.ndarray, names: tuple[str, ...] = FACETS) -> dict[str, dict[str, int]]:
-        counts: dict[str, dict[str, int]] = {}
-        for name in names:
-            values = self.attributes[name][docs]
-            tally = np.bincount(values[values >= 0], minlength=len(self.attribute_codes[name]))
-            names = self.attribute_codes[name]
-            counts[name] = {
-                names[i]: int(tally[i]) for i in sorted(np.flatnonzero(tally), key=lambda i: (-tally[i], names[i]))
-            }
-        return counts
 
     def _order(self, docs: np.ndarray, found: _Found, sort: str, needed: int, *, partial: bool = False) -> list[int]:
         """The best ``needed`` of ``docs`` in order; ``partial`` ranks those missing fewer parts first."""
