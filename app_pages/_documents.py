@@ -87,6 +87,34 @@ def _upload(cat: Catalogue, code: str, actor: str, lang: str, form: int) -> None
     state[f"doc-form-{code}"] = form + 1  # a fresh, empty form: the same file is not sent twice
 
 
+def _ask_removal(code: str, document_id: str) -> None:
+    st.session_state[f"doc-asking-{code}"] = document_id
+
+
+def _confirm_removal(cat: Catalogue, code: str, document: Document, actor: str, lang: str) -> None:
+    """Ask before a document leaves the data room: investors lose it at once."""
+    with st.container(border=True):
+        st.warning(t("documents.remove_confirm", lang, title=escape_markdown(document.title)), icon=":material/delete:")
+        yes, no = st.columns(2)
+        yes.button(
+            t("documents.remove_yes", lang),
+            key=f"doc-remove-yes-{document.id}",
+            type="primary",
+            on_click=_remove,
+            args=(cat, code, document, actor, lang),
+        )
+        no.button(
+            t("documents.remove_no", lang), key=f"doc-remove-no-{document.id}", on_click=_ask_removal, args=(code, "")
+        )
+
+
+def _remove(cat: Catalogue, code: str, document: Document, actor: str, lang: str) -> None:
+    """The confirmation's callback: a second click finds the document already gone and says nothing."""
+    st.session_state[f"doc-asking-{code}"] = ""
+    if remove_document(cat, document.id, actor):
+        st.session_state[f"doc-done-{code}"] = t("documents.removed", lang, name=document.file_name)
+
+
 def data_room(cat: Catalogue, code: str, actor: str, lang: str) -> None:
     """The edit page's data room: the documents (removable) and the form that adds one."""
     st.divider()
@@ -98,9 +126,17 @@ def data_room(cat: Catalogue, code: str, actor: str, lang: str) -> None:
     for document in documents(cat, code, include_hidden=True):
         line, remove = st.columns([5, 1], vertical_alignment="center")
         line.markdown(_line(document, lang, link=False))
-        if remove.button(t("documents.remove", lang), key=f"doc-remove-{document.id}", icon=":material/delete:"):
-            remove_document(cat, document.id, actor)
-            st.rerun()
+        asking = st.session_state.get(f"doc-asking-{code}") == document.id
+        remove.button(
+            t("documents.remove", lang),
+            key=f"doc-remove-{document.id}",
+            icon=":material/delete:",
+            disabled=asking,
+            on_click=_ask_removal,
+            args=(code, document.id),
+        )
+        if asking:
+            _confirm_removal(cat, code, document, actor, lang)
     form = st.session_state.get(f"doc-form-{code}", 0)
     with st.form(f"doc-upload-{code}-{form}", border=True):
         # any file is taken to the check, which says why one is refused (an SVG, an HTML page …)

@@ -48,6 +48,25 @@ def upload(page, path, kind: str, title: str) -> None:
     wait_idle(page)
 
 
+def remove_with_confirmation(page, title: str, shots) -> None:
+    """Remove asks first: "keep it" keeps the document, then the removal happens once and is said."""
+    removes = page.get_by_role("button", name="Gỡ", exact=True)
+    held = removes.count()
+    row = page.locator("[data-testid='stHorizontalBlock']").filter(has_text=title).last
+    row.get_by_role("button", name="Gỡ", exact=True).click()
+    page.get_by_text(re.compile(f"Gỡ “{title}” khỏi hồ sơ dự án")).wait_for()
+    page.screenshot(path=str(shots / "remove-asks.png"), full_page=True)
+    page.get_by_role("button", name="Giữ lại").click()
+    wait_idle(page)
+    assert page.get_by_text(re.compile("khỏi hồ sơ dự án\\?")).count() == 0
+    assert removes.count() == held  # still there
+    row.get_by_role("button", name="Gỡ", exact=True).click()
+    page.get_by_role("button", name="Gỡ tài liệu").click()
+    page.get_by_text("Đã gỡ ban-nhap.pdf khỏi hồ sơ dự án.").wait_for()
+    assert removes.count() == held - 1
+    no_exception(page)
+
+
 def test_staff_attach_a_visitor_downloads_a_hidden_projects_document_is_refused(server, tmp_path):
     study, photo = tmp_path / "Báo cáo tiền khả thi.pdf", tmp_path / "khu-dat.png"
     study.write_bytes(PDF + b"study")
@@ -68,6 +87,10 @@ def test_staff_attach_a_visitor_downloads_a_hidden_projects_document_is_refused(
         upload(page, svg, "Ảnh hiện trạng", "")  # taken to the check (not dropped by the box), refused with why
         page.get_by_text(re.compile("khu-dat.svg: chỉ nhận PDF, ảnh PNG/JPEG")).wait_for()
         no_exception(page)
+        draft = tmp_path / "ban-nhap.pdf"
+        draft.write_bytes(PDF + b"draft")
+        upload(page, draft, "Tài liệu khác", "Bản nháp gửi nhầm")
+        remove_with_confirmation(page, "Bản nháp gửi nhầm", tmp_path)
         page.screenshot(path=str(tmp_path / "staff-data-room.png"), full_page=True)
     with browser_page(1440, 2400) as page:  # a visitor, another browser
         goto(page, f"{server.url}/project?code=DEMO-001&lang=en")

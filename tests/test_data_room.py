@@ -22,6 +22,7 @@ from catalogue.projects.documents import (
     remove_document,
     safe_file_name,
 )
+from catalogue.staff.history import project_history
 from tests.test_app import demo_catalogue
 
 PDF = b"%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n"
@@ -146,6 +147,8 @@ def test_a_removed_document_is_gone_for_everyone_and_its_bytes_dropped():
         with cat.cursor() as cur:
             kept = cur.execute("select content, removed_by from project_documents where id = ?", [photo.id]).fetchall()
         assert kept == [(None, "lan")]
+        said = [(e.action, e.actor, e.comment) for e in project_history(cat, "DEMO-003")[:2]]
+        assert said == [("document_removed", "lan", "site.png"), ("document_added", "lan", "site.png")]
 
 
 def test_documents_survive_a_restart(tmp_path):

@@ -25,9 +25,10 @@ from typing import Any
 
 import duckdb
 
-from catalogue.clock import utcnow
+from catalogue.clock import project_stamp, utcnow
 from catalogue.core import Catalogue
 from catalogue.errors import CatalogueError
+from catalogue.staff import history
 from catalogue.text import Text, codes, enum_label
 
 MAX_BYTES = 15 * 1024 * 1024
@@ -177,6 +178,8 @@ def add_document(
             f"insert into project_documents ({COLUMNS}, content) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [*_values(document), data],
         )
+        comment = _history_comment(document.title, name)
+        history.record(cur, [code], action="document_added", actor=actor, at=project_stamp(), comment=comment)
 
     cat.write(store, event="documents")
     return document
@@ -236,11 +239,19 @@ def remove_document(cat: Catalogue, document_id: str, actor: str | None = None) 
     """Take a document out of the data room (kept, marked removed: who and when); False if there was none."""
 
     def mark(cur: duckdb.DuckDBPyConnection) -> bool:
+        now = utcnow()
         changed = cur.execute(
             "update project_documents set removed_at = ?, removed_by = ?, content = null where id = ? and removed_at is null "
-            "returning id",
-            [utcnow(), actor, document_id],
+            "returning project_code, title, file_name",
+            [now, actor, document_id],
         ).fetchall()
+        for code, title, file_name in changed:  # the project's history says what left its data room
+            comment = _history_comment(title, file_name)
+            history.record(cur, [code], action="document_removed", actor=actor, at=project_stamp(), comment=comment)
         return bool(changed)
 
     return cat.write(mark, event="documents")
+
+
+def _history_comment(title: str, file_name: str) -> str:
+    return title if title == file_name else f"{title} ({file_name})"
