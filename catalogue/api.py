@@ -17,7 +17,7 @@ import os
 import secrets
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from email.utils import format_datetime, parsedate_to_datetime
 from html import escape as html_escape
 from importlib.metadata import PackageNotFoundError, version
@@ -394,9 +394,14 @@ class Routes:
         lang, token = _language(request), request.query_params.get("token", "")
         if self.catalogue().read_only:
             return _not_on_a_replica(lang)
-        done = request.method == "GET" and alerts.confirm(self.catalogue(), token)
-        message = t("alerts.confirmed", lang) if done else t("alerts.confirm_unknown", lang, days=alerts.PENDING_DAYS)
-        return _html_page(_message_html(message, lang), status=200 if done else 404)
+        view = alerts.confirm(self.catalogue(), token) if request.method == "GET" else None
+        if view is None:
+            message = t("alerts.confirm_unknown", lang, days=alerts.PENDING_DAYS)
+            return _html_page(_message_html(t("alerts.page_invalid", lang), message, lang, ok=False), status=404)
+        link = "/?" + urlencode({**view, **({} if is_default(lang) else {"lang": lang})}, doseq=True)
+        links = [(link.rstrip("?"), t("alerts.see_view", lang))]
+        page = _message_html(t("alerts.page_confirmed", lang), t("alerts.confirmed", lang), lang, links=links)
+        return _html_page(page)
 
     def alert_unsubscribe(self, request: Request) -> Response:
         """One click (a GET from the message's link, or the mail client's POST, RFC 8058): the alert
@@ -405,8 +410,11 @@ class Routes:
         if self.catalogue().read_only:
             return _not_on_a_replica(lang)
         done = alerts.unsubscribe(self.catalogue(), token) if request.method in ("GET", "POST") else False
-        message = t("alerts.unsubscribed", lang) if done else t("alerts.unsubscribe_unknown", lang)
-        return _html_page(_message_html(message, lang), status=200 if done else 404)
+        if done:
+            page = _message_html(t("alerts.page_unsubscribed", lang), t("alerts.unsubscribed", lang), lang)
+        else:
+            page = _message_html(t("alerts.page_invalid", lang), t("alerts.unsubscribe_unknown", lang), lang, ok=False)
+        return _html_page(page, status=200 if done else 404)
 
     def document(self, request: Request) -> Response:
         """``/documents/ID[/NAME]``: a data-room document, only while its project is public; always a
@@ -491,7 +499,8 @@ def _same_origin(request: Request) -> bool:
 def _not_on_a_replica(lang: str) -> Response:
     """An alert link that reached a public replica (the load balancer sends /alerts/ to the primary):
     nothing can be written here, so the reader is asked to try again, and nothing is lost."""
-    response = _html_page(_message_html(t("alerts.not_here", lang), lang), status=503)
+    page = _message_html(t("alerts.page_later", lang), t("alerts.not_here", lang), lang, ok=False)
+    response = _html_page(page, status=503)
     response.headers["Retry-After"] = "60"
     return response
 
@@ -683,12 +692,48 @@ def _share_html(cat: Catalogue, project: dict[str, Any], lang: str, base: str, t
     )
 
 
-def _message_html(message: str, lang: str) -> str:
+# The look of the few pages served beside the app (alert links): the app's teal, its neutrals, a
+# font stack that carries Vietnamese tone marks, no file fetched (the pages' policy forbids it).
+_PAGE_STYLE = (
+    "body{margin:0;background:#f0f7f5;color:#1f2933;font:17px/1.55 'Source Sans 3','Source Sans Pro','Segoe UI',"
+    "Roboto,'Noto Sans','Helvetica Neue',Arial,sans-serif}"
+    "header{background:#0f766e;color:#fff;padding:.85rem 1.25rem;font-weight:600}"
+    "header a{color:#fff;text-decoration:none}"
+    "main{max-width:36rem;margin:2.5rem auto;padding:1.75rem 1.5rem;background:#fff;border:1px solid #d5dbe1;"
+    "border-radius:.5rem}"
+    "@media(max-width:640px){main{margin:1rem;padding:1.25rem 1rem}}"
+    "h1{font-size:1.45rem;margin:.25rem 0 .75rem;line-height:1.3}"
+    ".mark{display:inline-block;width:2.25rem;height:2.25rem;border-radius:50%;text-align:center;"
+    "line-height:2.25rem;font-weight:700;color:#fff;background:#0f766e}.mark.no{background:#b45309}"
+    ".actions{margin-top:1.5rem;display:flex;flex-wrap:wrap;gap:.75rem}"
+    ".actions a{padding:.55rem 1rem;border-radius:.5rem;border:1px solid #0f766e;color:#0b5f59;text-decoration:none}"
+    ".actions a.primary{background:#0f766e;color:#fff}"
+)
+
+
+def _message_html(
+    heading: str, message: str, lang: str, *, ok: bool = True, links: Sequence[tuple[str, str]] = ()
+) -> str:
+    """A short page of ours in the app's look: the catalogue's name, a heading with a mark (done or
+    not), the message, and links on (the first one primary), then the catalogue itself."""
+    title = html_escape(t("app.title", lang))
+    actions = [*links, ("/" if is_default(lang) else f"/?lang={lang}", t("alerts.browse_all", lang))]
+    buttons = "".join(
+        f'<a href="{html_escape(href)}"{" class=primary" if i == 0 else ""}>{html_escape(label)}</a>'
+        for i, (href, label) in enumerate(actions)
+    )
+    mark = (
+        '<span class="mark" aria-hidden="true">&#10003;</span>'
+        if ok
+        else '<span class="mark no" aria-hidden="true">!</span>'
+    )
     return (
-        f'<!doctype html><html lang="{html_escape(lang)}"><head><meta charset="utf-8"><title>{html_escape(message)}'
-        "</title><style>body{font-family:sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;color:#1f2933}"
-        f"</style></head><body><p>{html_escape(message)}</p>"
-        f'<p><a href="/">{html_escape(t("app.title", lang))}</a></p></body></html>'
+        f'<!doctype html><html lang="{html_escape(lang)}"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{html_escape(heading)} · {title}</title><style>{_PAGE_STYLE}</style></head><body>"
+        f'<header><a href="{html_escape(actions[-1][0])}">{title}</a></header>'
+        f"<main>{mark}<h1>{html_escape(heading)}</h1><p>{html_escape(message)}</p>"
+        f'<p class="actions">{buttons}</p></main></body></html>'
     )
 
 

@@ -74,8 +74,14 @@ def test_an_alert_is_confirmed_sent_and_cancelled_in_one_click(server, inbox, tm
         assert confirmation["Subject"] == "Confirm your project alert"
         confirm = re.search(r"http://\S+/alerts/confirm\?token=[\w-]+", body(confirmation)).group(0)
         page.goto(confirm + "&lang=en")
+        page.get_by_role("heading", name="Your alert is confirmed").wait_for()
         assert "Confirmed" in page.content()
         page.screenshot(path=str(tmp_path / "alert-confirmed.png"))
+        page.get_by_role("link", name="See the projects you chose").click()  # back to the view the alert watches
+        page.wait_for_url(re.compile(r"category=renewables"))
+        wait_idle(page)
+        no_exception(page)
+        assert "lang=en" in page.url
     # A staff member changes a renewables project: the next round sends a digest.
     with browser_page(1440, 1800) as page:
         sign_in(page, server, "lan")
@@ -90,5 +96,8 @@ def test_an_alert_is_confirmed_sent_and_cancelled_in_one_click(server, inbox, tm
     with browser_page(1280, 900) as page:
         page.goto(leave + "&lang=en")
         assert "You are unsubscribed" in page.content()
+        page.set_viewport_size({"width": 390, "height": 844})
+        page.screenshot(path=str(tmp_path / "alert-unsubscribed-phone.png"))
         page.goto(leave + "&lang=en")  # the address is gone: nothing left to cancel
         assert "No such alert" in page.content()
+        page.get_by_role("heading", name="This link is no longer valid").wait_for()

@@ -158,17 +158,18 @@ def _expiry(now: dt.datetime) -> dt.datetime:
     return now - dt.timedelta(days=PENDING_DAYS)
 
 
-def confirm(cat: Catalogue, token: str) -> bool:
-    """The confirmation link followed: the alert starts (from now). False for an unknown or expired token."""
+def confirm(cat: Catalogue, token: str) -> dict[str, Any] | None:
+    """The confirmation link followed: the alert starts (from now); its view's parameters (words and
+    filters), for a link to it. None for an unknown or expired token."""
     now = utcnow()
 
-    def mark(cur: duckdb.DuckDBPyConnection) -> bool:
+    def mark(cur: duckdb.DuckDBPyConnection) -> dict[str, Any] | None:
         found = cur.execute(
             "update alert_subscriptions set confirmed_at = coalesce(confirmed_at, ?), last_sent_at = "
-            "coalesce(last_sent_at, ?) where confirm_token = ? and created_at >= ? returning id",
+            "coalesce(last_sent_at, ?) where confirm_token = ? and created_at >= ? returning view",
             [now, now, token[:64], _expiry(now)],
         ).fetchall()
-        return bool(found)
+        return json.loads(found[0][0]) if found else None
 
     return cat.write(mark, event="alerts")
 
