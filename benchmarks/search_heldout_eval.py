@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from search_dev_set import DEV  # noqa: E402
 from search_heldout import HELDOUT, NO_ANSWER  # noqa: E402
 from search_heldout_b import HELDOUT_B, NO_ANSWER_B  # noqa: E402
+from search_heldout_c import HELDOUT_C, NO_ANSWER_C  # noqa: E402
 from test_search_quality import fts5_ranker, rapidfuzz_ranker  # noqa: E402
 
 from catalogue import Catalogue  # noqa: E402
@@ -69,7 +70,7 @@ def summary(scores: list[dict[str, float | None]]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--limit", type=int, default=10)
-    parser.add_argument("--set", choices=("b", "heldout", "dev", "all"), default="all")
+    parser.add_argument("--set", choices=("c", "b", "heldout", "dev", "all"), default="all")
     args = parser.parse_args()
     with Catalogue.open(Path(tempfile.mkdtemp()) / "eval.duckdb") as cat:
         cat.load_demo()
@@ -88,6 +89,11 @@ def main() -> None:
             "rapidfuzz scan": rapidfuzz_ranker(cat),
         }
         sets = {
+            "c": (
+                "held-out set C (written 2026-11-30 by a helper from the data files, committed and scored "
+                "before any change it could judge)",
+                HELDOUT_C,
+            ),
             "b": (
                 "held-out set B (written 2026-11-30 by a helper, scored before any change to the ranking)",
                 HELDOUT_B,
@@ -99,7 +105,7 @@ def main() -> None:
             if args.set in ("all", name):
                 results = {ranker: evaluate(rank, public, queries) for ranker, rank in rankers.items()}
                 _print(title, results, len(public))
-        for name, unanswered in (("A", NO_ANSWER), ("B", NO_ANSWER_B)):
+        for name, unanswered in (("A", NO_ANSWER), ("B", NO_ANSWER_B), ("C", NO_ANSWER_C)):
             nothing = sum(1 for query in unanswered if not cat.search(query, limit=args.limit))
             print(
                 f"ours, set {name}'s queries with no relevant project that found nothing: {nothing} of {len(unanswered)}"
