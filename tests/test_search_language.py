@@ -153,6 +153,23 @@ def test_staff_extend_the_glossary_and_search_uses_it_at_once(cat, tmp_path):
         cat.add_glossary_term("bùn", "")
 
 
+def test_a_glossary_terms_words_apart_still_match_it_below_the_phrase(cat, tmp_path):
+    """A term in the glossary is read as a phrase; a project with its words apart ("nước thải ... chăn
+    nuôi") is still found, after the one that has the phrase (and is not lost once staff add a term)."""
+    load(
+        cat,
+        tmp_path,
+        [
+            ["G-1", "Xử lý nước thải trang trại chăn nuôi", "", "emission_treatment", "", "", "", "", ""],
+            ["G-2", "Thiết bị xử lý nước thải chăn nuôi", "", "emission_treatment", "", "", "", "", ""],
+            ["G-3", "Chăn nuôi bò sữa", "", "environmental_services", "", "", "", "", ""],
+        ],
+    )
+    cat.add_glossary_term("nước thải chăn nuôi", "livestock wastewater")
+    assert codes(cat, "nước thải chăn nuôi") == ["G-2", "G-1"]
+    assert codes(cat, "livestock wastewater") == ["G-2", "G-1"]
+
+
 def test_every_glossary_row_names_two_different_terms_and_a_source():
     with data_file("glossary.csv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))

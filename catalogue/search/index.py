@@ -61,6 +61,7 @@ MAX_QUERY_WORDS = 16  # after abbreviations are expanded
 RERANK_DEPTH = 40  # projects ranked on every criterion; the rest of a large result by the cheap ones
 PHRASE_DEPTH = 2000  # projects checked for the query as a phrase in their name
 NO_MATCH = 255
+SCATTERED = 4  # a glossary term's words apart rank as one typo more than the term itself
 NAME_WIDTH = 32  # name words kept per project for the phrase check
 PREFIX_CAP = {1: 8, 2: 24}  # a one- or two-letter word being typed expands to its most common words only
 PREFIX_MAX = 150
@@ -871,6 +872,12 @@ class IndexSnapshot:
         best = np.full(size, NO_MATCH, dtype=np.uint8)
         for way in ways:
             best = np.minimum(best, self._phrase_best(way, size))
+        if part.alternatives and not part.places and len(own) > 1:
+            # a glossary term's words apart, or a translation's ("xử lý nước thải trang trại chăn nuôi"
+            # for "nước thải chăn nuôi"), still match it, a typo's step below the phrase itself
+            for way in ways:
+                if len(way) > 1:
+                    best = np.minimum(best, self._scattered_best(way, size))
         if part.written:  # in a text only as written ("BOT", not "bột"); the coded value itself always
             best = self._as_written(best, part.written, key)
         for attribute, code in part.places:  # a project there ranks as if its name said so
@@ -931,6 +938,19 @@ class IndexSnapshot:
         chosen = np.concatenate([phrased, labelled]).astype(np.int64)  # a project twice is set twice alike
         best = np.full(size, NO_MATCH, dtype=np.uint8)
         best[chosen] = stacked[:, chosen].max(axis=0)
+        self._best_cache[key] = best
+        return best
+
+    def _scattered_best(self, way: list[dict[int, int]], size: int) -> np.ndarray:
+        """Per project holding every word of ``way`` anywhere: the worst of their bests, one typo
+        worse (SCATTERED); else NO_MATCH."""
+        key = ("scattered", *(tuple(sorted(terms.items())) for terms in way))
+        cached = self._best_cache.get(key)
+        if cached is not None and len(cached) == size:
+            return cached
+        stacked = np.stack([self._best_of(terms, size, ("terms", key[i + 1])) for i, terms in enumerate(way)])
+        worst = stacked.max(axis=0).astype(np.int32)
+        best = np.where(worst == NO_MATCH, NO_MATCH, np.minimum(worst + SCATTERED, NO_MATCH - 1)).astype(np.uint8)
         self._best_cache[key] = best
         return best
 
