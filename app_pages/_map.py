@@ -26,7 +26,10 @@ DEFAULT_TILES = "https://basemaps.cartocdn.com/light_all/{z}/{x}/{y}.png"
 TILES_CREDIT = "© OpenStreetMap contributors © CARTO"
 HANOI = (21.03, 105.78, 9)  # latitude, longitude, zoom: the whole city
 
-_HTML = '<div class="pmap"><div class="pane"></div><div class="zoom"></div><p class="credit"></p></div><ul class="legend"></ul>'
+_HTML = (
+    '<div class="pmap" tabindex="0"><div class="pane"></div><div class="zoom"></div><p class="credit"></p></div>'
+    '<ul class="legend"></ul><nav class="as-list"><ul></ul></nav>'
+)
 STYLE = """
 .pmap { position: relative; height: 380px; overflow: hidden; border-radius: 0.5rem; background: #e8efec;
   border: 1px solid rgba(49, 51, 63, 0.15); touch-action: none; cursor: grab; user-select: none; }
@@ -48,6 +51,14 @@ STYLE = """
 .legend li::before { content: ""; display: inline-block; width: 0.7rem; height: 0.7rem; border-radius: 50%;
   background: var(--dot); margin-right: 0.35rem; vertical-align: -1px; }
 @media (max-width: 640px) { .pmap { height: 300px; } }
+.pmap:focus-visible { outline: 3px solid #1f2933; outline-offset: 2px; }
+/* Every project as a list, for screen readers and the keyboard: hidden until a key reaches it */
+.as-list { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+.as-list:focus-within { position: static; width: auto; height: auto; clip-path: none; white-space: normal;
+  margin-top: 0.5rem; font-family: var(--st-font, sans-serif); }
+.as-list ul { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: 0.35rem; }
+.as-list button { font: inherit; font-size: 0.85rem; padding: 0.2rem 0.6rem; border-radius: 0.4rem; cursor: pointer;
+  border: 1px solid rgba(49, 51, 63, 0.3); background: #fff; color: #1f2933; }
 """
 SCRIPT = """
 const TILE = 256;
@@ -128,6 +139,29 @@ export default function (component) {
     button.addEventListener("click", () => { view.zoom = Math.max(3, Math.min(17, Math.round(view.zoom) + step)); draw(); });
     zoom.appendChild(button);
   }
+  box.onkeydown = (e) => {  // the keyboard: arrows move the map by a quarter of its size, + and - zoom
+    if (e.target !== box) return;
+    const z = Math.round(view.zoom), size = TILE * 2 ** z, [x, y] = world(view.lat, view.lon, z);
+    const steps = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] }[e.key];
+    if (steps) {
+      const nx = x + steps[0] * box.clientWidth / 4, ny = y + steps[1] * box.clientHeight / 4;
+      view.lon = nx / size * 360 - 180;
+      view.lat = Math.atan(Math.sinh(Math.PI * (1 - 2 * ny / size))) * 180 / Math.PI;
+    } else if (e.key === "+" || e.key === "=" || e.key === "-") {
+      view.zoom = Math.max(3, Math.min(17, z + (e.key === "-" ? -1 : 1)));
+    } else return;
+    e.preventDefault();
+    draw();
+  };
+  const list = parentElement.querySelector(".as-list");
+  list.setAttribute("aria-label", data.labels.list);
+  list.firstElementChild.replaceChildren(...data.points.map((p) => {
+    const item = document.createElement("li"), button = document.createElement("button");
+    button.type = "button"; button.textContent = p[5] ? `${p[1]} · ${p[5]}` : p[1];
+    button.addEventListener("click", () => setTriggerValue("open", p[0]));
+    item.appendChild(button);
+    return item;
+  }));
   let drag = null;  // dragging moves the map; a press that barely moves stays a press
   box.onpointerdown = (e) => { if (e.target.closest("button")) return; drag = { x: e.clientX, y: e.clientY, lat: view.lat, lon: view.lon }; box.setPointerCapture(e.pointerId); box.classList.add("dragging"); };
   box.onpointermove = (e) => {
@@ -204,6 +238,7 @@ def map_data(cat: Catalogue, lang: str, codes: list[str] | None, key: str) -> di
             "cluster": t("map.cluster", lang),
             "zoom_in": t("map.zoom_in", lang),
             "zoom_out": t("map.zoom_out", lang),
+            "list": t("map.as_list", lang),
         },
     }
 

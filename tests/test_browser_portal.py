@@ -76,6 +76,40 @@ def test_a_marker_on_the_first_screens_map_opens_its_project_and_back_returns(se
         assert page.title() == "Hanoi Environmental Industry Project Catalogue"
 
 
+def test_the_map_by_keyboard_arrows_move_it_and_its_list_opens_a_project(server, reference, tmp_path):
+    """Without a mouse: the map takes focus, arrows move it, + zooms; the next Tab reaches the projects as a
+    list (hidden until then, read by screen readers), and Enter opens one."""
+    with browser_page(1440, 900) as page:
+        goto(page, server.url + "/?lang=en")
+        box = page.locator(".pmap")
+        box.locator("button.marker, button.cluster").first.wait_for()
+        where = page.locator(".pmap button").first.bounding_box()
+        box.focus()
+        page.keyboard.press("ArrowRight")
+        moved = page.locator(".pmap button").first.bounding_box()
+        assert moved["x"] < where["x"] - 50, "the map moved right: its markers went left"
+        page.keyboard.press("+")
+        listed = page.locator("nav.as-list button")
+        public = len(reference.projects())
+        assert 0 < listed.count() <= public
+        nav = page.locator("nav.as-list")
+        assert nav.bounding_box()["width"] <= 1  # hidden until a key reaches it
+        page.keyboard.press("Tab")  # the zoom buttons, then the list
+        page.keyboard.press("Tab")
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.closest('nav.as-list') !== null") or listed.first.is_visible()
+        listed.first.focus()
+        assert nav.bounding_box()["width"] > 100  # shown while the keyboard is in it
+        name = listed.first.inner_text()
+        page.screenshot(path=str(tmp_path / "map-list.png"))
+        page.keyboard.press("Enter")
+        page.wait_for_url("**/project?**")
+        wait_idle(page)
+        no_exception(page)
+        code = params_of(page)["code"][0]
+        assert name.startswith(reference.project(code)["name_en"])
+
+
 def test_a_tile_filters_and_pressed_again_shows_every_category_in_both_languages(server, reference, tmp_path):
     with browser_page(1440, 900) as page:
         goto(page, server.url + "/")
