@@ -568,7 +568,8 @@ def compare_table(cat: Catalogue, codes: list[str], lang: str) -> pd.DataFrame:
 
 def compare_html(cat: Catalogue, codes: list[str], lang: str) -> str:
     """The compare table as HTML: a column per project, full labels, long values wrapping, rows
-    where the projects differ marked; it scrolls sideways inside itself on a phone."""
+    where the projects differ marked; it scrolls sideways inside itself on a phone, the facts' names
+    staying in view."""
     table = compare_table(cat, codes, lang)
     if table.empty:
         return ""
@@ -591,6 +592,10 @@ def compare_html(cat: Catalogue, codes: list[str], lang: str) -> str:
         ".compare tbody th{font-weight:500;color:rgba(49,51,63,.75);width:150px}"
         ".compare thead th:first-child{width:150px}"
         ".compare tr.differs td{background:rgba(240,180,41,.16)}"
+        # the facts' names stay in view while a phone scrolls the projects sideways
+        ".compare th:first-child{position:sticky;left:0;z-index:1;background:#fff;"
+        "box-shadow:1px 0 0 rgba(49,51,63,.15)}"
+        ".compare thead th:first-child{background:#e7f1ef}"
         "</style>"
         f"<div class='compare-wrap'><table class='compare'><thead><tr><th scope='col'>{escape(t('shortlist.fact', lang))}"
         f"</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
