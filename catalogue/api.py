@@ -31,6 +31,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from catalogue.core import Catalogue
+from catalogue.data import data_file
 from catalogue.projects import alerts
 from catalogue.projects.browse_state import BrowseState, parse_params
 from catalogue.projects.documents import document_content
@@ -43,6 +44,7 @@ from catalogue.storage.migrations import LATEST_VERSION
 from catalogue.text import DEFAULT_LANGUAGE, LANGUAGES, Text, format_vnd_bn, is_default, localized, t
 
 API = "/api/v1"
+SHARE_CARD = data_file("share-card.png")  # drawn by tools/make_share_card.py
 PER_PAGE_MAX = 100
 READS_PER_MINUTE = 240  # per client address; a conference's Wi-Fi puts many investors behind one
 FORWARD_BYTES = 64_000  # one forwarded inquiry or alert sign-up (a message is at most 3,000 characters)
@@ -155,6 +157,7 @@ class Routes:
             Route(f"{prefix}{API}/openapi.json", self.guarded(self.openapi), methods=[*read, "OPTIONS"]),
             Route(f"{prefix}{API}/feed.atom", self.guarded(self.feed), methods=[*read, "OPTIONS"]),
             Route(f"{prefix}/p/{{code:path}}", self.guarded(self.share_page), methods=read),
+            Route(f"{prefix}/share-card.png", self.share_card, methods=["GET", "HEAD"]),
             Route(f"{prefix}/print/{{code:path}}", self.guarded(self.print_page), methods=read),
             Route(f"{prefix}/alerts/confirm", self.guarded(self.alert_confirm), methods=read),
             Route(f"{prefix}/alerts/unsubscribe", self.alert_unsubscribe, methods=["GET", "HEAD", "POST"]),
@@ -388,6 +391,14 @@ class Routes:
         if page is None:
             return _html_page(_not_found_html(lang), status=404)
         return _html_page(page, script_nonce=nonce)
+
+    def share_card(self, request: Request) -> Response:
+        """The picture beside a shared link (og:image): the catalogue's name, the same for every link."""
+        return Response(
+            SHARE_CARD.read_bytes(),
+            media_type="image/png",
+            headers={"Cache-Control": "public, max-age=86400", "X-Content-Type-Options": "nosniff"},
+        )
 
     def alert_confirm(self, request: Request) -> Response:
         """The link of the confirmation message (double opt-in)."""
@@ -676,7 +687,11 @@ def _share_html(cat: Catalogue, project: dict[str, Any], lang: str, base: str, t
         "og:type": "website",
         "og:site_name": t("app.title", lang),
         "og:locale": "vi_VN" if is_default(lang) else "en_GB",
-        "twitter:card": "summary",
+        "og:image": f"{base}/share-card.png",
+        "og:image:width": "1200",
+        "og:image:height": "630",
+        "og:image:alt": t("app.title", lang),
+        "twitter:card": "summary_large_image",
         "twitter:title": name,
         "twitter:description": description,
     }

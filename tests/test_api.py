@@ -8,6 +8,7 @@ import csv
 import email.utils
 import io
 import json
+import re
 import time
 import urllib.error
 import urllib.request
@@ -465,6 +466,10 @@ def test_a_shared_link_previews_the_project_and_leads_to_its_page(server):
     assert "VND 2,800 bn" in page and "Machinery, equipment" in page  # capital and category in the description
     assert '<meta http-equiv="refresh" content="0; url=/project?code=DEMO-035&amp;lang=en">' in page
     assert "script-src 'none'" in headers["content-security-policy"] and "<script" not in page
+    card = re.search(r'<meta property="og:image" content="(http://[^"]+)">', page).group(1)
+    assert card.endswith("/share-card.png") and '"summary_large_image"' in page
+    status, headers, body = get(server, "/share-card.png")  # the same picture for every link: no project in it
+    assert status == 200 and headers["content-type"] == "image/png" and body.startswith(b"\x89PNG")
     status, _headers, body = get(server, "/p/DEMO-035")
     assert status == 200 and project["name_vi"] in body.decode() and "2.800 tỷ đồng" in body.decode()
     assert 'url=/project?code=DEMO-035">' in body.decode()  # Vietnamese, the default, not in the address

@@ -42,6 +42,7 @@ def main() -> None:
         for needed in (
             "catalogue/data/categories.csv",
             "catalogue/data/demo_projects.csv",
+            "catalogue/data/share-card.png",
             "app_pages/main.py",
             "app_pages/server.py",
         ):
