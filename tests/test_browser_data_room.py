@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from catalogue.projects.documents import add_document
 from tests.browser import Server, browser_page, chromium_path, goto, no_exception, wait_idle
@@ -58,12 +59,12 @@ def remove_with_confirmation(page, title: str, shots) -> None:
     page.screenshot(path=str(shots / "remove-asks.png"), full_page=True)
     page.get_by_role("button", name="Giữ lại").click()
     wait_idle(page)
-    assert page.get_by_text(re.compile("khỏi hồ sơ dự án\\?")).count() == 0
-    assert removes.count() == held  # still there
+    page.get_by_text(re.compile("khỏi hồ sơ dự án\\?")).wait_for(state="detached")  # the question is gone
+    expect(removes).to_have_count(held)  # still there
     row.get_by_role("button", name="Gỡ", exact=True).click()
     page.get_by_role("button", name="Gỡ tài liệu").click()
     page.get_by_text("Đã gỡ ban-nhap.pdf khỏi hồ sơ dự án.").wait_for()
-    assert removes.count() == held - 1
+    expect(removes).to_have_count(held - 1)
     no_exception(page)
 
 

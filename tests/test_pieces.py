@@ -11,8 +11,9 @@ import threading
 import duckdb
 import numpy as np
 import pandas as pd
+import pytest
 
-from catalogue import pieces
+from catalogue import Catalogue, pieces
 from catalogue.storage import database
 from tests.conftest import open_demo
 from tests.test_service import csv_file
@@ -144,3 +145,26 @@ def test_a_new_snapshot_is_warmed_with_the_latest_searches_before_it_serves(tmp_
         monkeypatch.setattr(index, "WARM_FROM", 10_000)  # a small catalogue's save does not wait for one
         cat.import_file(csv_file(tmp_path / "b.csv", "HN-ZZ4,Trạm neon,Dịch vụ môi trường,Gia Lâm"), actor="lan")
         assert not {word for word, _prefix, _exact in cat.search_index.current._candidate_cache} & {"lo", "dot"}
+
+
+def test_duckdb_works_within_a_memory_budget_and_a_replica_spills_to_its_own_folder(monkeypatch, tmp_path):
+    monkeypatch.delenv("CATALOGUE_DUCKDB_MEMORY", raising=False)
+    assert database.query_memory() == "128MB"
+    monkeypatch.setenv("CATALOGUE_DUCKDB_MEMORY", "512 MB")
+    assert database.query_memory() == "512 MB"
+    monkeypatch.setenv("CATALOGUE_DUCKDB_MEMORY", "none")
+    assert database.query_memory() is None
+    for wrong in ("lots", "512", "-1GB", "1e9"):
+        monkeypatch.setenv("CATALOGUE_DUCKDB_MEMORY", wrong)
+        with pytest.raises(ValueError, match="CATALOGUE_DUCKDB_MEMORY"):
+            database.query_memory()
+    monkeypatch.setenv("CATALOGUE_DUCKDB_MEMORY", "96MB")
+    path = tmp_path / "shared" / "c.duckdb"
+    path.parent.mkdir()
+    Catalogue.open(path).close()
+    with Catalogue.open(path, read_only=True) as cat, cat.cursor() as cur:
+        limit, spill = cur.execute(
+            "select current_setting('memory_limit'), current_setting('temp_directory')"
+        ).fetchone()
+    assert limit == "91.5 MiB", limit  # 96 MB as DuckDB says it
+    assert not spill.startswith(str(path.parent)), "a replica never spills into the shared snapshot folder"
