@@ -156,16 +156,29 @@ SHORTLIST_LIMIT = 4  # what the compare view shows side by side
 
 
 def _switch_language() -> None:
+    if st.query_params.get("lang") not in LANGUAGES:  # from the default, which the URL leaves out
+        st.session_state["lang_left"] = _address()  # Back to this address means the default again
     write_query({**_page_only(), **global_params()})
+
+
+def _address() -> tuple:
+    """The page of the last run and the URL's parameters but the language: where a switch was made."""
+    params = tuple(sorted((name, tuple(st.query_params.get_all(name))) for name in st.query_params if name != "lang"))
+    return st.session_state.get("last_page"), params
 
 
 def language_switch() -> None:
     """The Vietnamese/English switch. The URL's ``?lang=`` decides when it names a language (a
-    shared link, a reload); a link that dropped it keeps the session's language. Vietnamese, the
+    shared link, a reload); a link that dropped it keeps the session's language, except the address
+    a switch from Vietnamese was made at (Back past the switch: Vietnamese again). Vietnamese, the
     default, is left out of the URL."""
     wanted = st.query_params.get("lang")
     if wanted in LANGUAGES:
         sync_value("lang", wanted)
+    elif language() != DEFAULT_LANGUAGE and st.session_state.get("lang_left") == _address():
+        # Back past a switch from the default: the address from before it, in its language
+        del st.session_state["lang_left"]
+        sync_value("lang", DEFAULT_LANGUAGE)
     bound(
         st.segmented_control,
         t("app.language", language()),

@@ -156,6 +156,27 @@ def test_filters_survive_switching_the_language_and_back(server, reference, tmp_
         page.screenshot(path=tmp_path / "filters-vi.png")
 
 
+def test_back_and_forward_across_a_language_switch(server, reference):
+    """Back after switching to English shows the page before the switch, in Vietnamese, filters kept;
+    Forward, English again (Back used to stay in English: the default language is not in the URL)."""
+    with browser_page(1440, 900) as page:
+        goto(page, server.url + "/?q=solar")
+        choose(page, 0, 0)
+        before = page.url
+        switch_language(page, "en")
+        assert "lang=en" in page.url
+        page.go_back()
+        page.wait_for_url(before)
+        wait_idle(page)
+        assert_consistent(page, reference, "back past the switch")
+        assert page.evaluate("document.documentElement.lang") == "vi" and page.url == before
+        page.go_forward()
+        page.wait_for_url(re.compile("lang=en"))
+        wait_idle(page)
+        assert_consistent(page, reference, "forward again")
+        assert page.evaluate("document.documentElement.lang") == "en"
+
+
 def test_back_to_a_project_from_another_page_shows_that_project(server):
     """Streamlit drops a page's own parameters when it is left: Back to the project page must still
     show the project (found by the helper's review: it said 'no project with code “”')."""
