@@ -15,17 +15,22 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from _figures import percentile  # noqa: E402
+from read_while_write import write_chunks  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from catalogue import Catalogue  # noqa: E402
-from catalogue.projects import synthetic  # noqa: E402
 from catalogue.staff import history  # noqa: E402
-from catalogue.text import t  # noqa: E402
+
+
+def keyed(at: AppTest, kind: str, key: str) -> Any:
+    """The widget keeping its value under ``key`` (its Streamlit key is ``key@digest``)."""
+    return next(w for w in at.get(kind) if w.key and w.key.startswith(f"{key}@"))
 
 
 def main() -> None:
@@ -36,7 +41,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "dash.duckdb"
         with Catalogue.open(db) as cat:
-            assert cat.import_file(synthetic.write_csv(Path(tmp) / "p.csv", args.projects)).ok
+            for part in write_chunks(Path(tmp) / "generated", args.projects, seed=275):  # files under the 20 MB limit
+                assert cat.import_file(part).ok
             assert cat.load_demo().ok
 
             def move_a_fifth(cur) -> None:  # a fifth of the projects moved one stage last spring
@@ -65,10 +71,10 @@ def main() -> None:
             with cat.cursor() as cur:
                 rows = cur.execute("select count(*) from project_history").fetchall()[0][0]
         os.environ["CATALOGUE_DB"] = str(db)
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+        at = AppTest.from_file(str(ROOT / "app_pages" / "main.py"), default_timeout=180)
         at.run()
         started = time.perf_counter()
-        at.switch_page("app_pages/dashboard.py")
+        at.switch_page("dashboard.py")
         at.run()
         assert not at.exception, at.exception
         print(
@@ -80,7 +86,7 @@ def main() -> None:
             started = time.perf_counter()
             at.run()
             timings["nothing"].append((time.perf_counter() - started) * 1000)
-            category = next(w for w in at.multiselect if w.label == t("browse.category", "vi"))
+            category = keyed(at, "multiselect", "f_category")
             category.set_value(categories[run % len(categories)])
             started = time.perf_counter()
             at.run()

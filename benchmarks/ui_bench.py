@@ -14,15 +14,16 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from _figures import percentile  # noqa: E402
+from read_while_write import write_chunks  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from catalogue import Catalogue  # noqa: E402
-from catalogue.projects import synthetic  # noqa: E402
 
 QUERIES = [
     "nuoc thai",
@@ -38,6 +39,11 @@ QUERIES = [
 ]
 
 
+def keyed(at: AppTest, kind: str, key: str) -> Any:
+    """The widget keeping its value under ``key`` (its Streamlit key is ``key@digest``)."""
+    return next(w for w in at.get(kind) if w.key and w.key.startswith(f"{key}@"))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--projects", type=int, default=100_000)
@@ -47,10 +53,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "ui.duckdb"
         with Catalogue.open(db) as cat:
-            assert cat.import_file(synthetic.write_csv(Path(tmp) / "p.csv", args.projects)).ok
+            for part in write_chunks(Path(tmp) / "generated", args.projects, seed=275):  # files under the 20 MB limit
+                assert cat.import_file(part).ok
             assert cat.load_demo().ok
         os.environ["CATALOGUE_DB"] = str(db)
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+        at = AppTest.from_file(str(ROOT / "app_pages" / "main.py"), default_timeout=120)
         started = time.perf_counter()
         at.run()
         assert not at.exception, at.exception
@@ -61,11 +68,11 @@ def main() -> None:
         timings: dict[str, list[float]] = {"query": [], "filter": []}
         categories = ["renewables", "environmental_services", "waste_equipment", "emission_treatment"]
         for run in range(args.runs):
-            at.text_input(key="q").set_value(f"{rng.choice(QUERIES)} {run % 3 or ''}".strip())
+            keyed(at, "text_input", "f_q").set_value(f"{rng.choice(QUERIES)} {run % 3 or ''}".strip())
             started = time.perf_counter()
             at.run()
             timings["query"].append((time.perf_counter() - started) * 1000)
-            at.multiselect(key="f_category").set_value([categories[run % len(categories)]])
+            keyed(at, "multiselect", "f_category").set_value([categories[run % len(categories)]])
             started = time.perf_counter()
             at.run()
             timings["filter"].append((time.perf_counter() - started) * 1000)
