@@ -175,7 +175,7 @@ def language_switch() -> None:
     wanted = st.query_params.get("lang")
     if wanted in LANGUAGES:
         sync_value("lang", wanted)
-    elif language() != DEFAULT_LANGUAGE and st.session_state.get("lang_left") == _address():
+    elif not is_default(language()) and st.session_state.get("lang_left") == _address():
         # Back past a switch from the default: the address from before it, in its language
         del st.session_state["lang_left"]
         sync_value("lang", DEFAULT_LANGUAGE)
