@@ -17,7 +17,7 @@ from typing import Any
 
 import streamlit as st
 
-from app_pages._state import global_params, page_file
+from app_pages._state import link
 from catalogue import Catalogue
 from catalogue.projects.landing import map_points
 from catalogue.text import format_vnd_bn, localized, t
@@ -63,6 +63,7 @@ STYLE = """
 SCRIPT = """
 const TILE = 256;
 const views = new Map();  // the view a person chose (zoom, centre), kept across redraws of the same map
+let pressed = null;  // the project last pressed in this tab: { code, at (address), time }
 const world = (lat, lon, z) => {
   const size = TILE * 2 ** z, r = lat * Math.PI / 180;
   return [(lon + 180) / 360 * size, (1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2 * size];
@@ -114,7 +115,7 @@ export default function (component) {
         button.style.setProperty("--dot", p[2]);
         const said = p[5] ? `${p[1]} · ${p[5]}` : p[1];
         button.setAttribute("aria-label", said); button.title = said;
-        button.addEventListener("click", () => setTriggerValue("open", p[0]));
+        button.addEventListener("click", () => openProject(p[0]));
       } else {
         button.className = "cluster"; button.textContent = String(members.length);
         button.style.setProperty("--dot", "#334155");
@@ -153,12 +154,32 @@ export default function (component) {
     e.preventDefault();
     draw();
   };
+  // A press opens the project by following the page link the server then draws (hidden): Streamlit's
+  // own navigation, one history entry, so Back returns to these results (st.switch_page added two).
+  // Followed only if this tab has not gone elsewhere since the press.
+  function openProject(code) {
+    pressed = { code, at: window.location.href, time: Date.now() };
+    setTriggerValue("open", code);
+  }
+  if (data.go && pressed && pressed.code === data.go && pressed.at === window.location.href
+      && Date.now() - pressed.time < 10000) {
+    const wanted = pressed;
+    pressed = null;
+    let tries = 40;
+    const follow = () => {
+      if (wanted.at !== window.location.href) return;
+      const link = document.querySelector(".st-key-open-project-map a");
+      if (link && new URL(link.href).searchParams.get("code") === data.go) link.click();
+      else if (--tries > 0) setTimeout(follow, 50);
+    };
+    follow();
+  }
   const list = parentElement.querySelector(".as-list");
   list.setAttribute("aria-label", data.labels.list);
   list.firstElementChild.replaceChildren(...data.points.map((p) => {
     const item = document.createElement("li"), button = document.createElement("button");
     button.type = "button"; button.textContent = p[5] ? `${p[1]} · ${p[5]}` : p[1];
-    button.addEventListener("click", () => setTriggerValue("open", p[0]));
+    button.addEventListener("click", () => openProject(p[0]));
     item.appendChild(button);
     return item;
   }));
@@ -254,9 +275,10 @@ def project_map(
         if isinstance(code, str):
             st.session_state[f"{key}-open"] = code
 
-    _component(key=key, data=json.dumps(map_data(cat, lang, codes, key)), on_open_change=opened)
-    code = st.session_state.pop(f"{key}-open", None)
-    if code:
-        st.switch_page(page_file("project.py"), query_params={"code": code, **global_params()})
+    go = st.session_state.pop(f"{key}-open", None)
+    if go:  # the link the map follows at once (see SCRIPT's open)
+        with st.container(key="open-project-map"):
+            link("app_pages/project.py", t("browse.open", lang), {"code": go})
+    _component(key=key, data=json.dumps({**map_data(cat, lang, codes, key), "go": go}), on_open_change=opened)
     if note:
         st.caption(t("landing.map_note", lang))

@@ -623,8 +623,8 @@ def results_params() -> dict:
 
 
 _STYLE = """<style>
-/* The page link a result card's "Open" follows (app_pages/_results.py): never seen. */
-.st-key-open-project { display: none; }
+/* The page link a result card's "Open" or a map's marker follows (_results.py, _map.py): never seen. */
+.st-key-open-project, .st-key-open-project-map { display: none; }
 /* Long page links (similar projects, shortlist) wrap instead of running off a phone's screen. */
 [data-testid="stPageLink"] p, [data-testid="stPageLink"] span { white-space: normal; overflow-wrap: anywhere; }
 /* The first screen's title: one line on a laptop, so the figures, the map and projects show above the fold. */

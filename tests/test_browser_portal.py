@@ -76,6 +76,23 @@ def test_a_marker_on_the_first_screens_map_opens_its_project_and_back_returns(se
         assert page.title() == "Hanoi Environmental Industry Project Catalogue"
 
 
+def test_back_from_a_project_opened_on_the_results_map_returns_to_those_results(server, reference):
+    """Found by a helper: Back after a marker led to "/?code=…" with every project, the filter and the
+    map view gone (st.switch_page added a history entry of its own)."""
+    with browser_page(1440, 900) as page:
+        results = server.url + "/?lang=en&view=map&category=renewables"
+        goto(page, results)
+        click_a_marker(page)
+        page.wait_for_url("**/project?**")
+        wait_idle(page)
+        no_exception(page)
+        page.go_back()
+        page.wait_for_url(results)
+        wait_idle(page)
+        no_exception(page)
+        assert "code" not in params_of(page) and page.locator(".pmap").count() == 1
+
+
 def test_the_map_by_keyboard_arrows_move_it_and_its_list_opens_a_project(server, reference, tmp_path):
     """Without a mouse: the map takes focus, arrows move it, + zooms; the next Tab reaches the projects as a
     list (hidden until then, read by screen readers), and Enter opens one."""
