@@ -156,8 +156,14 @@ SHORTLIST_LIMIT = 4  # what the compare view shows side by side
 
 
 def _switch_language() -> None:
-    if st.query_params.get("lang") not in LANGUAGES:  # from the default, which the URL leaves out
-        st.session_state["lang_left"] = _address()  # Back to this address means the default again
+    if st.session_state.get("lang") not in LANGUAGES:  # the language shown, pressed again: it stays chosen
+        set_value("lang", st.session_state.get("lang_shown", DEFAULT_LANGUAGE))
+        return
+    # This address without ?lang= is now the default language's entry in the browser's history (before
+    # a switch from it, after a switch to it): Back or Forward to it shows that language again.
+    switched = st.session_state.setdefault("lang_switched_at", [])
+    if _address() not in switched:
+        switched[:] = [*switched[-49:], _address()]
     write_query({**_page_only(), **global_params()})
 
 
@@ -169,15 +175,14 @@ def _address() -> tuple:
 
 def language_switch() -> None:
     """The Vietnamese/English switch. The URL's ``?lang=`` decides when it names a language (a
-    shared link, a reload); a link that dropped it keeps the session's language, except the address
-    a switch from Vietnamese was made at (Back past the switch: Vietnamese again). Vietnamese, the
-    default, is left out of the URL."""
+    shared link, a reload); a link that dropped it keeps the session's language, except at an address
+    where the language was switched (Back or Forward to Vietnamese's side of the switch). Vietnamese,
+    the default, is left out of the URL."""
     wanted = st.query_params.get("lang")
     if wanted in LANGUAGES:
         sync_value("lang", wanted)
-    elif not is_default(language()) and st.session_state.get("lang_left") == _address():
-        # Back past a switch from the default: the address from before it, in its language
-        del st.session_state["lang_left"]
+    elif not is_default(language()) and _address() in st.session_state.get("lang_switched_at", ()):
+        # Back or Forward to the default language's side of a switch
         sync_value("lang", DEFAULT_LANGUAGE)
     bound(
         st.segmented_control,
@@ -189,7 +194,8 @@ def language_switch() -> None:
         on_change=_switch_language,
     )
     if st.session_state.get("lang") not in LANGUAGES:  # a segmented control can be clicked off
-        set_value("lang", DEFAULT_LANGUAGE)
+        set_value("lang", st.session_state.get("lang_shown", DEFAULT_LANGUAGE))
+    st.session_state["lang_shown"] = language()
 
 
 def language() -> str:

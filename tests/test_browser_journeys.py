@@ -175,6 +175,25 @@ def test_back_and_forward_across_a_language_switch(server, reference):
         wait_idle(page)
         assert_consistent(page, reference, "forward again")
         assert page.evaluate("document.documentElement.lang") == "en"
+    # From English (found by a helper): to Vietnamese, Back, a press on English (already chosen) keeps
+    # English chosen, and Forward shows the Vietnamese side again
+    with browser_page(1440, 900) as page:
+        english = server.url + "/?lang=en&q=wastewater&category=emission_treatment"
+        goto(page, english)
+        switch_language(page, "vi")
+        assert "lang=" not in page.url and page.evaluate("document.documentElement.lang") == "vi"
+        page.go_back()
+        page.wait_for_url(english)
+        wait_idle(page)
+        switch_language(page, "en")  # the language shown, pressed again
+        assert page.evaluate("document.documentElement.lang") == "en" and "lang=en" in page.url
+        chosen = page.locator("[data-testid='stSidebar'] [role='radio'][aria-checked='true']")
+        assert chosen.all_inner_texts() == ["English"], "the language shown stays chosen"
+        page.go_forward()
+        page.wait_for_url(re.compile(r"^(?!.*lang=)"))
+        wait_idle(page)
+        assert_consistent(page, reference, "forward to Vietnamese")
+        assert page.evaluate("document.documentElement.lang") == "vi"
 
 
 def test_back_to_a_project_from_another_page_shows_that_project(server):
