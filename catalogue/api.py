@@ -483,7 +483,20 @@ class Routes:
         return response
 
 
-ALLOWED_PARAMS = {"q", "category", "type", "district", "status", "form", "agency", "min_vnd", "max_vnd", "sort", "lang"}
+ALLOWED_PARAMS = {
+    "q",
+    "category",
+    "type",
+    "district",
+    "ward",
+    "status",
+    "form",
+    "agency",
+    "min_vnd",
+    "max_vnd",
+    "sort",
+    "lang",
+}
 ALLOWED_PARAMS |= {"page", "per_page", "list"}  # "list" (a visitor's shortlist) rides on browse links: ignored
 
 
@@ -871,6 +884,7 @@ def _filter_parameters() -> list[dict[str, Any]]:
             ("category", "string", "Category codes or labels, comma-separated or repeated"),
             ("type", "string", "Project types (manufacturing, energy, recycling, …), codes or labels"),
             ("district", "string", "Former district (before 2025) codes or names"),
+            ("ward", "string", "Ward or commune (from July 2025) codes or names"),
             ("status", "string", "Public stages: calling, negotiating, awarded, implementing, completed"),
             ("form", "string", "Investment forms (PPP, FDI, …)"),
             ("agency", "string", "Lead agency codes"),

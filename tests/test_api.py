@@ -139,6 +139,11 @@ def test_filters_are_the_browse_pages_and_one_project_has_its_labels_in_both_lan
     project = json.loads(get(server, f"/api/v1/projects/{code}")[2])
     assert project["category"]["label"]["vi"] and project["category"]["label"]["en"]
     assert project["url"].endswith(f"/project?code={code}") and project["updated_at"].endswith("Z")
+    # the ward filter too (found by a helper: a ward view's feed link answered 400), on every read route
+    wards = json.loads(get(server, "/api/v1/projects?ward=bat_trang&per_page=100")[2])
+    assert wards["total"] > 0 and {p["ward"]["code"] for p in wards["projects"]} == {"bat_trang"}
+    for route in ("/api/v1/feed.atom", "/api/v1/projects.csv", "/api/v1/facets"):
+        assert get(server, f"{route}?ward=bat_trang&lang=en")[0] == 200, route
 
 
 def test_a_client_that_has_the_page_gets_not_modified(server):
@@ -493,3 +498,11 @@ def test_hidden_projects_have_no_share_preview_or_print_view(server, route):
         status, _headers, body = get(server, f"{route}{code}?lang=en")
         assert status == 404 and SECRET_WORD not in body.decode(), code
         assert "No public project has this code" in body.decode()
+
+
+def test_every_parameter_a_browse_link_carries_is_one_the_api_reads():
+    """A feed or export link is the browse page's parameters: each one must be the API's too."""
+    from catalogue.api import ALLOWED_PARAMS
+    from catalogue.projects.browse_state import LIST_PARAMS
+
+    assert {*LIST_PARAMS, "q", "min_vnd", "max_vnd", "sort", "lang", "page"} <= ALLOWED_PARAMS
