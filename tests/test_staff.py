@@ -406,6 +406,17 @@ def test_an_open_form_conflicts_after_a_workflow_step(cat):
 # --- history -------------------------------------------------------------------------------------
 
 
+def test_the_same_values_saved_again_write_nothing(demo_cat):
+    """A second click on Save sends the values just saved: no new version, no empty history entry
+    (found by a helper: two "Edited" entries, the second with no change, version 1 -> 3)."""
+    before = demo_cat.project("DEMO-050")
+    form = editing.form_values(before) | {"capacity": "2.100 m³/ngày đêm"}
+    first = editing.save_project(demo_cat, form, actor="lan", base_version=before["version"])
+    again = editing.save_project(demo_cat, form, actor="lan", base_version=first.version)
+    assert first.ok and again.ok and again.version == first.version == before["version"] + 1
+    assert [e.action for e in history.project_history(demo_cat, "DEMO-050")].count("edit") == 1
+
+
 def test_history_has_who_when_and_field_diffs_and_restores(demo_cat):
     cat = demo_cat
     before = cat.project("DEMO-001")
