@@ -81,9 +81,9 @@ def _upload(cat: Catalogue, code: str, actor: str, lang: str, form: int) -> None
             actor=actor,
         )
     except DocumentError as error:
-        state[f"doc-error-{code}"] = error.text(lang)
+        state[f"doc-error-{code}"] = escape_markdown(error.text(lang))  # it names the file as sent
         return
-    state[f"doc-done-{code}"] = t("documents.added", lang, name=document.file_name)
+    state[f"doc-done-{code}"] = t("documents.added", lang, name=escape_markdown(document.file_name))
     state[f"doc-form-{code}"] = form + 1  # a fresh, empty form: the same file is not sent twice
 
 
@@ -96,10 +96,10 @@ def _confirm_removal(cat: Catalogue, code: str, document: Document, actor: str, 
     with st.container(border=True):
         st.warning(t("documents.remove_confirm", lang, title=escape_markdown(document.title)), icon=":material/delete:")
         yes, no = st.columns(2)
-        yes.button(
+        yes.button(  # neither button stands out: the safe answer is as easy to press as the other
             t("documents.remove_yes", lang),
             key=f"doc-remove-yes-{document.id}",
-            type="primary",
+            icon=":material/delete:",
             on_click=_remove,
             args=(cat, code, document, actor, lang),
         )
@@ -112,7 +112,7 @@ def _remove(cat: Catalogue, code: str, document: Document, actor: str, lang: str
     """The confirmation's callback: a second click finds the document already gone and says nothing."""
     st.session_state[f"doc-asking-{code}"] = ""
     if remove_document(cat, document.id, actor):
-        st.session_state[f"doc-done-{code}"] = t("documents.removed", lang, name=document.file_name)
+        st.session_state[f"doc-done-{code}"] = t("documents.removed", lang, name=escape_markdown(document.file_name))
 
 
 def data_room(cat: Catalogue, code: str, actor: str, lang: str) -> None:

@@ -126,6 +126,7 @@ export default function (component) {
           const lon = members.reduce((s, m) => s + m[0][4], 0) / members.length;
           Object.assign(view, { lat, lon, zoom: Math.min(17, z + 2) });
           draw();
+          box.focus({ preventScroll: true });  // the pressed circle is gone: the keyboard stays on the map
         });
       }
       pane.appendChild(button);
@@ -140,6 +141,7 @@ export default function (component) {
     button.addEventListener("click", () => { view.zoom = Math.max(3, Math.min(17, Math.round(view.zoom) + step)); draw(); });
     zoom.appendChild(button);
   }
+  box.onfocus = () => box.scrollIntoView({ block: "nearest" });  // the whole map in view when the keyboard reaches it
   box.onkeydown = (e) => {  // the keyboard: arrows move the map by a quarter of its size, + and - zoom
     if (e.target !== box) return;
     const z = Math.round(view.zoom), size = TILE * 2 ** z, [x, y] = world(view.lat, view.lon, z);

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from catalogue.projects.documents import add_document
+from catalogue.projects.documents import add_document, safe_file_name
 from tests.browser import Server, browser_page, chromium_path, goto, no_exception, wait_idle
 from tests.conftest import open_demo
 from tests.test_browser_staff import sign_in
@@ -88,6 +88,10 @@ def test_staff_attach_a_visitor_downloads_a_hidden_projects_document_is_refused(
         upload(page, svg, "Ảnh hiện trạng", "")  # taken to the check (not dropped by the box), refused with why
         page.get_by_text(re.compile("khu-dat.svg: chỉ nhận PDF, ảnh PNG/JPEG")).wait_for()
         no_exception(page)
+        odd = tmp_path / "Study *bold* $y^2$ [x](y).pdf"  # the message names it as sent, never as Markdown
+        odd.write_bytes(PDF + b"odd")
+        upload(page, odd, "Tài liệu khác", "")
+        page.get_by_text(f"Đã thêm {safe_file_name(odd.name)} vào hồ sơ dự án.", exact=True).wait_for()
         draft = tmp_path / "ban-nhap.pdf"
         draft.write_bytes(PDF + b"draft")
         upload(page, draft, "Tài liệu khác", "Bản nháp gửi nhầm")
