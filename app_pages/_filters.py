@@ -146,9 +146,13 @@ def filter_panel(ref: Reference, state: BrowseState, lang: str, facets: dict[str
         else:
             options = option_order(options, counts)
 
-        def label(code: str, enum=enum, counts=counts) -> str:
+        def label(code: str, enum=enum, counts=counts, chosen=chosen) -> str:
             text = enum.label(code)(lang)
-            return text if counts is None else f"{text} ({format_number(counts.get(code, 0), lang, 0)})"
+            if counts is None:
+                return text
+            # beside a filter already in use, another option says how many choosing it as well adds
+            more = "+" if chosen and code not in chosen else ""
+            return f"{text} ({more}{format_number(counts.get(code, 0), lang, 0)})"
 
         bound(
             st.multiselect,

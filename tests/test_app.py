@@ -1,5 +1,7 @@
 """AppTest page tests: the app as a person uses it, on a fresh database with the demo data."""
 
+import re
+
 import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -382,3 +384,17 @@ def test_when_the_words_find_nothing_within_filters_dropping_the_words_is_offere
     without_words.click().run()
     assert "q" not in at.query_params and at.query_params["category"] in ("renewables", ["renewables"])
     assert cards(at)
+
+
+def test_beside_a_filter_in_use_other_options_say_what_they_add(fresh_db):
+    """A helper read "Completed (1)" beside Stage with "calling" chosen, then got 5 results: the other
+    options now say "(+1)", what choosing them as well adds; the chosen one its own count."""
+    at = open_app({"q": "solar", "status": "calling", "lang": "en"})
+    stage = widget(at, "multiselect", "f_status")
+    labels = list(stage.options)
+    chosen = [label for label in labels if label.startswith("Calling for investment")]
+    others = [label for label in labels if label not in chosen]
+    assert chosen and re.search(r"\(\d+\)$", chosen[0]), labels
+    assert others and all(re.search(r"\(\+\d+\)$", label) for label in others), labels
+    category = widget(at, "multiselect", "f_category")  # a filter not in use: plain counts
+    assert all(re.search(r"\(\d+\)$", label) for label in category.options), category.options

@@ -114,11 +114,11 @@ def choose(page, index: int, option: int = 0) -> int | None:
         return None
     # The first option of a long list may be "select all": skip it.
     texts = options.all_inner_texts()
-    usable = [i for i, text in enumerate(texts) if re.search(r"\(\d", text)]
+    usable = [i for i, text in enumerate(texts) if re.search(r"\(\+?\d", text)]
     count = None
     if usable:
         chosen = usable[option % len(usable)]
-        count = int(re.search(r"\(([\d.,]+)\)\s*$", texts[chosen]).group(1).replace(".", "").replace(",", ""))
+        count = int(re.search(r"\(\+?([\d.,]+)\)\s*$", texts[chosen]).group(1).replace(".", "").replace(",", ""))
         options.nth(chosen).click()
     page.keyboard.press("Escape")
     wait_idle(page)
