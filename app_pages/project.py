@@ -86,7 +86,7 @@ with left:
             if label and label not in in_panel
         )
     )
-    if any(label == t("project.investment", lang) for label, _value in sheet.facts):  # a figure to convert
+    if sheet.converted:  # a capital given in one currency, shown in the other at the indicative rate
         rate = exchange_rate()
         st.caption(
             t(

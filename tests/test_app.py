@@ -190,7 +190,11 @@ def test_english_project_page_marks_missing_translations(fresh_db):
     at = open_app({"code": "DEMO-066", "lang": "en"}, page="project.py")
     assert at.title[0].value.replace("\\", "") == "[Minh họa] Trạm xử lý nước hồ Tây bằng công nghệ tuần hoàn"
     assert any("no English version" in c.value for c in at.caption)
-    # the exchange rate's date as English readers write it ("1 Nov 2026"), never 01/11/2026
+    # its capital is given in both currencies: shown as reported, no conversion note (found by a helper)
+    assert not [c.value for c in at.caption if "indicative rate" in c.value]
+    # a capital in one currency is converted, and the note dates the rate as English readers write it
+    # ("1 Nov 2026"), never 01/11/2026
+    at = open_app({"code": "DEMO-061", "lang": "en"}, page="project.py")
     rate = exchange_rate()
     notes = [c.value for c in at.caption if "indicative rate" in c.value]
     assert notes and all(format_date(rate.as_of, "en") in n and "/" not in n.split(" of ")[-1] for n in notes)

@@ -74,6 +74,7 @@ class ProjectSheet:
     colour: str = ""  # the category's colour
     category: str = ""  # the category's label
     deal: list[tuple[str, str]] = field(default_factory=list)  # land, preparation, PPP contract, term, revenue, SDGs
+    converted: bool = False  # a capital shown in the other currency at the indicative rate (the note says which)
 
 
 def _free_text(value: object, lang: str) -> str:
@@ -162,9 +163,14 @@ def _key_facts(cat: Catalogue, project: dict[str, Any], lang: str) -> list[tuple
     ref = cat.reference
     vnd, usd = _amount(project.get("investment_vnd_bn")), _amount(project.get("investment_usd_m"))
     about = t("money.about", lang) + " " if _true(project.get("investment_approx")) else ""
-    converted = exchange_rate().usd_millions(vnd) if vnd is not None and usd is None else usd
     money = (about + format_vnd_bn(vnd, lang)) if vnd is not None else (about + format_usd_m(usd, lang) if usd else "")
-    money_detail = f"≈ {format_usd_m(converted, lang)}" if vnd is not None and converted else ""
+    if vnd is not None and usd is not None:  # both as the project's file gives them: no conversion
+        money_detail = t("money.reported_usd", lang, usd=format_usd_m(usd, lang))
+    elif vnd is not None:
+        converted = exchange_rate().usd_millions(vnd)
+        money_detail = f"≈ {format_usd_m(converted, lang)}" if converted else ""
+    else:
+        money_detail = ""
 
     def coded(enum: Any, name: str) -> str:
         value = project.get(name)
@@ -260,6 +266,8 @@ def project_sheet(cat: Catalogue, code: str, lang: str) -> ProjectSheet | None:
         demo=bool(project["demo"]),
         similar=similar,
         key_facts=_key_facts(cat, project, lang),
+        converted=(_amount(project.get("investment_vnd_bn")) is None)
+        != (_amount(project.get("investment_usd_m")) is None),
         deal=_deal(project, lang),
         colour=category_colour(cat, project["category"]),
         category=cat.reference.categories.label(project["category"])(lang),
