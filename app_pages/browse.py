@@ -24,7 +24,7 @@ from catalogue.projects.browse_state import BrowseState, to_params
 from catalogue.projects.landing import headline
 from catalogue.projects.views import TABLE_COLUMNS, demo_count, escape_markdown, result_cards, result_table
 from catalogue.search.index import SearchResult
-from catalogue.text import format_number, t
+from catalogue.text import format_number, is_default, t
 
 PAGE_SIZE = 20
 TABLE_ROWS = 500  # the table view: this many results at once, to sort and compare
@@ -139,7 +139,12 @@ def _table(state: BrowseState) -> None:
         column_config={
             "code": st.column_config.LinkColumn(headers["code"], display_text=r"code=([^&]+)", pinned=True),
             "name": st.column_config.TextColumn(headers["name"], width="medium"),
-            "investment": st.column_config.NumberColumn(headers["investment"], format="localized"),
+            # "localized" follows the browser's locale, not the page's: on a Vietnamese page an English
+            # browser wrote 1,250 (read as 1,25); whole tỷ đồng without separators cannot be misread
+            # ("plain" showed 95.00000000000001)
+            "investment": st.column_config.NumberColumn(
+                headers["investment"], format="%.0f" if is_default(lang) else "localized"
+            ),
             "usd": st.column_config.NumberColumn(headers["usd"], format="%.1f"),
             "updated": st.column_config.DateColumn(headers["updated"], format="localized"),
             **{name: headers[name] for name in ("category", "ward", "district", "form", "status")},
