@@ -22,7 +22,7 @@ from email.utils import format_datetime, parsedate_to_datetime
 from html import escape as html_escape
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
-from urllib.parse import quote, urlencode
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit
 from xml.sax.saxutils import escape
 
 from starlette.concurrency import run_in_threadpool
@@ -869,7 +869,7 @@ def atom_feed(cat: Catalogue, rows: list[dict[str, Any]], lang: str, self_url: s
         f"<title>{escape(t('api.feed_title', lang))}</title>"
         f"<subtitle>{escape(t('api.feed_subtitle', lang))}</subtitle>"
         f'<link rel="self" href="{escape(self_url)}"/>'
-        f'<link rel="alternate" href="{escape(base)}/?lang={escape(lang)}"/>'
+        f'<link rel="alternate" href="{escape(_browse_link(base, self_url, lang))}"/>'
         f"<updated>{updated}</updated>"
         f"{''.join(entries)}</feed>"
     ).encode()
@@ -894,6 +894,14 @@ def _filter_parameters() -> list[dict[str, Any]]:
             ("lang", "string", "vi or en: the feed's language (the JSON answers carry every language)"),
         )
     ]
+
+
+def _browse_link(base: str, feed_url: str, lang: str) -> str:
+    """The browse page showing what the feed at ``feed_url`` follows (Vietnamese, the default, left out)."""
+    query = [(k, v) for k, v in parse_qsl(urlsplit(feed_url).query) if k not in ("lang", "page", "per_page")]
+    if not is_default(lang):
+        query.append(("lang", lang))
+    return f"{base}/" + (f"?{urlencode(query)}" if query else "")
 
 
 def _nullable(schema: dict[str, Any]) -> dict[str, Any]:

@@ -187,6 +187,12 @@ def test_the_feed_lists_published_projects_newest_first_in_the_chosen_language(s
     assert {entry.find(f"{ATOM}category").get("term") for entry in entries} == {"environmental_services"}
     kinds = [c.get("term") for entry in entries for c in entry.findall(f"{ATOM}category") if c.get("scheme")]
     assert "treatment_system" in kinds and all(k in {"treatment_system", "recycling", "services"} for k in kinds)
+    # the feed's own page is the browse page of the same results (a helper saw "/?lang=vi" for every feed)
+    alternate = [link.get("href") for link in feed.findall(f"{ATOM}link") if link.get("rel") == "alternate"]
+    assert alternate == [f"{server.url}/?category=environmental_services&lang=en"]
+    status, _headers, body = get(server, "/api/v1/feed.atom")
+    home = [link.get("href") for link in ET.fromstring(body).findall(f"{ATOM}link") if link.get("rel") == "alternate"]
+    assert home == [f"{server.url}/"]
 
 
 def test_the_openapi_description_names_every_route(server):
