@@ -431,6 +431,10 @@ class Routes:
         """``/documents/ID[/NAME]``: a data-room document, only while its project is public; always a
         download of its own type (never a page a browser would run), its checksum in the ETag."""
         found = document_content(self.catalogue(), request.path_params["id"])
+        if found is None and "text/html" in request.headers.get("accept", ""):  # a person's link: a page
+            lang = _language(request)
+            page = _message_html(t("documents.gone_title", lang), t("api.document_not_found", lang), lang, ok=False)
+            return _html_page(page, status=404)
         if found is None:
             return JSONResponse({"error": "not_found", "message": _both("api.document_not_found")}, status_code=404)
         document, content = found

@@ -107,7 +107,7 @@ def test_a_path_or_quotes_in_a_files_name_never_reach_a_header():
     assert len(safe_file_name("a" * 400 + ".pdf")) == 120 and safe_file_name("a" * 400 + ".pdf").endswith(".pdf")
 
 
-def _get(routes: Routes, path: str) -> tuple[int, dict, bytes]:
+def _get(routes: Routes, path: str, accept: str = "*/*") -> tuple[int, dict, bytes]:
     scope = {
         "type": "http",
         "method": "GET",
@@ -115,7 +115,7 @@ def _get(routes: Routes, path: str) -> tuple[int, dict, bytes]:
         "path": path,
         "path_params": {"id": path.split("/")[2]},
         "query_string": b"",
-        "headers": [(b"host", b"cat.example")],
+        "headers": [(b"host", b"cat.example"), (b"accept", accept.encode())],
         "client": ("10.0.0.9", 1234),
     }
     response = routes.document(Request(scope))
@@ -136,6 +136,9 @@ def test_investors_download_only_while_the_project_is_public_never_as_a_page():
         assert document_content(cat, study.id, include_hidden=True) is not None  # staff still see it
         assert documents(cat, "DEMO-002", include_hidden=True)[0].id == study.id
         assert _get(routes, "/documents/not-an-id")[0] == 404
+        # a person's browser gets a page in the app's look, not JSON (found by a helper)
+        status, headers, body = _get(routes, "/documents/not-an-id", accept="text/html,application/xhtml+xml")
+        assert status == 404 and headers["content-type"].startswith("text/html") and b"<h1>" in body
 
 
 def test_a_removed_document_is_gone_for_everyone_and_its_bytes_dropped():
