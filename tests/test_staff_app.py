@@ -178,7 +178,7 @@ def test_edit_saves_and_the_history_shows_who_and_what(staff_db):
 def test_a_long_history_shows_the_latest_versions_and_older_ones_on_asking(staff_db):
     at = signed_in("lan", "edit.py", {"code": "DEMO-001"})
     for number in range(9):  # nine saves on top of the demo's versions: more than ten in all
-        field(at, "Quy mô").input(f"{300 + number} xe/năm")
+        field(at, "Quy mô").input(f"{310 + number} xe/năm")  # each differs from the stored 300
         save(at)
     versions = [e for e in at.expander if " · " in e.label]
     assert len(versions) == 10 and "lan · Sửa" in versions[0].label

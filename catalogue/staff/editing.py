@@ -311,7 +311,7 @@ def save_project(
     fields = [name for name in COLUMN_NAMES if name in form or name in ("code",)]
     if "demo" not in form:
         fields = [name for name in fields if name != "demo"]
-    if not new and action is None and not comment and not differences(existing, form, cat):
+    if not new and action is None and not comment and not cat.read_only and not differences(existing, form, cat):
         # the same values sent again (a second click on Save): nothing to write, no empty history entry
         return SaveOutcome(True, code, version=int(existing["version"]), warnings=warnings)
     save = _Save(values, fields, existing, base_version, actor, action, comment)
