@@ -178,13 +178,22 @@ export default function (component) {
   }
   const list = parentElement.querySelector(".as-list");
   list.setAttribute("aria-label", data.labels.list);
-  list.firstElementChild.replaceChildren(...data.points.map((p) => {
+  // One stop for Tab: the arrow keys (Home, End) move within the list, so Tab leaves it at once
+  list.firstElementChild.replaceChildren(...data.points.map((p, index) => {
     const item = document.createElement("li"), button = document.createElement("button");
     button.type = "button"; button.textContent = p[5] ? `${p[1]} · ${p[5]}` : p[1];
+    button.tabIndex = index === 0 ? 0 : -1;
     button.addEventListener("click", () => openProject(p[0]));
     item.appendChild(button);
     return item;
   }));
+  list.onkeydown = (e) => {
+    const buttons = [...list.querySelectorAll("button")], at = buttons.indexOf(e.target);
+    const to = { ArrowDown: at + 1, ArrowRight: at + 1, ArrowUp: at - 1, ArrowLeft: at - 1, Home: 0, End: buttons.length - 1 }[e.key];
+    if (at < 0 || to === undefined || to < 0 || to >= buttons.length) return;
+    e.preventDefault();
+    buttons[at].tabIndex = -1; buttons[to].tabIndex = 0; buttons[to].focus();
+  };
   let drag = null;  // dragging moves the map; a press that barely moves stays a press
   box.onpointerdown = (e) => { if (e.target.closest("button")) return; drag = { x: e.clientX, y: e.clientY, lat: view.lat, lon: view.lon }; box.setPointerCapture(e.pointerId); box.classList.add("dragging"); };
   box.onpointermove = (e) => {

@@ -117,6 +117,15 @@ def test_the_map_by_keyboard_arrows_move_it_and_its_list_opens_a_project(server,
         assert page.evaluate("document.activeElement.closest('nav.as-list') !== null") or listed.first.is_visible()
         listed.first.focus()
         assert nav.bounding_box()["width"] > 100  # shown while the keyboard is in it
+        # one Tab stop: the arrows move within the list, and the next Tab leaves it (a helper counted
+        # some 80 Tabs to get past it)
+        page.keyboard.press("ArrowDown")
+        assert listed.nth(1).evaluate("b => b.getRootNode().activeElement === b"), "the arrow moved the focus"
+        page.keyboard.press("ArrowUp")
+        assert listed.first.evaluate("b => b.getRootNode().activeElement === b")
+        page.keyboard.press("Tab")
+        assert not nav.evaluate("n => n.contains(n.getRootNode().activeElement)"), "Tab left the list"
+        listed.first.focus()
         name = listed.first.inner_text()
         page.screenshot(path=str(tmp_path / "map-list.png"))
         page.keyboard.press("Enter")
