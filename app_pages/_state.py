@@ -161,9 +161,9 @@ def _switch_language() -> None:
         return
     # This address without ?lang= is now the default language's entry in the browser's history (before
     # a switch from it, after a switch to it): Back or Forward to it shows that language again.
-    switched = st.session_state.setdefault("lang_switched_at", [])
-    if _address() not in switched:
-        switched[:] = [*switched[-49:], _address()]
+    switched, here = st.session_state.setdefault("lang_switched_at", []), _address()
+    if here not in switched:
+        switched[:] = [*switched[-49:], here]
     write_query({**_page_only(), **global_params()})
 
 

@@ -94,11 +94,10 @@ def _year_figures(cat: Catalogue, y: int, plan_code: str) -> dict[str, Any]:
     """Every figure of the summary at the end of year ``y`` (public projects only)."""
     ref = cat.reference
     frame = public_projects_as_of(cat, year_end(y))
-    usd = frame["investment_usd_m"].fillna(frame["investment_vnd_bn"] * 1000 / exchange_rate().vnd_per_usd)
     out: dict[str, Any] = {
         "projects": len(frame),
         "capital_vnd_bn": float(frame["investment_vnd_bn"].fillna(0).sum()),
-        "capital_usd_m": float(usd.fillna(0).sum()),
+        "capital_usd_m": exchange_rate().total_usd_millions(frame),
     }
     for code in ref.public_statuses:
         out[f"status:{code}"] = int((frame["status"] == code).sum())

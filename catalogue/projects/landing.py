@@ -77,19 +77,10 @@ def _headline(cat: Catalogue) -> Headline:
         projects=len(frame),
         calling=int((frame["status"] == "calling").sum()),
         capital_vnd_bn=capital,
-        capital_usd_m=_capital_usd(frame),
+        capital_usd_m=exchange_rate().total_usd_millions(frame),  # as the dashboard and report count it
         categories=categories,
         newest=tuple((row.code, Text.columns(row._asdict(), "name")) for row in newest.itertuples(index=False)),
     )
-
-
-def _capital_usd(frame: pd.DataFrame) -> float:
-    """USD millions as the dashboard and the report count them: each project's own figure where its
-    file gives one, else its tỷ đồng at the indicative rate (the two pages once said 1,417 and 1,416)."""
-    rate = exchange_rate().vnd_per_usd
-    usd = pd.to_numeric(frame["investment_usd_m"], errors="coerce")
-    vnd = pd.to_numeric(frame["investment_vnd_bn"], errors="coerce")
-    return float(usd.fillna(vnd * 1000 / rate).fillna(0).sum())
 
 
 def map_points(cat: Catalogue, codes: list[str] | None = None) -> pd.DataFrame:

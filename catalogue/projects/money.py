@@ -6,6 +6,8 @@ import datetime as dt
 import functools
 from dataclasses import dataclass
 
+import pandas as pd
+
 from catalogue.data import csv_rows
 
 
@@ -20,6 +22,13 @@ class ExchangeRate:
         if vnd_billions is None or vnd_billions != vnd_billions:
             return None
         return vnd_billions * 1000 / self.vnd_per_usd
+
+    def total_usd_millions(self, frame: pd.DataFrame) -> float:
+        """The projects' capital in triệu USD as every page counts it: each project's own USD figure
+        where its file gives one, else its tỷ đồng at this rate; projects with neither count nothing."""
+        usd = pd.to_numeric(frame["investment_usd_m"], errors="coerce")
+        vnd = pd.to_numeric(frame["investment_vnd_bn"], errors="coerce")
+        return float(usd.fillna(vnd * 1000 / self.vnd_per_usd).fillna(0).sum())
 
 
 @functools.cache
