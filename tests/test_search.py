@@ -313,3 +313,38 @@ def test_bad_input_never_crashes_a_search(small, query):
 
 def test_punctuation_only_queries_list_everything_like_an_empty_one(small):
     assert small.search_page("!!! ???").total == small.search_page("").total == small.count()
+
+
+def test_a_word_nearly_every_project_holds_lists_none_alone_and_numbers_match_their_zeros(cat, tmp_path):
+    """A code typed as written ("HN-048") or without its zeros ("hn 48") finds that project only:
+    "hn", which every code holds, no longer lists the other 29 as "also matching some of your
+    words" (a helper searched DEMO-048 and got all 65 demo projects); a word a third of them hold
+    still lists its projects after the complete matches, and the common word alone lists them all."""
+    rows = [
+        [
+            f"HN-{i:03d}",
+            f"Dự án {'lò đốt' if i % 3 == 0 else 'điện mặt trời'}",
+            "",
+            "renewables",
+            "Gia Lâm",
+            "",
+            "10",
+            "calling",
+        ]
+        for i in range(1, 31)
+    ]
+    rows_to_catalogue(cat, tmp_path, rows)
+    for query, wanted in (("HN-027", "HN-027"), ("HN-27", "HN-027"), ("hn 27", "HN-027"), ("027", "HN-027")):
+        result = cat.search_page(query)
+        assert [h.code for h in result.hits] == [wanted], query
+        assert result.total == 1 and result.main == 1, query
+    assert codes(cat, "HN-999") == []  # nothing matches both, and "hn" alone lists nothing
+    assert len(codes(cat, "hn")) == 30  # the common word alone is still a search
+    # "lò đốt" (10 of 30) with a code: the complete match first, then the other nine incinerators
+    result = cat.search_page("lò đốt 27", limit=50)
+    listed = [h.code for h in result.hits]
+    assert listed[0] == "HN-027" and result.main == 1 and result.total == 10
+    # the facet count says what the search lists
+    assert sum(result.facets["category"].values()) == result.total
+    # one digit is not padded: "5" is not "005"
+    assert "HN-005" not in codes(cat, "lò đốt 5")

@@ -65,6 +65,10 @@ SCATTERED = 4  # a glossary term's words apart rank as one typo more than the te
 NAME_WIDTH = 32  # name words kept per project for the phrase check
 PREFIX_CAP = {1: 8, 2: 24}  # a one- or two-letter word being typed expands to its most common words only
 PREFIX_MAX = 150
+# A word that nearly every project in view holds ("demo" of codes DEMO-001…, "dự án") tells them
+# apart no more than a letter being typed: beside a word that does, it does not list a project alone.
+EVERYWHERE = 0.9
+EVERYWHERE_FROM = 20  # projects in view from which a word can be that common
 POSITIONS_FROM = 2000  # projects holding a phrase's words from which it is found by its words' places
 FOLLOWING_DOCS = 5000
 TEXT_CACHE = 4096  # projects whose texts a snapshot keeps after reading them (the results people open)  # projects read for the words that follow the previous part (phrase-aware prefix)
@@ -101,6 +105,17 @@ def typo_budget(word: str) -> int:
     if not word.isalpha() or len(word) < 3:
         return 0
     return 1 if len(word) < 8 else 2
+
+
+def _zero_padded(word: str) -> tuple[str, ...]:
+    """A number of two digits or more as codes write it with leading zeros, or without them:
+    "48" is also "048" and "0048" (DEMO-048), "048" also "48". Not a single digit: "5" is not "05"."""
+    if not word.isdigit() or len(word) > 6:
+        return ()
+    bare = word.lstrip("0")
+    if len(bare) < 2:
+        return ()
+    return tuple(form for form in (bare, "0" + bare, "00" + bare, "000" + bare) if form != word)
 
 
 @dataclass(frozen=True)
@@ -185,12 +200,12 @@ class _Tally:
     def listed(self, most: int) -> np.ndarray:
         """Which projects are listed when the best of those allowed match ``most`` parts: with every
         part matched by some, those and the ones matching at least half; otherwise those matching
-        the most, if that is half or more; else none (:meth:`IndexSnapshot._listed_per_option`
-        counts the same per filter option)."""
+        the most, if that is half or more; else none. Each project listed matches a part that carries
+        (``strong``). :meth:`IndexSnapshot._listed_per_option` counts the same per filter option."""
         counts, strong, everything = self.counts, self.strong, self.everything
         half = (everything + 1) // 2
         partial = (most == everything) & (everything > 1) & (counts >= half) & (counts < most) & (strong > 0)
-        return (most >= half) & (most > 0) & ((counts == most) | partial)
+        return (most >= half) & (most > 0) & (((counts == most) & (strong > 0)) | partial)
 
 
 # Committed writes that change what the index holds; a sign-in, an inquiry or a plan edit does not.
@@ -760,7 +775,7 @@ class IndexSnapshot:
             key_id = self.vocab.get(english_key(self.terms[term]))
             if key_id is not None and found.get(key_id, 9) > typos:
                 found[key_id] = typos
-        for term in (word, english_key(word)):
+        for term in (word, english_key(word), *_zero_padded(word)):
             exact_id = self.vocab.get(term)
             if exact_id is not None:
                 found[exact_id] = 0
@@ -1063,7 +1078,7 @@ class IndexSnapshot:
         words = parsed if parsed is not None else self._parse(query, filters.visible_statuses)
         if not words:
             return _Found(np.flatnonzero(allowed), -1, words)
-        tally = self._tally(words)
+        tally = self._tally(words, self._scope_mask(filters.visible_statuses))
         counts = np.where(allowed, tally.counts, 0)
         most = int(counts.max()) if size else 0
         listed = tally.listed(most) & allowed
@@ -1087,12 +1102,19 @@ class IndexSnapshot:
         missing = ((stacked == NO_MATCH) * weights[:, None]).sum(axis=0)
         return _Found(docs, split, words, typos, places, missing, most, tally=tally)
 
-    def _tally(self, words: list[_Word]) -> _Tally:
+    def _tally(self, words: list[_Word], scope: np.ndarray) -> _Tally:
         counted = [w for w in words if not w.weak] or words
         stacked = np.stack([w.best for w in counted])
         counts = (stacked != NO_MATCH).sum(axis=0, dtype=np.int16)
-        # a letter or two being typed ("tr") says too little to list a project that has nothing else
-        carrying = [not (w.prefix and len(w.folded) <= 2) for w in counted]
+        # a letter or two being typed ("tr", not a number: "48"), or a word nearly every project in
+        # view holds, says too little to list a project that has nothing else
+        in_view = int(np.count_nonzero(scope))
+        held = (stacked[:, scope] != NO_MATCH).sum(axis=1) if in_view >= EVERYWHERE_FROM else None
+        carrying = [
+            not (w.prefix and len(w.folded) <= 2 and not w.folded.isdigit())
+            and (held is None or held[i] < EVERYWHERE * in_view)
+            for i, w in enumerate(counted)
+        ]
         strong = (stacked[carrying] != NO_MATCH).sum(axis=0) if any(carrying) else counts
         return _Tally(counted, stacked, counts, strong)
 
@@ -1142,7 +1164,7 @@ class IndexSnapshot:
         present = by_parts > 0
         most = np.where(present.any(axis=1), everything - np.argmax(present[:, ::-1], axis=1), 0)
         half = (everything + 1) // 2
-        at_most = by_parts[np.arange(len(most)), most]
+        at_most = table[np.arange(len(most)), 2 * most + 1]  # carried
         partial = table[:, 2 * half + 1 : 2 * everything : 2].sum(axis=1)  # at least half, not all, carried
         listed = np.where((most >= half) & (most > 0), at_most, 0)
         return listed + np.where((most == everything) & (everything > 1), partial, 0)
