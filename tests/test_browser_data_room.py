@@ -107,7 +107,12 @@ def test_staff_attach_a_visitor_downloads_a_hidden_projects_document_is_refused(
             link.click()
         assert download.value.suggested_filename == "Báo cáo tiền khả thi.pdf"
         assert Path(download.value.path()).read_bytes() == PDF + b"study"
-        assert page.locator("[data-testid='stImage'] img").count() == 1  # the site photo, in the gallery
+        # the site photo, in the gallery, named for a screen reader and loaded from the data room
+        photo_shown = page.get_by_role("img", name="Khu đất nhìn từ đường 35")
+        expect(photo_shown).to_have_count(1)
+        photo_shown.scroll_into_view_if_needed()
+        expect(photo_shown).to_have_js_property("complete", True)
+        assert photo_shown.evaluate("img => img.naturalWidth") > 0
         page.screenshot(path=str(tmp_path / "visitor-data-room.png"), full_page=True)
         response = page.request.get(f"{server.url}/documents/{server.hidden_document}")
         assert response.status == 404 and b"hidden" not in response.body()
