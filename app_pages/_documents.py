@@ -29,8 +29,9 @@ def size_text(size: int, lang: str) -> str:
     return t("documents.kb", lang, size=format_number(max(1, round(size / 1024)), lang, 0))
 
 
-def _line(document: Document, lang: str, link: bool) -> str:
-    """One document as a line: title (a download link), kind, language, date, size."""
+def _line(document: Document, lang: str) -> str:
+    """One document as a line: title (a download link), kind, language, date, size. Staff's link
+    opens a document of a project not yet public too (their session cookie: catalogue.api)."""
     href = local_path(f"/documents/{document.id}/{quote(document.file_name)}")
     title = escape_markdown(document.title)
     facts = " · ".join(
@@ -42,7 +43,7 @@ def _line(document: Document, lang: str, link: bool) -> str:
             format_date(document.uploaded_at, lang),
         ]
     )
-    return f"- {f'[{title}]({href})' if link else f'**{title}**'} · {escape_markdown(facts)}"
+    return f"- [{title}]({href}) · {escape_markdown(facts)}"
 
 
 def public_documents(cat: Catalogue, code: str, lang: str) -> None:
@@ -51,7 +52,7 @@ def public_documents(cat: Catalogue, code: str, lang: str) -> None:
     if not found:
         return
     st.subheader(t("documents.title", lang))
-    st.markdown("\n".join(_line(document, lang, link=True) for document in found))
+    st.markdown("\n".join(_line(document, lang) for document in found))
     photos = [document for document in found if document.is_image]
     if photos:
         columns = st.columns(3)
@@ -127,7 +128,7 @@ def data_room(cat: Catalogue, code: str, actor: str, lang: str) -> None:
             show(st.session_state.pop(message))
     for document in documents(cat, code, include_hidden=True):
         line, remove = st.columns([5, 1], vertical_alignment="center")
-        line.markdown(_line(document, lang, link=False))
+        line.markdown(_line(document, lang))
         asking = st.session_state.get(f"doc-asking-{code}") == document.id
         remove.button(
             t("documents.remove", lang),

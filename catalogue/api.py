@@ -431,6 +431,9 @@ class Routes:
         """``/documents/ID[/NAME]``: a data-room document, only while its project is public; always a
         download of its own type (never a page a browser would run), its checksum in the ETag."""
         found = document_content(self.catalogue(), request.path_params["id"])
+        staff = found is None and self._signed_in_staff(request)
+        if staff:  # staff open a document of a project not public yet, to check it before publishing
+            found = document_content(self.catalogue(), request.path_params["id"], include_hidden=True)
         if found is None and "text/html" in request.headers.get("accept", ""):  # a person's link: a page
             lang = _language(request)
             page = _message_html(t("documents.gone_title", lang), t("api.document_not_found", lang), lang, ok=False)
@@ -443,11 +446,22 @@ class Routes:
             "X-Content-Type-Options": "nosniff",
             "Content-Security-Policy": "default-src 'none'; sandbox",
             "ETag": f'"{document.sha256[:32]}"',
-            "Cache-Control": "no-cache",  # withdrawn with its project at once: every fetch asks again
+            # withdrawn with its project at once: every fetch asks again; one only staff may see is
+            # kept by no cache at all
+            "Cache-Control": "private, no-store" if staff else "no-cache",
         }
         if _matches(request, headers["ETag"]):
             return Response(status_code=304, headers=headers)
         return Response(content, media_type=document.media_type, headers=headers)
+
+    def _signed_in_staff(self, request: Request) -> bool:
+        """Whether the request carries the session cookie of an open staff session (a replica holds
+        none: there, only public documents)."""
+        token = request.cookies.get(auth.SESSION_COOKIE)
+        if not token or self.catalogue().read_only:
+            return False
+        user = auth.resume_session(self.catalogue(), token)
+        return user is not None and auth.has_role(user.role, "staff")
 
     # --- the session cookie -------------------------------------------------------------------
 

@@ -118,3 +118,28 @@ def test_staff_attach_a_visitor_downloads_a_hidden_projects_document_is_refused(
         assert response.status == 404 and b"hidden" not in response.body()
         goto(page, f"{server.url}/project?code={HIDDEN}")
         assert page.get_by_text("secret-study").count() == 0
+
+
+def test_staff_open_a_document_of_a_project_not_yet_public_and_no_one_else_can(server, tmp_path):
+    """Staff check a draft project's document before publishing it: its title on the edit page is a
+    link that opens it with their session; the same address refuses a visitor and a signed-out browser."""
+    with browser_page(1440, 1600) as page:
+        sign_in(page, server, "lan")
+        goto(page, f"{server.url}/edit?code={HIDDEN}")
+        no_exception(page)
+        link = page.get_by_role("link", name="secret-study.pdf")
+        expect(link).to_have_count(1)
+        address = link.get_attribute("href")
+        with page.expect_download() as download:
+            link.click()
+        assert Path(download.value.path()).read_bytes() == PDF + b"hidden"
+        response = page.request.get(f"{server.url}/documents/{server.hidden_document}")
+        assert response.status == 200 and response.headers["cache-control"] == "private, no-store"
+        page.get_by_role("button", name=re.compile("Đăng xuất")).first.click()
+        wait_idle(page)
+        page.wait_for_timeout(500)
+        response = page.request.get(f"{server.url}/documents/{server.hidden_document}")
+        assert response.status == 404 and b"hidden" not in response.body()  # the session ended with it
+    with browser_page(1440, 900) as page:  # a visitor given the address
+        response = page.request.get(server.url + address)
+        assert response.status == 404 and b"hidden" not in response.body()
