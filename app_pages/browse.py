@@ -131,6 +131,9 @@ def _table(state: BrowseState) -> None:
     table = result_table(cat, [hit.code for hit in result.hits], lang)
     table["code"] = [f"project?{urlencode({'code': code, **global_params()})}" for code in table["code"]]
     headers = {name: t(f"table.{name}", lang) for name in TABLE_COLUMNS}
+    if is_default(lang):  # "55.8" reads as 55 800 where "." groups thousands: whole thousands of USD
+        table["usd"] = (table["usd"] * 1000).round()
+        headers["usd"] = t("table.usd_thousands", lang)
     st.dataframe(
         table,
         hide_index=True,
@@ -145,7 +148,7 @@ def _table(state: BrowseState) -> None:
             "investment": st.column_config.NumberColumn(
                 headers["investment"], format="%.0f" if is_default(lang) else "localized"
             ),
-            "usd": st.column_config.NumberColumn(headers["usd"], format="%.1f"),
+            "usd": st.column_config.NumberColumn(headers["usd"], format="%.0f" if is_default(lang) else "%.1f"),
             "updated": st.column_config.DateColumn(headers["updated"], format="localized"),
             **{name: headers[name] for name in ("category", "ward", "district", "form", "status")},
         },

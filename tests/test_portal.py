@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 import pytest
 
@@ -79,6 +81,14 @@ def test_the_table_holds_numbers_to_sort_and_labels_in_the_readers_language():
             assert table["name"].iloc[0] == (row["name_en"] if lang == "en" else row["name_vi"])
             assert table["status"].iloc[0] == cat.reference.statuses.label(row["status"])(lang)
             assert table["usd"].iloc[0] == pytest.approx(exchange_rate().usd_millions(row["investment_vnd_bn"]))
+        # a project's own USD figure, where its file gives one, as the first screen and the report count it
+        reported = cat.projects().dropna(subset=["investment_usd_m"])
+        assert len(reported), "the demo has projects with a USD figure of their own"
+        table = result_table(cat, list(reported["code"]), "en")
+        assert list(table["usd"]) == pytest.approx(list(reported["investment_usd_m"]))
+        assert table["usd"].sum() != pytest.approx(
+            sum(map(exchange_rate().usd_millions, reported["investment_vnd_bn"]))
+        )
 
 
 def tiles(at) -> dict[str, dict]:
@@ -138,9 +148,17 @@ def test_the_table_view_lists_every_result_and_survives_a_language_switch(fresh_
     table = at.dataframe[0].value
     assert len(table) == expected and not card_data(at)
     assert all(url.startswith("project?code=") for url in table.iloc[:, 0])
+    # capital where "." groups thousands: whole thousands of USD, never "55.8" (read as 55 800)
+    usd_vi = json.loads(at.dataframe[0].proto.columns)["usd"]
+    assert usd_vi["label"] == "Vốn (nghìn USD)" and usd_vi["type_config"]["format"] == "%.0f"
+    assert (table["usd"].dropna() % 1 == 0).all()
     widget(at, "segmented_control", "lang").set_value("en").run()  # the language switch
     assert not at.exception
     assert at.query_params["view"] in ("table", ["table"]) and len(at.dataframe[0].value) == expected
+    usd_en = json.loads(at.dataframe[0].proto.columns)["usd"]
+    assert usd_en["label"] == "Investment (USD m)" and usd_en["type_config"]["format"] == "%.1f"
+    in_millions = at.dataframe[0].value["usd"]  # the same search, in the same order
+    assert list(table["usd"].fillna(-1)) == [round(m * 1000) if m == m else -1 for m in in_millions]
     assert all("lang=en" in url for url in at.dataframe[0].value.iloc[:, 0])  # links keep the language
     widget(at, "segmented_control", "f_view").set_value("cards").run()
     assert "view" not in at.query_params and len(card_data(at)) == min(expected, 20)

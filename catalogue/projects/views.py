@@ -533,8 +533,9 @@ TABLE_COLUMNS = ("code", "name", "investment", "usd", "status", "form", "ward", 
 
 def result_table(cat: Catalogue, codes: list[str], lang: str) -> pd.DataFrame:
     """Public projects ``codes`` as rows to compare (in that order): names and labels in ``lang``,
-    capital as numbers (tỷ đồng, and millions of USD at the indicative rate) so columns sort as
-    numbers; columns :data:`TABLE_COLUMNS`."""
+    capital as numbers (tỷ đồng, and millions of USD: the project's own figure, else at the
+    indicative rate, as :meth:`ExchangeRate.total_usd_millions` counts) so columns sort as numbers;
+    columns :data:`TABLE_COLUMNS`."""
     ref = cat.reference
     rate = exchange_rate()
     rows = []
@@ -552,7 +553,9 @@ def result_table(cat: Catalogue, codes: list[str], lang: str) -> pd.DataFrame:
                 "ward": label(ref.wards, row["ward"]),
                 "district": label(ref.districts, row["district"]),
                 "investment": amount,
-                "usd": rate.usd_millions(amount) if amount is not None else None,
+                "usd": reported
+                if (reported := _amount(row["investment_usd_m"])) is not None
+                else rate.usd_millions(amount),
                 "form": label(ref.forms, row["investment_form"]),
                 "status": label(ref.statuses, row["status"]),
                 "updated": row["updated_at"].date() if isinstance(row["updated_at"], dt.datetime) else None,
