@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from html import escape as html_escape
 
 import streamlit as st
 
@@ -266,3 +267,31 @@ def active_filters(ref: Reference, state: BrowseState, lang: str) -> list[tuple[
 def cleared(state: BrowseState) -> BrowseState:
     """``state`` without any filter (the search words and the sort stay)."""
     return BrowseState(q=state.q, sort=state.sort, lang=state.lang, view=state.view)
+
+
+_OPEN_FILTERS = """<style>
+.open-filters { display: none; }
+@media (max-width: 767px) { .open-filters { display: inline-flex; align-items: center; gap: 0.4rem; font: inherit;
+  color: inherit; background: transparent; border: 1px solid rgba(49, 51, 63, 0.2); border-radius: 0.5rem;
+  padding: 0.35rem 0.8rem; cursor: pointer; min-height: 2.5rem; } }
+.open-filters:focus-visible { outline: 2px solid #0f766e; outline-offset: 2px; }
+</style>
+<button type="button" class="open-filters">LABEL</button>
+<script>
+for (const button of document.querySelectorAll(".open-filters")) {
+  button.onclick = () => {
+    const expand = document.querySelector('[data-testid="stExpandSidebarButton"]');
+    const target = expand && (expand.tagName === "BUTTON" ? expand : expand.querySelector("button"));
+    if (target) target.click();
+  };
+}
+</script>"""
+
+
+def open_filters_button(state: BrowseState, ref: Reference, lang: str) -> None:
+    """On a phone the filters sit in the folded sidebar behind a small arrow at the top: a button by
+    the results says so, with how many are in use, and opens it (hidden on a wider screen, where the
+    sidebar shows)."""
+    used = len(active_filters(ref, state, lang))
+    label = t("browse.open_filters_used", lang, count=used) if used else t("browse.open_filters", lang)
+    st.html(_OPEN_FILTERS.replace("LABEL", html_escape(label)), unsafe_allow_javascript=True)

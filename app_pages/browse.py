@@ -9,6 +9,7 @@ from app_pages._filters import (
     cleared,
     filter_panel,
     go_to,
+    open_filters_button,
     page_of,
     read_state,
     search_box,
@@ -185,6 +186,7 @@ def results() -> None:
     if not state.q:  # browsing: the figures, which filter; searching: the results first
         headline_tiles(headline(cat), state, lang, on_press=go_to)
     search_box(state, lang)
+    open_filters_button(state, ref, lang)
     if state == BrowseState(lang=state.lang):  # the first screen: nothing asked yet
         map_col, new_col = st.columns([2, 1], gap="medium")
         with map_col:

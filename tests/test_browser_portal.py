@@ -11,6 +11,7 @@ import re
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from playwright.sync_api import expect
 
 from catalogue import Catalogue
 from tests.browser import Server, browser_page, chromium_path, goto, no_exception, wait_idle
@@ -216,3 +217,31 @@ def test_a_shared_link_opens_the_project_in_its_language(server, reference):
         page._runs_seen = None
         wait_idle(page)
         assert page.locator("h1").first.inner_text() == reference.project("DEMO-035")["name_en"]
+
+
+def test_on_a_phone_a_button_by_the_results_opens_the_filters_and_says_how_many_are_in_use(server, reference, tmp_path):
+    """On a phone the filters are in the folded sidebar, behind a small arrow at the top (a helper
+    missed them): a button under the search box opens it; choosing a status there filters the
+    results, and the button then counts two filters in use. A laptop shows the sidebar, not the button."""
+    with browser_page(390, 844) as page:
+        goto(page, server.url + "/?category=environmental_services&lang=en")
+        no_exception(page)
+        sidebar = page.locator("[data-testid='stSidebar']")
+        assert sidebar.get_attribute("data-collapsed") == "true"
+        page.get_by_role("button", name="Filters (1 in use)").click()
+        expect(sidebar).to_have_attribute("data-collapsed", "false")
+        box = sidebar.get_by_label("Stage")
+        box.click()
+        page.get_by_role("option", name=re.compile("^Calling for investment")).click()
+        wait_idle(page)
+        no_exception(page)
+        assert params_of(page)["status"] == ["calling"] and params_of(page)["category"] == ["environmental_services"]
+        sidebar.get_by_test_id("stSidebarCollapseButton").locator("button").click()
+        expect(sidebar).to_have_attribute("data-collapsed", "true")
+        expect(page.get_by_role("button", name="Filters (2 in use)")).to_be_visible()
+        wanted = reference.count(category="environmental_services", status="calling")
+        expect(page.get_by_text(re.compile(f"^{wanted} projects"))).to_be_visible()
+        page.screenshot(path=str(tmp_path / "phone-filters.png"))
+    with browser_page(1440, 900) as page:
+        goto(page, server.url + "/?category=environmental_services&lang=en")
+        assert page.locator(".open-filters").count() == 1 and not page.locator(".open-filters").is_visible()
