@@ -62,6 +62,9 @@ def health_extra() -> dict[str, Any]:
             "snapshot_version": manifest.version if manifest else None,
             "snapshot_age_seconds": round(manifest.age_seconds, 1) if manifest else None,
             "forward_pending": sender.spool.count() if sender else None,
+            # queued while the primary was away, then refused by it (a limit reached meanwhile): the
+            # visitor was told it was received, so an operator must see these (files in rejected/)
+            "forward_rejected": sender.spool.count("rejected") if sender else None,
         }
     last = PUBLISHER.last if PUBLISHER else None
     published = {"snapshot_version": last.version, "snapshot_age_seconds": round(last.age_seconds, 1)} if last else {}

@@ -248,6 +248,9 @@ def test_with_the_primary_down_replicas_serve_and_keep_inquiries_until_it_is_bac
         time.sleep(0.5)
     else:
         raise AssertionError("the inquiry was not forwarded after the primary came back")
+    assert [health(m.url)["forward_rejected"] for m in cluster.replica_members()] == [0] * len(
+        cluster.replica_members()
+    )  # accepted, not refused after its wait (an operator reads refusals here)
     cluster.members["primary"].signal(signal.SIGTERM)  # let go of the file to count what arrived
     cluster.members["primary"].process.wait(30)
     with Catalogue.open(cluster.workdir / "primary.duckdb", read_only=True) as primary:
