@@ -1105,17 +1105,22 @@ class IndexSnapshot:
     def _tally(self, words: list[_Word], scope: np.ndarray) -> _Tally:
         counted = [w for w in words if not w.weak] or words
         stacked = np.stack([w.best for w in counted])
-        counts = (stacked != NO_MATCH).sum(axis=0, dtype=np.int16)
+        matched = stacked != NO_MATCH
+        counts = matched.sum(axis=0, dtype=np.int16)
         # a letter or two being typed ("tr", not a number: "48"), or a word nearly every project in
         # view holds, says too little to list a project that has nothing else
         in_view = int(np.count_nonzero(scope))
-        held = (stacked[:, scope] != NO_MATCH).sum(axis=1) if in_view >= EVERYWHERE_FROM else None
+        everywhere = EVERYWHERE * in_view
         carrying = [
             not (w.prefix and len(w.folded) <= 2 and not w.folded.isdigit())
-            and (held is None or held[i] < EVERYWHERE * in_view)
+            and not (
+                in_view >= EVERYWHERE_FROM
+                and np.count_nonzero(matched[i]) >= everywhere  # (cheap first: held anywhere)
+                and np.count_nonzero(matched[i] & scope) >= everywhere
+            )
             for i, w in enumerate(counted)
         ]
-        strong = (stacked[carrying] != NO_MATCH).sum(axis=0) if any(carrying) else counts
+        strong = matched[carrying].sum(axis=0) if any(carrying) else counts
         return _Tally(counted, stacked, counts, strong)
 
     def _facet_counts(self, found: _Found, filters: Filters) -> dict[str, dict[str, int]]:
