@@ -25,6 +25,13 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+# Arrow's buffers from the system's allocator, which hands a large freed buffer back at once: with
+# mimalloc (Arrow's default here) a 100,000-row import in four files peaked at 401-407 MB, so at
+# 375-391 MB, as fast (benchmarks/import_bench.py, side by side). DuckDB's jemalloc told to do the
+# same (DUCKDB_JE_MALLOC_CONF=dirty_decay_ms:0) saved some 15 MB more but slowed the index build at
+# 100,000 projects from 6.5 to 8.3 s: left as it is.
+pa.set_memory_pool(pa.system_memory_pool())
+
 PIECE = 1024  # items per call: a few milliseconds of work for the longest texts (descriptions)
 
 

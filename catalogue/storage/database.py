@@ -68,7 +68,7 @@ def query_memory() -> str | None:
 
     Without a budget DuckDB keeps what it read and wrote cached: importing 100,000 rows (four files)
     took the process to 674 MB, and one full index build to 1.5 GB. With 128 MB the import peaks at
-    404 MB, 7.1 s against 6.8 s; larger work (an index build at 100,000 projects) spills to disk and
+    404 MB (about 390 MB since Arrow uses the system's allocator: catalogue.pieces), 7.1 s against 6.8 s; larger work (an index build at 100,000 projects) spills to disk and
     takes 6.2 s against 5.5 s (``benchmarks/import_bench.py``). 64 MB is too little for an import.
     """
     configured = os.environ.get("CATALOGUE_DUCKDB_MEMORY", "").strip()
