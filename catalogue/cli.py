@@ -236,6 +236,7 @@ SERVER_OPTIONS: dict[str, str] = {
     "client.showErrorDetails": "none",
     "server.headless": "true",
     "server.maxUploadSize": "20",
+    "server.fileWatcherType": "none",
     "runner.postScriptGC": "false",
     "browser.gatherUsageStats": "false",
 }
