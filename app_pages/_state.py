@@ -5,6 +5,7 @@ Only this module and the pages import streamlit; catalogue/ never does.
 
 from __future__ import annotations
 
+import copy
 import os
 import sys
 import uuid
@@ -280,11 +281,32 @@ def page_file(page: str) -> str:
     return str(PAGES_DIR / Path(page).name)
 
 
+_PAGES: dict[tuple[str, tuple[tuple[str, Any], ...]], Any] = {}  # st.Page by file and options, once a process
+_LINK_TARGETS: dict[str, Any] = {}  # a page without an icon, by file: what a link to it may carry
+
+
+def app_page(file: str, **options: Any) -> st.Page:
+    """``st.Page(page_file(file), **options)``, made once a process and copied for each run.
+
+    Making one resolves its file's path on disk; the frame makes eleven on every run, and on a busy
+    server that was an eighth of the CPU (py-spy, 100 visitors). A copy, because st.navigation marks
+    the page it returns and its run unmarks it: one object shared by sessions at once would race."""
+    key = (Path(file).name, tuple(sorted(options.items())))
+    page = _PAGES.get(key)
+    if page is None:
+        page = _PAGES[key] = st.Page(page_file(file), **options)
+        if options.get("icon") is None:
+            _LINK_TARGETS[key[0]] = page
+    return copy.copy(page)
+
+
 def link(page: str, label: str, params: dict[str, str] | None = None, **kwargs: Any) -> None:
     """``st.page_link`` that keeps the language and the shortlist; the label is shown as text
-    (a project's name is never read as Markdown or LaTeX)."""
+    (a project's name is never read as Markdown or LaTeX). A page this process has made without
+    an icon (the project page) is linked as that page: a path is resolved on disk at every link."""
     own = {key: value for key, value in (params or {}).items() if key not in GLOBAL_PARAMS}  # today's win
-    st.page_link(page_file(page), label=escape_markdown(label), query_params={**own, **global_params()}, **kwargs)
+    target = _LINK_TARGETS.get(Path(page).name) or page_file(page)
+    st.page_link(target, label=escape_markdown(label), query_params={**own, **global_params()}, **kwargs)
 
 
 def toggle_shortlist(code: str) -> bool:

@@ -14,6 +14,7 @@ import streamlit as st
 
 from app_pages._profile import profiled
 from app_pages._state import (
+    app_page,
     close_sidebar_on_phone,
     current_user,
     document_language,
@@ -22,7 +23,6 @@ from app_pages._state import (
     keep_globals_in_url,
     language,
     language_switch,
-    page_file,
     page_style,
     session_cookie,
     sign_out,
@@ -57,8 +57,8 @@ def _public_pages(lang: str, user: auth.User | None, replica: bool = False) -> l
         hidden = file == "project.py" or (file == "signin.py" and user is not None)
         options = {"url_path": url_path} if url_path else {"default": True}
         pages.append(
-            st.Page(
-                page_file(file),
+            app_page(
+                file,
                 title=t(title, lang),
                 icon=icon,
                 visibility="hidden" if hidden else "visible",
@@ -72,8 +72,8 @@ def _staff_pages(lang: str, role: str) -> list[st.Page]:
     """Staff pages are always routed, so their URLs answer; only those the role may use are listed.
     Each page checks the role itself and shows the sign-in instead of data (app_pages/_state.require)."""
     return [
-        st.Page(
-            page_file(file),
+        app_page(
+            file,
             title=t(title, lang),
             icon=icon,
             url_path=url_path,

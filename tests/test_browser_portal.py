@@ -11,6 +11,7 @@ import re
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from catalogue import Catalogue
@@ -231,8 +232,17 @@ def test_on_a_phone_a_button_by_the_results_opens_the_filters_and_says_how_many_
         page.get_by_role("button", name="Filters (1 in use)").click()
         expect(sidebar).to_have_attribute("data-collapsed", "false")
         box = sidebar.get_by_label("Stage")
-        box.click()
-        page.get_by_role("option", name=re.compile("^Calling for investment")).click()
+        expect(box).to_be_visible()
+        page.wait_for_timeout(500)  # the sidebar slides in: a click during the slide can miss the box
+        option = page.get_by_role("option", name=re.compile("^Calling for investment"))
+        for _ in range(3):
+            box.click()
+            try:
+                option.wait_for(timeout=3000)
+                break
+            except PlaywrightTimeout:
+                page.keyboard.press("Escape")
+        option.click()
         wait_idle(page)
         no_exception(page)
         assert params_of(page)["status"] == ["calling"] and params_of(page)["category"] == ["environmental_services"]
