@@ -405,12 +405,16 @@ class Routes:
         lang, token = _language(request), request.query_params.get("token", "")
         if self.catalogue().read_only:
             return _not_on_a_replica(lang)
-        view = alerts.confirm(self.catalogue(), token) if request.method == "GET" else None
-        if view is None:
+        confirmed = alerts.confirm(self.catalogue(), token) if request.method == "GET" else None
+        if confirmed is None:
             message = t("alerts.confirm_unknown", lang, days=alerts.PENDING_DAYS)
             return _html_page(_message_html(t("alerts.page_invalid", lang), message, lang, ok=False), status=404)
-        link = "/?" + urlencode({**view, **({} if is_default(lang) else {"lang": lang})}, doseq=True)
-        links = [(link.rstrip("?"), t("alerts.see_view", lang))]
+        lang = confirmed.lang  # the language the alert was asked in (a link from an older message has none)
+        own = {} if is_default(lang) else {"lang": lang}
+        links = [
+            (("/?" + urlencode({**confirmed.view, **own}, doseq=True)).rstrip("?"), t("alerts.see_view", lang)),
+            ("/alerts/unsubscribe?" + urlencode({"token": confirmed.unsubscribe, **own}), t("alerts.leave", lang)),
+        ]
         page = _message_html(t("alerts.page_confirmed", lang), t("alerts.confirmed", lang), lang, links=links)
         return _html_page(page)
 

@@ -118,7 +118,7 @@ def test_opt_in_digest_and_one_click_unsubscribe(inbox):
         assert "Additional waste-to-energy line" in text and f"{BASE}/project?code=DEMO-035&lang=en" in text
         assert "DEMO-001" not in text and f"{BASE}/?category=renewables&lang=en" in text
         leave = link(digest, "/alerts/unsubscribe")
-        assert digest["List-Unsubscribe"] == f"<{BASE}/alerts/unsubscribe?token={leave}>"
+        assert digest["List-Unsubscribe"] == f"<{BASE}/alerts/unsubscribe?token={leave}&lang=en>"
         assert alerts.send_digests(cat, mailer, BASE) == 0  # sent once
         response = call(routes, routes.alert_unsubscribe, "/alerts/unsubscribe", leave, method="POST")
         assert response.status_code == 200 and b"unsubscribed" in response.body
@@ -144,8 +144,10 @@ def test_what_is_refused_and_nothing_kept_half(inbox):
         with cat.cursor() as cur:
             assert cur.execute("select count(*) from alert_subscriptions").fetchall() == [(0,)]
         assert box.messages == []
-        for _ in range(alerts.PER_ADDRESS):
-            alerts.subscribe(cat, "busy@example.com", {}, "vi", consent=True, mailer=mailer, base=BASE)
+        for n in range(alerts.PER_ADDRESS):  # different results each time (the same twice is one alert)
+            alerts.subscribe(
+                cat, "busy@example.com", {"q": f"lò đốt {n}"}, "vi", consent=True, mailer=mailer, base=BASE
+            )
         with pytest.raises(alerts.AlertError, match=f"at most {alerts.PER_ADDRESS} alerts"):
             alerts.subscribe(cat, "Busy@Example.com", {}, "vi", consent=True, mailer=mailer, base=BASE)
         assert box.messages[0]["Subject"] == "Xác nhận đăng ký nhận thông báo dự án"  # in the reader's language
@@ -161,3 +163,36 @@ def test_a_forged_or_stale_token_confirms_nothing(inbox):
         with cat.cursor() as cur:
             token = cur.execute("select confirm_token from alert_subscriptions").fetchall()[0][0]
         assert not alerts.confirm(cat, token)  # older than a week: the address waits to be deleted
+
+
+def test_the_same_alert_asked_twice_is_one_and_its_pages_speak_the_readers_language(inbox):
+    """A helper subscribed twice to one view and got two alerts; the English confirmation link opened
+    a Vietnamese page, and neither the message nor the page offered the promised unsubscribe link."""
+    box, mailer = inbox
+    view = {"category": "renewables", "q": "solar"}
+    with demo_catalogue() as cat:
+        routes = Routes(lambda: cat)
+        first = alerts.subscribe(cat, "investor@example.com", view, "en", consent=True, mailer=mailer, base=BASE)
+        again = alerts.subscribe(cat, "Investor@Example.com", view, "en", consent=True, mailer=mailer, base=BASE)
+        assert again == first and len(box.messages) == 2
+        with cat.cursor() as cur:
+            assert cur.execute("select count(*) from alert_subscriptions").fetchall() == [(1,)]
+        token = link(box.messages[0], "/alerts/confirm")
+        assert link(box.messages[1], "/alerts/confirm") == token  # the same alert's link, mailed again
+        text = body(box.messages[0])
+        assert f"{BASE}/alerts/confirm?token={token}&lang=en" in text
+        leave = link(box.messages[0], "/alerts/unsubscribe")
+        assert f"{BASE}/alerts/unsubscribe?token={leave}&lang=en" in text
+        # opened without its language (a link from an older message): the page speaks the alert's
+        page = call(routes, routes.alert_confirm, "/alerts/confirm", token)
+        assert page.status_code == 200 and b"Your alert is confirmed" in page.body
+        assert b"lang=en" in page.body and f"/alerts/unsubscribe?token={leave}".encode() in page.body
+        # asked for again once confirmed: no second alert, a word that it runs, with the way out
+        alerts.subscribe(cat, "investor@example.com", view, "en", consent=True, mailer=mailer, base=BASE)
+        assert box.messages[-1]["Subject"] == "You already have this alert" and leave in body(box.messages[-1])
+        with cat.cursor() as cur:
+            assert cur.execute("select count(*) from alert_subscriptions").fetchall() == [(1,)]
+        # another view is another alert
+        alerts.subscribe(cat, "investor@example.com", {"q": "solar"}, "en", consent=True, mailer=mailer, base=BASE)
+        with cat.cursor() as cur:
+            assert cur.execute("select count(*) from alert_subscriptions").fetchall() == [(2,)]

@@ -125,10 +125,17 @@ def keep_request(cat: Catalogue, request: Mapping[str, Any], *, mailer: Mailer |
     confirm, leave, now = secrets.token_urlsafe(24), secrets.token_urlsafe(24), utcnow()
     consent_at = dt.datetime.fromisoformat(request["consent_at"])
 
-    def store(cur: duckdb.DuckDBPyConnection) -> bool:
+    def store(cur: duckdb.DuckDBPyConnection) -> tuple[str, str, str, bool] | None:
         if cur.execute("select 1 from alert_subscriptions where id = ?", [subscription]).fetchall():
-            return False
+            return None
         cur.execute("delete from alert_subscriptions where confirmed_at is null and created_at < ?", [_expiry(now)])
+        same = cur.execute(  # this address already asked for these results: that alert, not a second one
+            "select id, confirm_token, unsubscribe_token, confirmed_at is not null from alert_subscriptions "
+            "where lower(email) = lower(?) and view = ?",
+            [email, view],
+        ).fetchall()
+        if same:
+            return same[0]
         held = cur.execute("select count(*) from alert_subscriptions where lower(email) = lower(?)", [email]).fetchall()
         if held[0][0] >= PER_ADDRESS:
             raise AlertError(Text.of("alerts.too_many", limit=PER_ADDRESS))
@@ -137,39 +144,62 @@ def keep_request(cat: Catalogue, request: Mapping[str, Any], *, mailer: Mailer |
             "created_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
             [subscription, email, lang, view, confirm, leave, consent_at, now],
         )
-        return True
+        return subscription, confirm, leave, False
 
-    if not cat.write(store, event="alerts"):
+    kept = cat.write(store, event="alerts")
+    if kept is None:
         return subscription
-    link = f"{base}/alerts/confirm?{urlencode({'token': confirm})}"
+    held_id, confirm, leave, confirmed = kept
     try:
-        mailer.send(
-            email, t("alerts.confirm_subject", lang), t("alerts.confirm_body", lang, link=link, days=PENDING_DAYS)
-        )
+        mailer.send(email, *_confirmation(base, lang, confirm, leave, confirmed=confirmed))
     except (OSError, smtplib.SMTPException) as error:  # nothing kept half: no address without its message
-        cat.write(
-            lambda cur: cur.execute("delete from alert_subscriptions where id = ?", [subscription]), event="alerts"
-        )
+        if held_id == subscription:  # a new one; an alert asked for again stays as it was
+            cat.write(
+                lambda cur: cur.execute("delete from alert_subscriptions where id = ?", [subscription]), event="alerts"
+            )
         raise AlertError(Text.of("alerts.send_failed")) from error
-    return subscription
+    return held_id
+
+
+def _confirmation(base: str, lang: str, confirm: str, leave: str, *, confirmed: bool) -> tuple[str, str]:
+    """The message after a sign-up (subject, body): the link that confirms it, or, for an alert this
+    address already holds and confirmed, word that it runs; either way the one-click unsubscribe link.
+    The links carry the reader's language, so the pages they open speak it."""
+    own = {} if is_default(lang) else {"lang": lang}
+    leave_link = f"{base}/alerts/unsubscribe?{urlencode({'token': leave, **own})}"
+    if confirmed:
+        return t("alerts.already_subject", lang), t("alerts.already_body", lang, unsubscribe=leave_link)
+    link = f"{base}/alerts/confirm?{urlencode({'token': confirm, **own})}"
+    body = t("alerts.confirm_body", lang, link=link, days=PENDING_DAYS, unsubscribe=leave_link)
+    return t("alerts.confirm_subject", lang), body
 
 
 def _expiry(now: dt.datetime) -> dt.datetime:
     return now - dt.timedelta(days=PENDING_DAYS)
 
 
-def confirm(cat: Catalogue, token: str) -> dict[str, Any] | None:
-    """The confirmation link followed: the alert starts (from now); its view's parameters (words and
-    filters), for a link to it. None for an unknown or expired token."""
+@dataclass(frozen=True)
+class Confirmed:
+    """A confirmed alert, for the page that says so: its view's parameters (words and filters), the
+    language it was asked in, and its unsubscribe token."""
+
+    view: dict[str, Any]
+    lang: str
+    unsubscribe: str
+
+
+def confirm(cat: Catalogue, token: str) -> Confirmed | None:
+    """The confirmation link followed: the alert starts (from now). None for an unknown or expired token."""
     now = utcnow()
 
-    def mark(cur: duckdb.DuckDBPyConnection) -> dict[str, Any] | None:
+    def mark(cur: duckdb.DuckDBPyConnection) -> Confirmed | None:
         found = cur.execute(
             "update alert_subscriptions set confirmed_at = coalesce(confirmed_at, ?), last_sent_at = "
-            "coalesce(last_sent_at, ?) where confirm_token = ? and created_at >= ? returning view",
+            "coalesce(last_sent_at, ?) where confirm_token = ? and created_at >= ? "
+            "returning view, lang, unsubscribe_token",
             [now, now, token[:64], _expiry(now)],
         ).fetchall()
-        return json.loads(found[0][0]) if found else None
+        return Confirmed(json.loads(found[0][0]), found[0][1], found[0][2]) if found else None
 
     return cat.write(mark, event="alerts")
 
@@ -224,7 +254,9 @@ def _digest(
         f"- {localized(row, 'name', lang) or row['code']}\n  {base}/project?code={row['code']}{suffix}" for row in rows
     ]
     view = f"{base}/?{urlencode({**params, **({} if is_default(lang) else {'lang': lang})}, doseq=True)}"
-    leave_link = f"{base}/alerts/unsubscribe?{urlencode({'token': leave})}"
+    leave_link = (
+        f"{base}/alerts/unsubscribe?{urlencode({'token': leave, **({} if is_default(lang) else {'lang': lang})})}"
+    )
     body = t("alerts.digest_body", lang, count=total, projects="\n".join(lines), view=view, unsubscribe=leave_link)
     headers = {"List-Unsubscribe": f"<{leave_link}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
     return t("alerts.digest_subject", lang, count=total), body, headers
