@@ -102,8 +102,25 @@ def test_size_count_and_duplicate_limits():
 
 def test_a_path_or_quotes_in_a_files_name_never_reach_a_header():
     assert safe_file_name("../../etc/passwd.pdf") == "passwd.pdf"
-    assert safe_file_name('C:\\Users\\x\\"evil"\r\nX-Header: 1.pdf') == "_evil_X-Header_ 1.pdf"
+    assert safe_file_name('C:\\Users\\x\\"evil"\r\nX-Header: 1.pdf') == "_evil_ X-Header_ 1.pdf"
     assert safe_file_name("Báo cáo tiền khả thi.pdf") == "Báo cáo tiền khả thi.pdf"
+    # a right-to-left override would show "Study\u202efdp.exe" as "Studyexe.pdf" (a helper's upload)
+    assert safe_file_name("Study\u202efdp.exe") == "Studyfdp.exe"
+
+
+def test_a_titles_bidirectional_controls_are_dropped():
+    with demo_catalogue() as cat:
+        document = add_document(
+            cat,
+            "DEMO-001",
+            PDF + b"rlo",
+            "study.pdf",
+            kind="prefeasibility",
+            language="en",
+            title="Study  \u202efdp.exe\u202c \u200f",
+        )
+        assert document.title == "Study fdp.exe"
+        assert [d.title for d in documents(cat, "DEMO-001")] == ["Study fdp.exe"]
     assert len(safe_file_name("a" * 400 + ".pdf")) == 120 and safe_file_name("a" * 400 + ".pdf").endswith(".pdf")
 
 

@@ -17,7 +17,6 @@ import datetime as dt
 import hashlib
 import io
 import re
-import unicodedata
 import uuid
 import zipfile
 from dataclasses import dataclass
@@ -28,6 +27,7 @@ import duckdb
 from catalogue.clock import project_stamp, utcnow
 from catalogue.core import Catalogue
 from catalogue.errors import CatalogueError
+from catalogue.search.normalize import clean_text
 from catalogue.staff import history
 from catalogue.text import Text, codes, enum_label
 
@@ -102,7 +102,7 @@ def file_type(data: bytes) -> str | None:
 def safe_file_name(name: str) -> str:
     """A file name fit for a download header: the last part of a path, no control or quoting
     characters, at most 120 characters (the extension kept)."""
-    name = unicodedata.normalize("NFC", re.split(r"[\\/]", name or "")[-1])
+    name = clean_text(re.split(r"[\\/]", name or "")[-1])  # NFC, no invisible or bidirectional controls
     name = re.sub(r'[\x00-\x1f\x7f"<>|*?:;]+', "_", name).strip(" .") or "document"
     stem, dot, extension = name.rpartition(".")
     if dot and len(extension) <= 5:
@@ -155,7 +155,7 @@ def add_document(
         project_code=code,
         kind=kind,
         language=language,
-        title=" ".join((title or "").split())[:200] or name,
+        title=clean_text(title)[:200] or name,  # no bidirectional override turns "…fdp.exe" into "…exe.pdf"
         file_name=name,
         file_type=found,
         size_bytes=len(data),
