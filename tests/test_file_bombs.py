@@ -161,6 +161,15 @@ def test_a_json_of_empty_containers_is_refused_before_it_is_parsed(tmp_path, ref
     assert len(parsed.errors) == 1 and "rows" in parsed.errors[0].text("en")
 
 
+def test_a_json_nested_deeper_than_the_parser_goes_is_refused_with_the_reason(tmp_path, ref):
+    """200 KB of "[" took the import page to "Something went wrong" (a helper's upload)."""
+    path = tmp_path / "deep.json"
+    path.write_text("[" * 100_000, encoding="utf-8")
+    parsed = parse_file(path, ref)
+    assert len(parsed.errors) == 1 and "nested too deeply" in parsed.errors[0].text("en")
+    assert "lồng nhau quá sâu" in parsed.errors[0].text("vi")
+
+
 def test_a_file_over_the_upload_limit_is_refused_unread(tmp_path, ref):
     path = tmp_path / "big.csv"
     with path.open("wb") as out:

@@ -380,6 +380,8 @@ def _read_json(path: Path) -> Table:
         raise _FileProblem(
             ImportIssue(exc.lineno, "", path.name, Text.of("import.invalid_json", error=exc.msg))
         ) from exc
+    except RecursionError as exc:  # thousands of lists inside lists: a list of projects is two deep
+        raise _FileProblem(ImportIssue(1, "", path.name, Text.of("import.json_too_deep"))) from exc
     if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
         raise _FileProblem(ImportIssue(1, "", path.name, Text.of("import.json_not_list")))
     header = list(dict.fromkeys(key for record in records for key in record))
