@@ -874,7 +874,8 @@ def atom_feed(cat: Catalogue, rows: list[dict[str, Any]], lang: str, self_url: s
         summary = localized(row, "description", lang) or ""
         entries.append(
             "<entry>"
-            f"<id>{escape(base)}/project/{escape(row['code'])}</id>"
+            # the project's short link (/p/CODE), a page that answers: an id is an address a reader may open
+            f"<id>{escape(base)}/p/{quote(row['code'], safe='')}</id>"
             f"<title>{escape(marked_name(localized(row, 'name', lang) or row['code'], bool(row.get('demo')))(lang))}</title>"
             f'<link rel="alternate" href="{escape(link)}"/>'
             f"<updated>{_iso(row['updated_at'])}</updated>"

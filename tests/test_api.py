@@ -190,6 +190,12 @@ def test_the_feed_lists_published_projects_newest_first_in_the_chosen_language(s
     # the feed's own page is the browse page of the same results (a helper saw "/?lang=vi" for every feed)
     alternate = [link.get("href") for link in feed.findall(f"{ATOM}link") if link.get("rel") == "alternate"]
     assert alternate == [f"{server.url}/?category=environmental_services&lang=en"]
+    # each entry's id is an address that answers: the project's short link (a helper opened
+    # "/project/DEMO-004" and got a blank page)
+    first = entries[0].find(f"{ATOM}id").text
+    assert first.startswith(f"{server.url}/p/DEMO-")
+    status, _headers, page = get(server, first.removeprefix(server.url))
+    assert status == 200 and b"DEMO-" in page
     status, _headers, body = get(server, "/api/v1/feed.atom")
     home = [link.get("href") for link in ET.fromstring(body).findall(f"{ATOM}link") if link.get("rel") == "alternate"]
     assert home == [f"{server.url}/"]
