@@ -14,6 +14,7 @@ import urllib.error
 import urllib.request
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
+from urllib.parse import unquote
 
 import pytest
 from starlette.requests import Request
