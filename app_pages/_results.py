@@ -193,6 +193,7 @@ export default function (component) {
     open.dataset.code = card.code;
     open.appendChild(svg(ICONS.open));
     open.appendChild(document.createTextNode(data.labels.open));
+    open.setAttribute("aria-label", `${data.labels.open}: ${card.name}`);  // not forty links all called "Open"
     open.addEventListener("click", (event) => {
       if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
       event.preventDefault();  // in the app, with the session kept, as Streamlit's own page links do
@@ -203,6 +204,7 @@ export default function (component) {
     toggle.setAttribute("aria-pressed", card.listed ? "true" : "false");
     toggle.appendChild(svg(card.listed ? ICONS.remove : ICONS.add));
     toggle.appendChild(document.createTextNode(card.listed ? data.labels.remove : data.labels.add));
+    toggle.setAttribute("aria-label", `${card.listed ? data.labels.remove : data.labels.add}: ${card.name}`);
     toggle.addEventListener("click", () => press("toggle", card.code));
     toggle.className = "toggle";
     actions.append(open, toggle);
@@ -320,6 +322,7 @@ def _card_data(card: ResultCard, listed: bool) -> dict[str, Any]:
         "code": card.code,
         "href": _href(card.code),
         "title": list(card.title_parts),
+        "name": "".join(part for part, _marked in card.title_parts),  # for the buttons' spoken names
         "other": list(card.other_name_parts),
         "facts": card.facts,  # every fact on one line: what a screen reader says
         "category": card.category,

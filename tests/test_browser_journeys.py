@@ -565,6 +565,14 @@ def test_result_cards_by_keyboard_double_click_and_a_quick_back(server, referenc
         wait_idle(page)
         assert len(params_of(page)["list"][0].split(",")) == 1  # added once, not added and removed
 
+        # each card's buttons say which project they act on (a helper heard forty "Open"s)
+        card = page.locator("article.card").nth(2)
+        title = card.locator("h3").text_content()
+        assert card.get_by_role("link").get_attribute("aria-label") == f"Open: {title}"
+        assert card.get_by_role("button").get_attribute("aria-label") in (
+            f"Add to shortlist: {title}",
+            f"Remove from shortlist: {title}",
+        )
         results = params_of(page)
         page.get_by_role("link", name="Open").nth(2).click()
         page.wait_for_timeout(60)
