@@ -100,7 +100,7 @@ def _tile_data(figures: Headline, state: BrowseState, lang: str) -> list[dict[st
             "id": "capital",
             "colour": PRIMARY,
             "figure": t("money.vnd_bn", lang, number=format_number(figures.capital_vnd_bn, lang, 0)),
-            "label": t("landing.capital", lang),
+            "label": t("landing.capital", lang, count=format_number(figures.projects, lang, 0)),
             "more": f"≈ {usd}",
             "hint": t("landing.capital_hint", lang),
             "on": state.sort == "investment",

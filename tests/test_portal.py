@@ -102,6 +102,8 @@ def test_a_tile_pressed_filters_and_pressed_again_undoes_it(fresh_db):
     with demo_catalogue() as cat:
         shown = tiles(at)
         assert shown["calling"]["figure"] == str(headline(cat).calling)
+        # the capital is every listed project's, and says so (a helper read "sought" as the callers')
+        assert shown["capital"]["label"] == f"tổng vốn dự kiến của {headline(cat).projects} dự án công bố"
         assert shown["category:renewables"]["figure"] == str(cat.count(category="renewables"))
         press(at, "tile", "category:renewables", TILES)
         assert not at.exception
