@@ -103,6 +103,7 @@ def test_a_formula_without_a_stored_result_is_said_not_read_as_empty(tmp_path, r
     parsed = parse_file(path, ref)
     assert len(parsed.errors) == 1
     assert parsed.errors[0].row == 2 and parsed.errors[0].value == "E2"
+    assert parsed.errors[0].column == "E"  # the error table names the column (a helper saw it empty)
     assert "formula" in parsed.errors[0].text("en") and "công thức" in parsed.errors[0].text("vi")
 
 

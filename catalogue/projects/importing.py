@@ -529,9 +529,11 @@ def _formulas_problem(formula_cells: list[tuple[int, int]]) -> _FileProblem:
     from openpyxl.utils import get_column_letter
 
     row, column = formula_cells[0]
-    where = f"{get_column_letter(column)}{row}"
+    letter = get_column_letter(column)
+    where = f"{letter}{row}"
     text = Text.of("import.formulas", cell=where, count=len(formula_cells))
-    return _FileProblem(ImportIssue(row, "", where, text))
+    # the column as Excel names it: the header above may be two rows, or none the catalogue knows
+    return _FileProblem(ImportIssue(row, letter, where, text))
 
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a Compound File: an encrypted workbook, or an old .xls
