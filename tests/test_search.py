@@ -348,3 +348,26 @@ def test_a_word_nearly_every_project_holds_lists_none_alone_and_numbers_match_th
     assert sum(result.facets["category"].values()) == result.total
     # one digit is not padded: "5" is not "005"
     assert "HN-005" not in codes(cat, "lò đốt 5")
+
+
+def test_a_place_is_not_found_in_a_label_that_names_it(demo_cat):
+    """ "Sơn Tây" listed six projects, five of them elsewhere: their lead agency is "the People's
+    Committees of urban districts, rural districts and Sơn Tây town" (a helper's search)."""
+    there = {
+        code
+        for code in demo_cat.projects()["code"]
+        if demo_cat.project(code)["district"] == "son_tay" or demo_cat.project(code)["ward"] == "son_tay"
+    }
+    assert there
+    for query in ("Sơn Tây", "son tay", "Son Tay district"):
+        assert set(codes(demo_cat, query)) == there, query
+    # the agency is still found by its own name
+    assert codes(demo_cat, "UBND thị xã Sơn Tây")
+
+
+@pytest.mark.parametrize("query", ["xử lý nư", "nư", "xử lý nươ"])
+def test_a_word_still_taking_its_vowel_marks_is_completed(demo_cat, query):
+    """Telex writes "nư" on the way to "nước": a word with a vowel's mark but no tone is still being
+    typed ("xử lý nư" found nothing and suggested "nhu"); one with its tone ("Hòa") is whole."""
+    found = demo_cat.search_page(query, limit=5)
+    assert found.total and any("nước" in (hit.name_vi or "") for hit in found.hits), query

@@ -886,7 +886,9 @@ class IndexSnapshot:
             return word
         best = np.full(size, NO_MATCH, dtype=np.uint8)
         for way in ways:
-            best = np.minimum(best, self._phrase_best(way, size))
+            # a place is matched by where projects are (below) and by their texts, never by a label
+            # that names it ("UBND các quận, huyện, thị xã Sơn Tây" leads projects all over Hà Nội)
+            best = np.minimum(best, self._phrase_best(way, size, labels=not part.places))
         if part.alternatives and not part.places and len(own) > 1:
             # a glossary term's words apart, or a translation's ("xử lý nước thải trang trại chăn nuôi"
             # for "nước thải chăn nuôi"), still match it, a typo's step below the phrase itself
@@ -923,14 +925,14 @@ class IndexSnapshot:
         self._best_cache[("written", *key)] = kept
         return kept
 
-    def _phrase_best(self, way: list[dict[int, int]], size: int) -> np.ndarray:
+    def _phrase_best(self, way: list[dict[int, int]], size: int, *, labels: bool = True) -> np.ndarray:
         """Per project, the worst of the words' bests where the words stand as a phrase (in one
-        field group, or in one label), else NO_MATCH."""
-        key = ("phrase", *(tuple(sorted(terms.items())) for terms in way))
+        field group, or, with ``labels``, in one label), else NO_MATCH."""
+        key = ("phrase", labels, *(tuple(sorted(terms.items())) for terms in way))
         cached = self._best_cache.get(key)
         if cached is not None and len(cached) == size:
             return cached
-        bests = [self._best_of(terms, size, ("terms", key[i + 1])) for i, terms in enumerate(way)]
+        bests = [self._best_of(terms, size, ("terms", key[i + 2])) for i, terms in enumerate(way)]
         if len(bests) == 1:
             return bests[0]
         stacked = np.stack(bests)
@@ -949,7 +951,7 @@ class IndexSnapshot:
             phrased = np.concatenate(
                 [found[holding_mask[found]], tokenseq.phrase_docs(self.tokens, self.token_starts, later, tables)]
             )
-        labelled = self._label_phrase_docs(way, holding)
+        labelled = self._label_phrase_docs(way, holding) if labels else np.empty(0, dtype=np.int64)
         chosen = np.concatenate([phrased, labelled]).astype(np.int64)  # a project twice is set twice alike
         best = np.full(size, NO_MATCH, dtype=np.uint8)
         best[chosen] = stacked[:, chosen].max(axis=0)

@@ -48,6 +48,9 @@ TOKEN_RE = re.compile(r"[^\W_]+(?:[.,][0-9]+|&[^\W_]+)*")  # and "TN&MT" whole
 _HYPHENED_RE = re.compile(r"(?<![^\W_])([A-ZĐ]{1,4})-([A-ZĐ]{1,4})(?![^\W_])")
 
 
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # grave, acute, tilde, hook above, dot below
+
+
 @dataclass
 class Part:
     """One unit of a query that a project must match (see the module docstring)."""
@@ -164,9 +167,10 @@ class Lexicon:
         if expansion:  # itself, its expansion as a phrase, and what it is in the other language
             translations = self.glossary.get(_key(expansion), set()) - {tuple(expansion)}
             return Part([folded], typed, [tuple(expansion), *sorted(translations)], exact=True)
-        # A word written with its marks ("Hòa") is written whole: marks are typed syllable by syllable
-        marked = search_fold(typed) != typed and typed.isalpha()
-        return Part([folded], typed, prefix=last and typing and not marked, weak=typed in WEAK_TYPED)
+        # A word with its tone ("Hòa") is written whole: a tone is typed at a syllable's end. A vowel's
+        # own mark comes mid-word ("nư" on the way to "nước" in Telex): such a word is still being typed.
+        toned = typed.isalpha() and not _TONES.isdisjoint(unicodedata.normalize("NFD", typed))
+        return Part([folded], typed, prefix=last and typing and not toned, weak=typed in WEAK_TYPED)
 
     def _phrase_at(self, words: list[tuple[str, str, bool]], start: int, typing: bool) -> tuple[Part, int] | None:
         """The longest place or glossary term starting at ``start``: (its part, the index after it)."""
