@@ -16,9 +16,10 @@ import streamlit as st
 from app_pages._state import page_params, set_page_params
 from app_pages._widgets import bound, sync_value
 from catalogue.projects.browse_state import MAX_QUERY, BrowseState, option_order, parse_params, to_params
-from catalogue.projects.money import exchange_rate
+from catalogue.projects.money import exchange_rate, read_amount
 from catalogue.projects.reference import Reference
-from catalogue.text import collation_key, format_date, format_number, format_usd_m, t
+from catalogue.search.normalize import NumberFormatError
+from catalogue.text import collation_key, format_date, format_number, format_usd_m, is_default, t
 
 
 @dataclass(frozen=True)
@@ -67,19 +68,33 @@ def read_state(ref: Reference, lang: str) -> BrowseState:
         set_page_params(to_params(state))  # canonical: the message is shown once
     if st.session_state.pop("f_swapped", False):
         st.toast(t("browse.swapped", lang), icon=":material/swap_horiz:")
+    unread = st.session_state.pop("f_amount_unread", None)
+    if unread is not None:  # a capital typed that is not one amount: said, and the bound kept as it was
+        st.toast(unread(lang), icon=":material/error:", duration="long")
     sync_value("f_q", state.q)
     for facet in FACETS:
         sync_value(f"f_{facet.field}", list(getattr(state, facet.field)))
-    sync_value("f_min", state.min_vnd)
-    sync_value("f_max", state.max_vnd)
+    sync_value("f_min", format_number(state.min_vnd, lang, 2))  # as the page writes numbers ("1.000")
+    sync_value("f_max", format_number(state.max_vnd, lang, 2))
     sync_value("f_sort", state.sort)
     sync_value("f_view", state.view)
     return state
 
 
+def _typed_amount(key: str, kept: float | None, lang: str) -> float | None:
+    """The capital typed in field ``key``, read the page's way ("1.000" on the Vietnamese page is one
+    thousand); what is not an amount keeps ``kept`` and is said on the next run."""
+    try:
+        return read_amount(st.session_state.get(key), decimal_comma=is_default(lang))
+    except NumberFormatError as unread:
+        st.session_state["f_amount_unread"] = unread.text
+        return kept
+
+
 def _state_from_widgets(current: BrowseState) -> BrowseState:
     s = st.session_state
-    low, high = s.get("f_min"), s.get("f_max")
+    low = _typed_amount("f_min", current.min_vnd, current.lang)
+    high = _typed_amount("f_max", current.max_vnd, current.lang)
     if low is not None and high is not None and low > high:
         low, high = high, low
         s["f_swapped"] = True
@@ -174,26 +189,18 @@ def filter_panel(ref: Reference, state: BrowseState, lang: str, facets: dict[str
 def _capital_range(state: BrowseState, lang: str, apply: Callable[[], None]) -> None:
     """From and up to, in tỷ đồng (an emptied field is no bound), and the range in USD."""
     low, high = st.columns(2)
-    bound(
-        low.number_input,
-        t("browse.min_vnd", lang),
-        key="f_min",
-        value=None,  # an emptied field is no bound, not 0
-        min_value=0.0,
-        max_value=1_000_000.0,
-        step=50.0,
-        on_change=apply,
-    )
-    bound(
-        high.number_input,
-        t("browse.max_vnd", lang),
-        key="f_max",
-        value=None,
-        min_value=0.0,
-        max_value=1_000_000.0,
-        step=50.0,
-        on_change=apply,
-    )
+    # Text, read the page's way: a number box reads "1.000" typed on the Vietnamese page as 1 (a
+    # helper's search listed all 65 projects for "from 1.000 tỷ"); an emptied field is no bound
+    for column, key, label in ((low, "f_min", "browse.min_vnd"), (high, "f_max", "browse.max_vnd")):
+        bound(
+            column.text_input,
+            t(label, lang),
+            key=key,
+            default="",
+            placeholder=t("browse.amount_help", lang),
+            max_chars=24,
+            on_change=apply,
+        )
     if state.min_vnd is not None or state.max_vnd is not None:
         rate = exchange_rate()
         st.caption(

@@ -361,13 +361,44 @@ def test_a_long_visit_does_not_grow_the_session(fresh_db):
 
 def test_emptying_a_capital_field_removes_that_bound_only(fresh_db):
     at = open_app({"min_vnd": "100", "max_vnd": "500"})
-    widget(at, "number_input", "f_max").set_value(None).run()
+    widget(at, "text_input", "f_max").set_value("").run()
     assert not at.exception
     assert at.query_params.get("min_vnd") in ("100", ["100"], "100.0", ["100.0"])
     assert "max_vnd" not in at.query_params  # not "0 to 100" (the emptied field read as 0, then swapped)
-    widget(at, "number_input", "f_min").set_value(None).run()
+    widget(at, "text_input", "f_min").set_value("").run()
     assert "min_vnd" not in at.query_params and "max_vnd" not in at.query_params
-    assert widget(at, "number_input", "f_min").value is None
+    assert widget(at, "text_input", "f_min").value == ""
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed", "applied", "shown"),
+    [
+        ("vi", "1.000", "1000", "1.000"),  # one thousand, as the Vietnamese page writes it (was read as 1)
+        ("vi", "2,5", "2.5", "2,5"),
+        ("vi", "500 triệu", "0.5", "0,5"),
+        ("en", "1,000", "1000", "1,000"),
+        ("en", "2.5", "2.5", "2.5"),
+    ],
+)
+def test_a_capital_is_read_as_the_pages_language_writes_numbers(fresh_db, lang, typed, applied, shown):
+    at = open_app({} if lang == "vi" else {"lang": "en"})
+    widget(at, "text_input", "f_min").set_value(typed).run()
+    assert not at.exception
+    assert at.query_params.get("min_vnd") in (applied, [applied], applied + ".0", [applied + ".0"])
+    assert widget(at, "text_input", "f_min").value == shown  # written back the page's way
+    with demo_catalogue() as cat:
+        assert count_line(at).startswith(str(cat.count(min_investment=float(applied))))
+
+
+def test_a_capital_that_is_not_an_amount_is_said_and_changes_nothing(fresh_db):
+    at = open_app({"min_vnd": "100"})
+    widget(at, "text_input", "f_min").set_value("nhiều").run()
+    assert not at.exception
+    assert at.query_params.get("min_vnd") in ("100", ["100"], "100.0", ["100.0"])
+    assert any("Không đọc được số trong “nhiều”" in toast.value for toast in at.toast)
+    widget(at, "text_input", "f_max").set_value("-5").run()
+    assert "max_vnd" not in at.query_params
+    assert any("từ 0 đến một triệu" in toast.value for toast in at.toast)
 
 
 def test_words_typed_then_the_pager_pressed_are_applied_from_the_first_page(fresh_db):

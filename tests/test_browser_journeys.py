@@ -335,7 +335,7 @@ def test_a_capital_range_typed_the_wrong_way_round_is_swapped_and_said(server, r
         wait_idle(page)
         page.get_by_text("đã đổi chỗ hai giá trị").wait_for()
         assert "min_vnd=100" in page.url and "max_vnd=1000" in page.url
-        assert page.get_by_label("Vốn từ (tỷ đồng)").input_value() in ("100.00", "100")
+        assert page.get_by_label("Vốn từ (tỷ đồng)").input_value() == "100"
         assert_consistent(page, reference, "swapped range")
         assert shown_total(page) > 0
         page.screenshot(path=tmp_path / "range.png")
