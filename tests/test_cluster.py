@@ -104,6 +104,9 @@ def test_staff_paths_lead_to_the_primary_and_the_internal_route_is_not_public(cl
     status, _body, headers = get(cluster.public_url + "/signin?lang=en")
     assert status == 302 and headers["Location"].endswith("/staff/signin?lang=en")
     assert get(cluster.public_url + "/internal/forward")[0] == 404
+    # Streamlit's counters name the caches and their sizes: not for the public (a helper read them)
+    assert get(cluster.public_url + "/_stcore/metrics")[0] == 404
+    assert get(cluster.public_url + "/staff/_stcore/metrics")[0] == 404
     assert get(cluster.primary.url + "/staff/")[0] == 200
     for member in cluster.replica_members():  # a replica itself has no staff pages and refuses writes
         assert json.loads(get(member.url + "/api/v1/projects?per_page=1")[1])["total"] == 65
