@@ -11,7 +11,7 @@ import pytest
 from catalogue.leadership.dashboard import dashboard
 from catalogue.projects.landing import CATEGORY_COLOURS, category_colour, headline, map_points
 from catalogue.projects.money import exchange_rate
-from catalogue.projects.views import TABLE_COLUMNS, escape_markdown, result_table
+from catalogue.projects.views import TABLE_COLUMNS, escape_markdown, result_cards, result_table
 from tests.results import card_data, component_data, press
 from tests.test_app import count_line, demo_catalogue, open_app, widget
 
@@ -294,3 +294,22 @@ def test_the_theme_names_a_font_streamlit_serves_itself():
 
     theme = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))["theme"]
     assert theme["font"] == theme["headingFont"] == "Source Sans"  # served by Streamlit itself, Vietnamese included
+
+
+def test_a_project_listed_for_a_word_only_its_label_holds_says_so():
+    """ "waste" listed rooftop solar projects with nothing marked: their project type says
+    "waste-to-energy" (a helper's search). The card now says what matched."""
+    with demo_catalogue() as cat:
+        found = cat.search_page("waste", limit=80)
+        by_label = [hit for hit in found.hits if hit.labels and not any(hit.highlights.values())]
+        assert by_label, "the demo has projects found by a label alone"
+        for card, hit in zip(result_cards(cat, by_label, "en"), by_label, strict=True):
+            marked = [text for text, on in card.snippet_parts if on]
+            assert card.snippet_parts[0][0] == "Matched by " and len(marked) == 1
+            assert "waste" in marked[0].lower(), (hit.code, marked)
+        # a project whose own text has the word shows its text, not its label
+        texts = [hit for hit in found.hits if hit.highlights.get("description_en")]
+        assert texts and result_cards(cat, texts[:1], "en")[0].snippet_parts[0][0] != "Matched by "
+        # the words marked in Vietnamese too
+        vi = result_cards(cat, by_label[:1], "vi")[0].snippet_parts
+        assert vi[0][0] == "Khớp theo " and vi[1][1]

@@ -22,6 +22,7 @@ from catalogue.core import Catalogue
 from catalogue.projects.landing import category_colour
 from catalogue.projects.model import COLUMNS_BY_NAME
 from catalogue.projects.money import exchange_rate
+from catalogue.projects.reference import Reference
 from catalogue.text import (
     enum_label,
     format_date,
@@ -484,7 +485,7 @@ def result_cards(cat: Catalogue, hits: list, lang: str) -> list[ResultCard]:
                 else "",
                 form=ref.forms.label(form)(lang) if isinstance(form, str) and form else "",
                 status=ref.statuses.label(row["status"])(lang),
-                snippet_parts=_card_snippet(row, hit, lang),
+                snippet_parts=_card_snippet(row, hit, lang, ref),
                 other_name_parts=_parts(hit.name_vi, hit.highlights["name_vi"])
                 if translated and not spans and hit.highlights.get("name_vi")
                 else [],
@@ -502,9 +503,32 @@ def _usd_text(amount: float | None, lang: str) -> str:
     return f"≈ {format_usd_m(usd, lang)}" if usd else ""
 
 
-def _card_snippet(row: pd.Series, hit: object, lang: str) -> Parts:
+# a coded value whose label matched the query, named as its filter is (catalogue/data/strings.csv)
+_LABEL_FILTERS = {
+    "category": ("browse.category", "categories"),
+    "project_type": ("browse.type", "types"),
+    "district": ("browse.district", "districts"),
+    "ward": ("browse.ward", "wards"),
+    "investment_form": ("browse.form", "forms"),
+    "lead_agency": ("browse.agency", "agencies"),
+}
+
+
+def _matched_label(ref: Reference, row: pd.Series, hit: object, lang: str) -> Parts:
+    """ "Matched by Project type: …waste-to-energy…": a project listed for a word only its label has."""
+    for name in getattr(hit, "labels", ()):
+        key, enum = _LABEL_FILTERS[name]
+        value = row.get(name)
+        if isinstance(value, str) and value:
+            label = getattr(ref, enum).label(value)(lang)
+            return [(f"{t('card.matched_label', lang)} ", False), (f"{t(key, lang)}: {label}", True)]
+    return []
+
+
+def _card_snippet(row: pd.Series, hit: object, lang: str, ref: Reference | None = None) -> Parts:
     """Two lines that show why the project is listed: the description around the matched words
-    (in ``lang`` first), else the address or capacity that matched, named; else the description."""
+    (in ``lang`` first), else the address or capacity that matched, named; else a label that
+    matched, named; else the description."""
     highlights: dict = getattr(hit, "highlights", {}) or {}
     translated = reads_translation(lang)
     descriptions = ("description_en", "description_vi") if translated else ("description_vi",)
@@ -522,6 +546,10 @@ def _card_snippet(row: pd.Series, hit: object, lang: str) -> Parts:
     names_matched = highlights.get("name_vi") or highlights.get("name_en")
     if translated and not names_matched and highlights.get("description_vi"):
         return shown("description_vi")  # the only place the words are: show it, marked as Vietnamese
+    if ref is not None and not any(highlights.values()):
+        matched = _matched_label(ref, row, hit, lang)
+        if matched:
+            return matched
     for name in descriptions:
         if isinstance(row.get(name), str) and row.get(name):
             return shown(name)

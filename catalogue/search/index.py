@@ -120,13 +120,15 @@ def _zero_padded(word: str) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class SearchHit:
-    """One result: ``highlights`` maps a text field to the (start, end) spans that matched."""
+    """One result: ``highlights`` maps a text field to the (start, end) spans that matched;
+    ``labels`` names the coded values (of :data:`LABELLED`) whose label holds a word of the query."""
 
     code: str
     score: float
     name_vi: str
     name_en: str | None
     highlights: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    labels: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -1478,10 +1480,25 @@ class IndexSnapshot:
                 if terms
                 else {}
             )
+            labels = tuple(name for name in LABELLED if terms and self._label_holds(doc, name, terms))
             hits.append(
-                SearchHit(self.codes[doc], round(1.0 / (1 + rank), 6), row["name_vi"], row["name_en"], highlights)
+                SearchHit(
+                    self.codes[doc], round(1.0 / (1 + rank), 6), row["name_vi"], row["name_en"], highlights, labels
+                )
             )
         return hits
+
+    def _label_holds(self, doc: int, name: str, terms: set[str]) -> bool:
+        """Whether project ``doc``'s label of ``name`` holds one of ``terms`` (why a project whose
+        texts do not have the words is listed: its type says "waste-to-energy")."""
+        value = int(self.attributes[name][doc])
+        if value < 0:
+            return False
+        code = self.attribute_codes[name][value]
+        held = self._label_cache.get(("term set", name, code))
+        if held is None:
+            held = self._label_cache[("term set", name, code)] = frozenset(self._label_terms(name, code))
+        return not held.isdisjoint(terms)
 
     def _spans(self, text: Any, terms: set[str], seen: dict[str, bool]) -> list[tuple[int, int]]:
         """Where the words of ``text`` that matched the query stand (start, end)."""
