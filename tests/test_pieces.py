@@ -5,7 +5,10 @@ latest searches before it serves anyone."""
 from __future__ import annotations
 
 import gc
+import os
 import random
+import subprocess
+import sys
 import threading
 
 import duckdb
@@ -168,3 +171,18 @@ def test_duckdb_works_within_a_memory_budget_and_a_replica_spills_to_its_own_fol
         ).fetchone()
     assert limit == "91.5 MiB", limit  # 96 MB as DuckDB says it
     assert not spill.startswith(str(path.parent)), "a replica never spills into the shared snapshot folder"
+
+
+def test_a_spill_folder_left_by_a_killed_process_is_removed_by_the_next(tmp_path):
+    """A replica killed with -9 never runs its exit hook: its spill folder stayed in /tmp (24 of them
+    after a day of tests). The next process removes those of processes that are gone, and only those."""
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    left = tmp_path / f"{database.SPILL_PREFIX}{gone.pid}-abc"
+    alive = tmp_path / f"{database.SPILL_PREFIX}{os.getpid()}-def"
+    old_style = tmp_path / f"{database.SPILL_PREFIX}0bvx6c0g"  # no pid in its name: not ours to judge
+    for folder in (left, alive, old_style):
+        folder.mkdir()
+        (folder / "spilled.tmp").write_bytes(b"x")
+    database._sweep_spills(tmp_path)
+    assert not left.exists() and alive.exists() and old_style.exists()

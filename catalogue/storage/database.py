@@ -81,14 +81,34 @@ def query_memory() -> str | None:
     return configured
 
 
+SPILL_PREFIX = "catalogue-spill-"
+
+
 def _spill_directory() -> str:
     """A directory of this process's own for what a read-only database's queries spill: a replica's
-    snapshot folder is shared with the others and written by the primary."""
+    snapshot folder is shared with the others and written by the primary. Its name carries the
+    process id; those of processes no longer running (killed, so their exit hook never ran) are
+    removed first."""
     global _spill
     if _spill is None:
-        _spill = tempfile.mkdtemp(prefix="catalogue-spill-")
+        _sweep_spills(Path(tempfile.gettempdir()))
+        _spill = tempfile.mkdtemp(prefix=f"{SPILL_PREFIX}{os.getpid()}-")
         atexit.register(shutil.rmtree, _spill, True)
     return _spill
+
+
+def _sweep_spills(folder: Path) -> None:
+    """Remove this user's spill directories left by processes that are gone."""
+    for found in folder.glob(f"{SPILL_PREFIX}*"):
+        pid, dash, _rest = found.name.removeprefix(SPILL_PREFIX).partition("-")
+        try:
+            if not (dash and pid.isdigit()) or found.stat().st_uid != os.getuid():
+                continue  # an older name without a pid, or another user's
+            os.kill(int(pid), 0)  # raises when no such process runs
+        except ProcessLookupError:
+            shutil.rmtree(found, ignore_errors=True)
+        except OSError:  # gone meanwhile, or a process of another user (still running)
+            continue
 
 
 _spill: str | None = None
