@@ -108,14 +108,12 @@ def typo_budget(word: str) -> int:
 
 
 def _zero_padded(word: str) -> tuple[str, ...]:
-    """A number of two digits or more as codes write it with leading zeros, or without them:
-    "48" is also "048" and "0048" (DEMO-048), "048" also "48". Not a single digit: "5" is not "05"."""
-    if not word.isdigit() or len(word) > 6:
+    """A number of two digits or more as codes write it, with leading zeros: "48" is also "048" and
+    "0048" (DEMO-048). Not the other way: "015" is a code's number, not "15 ha" in a description (a
+    helper's "DEMO-015" listed three other projects); nor a single digit: "5" is not "05"."""
+    if not word.isdigit() or len(word) > 6 or word.startswith("0") or len(word) < 2:
         return ()
-    bare = word.lstrip("0")
-    if len(bare) < 2:
-        return ()
-    return tuple(form for form in (bare, "0" + bare, "00" + bare, "000" + bare) if form != word)
+    return ("0" + word, "00" + word, "000" + word)
 
 
 @dataclass(frozen=True)
