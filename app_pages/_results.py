@@ -44,7 +44,7 @@ STYLE = """
 .card h3 { font-size: 1.25rem; font-weight: 600; line-height: 1.4; margin: 0 0 0.5rem; }
 .card h3 mark { background: #fde68a; color: inherit; border-radius: 3px; padding: 0 0.1em; }
 .card .other { font-size: 0.875rem; color: var(--st-gray-color, #6b7280); margin: 0 0 0.5rem; }
-.card .snippet { margin: 0 0 0.75rem; display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical;
+.card .snippet { margin: 0 0 0.75rem; white-space: pre-line; display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical;
   overflow: hidden; line-height: 1.6; }
 .card b { font-weight: 700; }
 .actions { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; }

@@ -105,7 +105,9 @@ with left:
         st.subheader(t("project.description", lang))
         if sheet.description_is_fallback:
             st.caption(t("value.missing_en", lang))
-        st.markdown(escape_markdown(sheet.description))
+        # each line as written: Markdown joins single line breaks into one paragraph (a helper's
+        # heading line and table rows came out as one run-on line)
+        st.markdown(escape_markdown(sheet.description).replace("\n", "  \n"))
     for title, text in (
         (t("project.incentives", lang), sheet.incentives),
         (t("project.legal_basis", lang), sheet.legal_basis),

@@ -313,3 +313,32 @@ def test_a_project_listed_for_a_word_only_its_label_holds_says_so():
         # the words marked in Vietnamese too
         vi = result_cards(cat, by_label[:1], "vi")[0].snippet_parts
         assert vi[0][0] == "Khớp theo " and vi[1][1]
+
+
+def test_a_descriptions_lines_stay_lines_on_the_fact_sheet(fresh_db):
+    """A description written as a heading line and rows came out as one run-on paragraph (a helper's
+    edit): Markdown joins single line breaks, so each is made a hard break."""
+    from app_pages._state import get_catalogue
+
+    at = open_app({"code": "DEMO-035", "lang": "vi"}, page="project.py")
+    written = "Quy mô:\nDây chuyền 1: 50 tấn/ngày\nDây chuyền 2: 80 tấn/ngày"
+    get_catalogue().write(
+        lambda cur: cur.execute("update projects set description_vi = ? where code = 'DEMO-035'", [written]),
+        event="projects",
+    )
+    at.run()
+    assert not at.exception
+    shown = next(m.value for m in at.markdown if "Dây chuyền 1" in m.value)
+    assert shown == escape_markdown(written).replace("\n", "  \n") and shown.count("  \n") == 2
+
+
+def test_the_print_page_dates_itself_in_hanoi(monkeypatch):
+    """Just after midnight in Hà Nội the print page said "Printed on" the day before (a server keeps UTC)."""
+    import datetime as dt
+
+    from catalogue.projects import views
+
+    monkeypatch.setattr(views, "hanoi_today", lambda: dt.date(2026, 12, 1))
+    with demo_catalogue() as cat:
+        assert "01/12/2026" in views.profile_html(cat, "DEMO-001", "vi")
+        assert "1 Dec 2026" in views.profile_html(cat, "DEMO-001", "en")

@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from catalogue.clock import hanoi_today
 from catalogue.core import Catalogue
 from catalogue.projects.landing import category_colour
 from catalogue.projects.model import COLUMNS_BY_NAME
@@ -296,7 +297,7 @@ def profile_html(cat: Catalogue, code: str, lang: str, print_on_load: str | None
         if text:
             sections += f"<h2>{escape(title)}</h2><p>{escape(text).replace(chr(10), '<br>')}</p>"
     demo = f'<p class="demo">{escape(t("project.demo", lang))}</p>' if sheet.demo else ""
-    today = format_date(dt.date.today(), lang)
+    today = format_date(hanoi_today(), lang)  # the day in Hà Nội, as every other date (a server keeps UTC)
     printing = (
         f'<script nonce="{escape(print_on_load)}">window.addEventListener("load", () => window.print());</script>'
         if print_on_load
