@@ -16,6 +16,7 @@ from streamlit.testing.v1 import AppTest
 
 from catalogue import Catalogue
 from catalogue.projects.browse_state import parse_params
+from catalogue.text import format_number
 from tests.results import component_data, press
 
 APP = str(__import__("conftest").ROOT / "app_pages" / "main.py")  # the frame each session runs
@@ -68,8 +69,10 @@ def check(at: AppTest, reference: Catalogue, where: str) -> None:
     for field in ("category", "district", "ward", "status", "form", "agency"):
         widget = by_key(at, "multiselect", f"f_{field}")
         assert widget is not None and list(widget.value) == list(getattr(state, field)), (where, field)
-    assert by_key(at, "number_input", "f_min").value == state.min_vnd, where
-    assert by_key(at, "number_input", "f_max").value == state.max_vnd, where
+    lang = params.get("lang", ["vi"])[0]
+    # the capital fields show the bounds applied, written the page's way ("1.000" on the Vietnamese page)
+    assert by_key(at, "text_input", "f_min").value == format_number(state.min_vnd, lang, 2), where
+    assert by_key(at, "text_input", "f_max").value == format_number(state.max_vnd, lang, 2), where
     sort = by_key(at, "selectbox", "f_sort")
     if sort is not None:  # not on the empty state
         assert sort.value == state.sort, where
@@ -78,7 +81,6 @@ def check(at: AppTest, reference: Catalogue, where: str) -> None:
         assert view.value == state.view, where
         if total and state.view == "table":
             assert len(at.dataframe[0].value) == min(total, 500), where
-    lang = params.get("lang", ["vi"])[0]
     title = at.title[0].value
     assert title.startswith("Danh mục" if lang == "vi" else "Hanoi"), (where, lang, title)
 
@@ -127,8 +129,9 @@ def test_random_walk_on_the_browse_page(fresh_db, reference, seed):
         elif action == "range":
             low = rng.choice([None, 0.0, 50.0, 200.0, 1000.0])
             high = rng.choice([None, 100.0, 500.0, 3000.0])
-            by_key(at, "number_input", "f_min").set_value(low).run()
-            by_key(at, "number_input", "f_max").set_value(high).run()
+            lang = url_params(at).get("lang", ["vi"])[0]  # typed as the page writes numbers
+            by_key(at, "text_input", "f_min").set_value(format_number(low, lang, 2)).run()
+            by_key(at, "text_input", "f_max").set_value(format_number(high, lang, 2)).run()
         elif action == "sort":
             sort = by_key(at, "selectbox", "f_sort")
             if sort is None:
