@@ -874,8 +874,9 @@ def atom_feed(cat: Catalogue, rows: list[dict[str, Any]], lang: str, self_url: s
         summary = localized(row, "description", lang) or ""
         entries.append(
             "<entry>"
-            # the project's short link (/p/CODE), a page that answers: an id is an address a reader may open
-            f"<id>{escape(base)}/p/{quote(row['code'], safe='')}</id>"
+            # the project's short link (/p/CODE), a page that answers: an id is an address a reader may
+            # open, in the feed's language (an English feed's entries opened the Vietnamese page)
+            f"<id>{escape(base)}/p/{quote(row['code'], safe='')}{'' if is_default(lang) else f'?lang={lang}'}</id>"
             f"<title>{escape(marked_name(localized(row, 'name', lang) or row['code'], bool(row.get('demo')))(lang))}</title>"
             f'<link rel="alternate" href="{escape(link)}"/>'
             f"<updated>{_iso(row['updated_at'])}</updated>"

@@ -193,9 +193,10 @@ def test_the_feed_lists_published_projects_newest_first_in_the_chosen_language(s
     # each entry's id is an address that answers: the project's short link (a helper opened
     # "/project/DEMO-004" and got a blank page)
     first = entries[0].find(f"{ATOM}id").text
-    assert first.startswith(f"{server.url}/p/")
+    assert first.startswith(f"{server.url}/p/") and first.endswith("?lang=en")  # the English feed's, in English
     status, _headers, page = get(server, first.removeprefix(server.url))  # "HN%2F2026-07": a code with a slash
-    assert status == 200 and f"/project?code={first.rsplit('/p/', 1)[1]}".encode() in page  # leads to it
+    code = first.rsplit("/p/", 1)[1].removesuffix("?lang=en")
+    assert status == 200 and f"/project?code={code}&amp;lang=en".encode() in page  # leads to it, in English
     status, _headers, body = get(server, "/api/v1/feed.atom")
     home = [link.get("href") for link in ET.fromstring(body).findall(f"{ATOM}link") if link.get("rel") == "alternate"]
     assert home == [f"{server.url}/"]

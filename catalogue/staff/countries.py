@@ -96,7 +96,9 @@ def country_choice_label(code: str) -> Text:
 
     def offered(lang: str) -> str:
         shown = names(lang)
-        extra = [_without_accents(shown), names("en")]  # English: what foreign investors type
+        # English: what foreign investors type; Vietnamese with and without accents: what staff and
+        # Vietnamese speakers type on the English page ("Duc" found only Dominican Republic there)
+        extra = [_without_accents(shown), names("en"), names("vi"), _without_accents(names("vi"))]
         extra = [e for e in dict.fromkeys(extra) if e and e.lower() != shown.lower()]
         return f"{shown} ({' · '.join(extra)})" if extra else shown
 
