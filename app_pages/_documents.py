@@ -53,7 +53,8 @@ def public_documents(cat: Catalogue, code: str, lang: str) -> None:
         return
     st.subheader(t("documents.title", lang))
     st.markdown("\n".join(_line(document, lang) for document in found))
-    photos = [document for document in found if document.is_image]
+    # the gallery holds the site photos only: a PNG filed as a study is in the list above, not here
+    photos = [document for document in found if document.is_image and document.kind == "photo"]
     if photos:
         columns = st.columns(3)
         for index, photo in enumerate(photos[:9]):

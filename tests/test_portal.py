@@ -342,3 +342,22 @@ def test_the_print_page_dates_itself_in_hanoi(monkeypatch):
     with demo_catalogue() as cat:
         assert "01/12/2026" in views.profile_html(cat, "DEMO-001", "vi")
         assert "1 Dec 2026" in views.profile_html(cat, "DEMO-001", "en")
+
+
+def test_the_gallery_holds_the_site_photos_only(fresh_db):
+    """A PNG filed as a study showed in the photo gallery beside the site photo (a helper's upload);
+    it stays in the document list, and only site photos make the gallery."""
+    from app_pages._state import get_catalogue
+    from catalogue.projects.documents import add_document
+    from tests.test_data_room import PNG
+
+    at = open_app({"code": "DEMO-035", "lang": "en"}, page="project.py")
+    cat = get_catalogue()
+    add_document(cat, "DEMO-035", PNG, "site.png", kind="photo", language="vi", title="Site from the road")
+    add_document(cat, "DEMO-035", PNG + b"study", "plan.png", kind="prefeasibility", language="vi", title="Site plan")
+    at.run()
+    assert not at.exception
+    images = [m.value for m in at.markdown if m.value.startswith("![")]
+    assert len(images) == 1 and images[0].startswith("![Site from the road]")
+    listed = next(m.value for m in at.markdown if "Site plan" in m.value and not m.value.startswith("!["))
+    assert "/documents/" in listed  # still in the list, to download
