@@ -5,6 +5,7 @@ from the project page, only while the project is public)."""
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
 
 import pytest
@@ -75,6 +76,15 @@ def test_a_files_kind_is_read_from_its_bytes():
         (PDF, "photo.pdf", "photo", "A site photo must be a PNG or JPEG"),
         (b"", "empty.pdf", "other", "The file is empty"),
         (PDF, "x.pdf", "spreadsheet", "Choose the document's kind"),
+        # a truncated upload and a forged header (a helper's 18-byte PDF and 1 KB "60000 × 60000" PNG)
+        (PDF[:18], "cut.pdf", "prefeasibility", "looks damaged or incomplete"),
+        (PNG[:-12], "cut.png", "photo", "looks damaged or incomplete"),
+        (
+            PNG[:16] + struct.pack(">II", 60_000, 60_000) + PNG[24:],
+            "bomb.png",
+            "photo",
+            "60000 × 60000 image is too large",
+        ),
     ],
 )
 def test_what_cannot_be_kept_is_refused_with_the_reason(data, name, kind, reason):

@@ -17,6 +17,7 @@ import datetime as dt
 import hashlib
 import io
 import re
+import struct
 import uuid
 import zipfile
 from dataclasses import dataclass
@@ -131,7 +132,25 @@ def check(data: bytes, file_name: str, kind: str, language: str) -> str:
         raise _refuse("documents.wrong_extension", name=safe_file_name(file_name), kind=found.upper())
     if kind == "photo" and found not in IMAGES:
         raise _refuse("documents.photo_not_image")
+    _check_whole(data, found, safe_file_name(file_name))
     return found
+
+
+MAX_PIXELS = 100_000_000  # a photo's width × height (a 60000 × 60000 PNG header is a browser's memory bomb)
+
+
+def _check_whole(data: bytes, found: str, name: str) -> None:
+    """A PDF that ends as a PDF does and a PNG with its end mark and a size a browser can draw:
+    a truncated upload or a forged header is refused, said why (a helper's 18-byte PDF and a 1 KB
+    PNG claiming 60000 × 60000 pixels were kept)."""
+    if found == "pdf" and b"%%EOF" not in data[-2048:]:
+        raise _refuse("documents.damaged", name=name)
+    if found == "png":
+        if data[12:16] != b"IHDR" or b"IEND" not in data[-1024:]:
+            raise _refuse("documents.damaged", name=name)
+        width, height = struct.unpack(">II", data[16:24])
+        if not width or not height or width * height > MAX_PIXELS:
+            raise _refuse("documents.image_too_large", name=name, width=width, height=height)
 
 
 def add_document(
