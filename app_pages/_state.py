@@ -211,8 +211,9 @@ def shortlist() -> list[str]:
     state = st.session_state
     if "shortlist" not in state:
         wanted = ",".join(st.query_params.get_all("list"))
-        codes = [code.strip()[:60] for code in wanted.split(",") if code.strip()]
-        state["shortlist"] = list(dict.fromkeys(codes))[:SHORTLIST_LIMIT]
+        codes = list(dict.fromkeys(code.strip()[:60] for code in wanted.split(",") if code.strip()))
+        state["shortlist"] = codes[:SHORTLIST_LIMIT]
+        state["shortlist_waiting"] = codes[SHORTLIST_LIMIT : SHORTLIST_LIMIT + 20]  # beyond the limit (see below)
     return state["shortlist"]
 
 
@@ -221,11 +222,19 @@ def keep_globals_in_url() -> None:
     shortlisted project that is no longer public (withdrawn, unpublished, or never was) leaves
     the list, so it holds no slot that cannot be seen or freed; the shortlist page says so."""
     chosen = shortlist()
-    public = {row["code"] for row in get_catalogue().rows(chosen)} if chosen else set()  # remembered per version
-    gone = [code for code in chosen if code not in public]
+    waiting = st.session_state.pop("shortlist_waiting", [])  # a link's codes beyond the limit, once
+    public = {row["code"] for row in get_catalogue().rows(chosen + waiting)} if chosen else set()  # per version
+    gone = [code for code in chosen + waiting if code not in public]
     if gone:
         chosen[:] = [code for code in chosen if code not in gone]
         st.session_state["shortlist_gone"] = gone
+    waiting = [code for code in waiting if code in public]
+    room = SHORTLIST_LIMIT - len(chosen)
+    chosen += waiting[:room]  # a withdrawn project's slot goes to the next public one of the link
+    if waiting[room:]:  # more than the list holds: said, not silently dropped (a helper's six codes became four)
+        lang = language()
+        codes = escape_markdown(", ".join(waiting[room:]))
+        st.toast(t("shortlist.over", lang, limit=SHORTLIST_LIMIT, codes=codes), icon=":material/info:", duration="long")
     write_query({**_page_only(), **global_params()})
 
 

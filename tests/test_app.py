@@ -433,3 +433,16 @@ def test_beside_a_filter_in_use_other_options_say_what_they_add(fresh_db):
     assert others and all(re.search(r"\(\+\d+\)$", label) for label in others), labels
     category = widget(at, "multiselect", "f_category")  # a filter not in use: plain counts
     assert all(re.search(r"\(\d+\)$", label) for label in category.options), category.options
+
+
+def test_a_link_naming_more_projects_than_a_shortlist_holds_says_which_were_left_out(fresh_db):
+    """Six codes in a shared link became four without a word (a helper); a code that names nothing
+    public gives its slot to the next one of the link, and the rest are named."""
+    codes = ["DEMO-001", "NOPE-1", "DEMO-002", "DEMO-003", "DEMO-004", "DEMO-005", "DEMO-006"]
+    at = open_app({"list": ",".join(codes)})
+    assert not at.exception
+    kept = at.query_params["list"]
+    kept = kept[0] if isinstance(kept, list) else kept
+    assert kept.split(",") == ["DEMO-001", "DEMO-002", "DEMO-003", "DEMO-004"]
+    said = " ".join(toast.value for toast in at.toast).replace("\\", "")  # Markdown escapes
+    assert "DEMO-005, DEMO-006" in said and "tối đa 4 dự án" in said
