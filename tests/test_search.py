@@ -374,3 +374,22 @@ def test_a_word_still_taking_its_vowel_marks_is_completed(demo_cat, query):
     typed ("xử lý nư" found nothing and suggested "nhu"); one with its tone ("Hòa") is whole."""
     found = demo_cat.search_page(query, limit=5)
     assert found.total and any("nước" in (hit.name_vi or "") for hit in found.hits), query
+
+
+def test_nothing_in_the_demo_note_is_marked_as_matched(demo_cat):
+    """The note "(Illustrative demo data, not an official project.)" is not searched; "demo" was still
+    marked in it on the card."""
+    from catalogue.search.index import UNSEARCHED
+
+    found = demo_cat.search_page("demo wastewater", limit=30)
+    checked = 0
+    for hit in found.hits:
+        row = demo_cat.project(hit.code)
+        for name in ("description_vi", "description_en"):
+            text = row[name] or ""
+            for note in UNSEARCHED:
+                at = text.find(note)
+                if at >= 0:
+                    checked += 1
+                    assert not [s for s in hit.highlights.get(name, []) if at <= s[0] < at + len(note)], hit.code
+    assert checked and any(hit.highlights for hit in found.hits)  # words outside the note are still marked

@@ -107,6 +107,17 @@ def typo_budget(word: str) -> int:
     return 1 if len(word) < 8 else 2
 
 
+def _outside_unsearched(text: Any, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` without those inside the demo note (UNSEARCHED): it is not searched, so nothing in
+    it is marked as matched ("demo" was marked in "(Illustrative demo data, …)")."""
+    if not spans or not isinstance(text, str):
+        return spans
+    notes = [(at, at + len(note)) for note in UNSEARCHED if (at := text.find(note)) >= 0]
+    if not notes:
+        return spans
+    return [(a, b) for a, b in spans if not any(start <= a and b <= end for start, end in notes)]
+
+
 def _zero_padded(word: str) -> tuple[str, ...]:
     """A number of two digits or more as codes write it, with leading zeros: "48" is also "048" and
     "0048" (DEMO-048). Not the other way: "015" is a code's number, not "15 ha" in a description (a
@@ -1474,7 +1485,11 @@ class IndexSnapshot:
         for rank, doc in enumerate(page, start=offset):
             row = dict(zip(TEXT_FIELDS, texts.get(doc, ("",) + (None,) * (len(TEXT_FIELDS) - 1)), strict=True))
             highlights = (
-                {name: spans for name in HIGHLIGHT_FIELDS if (spans := self._spans(row.get(name), terms, seen))}
+                {
+                    name: spans
+                    for name in HIGHLIGHT_FIELDS
+                    if (spans := _outside_unsearched(row.get(name), self._spans(row.get(name), terms, seen)))
+                }
                 if terms
                 else {}
             )
