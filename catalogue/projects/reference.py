@@ -133,6 +133,7 @@ class Reference:
             "district": self.districts,
             "ward": self.wards,
             "agency": self.agencies,
+            "lead_agency": self.agencies,  # as the projects' column is named
         }[kind]
 
 

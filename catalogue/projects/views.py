@@ -20,6 +20,7 @@ import pandas as pd
 
 from catalogue.clock import hanoi_today
 from catalogue.core import Catalogue
+from catalogue.projects.browse_state import LIST_PARAMS
 from catalogue.projects.landing import category_colour
 from catalogue.projects.model import COLUMNS_BY_NAME
 from catalogue.projects.money import exchange_rate
@@ -504,25 +505,18 @@ def _usd_text(amount: float | None, lang: str) -> str:
     return f"≈ {format_usd_m(usd, lang)}" if usd else ""
 
 
-# a coded value whose label matched the query, named as its filter is (catalogue/data/strings.csv)
-_LABEL_FILTERS = {
-    "category": ("browse.category", "categories"),
-    "project_type": ("browse.type", "types"),
-    "district": ("browse.district", "districts"),
-    "ward": ("browse.ward", "wards"),
-    "investment_form": ("browse.form", "forms"),
-    "lead_agency": ("browse.agency", "agencies"),
-}
+# a column's filter parameter ("project_type" → "type"): a card names the column as its filter is named
+_PARAM_OF = {column: param for param, column in LIST_PARAMS.items()}
 
 
 def _matched_label(ref: Reference, row: pd.Series, hit: object, lang: str) -> Parts:
     """ "Matched by Project type: …waste-to-energy…": a project listed for a word only its label has."""
     for name in getattr(hit, "labels", ()):
-        key, enum = _LABEL_FILTERS[name]
         value = row.get(name)
         if isinstance(value, str) and value:
-            label = getattr(ref, enum).label(value)(lang)
-            return [(f"{t('card.matched_label', lang)} ", False), (f"{t(key, lang)}: {label}", True)]
+            label = ref.enumeration(name).label(value)(lang)
+            named = t(f"browse.{_PARAM_OF[name]}", lang)
+            return [(f"{t('card.matched_label', lang)} ", False), (f"{named}: {label}", True)]
     return []
 
 
