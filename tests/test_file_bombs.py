@@ -155,6 +155,30 @@ def test_a_csv_line_of_delimiters_is_refused(tmp_path, ref):
     assert len(parsed.errors) == 1 and "columns" in parsed.errors[0].text("en")
 
 
+def test_a_line_of_delimiters_across_the_blocks_the_cost_is_counted_in_is_refused(tmp_path, ref):
+    """The bytes are counted a megabyte at a time: a line that starts in one block and ends in the
+    next is still one line."""
+    path = tmp_path / "commas.csv"
+    head = ",".join(HEADER) + "\n"
+    filler = "x" * ((1 << 20) - len(head) - 20_000) + "\n"
+    path.write_text(head + filler + "," * 50_000 + "\n", encoding="utf-8")
+    parsed = parse_file(path, ref)
+    assert len(parsed.errors) == 1 and "columns" in parsed.errors[0].text("en")
+
+
+def test_a_long_csv_is_read_whole_in_pieces_with_short_rows_after_the_first_piece(tmp_path, ref):
+    """Rows shorter than the header, a few thousand rows in (after the reader's first piece), are
+    read with blanks, each on its own Excel row."""
+    lines = [",".join(HEADER)] + [f"HN-{n},Nhà máy {n},Tên {n},Gia Lâm,{n}" for n in range(3_000)]
+    lines[2_500] = "HN-2499,Nhà máy ngắn"
+    path = tmp_path / "long.csv"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    table = importing.read_table(path)
+    assert table.numbers[0] == 2 and table.numbers[-1] == 3_001 and len(table.columns[0]) == 3_000
+    assert [column[2_499] for column in table.columns] == ["HN-2499", "Nhà máy ngắn", "", "", ""]
+    assert [column[2_998] for column in table.columns] == ["HN-2998", "Nhà máy 2998", "Tên 2998", "Gia Lâm", "2998"]
+
+
 def test_a_json_of_empty_containers_is_refused_before_it_is_parsed(tmp_path, ref):
     path = tmp_path / "lists.json"
     path.write_text("[" + ",".join(["[]"] * 200_000) + "]", encoding="utf-8")

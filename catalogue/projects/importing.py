@@ -317,54 +317,75 @@ def _read_csv(path: Path) -> Table:
     # widest of the first lines decides ("DANH MỤC…" alone on line 1, "STT;Tên dự án;…" on line 3).
     first_lines = head.decode("utf-16" if utf16 else "utf-8", errors="ignore").split("\n")[:MAX_HEADER_SEARCH_ROWS]
     delimiter = max([",", ";", "\t"], key=lambda mark: max(line.count(mark) for line in first_lines))
-    data = path.read_bytes()  # at most LIMITS.max_bytes (read_table checked): read once, used below
-    _check_csv_cost(data, delimiter.encode("utf-16-le" if utf16 else "utf-8"))
+    encoding = "utf-16" if utf16 else "utf-8-sig"
+    _check_csv_cost(path, delimiter.encode("utf-16-le" if utf16 else "utf-8"))
     # Excel shows one row per record (a quoted cell may hold line breaks), so row numbers
-    # count records, not physical lines; both readers below do so.
+    # count records, not physical lines; both readers below do so. The file is read a piece at a
+    # time into the columns (no whole copy of its bytes, no frame of all its rows beside them).
+    columns: list[list[Any]] = []
     try:
         reader = pd.read_csv(
-            io.BytesIO(data),
+            path,
             sep=delimiter,
             header=None,
             dtype=object,
             na_filter=False,
             skip_blank_lines=False,
             engine="c",
-            encoding="utf-16" if utf16 else "utf-8-sig",
+            encoding=encoding,
             chunksize=pieces.PIECE,  # a piece per call: see catalogue.pieces
         )
         with reader:
-            frame = pd.concat(list(reader), ignore_index=True)
+            for chunk in reader:
+                if not columns:
+                    columns = [[] for _ in chunk.columns]
+                elif chunk.shape[1] != len(columns):  # pieces of different widths: read as ragged rows
+                    raise pd.errors.ParserError("ragged")
+                for position, name in enumerate(chunk.columns):
+                    cells = chunk[name]
+                    if cells.isna().any():  # rows shorter than the header
+                        cells = cells.where(cells.notna(), None)
+                    columns[position].extend(cells.tolist())
     except UnicodeDecodeError as exc:
         raise _FileProblem(_not_utf8(path.name)) from exc
     except (pd.errors.ParserError, ValueError):
         # Rows wider than the header: the slower reader takes ragged rows as they are.
-        text = _decode(data, path.name)
+        del columns
+        text = _decode(path.read_bytes(), path.name)
         budget = Budget()
         records = []
         for number, record in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), start=1):
             budget.row(number, len(record), len(record))
             records.append(record)
         return _table(1, records[0], list(enumerate(records[1:], start=2)))
+    length = len(columns[0]) if columns else 0
     budget = Budget()
-    budget.row(len(frame) or 1, frame.shape[1], 0)
-    columns = []
-    for position in frame.columns:
-        series = frame[position]
-        if series.isna().any():  # rows shorter than the header
-            series = series.where(series.notna(), None)
-        columns.append(series.tolist())
+    budget.row(length or 1, len(columns), 0)
     header = [column[0] for column in columns]
-    return Table(1, header, list(range(2, len(frame) + 1)), [column[1:] for column in columns])
+    for column in columns:  # the header's cells out of the columns, in place (no second copy)
+        del column[0]
+    return Table(1, header, list(range(2, length + 1)), columns)
 
 
-def _check_csv_cost(data: bytes, delimiter: bytes) -> None:
-    """Before pandas reads a CSV: its rows and cells, counted from the bytes (a quoted delimiter
-    counts too, so this errs towards refusing only absurd files)."""
+def _check_csv_cost(path: Path, delimiter: bytes) -> None:
+    """Before pandas reads a CSV: its rows and cells, counted from the bytes a block at a time (a
+    quoted delimiter counts too, so this errs towards refusing only absurd files)."""
     budget = Budget()
-    lines = data.count(b"\n") + 1
-    budget.row(lines, 1, data.count(delimiter) + lines)
-    widest = max(line.count(delimiter) for line in data.split(b"\n")) + 1
+    lines = delimiters = widest = 0
+    tail = b""  # the part of a line a block ends in
+    with path.open("rb") as handle:
+        while block := handle.read(1 << 20):
+            block = tail + block
+            cut = block.rfind(b"\n") + 1
+            whole, tail = block[:cut], block[cut:]
+            lines += whole.count(b"\n")
+            delimiters += whole.count(delimiter)
+            if whole:
+                widest = max(widest, max(line.count(delimiter) for line in whole.split(b"\n")))
+    lines += 1
+    delimiters += tail.count(delimiter)
+    widest = max(widest, tail.count(delimiter)) + 1
+    budget.row(lines, 1, delimiters + lines)
     if widest > 20 * LIMITS.max_columns:  # the exact width is checked once pandas has read the rows
         budget.row(1, widest, 0)
 
