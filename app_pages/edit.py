@@ -18,9 +18,10 @@ from app_pages._streamlit_texts import streamlit_texts
 from app_pages._widgets import bound, set_value
 from catalogue.clock import hanoi_today
 from catalogue.projects.model import COLUMNS_BY_NAME, PROJECT_COLUMNS
-from catalogue.projects.views import escape_markdown, field_label, form_text, value_label
+from catalogue.projects.views import escape_markdown, field_label, form_text, typed_number, value_label
+from catalogue.search.normalize import NumberFormatError, parse_number
 from catalogue.staff import auth, editing, history, workflow
-from catalogue.text import format_date, format_datetime, localized, t
+from catalogue.text import format_date, format_datetime, is_default, localized, t
 
 lang = language()
 streamlit_texts(lang)
@@ -108,8 +109,9 @@ def load(values: dict, version: int | None) -> None:
         elif column.name in CHOICES:
             set_value(f"{key}-{column.name}", value if value else None)  # a new widget shows it
         else:
-            st.session_state[f"{key}-{column.name}"] = form_text(value, column.kind)
+            st.session_state[f"{key}-{column.name}"] = form_text(value, column.kind, lang)
     st.session_state[f"{key}-base"] = version
+    st.session_state[f"{key}-lang"] = lang
     for note in ("errors", "duplicates", "conflict"):
         st.session_state.pop(f"{key}-{note}", None)
 
@@ -122,15 +124,43 @@ def forget_form() -> None:
     st.session_state.pop(confirm_key, None)
 
 
+NUMBERS = [c for c in PROJECT_COLUMNS if c.kind == "number"]
+
+
 def form_input() -> dict:
+    """The form's values, numbers as the import's parser reads them (typed the page's way)."""
     values = {c.name: st.session_state.get(f"{key}-{c.name}") for c in fields}
+    for column in NUMBERS:
+        if isinstance(values.get(column.name), str):
+            values[column.name] = typed_number(values[column.name], lang)
     if project is not None:
         values["code"] = project["code"]
     return values
 
 
+def rewrite_numbers(written_in: str) -> None:
+    """After a language switch, the number fields as this page's language writes them ("1.234" typed on
+    the English page is 1.234, which the Vietnamese page writes "1,234"; a unit is worked in: "500
+    triệu" becomes 0.5); a field that does not read as one number stays as typed, for its check to name."""
+    for column in NUMBERS:
+        state_key = f"{key}-{column.name}"
+        typed = st.session_state.get(state_key)
+        if not isinstance(typed, str) or not typed.strip():
+            continue
+        try:
+            number = parse_number(typed_number(typed, written_in), column.unit)
+        except NumberFormatError:
+            continue
+        if number is not None:
+            st.session_state[state_key] = form_text(number, column.kind, lang)
+    st.session_state[f"{key}-lang"] = lang
+
+
 if f"{key}-base" not in st.session_state:
     load(editing.form_values(project) if project else {"status": "calling"}, project["version"] if project else None)
+written_in = st.session_state.get(f"{key}-lang", lang)  # the language the number fields were written in
+if is_default(written_in) is not is_default(lang):
+    rewrite_numbers(written_in)
 base = st.session_state[f"{key}-base"]
 errors = st.session_state.get(f"{key}-errors", {})
 duplicates = st.session_state.get(f"{key}-duplicates", [])

@@ -630,3 +630,24 @@ def test_the_app_hashes_passwords_at_the_production_cost():
     code = "from catalogue.staff import auth; print(auth.hash_password('x'))"
     stored = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert stored.startswith("$argon2id$v=19$m=65536,t=3,p=4$")
+
+
+@pytest.mark.parametrize(
+    ("typed", "lang", "value"),
+    [
+        ("1,234", "en", 1234.0),
+        ("1,234.5", "en", 1234.5),
+        ("1.234", "en", 1.234),
+        ("2.5", "en", 2.5),
+        ("1,500 triệu", "en", 1.5),
+        ("1.234,5", "en", 1234.5),  # the Vietnamese way on the English page: not an English number, read as typed
+        ("1.234", "vi", 1234.0),
+        ("1,234", "vi", 1.234),
+        ("500 triệu", "vi", 0.5),
+    ],
+)
+def test_a_number_field_is_read_the_way_its_page_writes_numbers(typed, lang, value):
+    from catalogue.projects.views import typed_number
+    from catalogue.search.normalize import parse_number
+
+    assert parse_number(typed_number(typed, lang), "vnd_bn") == value

@@ -387,3 +387,36 @@ def test_archive_asks_first_and_can_be_cancelled(staff_db):
     st.cache_resource.clear()
     with Catalogue.open(staff_db) as cat:
         assert cat.project("DEMO-003", include_hidden=True)["status"] == "withdrawn"
+
+
+def test_the_english_edit_form_writes_and_reads_numbers_the_english_way(staff_db):
+    """A helper's finding: the English form showed 1234.5 as "1234,5", and "1,234" typed there was
+    read the Vietnamese way, as 1.234 (a thousand times too little)."""
+    with Catalogue.open(staff_db) as cat:
+        cat.write(lambda cur: cur.execute("update projects set area_ha = 12.5 where code = 'DEMO-001'"))
+    at = signed_in("lan", "edit.py", {"code": "DEMO-001", "lang": "en"})
+    area = next(w for w in at.text_input if w.label.startswith("Area"))
+    assert area.value == "12.5"
+    capital = next(w for w in at.text_input if w.label.startswith("Total investment (VND bn)"))
+    capital.input("1,234")
+    area.input("2.75")
+    next(b for b in at.button if b.label == "Save changes").click()
+    run(at)
+    assert not at.error, [e.value for e in at.error]
+    st.cache_resource.clear()
+    with Catalogue.open(staff_db) as cat:
+        saved = cat.project("DEMO-001", include_hidden=True)
+    assert saved["investment_vnd_bn"] == 1234 and saved["area_ha"] == 2.75
+
+
+def test_a_number_typed_before_a_language_switch_keeps_its_value_after_it(staff_db):
+    at = signed_in("lan", "edit.py", {"code": "DEMO-001", "lang": "en"})
+    next(w for w in at.text_input if w.label.startswith("Area")).input("1.234")  # one and a bit hectares
+    at.query_params["lang"] = "vi"
+    run(at)
+    area = next(w for w in at.text_input if w.label.startswith("Diện tích"))
+    assert area.value == "1,234"
+    save(at)
+    st.cache_resource.clear()
+    with Catalogue.open(staff_db) as cat:
+        assert cat.project("DEMO-001", include_hidden=True)["area_ha"] == 1.234

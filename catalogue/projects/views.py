@@ -26,12 +26,14 @@ from catalogue.projects.model import COLUMNS_BY_NAME
 from catalogue.projects.money import exchange_rate
 from catalogue.projects.reference import Reference
 from catalogue.text import (
+    DEFAULT_LANGUAGE,
     enum_label,
     format_date,
     format_number,
     format_usd_m,
     format_vnd_bn,
     in_language,
+    is_default,
     localized,
     reads_translation,
     t,
@@ -652,16 +654,38 @@ def field_label(name: str, lang: str) -> str:
     return enum_label("workflow_field", name)(lang)
 
 
-def form_text(value: object, kind: str) -> str:
-    """A stored value as typed into a form field, read back by the import's own parser."""
+def form_text(value: object, kind: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A stored value as typed into a form field of a page in ``lang``: a number with the page's
+    decimal mark ("1234,5" on the Vietnamese page, "1234.5" on the English one), no digit groups.
+    :func:`typed_number` reads it back."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     if kind in ("latitude", "longitude"):
         return repr(float(value))
     if kind in ("number", "year"):
         number = float(value)
-        return str(int(number)) if number.is_integer() else repr(number).replace(".", ",")
+        if number.is_integer():
+            return str(int(number))
+        return repr(number).replace(".", ",") if is_default(lang) else repr(number)
     return str(value)
+
+
+_ENGLISH_NUMBER = re.compile(r"\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(\s*\D*)")
+
+
+def typed_number(text: str, lang: str) -> str:
+    """A number field's text as typed on a page in ``lang``, in the Vietnamese way the import's parser
+    reads (:func:`catalogue.search.normalize.parse_number`). On the English page a comma groups digits
+    and a point is the decimal mark: "1,234" is one thousand two hundred and thirty-four, not 1.234,
+    and "2.5" two and a half; a unit after it stays ("1,500 triệu"). The Vietnamese page's text, and
+    anything else, is passed on as typed (the parser says what is wrong with it)."""
+    if is_default(lang):
+        return text
+    found = _ENGLISH_NUMBER.fullmatch(text or "")
+    if found is None:
+        return text
+    digits, rest = found.groups()
+    return digits.replace(",", "").replace(".", ",") + rest
 
 
 def value_text(value: object, lang: str) -> str:
