@@ -124,3 +124,23 @@ def bound(
     value = widget(label, key=name, **arguments)
     state[key] = list(value) if isinstance(value, (list, tuple)) else value
     return state[key]
+
+
+_LEAVE_GUARD = """<span class="unsaved-edits" hidden></span>
+<script>
+window.onbeforeunload = (event) => {
+  if (!document.querySelector(".unsaved-edits")) return undefined;  // the form was saved, or left in the app
+  event.preventDefault();
+  event.returnValue = "";
+  return "";
+};
+</script>"""
+
+
+def guard_unsaved(unsaved: bool) -> None:
+    """While ``unsaved``, the browser asks before a reload or a closed tab throws the typed values away
+    (its own question, in its own language). Leaving the page inside the app keeps them (the values
+    are kept under keys of ours, see :func:`bound`), so it is not asked then: the marker the question
+    looks for is gone once this page is no longer drawn."""
+    if unsaved:
+        st.html(_LEAVE_GUARD, unsafe_allow_javascript=True)

@@ -15,7 +15,7 @@ import streamlit as st
 from app_pages._documents import data_room
 from app_pages._state import get_catalogue, language, link, require, set_page_params
 from app_pages._streamlit_texts import streamlit_texts
-from app_pages._widgets import bound, set_value
+from app_pages._widgets import bound, guard_unsaved, set_value
 from catalogue.clock import hanoi_today
 from catalogue.projects.model import COLUMNS_BY_NAME, PROJECT_COLUMNS
 from catalogue.projects.views import escape_markdown, field_label, form_text, typed_number, value_label
@@ -102,14 +102,14 @@ LAYOUT = (
 
 def load(values: dict, version: int | None) -> None:
     """Put stored (or empty) values into the widgets; remember the version they came from."""
-    for column in fields:
+    for column in fields:  # each through set_value: a new widget shows it
         value = values.get(column.name)
         if column.kind == "flag":
-            st.session_state[f"{key}-{column.name}"] = bool(value)
+            set_value(f"{key}-{column.name}", bool(value))
         elif column.name in CHOICES:
-            set_value(f"{key}-{column.name}", value if value else None)  # a new widget shows it
+            set_value(f"{key}-{column.name}", value if value else None)
         else:
-            st.session_state[f"{key}-{column.name}"] = form_text(value, column.kind, lang)
+            set_value(f"{key}-{column.name}", form_text(value, column.kind, lang))
     st.session_state[f"{key}-base"] = version
     st.session_state[f"{key}-lang"] = lang
     for note in ("errors", "duplicates", "conflict"):
@@ -152,7 +152,7 @@ def rewrite_numbers(written_in: str) -> None:
         except NumberFormatError:
             continue
         if number is not None:
-            st.session_state[state_key] = form_text(number, column.kind, lang)
+            set_value(state_key, form_text(number, column.kind, lang))
     st.session_state[f"{key}-lang"] = lang
 
 
@@ -215,13 +215,16 @@ def widget(column) -> None:
             format_func=lambda value, enum=enum: choice_label(enum, value),
             placeholder=t("browse.choose", lang),
         )
+    # Every value is kept under a key of ours (bound), not the widget's own: Streamlit drops a widget's
+    # state when a run does not draw it, so leaving the page and coming Back emptied the text fields,
+    # and "Save" would then have blanked them (a helper's finding).
     elif column.kind == "flag":
-        st.checkbox(label, key=widget_key)
+        bound(st.checkbox, label, key=widget_key)
     elif column.kind == "longtext":
-        st.text_area(label, key=widget_key, height=110, max_chars=column.max_length, help=_hint(column))
+        bound(st.text_area, label, key=widget_key, height=110, max_chars=column.max_length, help=_hint(column))
     else:
         disabled = column.name == "code" and project is not None
-        st.text_input(label, key=widget_key, disabled=disabled, max_chars=column.max_length, help=_hint(column))
+        bound(st.text_input, label, key=widget_key, disabled=disabled, max_chars=column.max_length, help=_hint(column))
     if column.name in errors:
         st.markdown(f":red[:material/error: {escape_markdown(errors[column.name](lang))}]")
 
@@ -287,6 +290,8 @@ with st.container(border=True, key=f"staff-form-{code or 'new'}"):
         on_click=save,
         args=(base, False),
     )
+    typed_new = project is None and any(v not in (None, "", False) for n, v in form_input().items() if n != "status")
+    guard_unsaved(bool(unsaved) or typed_new)
     if unsaved:
         note_col.caption(t("edit.unsaved", lang, count=len(unsaved)))
         if discard_col.button(t("edit.discard", lang), icon=":material/undo:", key=f"{key}-discard"):

@@ -413,3 +413,42 @@ def test_the_form_keeps_its_choices_through_language_switches_and_saves_codes(pr
         stored = cat.project("HN-E1", include_hidden=True)
         district = cat.reference.match_district("Mê Linh")
     assert (stored["category"], stored["district"]) == ("treatment_materials", district)
+
+
+def test_unsaved_edits_survive_leaving_the_page_and_back_and_a_reload_asks_first(prepared, tmp_path):
+    """A helper's finding: edits were lost on Back, and worse, the text fields came back empty, so
+    "Save" would have blanked them. Now the typed values come back, and a reload asks before it
+    throws them away (the browser's own question); once saved, nothing asks."""
+    with journey(prepared, tmp_path) as (server, db), browser_page(1440, 1000) as page:
+        sign_in(page, server, "lan")
+        goto(page, f"{server.url}/edit?code=DEMO-004")
+        dialogs: list[str] = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.type), dialog.dismiss()))
+        stored = page.get_by_role("textbox", name="Địa điểm").input_value()
+        capacity = page.get_by_role("textbox", name="Quy mô")
+        capacity.fill("777 tấn/ngày")
+        capacity.press("Tab")
+        wait_idle(page)
+        page.get_by_text("Có 1 trường đã sửa, chưa lưu.").wait_for()
+        page.locator("[data-testid='stSidebarNav']").get_by_text("Danh mục dự án").click()
+        wait_idle(page)
+        page.go_back()
+        wait_idle(page)
+        assert page.get_by_role("textbox", name="Quy mô").input_value() == "777 tấn/ngày"
+        assert page.get_by_role("textbox", name="Địa điểm").input_value() == stored  # not emptied
+        page.get_by_text("Có 1 trường đã sửa, chưa lưu.").wait_for()
+        with pytest.raises(Exception):  # noqa: B017 - the reload waits on the question, which is dismissed
+            page.reload(timeout=4_000)
+        assert dialogs == ["beforeunload"]
+        assert page.get_by_role("textbox", name="Quy mô").input_value() == "777 tấn/ngày"
+        page.get_by_role("button", name="Lưu thay đổi").click()
+        wait_idle(page)
+        page.get_by_text("Đã lưu").first.wait_for()
+        no_exception(page)
+        page.reload()  # saved: no question
+        wait_idle(page)
+        assert dialogs == ["beforeunload"]
+        assert page.get_by_role("textbox", name="Quy mô").input_value() == "777 tấn/ngày"
+    with Catalogue.open(db) as cat:
+        saved = cat.project("DEMO-004", include_hidden=True)
+        assert saved["capacity"] == "777 tấn/ngày" and saved["address"] == stored
