@@ -16,9 +16,12 @@ and a metric, then with one and with nine plotly bar charts) run interleaved in 
 the least any page costs here, so that the catalogue's own share can be read off side by side.
 
 "cold" is the first load after the server started (a new server per sample and per page, with a
-new browser context, so nothing is cached on either side); "warm" is a later load in a new tab
-of the same browser (a new Streamlit session, the server's caches filled). Prints the median and
-the maximum over the samples. A benchmark prints figures; it is never a timed test.
+new browser context, so nothing is cached on either side); "new visitor" is a first visit to a
+server that has been running (its caches filled by others) from a browser that has never seen the
+site (a new browser context each time: nothing in its cache, as for an investor scanning the QR code
+on a slide); "warm" is a later load in a new tab of the same browser (a new Streamlit session, both
+caches filled). Prints the median and the maximum over the samples. A benchmark prints figures; it
+is never a timed test.
 
     python benchmarks/browser_bench.py [--loads 7] [--cold 3] [--pages browse,dashboard,plan,project] [--floor]
 """
@@ -144,7 +147,8 @@ def main() -> None:
             cat.load_demo()
             charts = sum(1 for chart in dashboard_charts(dashboard(cat, "vi"), "vi") if chart.figure is not None)
         floors = list(FLOOR) if args.floor else []
-        results: dict[str, dict[str, list[float]]] = {page: {"cold": [], "warm": []} for page in pages + floors}
+        kinds = ("cold", "new visitor", "warm")
+        results: dict[str, dict[str, list[float]]] = {page: {kind: [] for kind in kinds} for page in pages + floors}
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True)
             viewport = {"width": args.width, "height": args.height}
@@ -180,6 +184,12 @@ def main() -> None:
                         for page in urls:
                             condition = ready_condition(page, charts)
                             results[page]["warm"].append(timed_load(context, urls[page], condition, page))
+                            if page in pages:  # the same page for someone whose browser never saw the site
+                                first_visit = browser.new_context(viewport=viewport, locale="vi-VN")
+                                results[page]["new visitor"].append(
+                                    timed_load(first_visit, urls[page], condition, page)
+                                )
+                                first_visit.close()
                     context.close()
                 finally:
                     server.stop()
@@ -190,9 +200,9 @@ def main() -> None:
     load = " ".join(f"{value:.1f}" for value in os.getloadavg())
     print(f"Chromium {args.width}×{args.height}, demo database, {charts} dashboard charts; load average {load}")
     for page in pages + floors:
-        for kind in ("cold", "warm"):
+        for kind in kinds:
             if results[page][kind]:
-                print(f"{page:14s} {kind}: {summary(results[page][kind])}")
+                print(f"{page:14s} {kind + ':':12s} {summary(results[page][kind])}")
 
 
 if __name__ == "__main__":
