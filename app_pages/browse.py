@@ -235,7 +235,9 @@ def follow(state: BrowseState) -> None:
     ):
         st.write(t("follow.feed_help", lang))
         st.link_button(t("follow.feed", lang), feed, icon=":material/rss_feed:")
-        st.code(feed, language=None)
+        # as inline code, to select and copy: a code block (st.code) made every first visit fetch and run
+        # Streamlit's 1.5 MB syntax highlighter, some 0.2 s of the first screen (benchmarks/browser_bench.py)
+        st.markdown(f"`{feed}`")
         alert_form(params)
 
 

@@ -255,3 +255,18 @@ def test_on_a_phone_a_button_by_the_results_opens_the_filters_and_says_how_many_
     with browser_page(1440, 900) as page:
         goto(page, server.url + "/?category=environmental_services&lang=en")
         assert page.locator(".open-filters").count() == 1 and not page.locator(".open-filters").is_visible()
+
+
+def test_the_first_screen_loads_no_code_highlighter(server):
+    """One code block (the feed's address, st.code) made every first visit fetch and run Streamlit's
+    1.5 MB syntax highlighter: about 0.3 s of the first screen (benchmarks/browser_bench.py). The
+    address is inline code now; a code block anywhere on the first screen brings the cost back."""
+    with browser_page(1440, 900) as page:
+        goto(page, f"{server.url}/?lang=en")
+        page.get_by_text("Follow these results").first.click()
+        wait_idle(page)
+        page.get_by_text("/api/v1/feed.atom").first.wait_for()
+        loaded = page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")
+        assert any("StreamlitMarkdown" in name for name in loaded)  # the list is the page's own
+        assert not [name for name in loaded if "SyntaxHighlighter" in name]
+        no_exception(page)
