@@ -126,6 +126,14 @@ export default function (component) {
   const { parentElement, setTriggerValue } = component;
   const data = JSON.parse(component.data);  // sent as one JSON text (see result_list)
   const list = parentElement.querySelector(".cards");
+  // The shortlist into the address in place: a card's "Add to shortlist" reruns only the results, not
+  // the page around them, and is not a step to go Back over (see _state.keep_globals_in_url).
+  const address = new URL(window.location.href);
+  if ((address.searchParams.get("list") || null) !== data.list) {
+    if (data.list) address.searchParams.set("list", data.list);
+    else address.searchParams.delete("list");
+    window.history.replaceState(window.history.state, "", address.toString());
+  }
   const answered = pressed;
   pressed = null;  // the server has answered: the buttons take presses again
   const press = (kind, code) => {
@@ -373,6 +381,7 @@ def result_list(
         },
         "go": go,
         "answers": st.session_state.get("result_cards_answers", 0),
+        "list": ",".join(shortlist()) or None,  # the shortlist, for the address bar (below)
         "pager": _pager(page, pages, lang) if pages > 1 and on_page is not None else None,
         "separator": {"index": separator[0], "label": separator[1]} if separator else None,
     }

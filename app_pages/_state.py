@@ -6,6 +6,7 @@ Only this module and the pages import streamlit; catalogue/ never does.
 from __future__ import annotations
 
 import copy
+import json
 import os
 import sys
 import uuid
@@ -169,8 +170,11 @@ def _switch_language() -> None:
 
 
 def _address() -> tuple:
-    """The page of the last run and the URL's parameters but the language: where a switch was made."""
-    params = tuple(sorted((name, tuple(st.query_params.get_all(name))) for name in st.query_params if name != "lang"))
+    """The page of the last run and the URL's parameters but the language and the shortlist: where a
+    switch was made (the shortlist goes along with every page, whatever entry of the history)."""
+    params = tuple(
+        sorted((name, tuple(st.query_params.get_all(name))) for name in st.query_params if name not in GLOBAL_PARAMS)
+    )
     return st.session_state.get("last_page"), params
 
 
@@ -235,7 +239,37 @@ def keep_globals_in_url() -> None:
         lang = language()
         codes = escape_markdown(", ".join(waiting[room:]))
         st.toast(t("shortlist.over", lang, limit=SHORTLIST_LIMIT, codes=codes), icon=":material/info:", duration="long")
-    write_query({**_page_only(), **global_params()})
+    wanted = {**_page_only(), **global_params()}
+    in_url = {**_page_only(), **_url_globals()}
+    if {**wanted, "list": None} != {**in_url, "list": None}:
+        write_query(wanted)
+    elif wanted.get("list") != in_url.get("list"):
+        _replace_list_in_url(wanted.get("list"))  # only the shortlist changed: no new history entry
+
+
+def _url_globals() -> dict[str, str]:
+    return {name: ",".join(st.query_params.get_all(name)) for name in GLOBAL_PARAMS if name in st.query_params}
+
+
+_REPLACE_LIST = """<script>/* RUN */ (() => {
+  const url = new URL(window.location.href);
+  const wanted = LIST;
+  if (url.searchParams.get("list") === wanted) return;
+  if (wanted !== null) url.searchParams.set("list", wanted);
+  else url.searchParams.delete("list");
+  window.history.replaceState(window.history.state, "", url.toString());
+})();</script>"""
+
+
+def _replace_list_in_url(codes: str | None) -> None:
+    """Put the shortlist into the address bar's URL in place: adding a project to the shortlist is
+    not a step to go Back over. (Written as query parameters, Streamlit would add a history entry:
+    Back from it showed the same page, and the list, still there, seemed not to go.) Every run
+    writes it, so that Back to an entry of before the list had it shows the list in its URL too."""
+    nonce = st.session_state["list_nonce"] = st.session_state.get("list_nonce", 0) + 1
+    script = _REPLACE_LIST.replace("RUN", str(nonce)).replace("LIST", json.dumps(codes).replace("<", "\\u003c"))
+    with st.sidebar:
+        st.html(script, unsafe_allow_javascript=True, width=1)
 
 
 def global_params() -> dict[str, str]:
@@ -327,8 +361,7 @@ def toggle_shortlist(code: str) -> bool:
         return False
     else:
         chosen.append(code)
-    keep_globals_in_url()
-    return True
+    return True  # the run after this one puts the list into the URL (keep_globals_in_url)
 
 
 def shortlist_button(code: str, lang: str, key: str) -> None:
