@@ -9,7 +9,7 @@ import csv
 import pytest
 from conftest import write_csv
 
-from catalogue import SynonymError
+from catalogue import Catalogue, SynonymError
 from catalogue.data import csv_rows, data_file
 from catalogue.search.english import american, english_key
 from catalogue.search.index import accent_key
@@ -474,3 +474,44 @@ def test_kt_xh_and_vnd_read_as_the_abbreviations_they_are(demo_cat):
     ]
     assert lexicon.parse("VNĐ", 200)[0].alternatives == [("viet", "nam", "dong")]
     assert [p.words for p in lexicon.parse("PM-10", 200)] == [["pm"], ["10"]]
+
+
+@pytest.mark.parametrize(
+    ("typed", "reading"),
+    [
+        ("nuowcs", "nuoc"),  # the horn on u and o, the tone last
+        ("thair", "thai"),
+        ("dduwowngf", "duong"),
+        ("thasng", "thang"),  # the tone right after the vowel
+        ("laafng", "lang"),
+        ("nhw", "nhu"),  # a lone w is ư
+        ("vieejt", "viet"),
+    ],
+)
+def test_a_word_typed_in_telex_reads_as_the_word_without_its_marks(typed, reading):
+    from catalogue.search.telex import readings
+
+    assert readings(typed)[0] == reading
+
+
+def test_telex_leaves_words_without_mark_letters_and_english_aw_words():
+    from catalogue.search.telex import readings
+
+    assert readings("xlnt") == [] and readings("dd") == []
+    assert "la" not in readings("laws")  # ă ends no syllable: "law" is English
+
+
+def test_raw_telex_finds_what_the_vietnamese_words_find_and_real_words_stay_as_typed():
+    """A helper typed "nuowcs thair" with the keyboard tool off and found nothing useful."""
+    with Catalogue.open(":memory:") as cat:
+        cat.load_demo()
+        for telex_typed, unmarked in (  # as typed without marks: what the search compares
+            ("nuowcs thair", "nuoc thai"),
+            ("xuwr lys nuowcs thair laafng ngheef", "xu ly nuoc thai lang nghe"),
+            ("lof ddoots racs", "lo dot rac"),
+        ):
+            typed, plain = cat.search_page(telex_typed, limit=10), cat.search_page(unmarked, limit=10)
+            assert typed.total > 0 and typed.total == plain.total
+            assert [h.code for h in typed.hits] == [h.code for h in plain.hits]
+        assert cat.search_page("solar", limit=5).total == cat.search_page("solar ", limit=5).total > 0
+        assert cat.search_page("laws").total == 0  # an English word the catalogue lacks is not "la"

@@ -47,6 +47,7 @@ from rapidfuzz.distance import OSA
 from catalogue import pieces
 from catalogue.projects.demo import DEMO_MARK
 from catalogue.projects.filters import Condition, Filters
+from catalogue.search import telex
 from catalogue.search import tokens as tokenseq
 from catalogue.search.english import english_key
 from catalogue.search.lexicon import Lexicon, Part
@@ -91,7 +92,10 @@ SORTS = ("relevance", "investment", "updated", "code")
 # searched it made "minh họa", "dữ liệu", "không phải" or "demo" match every demo project.
 UNSEARCHED = ("(Dữ liệu minh họa, không phải dự án chính thức.)", "(Illustrative demo data, not an official project.)")
 DEMO_MARKS = tuple(DEMO_MARK.as_dict().values())  # "[Minh họa]" before a demo project's name: not searched
-_WORD_RE = re.compile(r"[^\W_]+")  # letters and digits (and the marks of NFD text: see _split_words)
+_WORD_RE = re.compile(r"[^\W_]+")
+_ASCII_WORD_RE = re.compile(
+    r"(?<!\w)[A-Za-z]{2,12}(?!\w)"
+)  # a word as Telex types it (catalogue.search.telex)  # letters and digits (and the marks of NFD text: see _split_words)
 _COLUMNS = (  # the texts stay in the database: DuckDB splits them, a page of hits reads them back
     "code, category, project_type, district, ward, "
     "lead_agency, investment_form, status, investment_vnd_bn, updated_at, coalesce(demo, false) as demo, "
@@ -1194,7 +1198,7 @@ class IndexSnapshot:
         size = len(self.codes)
         allowed = self._scope_mask(scope)
         words: list[_Word] = []
-        for whole in self.lexicon.parse(query, MAX_QUERY_CHARS)[:MAX_QUERY_WORDS]:
+        for whole in self.lexicon.parse(self._from_telex(query), MAX_QUERY_CHARS)[:MAX_QUERY_WORDS]:
             word = self._part_word(whole, size, self._context(whole, words), allowed, scope)
             if (
                 len(whole.words) > 1
@@ -1208,6 +1212,25 @@ class IndexSnapshot:
             else:
                 words.append(word)
         return words
+
+    def _from_telex(self, query: str) -> str:
+        """``query`` with each word typed in Telex with the keyboard tool off ("nuowcs thair") read as
+        the word it makes ("nuoc thai"): only a word no project holds, and only into one some
+        project holds (:mod:`catalogue.search.telex`), the commonest of its readings."""
+
+        def known(word: str) -> int:
+            term = self.vocab.get(canonical_word(word))  # as the words of texts are kept (lý, lí: "li")
+            return int(self.doc_freq[term]) if term is not None and term < len(self.doc_freq) else 0
+
+        def read(match: re.Match[str]) -> str:
+            typed = match.group()
+            if known(typed.lower()):
+                return typed
+            counted = [(known(reading), reading) for reading in telex.readings(typed)]
+            best = max(counted, default=(0, ""))
+            return best[1] if best[0] else typed
+
+        return _ASCII_WORD_RE.sub(read, query)
 
     @staticmethod
     def _context(part: Part, before: list[_Word]) -> list[_Word] | None:
