@@ -35,6 +35,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from string import Template
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from health_watch import HealthWatch
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 SITE = HERE / "nginx-site.conf"
@@ -121,6 +124,8 @@ class Cluster:
     snapshot_seconds: float = 1.0
     extra_env: dict[str, str] = field(default_factory=dict)
     members: dict[str, Member] = field(default_factory=dict)
+    health_seconds: float = 1.0  # how often the health watch asks each replica's /healthz
+    watch: HealthWatch | None = None
 
     def __post_init__(self) -> None:
         self.workdir = Path(self.workdir)
@@ -151,6 +156,9 @@ class Cluster:
             for member in self.replica_members():
                 wait_healthy(member, timeout)
             self._start_nginx(timeout)
+            self.watch = HealthWatch(
+                self.workdir / "catalogue-site.conf", self.reload_nginx, interval=self.health_seconds, timeout=2.0
+            ).start()
         except BaseException:
             self.stop()
             raise
@@ -210,21 +218,29 @@ class Cluster:
         user = "user root;\n" if os.geteuid() == 0 else ""  # workers write the temp dirs made here
         main = Template(MAIN_CONF).substitute(DIR=str(self.workdir), USER=user)
         (self.workdir / "nginx.conf").write_text(main, encoding="utf-8")
-        command = [
-            binary,
-            "-p",
-            str(self.workdir),
-            "-e",
-            str(self.workdir / "logs" / "nginx-error.log"),
-            "-c",
-            str(self.workdir / "nginx.conf"),
-            "-g",
-            "daemon off;",
-        ]
+        command = [*self._nginx_command(binary), "-g", "daemon off;"]
         member = Member("nginx", self.public_port, command, dict(os.environ), self.workdir / "logs" / "nginx.log")
         self.members["nginx"] = member
         member.start()
         wait_healthy(member, timeout, path="/lb-health")
+
+    def _nginx_command(self, binary: str) -> list[str]:
+        workdir = str(self.workdir)
+        return [
+            binary,
+            "-p",
+            workdir,
+            "-e",
+            str(self.workdir / "logs" / "nginx-error.log"),
+            "-c",
+            workdir + "/nginx.conf",
+        ]
+
+    def reload_nginx(self) -> None:
+        """nginx reads its site file again (the health watch changed who is in rotation)."""
+        binary = nginx_binary()
+        if binary is not None and "nginx" in self.members and self.members["nginx"].alive():
+            subprocess.run([*self._nginx_command(binary), "-s", "reload"], check=True, timeout=30, capture_output=True)
 
     # --- during a run --------------------------------------------------------------------------
 
@@ -252,6 +268,8 @@ class Cluster:
     # --- stopping ------------------------------------------------------------------------------
 
     def stop(self) -> None:
+        if self.watch is not None:
+            self.watch.stop()
         for name in ["nginx", *[n for n in self.members if n.startswith("replica-")], "primary"]:
             if name in self.members:
                 self.members[name].stop()

@@ -63,6 +63,15 @@ def health(url: str, cookie: str | None = None) -> dict:
     return json.loads(body)
 
 
+def all_in_rotation(cluster: local_cluster.Cluster, timeout: float = 30) -> None:
+    """Wait until the health watch has every replica in rotation (one restarted by a test before)."""
+    deadline = time.monotonic() + timeout
+    while cluster.watch.down and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not cluster.watch.down, cluster.watch.changes
+    time.sleep(0.5)  # nginx's graceful reload: the new workers take over
+
+
 @pytest.fixture(scope="module")
 def inbox() -> Iterator[Inbox]:
     """The primary's mail server for alerts (aiosmtpd on loopback)."""
@@ -86,6 +95,7 @@ def cluster(tmp_path_factory, inbox) -> Iterator[local_cluster.Cluster]:
 
 
 def test_visitors_are_spread_over_the_replicas_and_each_stays_on_one(cluster):
+    all_in_rotation(cluster)
     status, _body, headers = get(cluster.public_url + "/")
     assert status == 200 and headers["Set-Cookie"].startswith("catalogue_route=")
     cookie = headers["Set-Cookie"].split(";")[0]
@@ -219,6 +229,7 @@ def test_a_forged_forwarded_for_header_gives_no_fresh_sign_in_allowance(cluster,
 
 
 def test_a_replica_killed_leaves_the_others_serving(cluster):
+    all_in_rotation(cluster)
     victim = cluster.replica_members()[0]
     cookie = None
     for _ in range(40):  # a visitor whose route leads to the victim
@@ -235,6 +246,41 @@ def test_a_replica_killed_leaves_the_others_serving(cluster):
     assert health(cluster.public_url, cookie)["pid"] != victim.process.pid
     cluster.restart(victim.name)
     assert health(victim.url)["snapshot_version"] >= 1
+
+
+def test_a_hung_replica_is_taken_out_of_rotation_by_its_health_checks_and_comes_back(cluster):
+    """A stopped process still accepts connections (the kernel answers the handshake), so nginx's own
+    passive checks never notice it: its visitors would wait for the proxy's one-hour read timeout.
+    The health watch asks /healthz each second and marks it down after two missed answers."""
+    all_in_rotation(cluster)
+    victim = cluster.replica_members()[0]
+    address = f"127.0.0.1:{victim.port}"
+    cookie = None
+    for _ in range(40):  # a visitor whose route leads to the victim
+        _status, _body, headers = get(cluster.public_url + "/")
+        candidate = headers["Set-Cookie"].split(";")[0]
+        if health(cluster.public_url, candidate)["pid"] == victim.process.pid:
+            cookie = candidate
+            break
+    assert cookie is not None
+    victim.signal(signal.SIGSTOP)
+    try:
+        deadline = time.monotonic() + 20
+        while address not in cluster.watch.down and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert address in cluster.watch.down, cluster.watch.changes
+        time.sleep(1)  # nginx's graceful reload: new workers take over
+        started = time.monotonic()
+        answers = [get(cluster.public_url + "/api/v1/projects?per_page=1", cookie, timeout=5)[0] for _ in range(5)]
+        assert answers == [200] * 5 and time.monotonic() - started < 10  # the other replica, at once
+        assert health(cluster.public_url, cookie)["pid"] != victim.process.pid
+    finally:
+        victim.signal(signal.SIGCONT)
+    deadline = time.monotonic() + 20
+    while address in cluster.watch.down and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert address not in cluster.watch.down  # back in rotation once it answers
+    assert [what for _at, where, what in cluster.watch.changes if where == address][-2:] == ["down", "up"]
 
 
 def test_with_the_primary_down_replicas_serve_and_keep_inquiries_until_it_is_back(cluster, tmp_path):
