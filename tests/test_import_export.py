@@ -315,3 +315,26 @@ def test_utf16_csv_from_excel_unicode_text(cat, tmp_path):
     report = cat.import_file(path)
     assert report.ok, report.errors
     assert cat.project("U-1")["name_vi"] == "Trạm xử lý"
+
+
+def test_a_statement_failing_inside_an_import_is_the_error_raised_and_is_not_retried(tmp_path, monkeypatch):
+    """DuckDB running out of memory in an import (seen with a 20 MB file and a 64 MB budget) came out
+    as "Current transaction is aborted": unregistering the rows after the failed statement failed
+    too, and that error hid the first one, and made the writer try the whole import again."""
+    import duckdb
+
+    from catalogue.projects import upsert
+
+    calls = []
+
+    def failing(cur, *args, **kwargs):
+        calls.append(1)
+        cur.execute("select * from no_such_table")  # fails, and aborts the transaction
+
+    monkeypatch.setattr(upsert, "_insert_new", failing)
+    path = write_csv(tmp_path / "rows.csv", [good_row("HN-FAIL-1")])
+    with Catalogue.open(tmp_path / "c.duckdb") as cat:
+        with pytest.raises(duckdb.CatalogException):
+            cat.import_file(path)
+        assert calls == [1]
+        assert cat.project("HN-FAIL-1", include_hidden=True) is None  # nothing half-written

@@ -12,6 +12,7 @@ project public again by itself.
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 import duckdb
@@ -149,4 +150,7 @@ def upsert(
         _record(cur, actor, f"{source}: +{inserted} / ~{updated}", started)
         return inserted, updated, existing - updated
     finally:
-        cur.unregister("incoming")
+        # After a failed statement the transaction is aborted and unregistering fails too: that error
+        # must not hide the first one (a TransactionException would even make the writer retry).
+        with contextlib.suppress(duckdb.Error):
+            cur.unregister("incoming")
