@@ -111,6 +111,7 @@ def load(values: dict, version: int | None) -> None:
         else:
             set_value(f"{key}-{column.name}", form_text(value, column.kind, lang))
     st.session_state[f"{key}-base"] = version
+    st.session_state[f"{key}-loaded"] = dict(values)  # what the user's changes are changes to
     st.session_state[f"{key}-lang"] = lang
     for note in ("errors", "duplicates", "conflict"):
         st.session_state.pop(f"{key}-{note}", None)
@@ -239,22 +240,49 @@ def _hint(column) -> str | None:
     return None
 
 
-def save(base_version: int | None, rerun: bool = True) -> None:
+def my_changes() -> list[str]:
+    """The fields this user changed since the form was filled (not those someone else saved meanwhile)."""
+    loaded = st.session_state.get(f"{key}-loaded")
+    return editing.changed_fields(loaded, form_input(), cat) if project is not None and loaded else []
+
+
+def save(base_version: int | None, rerun: bool = True, over: dict | None = None) -> None:
     """Save the form over ``base_version``; the outcome (errors, duplicates, a conflict, or the saved
-    project's flash) is kept for the page to show. ``rerun=False`` in the save button's callback."""
+    project's flash) is kept for the page to show. ``rerun=False`` in the save button's callback.
+    ``over``: the version someone else saved meanwhile, which the user chose to save theirs on: only
+    the fields the user changed are written over it. When someone else saved other fields than the
+    user changed, both are kept without asking."""
+    mine = my_changes()
+    form = editing.merged_form(over, form_input(), mine) if over is not None else form_input()
     outcome = editing.save_project(
         cat,
-        form_input(),
+        form,
         actor=user.name,
         base_version=base_version,
         confirm_duplicates=bool(st.session_state.get(f"{key}-confirm")),
     )
+    merged: list[str] = []
+    if outcome.conflict and over is None:
+        loaded = st.session_state.get(f"{key}-loaded") or {}
+        theirs = editing.changed_fields(loaded, editing.form_values(outcome.conflict), cat)
+        if not set(theirs) & set(mine):  # different fields: each person's change kept
+            merged = theirs
+            outcome = editing.save_project(
+                cat,
+                editing.merged_form(outcome.conflict, form_input(), mine),
+                actor=user.name,
+                base_version=outcome.conflict["version"],
+                confirm_duplicates=bool(st.session_state.get(f"{key}-confirm")),
+            )
     st.session_state[f"{key}-errors"] = outcome.errors
     st.session_state[f"{key}-duplicates"] = outcome.duplicates
     st.session_state[f"{key}-conflict"] = outcome.conflict
     if outcome.ok:
         forget_form()
-        st.session_state["staff-edit-flash"] = (outcome.code, "success", t("edit.saved", lang, code=outcome.code))
+        said = t("edit.saved", lang, code=outcome.code)
+        if merged:
+            said = t("edit.merged", lang, code=outcome.code, fields=", ".join(field_label(n, lang) for n in merged))
+        st.session_state["staff-edit-flash"] = (outcome.code, "success", said)
         st.session_state["staff-editing"] = outcome.code
         set_page_params({"code": outcome.code})
     if rerun:
@@ -279,7 +307,7 @@ with st.container(border=True, key=f"staff-form-{code or 'new'}"):
         st.checkbox(t("edit.not_duplicate", lang), key=f"{key}-confirm")
     if errors:
         st.error(t("edit.fix", lang, count=len(errors)), icon=":material/error:")
-    unsaved = editing.differences(project, form_input(), cat) if project is not None else []
+    unsaved = my_changes()
     save_col, discard_col, note_col = st.columns([1, 1, 2], vertical_alignment="center")
     # saved in the button's callback, before the page is drawn: one run per save, not a run then a rerun
     save_col.button(
@@ -302,14 +330,16 @@ with st.container(border=True, key=f"staff-form-{code or 'new'}"):
 # --- someone else saved meanwhile: show both versions, let the user choose --------------------------
 if conflict:
     st.error(t("edit.conflict", lang, version=conflict["version"]), icon=":material/sync_problem:")
+    mine = set(my_changes())  # only the fields this user changed are theirs to choose
     rows = [
         (field_label(name, lang), value_label(cat, name, theirs, lang), value_label(cat, name, ours, lang))
         for name, theirs, ours in editing.differences(conflict, form_input(), cat)
+        if name in mine
     ]
     st.table(pd.DataFrame(rows, columns=[t("edit.field", lang), t("edit.theirs", lang), t("edit.mine", lang)]))
     keep, take = st.columns(2)
     if keep.button(t("edit.keep_mine", lang), type="primary", key=f"{key}-keep"):
-        save(conflict["version"])  # saved knowingly on top of the version just shown
+        save(conflict["version"], over=conflict)  # saved knowingly on top of the version just shown
     if take.button(t("edit.take_theirs", lang), key=f"{key}-take"):
         load(editing.form_values(conflict), conflict["version"])
         st.rerun()

@@ -420,3 +420,41 @@ def test_a_number_typed_before_a_language_switch_keeps_its_value_after_it(staff_
     st.cache_resource.clear()
     with Catalogue.open(staff_db) as cat:
         assert cat.project("DEMO-001", include_hidden=True)["area_ha"] == 1.234
+
+
+def test_two_people_changing_different_fields_keep_both_changes(staff_db):
+    """A helper's finding: lan saved Capacity, minh changed only Start year and saved "his version":
+    lan's Capacity was put back, and minh's page counted two changed fields before he saved."""
+    lan = signed_in("lan", "edit.py", {"code": "DEMO-002"})
+    minh = signed_in("minh", "edit.py", {"code": "DEMO-002"})
+    field(lan, "Quy mô").input("999 xe/năm")
+    save(lan)
+    field(minh, "Năm khởi công").input("2031")
+    run(minh)
+    assert "Có 1 trường đã sửa, chưa lưu." in texts(minh)  # his change only, not lan's
+    save(minh)
+    assert not minh.error and "người khác đã lưu thay đổi ở: Quy mô" in texts(minh)
+    st.cache_resource.clear()
+    with Catalogue.open(staff_db) as cat:
+        saved = cat.project("DEMO-002")
+    assert saved["capacity"] == "999 xe/năm" and saved["start_year"] == 2031
+
+
+def test_saving_my_version_over_a_conflict_writes_only_the_fields_i_changed(staff_db):
+    lan = signed_in("lan", "edit.py", {"code": "DEMO-002"})
+    minh = signed_in("minh", "edit.py", {"code": "DEMO-002"})
+    field(lan, "Quy mô").input("999 xe/năm")
+    field(lan, "Năm khởi công").input("2030")
+    save(lan)
+    field(minh, "Năm khởi công").input("2031")  # the same field: he must choose
+    save(minh)
+    assert "người khác đã lưu" in minh.error[0].value
+    compare = minh.table[0].value
+    assert list(compare.iloc[:, 0]) == ["Năm khởi công"]  # not Capacity, which he did not touch
+    next(b for b in minh.button if b.label == "Lưu bản của tôi").click()
+    run(minh)
+    assert not minh.error
+    st.cache_resource.clear()
+    with Catalogue.open(staff_db) as cat:
+        saved = cat.project("DEMO-002")
+    assert saved["capacity"] == "999 xe/năm" and saved["start_year"] == 2031

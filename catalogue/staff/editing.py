@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -348,6 +348,23 @@ def differences(stored: Mapping[str, Any], form: Mapping[str, Any], cat: Catalog
         if before != after and not (before in (None, "") and after in (None, "")):
             out.append((name, before, after))
     return out
+
+
+def changed_fields(loaded: Mapping[str, Any], form: Mapping[str, Any], cat: Catalogue) -> list[str]:
+    """The fields the user changed in ``form`` since it was filled from ``loaded`` (the stored values
+    of the version opened): a change someone else saved meanwhile is not the user's."""
+    return [name for name, _before, _after in differences(loaded, form, cat)]
+
+
+def merged_form(current: Mapping[str, Any], form: Mapping[str, Any], mine: Sequence[str]) -> dict[str, Any]:
+    """What to save over ``current`` (the version someone else saved meanwhile): its values, with the
+    fields in ``mine`` (those the user changed) as the user typed them. Saving the whole form instead
+    put back the old values of every field the other person had changed (a helper's finding)."""
+    merged = {name: value for name, value in form_values(current).items() if name in form}
+    merged.update({name: form[name] for name in mine if name in form})
+    if "code" in form:
+        merged["code"] = form["code"]
+    return merged
 
 
 def cat_project_in(cur: duckdb.DuckDBPyConnection, code: str) -> dict[str, Any]:
