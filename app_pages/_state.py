@@ -127,11 +127,22 @@ def forward_inquiry(code: str, values: Mapping[str, Any], submission: str, lang:
     return submission, answer["reference"], not delivered or bool(answer.get("stored"))
 
 
+# Alert sign-ups per browser session and per client address (a conference's Wi-Fi: a wider allowance),
+# each (count, seconds); the primary also caps the confirmations waiting at one e-mail address.
+ALERT_LIMITS = {"session": (5, 3600.0), "address": (20, 3600.0)}
+
+
 def keep_alert(cat: Catalogue, email: str, params: Mapping[str, Any], lang: str, *, consent: bool) -> bool:
     """An alert sign-up: kept and its confirmation mailed here (the primary), or on a replica checked
     and sent to the primary, which keeps it and mails it now, or queued when the primary is away.
     Whether the confirmation went out now. Raises :class:`alerts.AlertError` (the primary's refusal
     included: no mail server, too many alerts for the address)."""
+    address = client_address()
+    limits = [(f"alert-session:{session_id()}", *ALERT_LIMITS["session"])]
+    if address:
+        limits.append((f"alert-address:{address}", *ALERT_LIMITS["address"]))
+    if not cat.inquiry_limiter.allow_all(limits):  # a stranger mailing addresses from one browser
+        raise alerts.AlertError(Text.of("alerts.too_many_signups"))
     if not cat.read_only:
         mailer = alerts.Mailer.from_settings(mail_settings())
         alerts.subscribe(cat, email, params, lang, consent=consent, mailer=mailer, base=share_base())

@@ -419,12 +419,23 @@ class Routes:
         return _html_page(page)
 
     def alert_unsubscribe(self, request: Request) -> Response:
-        """One click (a GET from the message's link, or the mail client's POST, RFC 8058): the alert
-        and its address are deleted."""
+        """A POST (the mail client's one click, RFC 8058, or the button of this page) deletes the alert
+        and its address. A GET (the message's link opened) asks first: mail scanners and link
+        previews open links, and a visit alone deleted the alert (a helper's finding)."""
         lang, token = _language(request), request.query_params.get("token", "")
         if self.catalogue().read_only:
             return _not_on_a_replica(lang)
-        done = alerts.unsubscribe(self.catalogue(), token) if request.method in ("GET", "POST") else False
+        if request.method != "POST" and alerts.holds(self.catalogue(), token):
+            own = {} if is_default(lang) else {"lang": lang}
+            action = f"{request.url.path}?{urlencode({'token': token, **own})}"
+            page = _message_html(
+                t("alerts.page_leave_ask", lang),
+                t("alerts.leave_ask", lang),
+                lang,
+                post=(action, t("alerts.leave_button", lang)),
+            )
+            return _html_page(page, status=200, forms=True)
+        done = alerts.unsubscribe(self.catalogue(), token) if request.method == "POST" else False
         if done:
             page = _message_html(t("alerts.page_unsubscribed", lang), t("alerts.unsubscribed", lang), lang)
         else:
@@ -692,13 +703,14 @@ def _language(request: Request) -> str:
     return wanted if wanted in LANGUAGES else DEFAULT_LANGUAGE
 
 
-def _html_page(body: str, status: int = 200, script_nonce: str | None = None) -> Response:
+def _html_page(body: str, status: int = 200, script_nonce: str | None = None, *, forms: bool = False) -> Response:
     """An HTML page of ours: no script but the one named by ``script_nonce``, nothing fetched from
-    elsewhere, never framed."""
+    elsewhere, never framed; a form only with ``forms`` (sent to this server alone)."""
     scripts = f"'nonce-{script_nonce}'" if script_nonce else "'none'"
+    form_action = "'self'" if forms else "'none'"
     headers = {
         "Content-Security-Policy": f"default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; "
-        f"script-src {scripts}; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+        f"script-src {scripts}; frame-ancestors 'none'; base-uri 'none'; form-action {form_action}",
         "X-Content-Type-Options": "nosniff",
         "Cache-Control": "no-cache",
     }
@@ -758,20 +770,35 @@ _PAGE_STYLE = (
     ".actions{margin-top:1.5rem;display:flex;flex-wrap:wrap;gap:.75rem}"
     ".actions a{padding:.55rem 1rem;border-radius:.5rem;border:1px solid #0f766e;color:#0b5f59;text-decoration:none}"
     ".actions a.primary{background:#0f766e;color:#fff}"
+    ".actions form{margin:0}.actions button{font:inherit;padding:.55rem 1rem;border-radius:.5rem;cursor:pointer;"
+    "border:1px solid #0f766e;background:#0f766e;color:#fff}"
 )
 
 
 def _message_html(
-    heading: str, message: str, lang: str, *, ok: bool = True, links: Sequence[tuple[str, str]] = ()
+    heading: str,
+    message: str,
+    lang: str,
+    *,
+    ok: bool = True,
+    links: Sequence[tuple[str, str]] = (),
+    post: tuple[str, str] | None = None,
 ) -> str:
     """A short page of ours in the app's look: the catalogue's name, a heading with a mark (done or
-    not), the message, and links on (the first one primary), then the catalogue itself."""
+    not), the message, and links on (the first one primary), then the catalogue itself. ``post``
+    (action, label): a button that sends a POST there, first and primary."""
     title = html_escape(t("app.title", lang))
     actions = [*links, ("/" if is_default(lang) else f"/?lang={lang}", t("alerts.browse_all", lang))]
+    first = 1 if post else 0
     buttons = "".join(
-        f'<a href="{html_escape(href)}"{" class=primary" if i == 0 else ""}>{html_escape(label)}</a>'
+        f'<a href="{html_escape(href)}"{" class=primary" if i == 0 and not first else ""}>{html_escape(label)}</a>'
         for i, (href, label) in enumerate(actions)
     )
+    if post is not None:
+        buttons = (
+            f'<form method="post" action="{html_escape(post[0])}">'
+            f'<button type="submit" class="primary">{html_escape(post[1])}</button></form>' + buttons
+        )
     mark = (
         '<span class="mark" aria-hidden="true">&#10003;</span>'
         if ok
@@ -783,7 +810,7 @@ def _message_html(
         f"<title>{html_escape(heading)} · {title}</title><style>{_PAGE_STYLE}</style></head><body>"
         f'<header><a href="{html_escape(actions[-1][0])}">{title}</a></header>'
         f"<main>{mark}<h1>{html_escape(heading)}</h1><p>{html_escape(message)}</p>"
-        f'<p class="actions">{buttons}</p></main></body></html>'
+        f'<div class="actions">{buttons}</div></main></body></html>'
     )
 
 

@@ -157,7 +157,7 @@ class Cluster:
                 wait_healthy(member, timeout)
             self._start_nginx(timeout)
             self.watch = HealthWatch(
-                self.workdir / "catalogue-site.conf", self.reload_nginx, interval=self.health_seconds, timeout=2.0
+                self.workdir / "catalogue-site.conf", self.reload_nginx, interval=self.health_seconds, timeout=3.0
             ).start()
         except BaseException:
             self.stop()

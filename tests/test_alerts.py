@@ -120,6 +120,11 @@ def test_opt_in_digest_and_one_click_unsubscribe(inbox):
         leave = link(digest, "/alerts/unsubscribe")
         assert digest["List-Unsubscribe"] == f"<{BASE}/alerts/unsubscribe?token={leave}&lang=en>"
         assert alerts.send_digests(cat, mailer, BASE) == 0  # sent once
+        # the link opened (by a person, or a mail scanner or a link preview): a question, nothing deleted
+        asked = call(routes, routes.alert_unsubscribe, "/alerts/unsubscribe", leave)
+        assert asked.status_code == 200 and b"Stop this alert?" in asked.body and b'method="post"' in asked.body
+        with cat.cursor() as cur:
+            assert cur.execute("select count(*) from alert_subscriptions").fetchall() == [(1,)]
         response = call(routes, routes.alert_unsubscribe, "/alerts/unsubscribe", leave, method="POST")
         assert response.status_code == 200 and b"unsubscribed" in response.body
         with cat.cursor() as cur:  # the address is gone, not just marked
@@ -148,6 +153,11 @@ def test_what_is_refused_and_nothing_kept_half(inbox):
             alerts.subscribe(
                 cat, "busy@example.com", {"q": f"lò đốt {n}"}, "vi", consent=True, mailer=mailer, base=BASE
             )
+            with cat.cursor() as cur:  # confirmed: only confirmed alerts fill an address's ten
+                (token,) = cur.execute(
+                    "select confirm_token from alert_subscriptions where confirmed_at is null"
+                ).fetchone()
+            assert alerts.confirm(cat, token)
         with pytest.raises(alerts.AlertError, match=f"at most {alerts.PER_ADDRESS} alerts"):
             alerts.subscribe(cat, "Busy@Example.com", {}, "vi", consent=True, mailer=mailer, base=BASE)
         assert box.messages[0]["Subject"] == "Xác nhận đăng ký nhận thông báo dự án"  # in the reader's language
@@ -173,8 +183,13 @@ def test_the_same_alert_asked_twice_is_one_and_its_pages_speak_the_readers_langu
     with demo_catalogue() as cat:
         routes = Routes(lambda: cat)
         first = alerts.subscribe(cat, "investor@example.com", view, "en", consent=True, mailer=mailer, base=BASE)
+        twice = alerts.subscribe(cat, "investor@example.com", view, "en", consent=True, mailer=mailer, base=BASE)
+        assert twice == first and len(box.messages) == 1  # a double click: one alert, one mail
+        cat.write(
+            lambda cur: cur.execute("update alert_subscriptions set created_at = created_at - interval 5 minutes")
+        )
         again = alerts.subscribe(cat, "Investor@Example.com", view, "en", consent=True, mailer=mailer, base=BASE)
-        assert again == first and len(box.messages) == 2
+        assert again == first and len(box.messages) == 2  # asked again later: the link mailed again
         with cat.cursor() as cur:
             assert cur.execute("select count(*) from alert_subscriptions").fetchall() == [(1,)]
         token = link(box.messages[0], "/alerts/confirm")
@@ -196,3 +211,21 @@ def test_the_same_alert_asked_twice_is_one_and_its_pages_speak_the_readers_langu
         alerts.subscribe(cat, "investor@example.com", {"q": "solar"}, "en", consent=True, mailer=mailer, base=BASE)
         with cat.cursor() as cur:
             assert cur.execute("select count(*) from alert_subscriptions").fetchall() == [(2,)]
+
+
+def test_strangers_cannot_flood_an_address_with_confirmations_or_fill_its_alerts(inbox):
+    """A helper sent fourteen confirmations in a minute to addresses not its own, and ten unconfirmed
+    sign-ups locked the owner out of alerts for a week."""
+    box, mailer = inbox
+    with demo_catalogue() as cat:
+        for n in range(alerts.PENDING_PER_ADDRESS):
+            alerts.subscribe(
+                cat, "victim@example.org", {"q": f"solar {n}"}, "en", consent=True, mailer=mailer, base=BASE
+            )
+        with pytest.raises(alerts.AlertError, match="already waiting at this address today"):
+            alerts.subscribe(cat, "victim@example.org", {"q": "more"}, "en", consent=True, mailer=mailer, base=BASE)
+        assert len(box.messages) == alerts.PENDING_PER_ADDRESS
+        # the next day the owner can sign up, and the strangers' sign-ups never count towards the ten
+        cat.write(lambda cur: cur.execute("update alert_subscriptions set created_at = created_at - interval 25 hours"))
+        alerts.subscribe(cat, "victim@example.org", {"q": "mine"}, "en", consent=True, mailer=mailer, base=BASE)
+        assert len(box.messages) == alerts.PENDING_PER_ADDRESS + 1

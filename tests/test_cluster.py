@@ -265,7 +265,7 @@ def test_a_hung_replica_is_taken_out_of_rotation_by_its_health_checks_and_comes_
     assert cookie is not None
     victim.signal(signal.SIGSTOP)
     try:
-        deadline = time.monotonic() + 20
+        deadline = time.monotonic() + 45  # two missed answers of up to 3 s each, on a busy machine
         while address not in cluster.watch.down and time.monotonic() < deadline:
             time.sleep(0.2)
         assert address in cluster.watch.down, cluster.watch.changes
@@ -276,7 +276,7 @@ def test_a_hung_replica_is_taken_out_of_rotation_by_its_health_checks_and_comes_
         assert health(cluster.public_url, cookie)["pid"] != victim.process.pid
     finally:
         victim.signal(signal.SIGCONT)
-    deadline = time.monotonic() + 20
+    deadline = time.monotonic() + 45
     while address in cluster.watch.down and time.monotonic() < deadline:
         time.sleep(0.2)
     assert address not in cluster.watch.down  # back in rotation once it answers

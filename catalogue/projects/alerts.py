@@ -32,7 +32,12 @@ from catalogue.search.normalize import is_email
 from catalogue.text import DEFAULT_LANGUAGE, LANGUAGES, Text, is_default, localized, t
 
 PENDING_DAYS = 7
-PER_ADDRESS = 10  # alerts one address may hold
+PER_ADDRESS = 10  # confirmed alerts one address may hold
+# Confirmations waiting at one address (a day's): a stranger typing someone's address sends it at
+# most this many mails a day, and unconfirmed sign-ups never fill the owner's ten (a helper sent
+# fourteen in a minute and locked the owner out for a week).
+PENDING_PER_ADDRESS = 3
+RESEND_SECONDS = 120  # the same sign-up again within this (a double click): kept, not mailed twice
 DIGEST_ENTRIES = 20
 
 
@@ -130,15 +135,25 @@ def keep_request(cat: Catalogue, request: Mapping[str, Any], *, mailer: Mailer |
             return None
         cur.execute("delete from alert_subscriptions where confirmed_at is null and created_at < ?", [_expiry(now)])
         same = cur.execute(  # this address already asked for these results: that alert, not a second one
-            "select id, confirm_token, unsubscribe_token, confirmed_at is not null from alert_subscriptions "
+            "select id, confirm_token, unsubscribe_token, confirmed_at is not null, created_at from alert_subscriptions "
             "where lower(email) = lower(?) and view = ?",
             [email, view],
         ).fetchall()
         if same:
-            return same[0]
-        held = cur.execute("select count(*) from alert_subscriptions where lower(email) = lower(?)", [email]).fetchall()
-        if held[0][0] >= PER_ADDRESS:
+            held, _confirm, _leave, confirmed, created = same[0]
+            if not confirmed and created > now - dt.timedelta(seconds=RESEND_SECONDS):
+                return held, None, None, False  # just mailed (a double click): not again
+            return same[0][:4]
+        held, waiting = cur.execute(
+            "select count(*) filter (where confirmed_at is not null), "
+            "count(*) filter (where confirmed_at is null and created_at > ?) "
+            "from alert_subscriptions where lower(email) = lower(?)",
+            [now - dt.timedelta(days=1), email],
+        ).fetchall()[0]
+        if held >= PER_ADDRESS:
             raise AlertError(Text.of("alerts.too_many", limit=PER_ADDRESS))
+        if waiting >= PENDING_PER_ADDRESS:
+            raise AlertError(Text.of("alerts.too_many_waiting", limit=PENDING_PER_ADDRESS))
         cur.execute(
             "insert into alert_subscriptions (id, email, lang, view, confirm_token, unsubscribe_token, consent_at, "
             "created_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -150,6 +165,8 @@ def keep_request(cat: Catalogue, request: Mapping[str, Any], *, mailer: Mailer |
     if kept is None:
         return subscription
     held_id, confirm, leave, confirmed = kept
+    if confirm is None:  # the same sign-up a moment ago: its mail is on its way
+        return held_id
     try:
         mailer.send(email, *_confirmation(base, lang, confirm, leave, confirmed=confirmed))
     except (OSError, smtplib.SMTPException) as error:  # nothing kept half: no address without its message
@@ -202,6 +219,14 @@ def confirm(cat: Catalogue, token: str) -> Confirmed | None:
         return Confirmed(json.loads(found[0][0]), found[0][1], found[0][2]) if found else None
 
     return cat.write(mark, event="alerts")
+
+
+def holds(cat: Catalogue, token: str) -> bool:
+    """Whether an alert has this unsubscribe token (nothing is changed)."""
+    with cat.cursor() as cur:
+        return bool(
+            cur.execute("select 1 from alert_subscriptions where unsubscribe_token = ?", [token[:64]]).fetchall()
+        )
 
 
 def unsubscribe(cat: Catalogue, token: str) -> bool:
