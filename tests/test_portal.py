@@ -361,3 +361,19 @@ def test_the_gallery_holds_the_site_photos_only(fresh_db):
     assert len(images) == 1 and images[0].startswith("![Site from the road]")
     listed = next(m.value for m in at.markdown if "Site plan" in m.value and not m.value.startswith("!["))
     assert "/documents/" in listed  # still in the list, to download
+
+
+def test_one_browser_asking_for_many_alerts_is_stopped(fresh_db):
+    """A stranger could mail confirmations to any address from one browser (a helper sent fourteen
+    in a minute): five sign-ups an hour per browser session, then a message in the reader's language."""
+    at = open_app({"lang": "en"})
+    said = []
+    for n in range(6):
+        at.text_input(key="alert-email").input(f"someone{n}@example.org")
+        at.checkbox(key="alert-consent").check()
+        next(b for b in at.button if b.label == "Subscribe").click()
+        at.run()
+        assert not at.exception
+        said.append(" ".join(e.value for e in at.error))
+    assert all("not set up to send mail" in text for text in said[:5])  # no mail server here: each one tried
+    assert "asked for many alerts in the past hour" in said[5]
