@@ -720,9 +720,12 @@ def _html_page(body: str, status: int = 200, script_nonce: str | None = None, *,
 def _share_html(cat: Catalogue, project: dict[str, Any], lang: str, base: str, target: str) -> str:
     """The link preview's page: Open Graph and Twitter card tags, then on to ``target``."""
     name = localized(project, "name", lang) or project["code"]
+    capital = format_vnd_bn(project["investment_vnd_bn"], lang) if project.get("investment_vnd_bn") is not None else ""
+    if capital and project.get("investment_approx") is True:  # "about", as the page says: not an exact figure
+        capital = f"{t('money.about', lang)} {capital}"
     facts = [
         cat.reference.categories.label(project["category"])(lang),
-        format_vnd_bn(project["investment_vnd_bn"], lang) if project.get("investment_vnd_bn") is not None else "",
+        capital,
         cat.reference.statuses.label(project["status"])(lang),
     ]
     description = " · ".join(f for f in facts if f) + " — " + t("app.title", lang)

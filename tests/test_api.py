@@ -519,3 +519,20 @@ def test_every_parameter_a_browse_link_carries_is_one_the_api_reads():
     from catalogue.projects.browse_state import LIST_PARAMS
 
     assert {*LIST_PARAMS, "q", "min_vnd", "max_vnd", "sort", "lang", "page"} <= ALLOWED_PARAMS
+
+
+def test_a_shared_links_preview_says_about_for_an_approximate_capital():
+    """The page said "about VND 500 bn", the preview "VND 500 bn", which reads as exact (a helper)."""
+    from catalogue.api import _share_html
+
+    with Catalogue.open(":memory:") as cat:
+        cat.load_demo()
+        cat.write(lambda cur: cur.execute("update projects set investment_approx = true where code = 'DEMO-035'"))
+        approx = cat.project("DEMO-035")
+        exact = cat.project("DEMO-001")
+        assert "about VND 2,800 bn" in _share_html(cat, approx, "en", "http://x", "/project?code=DEMO-035")
+        assert "khoảng 2.800 tỷ đồng" in _share_html(cat, approx, "vi", "http://x", "/project?code=DEMO-035")
+        assert (
+            "about"
+            not in _share_html(cat, exact, "en", "http://x", "/project?code=DEMO-001").split("og:description")[1][:80]
+        )

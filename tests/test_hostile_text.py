@@ -238,3 +238,12 @@ def test_a_shortcode_typed_in_the_data_stays_text_even_in_an_alert():
     assert escape_markdown(":material/warning:").startswith("\\:\u2060material")
     assert escape_markdown(":red[đỏ]").startswith("\\:\u2060red")
     assert "\u2060" not in escape_markdown("Dòng 13: tổng 10:30")
+
+
+def test_a_search_from_a_link_loses_its_bidirectional_controls():
+    """ "?q=%E2%80%AEzzqq evil" showed "live qqzz" in the search box (a helper)."""
+    from catalogue.projects.browse_state import parse_params
+
+    with Catalogue.open(":memory:") as cat:
+        state, _problems = parse_params({"q": "\u202ezzqq evil\u202c"}, cat.reference)
+    assert state.q == "zzqq evil"

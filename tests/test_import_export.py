@@ -338,3 +338,17 @@ def test_a_statement_failing_inside_an_import_is_the_error_raised_and_is_not_ret
             cat.import_file(path)
         assert calls == [1]
         assert cat.project("HN-FAIL-1", include_hidden=True) is None  # nothing half-written
+
+
+def test_an_imported_projects_stage_date_is_the_day_in_hanoi(tmp_path, monkeypatch):
+    """At 01:49 in Hanoi (still the day before in UTC) the stage date said the day before (a helper)."""
+    import datetime as dt
+
+    from catalogue.projects import upsert
+
+    monkeypatch.setattr(upsert, "hanoi_today", lambda: dt.date(2026, 12, 1))
+    monkeypatch.setattr(upsert, "project_stamp", lambda: dt.datetime(2026, 11, 30, 18, 49))  # UTC
+    path = write_csv(tmp_path / "rows.csv", [good_row("HN-DAY-1")])
+    with Catalogue.open(tmp_path / "c.duckdb") as cat:
+        assert cat.import_file(path).ok
+        assert str(cat.project("HN-DAY-1", include_hidden=True)["status_since"]) == "2026-12-01"

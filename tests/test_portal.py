@@ -377,3 +377,16 @@ def test_one_browser_asking_for_many_alerts_is_stopped(fresh_db):
         said.append(" ".join(e.value for e in at.error))
     assert all("not set up to send mail" in text for text in said[:5])  # no mail server here: each one tried
     assert "asked for many alerts in the past hour" in said[5]
+
+
+def test_a_cards_usd_is_the_projects_own_figure_where_it_gives_one_not_marked_converted():
+    """DEMO-015 reports USD 48.1 m: its card said "≈ USD 48.1 m", as if converted (a helper)."""
+    from catalogue import Catalogue
+    from catalogue.projects.views import result_cards
+
+    with Catalogue.open(":memory:") as cat:
+        cat.load_demo()
+        own = result_cards(cat, cat.search_page("DEMO-015").hits[:1], "en")[0]
+        converted = result_cards(cat, cat.search_page("DEMO-001").hits[:1], "en")[0]
+    assert own.usd_text == "USD 48.1 m (as reported)"
+    assert converted.usd_text.startswith("≈ USD ")

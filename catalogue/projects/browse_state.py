@@ -13,6 +13,7 @@ from typing import Any
 
 from catalogue.projects.reference import Reference
 from catalogue.search.index import SORTS
+from catalogue.search.normalize import clean_text
 from catalogue.text import DEFAULT_LANGUAGE, LANGUAGES, Text, is_default, t
 
 MAX_QUERY = 200
@@ -122,7 +123,7 @@ def parse_params(params: Mapping[str, Any], ref: Reference) -> tuple[BrowseState
     ``sort``, ``lang``, ``page`` and ``view`` from URL parameters; unknown or bad values are dropped."""
     reader = _Reader(params)
     values: dict[str, Any] = {}
-    query = " ".join(reader.values("q"))
+    query = clean_text(" ".join(reader.values("q")))  # no invisible or bidirectional controls, as every text
     values["q"] = query[:MAX_QUERY]
     matchers = {
         "category": ref.categories.match,

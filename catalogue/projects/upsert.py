@@ -18,7 +18,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from catalogue.clock import project_stamp
+from catalogue.clock import hanoi_today, project_stamp
 from catalogue.projects.model import DEFAULT_STATUS
 from catalogue.staff import history
 
@@ -76,7 +76,7 @@ def _insert_new(cur: duckdb.DuckDBPyConnection, columns: list[str], publication:
         f"insert into projects ({', '.join(names)}, status, demo, publication, status_since, created_at, "
         f"updated_at, version) select {', '.join('i.' + c for c in names)}, {status}, {demo}, ?, ?, ?, ?, 1 "
         "from incoming i anti join projects p using (code)",
-        [DEFAULT_STATUS, publication, now.date(), now, now],
+        [DEFAULT_STATUS, publication, hanoi_today(), now, now],  # a stage date is a day in Hanoi
     ).fetchall()
 
 

@@ -495,14 +495,18 @@ def result_cards(cat: Catalogue, hits: list, lang: str) -> list[ResultCard]:
                 else [],
                 category_code=row["category"],
                 status_code=row["status"],
-                usd_text=_usd_text(_amount(row["investment_vnd_bn"]), lang),
+                usd_text=_usd_text(_amount(row["investment_vnd_bn"]), _amount(row.get("investment_usd_m")), lang),
                 colour=category_colour(cat, row["category"]),
             )
         )
     return cards
 
 
-def _usd_text(amount: float | None, lang: str) -> str:
+def _usd_text(amount: float | None, reported: float | None, lang: str) -> str:
+    """The capital in USD beside the card's VND: the project's own figure where its file gives one
+    (not marked "≈": it is not converted, as the fact sheet says), else converted at the indicative rate."""
+    if reported is not None and amount is not None:
+        return t("money.reported_usd", lang, usd=format_usd_m(reported, lang))
     usd = exchange_rate().usd_millions(amount) if amount is not None else None
     return f"≈ {format_usd_m(usd, lang)}" if usd else ""
 
