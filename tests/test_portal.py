@@ -196,8 +196,10 @@ def test_cards_carry_the_facts_investors_scan_for(fresh_db):
             assert card["category"] == cat.reference.categories.label(row["category"])("en")
             assert card["colour"] == category_colour(cat, row["category"])
             assert card["stage"] == cat.reference.statuses.label(row["status"])("en")
-            if row["investment_vnd_bn"]:
+            if row["investment_vnd_bn"] and row["investment_usd_m"] is None:  # converted
                 assert card["usd"].startswith("≈ USD")
+            elif row["investment_vnd_bn"]:  # the project's own figure
+                assert card["usd"].endswith("(as reported)") and "≈" not in card["usd"]
             if row["ward"]:
                 assert cat.reference.wards.label(row["ward"])("en") in card["place"]
 
