@@ -227,6 +227,7 @@ def shortlist() -> list[str]:
     if "shortlist" not in state:
         wanted = ",".join(st.query_params.get_all("list"))
         codes = list(dict.fromkeys(code.strip()[:60] for code in wanted.split(",") if code.strip()))
+        state["shortlist_from_link"] = True
         state["shortlist"] = codes[:SHORTLIST_LIMIT]
         state["shortlist_waiting"] = codes[SHORTLIST_LIMIT : SHORTLIST_LIMIT + 20]  # beyond the limit (see below)
     return state["shortlist"]
@@ -238,16 +239,21 @@ def keep_globals_in_url() -> None:
     the list, so it holds no slot that cannot be seen or freed; the shortlist page says so."""
     chosen = shortlist()
     waiting = st.session_state.pop("shortlist_waiting", [])  # a link's codes beyond the limit, once
+    if chosen and st.session_state.pop("shortlist_from_link", False):  # as typed in a link: "demo-015" too
+        cat = get_catalogue()
+        chosen[:] = list(dict.fromkeys(cat.public_code(code) or code for code in chosen))
+        waiting = [cat.public_code(code) or code for code in waiting]
     public = {row["code"] for row in get_catalogue().rows(chosen + waiting)} if chosen else set()  # per version
     gone = [code for code in chosen + waiting if code not in public]
     if gone:
         chosen[:] = [code for code in chosen if code not in gone]
         st.session_state["shortlist_gone"] = gone
-    waiting = [code for code in waiting if code in public]
+    waiting = [code for code in waiting if code in public and code not in chosen]
     room = SHORTLIST_LIMIT - len(chosen)
     chosen += waiting[:room]  # a withdrawn project's slot goes to the next public one of the link
     if waiting[room:]:  # more than the list holds: said, not silently dropped (a helper's six codes became four)
         lang = language()
+        st.session_state["shortlist_over"] = waiting[room:]  # the shortlist page says it too
         codes = escape_markdown(", ".join(waiting[room:]))
         st.toast(t("shortlist.over", lang, limit=SHORTLIST_LIMIT, codes=codes), icon=":material/info:", duration="long")
     wanted = {**_page_only(), **global_params()}

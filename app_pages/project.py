@@ -37,6 +37,9 @@ if not code and st.session_state.get("project_code"):
     # the browser returns to /project without its code; the session remembers which project it was
     code = st.session_state["project_code"]
     st.query_params["code"] = code
+if code and (canonical := cat.public_code(code)) not in (None, code):  # "demo-015", as the search finds it
+    code = canonical
+    st.query_params["code"] = code
 sheet = project_sheet(cat, code, lang) if code else None
 back = results_params()
 back_label = t("project.back_results" if back else "project.back", lang)

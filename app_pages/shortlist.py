@@ -2,16 +2,31 @@
 
 import streamlit as st
 
-from app_pages._state import get_catalogue, language, link, results_params, shortlist, shortlist_button
-from catalogue.projects.views import compare_html, escape_markdown, export_bytes
+from app_pages._state import (
+    SHORTLIST_LIMIT,
+    get_catalogue,
+    language,
+    link,
+    results_params,
+    shortlist,
+    shortlist_button,
+)
+from catalogue.projects.views import compare_html, escape_markdown, export_bytes, looks_like_code
 from catalogue.text import t
 
 lang = language()
 cat = get_catalogue()
 st.title(t("shortlist.title", lang))
 gone = st.session_state.pop("shortlist_gone", None)
-if gone:  # taken off the list by the frame: no longer public
-    st.info(t("shortlist.gone", lang, codes=escape_markdown(", ".join(gone))), icon=":material/info:")
+if gone:  # taken off the list by the frame: no longer public (what is not a code at all is counted, not shown)
+    shown = [code for code in gone if looks_like_code(code)]
+    others = len(gone) - len(shown)
+    listed = ", ".join(shown + ([t("shortlist.others", lang, count=others)] if others else []))
+    st.info(t("shortlist.gone", lang, codes=escape_markdown(listed)), icon=":material/info:")
+over = st.session_state.pop("shortlist_over", None)
+if over:  # the link named more than the list holds
+    codes = escape_markdown(", ".join(over))
+    st.info(t("shortlist.over", lang, limit=SHORTLIST_LIMIT, codes=codes), icon=":material/info:")
 visible = [code for code in shortlist() if cat.project(code) is not None]  # a project may have been withdrawn
 if not visible:
     st.info(t("shortlist.empty", lang), icon=":material/bookmark:")

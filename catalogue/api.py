@@ -373,9 +373,9 @@ class Routes:
         Graph: the project's name, capital and category; crawlers do not run the app's scripts) and
         that sends a person on to the project's page at once."""
         cat = self.catalogue()
-        code = request.path_params["code"][:60]
         lang = _language(request)
-        project = cat.project(code)  # None for drafts, withdrawn, unknown alike
+        code = cat.public_code(request.path_params["code"][:60]) or ""  # "demo-015" is DEMO-015
+        project = cat.project(code) if code else None  # None for drafts, withdrawn, unknown alike
         if project is None:
             return _html_page(_not_found_html(lang), status=404)
         target = "/project?" + urlencode({"code": code, **({} if is_default(lang) else {"lang": lang})})
@@ -387,7 +387,8 @@ class Routes:
         cat = self.catalogue()
         lang = _language(request)
         nonce = secrets.token_urlsafe(16)  # new for every answer: a nonce known in advance protects nothing
-        page = profile_html(cat, request.path_params["code"][:60], lang, print_on_load=nonce)
+        code = cat.public_code(request.path_params["code"][:60]) or request.path_params["code"][:60]
+        page = profile_html(cat, code, lang, print_on_load=nonce)
         if page is None:
             return _html_page(_not_found_html(lang), status=404)
         return _html_page(page, script_nonce=nonce)

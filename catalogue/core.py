@@ -203,6 +203,24 @@ class Catalogue:
         found = self.rows([code], include_hidden=include_hidden)
         return dict(found[0]) if found else None
 
+    def public_code(self, code: str) -> str | None:
+        """The code of the public project ``code`` names, typed in any case ("demo-015" is DEMO-015,
+        as the search finds it); ``None`` when it names none, or more than one (codes differing
+        only in case)."""
+        if self.rows([code]):
+            return code
+        key = ("public_code", code.strip().casefold())
+        found = self.memo(key, lambda: self._codes_folded(key[1]))
+        return found[0] if len(found) == 1 else None
+
+    def _codes_folded(self, folded: str) -> list[str]:
+        where, params = self.filters(False).sql()
+        where = (where + " and" if where else " where") + " lower(code) = ?"
+        with self.cursor() as cur:
+            return [
+                row[0] for row in cur.execute(f"select code from projects{where} limit 2", [*params, folded]).fetchall()
+            ]
+
     def rows(self, codes: Sequence[str], *, include_hidden: bool = False) -> list[dict[str, Any]]:
         """The projects ``codes`` that the caller may see, as dicts of every column (missing values
         as ``None``), in the order asked; remembered per data version (see :meth:`memo`): the

@@ -523,16 +523,28 @@ def test_every_parameter_a_browse_link_carries_is_one_the_api_reads():
 
 def test_a_shared_links_preview_says_about_for_an_approximate_capital():
     """The page said "about VND 500 bn", the preview "VND 500 bn", which reads as exact (a helper)."""
-    from catalogue.api import _share_html
+    from starlette.requests import Request
+
+    from catalogue.api import Routes
+
+    def preview(routes: Routes, code: str, lang: str) -> str:
+        scope = {
+            "type": "http",
+            "method": "GET",
+            "scheme": "http",
+            "path": f"/p/{code}",
+            "path_params": {"code": code},
+            "query_string": f"lang={lang}".encode(),
+            "headers": [(b"host", b"cat.example")],
+            "client": ("10.0.0.9", 1234),
+        }
+        page = routes.share_page(Request(scope)).body.decode()
+        return re.search(r'<meta property="og:description" content="([^"]*)">', page).group(1)
 
     with Catalogue.open(":memory:") as cat:
         cat.load_demo()
         cat.write(lambda cur: cur.execute("update projects set investment_approx = true where code = 'DEMO-035'"))
-        approx = cat.project("DEMO-035")
-        exact = cat.project("DEMO-001")
-        assert "about VND 2,800 bn" in _share_html(cat, approx, "en", "http://x", "/project?code=DEMO-035")
-        assert "khoảng 2.800 tỷ đồng" in _share_html(cat, approx, "vi", "http://x", "/project?code=DEMO-035")
-        assert (
-            "about"
-            not in _share_html(cat, exact, "en", "http://x", "/project?code=DEMO-001").split("og:description")[1][:80]
-        )
+        routes = Routes(lambda: cat)
+        assert "about VND 2,800 bn" in preview(routes, "DEMO-035", "en")
+        assert "khoảng 2.800 tỷ đồng" in preview(routes, "DEMO-035", "vi")
+        assert "about" not in preview(routes, "DEMO-001", "en")

@@ -445,3 +445,26 @@ def test_a_link_naming_more_projects_than_a_shortlist_holds_says_which_were_left
     assert at.session_state["shortlist"] == ["DEMO-001", "DEMO-002", "DEMO-003", "DEMO-004"]
     said = " ".join(toast.value for toast in at.toast).replace("\\", "")  # Markdown escapes
     assert "DEMO-005, DEMO-006" in said and "tối đa 4 dự án" in said
+
+
+def test_a_shortlist_link_says_what_it_left_out_on_the_page_and_echoes_no_stranger_text(fresh_db):
+    """A helper's six codes became four with no word on the shortlist page, "<script>…</script>" in a
+    link was written on it, and "demo-002" typed in lower case was refused."""
+    at = open_app(
+        {
+            "lang": "en",
+            "list": "demo-002,DEMO-001,<script>alert(1)</script>,hello world,DEMO-003,DEMO-004,DEMO-005,DEMO-006",
+        },
+        page="shortlist.py",
+    )
+    said = " ".join(i.value for i in at.info).replace("\\", "")
+    assert at.session_state["shortlist"] == ["DEMO-002", "DEMO-001", "DEMO-003", "DEMO-004"]
+    assert "2 other entries that are not project codes" in said and "script" not in said and "hello" not in said
+    assert "the link also named DEMO-005, DEMO-006" in said
+
+
+def test_a_code_typed_in_lower_case_names_its_project():
+    with demo_catalogue() as cat:
+        assert cat.public_code("demo-015") == "DEMO-015" and cat.public_code(" Demo-001 ") == "DEMO-001"
+        assert cat.public_code("demo-012") is None  # a draft: not public, in any case
+        assert cat.public_code("nope") is None

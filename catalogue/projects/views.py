@@ -658,6 +658,15 @@ def field_label(name: str, lang: str) -> str:
     return enum_label("workflow_field", name)(lang)
 
 
+_CODE_LIKE = re.compile(r"[0-9A-Za-z][0-9A-Za-z._/-]{0,39}")  # as a project code is written (the import's rule)
+
+
+def looks_like_code(text: str) -> bool:
+    """Whether ``text`` could be a project's code: a link's list echoed back names only those (a
+    helper put "<script>…</script>" and other words on the shortlist page through a link)."""
+    return bool(_CODE_LIKE.fullmatch(text))
+
+
 def form_text(value: object, kind: str, lang: str = DEFAULT_LANGUAGE) -> str:
     """A stored value as typed into a form field of a page in ``lang``: a number with the page's
     decimal mark ("1234,5" on the Vietnamese page, "1234.5" on the English one), no digit groups.
