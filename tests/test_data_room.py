@@ -70,7 +70,14 @@ def test_a_files_kind_is_read_from_its_bytes():
 @pytest.mark.parametrize(
     ("data", "name", "kind", "reason"),
     [
-        (b"<html><script>alert(1)</script></html>", "study.pdf", "prefeasibility", "only PDF"),
+        # named .pdf, holding a web page: said so, not only what is taken (a helper's "evil.pdf")
+        (
+            b"<html><script>alert(1)</script></html>",
+            "study.pdf",
+            "prefeasibility",
+            "does not hold a PDF (it looks like a web page",
+        ),
+        (b"Just some notes\n", "notes.docx", "other", "does not hold a DOCX (it looks like plain text)"),
         (b"<svg onload=alert(1)>", "site.svg", "photo", "only PDF"),
         (PDF, "study.html", "prefeasibility", "its name's extension says otherwise"),
         (PDF, "photo.pdf", "photo", "A site photo must be a PNG or JPEG"),

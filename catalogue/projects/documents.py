@@ -30,7 +30,7 @@ from catalogue.core import Catalogue
 from catalogue.errors import CatalogueError
 from catalogue.search.normalize import clean_text
 from catalogue.staff import history
-from catalogue.text import Text, codes, enum_label
+from catalogue.text import Text, codes, enum_label, t
 
 MAX_BYTES = 15 * 1024 * 1024
 MAX_PER_PROJECT = 30
@@ -111,6 +111,18 @@ def safe_file_name(name: str) -> str:
     return name[:120]
 
 
+def _looks_like(data: bytes) -> str:
+    """What a file we do not take seems to hold, from its first bytes: "html", "text" or "other"."""
+    head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith((b"<!doctype", b"<html", b"<?xml", b"<svg", b"<script", b"<")):
+        return "html"
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError:
+        return "other"
+    return "text" if all(b >= 32 or b in b"\t\r\n" for b in head) else "other"
+
+
 def _refuse(key: str, **values: object) -> DocumentError:
     return DocumentError(Text.of(key, **values))
 
@@ -126,6 +138,21 @@ def check(data: bytes, file_name: str, kind: str, language: str) -> str:
     if len(data) > MAX_BYTES:
         raise _refuse("documents.too_big", limit=MAX_BYTES // (1024 * 1024))
     found = file_type(data)
+    named = next(
+        (kind for kind, endings in EXTENSIONS.items() if safe_file_name(file_name).lower().endswith(endings)), None
+    )
+    if found is None and named is not None:  # "evil.pdf" holding a web page: say so, not only what is taken
+        raise DocumentError(
+            Text.each(
+                lambda lang: t(
+                    "documents.not_what_named",
+                    lang,
+                    name=safe_file_name(file_name),
+                    kind=named.upper(),
+                    what=t(f"documents.looks_{_looks_like(data)}", lang),
+                )
+            )
+        )
     if found is None:
         raise _refuse("documents.bad_type", name=safe_file_name(file_name))
     if not safe_file_name(file_name).lower().endswith(EXTENSIONS[found]):
