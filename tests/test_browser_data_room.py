@@ -82,7 +82,7 @@ def test_staff_attach_a_visitor_downloads_a_hidden_projects_document_is_refused(
         page.get_by_text("Đã thêm Báo cáo tiền khả thi.pdf vào hồ sơ dự án.").wait_for()
         upload(page, photo, "Ảnh hiện trạng khu đất", "Khu đất nhìn từ đường 35")
         upload(page, bad, "Tài liệu khác", "")  # HTML named .pdf: refused, said why
-        page.get_by_text(re.compile("trang.pdf: chỉ nhận PDF, ảnh PNG/JPEG")).wait_for()
+        page.get_by_text(re.compile("trang.pdf: tên tệp là PDF nhưng nội dung không phải PDF")).wait_for()
         svg = tmp_path / "khu-dat.svg"
         svg.write_text('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>')
         upload(page, svg, "Ảnh hiện trạng", "")  # taken to the check (not dropped by the box), refused with why
