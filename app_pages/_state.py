@@ -6,6 +6,7 @@ Only this module and the pages import streamlit; catalogue/ never does.
 from __future__ import annotations
 
 import copy
+import hashlib
 import json
 import os
 import sys
@@ -19,7 +20,7 @@ import streamlit as st
 
 from app_pages._widgets import bound, set_value, sync_value
 from catalogue import Catalogue, resolve_db_path
-from catalogue.api import GRANTS
+from catalogue.api import BROWSER_COOKIE, GRANTS
 from catalogue.clock import utcnow
 from catalogue.projects import alerts
 from catalogue.projects.views import escape_markdown
@@ -127,9 +128,22 @@ def forward_inquiry(code: str, values: Mapping[str, Any], submission: str, lang:
     return submission, answer["reference"], not delivered or bool(answer.get("stored"))
 
 
-# Alert sign-ups per browser session and per client address (a conference's Wi-Fi: a wider allowance),
-# each (count, seconds); the primary also caps the confirmations waiting at one e-mail address.
-ALERT_LIMITS = {"session": (5, 3600.0), "address": (20, 3600.0)}
+# Alert sign-ups per browser (its cookie: a reload is the same browser), per client address (a
+# conference's Wi-Fi: a wider allowance) and in all, each (count, seconds); the primary also caps the
+# confirmations waiting at one e-mail address and the mails about an alert asked for again.
+ALERT_LIMITS = {"browser": (5, 3600.0), "address": (20, 3600.0), "all": (200, 3600.0)}
+
+
+def browser_key() -> str:
+    """This browser, across reloads and tabs: a digest of the cookie the server gives it, else this
+    session's id (a reload made a fresh allowance: a helper's finding)."""
+    try:
+        cookie = st.context.cookies.get(BROWSER_COOKIE)  # set by catalogue.api.BrowserCookie
+    except Exception:  # no request (AppTest)
+        cookie = None
+    if isinstance(cookie, str) and cookie:
+        return hashlib.blake2s(cookie.encode("utf-8"), digest_size=12).hexdigest()
+    return session_id()
 
 
 def keep_alert(cat: Catalogue, email: str, params: Mapping[str, Any], lang: str, *, consent: bool) -> bool:
@@ -138,7 +152,7 @@ def keep_alert(cat: Catalogue, email: str, params: Mapping[str, Any], lang: str,
     Whether the confirmation went out now. Raises :class:`alerts.AlertError` (the primary's refusal
     included: no mail server, too many alerts for the address)."""
     address = client_address()
-    limits = [(f"alert-session:{session_id()}", *ALERT_LIMITS["session"])]
+    limits = [(f"alert-browser:{browser_key()}", *ALERT_LIMITS["browser"]), ("alert-all", *ALERT_LIMITS["all"])]
     if address:
         limits.append((f"alert-address:{address}", *ALERT_LIMITS["address"]))
     if not cat.inquiry_limiter.allow_all(limits):  # a stranger mailing addresses from one browser

@@ -32,7 +32,7 @@ from app_pages._state import (
 )
 from catalogue import pieces
 from catalogue.admin import AdminServer
-from catalogue.api import Routes, UndeclaredProxyHeaders
+from catalogue.api import BrowserCookie, Routes, UndeclaredProxyHeaders
 from catalogue.projects import alerts
 from catalogue.replica.snapshots import SnapshotPublisher
 
@@ -73,7 +73,7 @@ def health_extra() -> dict[str, Any]:
 
 def middleware() -> list[Middleware]:
     """Around every request and WebSocket: forwarded headers believed only from a declared proxy."""
-    return [Middleware(UndeclaredProxyHeaders)]
+    return [Middleware(UndeclaredProxyHeaders), Middleware(BrowserCookie)]
 
 
 @asynccontextmanager

@@ -88,6 +88,36 @@ class UndeclaredProxyHeaders:
         await self.app(scope, receive, send)
 
 
+BROWSER_COOKIE = "catalogue_browser"
+
+
+class BrowserCookie:
+    """ASGI middleware: a random, long-lived cookie naming the browser (HttpOnly, nothing else in it),
+    given with the first page it asks for. The limits per browser count by it, so a reload or a new
+    tab is the same browser (a Streamlit session is one tab's, and a reload is a new one: a helper
+    reloaded before each of twelve alert sign-ups and every one was taken)."""
+
+    def __init__(self, app: Callable[..., Any]) -> None:
+        self.app = app
+
+    async def __call__(self, scope: dict[str, Any], receive: Callable[..., Any], send: Callable[..., Any]) -> None:
+        headers = dict(scope.get("headers") or []) if scope["type"] == "http" else {}
+        page = scope.get("method") == "GET" and b"text/html" in headers.get(b"accept", b"")  # a browser's page load
+        if not page or f"{BROWSER_COOKIE}=".encode() in headers.get(b"cookie", b""):
+            await self.app(scope, receive, send)
+            return
+        cookie = (
+            f"{BROWSER_COOKIE}={secrets.token_urlsafe(18)}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax"
+        ).encode()
+
+        async def with_cookie(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.start":
+                message = {**message, "headers": [*message.get("headers", []), (b"set-cookie", cookie)]}
+            await send(message)
+
+        await self.app(scope, receive, with_cookie)
+
+
 def undeclared_proxy_scope(scope: dict[str, Any]) -> dict[str, Any]:
     """``scope`` as it came to the socket, before uvicorn believed the forwarded headers in it."""
     headers = dict(scope.get("headers") or [])

@@ -229,3 +229,22 @@ def test_strangers_cannot_flood_an_address_with_confirmations_or_fill_its_alerts
         cat.write(lambda cur: cur.execute("update alert_subscriptions set created_at = created_at - interval 25 hours"))
         alerts.subscribe(cat, "victim@example.org", {"q": "mine"}, "en", consent=True, mailer=mailer, base=BASE)
         assert len(box.messages) == alerts.PENDING_PER_ADDRESS + 1
+
+
+def test_an_alert_asked_for_again_and_again_is_mailed_about_twice_a_day(inbox):
+    """A helper asked six times for an alert an address already held: six "You already have this
+    alert" mails reached the subscriber."""
+    box, mailer = inbox
+    view = {"q": "wastewater"}
+    with demo_catalogue() as cat:
+        alerts.subscribe(cat, "held@example.com", view, "en", consent=True, mailer=mailer, base=BASE)
+        with cat.cursor() as cur:
+            (token,) = cur.execute("select confirm_token from alert_subscriptions").fetchone()
+        assert alerts.confirm(cat, token)
+        for _ in range(6):  # each after the double-click window
+            cat.write(
+                lambda cur: cur.execute("update alert_subscriptions set created_at = created_at - interval 5 minutes")
+            )
+            alerts.subscribe(cat, "held@example.com", view, "en", consent=True, mailer=mailer, base=BASE)
+        already = [m for m in box.messages if m["Subject"] == "You already have this alert"]
+        assert len(already) == alerts.MAILS_AGAIN and len(box.messages) == 1 + alerts.MAILS_AGAIN

@@ -548,3 +548,17 @@ def test_a_shared_links_preview_says_about_for_an_approximate_capital():
         assert "about VND 2,800 bn" in preview(routes, "DEMO-035", "en")
         assert "khoảng 2.800 tỷ đồng" in preview(routes, "DEMO-035", "vi")
         assert "about" not in preview(routes, "DEMO-001", "en")
+
+
+def test_a_browser_gets_a_cookie_naming_it_with_its_first_page_and_api_clients_none(server):
+    """Limits per browser count by it: a reload is the same browser (a helper reloaded before each of
+    twelve alert sign-ups, and each was taken)."""
+    request = urllib.request.Request(server.url + "/", headers={"Accept": "text/html,application/xhtml+xml"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        cookie = response.headers["Set-Cookie"]
+    assert cookie.startswith("catalogue_browser=") and "HttpOnly" in cookie and "SameSite=Lax" in cookie
+    again = urllib.request.Request(server.url + "/", headers={"Accept": "text/html", "Cookie": cookie.split(";")[0]})
+    with urllib.request.urlopen(again, timeout=10) as response:
+        assert response.headers["Set-Cookie"] is None  # kept, not renewed
+    status, headers, _body = get(server, "/api/v1/projects?per_page=1")
+    assert status == 200 and "set-cookie" not in {k.lower() for k in headers}

@@ -378,7 +378,7 @@ def test_one_browser_asking_for_many_alerts_is_stopped(fresh_db):
         assert not at.exception
         said.append(" ".join(e.value for e in at.error))
     assert all("not set up to send mail" in text for text in said[:5])  # no mail server here: each one tried
-    assert "asked for many alerts in the past hour" in said[5]
+    assert "Too many alert sign-ups in the past hour" in said[5]
 
 
 def test_a_cards_usd_is_the_projects_own_figure_where_it_gives_one_not_marked_converted():

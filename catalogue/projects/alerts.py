@@ -38,6 +38,7 @@ PER_ADDRESS = 10  # confirmed alerts one address may hold
 # fourteen in a minute and locked the owner out for a week).
 PENDING_PER_ADDRESS = 3
 RESEND_SECONDS = 120  # the same sign-up again within this (a double click): kept, not mailed twice
+MAILS_AGAIN = 2  # mails a day about an alert asked for again (its confirmation again, "you already have it")
 DIGEST_ENTRIES = 20
 
 
@@ -167,6 +168,8 @@ def keep_request(cat: Catalogue, request: Mapping[str, Any], *, mailer: Mailer |
     held_id, confirm, leave, confirmed = kept
     if confirm is None:  # the same sign-up a moment ago: its mail is on its way
         return held_id
+    if held_id != subscription and not _may_mail_again(cat, held_id):
+        return held_id
     try:
         mailer.send(email, *_confirmation(base, lang, confirm, leave, confirmed=confirmed))
     except (OSError, smtplib.SMTPException) as error:  # nothing kept half: no address without its message
@@ -176,6 +179,13 @@ def keep_request(cat: Catalogue, request: Mapping[str, Any], *, mailer: Mailer |
             )
         raise AlertError(Text.of("alerts.send_failed")) from error
     return held_id
+
+
+def _may_mail_again(cat: Catalogue, held_id: str) -> bool:
+    """Whether an alert asked for again (its confirmation once more, or "you already have it") may be
+    mailed: at most :data:`MAILS_AGAIN` times a day, or anyone could flood a subscriber's inbox (a
+    helper sent six)."""
+    return cat.inquiry_limiter.allow_all([(f"alert-mail-again:{held_id}", MAILS_AGAIN, 86_400.0)])
 
 
 def _confirmation(base: str, lang: str, confirm: str, leave: str, *, confirmed: bool) -> tuple[str, str]:
