@@ -246,4 +246,5 @@ def test_a_search_from_a_link_loses_its_bidirectional_controls():
 
     with Catalogue.open(":memory:") as cat:
         state, _problems = parse_params({"q": "\u202ezzqq evil\u202c"}, cat.reference)
-    assert state.q == "zzqq evil"
+        pasted, _problems = parse_params({"q": "so\u200blar"}, cat.reference)  # a zero-width space: no word break
+    assert state.q == "zzqq evil" and pasted.q == "solar"

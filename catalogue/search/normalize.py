@@ -21,7 +21,8 @@ from catalogue.text import Text
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
 # Bidirectional controls and invisible format characters: "Nhà máy \u202egnp.exe\u202c" would
 # show as "…exe.png". Removed outright (not turned into spaces).
-_INVISIBLE_RE = re.compile(r"[\u061c\u180e\u200c-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
+# A zero-width space too: pasted inside a word ("so\u200blar"), it is no space a reader sees.
+_INVISIBLE_RE = re.compile(r"[\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
 _SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _NON_ALNUM_RE = re.compile(r"[^0-9a-z]+")
 # Anything clean_text would change in one line of text, found in one scan (the fast path).
