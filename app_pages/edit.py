@@ -253,27 +253,19 @@ def save(base_version: int | None, rerun: bool = True, over: dict | None = None)
     the fields the user changed are written over it. When someone else saved other fields than the
     user changed, both are kept without asking."""
     mine = my_changes()
-    form = editing.merged_form(over, form_input(), mine) if over is not None else form_input()
-    outcome = editing.save_project(
-        cat,
-        form,
-        actor=user.name,
-        base_version=base_version,
-        confirm_duplicates=bool(st.session_state.get(f"{key}-confirm")),
-    )
+
+    def attempt(form: dict, version: int | None) -> editing.SaveOutcome:
+        confirmed = bool(st.session_state.get(f"{key}-confirm"))
+        return editing.save_project(cat, form, actor=user.name, base_version=version, confirm_duplicates=confirmed)
+
+    outcome = attempt(editing.merged_form(over, form_input(), mine) if over is not None else form_input(), base_version)
     merged: list[str] = []
     if outcome.conflict and over is None:
         loaded = st.session_state.get(f"{key}-loaded") or {}
         theirs = editing.changed_fields(loaded, editing.form_values(outcome.conflict), cat)
         if not set(theirs) & set(mine):  # different fields: each person's change kept
             merged = theirs
-            outcome = editing.save_project(
-                cat,
-                editing.merged_form(outcome.conflict, form_input(), mine),
-                actor=user.name,
-                base_version=outcome.conflict["version"],
-                confirm_duplicates=bool(st.session_state.get(f"{key}-confirm")),
-            )
+            outcome = attempt(editing.merged_form(outcome.conflict, form_input(), mine), outcome.conflict["version"])
     st.session_state[f"{key}-errors"] = outcome.errors
     st.session_state[f"{key}-duplicates"] = outcome.duplicates
     st.session_state[f"{key}-conflict"] = outcome.conflict
@@ -330,7 +322,7 @@ with st.container(border=True, key=f"staff-form-{code or 'new'}"):
 # --- someone else saved meanwhile: show both versions, let the user choose --------------------------
 if conflict:
     st.error(t("edit.conflict", lang, version=conflict["version"]), icon=":material/sync_problem:")
-    mine = set(my_changes())  # only the fields this user changed are theirs to choose
+    mine = set(unsaved)  # only the fields this user changed are theirs to choose
     rows = [
         (field_label(name, lang), value_label(cat, name, theirs, lang), value_label(cat, name, ours, lang))
         for name, theirs, ours in editing.differences(conflict, form_input(), cat)

@@ -72,6 +72,16 @@ def all_in_rotation(cluster: local_cluster.Cluster, timeout: float = 30) -> None
     time.sleep(0.5)  # nginx's graceful reload: the new workers take over
 
 
+def visitor_on(cluster: local_cluster.Cluster, member: local_cluster.Member) -> str:
+    """The route cookie of a new visitor whom nginx sends to ``member``."""
+    for _ in range(40):
+        _status, _body, headers = get(cluster.public_url + "/")
+        candidate = headers["Set-Cookie"].split(";")[0]
+        if health(cluster.public_url, candidate)["pid"] == member.process.pid:
+            return candidate
+    raise AssertionError(f"no visitor routed to {member.name} in 40 tries")
+
+
 @pytest.fixture(scope="module")
 def inbox() -> Iterator[Inbox]:
     """The primary's mail server for alerts (aiosmtpd on loopback)."""
@@ -231,14 +241,7 @@ def test_a_forged_forwarded_for_header_gives_no_fresh_sign_in_allowance(cluster,
 def test_a_replica_killed_leaves_the_others_serving(cluster):
     all_in_rotation(cluster)
     victim = cluster.replica_members()[0]
-    cookie = None
-    for _ in range(40):  # a visitor whose route leads to the victim
-        _status, _body, headers = get(cluster.public_url + "/")
-        candidate = headers["Set-Cookie"].split(";")[0]
-        if health(cluster.public_url, candidate)["pid"] == victim.process.pid:
-            cookie = candidate
-            break
-    assert cookie is not None
+    cookie = visitor_on(cluster, victim)
     cluster.kill(victim.name)
     answers = [get(cluster.public_url + "/api/v1/projects?per_page=1", cookie)[0] for _ in range(10)]
     answers += [get(cluster.public_url + "/")[0] for _ in range(10)]
@@ -255,14 +258,7 @@ def test_a_hung_replica_is_taken_out_of_rotation_by_its_health_checks_and_comes_
     all_in_rotation(cluster)
     victim = cluster.replica_members()[0]
     address = f"127.0.0.1:{victim.port}"
-    cookie = None
-    for _ in range(40):  # a visitor whose route leads to the victim
-        _status, _body, headers = get(cluster.public_url + "/")
-        candidate = headers["Set-Cookie"].split(";")[0]
-        if health(cluster.public_url, candidate)["pid"] == victim.process.pid:
-            cookie = candidate
-            break
-    assert cookie is not None
+    cookie = visitor_on(cluster, victim)
     victim.signal(signal.SIGSTOP)
     try:
         deadline = time.monotonic() + 45  # two missed answers of up to 3 s each, on a busy machine
