@@ -1202,7 +1202,7 @@ class IndexSnapshot:
             word = self._part_word(whole, size, self._context(whole, words), allowed, scope)
             if (
                 len(whole.words) > 1
-                and not (whole.places or whole.exact)
+                and not (whole.places or whole.exact or whole.weak)
                 and not (word.best[allowed] != NO_MATCH).any()
             ):
                 # a term of several words that no project holds in any of its ways ("medical waste"):

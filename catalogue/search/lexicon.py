@@ -39,6 +39,12 @@ KINDS_AFTER = (("ward",), ("commune",), ("district",), ("town",))
 WEAK_TYPED = frozenset(
     {"phường", "xã", "quận", "huyện", "thị", "trấn", "ward", "commune", "district", "sở", "department"}
 )
+# Words that say how a query is put, not what it asks for ("and", "for", "của", "dự án"), as typed
+# (``catalogue/data/function_words.csv``): weak too, so "algae control in urban lakes" does not
+# need a project to hold "in", and a Vietnamese-only project can match every word of it.
+FUNCTION_WORDS = frozenset(
+    tuple(unicodedata.normalize("NFC", row["word"]).lower().split()) for row in csv_rows("function_words.csv")
+)
 # A typed token: letters and digits, with a decimal point or comma kept inside ("PM2.5"), or an
 # ampersand between letters ("TN&MT", read as "tnmt").
 # Invisible characters a pasted word may carry inside it ("so\u200blar"): taken out, not read as a space.
@@ -67,6 +73,15 @@ class Part:
     @property
     def phrase(self) -> bool:
         return len(self.words) > 1 or bool(self.alternatives) or bool(self.places)
+
+
+def _function_phrase(words: list[tuple[str, str, bool]], start: int) -> tuple[Part, int] | None:
+    """A function phrase of several words ("dự án") at ``start``, as typed: one weak part."""
+    for phrase in FUNCTION_WORDS:
+        end = start + len(phrase)
+        if len(phrase) > 1 and tuple(t for _w, t, _x in words[start:end]) == phrase:
+            return Part([w for w, _t, _x in words[start:end]], " ".join(phrase), weak=True), end
+    return None
 
 
 def _key(words: Iterable[str]) -> tuple[str, ...]:
@@ -144,7 +159,7 @@ class Lexicon:
                 parts.append(Part([words[i][0]], words[i][1], places=self.coded[token], exact=True, written=token))
                 i += 1
                 continue
-            found = self._phrase_at(words, i, typing)
+            found = self._phrase_at(words, i, typing) or _function_phrase(words, i)
             if found is None:
                 parts.append(self._word_part(*words[i], last=i == len(words) - 1, typing=typing))
                 i += 1
@@ -170,7 +185,8 @@ class Lexicon:
         # A word with its tone ("Hòa") is written whole: a tone is typed at a syllable's end. A vowel's
         # own mark comes mid-word ("nư" on the way to "nước" in Telex): such a word is still being typed.
         toned = typed.isalpha() and not _TONES.isdisjoint(unicodedata.normalize("NFD", typed))
-        return Part([folded], typed, prefix=last and typing and not toned, weak=typed in WEAK_TYPED)
+        weak = typed in WEAK_TYPED or (typed,) in FUNCTION_WORDS
+        return Part([folded], typed, prefix=last and typing and not toned and not weak, weak=weak)
 
     def _phrase_at(self, words: list[tuple[str, str, bool]], start: int, typing: bool) -> tuple[Part, int] | None:
         """The longest place or glossary term starting at ``start``: (its part, the index after it)."""
