@@ -30,6 +30,7 @@ from search_dev_set import DEV  # noqa: E402
 from search_heldout import HELDOUT, NO_ANSWER  # noqa: E402
 from search_heldout_b import HELDOUT_B, NO_ANSWER_B  # noqa: E402
 from search_heldout_c import HELDOUT_C, NO_ANSWER_C  # noqa: E402
+from search_heldout_d import HELDOUT_D, NO_ANSWER_D  # noqa: E402
 from test_search_quality import fts5_ranker, rapidfuzz_ranker  # noqa: E402
 
 from catalogue import Catalogue  # noqa: E402
@@ -70,7 +71,7 @@ def summary(scores: list[dict[str, float | None]]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--limit", type=int, default=10)
-    parser.add_argument("--set", choices=("c", "b", "heldout", "dev", "all"), default="all")
+    parser.add_argument("--set", choices=("d", "c", "b", "heldout", "dev", "all"), default="all")
     args = parser.parse_args()
     with Catalogue.open(Path(tempfile.mkdtemp()) / "eval.duckdb") as cat:
         cat.load_demo()
@@ -89,6 +90,11 @@ def main() -> None:
             "rapidfuzz scan": rapidfuzz_ranker(cat),
         }
         sets = {
+            "d": (
+                "held-out set D (written 2026-11-30 by a helper from the data files, before the ranking changes "
+                "of that evening; never tuned on: only its class totals are read)",
+                HELDOUT_D,
+            ),
             "c": (
                 "held-out set C (written 2026-11-30 by a helper from the data files, committed and scored "
                 "before any change it could judge)",
@@ -105,7 +111,7 @@ def main() -> None:
             if args.set in ("all", name):
                 results = {ranker: evaluate(rank, public, queries) for ranker, rank in rankers.items()}
                 _print(title, results, len(public))
-        for name, unanswered in (("A", NO_ANSWER), ("B", NO_ANSWER_B), ("C", NO_ANSWER_C)):
+        for name, unanswered in (("A", NO_ANSWER), ("B", NO_ANSWER_B), ("C", NO_ANSWER_C), ("D", NO_ANSWER_D)):
             nothing = sum(1 for query in unanswered if not cat.search(query, limit=args.limit))
             print(
                 f"ours, set {name}'s queries with no relevant project that found nothing: {nothing} of {len(unanswered)}"
