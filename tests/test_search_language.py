@@ -538,3 +538,18 @@ def test_function_words_are_not_required_so_a_vietnamese_only_project_matches_ev
     assert codes(demo_cat, "solar projects") == codes(demo_cat, "solar")
     # a function word typed alone is still searched for
     assert codes(demo_cat, "and")
+
+
+def test_a_ppp_contract_type_lists_projects_with_that_contract_first(demo_cat):
+    """ "BOT" and "BOO" name the PPP form; the projects whose own contract (ppp_structure) is that
+    one come first. "BOO" typed in capitals is not read as Telex ("bô")."""
+    projects = demo_cat.projects()
+    ppp = set(projects[projects["investment_form"] == "ppp"]["code"])
+    for contract in ("BOT", "BOO"):
+        own = set(projects[projects["ppp_structure"] == contract]["code"])
+        assert own and own < ppp
+        page = demo_cat.search_page(contract, limit=50)
+        listed = [h.code for h in page.hits]
+        assert set(listed) == ppp, contract
+        assert set(listed[: len(own)]) == own, contract
+    assert {h.code for h in demo_cat.search("bột", limit=50)} == {"DEMO-049"}  # the starch village only

@@ -495,7 +495,8 @@ class IndexSnapshot:
             f"with p as (select (row_number() over (order by code) - 1 + ?)::integer as doc, * from projects {where}), "
             "texts as (select doc, 0::tinyint as field, replace(replace(concat_ws(' ', name_vi, name_en), ?, ''), ?, '') "
             "as text from p "
-            "union all select doc, 1, code from p "
+            "union all select doc, 1, concat_ws(' ', code, array_to_string(list_transform("  # a PPP contract's
+            r"regexp_extract_all(ppp_structure, '\b[A-Z]{2,4}\b'), lambda x: 'ppp' || lower(x)), ' ')) from p "  # "pppbot"
             "union all select doc, 2, replace(replace(concat_ws(' ', description_vi, description_en), ?, ''), ?, '') from p "
             "union all select doc, 3, concat_ws(' ', address, capacity) from p) "
             "select doc, field, unnest(w) as word, unnest(range(len(w))) as pos from "
@@ -1224,8 +1225,8 @@ class IndexSnapshot:
 
         def read(match: re.Match[str]) -> str:
             typed = match.group()
-            if known(typed.lower()):
-                return typed
+            if known(typed.lower()) or typed in self.lexicon.coded or typed.lower() in self.lexicon.technical:
+                return typed  # a word of the catalogue, or a coded alias in capitals ("BOO" is not "bô")
             counted = [(known(reading), reading) for reading in telex.readings(typed)]
             best = max(counted, default=(0, ""))
             return best[1] if best[0] else typed

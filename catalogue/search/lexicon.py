@@ -156,7 +156,11 @@ class Lexicon:
         while i < len(words):
             if i in coded:  # the value itself, or the alias as written in a project's text
                 token = coded[i]
-                parts.append(Part([words[i][0]], words[i][1], places=self.coded[token], exact=True, written=token))
+                # a PPP contract type ("BOT") is also the project's own contract, indexed as "pppbot"
+                contract = [("ppp" + token.lower(),)] if ("investment_form", "ppp") in self.coded[token] else []
+                parts.append(
+                    Part([words[i][0]], words[i][1], contract, places=self.coded[token], exact=True, written=token)
+                )
                 i += 1
                 continue
             found = self._phrase_at(words, i, typing) or _function_phrase(words, i)
