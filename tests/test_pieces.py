@@ -131,6 +131,32 @@ def test_duckdb_leaves_a_core_to_the_visitors(monkeypatch):
         assert db.execute("select current_setting('threads')").fetchall()[0][0] == 3
 
 
+def test_the_first_index_build_has_every_core_and_gives_them_back(tmp_path, monkeypatch):
+    """Nothing searches beside a process's first index build: DuckDB gets both cores for it, and
+    one again afterwards (a rebuild aside keeps a core for the visitors)."""
+    from catalogue.search import index
+
+    monkeypatch.delenv("CATALOGUE_DUCKDB_THREADS", raising=False)
+    monkeypatch.setattr(database.os, "sched_getaffinity", lambda _pid: {0, 1}, raising=False)
+    seen: list[int] = []
+    build = index.IndexSnapshot._build
+
+    def watched(self: index.IndexSnapshot) -> None:
+        with self.catalogue.cursor() as cur:
+            seen.append(cur.execute("select current_setting('threads')").fetchall()[0][0])
+        build(self)
+
+    monkeypatch.setattr(index.IndexSnapshot, "_build", watched)
+    with Catalogue.open(tmp_path / "c.duckdb") as cat:
+        cat.search("lò đốt", limit=5)  # the first index
+        with cat.cursor() as cur:
+            assert cur.execute("select current_setting('threads')").fetchall()[0][0] == 1
+        cat.import_file(csv_file(tmp_path / "a.csv", "HN-ZZ3,Trạm argon,Dịch vụ môi trường,Gia Lâm"), actor="lan")
+        cat.search_index._rebuild_needed = cat.search_index._stale = True
+        cat.search_index.sync()  # a rebuild aside
+    assert seen[:2] == [2, 1]
+
+
 def test_a_new_snapshot_is_warmed_with_the_latest_searches_before_it_serves(tmp_path, monkeypatch):
     from catalogue.search import index
 

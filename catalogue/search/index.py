@@ -52,6 +52,7 @@ from catalogue.search import tokens as tokenseq
 from catalogue.search.english import english_key
 from catalogue.search.lexicon import Lexicon, Part
 from catalogue.search.normalize import canonical_word, fold_text, search_fold
+from catalogue.storage.database import every_core
 from catalogue.text import LANGUAGES, Text
 
 if TYPE_CHECKING:
@@ -242,8 +243,9 @@ class SearchIndex:
         self._sync_lock = threading.Lock()  # writers (and a reader that finds it free) only
         self._stale = False
         self._rebuild_needed = False
-        self.current = IndexSnapshot(catalogue)
-        self.current.prepare()
+        with catalogue.cursor() as db, every_core(db):  # no search waits beside the first build
+            self.current = IndexSnapshot(catalogue)
+            self.current.prepare()
         self.swaps = 0
         self.swapped_at = time.monotonic()
         self.recent: collections.deque[tuple[str, Filters, str]] = collections.deque(maxlen=4 * WARM_QUERIES)
@@ -500,13 +502,12 @@ class IndexSnapshot:
             "union all select doc, 2, replace(replace(concat_ws(' ', description_vi, description_en), ?, ''), ?, '') from p "
             "union all select doc, 3, concat_ws(' ', address, capacity) from p) "
             "select doc, field, unnest(w) as word, unnest(range(len(w))) as pos from "
-            # "TN&MT" is one word, "tnmt" (normalize.search_fold reads a query so)
-            # and letters and digits are words apart ("PM2.5" is "pm 2 5", as "PM 2.5" is: normalize.search_fold)
-            r"(select doc, field, list_filter(regexp_split_to_array(regexp_replace(regexp_replace("
-            r"regexp_replace(lower(text), '([\p{L}\p{N}])&([\p{L}\p{N}])', '\1\2', 'g'), "
-            r"'(\p{L}\p{M}*)(\p{N})', '\1 \2', 'g'), '(\p{N})(\p{L})', '\1 \2', 'g'), "
-            r"'[^\p{L}\p{N}\p{M}]+'), lambda x: x <> '') "
-            "as w from texts)",
+            # runs of letters (with their marks) and runs of digits, in one pass: letters and digits are
+            # words apart ("PM2.5" is "pm 2 5", as "PM 2.5" is), and "TN&MT" is one word, "tnmt", as
+            # normalize.search_fold reads a query (a regexp_split after three regexp_replace took 20 % longer)
+            r"(select doc, field, list_transform(regexp_extract_all(lower(text), "
+            r"'[\p{L}\p{M}]+(?:&[\p{L}\p{M}]+)*|\p{N}[\p{N}\p{M}]*(?:&\p{N}[\p{N}\p{M}]*)*'), "
+            r"lambda x: replace(x, '&', '')) as w from texts)",
             params,
         )
         return pieces.fetch_values(db, "select distinct word from raw where word <> ''")
@@ -1430,9 +1431,11 @@ class IndexSnapshot:
         if not codes:
             return found
         with self.catalogue.cursor() as cur:
+            # a list of parameters, not "in (select unnest(?))": DuckDB then filters the scan by the
+            # codes' range (1.9 ms for 20 projects of 100,000, against 15 ms for the join)
+            marks = ", ".join("?" * len(codes))
             rows = cur.execute(
-                f"select code, {', '.join(TEXT_FIELDS)} from projects where code in (select unnest(?))",
-                [list(codes)],
+                f"select code, {', '.join(TEXT_FIELDS)} from projects where code in ({marks})", list(codes)
             ).fetchall()
         for row in rows:
             found[codes[row[0]]] = cache[codes[row[0]]] = tuple(row[1:])

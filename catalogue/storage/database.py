@@ -58,6 +58,25 @@ def query_threads() -> int:
     return max(1, cores - 1)
 
 
+@contextlib.contextmanager
+def every_core(db: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """DuckDB's worker threads on every core while the block runs, then ``query_threads()`` again.
+
+    For work nothing waits beside, such as the first search index of a process, built before any
+    search can run: the reason for keeping a core free (see ``query_threads``) does not hold then.
+    The setting is the database's, not the cursor's.
+    """
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    if "CATALOGUE_DUCKDB_THREADS" in os.environ or cores <= query_threads():
+        yield  # a number of threads chosen by the operator stays as chosen
+        return
+    db.execute(f"set threads = {int(cores)}")
+    try:
+        yield
+    finally:
+        db.execute(f"set threads = {int(query_threads())}")
+
+
 DEFAULT_MEMORY = "128MB"
 _MEMORY_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:[KMGT]i?B)", re.IGNORECASE)
 
