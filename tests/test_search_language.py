@@ -553,3 +553,28 @@ def test_a_ppp_contract_type_lists_projects_with_that_contract_first(demo_cat):
         assert set(listed) == ppp, contract
         assert set(listed[: len(own)]) == own, contract
     assert {h.code for h in demo_cat.search("bột", limit=50)} == {"DEMO-049"}  # the starch village only
+
+
+def test_a_query_that_is_a_projects_code_lists_that_project_first_and_the_rest_after(cat, tmp_path):
+    """A code typed whole, in any case, with or without its zeros ("TEST-2", "test 002"), names one
+    project: it comes first, and projects that only share a word of the code are listed after it,
+    separated; a filter that leaves it out is respected."""
+    load(
+        cat,
+        tmp_path,
+        [
+            ["TEST-001", "Lò đốt rác", "", "emission_treatment", "", "", "Giai đoạn 2", "", "calling"],
+            ["TEST-002", "Trạm xử lý nước thải", "", "environmental_services", "", "", "", "", "calling"],
+            ["TEST-015", "Điện mặt trời mái nhà", "", "environmental_services", "", "", "", "", "calling"],
+        ],
+    )
+    for query in ("TEST-002", "test-002", "TEST-2", "test 2", "Test 002"):
+        page = cat.search_page(query, limit=10)
+        assert page.hits[0].code == "TEST-002", query
+        if "002" in query:  # TEST-001 has no "002": listed after the separator, if at all
+            assert page.complete == -1 or (page.complete == 1 and len(page.hits) > 1), query
+    # "TEST-2": TEST-001 holds both words ("test" in its code, "2" in its text), after the project named
+    assert codes(cat, "TEST-2")[:2] == ["TEST-002", "TEST-001"]
+    assert codes(cat, "TEST-15")[0] == "TEST-015"
+    assert codes(cat, "TEST-2", category=["emission_treatment"])[:1] != ["TEST-002"]
+    assert codes(cat, "TEST-3") == [] or codes(cat, "TEST-3")[0] != "TEST-003"  # no such project

@@ -123,6 +123,20 @@ def _outside_unsearched(text: Any, spans: list[tuple[int, int]]) -> list[tuple[i
     return [(a, b) for a, b in spans if not any(start <= a and b <= end for start, end in notes)]
 
 
+_CODE_RUN_RE = re.compile(r"[^\W\d_]+|\d+")
+
+
+def _code_key(text: str) -> tuple[str | int, ...] | None:
+    """A code read as its runs of letters (any case) and numbers (leading zeros aside): "DEMO-2" and
+    "demo 002" are ("DEMO", 2). None unless ``text`` is short, letters then a number, nothing else."""
+    if len(text) > 40 or not re.fullmatch(r"[\w\s\-./]+", text.strip()):
+        return None
+    runs = _CODE_RUN_RE.findall(text)
+    if len(runs) < 2 or not runs[0].isalpha() or not any(run.isdigit() for run in runs):
+        return None
+    return tuple(int(run) if run.isdigit() else run.upper() for run in runs)
+
+
 def _zero_padded(word: str) -> tuple[str, ...]:
     """A number of two digits or more as codes write it, with leading zeros: "48" is also "048" and
     "0048" (DEMO-048). Not the other way: "015" is a code's number, not "15 ha" in a description (a
@@ -1070,11 +1084,22 @@ class IndexSnapshot:
     def _search(self, query: str, filters: Filters, limit: int, offset: int, sort: str, facets: bool) -> SearchResult:
         found = self._matching(query, filters)
         docs, complete = found.docs, found.complete
+        named = self._code_named(query, filters)
+        if named is not None:  # the query is a project's code ("DEMO-2", "demo 002"): that project first
+            listed = set(docs.tolist())
+            main_before = set((docs[:complete] if complete > 0 else docs).tolist())
+            docs = np.concatenate([np.array([named], dtype=docs.dtype), docs[docs != named]])
+            if complete == 0 or (complete < 0 and named not in listed and len(docs) > 1):
+                complete = 1  # the others matched the words of the code, not the code: listed after it
+            elif complete > 0 and named not in main_before:
+                complete += 1
         main = docs[:complete] if complete > 0 else docs
         # Each option counts what choosing it gives: the projects listed, partial matches included
         facet_counts = self._facet_counts(found, filters) if facets else {}
         needed = offset + limit
         page = self._order(main, found, sort, needed, partial=complete == 0)
+        if named is not None and sort == "relevance":
+            page = [named, *(doc for doc in page if doc != named)][:needed]
         if complete > 0 and len(page) < needed:  # then those matching some of the words
             page += self._order(docs[complete:], found, sort, needed - len(page), partial=True)
         page = page[offset : offset + limit]
@@ -1089,6 +1114,24 @@ class IndexSnapshot:
             complete,
             suggestion,
         )
+
+    def _code_named(self, query: str, filters: Filters) -> int | None:
+        """The project whose code the whole query is, read as letters and numbers ("DEMO-2", "demo 002"
+        and "DEMO-002" are DEMO-002), when the filters and stages shown allow it; else None."""
+        key = _code_key(query)
+        if key is None:
+            return None
+        keys = self._label_cache.get(("code keys",))
+        if keys is None:  # made on a snapshot's first query that looks like a code
+            keys = self._label_cache[("code keys",)] = {}
+            for doc, code in enumerate(self.codes):
+                if (code_key := _code_key(code)) is not None:
+                    keys.setdefault(code_key, doc)
+        doc = keys.get(key)
+        if doc is None or not self.alive[doc]:
+            return None
+        allowed = self._filter_mask(filters) & self._scope_mask(filters.visible_statuses)
+        return doc if allowed[doc] else None
 
     def _matching(self, query: str, filters: Filters, parsed: list[_Word] | None = None) -> _Found:
         """The matching docs; ``parsed`` reuses the words of an earlier call with the same query."""
