@@ -578,3 +578,51 @@ def test_a_query_that_is_a_projects_code_lists_that_project_first_and_the_rest_a
     assert codes(cat, "TEST-15")[0] == "TEST-015"
     assert codes(cat, "TEST-2", category=["emission_treatment"])[:1] != ["TEST-002"]
     assert codes(cat, "TEST-3") == [] or codes(cat, "TEST-3")[0] != "TEST-003"  # no such project
+
+
+def test_a_capacity_written_with_thousands_separators_is_found_as_typed_without(cat, tmp_path):
+    """ "3.000 m³/ngày đêm" (the Vietnamese way) and "5,000 tonnes" are one number each: "3000",
+    "3.000" and "3,000" all find it, and a project of 3 m³ or 000 is not what "3000" means."""
+    load(
+        cat,
+        tmp_path,
+        [
+            [
+                "N-1",
+                "Trạm xử lý nước thải",
+                "",
+                "environmental_services",
+                "",
+                "",
+                "Công suất 3.000 m³/ngày đêm",
+                "",
+                "",
+            ],
+            ["N-2", "Trạm xử lý nước thải nhỏ", "", "environmental_services", "", "", "Công suất 3 m³/giờ", "", ""],
+            ["N-3", "Nhà máy phân bón", "", "treatment_materials", "", "", "", "5,000 tonnes a year", ""],
+            ["N-4", "Lò đốt", "", "waste_equipment", "", "", "Bụi PM2.5 dưới 1.234.567 hạt", "", ""],
+        ],
+    )
+    for query in ("3000 m3", "3.000 m³", "3,000 m3/ngày"):
+        assert codes(cat, query)[0] == "N-1", query
+    assert "N-1" not in codes(cat, "3 m3/giờ")[:1]
+    assert codes(cat, "5000 tonnes")[0] == codes(cat, "5.000 tấn")[0] == "N-3"
+    assert codes(cat, "1234567") == ["N-4"] and codes(cat, "PM2.5")[0] == "N-4"
+
+
+def test_the_index_splits_text_into_the_words_a_query_is_folded_into(cat):
+    """The index splits texts in SQL; a query is folded in Python (normalize.search_fold): for
+    awkward text both must give the same words, or a project cannot be found by its own words."""
+    from catalogue.search.index import WORDS_SQL
+
+    texts = [
+        "3.000 m³/ngày đêm; 1.234.567 hạt; 2.5 tỷ; PM2.5; CO2; 0,125 mg/l",
+        "Sở TN&MT, NN&PTNT; a&b&c; KCN&CX",
+        "Ðông Anh – Thuỷ điện Hoà Bình (Lý/lí) H₂O",
+        "5,000 tonnes; 12,5%; v1.2.3; 10.000đ; 3.000m",
+    ]
+    for text in texts:
+        with cat.cursor() as db:
+            words = db.execute(f"select {WORDS_SQL} from (select ? as text)", [text]).fetchone()[0]
+        folded = " ".join(search_fold(word) for word in words).split()
+        assert folded == search_fold(text).split(), text

@@ -111,12 +111,27 @@ _AMPERSAND_RE = re.compile(r"(?<=[^\W_])&(?=[^\W_])")
 _LETTER_DIGIT_RE = re.compile(r"(?<=[a-z])(?=[0-9])|(?<=[0-9])(?=[a-z])")
 
 
+# A thousands separator between digits ("3.000 m³", "5,000 tonnes"): the number is one word, "3000",
+# as typed without it. The index does the same in SQL (THOUSANDS_SQL, search/index.py), twice, so
+# "1.234.567" is joined whole. A decimal of three places ("1.500" in English) is read so too, on
+# both sides alike.
+THOUSANDS_PATTERN = r"([0-9])[.,]([0-9]{3})([^0-9]|$)"
+_THOUSANDS_RE = re.compile(THOUSANDS_PATTERN)
+
+
+def join_thousands(text: str) -> str:
+    """``text`` with the thousands separators inside numbers taken out ("3.000" → "3000")."""
+    for _ in range(2):
+        text = _THOUSANDS_RE.sub(r"\1\2\3", text)
+    return text
+
+
 def search_fold(text: str) -> str:
     """The search key of ``text``: ``"Thuỷ điện Hoà Bình"`` and ``"thủy điện hòa bình"`` both
     give ``"thuy dien hoa binh"``; ``"Lý"`` and ``"lí"`` give ``"li"``; đ gives d; an ampersand
     inside an abbreviation joins it (``"TN&MT"`` gives ``"tnmt"``, as the index reads it), and
     letters and digits are words apart (``"PM2.5"`` gives ``"pm 2 5"``, as ``"PM 2.5"`` does)."""
-    folded = _LETTER_DIGIT_RE.sub(" ", fold_text(_AMPERSAND_RE.sub("", text)))
+    folded = _LETTER_DIGIT_RE.sub(" ", fold_text(_AMPERSAND_RE.sub("", join_thousands(text))))
     return " ".join(canonical_word(word) for word in folded.split())
 
 
