@@ -626,3 +626,23 @@ def test_the_index_splits_text_into_the_words_a_query_is_folded_into(cat):
             words = db.execute(f"select {WORDS_SQL} from (select ? as text)", [text]).fetchone()[0]
         folded = " ".join(search_fold(word) for word in words).split()
         assert folded == search_fold(text).split(), text
+
+
+def test_the_kind_word_typed_with_a_place_picks_the_ward_or_the_former_district(demo_cat):
+    """Long Biên is a 2025 ward and a former district; Chương Mỹ and Thạch Thất too. "phường"/"xã"
+    (or "ward"/"commune") names the ward, "quận"/"huyện" (or "district") the former district; the
+    name alone is either."""
+    projects = demo_cat.projects()
+    for name, code, ward_kind, district_kind in (
+        ("Long Biên", "long_bien", "phường", "quận"),
+        ("Chương Mỹ", "chuong_my", "phường", "huyện"),
+        ("Thạch Thất", "thach_that", "xã", "huyện"),
+    ):
+        in_ward = set(projects[projects["ward"] == code]["code"])
+        in_district = set(projects[projects["district"] == code]["code"])
+        assert in_ward and in_district, name
+        if name == "Long Biên":
+            assert in_district - in_ward  # the two differ on the demo data
+        assert set(codes(demo_cat, f"{ward_kind} {name}")[: len(in_ward)]) == in_ward, name
+        assert set(codes(demo_cat, f"{district_kind} {name}")[: len(in_district)]) == in_district, name
+    assert set(codes(demo_cat, "Long Bien ward")[:1]) <= set(projects[projects["ward"] == "long_bien"]["code"])

@@ -33,6 +33,20 @@ MAX_PHRASE = 6  # words in the longest glossary term or place name looked for
 # Kinds of place, folded: before a name in Vietnamese, after it in English.
 KINDS_BEFORE = (("thi", "tran"), ("thi", "xa"), ("phuong",), ("xa",), ("quan",), ("huyen",))
 KINDS_AFTER = (("ward",), ("commune",), ("district",), ("town",))
+# What each kind word names, as the reference lists' ``kind`` column writes it: "phường Long Biên" is
+# the 2025 ward, "quận Long Biên" the former district of the same name.
+KIND_OF_WORDS = {
+    ("phuong",): {"phuong"},
+    ("xa",): {"xa"},
+    ("quan",): {"quan"},
+    ("huyen",): {"huyen"},
+    ("thi", "xa"): {"thi_xa"},
+    ("thi", "tran"): {"thi_tran"},
+    ("ward",): {"phuong"},
+    ("commune",): {"xa"},
+    ("district",): {"quan", "huyen", "thi_xa"},
+    ("town",): {"thi_xa", "thi_tran"},
+}
 # The same words written alone (and the kind of agency, "Sở", "Department") are weak only as typed
 # with their marks ("quan" is also "quản",
 # "xa" is "xả"); the English ones always.
@@ -97,10 +111,13 @@ class Lexicon:
         glossary: Iterable[tuple[str, str]],
         places: Iterable[tuple[str, str, Iterable[str]]],
         coded: Iterable[tuple[str, str, Iterable[str]]] = (),
+        kinds: dict[tuple[str, str], str] | None = None,
     ) -> None:
         """``glossary``: (vi, en) pairs; ``places``: (attribute, code, names in any language);
         ``coded``: (attribute, code, aliases) whose aliases in capitals ("BOT", "ODA") name the value
-        when typed so ("BOT" is a PPP project; "bột" and "bot" stay words)."""
+        when typed so ("BOT" is a PPP project; "bột" and "bot" stay words); ``kinds``: (attribute,
+        code) → the place's kind ("phuong", "huyen"…), so that a kind word typed with a name picks it."""
+        self.kinds = kinds or {}
         self.synonyms = synonyms
         self.abbreviations: dict[tuple[str, ...], list[str]] = {}
         for term, expansion in synonyms.items():
@@ -205,6 +222,10 @@ class Lexicon:
                 # "lang" is just as often "làng"
                 if places and (len(span) > 1 or begin > start or words[begin][1] in self.place_words):
                     after = next((len(k) for k in KINDS_AFTER if tuple(folded[end : end + len(k)]) == k), 0)
+                    named = KIND_OF_WORDS.get(tuple(folded[start:begin]), set()) | KIND_OF_WORDS.get(
+                        tuple(folded[end : end + after]), set()
+                    )
+                    places = [place for place in places if self.kinds.get(place) in named] or places
                     return Part(list(span), typed, places=places), end + after
                 group = self.glossary.get(_key(span)) if begin == start else None
                 if group and len(span) + (len(group) > 1) > 1:
