@@ -4,6 +4,7 @@ app's server options equal to the checkout's .streamlit/config.toml. (tools/chec
 
 import ast
 import re
+import subprocess
 import sys
 import tomllib
 
@@ -65,3 +66,18 @@ def test_the_installed_app_runs_with_the_checkouts_server_options():
     command = serve_command(ROOT / "x.duckdb", 9999)
     assert command[-2:] == ["--db", str(ROOT / "x.duckdb")]
     assert command[4].endswith("app_pages/server.py") and "--server.maxUploadSize=20" in command
+
+
+def test_the_images_runtime_lock_is_the_runtime_part_of_requirements_lock():
+    """deploy/requirements-runtime.lock (the container image's) holds exactly the entries of
+    requirements.lock the program needs to run, same pins and hashes, and no test tool."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "runtime_lock.py"), "--check"], capture_output=True, text=True
+    )
+    assert result.returncode == 0, "run python tools/runtime_lock.py: " + result.stderr
+    runtime = (ROOT / "deploy" / "requirements-runtime.lock").read_text()
+    for tool in ("pytest", "playwright", "ruff", "aiosmtpd"):
+        assert f"\n{tool}==" not in runtime
+    for needed in ("streamlit", "duckdb", "pandas", "rapidfuzz", "pystemmer", "uvicorn"):
+        assert f"\n{needed}==" in runtime
+    assert "requirements-runtime.lock" in (ROOT / "deploy" / "Containerfile").read_text()
