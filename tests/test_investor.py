@@ -327,3 +327,13 @@ def test_a_card_marks_the_words_matched_in_a_description_with_line_breaks(cat, t
     card = result_cards(cat, cat.search_page("zqmarker").hits, "vi")[0]
     assert "".join(piece for piece, _ in card.snippet_parts) == "Dòng đầu tiên. Thiết bị zqmarker xử lý bùn thải"
     assert [piece for piece, marked in card.snippet_parts if marked] == ["zqmarker"]
+
+
+def test_a_search_keeps_its_commas_a_thousands_separator_or_a_list(cat):
+    """?q=5,000 tonnes is one query as typed (a list parameter splits at commas, a text does not):
+    the search box showed "5 000 tonnes" and the number was lost."""
+    state, problems = parse_params({"q": "5,000 tonnes"}, cat.reference)
+    assert state.q == "5,000 tonnes" and not problems
+    again, _ = parse_params(to_params(state), cat.reference)
+    assert again.q == "5,000 tonnes"
+    assert parse_params({"q": "solar, wind"}, cat.reference)[0].q == "solar, wind"

@@ -87,6 +87,12 @@ class _Reader:
         # Accept both ?category=a&category=b and ?category=a,b.
         return [part.strip() for item in items for part in str(item).split(",") if part.strip()]
 
+    def texts(self, name: str) -> list[str]:
+        """The values of a free-text parameter, commas kept ("5,000 tonnes" is one query)."""
+        raw = self.params.get(name)
+        items = [] if raw is None else raw if isinstance(raw, (list, tuple)) else [raw]
+        return [str(item).strip() for item in items if str(item).strip()]
+
     def choices(self, name: str, match: Callable[[str], str | None]) -> list[tuple[str, str | None]]:
         """(value, code or None) for each value of ``name``: a value that names a choice whole keeps
         its commas ("Tái chế, tái sử dụng chất thải", a label); any other is split at them."""
@@ -123,7 +129,7 @@ def parse_params(params: Mapping[str, Any], ref: Reference) -> tuple[BrowseState
     ``sort``, ``lang``, ``page`` and ``view`` from URL parameters; unknown or bad values are dropped."""
     reader = _Reader(params)
     values: dict[str, Any] = {}
-    query = clean_text(" ".join(reader.values("q")))  # no invisible or bidirectional controls, as every text
+    query = clean_text(" ".join(reader.texts("q")))  # no invisible or bidirectional controls, as every text
     values["q"] = query[:MAX_QUERY]
     matchers = {
         "category": ref.categories.match,
