@@ -646,3 +646,41 @@ def test_the_kind_word_typed_with_a_place_picks_the_ward_or_the_former_district(
         assert set(codes(demo_cat, f"{ward_kind} {name}")[: len(in_ward)]) == in_ward, name
         assert set(codes(demo_cat, f"{district_kind} {name}")[: len(in_district)]) == in_district, name
     assert set(codes(demo_cat, "Long Bien ward")[:1]) <= set(projects[projects["ward"] == "long_bien"]["code"])
+
+
+def test_a_terms_words_in_two_labels_or_a_label_and_another_field_are_not_the_term(demo_cat):
+    """A review found "nước thải" listing 42 full matches: "nước" in an investment form's label ("Tư
+    nhân trong nước") with "thải" in "chất thải", and "electronic waste" listing solar projects
+    ("Điện" in the name, "chất thải" in a type). Words of a term apart count in one field, or in the
+    name and the description, only."""
+    projects = demo_cat.projects()
+    solar = set(projects[projects["category"] == "renewables"]["code"])
+    for query in ("nước thải", "nuoc thai"):
+        page = demo_cat.search_page(query, limit=80)
+        listed = {h.code for h in page.hits[: page.main]}
+        assert "DEMO-061" in listed and not listed & {"DEMO-038", "DEMO-045", "DEMO-046"}, query
+        assert len(listed) == len({h.code for h in demo_cat.search("wastewater", limit=80)}), query
+    page = demo_cat.search_page("electronic waste", limit=20)
+    assert page.hits[0].code == "DEMO-063"
+    assert not {h.code for h in page.hits[: page.main]} & solar - {"DEMO-039"}, (
+        page
+    )  # 039: "điện" with "chất thải" in its description
+    # a term whose words stand apart in one field still matches it (G-1 of the glossary test above)
+
+
+def test_a_word_the_glossary_translates_is_not_read_as_a_typo(demo_cat):
+    """ "data" is "dữ liệu" (DEMO-021, DEMO-068), not a slip for "đặt" (lắp đặt, "installation")."""
+    assert set(codes(demo_cat, "data")) == {"DEMO-021", "DEMO-068"}
+    assert codes(demo_cat, "incinirator")[:2] == ["DEMO-004", "DEMO-005"]  # a real slip is still forgiven
+
+
+def test_xa_hoi_hoa_with_its_marks_is_the_investment_form_not_a_weak_place_word(demo_cat):
+    projects = demo_cat.projects()
+    socialisation = set(projects[projects["investment_form"] == "socialization"]["code"])
+    for query in ("xã hội hóa", "xa hoi hoa", "Xã hội hoá", "socialisation"):
+        assert set(codes(demo_cat, query)) == socialisation, query
+
+
+def test_a_loose_code_lists_its_project_alone_above_the_separator(demo_cat):
+    page = demo_cat.search_page("DEMO-15", limit=20)
+    assert page.hits[0].code == "DEMO-015" and page.complete == 1  # "15" in a capacity is below the line

@@ -907,7 +907,10 @@ class IndexSnapshot:
         a translation, an abbreviation's expansion, the place itself) taken at their best."""
         word = _Word(" ".join(part.words), part.typed, part.prefix, weak=part.weak, part=part)
         last = len(part.words) - 1
-        own = [self._candidates(w, part.prefix and i == last, part.exact) for i, w in enumerate(part.words)]
+        # a word the glossary translates into words some project holds ("data": "dữ liệu") is that
+        # word, not a slip for another ("data" is not "đặt")
+        exact = part.exact or any(all(self._held(w) for w in way) for way in part.alternatives if not part.places)
+        own = [self._candidates(w, part.prefix and i == last, exact) for i, w in enumerate(part.words)]
         key: tuple = (tuple(part.words), part.prefix, part.exact)
         if context is not None and part.prefix:
             own[-1] = {**self._following(part.words[-1], context, allowed), **own[-1]}
@@ -1001,14 +1004,22 @@ class IndexSnapshot:
         return best
 
     def _scattered_best(self, way: list[dict[int, int]], size: int) -> np.ndarray:
-        """Per project holding every word of ``way`` anywhere: the worst of their bests, one typo
-        worse (SCATTERED); else NO_MATCH."""
+        """Per project holding every word of ``way`` in one field group, or in its name and description
+        (each word's best place): the worst of their bests, one typo worse (SCATTERED); else NO_MATCH.
+        A label or the address with another field says nothing: "nước" in an investment form's label
+        ("Tư nhân trong nước") and "thải" in "chất thải" are not "nước thải"."""
         key = ("scattered", *(tuple(sorted(terms.items())) for terms in way))
         cached = self._best_cache.get(key)
         if cached is not None and len(cached) == size:
             return cached
         stacked = np.stack([self._best_of(terms, size, ("terms", key[i + 1])) for i, terms in enumerate(way)])
         worst = stacked.max(axis=0).astype(np.int32)
+        groups = stacked % 4  # the field group of each word's best
+        # (labels and codes match a term as a phrase or not at all: words of two labels are not one term)
+        # (labels and codes match a term as a phrase or not at all: words of two labels are not one term;
+        # a name's "Điện" with a type's "chất thải" is not "chất thải điện tử")
+        together = ((groups == groups[0]).all(axis=0) & (groups[0] != META)) | np.isin(groups, (NAME, DESC)).all(axis=0)
+        worst[~together] = NO_MATCH
         best = np.where(worst == NO_MATCH, NO_MATCH, np.minimum(worst + SCATTERED, NO_MATCH - 1)).astype(np.uint8)
         self._best_cache[key] = best
         return best
@@ -1097,10 +1108,9 @@ class IndexSnapshot:
         docs, complete = found.docs, found.complete
         named = self._code_named(query, filters)
         if named is not None:  # the query is a project's code ("DEMO-2", "demo 002"): that project first
-            listed = set(docs.tolist())
             main_before = set((docs[:complete] if complete > 0 else docs).tolist())
             docs = np.concatenate([np.array([named], dtype=docs.dtype), docs[docs != named]])
-            if complete == 0 or (complete < 0 and named not in listed and len(docs) > 1):
+            if complete == 0 or (complete < 0 and len(docs) > 1):
                 complete = 1  # the others matched the words of the code, not the code: listed after it
             elif complete > 0 and named not in main_before:
                 complete += 1
