@@ -1014,12 +1014,16 @@ class IndexSnapshot:
             return cached
         stacked = np.stack([self._best_of(terms, size, ("terms", key[i + 1])) for i, terms in enumerate(way)])
         worst = stacked.max(axis=0).astype(np.int32)
-        groups = stacked % 4  # the field group of each word's best
-        # (labels and codes match a term as a phrase or not at all: words of two labels are not one term)
-        # (labels and codes match a term as a phrase or not at all: words of two labels are not one term;
-        # a name's "Điện" with a type's "chất thải" is not "chất thải điện tử")
-        together = ((groups == groups[0]).all(axis=0) & (groups[0] != META)) | np.isin(groups, (NAME, DESC)).all(axis=0)
-        worst[~together] = NO_MATCH
+        # The field group of each word's best place (labels and codes match a term as a phrase or not at
+        # all: words of two labels are not one term; a name's "Điện" with a type's "chất thải" is not
+        # "chất thải điện tử"). NAME and DESC are the even groups. Row by row over uint8: 0.4 ms at 100,000.
+        first = stacked[0] & 3
+        same, odd = np.ones(size, dtype=bool), first & 1
+        for row in stacked[1:]:
+            group = row & 3
+            same &= group == first
+            odd |= group & 1
+        worst[~((same & (first != META)) | (odd == 0))] = NO_MATCH
         best = np.where(worst == NO_MATCH, NO_MATCH, np.minimum(worst + SCATTERED, NO_MATCH - 1)).astype(np.uint8)
         self._best_cache[key] = best
         return best
