@@ -110,7 +110,7 @@ def _count_and_sort(state: BrowseState, result: SearchResult, pages: int) -> Non
     count_col, view_col, sort_col = st.columns([3, 3, 2], vertical_alignment="bottom")
     first = (state.page - 1) * PAGE_SIZE + 1
     shown_all = pages == 1 or state.view != "cards"  # the table and the map show every result (up to their limits)
-    count_col.markdown(
+    found = (
         t("browse.count", lang, count=format_number(result.total, lang, 0))
         if shown_all
         else t(
@@ -120,7 +120,9 @@ def _count_and_sort(state: BrowseState, result: SearchResult, pages: int) -> Non
             last=format_number(first + len(result.hits) - 1, lang, 0),
             count=format_number(result.total, lang, 0),
         )
-        + (f" · {t('browse.every_word', lang, count=result.complete)}" if result.complete > 0 else "")
+    )  # and how many match every word, on one page of results too (the sum bound only to the range)
+    count_col.markdown(
+        found + (f" · {t('browse.every_word', lang, count=result.complete)}" if result.complete > 0 else "")
     )
     view_choice(state, lang, container=view_col)
     sort_choice(state, lang, container=sort_col)

@@ -44,7 +44,9 @@ def cards(at: AppTest) -> list[str]:
 
 def count_line(at: AppTest) -> str:
     """How many projects the page says it found: "65 dự án" (the total of "1–20 trong 65 dự án")."""
-    line = next(m.value for m in at.markdown if m.value.endswith(("dự án", "projects", "project")))
+    line = next(
+        found for m in at.markdown if (found := m.value.split(" · ")[0]).endswith(("dự án", "projects", "project"))
+    )
     return line.split(" trong ")[-1].split(" of ")[-1]
 
 
@@ -468,3 +470,13 @@ def test_a_code_typed_in_lower_case_names_its_project():
         assert cat.public_code("demo-015") == "DEMO-015" and cat.public_code(" Demo-001 ") == "DEMO-001"
         assert cat.public_code("demo-012") is None  # a draft: not public, in any case
         assert cat.public_code("nope") is None
+
+
+def test_the_count_line_says_how_many_match_every_word_on_a_single_page_too():
+    """A review: with under 20 results the line dropped "· 1 matches every word" (it was added to the
+    "1–20 of 26" form only)."""
+    at = open_app({"q": "KCN Quang Minh", "lang": "en"})
+    line = next(m.value for m in at.markdown if m.value.startswith("9 projects"))
+    assert line == "9 projects · 1 matches every word"
+    at = open_app({"q": "craft village wastewater", "lang": "en"})
+    assert any(m.value.endswith("match every word") and " of " in m.value for m in at.markdown)
