@@ -79,27 +79,24 @@ class _Reader:
     params: Mapping[str, Any]
     problems: list[ParamProblem] = field(default_factory=list)
 
-    def values(self, name: str) -> list[str]:
+    def _items(self, name: str) -> list[Any]:
+        """The parameter's values as given (``?a=1&a=2`` gives two)."""
         raw = self.params.get(name)
-        if raw is None:
-            return []
-        items = raw if isinstance(raw, (list, tuple)) else [raw]
+        return [] if raw is None else list(raw) if isinstance(raw, (list, tuple)) else [raw]
+
+    def values(self, name: str) -> list[str]:
         # Accept both ?category=a&category=b and ?category=a,b.
-        return [part.strip() for item in items for part in str(item).split(",") if part.strip()]
+        return [part.strip() for item in self._items(name) for part in str(item).split(",") if part.strip()]
 
     def texts(self, name: str) -> list[str]:
         """The values of a free-text parameter, commas kept ("5,000 tonnes" is one query)."""
-        raw = self.params.get(name)
-        items = [] if raw is None else raw if isinstance(raw, (list, tuple)) else [raw]
-        return [str(item).strip() for item in items if str(item).strip()]
+        return [str(item).strip() for item in self._items(name) if str(item).strip()]
 
     def choices(self, name: str, match: Callable[[str], str | None]) -> list[tuple[str, str | None]]:
         """(value, code or None) for each value of ``name``: a value that names a choice whole keeps
         its commas ("Tái chế, tái sử dụng chất thải", a label); any other is split at them."""
-        raw = self.params.get(name)
-        items = [] if raw is None else raw if isinstance(raw, (list, tuple)) else [raw]
         found: list[tuple[str, str | None]] = []
-        for item in items:
+        for item in self._items(name):
             whole = str(item).strip()
             code = match(whole) if whole and "," in whole else None
             if code is not None:

@@ -86,17 +86,21 @@ class Reference:
             code for (code,) in cur.execute("select code from statuses where is_public order by sort_order").fetchall()
         )
         self.districts = Enumeration("district")
-        for code, name_vi, name_en, gso in cur.execute(
-            "select code, name_vi, name_en, gso_code from districts order by name_vi"
+        # (attribute, code) → the place's kind as the lists write it ("quan", "huyen", "phuong", "xa"…)
+        self.place_kinds: dict[tuple[str, str], str] = {}
+        for code, name_vi, name_en, gso, kind in cur.execute(
+            "select code, name_vi, name_en, gso_code, kind from districts order by name_vi"
         ).fetchall():
             self.districts.add(code, name_vi, name_en, [gso])
+            self.place_kinds[("district", code)] = kind
         self.wards = Enumeration("ward")
         self.ward_district: dict[str, str] = {}
-        for code, name_vi, name_en, gso, district in cur.execute(
-            "select code, name_vi, name_en, gso_code, principal_former_district from wards order by name_vi"
+        for code, name_vi, name_en, gso, district, kind in cur.execute(
+            "select code, name_vi, name_en, gso_code, principal_former_district, kind from wards order by name_vi"
         ).fetchall():
             self.wards.add(code, name_vi, name_en, [gso])
             self.ward_district[code] = district
+            self.place_kinds[("ward", code)] = kind
         self.agencies = Enumeration("agency")
         self.agency_successor: dict[str, str] = {}
         for code, name_vi, name_en, abbreviations, successor in cur.execute(

@@ -430,13 +430,7 @@ class IndexSnapshot:
             for code in enum.labels
         ]
         coded = [("investment_form", code, ref.forms.aliases.get(code, ())) for code in ref.forms.codes]
-        with self.catalogue.cursor() as cur:
-            kinds = {
-                (attribute, code): kind
-                for attribute, table in (("ward", "wards"), ("district", "districts"))
-                for code, kind in cur.execute(f"select code, kind from {table}").fetchall()
-            }
-        self.lexicon = Lexicon(self.synonyms, glossary, places, coded, kinds)
+        self.lexicon = Lexicon(self.synonyms, glossary, places, coded, ref.place_kinds)
         # Tuples, not lists: a tuple of strings leaves the garbage collector's lists, so 100,000
         # cached words do not lengthen every full collection (a pause for every thread).
         self._word_cache: dict[str, tuple[str, ...]] = {}

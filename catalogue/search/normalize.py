@@ -112,7 +112,7 @@ _LETTER_DIGIT_RE = re.compile(r"(?<=[a-z])(?=[0-9])|(?<=[0-9])(?=[a-z])")
 
 
 # A thousands separator between digits ("3.000 m³", "5,000 tonnes"): the number is one word, "3000",
-# as typed without it. The index does the same in SQL (THOUSANDS_SQL, search/index.py), twice, so
+# as typed without it. The index does the same in SQL (WORDS_SQL, search/index.py), twice, so
 # "1.234.567" is joined whole. A decimal of three places ("1.500" in English) is read so too, on
 # both sides alike.
 THOUSANDS_PATTERN = r"([0-9])[.,]([0-9]{3})([^0-9]|$)"

@@ -54,8 +54,12 @@ def query_threads() -> int:
     configured = os.environ.get("CATALOGUE_DUCKDB_THREADS", "")
     if configured.isascii() and configured.isdigit() and int(configured) > 0:
         return int(configured)
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return max(1, cores - 1)
+    return max(1, _cores() - 1)
+
+
+def _cores() -> int:
+    """The cores this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
 @contextlib.contextmanager
@@ -66,7 +70,7 @@ def every_core(db: duckdb.DuckDBPyConnection) -> Iterator[None]:
     search can run: the reason for keeping a core free (see ``query_threads``) does not hold then.
     The setting is the database's, not the cursor's.
     """
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    cores = _cores()
     if "CATALOGUE_DUCKDB_THREADS" in os.environ or cores <= query_threads():
         yield  # a number of threads chosen by the operator stays as chosen
         return
