@@ -649,3 +649,38 @@ def test_adding_to_the_shortlist_is_no_step_of_the_history_and_back_keeps_langua
         page.reload()
         step("en")
         page.screenshot(path=tmp_path / "shortlist-back.png")
+
+
+def test_a_search_with_a_comma_and_a_filter_survives_the_language_back_and_reload(server, reference, tmp_path):
+    """A review: "5,000 tonnes/year" was split at its comma (the box showed "5 000"), and the count
+    line dropped "N match every word" when the results fit one page. Typed, with a filter on, switched
+    to English and back, Back, reload: the box, the URL, the count and the first card agree."""
+    query = "5,000 tonnes/year"
+    expected = reference.search_page(query, limit=20, facets=False, category=["treatment_materials"])
+    assert expected.hits and 0 < expected.complete < expected.total <= 20
+    for width, height in ((1440, 900), (390, 844)):
+        with browser_page(width, height) as page:
+            goto(page, f"{server.url}/?category=treatment_materials&lang=en")
+            box = page.get_by_label("Search projects")
+            box.fill(query)
+            box.press("Enter")
+            wait_idle(page)
+            assert params_of(page)["q"] == [query] and params_of(page)["category"] == ["treatment_materials"]
+            assert_consistent(page, reference, "typed")
+            every = page.get_by_text(re.compile(r"^\d+ projects? · \d+ match(es)? every word$"))
+            assert every.count() == 1, "the count line says how many match every word"
+            if width < 600:  # on a phone the language buttons are in the folded sidebar
+                page.locator("[data-testid='stExpandSidebarButton']").click()
+            switch_language(page, "vi")
+            assert page.get_by_label("Tìm dự án").input_value() == query
+            assert_consistent(page, reference, "in Vietnamese")
+            page.go_back()
+            wait_idle(page)
+            assert page.get_by_label("Search projects").input_value() == query
+            page.reload()
+            wait_idle(page)
+            assert page.get_by_label("Search projects").input_value() == query
+            assert_consistent(page, reference, "reloaded")
+            first = page.locator("article.card").first.get_attribute("data-code")
+            assert first == expected.hits[0].code
+            page.screenshot(path=tmp_path / f"comma-{width}.png", full_page=False)
