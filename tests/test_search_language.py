@@ -483,7 +483,8 @@ def test_kt_xh_and_vnd_read_as_the_abbreviations_they_are(demo_cat):
         (["ktxh"], [("kinh", "te", "xa", "hoi")])
     ]
     assert lexicon.parse("VNĐ", 200)[0].alternatives == [("viet", "nam", "dong")]
-    assert [p.words for p in lexicon.parse("PM-10", 200)] == [["pm"], ["10"]]
+    # (its two words, read as the phrase "bụi PM10" of the technical terms' meanings, not one word "pm10")
+    assert [w for p in lexicon.parse("PM-10", 200) for w in p.words] == ["pm", "10"]
 
 
 @pytest.mark.parametrize(
@@ -684,3 +685,59 @@ def test_xa_hoi_hoa_with_its_marks_is_the_investment_form_not_a_weak_place_word(
 def test_a_loose_code_lists_its_project_alone_above_the_separator(demo_cat):
     page = demo_cat.search_page("DEMO-15", limit=20)
     assert page.hits[0].code == "DEMO-015" and page.complete == 1  # "15" in a capacity is below the line
+
+
+def test_a_technical_tokens_meaning_finds_it_and_the_token_stays_exact(demo_cat):
+    """The technical terms' meanings (``technical_terms.csv``) are ways to the token: DEMO-014 says
+    "H2S" only, DEMO-031 "PAC" only. A token counted only as written ("DO") gets none: "đồ" and
+    "độ" fold to "do". The token typed alone stays exact ("pH" is not "độ pH" spread about)."""
+    assert codes(demo_cat, "hydrogen sulphide") == ["DEMO-014"]
+    assert codes(demo_cat, "hydrogen sulfide") == ["DEMO-014"]
+    assert codes(demo_cat, "polyaluminium chloride") == ["DEMO-031"]
+    assert codes(demo_cat, "poly nhôm clorua")[:1] == ["DEMO-031"]
+    lexicon = demo_cat.search_index.current.lexicon
+    assert ("do",) not in lexicon.glossary.get(("dissolv", "oxygen"), set())
+    assert lexicon.parse("pH", 200)[0].exact
+
+
+def test_a_term_no_project_holds_falls_back_to_its_words_with_their_own_translations(demo_cat):
+    """ "air quality" is a glossary term ("chất lượng không khí") no project holds: its words one by one,
+    "air" as "không khí" too, so the Vietnamese-only DEMO-068 ("dữ liệu ... không khí") is found."""
+    assert codes(demo_cat, "air quality data")[:1] == ["DEMO-068"]
+    assert codes(demo_cat, "research commercialisation hub")[:1] == ["DEMO-067"]  # viện nghiên cứu, thương mại hóa
+    assert codes(demo_cat, "800 cubic metres a day")[:1] == ["DEMO-061"]  # 800 m³/ngày đêm
+
+
+@pytest.mark.parametrize(
+    ("spaced", "joined"),
+    [("TN & MT", "TN&MT"), ("NN & PTNT", "NN&PTNT"), ("Sở TT & TT", "Sở TT&TT"), ("tn & mt", "TN&MT")],
+)
+def test_an_abbreviation_with_spaces_round_its_ampersand_is_the_abbreviation(demo_cat, spaced, joined):
+    assert codes(demo_cat, spaced) == codes(demo_cat, joined) != []
+
+
+def test_words_round_an_ampersand_that_make_no_abbreviation_stay_words(demo_cat):
+    parts = demo_cat.search_index.current.lexicon.parse("nước & rác", 200)
+    assert [w for part in parts for w in part.words] == ["nuoc", "rac"]
+
+
+@pytest.mark.parametrize(
+    ("query", "attribute", "code"),
+    [("TX Sơn Tây", "district", "son_tay"), ("Q. Ba Đình", "district", "ba_dinh"), ("P. Tây Hồ", "ward", "tay_ho")],
+)
+def test_the_short_kind_words_of_addresses_go_with_a_place(demo_cat, query, attribute, code):
+    """ "TX" (thị xã), "Q." (quận), "P." (phường), as addresses write them, pick the place of that kind."""
+    projects = demo_cat.projects()
+    there = set(projects[projects[attribute] == code]["code"])
+    assert there and set(codes(demo_cat, query)) == there
+
+
+def test_glossary_rows_that_share_a_phrase_make_one_group_and_the_groups_stay_small(demo_cat):
+    """ "CTRSH" (chất thải rắn sinh hoạt = municipal solid waste) and "rác sinh hoạt" (= household
+    waste = municipal solid waste) mean the same through the rows they share; the shipped glossary's
+    groups stay small, so that no chain of rows joins unrelated terms."""
+    lexicon = demo_cat.search_index.current.lexicon
+    household = lexicon.glossary[tuple(search_fold("rác sinh hoạt").split())]
+    assert tuple(search_fold("chất thải rắn sinh hoạt").split()) in household
+    assert max(len(group) for group in lexicon.glossary.values()) <= 12
+    assert set(codes(demo_cat, "rác sinh hoạt")) == set(codes(demo_cat, "chất thải rắn sinh hoạt"))

@@ -1262,7 +1262,8 @@ class IndexSnapshot:
         size = len(self.codes)
         allowed = self._scope_mask(scope)
         words: list[_Word] = []
-        for whole in self.lexicon.parse(self._from_telex(query), MAX_QUERY_CHARS)[:MAX_QUERY_WORDS]:
+        parts = self.lexicon.parse(self._from_telex(query), MAX_QUERY_CHARS, known=self._held)
+        for whole in parts[:MAX_QUERY_WORDS]:
             word = self._part_word(whole, size, self._context(whole, words), allowed, scope)
             if (
                 len(whole.words) > 1
@@ -1303,11 +1304,15 @@ class IndexSnapshot:
             return [w for w in before if not w.weak]
         return None
 
-    @staticmethod
-    def _its_words(part: Part) -> list[Part]:
+    def _its_words(self, part: Part) -> list[Part]:
+        """A term's words one by one, each read as the lexicon reads a word alone: "air quality", which
+        no project holds, is "air" (also "không khí") and "quality"."""
         typed = part.typed.split()
         if len(typed) != len(part.words):
             typed = part.words
+        read = self.lexicon.parse(" ".join(typed) + ("" if part.prefix else " "), MAX_QUERY_CHARS, widest=1)
+        if len(read) == len(part.words):
+            return read
         return [Part([word], typed[i], prefix=part.prefix and i == len(typed) - 1) for i, word in enumerate(part.words)]
 
     def _scope_mask(self, scope: tuple[str, ...]) -> np.ndarray:

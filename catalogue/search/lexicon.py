@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from catalogue.data import csv_rows
@@ -31,7 +31,20 @@ from catalogue.search.normalize import search_fold
 
 MAX_PHRASE = 6  # words in the longest glossary term or place name looked for
 # Kinds of place, folded: before a name in Vietnamese, after it in English.
-KINDS_BEFORE = (("thi", "tran"), ("thi", "xa"), ("phuong",), ("xa",), ("quan",), ("huyen",))
+# Their short forms as addresses write them ("TX Sơn Tây", "Q. Ba Đình", "P. Tây Hồ") go with a name only.
+KINDS_BEFORE = (
+    ("thi", "tran"),
+    ("thi", "xa"),
+    ("phuong",),
+    ("xa",),
+    ("quan",),
+    ("huyen",),
+    ("tx",),
+    ("tt",),
+    ("q",),
+    ("h",),
+    ("p",),
+)
 KINDS_AFTER = (("ward",), ("commune",), ("district",), ("town",))
 # What each kind word names, as the reference lists' ``kind`` column writes it: "phường Long Biên" is
 # the 2025 ward, "quận Long Biên" the former district of the same name.
@@ -42,6 +55,11 @@ KIND_OF_WORDS = {
     ("huyen",): {"huyen"},
     ("thi", "xa"): {"thi_xa"},
     ("thi", "tran"): {"thi_tran"},
+    ("tx",): {"thi_xa"},
+    ("tt",): {"thi_tran"},
+    ("q",): {"quan"},
+    ("h",): {"huyen"},
+    ("p",): {"phuong"},
     ("ward",): {"phuong"},
     ("commune",): {"xa"},
     ("district",): {"quan", "huyen", "thi_xa"},
@@ -66,6 +84,9 @@ _INVISIBLE_RE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
 TOKEN_RE = re.compile(r"[^\W_]+(?:[.,][0-9]+|&[^\W_]+)*")  # and "TN&MT" whole
 # Capitals joined by a hyphen ("KT-XH"): one abbreviation when the synonyms know it ("ktxh")
 _HYPHENED_RE = re.compile(r"(?<![^\W_])([A-ZĐ]{1,4})-([A-ZĐ]{1,4})(?![^\W_])")
+# An ampersand with spaces round it ("TN & MT", "KCN & CX"), as a pasted title may have: one
+# abbreviation when the synonyms know the letters together
+_SPACED_AMPERSAND_RE = re.compile(r"(?<![^\W_])([^\W\d_]{1,5})\s+&\s+([^\W\d_]{1,5})(?![^\W_])")
 
 
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # grave, acute, tilde, hook above, dot below
@@ -87,6 +108,55 @@ class Part:
     @property
     def phrase(self) -> bool:
         return len(self.words) > 1 or bool(self.alternatives) or bool(self.places)
+
+
+def _glossary_groups(pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, ...], set[tuple[str, ...]]]:
+    """Each glossary phrase's key (:func:`_key`) → every phrase meaning the same, in either language:
+    the pairs taken together, so that what two rows say through a shared phrase holds ("rác sinh
+    hoạt" = "household waste" = "chất thải rắn sinh hoạt", "CTRSH"). The largest such group of the
+    shipped glossary has 8 phrases (a test keeps them small)."""
+    parent: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+    def root(key: tuple[str, ...]) -> tuple[str, ...]:
+        while parent.setdefault(key, key) != key:
+            key = parent[key]
+        return key
+
+    phrases: list[tuple[str, ...]] = []
+    for vi, en in pairs:
+        pair = {tuple(search_fold(vi).split()), tuple(search_fold(en).split())}
+        if all(pair) and len(pair) == 2:
+            first, second = (_key(phrase) for phrase in pair)
+            parent[root(first)] = root(second)
+            phrases += pair
+    together: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        together.setdefault(root(_key(phrase)), set()).add(phrase)
+    return {key: together[root(key)] for key in parent}
+
+
+def _nothing(_word: str) -> bool:
+    return False
+
+
+def _technical_meanings(rows: Iterable[dict[str, str]]) -> list[tuple[str, str]]:
+    """(token, meaning) pairs from the technical terms' meanings, so that "hydrogen sulphide" finds
+    "H2S" and "poly aluminium chloride" "PAC": each meaning in either language (";" parts one from
+    another, a bracketed note left out), and the Vietnamese meaning with the English one. Not for a
+    token counted only as written ("DO" is also "đồ", "độ"), nor a meaning that is the token itself."""
+    pairs = []
+    for row in rows:
+        if row["case_sensitive"] == "yes":
+            continue
+        meanings = [
+            re.sub(r"\s*\([^)]*\)", "", meaning).strip()
+            for column in ("meaning_vi", "meaning_en")
+            for meaning in row[column].split(";")
+        ]
+        meanings = [m for m in dict.fromkeys(meanings) if m and search_fold(m) != search_fold(row["term"])]
+        pairs += [(row["term"], meaning) for meaning in meanings]
+        pairs += [(vi, en) for vi in meanings[:1] for en in meanings[1:]]
+    return pairs
 
 
 def _function_phrase(words: list[tuple[str, str, bool]], start: int) -> tuple[Part, int] | None:
@@ -122,13 +192,8 @@ class Lexicon:
         self.abbreviations: dict[tuple[str, ...], list[str]] = {}
         for term, expansion in synonyms.items():
             self.abbreviations.setdefault(tuple(expansion), []).append(term)
-        groups: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
-        for vi, en in glossary:
-            pair = {tuple(search_fold(vi).split()), tuple(search_fold(en).split())}
-            if all(pair) and len(pair) == 2:
-                for phrase in pair:
-                    groups.setdefault(_key(phrase), set()).update(pair)
-        self.glossary = groups
+        self.technical = {row["term"].lower(): row for row in csv_rows("technical_terms.csv")}
+        self.glossary = _glossary_groups([*glossary, *_technical_meanings(self.technical.values())])
         self.places: dict[tuple[str, ...], list[tuple[str, str]]] = {}
         self.place_words: set[str] = set()  # one-word names as written, marks and all
         for attribute, code, names in places:
@@ -144,18 +209,27 @@ class Lexicon:
                     found.append((attribute, code))
                 if len(words) == 1:
                     self.place_words.add(name.lower())
-        self.technical = {row["term"].lower(): row for row in csv_rows("technical_terms.csv")}
         self.coded: dict[str, list[tuple[str, str]]] = {}
         for attribute, code, aliases in coded:
             for alias in aliases:
                 if alias.isalpha() and alias.isupper() and len(alias) <= 6:
                     self.coded.setdefault(alias, []).append((attribute, code))
 
-    def parse(self, query: str, max_chars: int) -> list[Part]:
-        """The parts of ``query`` in order (see the module docstring)."""
+    def parse(
+        self, query: str, max_chars: int, *, widest: int = MAX_PHRASE, known: Callable[[str], bool] = _nothing
+    ) -> list[Part]:
+        """The parts of ``query`` in order (see the module docstring); no glossary term or place of
+        more than ``widest`` words (1: each word by itself, with its own translations). ``known``:
+        whether the catalogue holds a folded word ("tttt" of "Sở TT&TT"), for letters joined by "&"."""
         text = _INVISIBLE_RE.sub("", unicodedata.normalize("NFC", str(query or "")))[:max_chars]
         typing = bool(text) and not text[-1].isspace()
-        text = _HYPHENED_RE.sub(lambda m: f"{m[1]}&{m[2]}" if search_fold(m[1] + m[2]) in self.synonyms else m[0], text)
+
+        def _abbreviation(letters: str) -> bool:
+            folded = search_fold(letters)
+            return folded in self.synonyms or known(folded)
+
+        for joined in (_HYPHENED_RE, _SPACED_AMPERSAND_RE):
+            text = joined.sub(lambda m: f"{m[1]}&{m[2]}" if _abbreviation(m[1] + m[2]) else m[0], text)
         tokens = TOKEN_RE.findall(text)
         words: list[tuple[str, str, bool]] = []  # (folded, typed, technical)
         coded: dict[int, str] = {}  # a word typed as a coded value's alias, in capitals ("BOT")
@@ -180,7 +254,7 @@ class Lexicon:
                 )
                 i += 1
                 continue
-            found = self._phrase_at(words, i, typing) or _function_phrase(words, i)
+            found = self._phrase_at(words, i, typing, widest) or _function_phrase(words, i)
             if found is None:
                 parts.append(self._word_part(*words[i], last=i == len(words) - 1, typing=typing))
                 i += 1
@@ -209,12 +283,15 @@ class Lexicon:
         weak = typed in WEAK_TYPED or (typed,) in FUNCTION_WORDS
         return Part([folded], typed, prefix=last and typing and not toned and not weak, weak=weak)
 
-    def _phrase_at(self, words: list[tuple[str, str, bool]], start: int, typing: bool) -> tuple[Part, int] | None:
-        """The longest place or glossary term starting at ``start``: (its part, the index after it)."""
+    def _phrase_at(
+        self, words: list[tuple[str, str, bool]], start: int, typing: bool, widest: int = MAX_PHRASE
+    ) -> tuple[Part, int] | None:
+        """The longest place or glossary term starting at ``start``, of ``widest`` words at most:
+        (its part, the index after it)."""
         folded = [w for w, _t, technical in words]
         skip = next((len(k) for k in KINDS_BEFORE if tuple(folded[start : start + len(k)]) == k), 0)
         for begin in dict.fromkeys((start + skip, start)):
-            for end in range(min(len(words), begin + MAX_PHRASE), begin, -1):
+            for end in range(min(len(words), begin + widest), begin, -1):
                 span = tuple(folded[begin:end])
                 typed = " ".join(t for _w, t, _x in words[start:end])
                 places = self.places.get(span)
@@ -227,7 +304,9 @@ class Lexicon:
                     )
                     places = [place for place in places if self.kinds.get(place) in named] or places
                     return Part(list(span), typed, places=places), end + after
-                group = self.glossary.get(_key(span)) if begin == start else None
+                # a technical token alone stays exact ("pH"): its meanings find it, not it them
+                alone = end == begin + 1 and words[begin][2]
+                group = self.glossary.get(_key(span)) if begin == start and not alone else None
                 if group and len(span) + (len(group) > 1) > 1:
                     others = group - {span}
                     # and the abbreviations of any of its phrases ("KCN" for "khu công nghiệp")
