@@ -741,3 +741,14 @@ def test_glossary_rows_that_share_a_phrase_make_one_group_and_the_groups_stay_sm
     assert tuple(search_fold("chất thải rắn sinh hoạt").split()) in household
     assert max(len(group) for group in lexicon.glossary.values()) <= 12
     assert set(codes(demo_cat, "rác sinh hoạt")) == set(codes(demo_cat, "chất thải rắn sinh hoạt"))
+
+
+@pytest.mark.parametrize("query", ["KCN Thạch Thất", "khu công nghiệp Thạch Thất", "Thach That industrial park"])
+def test_a_place_named_with_an_industrial_parks_word_is_the_park(demo_cat, query):
+    """ "KCN Thạch Thất" is the park DEMO-018's name holds ("KCN Thạch Thất - Quốc Oai"; the project
+    lies in Quốc Oai), not every project of the district; the district alone still is the district."""
+    assert codes(demo_cat, query)[0] == "DEMO-018"
+    projects = demo_cat.projects()
+    in_district = set(projects[projects["district"] == "thach_that"]["code"])
+    assert set(codes(demo_cat, "huyện Thạch Thất")[: len(in_district)]) == in_district
+    assert "DEMO-018" not in in_district

@@ -1483,7 +1483,7 @@ class IndexSnapshot:
     def _accents_as_typed(self, doc: int, words: list[_Word], texts: dict[int, tuple], fields: int = 2) -> int:
         """How many of the words typed with marks the project writes with the same marks, in its
         first ``fields`` texts (the names; all of them with ``len(TEXT_FIELDS)``)."""
-        accented = [accent_key(typed) for w in words if w.typed != w.folded for typed in w.typed.split()]
+        accented = _marked_syllables(tuple((w.typed, w.folded) for w in words))
         if not accented or doc not in texts:
             return 0
         text = " ".join(value for value in texts[doc][:fields] if isinstance(value, str))
@@ -1631,6 +1631,19 @@ class IndexSnapshot:
 
 
 _TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
+@functools.lru_cache(maxsize=4096)
+def _marked_syllables(typed: tuple[tuple[str, str], ...]) -> list[str]:
+    """The accent keys of the syllables typed with marks, of words (as typed, folded) typed so: "khu"
+    of "khu công nghiệp" has no marks to agree with."""
+    return [
+        accent_key(syllable)
+        for written, folded in typed
+        if written != folded
+        for syllable in written.split()
+        if search_fold(syllable) != syllable
+    ]
 
 
 @functools.lru_cache(maxsize=65536)

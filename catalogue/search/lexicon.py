@@ -135,6 +135,24 @@ def _glossary_groups(pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, ...], 
     return {key: together[root(key)] for key in parent}
 
 
+# The words of an industrial park or cluster, folded, in either language
+PARK_WORDS = frozenset(
+    {
+        ("kcn",),
+        ("ccn",),
+        ("khu", "cong", "nghiep"),
+        ("cum", "cong", "nghiep"),
+        ("industrial", "park"),
+        ("industrial", "zone"),
+        ("industrial", "cluster"),
+    }
+)
+
+
+def _is_park(part: Part) -> bool:
+    return tuple(part.words) in PARK_WORDS
+
+
 def _nothing(_word: str) -> bool:
     return False
 
@@ -261,6 +279,13 @@ class Lexicon:
             else:
                 part, i = found
                 parts.append(part)
+        for k, part in enumerate(parts):
+            # a place named with an industrial park's or cluster's word ("KCN Thạch Thất", "Quang Minh
+            # industrial park") is the park's name: projects whose text names the park, not every
+            # project in the district of that name
+            beside = parts[k - 1 : k] + parts[k + 1 : k + 2]
+            if part.places and not part.exact and any(_is_park(other) for other in beside):
+                part.places = []
         return parts
 
     def _technical(self, token: str) -> bool:
