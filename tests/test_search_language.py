@@ -752,3 +752,14 @@ def test_a_place_named_with_an_industrial_parks_word_is_the_park(demo_cat, query
     in_district = set(projects[projects["district"] == "thach_that"]["code"])
     assert set(codes(demo_cat, "huyện Thạch Thất")[: len(in_district)]) == in_district
     assert "DEMO-018" not in in_district
+
+
+def test_lake_alone_finds_the_lake_projects_though_ho_is_also_ho_household(demo_cat):
+    """ "hồ" alone folds onto "hộ" (household) and "hỗ" (hỗ trợ), so it is not in the glossary;
+    "lake" finds "nước hồ" (DEMO-066 West Lake, DEMO-026's lake water) instead."""
+    assert set(codes(demo_cat, "lake")) == {"DEMO-026", "DEMO-066"}
+
+
+def test_colloquial_and_us_forms_of_terms_find_the_same_projects(demo_cat):
+    assert codes(demo_cat, "xe hút bùn bể phốt")[:1] == ["DEMO-001"]  # bể phốt: bể tự hoại, as people say it
+    assert codes(demo_cat, "polyaluminum chloride coagulant") == ["DEMO-031"]
