@@ -763,3 +763,20 @@ def test_lake_alone_finds_the_lake_projects_though_ho_is_also_ho_household(demo_
 def test_colloquial_and_us_forms_of_terms_find_the_same_projects(demo_cat):
     assert codes(demo_cat, "xe hút bùn bể phốt")[:1] == ["DEMO-001"]  # bể phốt: bể tự hoại, as people say it
     assert codes(demo_cat, "polyaluminum chloride coagulant") == ["DEMO-031"]
+
+
+def test_a_syllable_typed_with_its_tone_is_not_read_as_another_syllable(demo_cat):
+    """A review found "thủy" listing the "thu gom" projects: one letter away once folded. A syllable
+    typed with its tone is written whole and meant as typed; its marks may still differ ("xử lí")."""
+    assert codes(demo_cat, "thủy") == []
+    assert demo_cat.search_page("thủy điện", limit=50).complete == 0  # none has both: "điện" alone, said so
+    assert codes(demo_cat, "xử lí nước thải")[:5] == codes(demo_cat, "xử lý nước thải")[:5]
+    assert codes(demo_cat, "nuớc thải")[:5] == codes(demo_cat, "nước thải")[:5]
+    assert codes(demo_cat, "thuy") != []  # typed without marks it is still forgiven
+
+
+def test_words_naming_a_field_are_not_required(demo_cat):
+    """ "hình thức" (the investment form) and "chủ trì" (the lead agency) say which field, not a topic."""
+    projects = demo_cat.projects()
+    socialisation = set(projects[projects["investment_form"] == "socialization"]["code"])
+    assert set(codes(demo_cat, "hình thức xã hội hóa")) == socialisation

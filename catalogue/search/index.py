@@ -903,7 +903,11 @@ class IndexSnapshot:
         last = len(part.words) - 1
         # a word the glossary translates into words some project holds ("data": "dữ liệu") is that
         # word, not a slip for another ("data" is not "đặt")
-        exact = part.exact or any(all(self._held(w) for w in way) for way in part.alternatives if not part.places)
+        exact = (
+            part.exact
+            or part.marked
+            or any(all(self._held(w) for w in way) for way in part.alternatives if not part.places)
+        )
         own = [self._candidates(w, part.prefix and i == last, exact) for i, w in enumerate(part.words)]
         key: tuple = (tuple(part.words), part.prefix, part.exact)
         if context is not None and part.prefix:

@@ -104,6 +104,7 @@ class Part:
     exact: bool = False  # a technical token: no typos, no completion
     weak: bool = False  # ranks, but never matches alone
     written: str = ""  # a technical token that counts only as written, case and all ("DO", not "đô")
+    marked: bool = False  # a syllable typed with its tone: its marks may differ, its letters may not
 
     @property
     def phrase(self) -> bool:
@@ -306,7 +307,8 @@ class Lexicon:
         # own mark comes mid-word ("nư" on the way to "nước" in Telex): such a word is still being typed.
         toned = typed.isalpha() and not _TONES.isdisjoint(unicodedata.normalize("NFD", typed))
         weak = typed in WEAK_TYPED or (typed,) in FUNCTION_WORDS
-        return Part([folded], typed, prefix=last and typing and not toned and not weak, weak=weak)
+        # and is meant as typed: one letter changed makes another syllable ("thủy" is not "thu" of "thu gom")
+        return Part([folded], typed, prefix=last and typing and not toned and not weak, weak=weak, marked=toned)
 
     def _phrase_at(
         self, words: list[tuple[str, str, bool]], start: int, typing: bool, widest: int = MAX_PHRASE
