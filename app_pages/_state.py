@@ -188,6 +188,7 @@ def _switch_language() -> None:
         return
     # This address without ?lang= is now the default language's entry in the browser's history (before
     # a switch from it, after a switch to it): Back or Forward to it shows that language again.
+    st.session_state["fold_sidebar"] = True  # the page, now in the other language, shown (main._run_page)
     switched, here = st.session_state.setdefault("lang_switched_at", []), _address()
     if here not in switched:
         switched[:] = [*switched[-49:], here]

@@ -93,7 +93,10 @@ def _sidebar_user(user: auth.User, lang: str) -> None:
 
 def _run_page(navigation: st.navigation, lang: str) -> None:
     previous = st.session_state.get("last_page")
-    if previous not in (None, navigation.url_path):
+    # On a phone the sidebar covers the page. It is folded away after a page chosen there, after the
+    # language switched there, and when a session starts (a reload, a link opened): the browser
+    # remembers the sidebar open, and a reload would show the page covered again.
+    if previous != navigation.url_path or st.session_state.pop("fold_sidebar", False):
         with st.sidebar:
             close_sidebar_on_phone()
     st.session_state["previous_page"] = previous  # the page of the run before (the project page asks)
