@@ -69,9 +69,11 @@ def _chips(state: BrowseState) -> list[tuple[str, BrowseState]]:
     return chips
 
 
-def _nothing_found(state: BrowseState, chips: list[tuple[str, BrowseState]], suggestion: str = "") -> None:
-    """No result: say so, offer the closest words of the catalogue ("did you mean"), and the filters
-    (or the words) whose removal would find something."""
+def _nothing_found(state: BrowseState, chips: list[tuple[str, BrowseState]], result: SearchResult) -> None:
+    """No result: say so, name the words no project holds (and offer the search without them), offer
+    the closest words of the catalogue ("did you mean"), and the filters (or the words) whose removal
+    would find something."""
+    suggestion = result.suggestion
     if cat.count() == 0:
         st.info(t("browse.empty", lang), icon=":material/inventory_2:")
         return
@@ -79,6 +81,16 @@ def _nothing_found(state: BrowseState, chips: list[tuple[str, BrowseState]], sug
     if message == "browse.no_match" and len(state.q.split()) < 2:
         message = "browse.no_match_one"  # "try fewer words" says nothing to one word
     st.warning(t(message, lang), icon=":material/search_off:")
+    if result.unmatched and len(state.q.split()) > 1:  # "SO3 NH4 lò hơi": which words hold nothing
+        st.caption(t("browse.unmatched", lang, words=", ".join(f"“{word}”" for word in result.unmatched)))
+    if result.without_unmatched:
+        st.button(
+            t("browse.without_unmatched", lang, words=result.without_unmatched),
+            key="without-unmatched",
+            icon=":material/backspace:",
+            on_click=go_to,
+            args=(state.with_changes(q=result.without_unmatched, page=1),),
+        )
     if suggestion:  # the closest words of the catalogue's own
         st.button(
             t("browse.did_you_mean", lang, words=suggestion),
@@ -200,7 +212,7 @@ def results() -> None:
         filter_panel(ref, state, lang, result.facets)
     chips = _chips(state)
     if result.total == 0:
-        _nothing_found(state, chips, result.suggestion)
+        _nothing_found(state, chips, result)
         return
     _count_and_sort(state, result, pages)
     if result.complete == 0:  # no project has every word: the closest, said so

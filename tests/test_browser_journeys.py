@@ -125,6 +125,12 @@ def choose(page, index: int, option: int = 0) -> int | None:
     return count
 
 
+def sidebar_open(page) -> bool:
+    """Whether the sidebar is unfolded (read once the page's folding script has had its turn)."""
+    page.wait_for_timeout(300)
+    return page.locator("[data-testid='stSidebar']").get_attribute("data-collapsed") == "false"
+
+
 def switch_language(page, to: str) -> None:
     page.locator("[data-testid='stSidebar']").get_by_text("English" if to == "en" else "Tiếng Việt", exact=True).click()
     wait_idle(page)
@@ -388,6 +394,31 @@ def test_complete_matches_then_a_separator_then_partial_ones_in_both_languages(s
                 assert len(shown) - before == expected.complete  # the separator stands where they end
                 assert_consistent(page, reference, f"partial matches, {lang}")
                 page.screenshot(path=tmp_path / f"separator-{lang}-{width}.png", full_page=True)
+
+
+def test_nothing_found_names_the_words_no_project_holds_and_searches_without_them(server, reference, tmp_path):
+    """ "Lò hơi SO3 NH4" finds nothing: the page says which words no project mentions, and one click
+    searches the rest ("Lò hơi"); Back returns to the words first typed."""
+    expected = reference.search_page("Lò hơi SO3 NH4", limit=0, facets=False)
+    assert expected.unmatched == ("SO3", "NH4") and expected.without_unmatched == "Lò hơi"
+    for width, height in ((1440, 900), (390, 844)):
+        with browser_page(width, height) as page:
+            goto(page, f"{server.url}/?q=L%C3%B2+h%C6%A1i+SO3+NH4&lang=en")
+            page.get_by_text("No project mentions “SO3”, “NH4”.").wait_for(timeout=15_000)
+            button = page.get_by_role("button", name=re.compile("Search without them"))
+            assert "“Lò hơi”" in button.inner_text()
+            page.screenshot(path=tmp_path / f"unmatched-{width}.png", full_page=True)
+            button.click()
+            page.wait_for_url(re.compile(r"q=L%C3%B2\+h%C6%A1i(&|$)"))
+            wait_idle(page)
+            assert page.get_by_label("Search projects").input_value() == "Lò hơi"
+            assert_consistent(page, reference, "without the words no project holds")
+            assert shown_total(page) == reference.search_page("Lò hơi", limit=0, facets=False).total > 0
+            page.go_back()
+            page.wait_for_url(re.compile(r"SO3"))
+            wait_idle(page)
+            assert page.get_by_label("Search projects").input_value() == "Lò hơi SO3 NH4"
+            no_exception(page)
 
 
 def test_nothing_found_suggests_the_catalogues_words_and_one_click_searches_them(server, reference, tmp_path):
@@ -669,18 +700,26 @@ def test_a_search_with_a_comma_and_a_filter_survives_the_language_back_and_reloa
             assert_consistent(page, reference, "typed")
             every = page.get_by_text(re.compile(r"^\d+ projects? · \d+ match(es)? every word$"))
             assert every.count() == 1, "the count line says how many match every word"
-            if width < 600:  # on a phone the language buttons are in the folded sidebar
+            phone = width < 600
+            if phone:  # on a phone the language buttons are in the folded sidebar
                 page.locator("[data-testid='stExpandSidebarButton']").click()
+                wait_idle(page)
+                assert sidebar_open(page)
             switch_language(page, "vi")
             assert page.get_by_label("Tìm dự án").input_value() == query
             assert_consistent(page, reference, "in Vietnamese")
+            # on a phone the sidebar covers the page: folded once the language is switched, and it stays
+            # folded on Back and on a reload (the browser remembers it open); on a computer it stays open
+            assert sidebar_open(page) is not phone, "after the language switch"
             page.go_back()
             wait_idle(page)
             assert page.get_by_label("Search projects").input_value() == query
+            assert sidebar_open(page) is not phone, "after Back"
             page.reload()
             wait_idle(page)
             assert page.get_by_label("Search projects").input_value() == query
             assert_consistent(page, reference, "reloaded")
+            assert sidebar_open(page) is not phone, "after a reload"
             first = page.locator("article.card").first.get_attribute("data-code")
             assert first == expected.hits[0].code
             page.screenshot(path=tmp_path / f"comma-{width}.png", full_page=False)

@@ -780,3 +780,32 @@ def test_words_naming_a_field_are_not_required(demo_cat):
     projects = demo_cat.projects()
     socialisation = set(projects[projects["investment_form"] == "socialization"]["code"])
     assert set(codes(demo_cat, "hình thức xã hội hóa")) == socialisation
+
+
+def test_a_number_with_thousands_separators_is_marked_whole_on_the_card(demo_cat):
+    """ "5,000 tonnes/year" finds DEMO-030 ("5.000 tấn/năm") by the number 5000: the card marks
+    "5.000" whole, not only "tấn/năm" (the text's own words were "5" and "000")."""
+    for query in ("5,000 tonnes/year", "5000 tấn/năm"):
+        hit = next(h for h in demo_cat.search(query, limit=10) if h.code == "DEMO-030")
+        capacity = demo_cat.projects().set_index("code").loc["DEMO-030", "capacity"]
+        marked = [capacity[start:end] for start, end in hit.highlights["capacity"]]
+        assert marked[0] == "5.000" and "tấn" in marked, (query, marked)
+
+
+def test_letters_and_digits_typed_together_are_one_token_side_by_side(demo_cat):
+    """ "SO3" listed 57 projects: "số" (or "sở") anywhere and a 3 anywhere. Typed together, letters and
+    digits are a token of their own ("SO3", "NH4", "20MW", "3000m3"), matched side by side."""
+    assert codes(demo_cat, "SO3") == codes(demo_cat, "NH4") == []
+    assert codes(demo_cat, "20MW") == ["DEMO-036"]
+    assert codes(demo_cat, "3000m3") == codes(demo_cat, "3000 m3")[:2] == ["DEMO-047", "DEMO-053"]
+
+
+def test_nothing_found_names_the_words_no_project_holds_and_the_search_without_them(demo_cat):
+    page = demo_cat.search_page("Lò hơi SO3 NH4", limit=5)
+    assert page.total == 0 and page.unmatched == ("SO3", "NH4")  # as typed, capitals and all
+    assert page.without_unmatched == "Lò hơi" and demo_cat.search_page("Lò hơi").total > 0
+    alone = demo_cat.search_page("geothermal hydropower", limit=5)  # every word: nothing to search without them
+    assert alone.unmatched == ("geothermal", "hydropower") and alone.without_unmatched == ""
+    filtered = demo_cat.search_page("lò hơi SO3", limit=5, district=["ba_dinh"])  # no boiler in Ba Đình either
+    assert filtered.unmatched == ("SO3",) and filtered.without_unmatched == ""
+    assert demo_cat.search_page("nước thải", limit=5).unmatched == ()

@@ -94,6 +94,9 @@ SORTS = ("relevance", "investment", "updated", "code")
 UNSEARCHED = ("(Dữ liệu minh họa, không phải dự án chính thức.)", "(Illustrative demo data, not an official project.)")
 DEMO_MARKS = tuple(DEMO_MARK.as_dict().values())  # "[Minh họa]" before a demo project's name: not searched
 _WORD_RE = re.compile(r"[^\W_]+")
+# A word of a text, for marking it: a number with thousands separators whole ("5.000", read as 5000
+# as the index reads it), else letters and digits
+_MARKED_RE = re.compile(r"[0-9]+(?:[.,][0-9]{3})+(?![0-9])|[^\W_]+")
 _ASCII_WORD_RE = re.compile(
     r"(?<!\w)[A-Za-z]{2,12}(?!\w)"
 )  # a word as Telex types it (catalogue.search.telex)  # letters and digits (and the marks of NFD text: see _split_words)
@@ -176,7 +179,9 @@ class SearchResult:
     The list holds first the ``complete`` projects that match every part of the query, then those
     that match only some ("also matching some of your words"): ``total - complete`` of them. When
     no project matches every part, ``complete`` is 0 and the list holds those matching the most.
-    ``suggestion`` is a query from the catalogue's own words, when nothing at all was found.
+    ``suggestion`` is a query from the catalogue's own words, when nothing at all was found;
+    ``unmatched`` the parts of the query that no project holds then ("SO3" of "SO3 lò hơi"), and
+    ``without_unmatched`` the query without them, if that lists projects within the same filters.
     """
 
     hits: list[SearchHit]
@@ -186,6 +191,8 @@ class SearchResult:
     words: int = 0
     complete: int = -1  # -1: every listed project matches every part (no partial matches listed)
     suggestion: str = ""
+    unmatched: tuple[str, ...] = ()  # when nothing was found: the parts of the query no project holds
+    without_unmatched: str = ""  # and the query without them, when that finds something
 
     @property
     def main(self) -> int:
@@ -1128,6 +1135,7 @@ class IndexSnapshot:
         page = page[offset : offset + limit]
         suggestion = self._suggestion(found.words) if len(docs) == 0 and found.words else ""
         counted = [w for w in found.words if not w.weak] or found.words
+        unmatched, without = self._unmatched(query, counted, filters) if len(docs) == 0 else ((), "")
         return SearchResult(
             self._hits(page, found.words, offset, found.texts),
             len(docs),
@@ -1136,7 +1144,26 @@ class IndexSnapshot:
             len(counted),
             complete,
             suggestion,
+            unmatched,
+            without,
         )
+
+    def _unmatched(self, query: str, counted: list[_Word], filters: Filters) -> tuple[tuple[str, ...], str]:
+        """The parts of a query that found nothing which no project in view holds, as typed, and the
+        query without them when some parts remain and they list projects within ``filters``."""
+        scope = self._scope_mask(filters.visible_statuses)
+        missing = [w for w in counted if w.best is not None and not (w.best[scope] != NO_MATCH).any()]
+        named, rest = [], query
+        for word in missing:  # the words as typed in the query, case and all ("SO3", not "so3")
+            pattern = r"\s+".join(re.escape(piece) for piece in word.typed.split())
+            found = re.search(rf"(?<![^\W_])(?i:{pattern})(?![^\W_])", rest)
+            named.append(found.group() if found else word.typed)
+            if found:
+                rest = rest[: found.start()] + " " + rest[found.end() :]
+        rest = " ".join(rest.split())
+        if len(missing) == len(counted) or not rest or rest == " ".join(query.split()):
+            return tuple(named), ""
+        return tuple(named), rest if len(self._matching(rest, filters).docs) else ""
 
     def _code_named(self, query: str, filters: Filters) -> int | None:
         """The project whose code the whole query is, read as letters and numbers ("DEMO-2", "demo 002"
@@ -1616,8 +1643,10 @@ class IndexSnapshot:
         if not isinstance(text, str) or not text:
             return []
         spans = []
-        for match in _WORD_RE.finditer(text):
+        for match in _MARKED_RE.finditer(text):
             word = match.group()
+            if not word.isalnum():  # "5.000", "5,000": the number 5000
+                word = word.replace(".", "").replace(",", "")
             hit = seen.get(word)
             if hit is None:
                 hit = seen[word] = any(term in terms for term in self._word_terms(word.lower()))

@@ -255,8 +255,10 @@ class Lexicon:
         for token in tokens:
             if token in self.coded:
                 coded[len(words)] = token
-            technical = self._technical(token)
             parts = search_fold(token).split()
+            # a listed token, or letters and digits typed together ("SO3", "NH4", "20MW"): its parts
+            # side by side, exactly, not "số" and a 3 anywhere
+            technical = self._technical(token) or (len(parts) > 1 and token.isalnum() and not token.isdigit())
             if technical and len(parts) > 1:
                 words.append((" ".join(parts), token.lower(), True))
                 continue
@@ -295,10 +297,9 @@ class Lexicon:
 
     def _word_part(self, folded: str, typed: str, technical: bool, *, last: bool, typing: bool) -> Part:
         if technical:
-            row = self.technical[typed.replace(",", ".")]
-            return Part(
-                folded.split(), typed, exact=True, written=row["term"] if row["case_sensitive"] == "yes" else ""
-            )
+            row = self.technical.get(typed.replace(",", "."))
+            written = row["term"] if row is not None and row["case_sensitive"] == "yes" else ""
+            return Part(folded.split(), typed, exact=True, written=written)
         expansion = self.synonyms.get(folded)
         if expansion:  # itself, its expansion as a phrase, and what it is in the other language
             translations = self.glossary.get(_key(expansion), set()) - {tuple(expansion)}
