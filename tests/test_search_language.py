@@ -809,3 +809,14 @@ def test_nothing_found_names_the_words_no_project_holds_and_the_search_without_t
     filtered = demo_cat.search_page("lò hơi SO3", limit=5, district=["ba_dinh"])  # no boiler in Ba Đình either
     assert filtered.unmatched == ("SO3",) and filtered.without_unmatched == ""
     assert demo_cat.search_page("nước thải", limit=5).unmatched == ()
+
+
+def test_a_short_token_spelled_by_the_word_being_typed_is_the_words_start(demo_cat):
+    """ "Van Ph" (Vạn Phúc being typed) read "Ph" as the token pH and found nothing after "Van"; typed
+    as the token is written ("pH"), or finished with a space, it is still pH."""
+    assert codes(demo_cat, "Van Ph")[:1] == ["DEMO-048"]
+    lexicon = demo_cat.search_index.current.lexicon
+    assert lexicon.parse("Van Ph", 200)[-1].prefix
+    for query in ("nước thải pH", "nuoc thai ph "):
+        last = lexicon.parse(query, 200)[-1]
+        assert last.exact and not last.prefix, query

@@ -252,10 +252,15 @@ class Lexicon:
         tokens = TOKEN_RE.findall(text)
         words: list[tuple[str, str, bool]] = []  # (folded, typed, technical)
         coded: dict[int, str] = {}  # a word typed as a coded value's alias, in capitals ("BOT")
-        for token in tokens:
+        opened = False  # the last word is the start of a word being typed, not the short token it spells
+        for number, token in enumerate(tokens):
             if token in self.coded:
                 coded[len(words)] = token
             parts = search_fold(token).split()
+            if typing and number == len(tokens) - 1 and self._being_typed(token):
+                words.append((parts[0], token.lower(), False))  # "Van Ph": "Phúc" being typed, not pH
+                opened = True
+                continue
             # a listed token, or letters and digits typed together ("SO3", "NH4", "20MW"): its parts
             # side by side, exactly, not "số" and a 3 anywhere
             technical = self._technical(token) or (len(parts) > 1 and token.isalnum() and not token.isdigit())
@@ -275,7 +280,7 @@ class Lexicon:
                 )
                 i += 1
                 continue
-            found = self._phrase_at(words, i, typing, widest) or _function_phrase(words, i)
+            found = self._phrase_at(words, i, typing, widest, opened) or _function_phrase(words, i)
             if found is None:
                 parts.append(self._word_part(*words[i], last=i == len(words) - 1, typing=typing))
                 i += 1
@@ -290,6 +295,12 @@ class Lexicon:
             if part.places and not part.exact and any(_is_park(other) for other in beside):
                 part.places = []
         return parts
+
+    def _being_typed(self, token: str) -> bool:
+        """Whether the last word, still being typed, is rather the start of a word than the short
+        technical token it spells in another case ("Ph" of "Phúc", not "pH"; "pH" as written is pH)."""
+        row = self.technical.get(token.lower())
+        return row is not None and len(token) <= 2 and token.isalpha() and token != row["term"]
 
     def _technical(self, token: str) -> bool:
         row = self.technical.get(token.lower().replace(",", "."))  # "PM2,5" is PM2.5
@@ -312,7 +323,12 @@ class Lexicon:
         return Part([folded], typed, prefix=last and typing and not toned and not weak, weak=weak, marked=toned)
 
     def _phrase_at(
-        self, words: list[tuple[str, str, bool]], start: int, typing: bool, widest: int = MAX_PHRASE
+        self,
+        words: list[tuple[str, str, bool]],
+        start: int,
+        typing: bool,
+        widest: int = MAX_PHRASE,
+        opened: bool = False,
     ) -> tuple[Part, int] | None:
         """The longest place or glossary term starting at ``start``, of ``widest`` words at most:
         (its part, the index after it)."""
@@ -333,7 +349,7 @@ class Lexicon:
                     places = [place for place in places if self.kinds.get(place) in named] or places
                     return Part(list(span), typed, places=places), end + after
                 # a technical token alone stays exact ("pH"): its meanings find it, not it them
-                alone = end == begin + 1 and words[begin][2]
+                alone = end == begin + 1 and (words[begin][2] or (opened and begin == len(words) - 1))
                 group = self.glossary.get(_key(span)) if begin == start and not alone else None
                 if group and len(span) + (len(group) > 1) > 1:
                     others = group - {span}
