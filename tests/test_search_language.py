@@ -820,3 +820,16 @@ def test_a_short_token_spelled_by_the_word_being_typed_is_the_words_start(demo_c
     for query in ("nước thải pH", "nuoc thai ph "):
         last = lexicon.parse(query, 200)[-1]
         assert last.exact and not last.prefix, query
+
+
+def test_an_abbreviations_expansion_matches_with_its_words_apart_below_the_phrase(demo_cat):
+    """ "CEMS" (continuous emission monitoring): DEMO-021 says "Continuous emission and effluent
+    monitoring", the expansion's words apart in one field."""
+    assert codes(demo_cat, "CEMS") == ["DEMO-021"]
+
+
+@pytest.mark.parametrize("query", ["publicly funded projects", "state-funded projects", "state budget"])
+def test_english_words_for_public_investment_find_it(demo_cat, query):
+    projects = demo_cat.projects()
+    public = set(projects[projects["investment_form"] == "public"]["code"])
+    assert set(codes(demo_cat, query)[: len(public)]) == public  # then texts that say it ("vốn ngân sách")
