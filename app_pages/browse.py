@@ -80,17 +80,14 @@ def _nothing_found(state: BrowseState, chips: list[tuple[str, BrowseState]], res
     message = "browse.no_match_both" if chips and state.q else "browse.no_match_filters" if chips else "browse.no_match"
     if message == "browse.no_match" and len(state.q.split()) < 2:
         message = "browse.no_match_one"  # "try fewer words" says nothing to one word
-    st.warning(t(message, lang), icon=":material/search_off:")
-    if result.unmatched and len(state.q.split()) > 1:  # "SO3 NH4 lò hơi": which words hold nothing
-        st.caption(t("browse.unmatched", lang, words=", ".join(f"“{word}”" for word in result.unmatched)))
-    if result.without_unmatched:
-        st.button(
-            t("browse.without_unmatched", lang, words=result.without_unmatched),
-            key="without-unmatched",
-            icon=":material/backspace:",
-            on_click=go_to,
-            args=(state.with_changes(q=result.without_unmatched, page=1),),
-        )
+    elif message == "browse.no_match" and result.unmatched and not result.without_unmatched:
+        message = "browse.no_match_none"  # "pH COD BOD5": fewer of them would not help either
+    st.warning(
+        t(message, lang, words=_quoted(result.unmatched)) if message == "browse.no_match_none" else t(message, lang),
+        icon=":material/search_off:",
+    )
+    if message != "browse.no_match_none":
+        _unmatched_words(state, result)
     if suggestion:  # the closest words of the catalogue's own
         st.button(
             t("browse.did_you_mean", lang, words=suggestion),
@@ -116,6 +113,25 @@ def _nothing_found(state: BrowseState, chips: list[tuple[str, BrowseState]], res
                 on_click=go_to,
                 args=(without,),
             )
+
+
+def _quoted(words: tuple[str, ...]) -> str:
+    return ", ".join(f"“{word}”" for word in words)
+
+
+def _unmatched_words(state: BrowseState, result: SearchResult) -> None:
+    """Which words of a search of several no project holds ("SO3" of "Lò hơi SO3"), and a button
+    searching without them when that finds something."""
+    if result.unmatched and len(state.q.split()) > 1:
+        st.caption(t("browse.unmatched", lang, words=_quoted(result.unmatched)))
+    if result.without_unmatched:
+        st.button(
+            t("browse.without_unmatched", lang, words=result.without_unmatched),
+            key="without-unmatched",
+            icon=":material/backspace:",
+            on_click=go_to,
+            args=(state.with_changes(q=result.without_unmatched, page=1),),
+        )
 
 
 def _count_and_sort(state: BrowseState, result: SearchResult, pages: int) -> None:
@@ -215,8 +231,9 @@ def results() -> None:
         _nothing_found(state, chips, result)
         return
     _count_and_sort(state, result, pages)
-    if result.complete == 0:  # no project has every word: the closest, said so
+    if result.complete == 0:  # no project has every word: the closest, said so, and what none holds
         st.info(t("browse.closest", lang), icon=":material/manage_search:")
+        _unmatched_words(state, result)
 
     def _go_to_page(number: int) -> None:
         go_to(page_of(state, number))

@@ -85,7 +85,8 @@ def test_search_from_the_url_marks_matches_and_keeps_the_query(fresh_db):
     assert ["nước thải làng nghề", True] in card_data(at)[0]["title"]  # marked as matched
     at.text_input[0].set_value("zzzzqqqq xxxyyy").run()
     assert not cards(at)
-    assert any("Không có dự án nào khớp" in w.value for w in at.warning)
+    # neither word is in any project: the message names them rather than advising fewer words
+    assert any("Không dự án nào có các từ này: “zzzzqqqq”, “xxxyyy”" in w.value for w in at.warning)
     assert at.query_params["q"] in ("zzzzqqqq xxxyyy", ["zzzzqqqq xxxyyy"])
 
 

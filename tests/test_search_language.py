@@ -833,3 +833,58 @@ def test_english_words_for_public_investment_find_it(demo_cat, query):
     projects = demo_cat.projects()
     public = set(projects[projects["investment_form"] == "public"]["code"])
     assert set(codes(demo_cat, query)[: len(public)]) == public  # then texts that say it ("vốn ngân sách")
+
+
+@pytest.mark.parametrize("query", ["dự án", "project", "projects", "chủ trì dự án", "TP", "the city"])
+def test_a_query_of_words_that_say_only_how_it_is_put_lists_every_project(demo_cat, query):
+    """A review: "project" found nothing (and suggested "product") while "projects" found 42; "chủ trì
+    dự án" said no project mentions "dự án". Words that say how a query is put list everything."""
+    page = demo_cat.search_page(query, limit=5)
+    assert page.total == demo_cat.search_page("", limit=5).total and page.unmatched == ()
+
+
+def test_the_words_no_project_holds_are_named_when_only_the_closest_are_listed(demo_cat):
+    page = demo_cat.search_page("nhà máy xử lý SO2", limit=5)
+    assert page.complete == 0 and page.unmatched == ("SO2",) and page.without_unmatched == "nhà máy xử lý"
+    page = demo_cat.search_page("chủ trì SO2 NH4", limit=5)  # a weak word is never named
+    assert page.unmatched == ("SO2", "NH4")
+
+
+@pytest.mark.parametrize("query", ["colour", "tons", "project", "thủy"])
+def test_no_suggestion_two_typos_from_a_short_word_or_for_a_syllable_typed_with_its_tone(demo_cat, query):
+    """ "colour" → "closur" (a stem), "tons" → "thống", "thủy" → "thu": noise; a long word is helped."""
+    assert demo_cat.search_page(query, limit=5).suggestion == ""
+
+
+def test_a_suggestion_is_written_as_a_project_writes_it(demo_cat):
+    assert demo_cat.search_page("wasteeeewater", limit=5).suggestion == "wastewater"
+    assert demo_cat.search_page("socson", limit=5).suggestion == "sóc sơn"
+
+
+@pytest.mark.parametrize(
+    "query", ["hình thức PPP", "hinh thuc PPP", "hình thức đầu tư PPP", "investment form PPP", "PPP"]
+)
+def test_words_naming_the_investment_form_field_leave_the_form(demo_cat, query):
+    projects = demo_cat.projects()
+    ppp = set(projects[projects["investment_form"] == "ppp"]["code"])
+    assert set(codes(demo_cat, query)) == ppp
+    for hit in demo_cat.search(query, limit=20):  # nothing marked: "hinh" is not "Minh" of "[Minh họa]"
+        assert not hit.highlights.get("name_vi"), (query, hit.code, hit.highlights)
+
+
+@pytest.mark.parametrize("query", ["TP Hà Nội", "thành phố Hà Nội", "Hanoi city"])
+def test_the_city_named_with_its_kind_is_every_project(demo_cat, query):
+    assert demo_cat.search_page(query, limit=0).total == demo_cat.search_page("", limit=0).total
+
+
+def test_x_dot_is_the_commune_kind_of_an_address(demo_cat):
+    page = demo_cat.search_page("nước thải X. Bát Tràng", limit=5)
+    assert page.hits[0].code == "DEMO-047" and page.complete >= 1
+
+
+def test_a_function_word_of_an_expansion_is_not_marked(demo_cat):
+    projects = demo_cat.projects().set_index("code")
+    for hit in demo_cat.search("TN&MT", limit=10):
+        for field, spans in hit.highlights.items():
+            marked = {str(projects.loc[hit.code, field])[a:b].lower() for a, b in spans}
+            assert "và" not in marked, (hit.code, field)

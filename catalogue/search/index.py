@@ -50,7 +50,7 @@ from catalogue.projects.filters import Condition, Filters
 from catalogue.search import telex
 from catalogue.search import tokens as tokenseq
 from catalogue.search.english import english_key
-from catalogue.search.lexicon import Lexicon, Part
+from catalogue.search.lexicon import FUNCTION_TYPED, Lexicon, Part
 from catalogue.search.normalize import THOUSANDS_PATTERN, canonical_word, fold_text, search_fold
 from catalogue.storage.database import every_core
 from catalogue.text import LANGUAGES, Text
@@ -116,11 +116,12 @@ def typo_budget(word: str) -> int:
 
 
 def _outside_unsearched(text: Any, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """``spans`` without those inside the demo note (UNSEARCHED): it is not searched, so nothing in
-    it is marked as matched ("demo" was marked in "(Illustrative demo data, …)")."""
+    """``spans`` without those inside the demo note (UNSEARCHED) or the demo mark before a name
+    ("[Minh họa]"): neither is searched, so nothing in them is marked as matched ("demo" was marked in
+    "(Illustrative demo data, …)", "Minh" of "[Minh họa]" for a query's "hinh")."""
     if not spans or not isinstance(text, str):
         return spans
-    notes = [(at, at + len(note)) for note in UNSEARCHED if (at := text.find(note)) >= 0]
+    notes = [(at, at + len(note)) for note in (*UNSEARCHED, *DEMO_MARKS) if (at := text.find(note)) >= 0]
     if not notes:
         return spans
     return [(a, b) for a, b in spans if not any(start <= a and b <= end for start, end in notes)]
@@ -1135,7 +1136,8 @@ class IndexSnapshot:
         page = page[offset : offset + limit]
         suggestion = self._suggestion(found.words) if len(docs) == 0 and found.words else ""
         counted = [w for w in found.words if not w.weak] or found.words
-        unmatched, without = self._unmatched(query, counted, filters) if len(docs) == 0 else ((), "")
+        # what no project holds, when nothing, or only the closest, was found
+        unmatched, without = self._unmatched(query, counted, filters) if complete == 0 or not len(docs) else ((), "")
         return SearchResult(
             self._hits(page, found.words, offset, found.texts),
             len(docs),
@@ -1152,7 +1154,7 @@ class IndexSnapshot:
         """The parts of a query that found nothing which no project in view holds, as typed, and the
         query without them when some parts remain and they list projects within ``filters``."""
         scope = self._scope_mask(filters.visible_statuses)
-        missing = [w for w in counted if w.best is not None and not (w.best[scope] != NO_MATCH).any()]
+        missing = [w for w in counted if not w.weak and w.best is not None and not (w.best[scope] != NO_MATCH).any()]
         named, rest = [], query
         for word in missing:  # the words as typed in the query, case and all ("SO3", not "so3")
             pattern = r"\s+".join(re.escape(piece) for piece in word.typed.split())
@@ -1188,8 +1190,9 @@ class IndexSnapshot:
         size = len(self.codes)
         allowed = self._filter_mask(filters)
         words = parsed if parsed is not None else self._parse(query, filters.visible_statuses)
-        if not words:
-            return _Found(np.flatnonzero(allowed), -1, words)
+        if all(w.weak for w in words):  # nothing, or only words that say how a query is put ("dự án",
+            # "projects", "hình thức"): every project, as for an empty search
+            return _Found(np.flatnonzero(allowed), -1, [])
         tally = self._tally(words, self._scope_mask(filters.visible_statuses))
         counts = np.where(allowed, tally.counts, 0)
         most = int(counts.max()) if size else 0
@@ -1553,6 +1556,8 @@ class IndexSnapshot:
             if exact or (word.best is not None and (word.best != NO_MATCH).any()) or not word.folded.isalpha():
                 out.append(word.typed)
                 continue
+            if word.part is not None and word.part.marked:  # "thủy" is meant as typed: not "thu"
+                return ""
             close = self._closest(word.folded) or self._split(word.folded)
             if close is None:
                 return ""
@@ -1573,7 +1578,12 @@ class IndexSnapshot:
         return best[1] if best else None
 
     def _closest(self, folded: str) -> str | None:
-        budget = min(3, typo_budget(folded) + 1)  # one more than a search forgives
+        """The commonest word one typo further than a search forgives, for a word of 8 letters or more
+        ("wasteeeewater"); two typos in a short word make another word ("tons" is not "thống",
+        "project" not "product"): no suggestion then."""
+        if typo_budget(folded) < 2:
+            return None
+        budget = min(3, typo_budget(folded) + 1)
         best: tuple[int, int, int] | None = None
         for length in range(max(1, len(folded) - budget), len(folded) + budget + 1):
             bucket = self.alpha_by_length.get(length)
@@ -1598,12 +1608,15 @@ class IndexSnapshot:
             for text in self._texts([int(docs[0])]).get(int(docs[0]), ()):
                 for match in _WORD_RE.finditer(text or ""):
                     word = match.group().lower()
-                    if wanted in search_fold(word).split():  # the word itself, not what it abbreviates
+                    folded = search_fold(word).split()
+                    # the word itself, not what it abbreviates; an English key ("closur") as written ("closure")
+                    if wanted in folded or (len(folded) == 1 and english_key(folded[0]) == wanted):
                         return word
         return wanted
 
     def _hits(self, page: list[int], words: list[_Word], offset: int, known: dict[int, tuple]) -> list[SearchHit]:
-        terms = {self.terms[t] for w in words for t in w.terms}
+        # what a weak word ("hình thức", "phường") matched is not why a project is listed
+        terms = {self.terms[t] for w in words if not w.weak for t in w.terms}
         seen: dict[str, bool] = {}  # words repeat from hit to hit: decide each once
         hits = []
         texts = {**known, **self._texts([doc for doc in page if doc not in known])}
@@ -1645,6 +1658,8 @@ class IndexSnapshot:
         spans = []
         for match in _MARKED_RE.finditer(text):
             word = match.group()
+            if word.lower() in FUNCTION_TYPED:  # "và" of an expansion ("tài nguyên và môi trường")
+                continue
             if not word.isalnum():  # "5.000", "5,000": the number 5000
                 word = word.replace(".", "").replace(",", "")
             hit = seen.get(word)

@@ -44,6 +44,7 @@ KINDS_BEFORE = (
     ("q",),
     ("h",),
     ("p",),
+    ("x",),
 )
 KINDS_AFTER = (("ward",), ("commune",), ("district",), ("town",))
 # What each kind word names, as the reference lists' ``kind`` column writes it: "phường Long Biên" is
@@ -60,6 +61,7 @@ KIND_OF_WORDS = {
     ("q",): {"quan"},
     ("h",): {"huyen"},
     ("p",): {"phuong"},
+    ("x",): {"xa"},
     ("ward",): {"phuong"},
     ("commune",): {"xa"},
     ("district",): {"quan", "huyen", "thi_xa"},
@@ -77,6 +79,8 @@ WEAK_TYPED = frozenset(
 FUNCTION_WORDS = frozenset(
     tuple(unicodedata.normalize("NFC", row["word"]).lower().split()) for row in csv_rows("function_words.csv")
 )
+# The single ones, as written: never marked on a card ("và", "the"; "tại" is not "tái")
+FUNCTION_TYPED = frozenset(phrase[0] for phrase in FUNCTION_WORDS if len(phrase) == 1)
 # A typed token: letters and digits, with a decimal point or comma kept inside ("PM2.5"), or an
 # ampersand between letters ("TN&MT", read as "tnmt").
 # Invisible characters a pasted word may carry inside it ("so\u200blar"): taken out, not read as a space.
@@ -179,10 +183,12 @@ def _technical_meanings(rows: Iterable[dict[str, str]]) -> list[tuple[str, str]]
 
 
 def _function_phrase(words: list[tuple[str, str, bool]], start: int) -> tuple[Part, int] | None:
-    """A function phrase of several words ("dự án") at ``start``, as typed: one weak part."""
-    for phrase in FUNCTION_WORDS:
+    """A function word or phrase ("dự án", "city") at ``start``, as typed: one weak part, read before
+    any glossary term or abbreviation ("TP" is "thành phố", "city" a glossary term: both say nothing
+    in a catalogue of one city's projects)."""
+    for phrase in sorted(FUNCTION_WORDS, key=len, reverse=True):
         end = start + len(phrase)
-        if len(phrase) > 1 and tuple(t for _w, t, _x in words[start:end]) == phrase:
+        if tuple(t for _w, t, _x in words[start:end]) == phrase:
             return Part([w for w, _t, _x in words[start:end]], " ".join(phrase), weak=True), end
     return None
 
@@ -280,7 +286,7 @@ class Lexicon:
                 )
                 i += 1
                 continue
-            found = self._phrase_at(words, i, typing, widest, opened) or _function_phrase(words, i)
+            found = _function_phrase(words, i) or self._phrase_at(words, i, typing, widest, opened)
             if found is None:
                 parts.append(self._word_part(*words[i], last=i == len(words) - 1, typing=typing))
                 i += 1
