@@ -158,6 +158,16 @@ def _is_park(part: Part) -> bool:
     return tuple(part.words) in PARK_WORDS
 
 
+def _parks_named(parts: list[Part]) -> None:
+    """A place named with an industrial park's or cluster's word ("KCN Thạch Thất", "Quang Minh
+    industrial park") is the park's name: projects whose text names the park, not every project in
+    the district of that name (its places dropped)."""
+    for k, part in enumerate(parts):
+        beside = parts[k - 1 : k] + parts[k + 1 : k + 2]
+        if part.places and not part.exact and any(_is_park(other) for other in beside):
+            part.places = []
+
+
 def _nothing(_word: str) -> bool:
     return False
 
@@ -255,25 +265,7 @@ class Lexicon:
 
         for joined in (_HYPHENED_RE, _SPACED_AMPERSAND_RE):
             text = joined.sub(lambda m: f"{m[1]}&{m[2]}" if _abbreviation(m[1] + m[2]) else m[0], text)
-        tokens = TOKEN_RE.findall(text)
-        words: list[tuple[str, str, bool]] = []  # (folded, typed, technical)
-        coded: dict[int, str] = {}  # a word typed as a coded value's alias, in capitals ("BOT")
-        opened = False  # the last word is the start of a word being typed, not the short token it spells
-        for number, token in enumerate(tokens):
-            if token in self.coded:
-                coded[len(words)] = token
-            parts = search_fold(token).split()
-            if typing and number == len(tokens) - 1 and self._being_typed(token):
-                words.append((parts[0], token.lower(), False))  # "Van Ph": "Phúc" being typed, not pH
-                opened = True
-                continue
-            # a listed token, or letters and digits typed together ("SO3", "NH4", "20MW"): its parts
-            # side by side, exactly, not "số" and a 3 anywhere
-            technical = self._technical(token) or (len(parts) > 1 and token.isalnum() and not token.isdigit())
-            if technical and len(parts) > 1:
-                words.append((" ".join(parts), token.lower(), True))
-                continue
-            words += [(part, token.lower() if len(parts) == 1 else part, technical) for part in parts]
+        words, coded, opened = self._words(TOKEN_RE.findall(text), typing)
         parts: list[Part] = []
         i = 0
         while i < len(words):
@@ -293,14 +285,31 @@ class Lexicon:
             else:
                 part, i = found
                 parts.append(part)
-        for k, part in enumerate(parts):
-            # a place named with an industrial park's or cluster's word ("KCN Thạch Thất", "Quang Minh
-            # industrial park") is the park's name: projects whose text names the park, not every
-            # project in the district of that name
-            beside = parts[k - 1 : k] + parts[k + 1 : k + 2]
-            if part.places and not part.exact and any(_is_park(other) for other in beside):
-                part.places = []
+        _parks_named(parts)
         return parts
+
+    def _words(self, tokens: list[str], typing: bool) -> tuple[list[tuple[str, str, bool]], dict[int, str], bool]:
+        """The typed tokens as words (folded, typed, technical); which of them are a coded value's
+        alias typed in capitals ("BOT"); whether the last one is a word's start being typed."""
+        words: list[tuple[str, str, bool]] = []
+        coded: dict[int, str] = {}
+        opened = False
+        for number, token in enumerate(tokens):
+            if token in self.coded:
+                coded[len(words)] = token
+            parts = search_fold(token).split()
+            if typing and number == len(tokens) - 1 and self._being_typed(token):
+                words.append((parts[0], token.lower(), False))  # "Van Ph": "Phúc" being typed, not pH
+                opened = True
+                continue
+            # a listed token, or letters and digits typed together ("SO3", "NH4", "20MW"): its parts
+            # side by side, exactly, not "số" and a 3 anywhere
+            technical = self._technical(token) or (len(parts) > 1 and token.isalnum() and not token.isdigit())
+            if technical and len(parts) > 1:
+                words.append((" ".join(parts), token.lower(), True))
+                continue
+            words += [(part, token.lower() if len(parts) == 1 else part, technical) for part in parts]
+        return words, coded, opened
 
     def _being_typed(self, token: str) -> bool:
         """Whether the last word, still being typed, is rather the start of a word than the short
