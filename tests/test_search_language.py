@@ -888,3 +888,22 @@ def test_a_function_word_of_an_expansion_is_not_marked(demo_cat):
         for field, spans in hit.highlights.items():
             marked = {str(projects.loc[hit.code, field])[a:b].lower() for a, b in spans}
             assert "và" not in marked, (hit.code, field)
+
+
+@pytest.mark.parametrize(
+    ("query", "agency"),
+    [
+        ("Sở Công Thương", "so_cong_thuong"),
+        ("DOIT", "so_cong_thuong"),
+        ("cơ quan chủ trì Sở Công Thương", "so_cong_thuong"),
+        ("Sở TN&MT", "so_nn_mt"),  # merged into Sở NN&MT in 2025
+        ("lead agency Department of Construction", "so_xay_dung"),
+    ],
+)
+def test_an_agency_named_whole_lists_the_projects_it_leads(demo_cat, query, agency):
+    """A review: "Sở Công Thương" ranked "tòa nhà công sở" first and a project of Sở KH&CN ("công
+    nghệ", "thương mại hóa") second. An agency named whole is where projects are led."""
+    projects = demo_cat.projects()
+    led = set(projects[projects["lead_agency"] == agency]["code"])
+    page = demo_cat.search_page(query, limit=80)
+    assert {hit.code for hit in page.hits[: page.main]} == led

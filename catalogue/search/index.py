@@ -437,6 +437,14 @@ class IndexSnapshot:
             for name, enum in (("ward", ref.wards), ("district", ref.districts))
             for code in enum.labels
         ]
+        # an agency named whole ("Sở Công Thương", "DOIT", "Sở TN&MT") is where projects are led: those
+        # it leads (or its successor since 2025), not every text with "công" and "thương" in it
+        agencies = ref.agencies
+        for code in agencies.labels:
+            names = [text for lang in LANGUAGES if (text := agencies.labels[code].as_dict().get(lang))]
+            names += list(agencies.aliases.get(code, ()))
+            for led in dict.fromkeys((code, ref.agency_successor.get(code, code))):
+                places.append(("lead_agency", led, names))
         coded = [("investment_form", code, ref.forms.aliases.get(code, ())) for code in ref.forms.codes]
         self.lexicon = Lexicon(self.synonyms, glossary, places, coded, ref.place_kinds)
         # Tuples, not lists: a tuple of strings leaves the garbage collector's lists, so 100,000
