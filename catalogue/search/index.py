@@ -33,7 +33,6 @@ import os
 import re
 import threading
 import time
-import unicodedata
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -50,8 +49,8 @@ from catalogue.projects.filters import Condition, Filters
 from catalogue.search import telex
 from catalogue.search import tokens as tokenseq
 from catalogue.search.english import english_key
-from catalogue.search.lexicon import FUNCTION_TYPED, Lexicon, Part
-from catalogue.search.normalize import THOUSANDS_PATTERN, canonical_word, fold_text, search_fold
+from catalogue.search.lexicon import FUNCTION_TYPED, WRITTEN, Lexicon, Part
+from catalogue.search.normalize import THOUSANDS_PATTERN, accent_key, canonical_word, fold_text, search_fold
 from catalogue.storage.database import every_core
 from catalogue.text import LANGUAGES, Text
 
@@ -457,7 +456,17 @@ class IndexSnapshot:
         English key (stem, American spelling) of a word written without Vietnamese letters."""
         terms = self._word_cache.get(word)
         if terms is None:
-            terms = self._word_cache[word] = self._terms_of(search_fold(word).split(), word.isascii())
+            terms = self._word_cache[word] = self._with_written(
+                word, self._terms_of(search_fold(word).split(), word.isascii())
+            )
+        return terms
+
+    def _with_written(self, word: str, terms: tuple[str, ...]) -> tuple[str, ...]:
+        """``terms`` and, for a syllable the glossary holds as written ("tấn"), that syllable's own term."""
+        if terms and (terms[0],) in self.lexicon.written and not word.isascii():  # (cheap first: its fold)
+            key = accent_key(word)
+            if key in self.lexicon.written_keys:
+                return (*terms, WRITTEN + key)
         return terms
 
     def _terms_of(self, parts: list[str], english: bool) -> tuple[str, ...]:
@@ -487,7 +496,7 @@ class IndexSnapshot:
             some = words[part]
             for word, folded in zip(some, fold_text("\x1e".join(some)).split("\x1e"), strict=True):
                 parts = [canonical_word(term) for term in folded.split()]
-                self._word_cache[word] = self._terms_of(parts, word.isascii())
+                self._word_cache[word] = self._with_written(word, self._terms_of(parts, word.isascii()))
                 self._shown_cache[word] = self._shown_of(parts, word.isascii())
 
     def _label_terms(self, name: str, value: str) -> list[str]:
@@ -1686,9 +1695,6 @@ class IndexSnapshot:
         return int(sum(a.nbytes for a in arrays))
 
 
-_TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
-
-
 @functools.lru_cache(maxsize=4096)
 def _marked_syllables(typed: tuple[tuple[str, str], ...]) -> list[str]:
     """The accent keys of the syllables typed with marks, of words (as typed, folded) typed so: "khu"
@@ -1700,15 +1706,6 @@ def _marked_syllables(typed: tuple[tuple[str, str], ...]) -> list[str]:
         for syllable in written.split()
         if search_fold(syllable) != syllable
     ]
-
-
-@functools.lru_cache(maxsize=65536)
-def accent_key(word: str) -> str:
-    """A word's letters and marks with the tone mark moved to the end: old and new tone
-    placement (hoà/hòa, thuỷ/thủy) give the same key; a missing or different mark does not."""
-    decomposed = unicodedata.normalize("NFD", word.lower().replace("ð", "đ"))
-    tones = "".join(ch for ch in decomposed if ch in _TONE_MARKS)
-    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _TONE_MARKS)) + tones
 
 
 def _smallest(docs: np.ndarray, key: np.ndarray, count: int) -> tuple[np.ndarray, np.ndarray]:

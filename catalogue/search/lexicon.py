@@ -27,9 +27,10 @@ from dataclasses import dataclass, field
 
 from catalogue.data import csv_rows
 from catalogue.search.english import english_key
-from catalogue.search.normalize import search_fold
+from catalogue.search.normalize import accent_key, search_fold
 
 MAX_PHRASE = 6  # words in the longest glossary term or place name looked for
+WRITTEN = "~"  # before the accent key of a syllable as written, a term of its own (Lexicon.written)
 # Kinds of place, folded: before a name in Vietnamese, after it in English.
 # Their short forms as addresses write them ("TX Sơn Tây", "Q. Ba Đình", "P. Tây Hồ") go with a name only.
 KINDS_BEFORE = (
@@ -228,7 +229,16 @@ class Lexicon:
         for term, expansion in synonyms.items():
             self.abbreviations.setdefault(tuple(expansion), []).append(term)
         self.technical = {row["term"].lower(): row for row in csv_rows("technical_terms.csv")}
+        glossary = list(glossary)
         self.glossary = _glossary_groups([*glossary, *_technical_meanings(self.technical.values())])
+        # A Vietnamese side of one syllable with its marks ("tấn", "hồ") is found as written: folded it
+        # is also "tân", "hộ". Such a syllable is a term of its own in the index (WRITTEN + its accent key).
+        self.written: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
+        for vi, _en in glossary:
+            folded = search_fold(vi).split()
+            if len(folded) == 1 and folded[0] != vi.strip().lower() and vi.strip().isalpha():
+                self.written.setdefault(tuple(folded), set()).add((WRITTEN + accent_key(vi.strip()),))
+        self.written_keys = frozenset(phrase[0][len(WRITTEN) :] for ways in self.written.values() for phrase in ways)
         self.places: dict[tuple[str, ...], list[tuple[str, str]]] = {}
         self.place_words: set[str] = set()  # one-word names as written, marks and all
         for attribute, code, names in places:
@@ -311,6 +321,11 @@ class Lexicon:
             words += [(part, token.lower() if len(parts) == 1 else part, technical) for part in parts]
         return words, coded, opened
 
+    def _as_found(self, phrases: set[tuple[str, ...]]) -> set[tuple[str, ...]]:
+        """``phrases`` as the index finds them: a syllable of the glossary written with its marks as
+        written ("tấn" for "tonnes", not "tân" of "Tân Hòa")."""
+        return {found for phrase in phrases for found in self.written.get(phrase, {phrase})}
+
     def _being_typed(self, token: str) -> bool:
         """Whether the last word, still being typed, is rather the start of a word than the short
         technical token it spells in another case ("Ph" of "Phúc", not "pH"; "pH" as written is pH)."""
@@ -328,7 +343,7 @@ class Lexicon:
             return Part(folded.split(), typed, exact=True, written=written)
         expansion = self.synonyms.get(folded)
         if expansion:  # itself, its expansion as a phrase, and what it is in the other language
-            translations = self.glossary.get(_key(expansion), set()) - {tuple(expansion)}
+            translations = self._as_found(self.glossary.get(_key(expansion), set()) - {tuple(expansion)})
             return Part([folded], typed, [tuple(expansion), *sorted(translations)], exact=True)
         # A word with its tone ("Hòa") is written whole: a tone is typed at a syllable's end. A vowel's
         # own mark comes mid-word ("nư" on the way to "nước" in Telex): such a word is still being typed.
@@ -367,7 +382,7 @@ class Lexicon:
                 alone = end == begin + 1 and (words[begin][2] or (opened and begin == len(words) - 1))
                 group = self.glossary.get(_key(span)) if begin == start and not alone else None
                 if group and len(span) + (len(group) > 1) > 1:
-                    others = group - {span}
+                    others = self._as_found(group - {span})
                     # and the abbreviations of any of its phrases ("KCN" for "khu công nghiệp")
                     others |= {(a,) for phrase in group | {span} for a in self.abbreviations.get(phrase, ())}
                     return Part(list(span), typed, sorted(others)), end

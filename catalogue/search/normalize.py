@@ -363,3 +363,15 @@ def is_phone(text: str) -> bool:
 def is_email(text: str) -> bool:
     """Whether ``text`` is an e-mail address (see ``_EMAIL_RE``), at most 254 characters."""
     return len(text) <= 254 and _EMAIL_RE.fullmatch(text) is not None
+
+
+_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
+
+
+@functools.lru_cache(maxsize=65536)
+def accent_key(word: str) -> str:
+    """A word's letters and marks with the tone mark moved to the end: old and new tone
+    placement (hoà/hòa, thuỷ/thủy) give the same key; a missing or different mark does not."""
+    decomposed = unicodedata.normalize("NFD", word.lower().replace("ð", "đ"))
+    tones = "".join(ch for ch in decomposed if ch in _TONE_MARKS)
+    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _TONE_MARKS)) + tones
