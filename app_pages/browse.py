@@ -244,8 +244,11 @@ def results() -> None:
         return
     first = (state.page - 1) * PAGE_SIZE
     separator = None
-    if result.complete > 0 and first <= result.complete < first + PAGE_SIZE:
-        separator = (result.complete - first, t("browse.also_some", lang, count=result.total - result.complete))
+    if 0 < result.complete < first + PAGE_SIZE:  # where they end, or above a page of partial matches only
+        separator = (
+            max(0, result.complete - first),
+            t("browse.also_some", lang, count=result.total - result.complete),
+        )
     result_list(
         result_cards(cat, result.hits, lang),
         lang,

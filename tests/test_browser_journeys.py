@@ -396,6 +396,26 @@ def test_complete_matches_then_a_separator_then_partial_ones_in_both_languages(s
                 page.screenshot(path=tmp_path / f"separator-{lang}-{width}.png", full_page=True)
 
 
+def test_a_later_page_of_partial_matches_only_says_so_above_its_cards(server, reference, tmp_path):
+    """A review: pages 2 and 3 of a list whose complete matches end on page 1 showed partial matches with
+    no heading; the separator now stands above the first card of such a page."""
+    query = "West Lake water treatment"
+    expected = reference.search_page(query, limit=20, offset=20, facets=False)
+    assert 0 < expected.complete < 20 and expected.total > 40
+    for width, height in ((1440, 900), (390, 844)):
+        with browser_page(width, height) as page:
+            goto(page, f"{server.url}/?q={query.replace(' ', '+')}&page=2&lang=en")
+            separator = page.locator("h2.separator")
+            separator.wait_for(timeout=15_000)
+            assert "Also matching some of your words" in separator.inner_text()
+            cards = page.locator("article.card")
+            assert page.locator("h2.separator ~ article.card").count() == cards.count() == 20
+            shown = cards.evaluate_all("(cards) => cards.map((c) => c.dataset.code)")
+            assert shown == [hit.code for hit in expected.hits]
+            page.screenshot(path=tmp_path / f"page-2-partial-{width}.png")
+            no_exception(page)
+
+
 def test_nothing_found_names_the_words_no_project_holds_and_searches_without_them(server, reference, tmp_path):
     """ "Lò hơi SO3 NH4" finds nothing: the page says which words no project mentions, and one click
     searches the rest ("Lò hơi"); Back returns to the words first typed."""
