@@ -242,22 +242,24 @@ def results() -> None:
         (_table if state.view == "table" else _map)(state)
         follow(state)
         return
-    first = (state.page - 1) * PAGE_SIZE
-    separator = None
-    if 0 < result.complete < first + PAGE_SIZE:  # where they end, or above a page of partial matches only
-        separator = (
-            max(0, result.complete - first),
-            t("browse.also_some", lang, count=result.total - result.complete),
-        )
     result_list(
         result_cards(cat, result.hits, lang),
         lang,
         page=state.page,
         pages=pages,
         on_page=_go_to_page,
-        separator=separator,
+        separator=_separator(state, result),
     )
     follow(state)
+
+
+def _separator(state: BrowseState, result: SearchResult) -> tuple[int, str] | None:
+    """Where on this page the heading "also matching some of your words" stands: where the complete
+    matches end, or above a page of partial matches only."""
+    first = (state.page - 1) * PAGE_SIZE
+    if not 0 < result.complete < first + PAGE_SIZE:
+        return None
+    return max(0, result.complete - first), t("browse.also_some", lang, count=result.total - result.complete)
 
 
 def follow(state: BrowseState) -> None:

@@ -922,3 +922,22 @@ def test_a_glossary_syllable_with_its_marks_is_found_as_written(demo_cat):
         assert not any(re.search(rf"(?<!\w){other}(?!\w)", texts[code]) and code not in holding for code in found)
     page = demo_cat.search_page("5,000 tonnes", limit=5)
     assert page.hits[0].code == "DEMO-030" and page.complete == 1  # "5.000 tấn/năm"; not DEMO-010's "5.000 bộ"
+
+
+@pytest.mark.parametrize(
+    ("query", "status"),
+    [("kêu gọi đầu tư", "calling"), ("calling for investment", "calling"), ("investor selected", "awarded")],
+)
+def test_a_stage_named_whole_is_the_projects_at_that_stage(demo_cat, query, status):
+    projects = demo_cat.projects()
+    assert set(demo_cat.search_codes(query)) == set(projects[projects["status"] == status]["code"])
+
+
+def test_investment_says_what_every_entry_is_and_a_longer_term_keeps_it(demo_cat):
+    """A review: "investment projects Hanoi" listed 37 of 65 (those whose labels say "investment").
+    "đầu tư công" (3 words, the investment form) is longer than the function phrase "đầu tư"."""
+    everything = demo_cat.search_page("", limit=0).total
+    assert demo_cat.search_page("investment projects Hanoi", limit=0).total == everything
+    projects = demo_cat.projects()
+    public = set(projects[projects["investment_form"] == "public"]["code"])
+    assert set(codes(demo_cat, "đầu tư công")[: len(public)]) == public

@@ -56,6 +56,7 @@ from catalogue.text import LANGUAGES, Text
 
 if TYPE_CHECKING:
     from catalogue.core import Catalogue
+    from catalogue.projects.reference import Enumeration, Reference
 
 MAX_QUERY_CHARS = 200
 MAX_QUERY_WORDS = 16  # after abbreviations are expanded
@@ -431,19 +432,7 @@ class IndexSnapshot:
         with self.catalogue.cursor() as cur:
             glossary = cur.execute("select vi, en from glossary").fetchall()
         ref = self.catalogue.reference
-        places = [
-            (name, code, [text for lang in LANGUAGES if (text := enum.labels[code].as_dict().get(lang))])
-            for name, enum in (("ward", ref.wards), ("district", ref.districts))
-            for code in enum.labels
-        ]
-        # an agency named whole ("Sở Công Thương", "DOIT", "Sở TN&MT") is where projects are led: those
-        # it leads (or its successor since 2025), not every text with "công" and "thương" in it
-        agencies = ref.agencies
-        for code in agencies.labels:
-            names = [text for lang in LANGUAGES if (text := agencies.labels[code].as_dict().get(lang))]
-            names += list(agencies.aliases.get(code, ()))
-            for led in dict.fromkeys((code, ref.agency_successor.get(code, code))):
-                places.append(("lead_agency", led, names))
+        places = _named_places(ref)
         coded = [("investment_form", code, ref.forms.aliases.get(code, ())) for code in ref.forms.codes]
         self.lexicon = Lexicon(self.synonyms, glossary, places, coded, ref.place_kinds)
         # Tuples, not lists: a tuple of strings leaves the garbage collector's lists, so 100,000
@@ -1706,6 +1695,30 @@ def _marked_syllables(typed: tuple[tuple[str, str], ...]) -> list[str]:
         for syllable in written.split()
         if search_fold(syllable) != syllable
     ]
+
+
+def _named_places(ref: Reference) -> list[tuple[str, str, list[str]]]:
+    """What a query can name whole, as (attribute, code, names in any language): the 2025 wards and
+    the former districts; a stage ("đang kêu gọi đầu tư", "investor selected"), the projects at that
+    stage; an agency ("Sở Công Thương", "DOIT", "Sở TN&MT"), the projects it leads or its successor
+    since 2025 leads, not every text with "công" and "thương" in it."""
+
+    def names(enum: Enumeration, code: str) -> list[str]:
+        return [text for lang in LANGUAGES if (text := enum.labels[code].as_dict().get(lang))]
+
+    places = [
+        (name, code, names(enum, code))
+        for name, enum in (("ward", ref.wards), ("district", ref.districts))
+        for code in enum.labels
+    ]
+    places += [
+        ("status", code, [*names(ref.statuses, code), *ref.statuses.aliases.get(code, ())])
+        for code in ref.statuses.labels
+    ]
+    for code in ref.agencies.labels:
+        called = [*names(ref.agencies, code), *ref.agencies.aliases.get(code, ())]
+        places += [("lead_agency", led, called) for led in dict.fromkeys((code, ref.agency_successor.get(code, code)))]
+    return places
 
 
 def _smallest(docs: np.ndarray, key: np.ndarray, count: int) -> tuple[np.ndarray, np.ndarray]:

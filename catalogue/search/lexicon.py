@@ -288,7 +288,10 @@ class Lexicon:
                 )
                 i += 1
                 continue
-            found = _function_phrase(words, i) or self._phrase_at(words, i, typing, widest, opened)
+            # a function phrase before a glossary term or place, unless that is longer ("đầu tư" is how a
+            # query is put, "đầu tư công" an investment form)
+            function, phrase = _function_phrase(words, i), self._phrase_at(words, i, typing, widest, opened)
+            found = phrase if phrase is not None and (function is None or phrase[1] > function[1]) else function
             if found is None:
                 parts.append(self._word_part(*words[i], last=i == len(words) - 1, typing=typing))
                 i += 1
