@@ -60,6 +60,7 @@ if TYPE_CHECKING:
 
 MAX_QUERY_CHARS = 200
 MAX_QUERY_WORDS = 16  # after abbreviations are expanded
+NEAR_EXTRA = 8  # words a term's words may have between them in a text (a list: "xử lý NOx, SOx, …, H2S và mùi")
 RERANK_DEPTH = 40  # projects ranked on every criterion; the rest of a large result by the cheap ones
 PHRASE_DEPTH = 2000  # projects checked for the query as a phrase in their name
 NO_MATCH = 255
@@ -951,7 +952,7 @@ class IndexSnapshot:
             # for "nước thải chăn nuôi"), still match it, a typo's step below the phrase itself
             for way in ways:
                 if len(way) > 1:
-                    best = np.minimum(best, self._scattered_best(way, size))
+                    best = np.minimum(best, self._scattered_best(way, size, best == NO_MATCH))
         if part.written:  # in a text only as written ("BOT", not "bột"); the coded value itself always
             best = self._as_written(best, part.written, key)
         for attribute, code in part.places:  # a project there ranks as if its name said so
@@ -1015,16 +1016,20 @@ class IndexSnapshot:
         self._best_cache[key] = best
         return best
 
-    def _scattered_best(self, way: list[dict[int, int]], size: int) -> np.ndarray:
+    def _scattered_best(self, way: list[dict[int, int]], size: int, unmatched: np.ndarray) -> np.ndarray:
         """Per project holding every word of ``way`` in one field group, or in its name and description
         (each word's best place): the worst of their bests, one typo worse (SCATTERED); else NO_MATCH.
         A label or the address with another field says nothing: "nước" in an investment form's label
-        ("Tư nhân trong nước") and "thải" in "chất thải" are not "nước thải"."""
-        key = ("scattered", *(tuple(sorted(terms.items())) for terms in way))
+        ("Tư nhân trong nước") and "thải" in "chất thải" are not "nước thải". Of the projects not
+        matched otherwise (``unmatched``), only those with the words near one another in one field
+        group (NEAR_EXTRA places more than the words) count: "rác thải sinh hoạt" is not "lọc sinh học
+        và than hoạt tính cho trạm xử lý nước thải, trạm trung chuyển rác"."""
+        # (what is checked depends on the projects not matched otherwise)
+        key = ("scattered", np.packbits(unmatched).tobytes(), *(tuple(sorted(terms.items())) for terms in way))
         cached = self._best_cache.get(key)
         if cached is not None and len(cached) == size:
             return cached
-        stacked = np.stack([self._best_of(terms, size, ("terms", key[i + 1])) for i, terms in enumerate(way)])
+        stacked = np.stack([self._best_of(terms, size, ("terms", key[i + 2])) for i, terms in enumerate(way)])
         worst = stacked.max(axis=0).astype(np.int32)
         # The field group of each word's best place (labels and codes match a term as a phrase or not at
         # all: words of two labels are not one term; a name's "Điện" with a type's "chất thải" is not
@@ -1036,6 +1041,11 @@ class IndexSnapshot:
             same &= group == first
             odd |= group & 1
         worst[~((same & (first != META)) | (odd == 0))] = NO_MATCH
+        apart = np.flatnonzero((worst != NO_MATCH) & unmatched)
+        if len(apart):
+            tables = [tokenseq.lookup(terms, len(self.terms)) for terms in way]
+            near = tokenseq.near_docs(self.tokens, self.token_starts, apart, tables, len(way) + NEAR_EXTRA)
+            worst[np.setdiff1d(apart, near, assume_unique=True)] = NO_MATCH
         best = np.where(worst == NO_MATCH, NO_MATCH, np.minimum(worst + SCATTERED, NO_MATCH - 1)).astype(np.uint8)
         self._best_cache[key] = best
         return best

@@ -229,6 +229,24 @@ def phrase_docs(tokens: Tokens, starts: np.ndarray, docs: np.ndarray, tables: li
     return docs[np.unique(owner[:span][run])]
 
 
+def near_docs(tokens: Tokens, starts: np.ndarray, docs: np.ndarray, tables: list[np.ndarray], width: int) -> np.ndarray:
+    """Those of ``docs`` holding a term of each of ``tables``, in any order, within ``width`` places of
+    one another in one field group ("nước thải … chăn nuôi", not "sinh" of "sinh học" and "hoạt" of
+    "hoạt tính" ten words apart)."""
+    flat, owner = _slices(tokens, starts, docs)
+    if len(flat) == 0:
+        return np.empty(0, dtype=docs.dtype)
+    shifted = flat + 1
+    places = np.arange(len(flat))
+    ends = np.flatnonzero(flat < 0)  # every group ends with -1: a window stops there
+    stop = np.minimum(places + width, ends[np.searchsorted(ends, places)])
+    run = flat >= 0
+    for table in tables:
+        counted = np.concatenate([[0], np.cumsum(table[shifted], dtype=np.int64)])
+        run &= counted[stop] - counted[places] > 0
+    return docs[np.unique(owner[run])]
+
+
 def following(tokens: Tokens, starts: np.ndarray, docs: np.ndarray, table: np.ndarray) -> np.ndarray:
     """The distinct terms that come right after a term of ``table`` in ``docs``."""
     flat, _owner = _slices(tokens, starts, docs)
