@@ -1674,16 +1674,21 @@ class IndexSnapshot:
         spans = []
         for match in _MARKED_RE.finditer(text):
             word = match.group()
-            if word.lower() in FUNCTION_TYPED:  # "và" of an expansion ("tài nguyên và môi trường")
-                continue
-            if not word.isalnum():  # "5.000", "5,000": the number 5000
-                word = word.replace(".", "").replace(",", "")
             hit = seen.get(word)
             if hit is None:
-                hit = seen[word] = any(term in terms for term in self._word_terms(word.lower()))
+                hit = seen[word] = self._marks(word, terms)
             if hit:
                 spans.append((match.start(), match.end()))
         return spans
+
+    def _marks(self, word: str, terms: set[str]) -> bool:
+        """Whether a word of a text is marked as matching ``terms`` (decided once a search per word)."""
+        lower = word.lower()
+        if lower in FUNCTION_TYPED:  # "và" of an expansion ("tài nguyên và môi trường")
+            return False
+        if not word.isalnum():  # "5.000", "5,000": the number 5000
+            lower = lower.replace(".", "").replace(",", "")
+        return any(term in terms for term in self._word_terms(lower))
 
     def memory_bytes(self) -> int:
         """Bytes held by the index's arrays (the Python lists of codes and names come on top)."""
