@@ -985,3 +985,55 @@ def test_a_terms_words_far_apart_in_a_text_are_not_the_term(demo_cat):
         assert "DEMO-019" not in codes(demo_cat, query), query
     page = demo_cat.search_page("nước thải chăn nuôi", limit=5)
     assert page.hits[0].code == "DEMO-022" and page.complete >= 1
+
+
+def test_a_function_word_inside_a_query_neither_matches_nor_reorders(demo_cat):
+    """A second review: "wastewater investment" listed the same projects as "wastewater" in another
+    order (DEMO-019 and DEMO-022 on page 2)."""
+    for extra in ("investment", "đầu tư", "project", "chủ trì", "TP"):
+        assert codes(demo_cat, f"wastewater {extra}") == codes(demo_cat, "wastewater"), extra
+
+
+@pytest.mark.parametrize("query", ["public investment", "đầu tư công", "Public investment"])
+def test_an_investment_form_named_whole_is_that_form_only(demo_cat, query):
+    """ "đầu tư công" listed seven wrong projects: "nhà nước" (the state, a translation through the
+    glossary) read as "nhà máy … nước"; a translation's two words count only together."""
+    projects = demo_cat.projects()
+    assert set(codes(demo_cat, query)) == set(projects[projects["investment_form"] == "public"]["code"])
+
+
+def test_units_per_day_and_per_year_are_the_units(demo_cat):
+    page = demo_cat.search_page("tons per day", limit=20)
+    listed = {hit.code for hit in page.hits[: page.main]}
+    assert {"DEMO-011", "DEMO-028"} <= listed and page.complete >= 8
+    assert codes(demo_cat, "3000 m3 per day")[:2] == ["DEMO-047", "DEMO-053"]
+    assert demo_cat.search_page("3000 m3 per day", limit=5).complete == 2
+
+
+def test_an_address_short_form_before_a_name_the_lists_do_not_hold_is_not_a_missing_word(demo_cat):
+    page = demo_cat.search_page("P. Vạn Phúc", limit=5)
+    assert page.hits[0].code == "DEMO-048" and page.unmatched == () and page.complete > 0
+
+
+@pytest.mark.parametrize(
+    ("query", "unmatched", "without"),
+    [
+        ("<b>solar</b>", ("b",), "solar"),
+        ("<script>alert(1)</script>", ("script", "alert"), ""),  # "1" alone is no search
+        ("solar 太阳能", ("太阳能",), "solar"),
+        ("太阳能", ("太阳能",), ""),
+        ("ΣΟΛΑΡ", ("ΣΟΛΑΡ",), ""),
+    ],
+)
+def test_the_search_without_the_missing_words_is_made_of_the_words_left(demo_cat, query, unmatched, without):
+    """A second review: the button read "< > (1)</ >" and "< >solar</b>"; "太阳能" listed every project."""
+    page = demo_cat.search_page(query, limit=5)
+    assert page.unmatched == unmatched and page.without_unmatched == without
+    if len(unmatched) == len(query.split()) or not without:
+        assert page.complete <= 0
+
+
+def test_the_industrial_zones_authority_by_its_everyday_name(demo_cat):
+    projects = demo_cat.projects()
+    led = set(projects[projects["lead_agency"] == "bql_kcn_cx"]["code"])
+    assert set(codes(demo_cat, "Ban quản lý KCN")) == led

@@ -49,7 +49,7 @@ from catalogue.projects.filters import Condition, Filters
 from catalogue.search import telex
 from catalogue.search import tokens as tokenseq
 from catalogue.search.english import english_key
-from catalogue.search.lexicon import FUNCTION_TYPED, WRITTEN, Lexicon, Part
+from catalogue.search.lexicon import FUNCTION_TYPED, FUNCTION_WORDS, TOKEN_RE, WRITTEN, Lexicon, Part
 from catalogue.search.normalize import THOUSANDS_PATTERN, accent_key, canonical_word, fold_text, search_fold
 from catalogue.storage.database import every_core
 from catalogue.text import LANGUAGES, Text
@@ -949,9 +949,11 @@ class IndexSnapshot:
             best = np.minimum(best, self._phrase_best(way, size, labels=not part.places))
         if part.alternatives and not part.places and (len(own) > 1 or part.exact):
             # a glossary term's words apart, or a translation's ("xử lý nước thải trang trại chăn nuôi"
-            # for "nước thải chăn nuôi"), still match it, a typo's step below the phrase itself
-            for way in ways:
-                if len(way) > 1:
+            # for "nước thải chăn nuôi"), still match it, a typo's step below the phrase itself; not a
+            # translation of two words ("nhà nước", the state, of "đầu tư công" is no "nhà máy xử lý
+            # nước"): the words typed are what the visitor asked for, a translation's two only together
+            for number, way in enumerate(ways):
+                if len(way) > 2 or (number == 0 and len(way) > 1):
                     best = np.minimum(best, self._scattered_best(way, size, best == NO_MATCH))
         if part.written:  # in a text only as written ("BOT", not "bột"); the coded value itself always
             best = self._as_written(best, part.written, key)
@@ -1174,12 +1176,19 @@ class IndexSnapshot:
         named, rest = [], query
         for word in missing:  # the words as typed in the query, case and all ("SO3", not "so3")
             pattern = r"\s+".join(re.escape(piece) for piece in word.typed.split())
-            found = re.search(rf"(?<![^\W_])(?i:{pattern})(?![^\W_])", rest)
-            named.append(found.group() if found else word.typed)
-            if found:
-                rest = rest[: found.start()] + " " + rest[found.end() :]
-        rest = " ".join(rest.split())
-        if len(missing) == len(counted) or not rest or rest == " ".join(query.split()):
+            written = re.compile(rf"(?<![^\W_])(?i:{pattern})(?![^\W_])")
+            found = written.search(rest)
+            if (found.group() if found else word.typed) not in named:
+                named.append(found.group() if found else word.typed)
+            rest = written.sub(" ", rest)  # every time it is typed ("<b>solar</b>")
+        # the words left, as typed, without the marks between them ("<b>solar</b>" leaves no "< >")
+        rest = " ".join(TOKEN_RE.findall(rest))
+        # (and some word is left: "1" of "<script>alert(1)</script>" is no search)
+        if (
+            len(missing) == len(counted)
+            or not any(c.isalpha() for c in rest)
+            or rest == " ".join(TOKEN_RE.findall(query))
+        ):
             return tuple(named), ""
         return tuple(named), rest if len(self._matching(rest, filters).docs) else ""
 
@@ -1313,6 +1322,9 @@ class IndexSnapshot:
         allowed = self._scope_mask(scope)
         words: list[_Word] = []
         parts = self.lexicon.parse(self._from_telex(query), MAX_QUERY_CHARS, known=self._held)
+        # a function word says how the query is put, not what it asks: it neither matches nor ranks
+        # ("wastewater investment" lists and orders as "wastewater")
+        parts = [part for part in parts if not (part.weak and tuple(part.typed.split()) in FUNCTION_WORDS)]
         for whole in parts[:MAX_QUERY_WORDS]:
             word = self._part_word(whole, size, self._context(whole, words), allowed, scope)
             if (
@@ -1714,7 +1726,8 @@ def _marked_syllables(typed: tuple[tuple[str, str], ...]) -> list[str]:
 
 def _named_places(ref: Reference) -> list[tuple[str, str, list[str]]]:
     """What a query can name whole, as (attribute, code, names in any language): the 2025 wards and
-    the former districts; a stage ("đang kêu gọi đầu tư", "investor selected"), the projects at that
+    the former districts; an investment form ("public investment", "xã hội hóa"), the projects in that
+    form; a stage ("đang kêu gọi đầu tư", "investor selected"), the projects at that
     stage; an agency ("Sở Công Thương", "DOIT", "Sở TN&MT"), the projects it leads or its successor
     since 2025 leads, not every text with "công" and "thương" in it."""
 
@@ -1726,6 +1739,14 @@ def _named_places(ref: Reference) -> list[tuple[str, str, list[str]]]:
         for name, enum in (("ward", ref.wards), ("district", ref.districts))
         for code in enum.labels
     ]
+    places += [  # (an alias in capitals, "BOT", names it only as typed so: Lexicon.coded; "bot" is a word)
+        (
+            "investment_form",
+            code,
+            [*names(ref.forms, code), *(a for a in ref.forms.aliases.get(code, ()) if not _capitals(a))],
+        )
+        for code in ref.forms.labels
+    ]
     places += [
         ("status", code, [*names(ref.statuses, code), *ref.statuses.aliases.get(code, ())])
         for code in ref.statuses.labels
@@ -1734,6 +1755,11 @@ def _named_places(ref: Reference) -> list[tuple[str, str, list[str]]]:
         called = [*names(ref.agencies, code), *ref.agencies.aliases.get(code, ())]
         places += [("lead_agency", led, called) for led in dict.fromkeys((code, ref.agency_successor.get(code, code)))]
     return places
+
+
+def _capitals(alias: str) -> bool:
+    """An alias in capitals, as Lexicon reads coded values' aliases ("BOT", "ODA")."""
+    return alias.isalpha() and alias.isupper() and len(alias) <= 6
 
 
 def _smallest(docs: np.ndarray, key: np.ndarray, count: int) -> tuple[np.ndarray, np.ndarray]:

@@ -73,6 +73,7 @@ KIND_OF_WORDS = {
 # "xa" is "xả"); the English ones always.
 WEAK_TYPED = frozenset(
     {"phường", "xã", "quận", "huyện", "thị", "trấn", "ward", "commune", "district", "sở", "department"}
+    | {"p", "x", "q", "h", "tx", "tt"}  # an address's short forms ("P. Vạn Phúc", a former ward's name)
 )
 # Words that say how a query is put, not what it asks for ("and", "for", "của", "dự án"), as typed
 # (``catalogue/data/function_words.csv``): weak too, so "algae control in urban lakes" does not
@@ -311,6 +312,9 @@ class Lexicon:
             if token in self.coded:
                 coded[len(words)] = token
             parts = search_fold(token).split()
+            if not parts:  # letters the folding does not keep ("太阳能", "ΣΟΛΑΡ"): a word no project holds
+                words.append((token.lower(), token.lower(), False))
+                continue
             if typing and number == len(tokens) - 1 and self._being_typed(token):
                 words.append((parts[0], token.lower(), False))  # "Van Ph": "Phúc" being typed, not pH
                 opened = True
