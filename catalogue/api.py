@@ -391,7 +391,8 @@ class Routes:
         cat = self.catalogue()
         lang = state.lang
         result = cat.search_page(state.q, limit=FEED_ENTRIES, sort="updated", facets=False, **state.filters())
-        rows = _rows_in_order(cat, [hit.code for hit in result.hits])
+        # the projects the search answers, as the exports take them: not those matching some words only
+        rows = _rows_in_order(cat, [hit.code for hit in result.hits[: result.main]])
         self_url = _base(request) + request.url.path + (f"?{request.url.query}" if request.url.query else "")
         body = atom_feed(cat, rows, lang, self_url, _base(request))
         return _cached_bytes(request, body, "application/atom+xml; charset=utf-8")

@@ -562,3 +562,14 @@ def test_a_browser_gets_a_cookie_naming_it_with_its_first_page_and_api_clients_n
         assert response.headers["Set-Cookie"] is None  # kept, not renewed
     status, headers, _body = get(server, "/api/v1/projects?per_page=1")
     assert status == 200 and "set-cookie" not in {k.lower() for k in headers}
+
+
+def test_the_feed_of_a_search_holds_its_answer_not_the_partial_matches(server):
+    """A second review: the feed of "Sở Công Thương nước thải" carried 47 projects, those matching some
+    words only among them, where the CSV export carried the 14 that match every word."""
+    query = "S%E1%BB%9F+C%C3%B4ng+Th%C6%B0%C6%A1ng+n%C6%B0%E1%BB%9Bc+th%E1%BA%A3i"
+    page = json.loads(get(server, f"/api/v1/projects?q={query}&per_page=100")[2])
+    status, _headers, body = get(server, f"/api/v1/feed.atom?q={query}")
+    entries = ET.fromstring(body).findall(f"{ATOM}entry")
+    assert status == 200 and 0 < page["complete"] < page["total"]
+    assert len(entries) == page["complete"]

@@ -264,7 +264,8 @@ def send_digests(cat: Catalogue, mailer: Mailer, base: str) -> int:
     for subscription, address, lang, view, leave, since in rows:
         params = json.loads(view)
         state, _ = parse_params(params, cat.reference)
-        hits = cat.search_page(state.q, limit=500, sort="updated", facets=False, **state.filters()).hits
+        page = cat.search_page(state.q, limit=500, sort="updated", facets=False, **state.filters())
+        hits = page.hits[: page.main]  # the search's answer, as the feed and exports take it
         fresh = [row for row in cat.rows([hit.code for hit in hits]) if since is None or row["updated_at"] > since]
         if not fresh:
             continue
