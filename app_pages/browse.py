@@ -162,6 +162,10 @@ def _table(state: BrowseState) -> None:
     table = result_table(cat, [hit.code for hit in result.hits], lang)
     table["code"] = [f"project?{urlencode({'code': code, **global_params()})}" for code in table["code"]]
     headers = {name: t(f"table.{name}", lang) for name in TABLE_COLUMNS}
+    every: dict[str, object] = {}
+    if result.complete > 0:  # which rows match every word: the first ones, then those matching some
+        table.insert(1, "every", ["✓" if row < result.complete else "" for row in range(len(table))])
+        every["every"] = st.column_config.TextColumn(t("table.every_word", lang), width="small")
     if is_default(lang):  # "55.8" reads as 55 800 where "." groups thousands: whole thousands of USD
         table["usd"] = (table["usd"] * 1000).round()
         headers["usd"] = t("table.usd_thousands", lang)
@@ -182,6 +186,7 @@ def _table(state: BrowseState) -> None:
             "usd": st.column_config.NumberColumn(headers["usd"], format="%.0f" if is_default(lang) else "%.1f"),
             "updated": st.column_config.DateColumn(headers["updated"], format="localized"),
             **{name: headers[name] for name in ("category", "ward", "district", "form", "status")},
+            **every,
         },
         key="results-table",
     )

@@ -481,3 +481,17 @@ def test_the_count_line_says_how_many_match_every_word_on_a_single_page_too():
     assert line == "9 projects · 1 matches every word"
     at = open_app({"q": "craft village wastewater", "lang": "en"})
     assert any(m.value.endswith("match every word") and " of " in m.value for m in at.markdown)
+
+
+def test_the_table_marks_the_rows_that_match_every_word(fresh_db):
+    """A second review: the table listed 47 rows for "Sở Công Thương nước thải" with nothing marking the
+    14 that match every word (the count line says 14)."""
+    at = open_app({"q": "Sở Công Thương nước thải", "view": "table", "lang": "en"})
+    assert not at.exception
+    table = at.dataframe[0].value
+    with demo_catalogue() as cat:
+        page = cat.search_page("Sở Công Thương nước thải", limit=0)
+    assert 0 < page.complete < len(table)
+    assert list(table["every"]) == ["✓"] * page.complete + [""] * (len(table) - page.complete)
+    plain = open_app({"q": "solar", "view": "table", "lang": "en"}).dataframe[0].value
+    assert "every" not in plain.columns  # every row matches every word: nothing to mark
