@@ -417,8 +417,8 @@ def test_a_later_page_of_partial_matches_only_says_so_above_its_cards(server, re
 
 
 def test_nothing_found_names_the_words_no_project_holds_and_searches_without_them(server, reference, tmp_path):
-    """ "Lò hơi SO3 NH4" finds nothing: the page says which words no project mentions, and one click
-    searches the rest ("Lò hơi"); Back returns to the words first typed."""
+    """ "Lò hơi SO3 NH4": no project matches every word; the page says which words no project mentions,
+    and one click searches the rest ("Lò hơi"); Back returns to the words first typed."""
     expected = reference.search_page("Lò hơi SO3 NH4", limit=0, facets=False)
     assert expected.unmatched == ("SO3", "NH4") and expected.without_unmatched == "Lò hơi"
     for width, height in ((1440, 900), (390, 844)):

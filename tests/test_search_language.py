@@ -802,8 +802,9 @@ def test_letters_and_digits_typed_together_are_one_token_side_by_side(demo_cat):
 
 
 def test_nothing_found_names_the_words_no_project_holds_and_the_search_without_them(demo_cat):
-    page = demo_cat.search_page("Lò hơi SO3 NH4", limit=5)
-    assert page.total == 0 and page.unmatched == ("SO3", "NH4")  # as typed, capitals and all
+    page = demo_cat.search_page("Lò hơi SO3 NH4", limit=5)  # the boilers, as the closest, said so
+    assert page.complete == 0 and page.total > 0 and page.unmatched == ("SO3", "NH4")  # as typed, capitals and all
+    assert {hit.code for hit in page.hits} == set(codes(demo_cat, "Lò hơi"))
     assert page.without_unmatched == "Lò hơi" and demo_cat.search_page("Lò hơi").total > 0
     alone = demo_cat.search_page("geothermal hydropower", limit=5)  # every word: nothing to search without them
     assert alone.unmatched == ("geothermal", "hydropower") and alone.without_unmatched == ""
@@ -1037,3 +1038,11 @@ def test_the_industrial_zones_authority_by_its_everyday_name(demo_cat):
     projects = demo_cat.projects()
     led = set(projects[projects["lead_agency"] == "bql_kcn_cx"]["code"])
     assert set(codes(demo_cat, "Ban quản lý KCN")) == led
+
+
+def test_when_no_project_matches_half_the_words_the_closest_are_listed_said_so(demo_cat):
+    """ "foul smell removal" found nothing (no project holds two of its three words); the odour
+    projects are listed as the closest, and the words no project holds are named."""
+    page = demo_cat.search_page("foul smell removal", limit=10)
+    assert page.complete == 0 and "DEMO-019" in {hit.code for hit in page.hits}
+    assert "foul" in page.unmatched

@@ -249,12 +249,13 @@ class _Tally:
     def listed(self, most: int) -> np.ndarray:
         """Which projects are listed when the best of those allowed match ``most`` parts: with every
         part matched by some, those and the ones matching at least half; otherwise those matching
-        the most, if that is half or more; else none. Each project listed matches a part that carries
-        (``strong``). :meth:`IndexSnapshot._listed_per_option` counts the same per filter option."""
+        the most (said so, with the words no project holds: "foul smell removal" lists the odour
+        projects rather than nothing). Each project listed matches a part that carries (``strong``).
+        :meth:`IndexSnapshot._listed_per_option` counts the same per filter option."""
         counts, strong, everything = self.counts, self.strong, self.everything
         half = (everything + 1) // 2
         partial = (most == everything) & (everything > 1) & (counts >= half) & (counts < most) & (strong > 0)
-        return (most >= half) & (most > 0) & (((counts == most) & (strong > 0)) | partial)
+        return (most > 0) & (((counts == most) & (strong > 0)) | partial)
 
 
 # Committed writes that change what the index holds; a sign-in, an inquiry or a plan edit does not.
@@ -1273,8 +1274,8 @@ class IndexSnapshot:
         if tally is None:
             docs = np.flatnonzero(base)
         else:
-            # only a project matching at least half the parts is ever listed
-            docs = np.flatnonzero(base & (tally.counts >= max(1, (tally.everything + 1) // 2)))
+            # only a project matching some part is ever listed
+            docs = np.flatnonzero(base & (tally.counts >= 1))
             levels = 2 * (tally.everything + 1)
             level = tally.counts[docs].astype(np.int32) * 2 + (tally.strong[docs] > 0)
         chosen = {
@@ -1311,7 +1312,7 @@ class IndexSnapshot:
         half = (everything + 1) // 2
         at_most = table[np.arange(len(most)), 2 * most + 1]  # carried
         partial = table[:, 2 * half + 1 : 2 * everything : 2].sum(axis=1)  # at least half, not all, carried
-        listed = np.where((most >= half) & (most > 0), at_most, 0)
+        listed = np.where(most > 0, at_most, 0)
         return listed + np.where((most == everything) & (everything > 1), partial, 0)
 
     def _parse(self, query: str, scope: tuple[str, ...]) -> list[_Word]:
