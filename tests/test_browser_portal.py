@@ -231,6 +231,7 @@ def test_on_a_phone_a_button_by_the_results_opens_the_filters_and_says_how_many_
         assert sidebar.get_attribute("data-collapsed") == "true"
         page.get_by_role("button", name="Filters (1 in use)").click()
         expect(sidebar).to_have_attribute("data-collapsed", "false")
+        wait_idle(page)  # the button's run ends before a box is opened (CI once saw the list redrawn under it)
         box = sidebar.get_by_label("Stage")
         expect(box).to_be_visible()
         page.wait_for_timeout(500)  # the sidebar slides in: a click during the slide can miss the box
@@ -239,10 +240,11 @@ def test_on_a_phone_a_button_by_the_results_opens_the_filters_and_says_how_many_
             box.click()
             try:
                 option.wait_for(timeout=3000)
+                option.click(timeout=5000)
                 break
             except PlaywrightTimeout:
                 page.keyboard.press("Escape")
-        option.click()
+                wait_idle(page)
         wait_idle(page)
         no_exception(page)
         assert params_of(page)["status"] == ["calling"] and params_of(page)["category"] == ["environmental_services"]
