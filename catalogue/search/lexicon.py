@@ -81,6 +81,7 @@ WEAK_TYPED = frozenset(
 FUNCTION_WORDS = frozenset(
     tuple(unicodedata.normalize("NFC", row["word"]).lower().split()) for row in csv_rows("function_words.csv")
 )
+_FUNCTION_LONGEST_FIRST = tuple(sorted(FUNCTION_WORDS, key=len, reverse=True))  # "hình thức đầu tư" before "đầu tư"
 # The single ones, as written: never marked on a card ("và", "the"; "tại" is not "tái")
 FUNCTION_TYPED = frozenset(phrase[0] for phrase in FUNCTION_WORDS if len(phrase) == 1)
 # A typed token: letters and digits, with a decimal point or comma kept inside ("PM2.5"), or an
@@ -198,7 +199,7 @@ def _function_phrase(words: list[tuple[str, str, bool]], start: int) -> tuple[Pa
     """A function word or phrase ("dự án", "city") at ``start``, as typed: one weak part, read before
     any glossary term or abbreviation ("TP" is "thành phố", "city" a glossary term: both say nothing
     in a catalogue of one city's projects)."""
-    for phrase in sorted(FUNCTION_WORDS, key=len, reverse=True):
+    for phrase in _FUNCTION_LONGEST_FIRST:
         end = start + len(phrase)
         if tuple(t for _w, t, _x in words[start:end]) == phrase:
             return Part([w for w, _t, _x in words[start:end]], " ".join(phrase), weak=True), end
