@@ -73,13 +73,20 @@ def all_in_rotation(cluster: local_cluster.Cluster, timeout: float = 30) -> None
 
 
 def visitor_on(cluster: local_cluster.Cluster, member: local_cluster.Member) -> str:
-    """The route cookie of a new visitor whom nginx sends to ``member``."""
-    for _ in range(40):
-        _status, _body, headers = get(cluster.public_url + "/")
-        candidate = headers["Set-Cookie"].split(";")[0]
-        if health(cluster.public_url, candidate)["pid"] == member.process.pid:
-            return candidate
-    raise AssertionError(f"no visitor routed to {member.name} in 40 tries")
+    """The route cookie of a new visitor whom nginx sends to ``member``. Tried for up to 30 s: a member
+    that failed a request in an earlier test sits out nginx's own fail_timeout (10 s, max_fails=1)
+    even once the health watch has it in rotation (CI saw 40 quick tries all go to the other one)."""
+    deadline = time.monotonic() + 30
+    tries = 0
+    while time.monotonic() < deadline:
+        for _ in range(10):
+            tries += 1
+            _status, _body, headers = get(cluster.public_url + "/")
+            candidate = headers["Set-Cookie"].split(";")[0]
+            if health(cluster.public_url, candidate)["pid"] == member.process.pid:
+                return candidate
+        time.sleep(1)
+    raise AssertionError(f"no visitor routed to {member.name} in {tries} tries over 30 s")
 
 
 @pytest.fixture(scope="module")
