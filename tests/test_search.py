@@ -128,10 +128,72 @@ def test_name_and_phrase_rank_above_description_and_scattered_words(small):
     assert found.index("A-01") < found.index("A-02")  # in the name, as a phrase, beats the description
 
 
-def test_exact_accents_rank_first_and_ties_go_by_code(small):
-    assert codes(small, "màng lọc")[:2] == ["A-03", "A-04"]
-    assert codes(small, "mạng lọc")[:2] == ["A-04", "A-03"]
+def test_marks_typed_choose_the_word_and_ties_go_by_code(small):
+    # typed with its marks, a syllable is that word: "màng" (membrane) is not "mạng" (network)
+    assert codes(small, "màng lọc")[:2] == ["A-03"]
+    assert codes(small, "mạng lọc")[:2] == ["A-04"]
+    assert codes(small, "mang loc")[:2] == ["A-03", "A-04"]  # typed without marks: both, by code
     assert codes(small, "loc bui")[:2] == ["A-02", "A-07"]  # identical projects: by code
+
+
+MARKED = [
+    ["M-01", "Trạm xử lý nước thải làng lụa Vạn Phúc", "", "environmental_services", "Hà Đông", "", "95", "calling"],
+    ["M-02", "Dịch vụ tư vấn, phục hồi môi trường", "", "environmental_services", "Hà Đông", "", "20", "calling"],
+    [
+        "M-03",
+        "Xử lý nước thải làng lụa",
+        "Van Phuc silk village effluent",
+        "environmental_services",
+        "Hà Đông",
+        "",
+        "30",
+        "calling",
+    ],
+    ["M-04", "Nhà máy nước Hoà Bình", "", "environmental_services", "Hà Đông", "Tư vấn thiết kế", "40", "calling"],
+    ["M-05", "Cải tạo ao làng Vạn Điểm", "", "environmental_services", "Hà Đông", "phục vụ tưới", "10", "calling"],
+]
+
+
+def main_codes(cat: Catalogue, query: str) -> list[str]:
+    result = cat.search_page(query, limit=50)
+    return [hit.code for hit in result.hits[: result.main]]
+
+
+def test_syllables_typed_with_marks_hold_to_them_in_either_tone_placement(cat, tmp_path):
+    rows_to_catalogue(cat, tmp_path, MARKED)
+    # "tư vấn, phục hồi" holds "van phuc" but not Vạn Phúc; a text without marks ("Van Phuc") still does
+    assert main_codes(cat, "Vạn Phúc") == ["M-01", "M-03"]
+    assert set(main_codes(cat, "van phuc")) >= {"M-01", "M-02", "M-03"}  # no marks typed: every spelling
+    assert main_codes(cat, "VẠN PHÚC") == ["M-01", "M-03"]
+    # the old and the new tone placement are one spelling
+    assert main_codes(cat, "Hòa Bình") == main_codes(cat, "Hoà Bình") == ["M-04"]
+    # M-05 holds "Vạn" as typed and "phục" only: listed after the complete matches, its "phục" not marked
+    result = cat.search_page("Vạn Phúc", limit=50)
+    partial = {hit.code: hit for hit in result.hits[result.main :]}
+    assert "M-05" in partial and "M-02" not in [hit.code for hit in result.hits[: result.main]]
+    name = partial["M-05"].name_vi
+    assert [name[a:b] for a, b in partial["M-05"].highlights["name_vi"]] == ["Vạn"]
+
+
+def test_marks_no_project_writes_together_are_read_as_a_slip(cat, tmp_path):
+    rows_to_catalogue(cat, tmp_path, [row for row in MARKED if row[0] != "M-03"])
+    # "vân" is written nowhere, "vấn" and "vạn" are: the marks are not held when no project has them all
+    assert main_codes(cat, "Vân Phúc")[0] == "M-01"
+    # "vấn" is written (M-02, M-04), "phúc" too (M-01), never together: matched as typed without marks
+    slip = main_codes(cat, "vấn phúc")
+    assert set(slip) == {"M-01", "M-02", "M-05"} and slip[0] == "M-01"
+
+
+def test_marks_hold_for_projects_changed_after_the_build_as_after_a_rebuild(cat, tmp_path):
+    rows_to_catalogue(cat, tmp_path, MARKED[:2])
+    assert main_codes(cat, "Vạn Phúc") == ["M-01"]  # the index is built
+    rows_to_catalogue(cat, tmp_path, MARKED[2:], name="later.csv")  # folded in as a delta
+    assert cat._search_index.current.delta_docs == 3
+    after_delta = [main_codes(cat, q) for q in ("Vạn Phúc", "Hòa Bình", "vạn", "tư vấn")]
+    assert after_delta[:2] == [["M-01", "M-03"], ["M-04"]]
+    assert "M-05" in after_delta[2] and "M-02" not in after_delta[2]
+    cat._search_index = None  # a fresh build reads the same
+    assert [main_codes(cat, q) for q in ("Vạn Phúc", "Hòa Bình", "vạn", "tư vấn")] == after_delta
 
 
 def test_fewer_typos_rank_above_more(cat, tmp_path):

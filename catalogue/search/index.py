@@ -83,6 +83,10 @@ WARM_QUERIES = 24  # the latest distinct searches replayed on a new snapshot bef
 WARM_FROM = 2000  # projects from which a new snapshot is warmed (below, a cold search costs about as much)
 WARM_SECONDS = 0.5  # … for at most this long (a staff member's save waits for it)
 NAME, META, DESC, OTHER = 0, 1, 2, 3  # field groups, best first
+# A posting's byte holds its field group (two bits) and, above them, which of its term's spellings with
+# marks the project writes ("vạn", "vấn", "văn" are all "van"): a class per spelling, up to seven per
+# term; MARKS_ANY for a word written without marks ("Van Phuc" in an English name) and the rest.
+FIELD_BITS, MARKS_SHIFT, MARKS_ANY = 3, 2, 7
 HIGHLIGHT_FIELDS = ("name_vi", "name_en", "description_vi", "description_en", "address", "capacity")
 MASKS_KEPT = 32  # filter masks a snapshot keeps (100 KB each at 100,000 projects)
 FACETS = ("category", "project_type", "district", "ward", "status", "investment_form", "lead_agency")
@@ -214,6 +218,7 @@ class _Word:
     weak: bool = False  # ranks, never matches alone (a kind of place written alone)
     part: Part | None = None
     own: list[dict[int, int]] = field(default_factory=list)  # the candidates of each of the query's own words
+    loose: np.ndarray | None = None  # ``best`` before syllables typed with marks were held to them
 
 
 @dataclass
@@ -582,26 +587,15 @@ class IndexSnapshot:
             {t for terms in word_terms.values() for t in terms} | {t for ts in labels.values() for t in ts}
         )
         self.vocab = {word: term for term, word in enumerate(self.terms)}
-        # "shown": the term takes a place in the word sequence (an abbreviation gives its place
-        # to its expansion, so "KCN Quang Minh" reads as the phrase "khu công nghiệp Quang Minh").
-        canon_rows = []
-        for word, terms in word_terms.items():
-            shown = self._shown_terms(word)  # in order: k is the place within the word
-            canon_rows += [(word, k, self.vocab[term], True) for k, term in enumerate(shown)]
-            canon_rows += [(word, -1, self.vocab[term], False) for term in terms if term not in shown]
-        canon = pieces.arrow_table(
-            dict(zip(("word", "k", "id", "shown"), (list(c) for c in zip(*canon_rows, strict=True)), strict=True))
-            if canon_rows
-            else {"word": [], "k": [], "id": [], "shown": []},
-            {"word": pa.large_string(), "k": pa.int32(), "id": pa.int32(), "shown": pa.bool_()},
-        )
-        db.register("canon", canon)
+        db.register("canon", self._canon(word_terms))
         postings = pieces.fetch_arrays(
             db,
             # Aggregating before the join halves the work; a term reached by two spellings in
-            # one project may appear twice, which np.minimum.at in _match absorbs.
-            "select c.id, g.doc, g.field from (select word, doc, min(field)::utinyint as field from raw "
-            "where word <> '' group by all) g join canon c using (word) order by 1, 3 desc",
+            # one project may appear twice, which _best_of absorbs (best field last). The byte holds
+            # the spelling's class of marks too (MARKS_SHIFT).
+            f"select c.id, g.doc, (g.field + c.mark * {1 << MARKS_SHIFT})::utinyint as field from (select word, doc, "
+            "min(field)::utinyint as field from raw where word <> '' group by all) g join canon c using (word) "
+            "order by c.id, g.field desc",
         )
         # Every word's shown term with its place in its (project, field group): no sort, the arrays
         # are laid out in numpy (tokens.place).
@@ -618,6 +612,43 @@ class IndexSnapshot:
         self._positions: tokenseq.Places | None = None  # made on first need (see _phrase_best)
         self.positioned_docs = len(self.codes)  # projects added by a delta are read one by one
         self._store_postings(frame, postings, labels)
+
+    def _canon(self, word_terms: dict[str, tuple[str, ...]]) -> pa.Table:
+        """Each distinct word of the texts → its terms (word, k, id, shown, mark), for DuckDB to join."""
+        # "shown": the term takes a place in the word sequence (an abbreviation gives its place
+        # to its expansion, so "KCN Quang Minh" reads as the phrase "khu công nghiệp Quang Minh").
+        canon_rows = []
+        self.mark_classes: dict[int, dict[str, int]] = {}
+        for word, terms in word_terms.items():
+            shown = self._shown_terms(word)  # in order: k is the place within the word
+            canon_rows += [
+                (word, k, self.vocab[term], True, self._mark_class(word, self.vocab[term]) if k == 0 else MARKS_ANY)
+                for k, term in enumerate(shown)
+            ]
+            canon_rows += [(word, -1, self.vocab[term], False, MARKS_ANY) for term in terms if term not in shown]
+        columns = ("word", "k", "id", "shown", "mark")
+        canon = pieces.arrow_table(
+            dict(zip(columns, (list(c) for c in zip(*canon_rows, strict=True)), strict=True))
+            if canon_rows
+            else {name: [] for name in columns},
+            {"word": pa.large_string(), "k": pa.int32(), "id": pa.int32(), "shown": pa.bool_(), "mark": pa.uint8()},
+        )
+        return canon
+
+    def _mark_class(self, word: str, term: int) -> int:
+        """Which of ``term``'s spellings with marks ``word`` is (see MARKS_SHIFT): a class of its own for
+        each of the first seven met, MARKS_ANY for a word without marks and for the spellings after."""
+        if word.isascii():
+            return MARKS_ANY
+        key = accent_key(word)
+        classes = self.mark_classes.get(term, {})
+        found = classes.get(key)
+        if found is None:
+            if len(classes) >= MARKS_ANY:
+                return MARKS_ANY
+            found = len(classes)  # a new dict, not a changed one: a delta's snapshot shares the others
+            self.mark_classes[term] = {**classes, key: found}
+        return found
 
     def _store_postings(self, frame: pd.DataFrame, postings: dict, labels: dict) -> None:
         self.post_docs = np.asarray(postings["doc"], dtype=np.int32)
@@ -678,6 +709,7 @@ class IndexSnapshot:
         """A new snapshot: this one with the changed projects ``frame`` folded in (this one unchanged)."""
         new = copy.copy(self)
         new.terms, new.vocab, new.delta_terms = list(self.terms), dict(self.vocab), list(self.delta_terms)
+        new.mark_classes = dict(self.mark_classes)  # a term's classes are replaced, never changed
         new.delta = {term: (list(docs), list(fields)) for term, (docs, fields) in self.delta.items()}
         new.codes = list(self.codes)
         new.doc_of_code = self.doc_of_code.copy(new.codes)
@@ -704,10 +736,11 @@ class IndexSnapshot:
         """Append changed projects as new documents; their old versions become tombstones."""
         first = len(self.codes)
         best = self._delta_words(db, first, len(frame))
-        for (term, doc), field_rank in best.items():
+        for (term, doc), (field_rank, classes) in best.items():
             entry = self.delta.setdefault(term, ([], []))
-            entry[0].append(doc)
-            entry[1].append(field_rank)
+            for mark in classes:  # the same field group each time: the order of a project's entries is free
+                entry[0].append(doc)
+                entry[1].append(field_rank + (mark << MARKS_SHIFT))
         for code in frame["code"]:
             old = self.doc_of_code.get(code)
             if old is not None:
@@ -723,18 +756,22 @@ class IndexSnapshot:
         self._attribute_cache, self._candidate_cache, self._best_cache = {}, {}, {}
         self._result_cache, self._result_lock, self._text_cache = {}, threading.Lock(), {}
 
-    def _delta_words(self, db: duckdb.DuckDBPyConnection, first: int, count: int) -> dict[tuple[int, int], int]:
-        """The changed projects' words: each (term, doc)'s best field group; their sequences are
-        appended to ``tokens``."""
+    def _delta_words(
+        self, db: duckdb.DuckDBPyConnection, first: int, count: int
+    ) -> dict[tuple[int, int], tuple[int, set[int]]]:
+        """The changed projects' words: each (term, doc)'s best field group and the classes of its
+        spellings (see MARKS_SHIFT); their sequences are appended to ``tokens``."""
         self._split_words(db, first, self.last_sync)
         tokens = db.execute("select doc, field, word from raw where word <> '' order by doc, field, pos")
-        best: dict[tuple[int, int], int] = {}
+        best: dict[tuple[int, int], tuple[int, set[int]]] = {}
         groups: dict[int, list[list[int]]] = {}
         for doc, field_rank, word in tokens.fetchall():
+            shown = [self._term_id(term) for term in self._shown_terms(word)]
             for term in map(self._term_id, self._word_terms(word)):
-                if best.get((term, doc), 9) > field_rank:
-                    best[(term, doc)] = field_rank
-            groups.setdefault(doc, [[], [], [], []])[field_rank] += map(self._term_id, self._shown_terms(word))
+                mark = self._mark_class(word, term) if shown and term == shown[0] else MARKS_ANY
+                before, classes = best.get((term, doc), (9, set()))
+                best[(term, doc)] = (min(before, field_rank), classes | {mark})
+            groups.setdefault(doc, [[], [], [], []])[field_rank] += shown
         db.execute("drop table raw")
         added = [tokenseq.sequence(groups.get(doc, [[], [], [], []])) for doc in range(first, first + count)]
         self.tokens = self.tokens.extend([t for ts in added for t in ts])
@@ -777,8 +814,8 @@ class IndexSnapshot:
             )
         return docs
 
-    def _postings(self, term: int) -> list[tuple[np.ndarray, np.ndarray]]:
-        """The (projects, field groups) that hold ``term``: text, changed projects, labels."""
+    def _text_postings(self, term: int) -> list[tuple[np.ndarray, np.ndarray]]:
+        """The (projects, field group and class of marks) whose texts hold ``term``: built, changed since."""
         parts = []
         if term < self.main_terms:
             start, end = self.post_offsets[term], self.post_offsets[term + 1]
@@ -787,6 +824,11 @@ class IndexSnapshot:
         extra = self.delta.get(term)
         if extra:
             parts.append((np.array(extra[0], np.int32), np.array(extra[1], np.uint8)))
+        return parts
+
+    def _postings(self, term: int) -> list[tuple[np.ndarray, np.ndarray]]:
+        """The (projects, field groups) that hold ``term``: text, changed projects, labels."""
+        parts = [(docs, fields & FIELD_BITS) for docs, fields in self._text_postings(term)]
         for name, value in self.label_postings.get(term, ()):
             docs = self._attribute_docs(name, value)
             parts.append((docs, np.full(len(docs), META, dtype=np.uint8)))
@@ -911,6 +953,61 @@ class IndexSnapshot:
         return best
 
     def _part_word(
+        self, part: Part, size: int, context: list[_Word] | None, allowed: np.ndarray, scope: tuple[str, ...]
+    ) -> _Word:
+        """A query part matched (:meth:`_matched_part`), its syllables typed with marks held to them:
+        "Vạn Phúc" is not "tư vấn, phục hồi". A project that writes the syllable with other marks only
+        no longer matches it; one that writes it without marks ("Van Phuc") still does, as do the
+        projects in a place the part names. ``loose`` keeps the match before (see :meth:`_matching`)."""
+        word = self._matched_part(part, size, context, allowed, scope)
+        wrong: np.ndarray | None = None
+        for folded, key in _typed_marks(part):
+            term = self.vocab.get(folded)
+            found = self._wrong_marks(term, folded, key, size) if term is not None else None
+            if found is not None:
+                wrong = found if wrong is None else wrong | found
+        if wrong is None or word.best is None:
+            return word
+        for attribute, code in part.places:
+            value = self.attribute_index[attribute].get(code)
+            if value is not None:
+                wrong[self._attribute_docs(attribute, value)] = False
+        if (word.best[wrong] != NO_MATCH).any():
+            word.loose, word.best = word.best, np.where(wrong, NO_MATCH, word.best).astype(np.uint8)
+        return word
+
+    def _wrong_marks(self, term: int, folded: str, key: str, size: int) -> np.ndarray | None:
+        """Per project, whether it writes ``term`` only with marks other than ``key`` (its accent key),
+        in its texts and labels; None when no project writes ``key`` (the marks typed then decide nothing)."""
+        mark = self.mark_classes.get(term, {}).get(key)
+        if mark is None:
+            return None
+        cached = self._best_cache.get(("marks", term, key))
+        if cached is not None and len(cached) == size:
+            return cached.copy()
+        held, right = np.zeros(size, dtype=bool), np.zeros(size, dtype=bool)
+        for docs, fields in self._text_postings(term):
+            classes = fields >> MARKS_SHIFT
+            held[docs] = True
+            right[docs[(classes == mark) | (classes == MARKS_ANY)]] = True
+        for name, value in self.label_postings.get(term, ()):
+            docs = self._attribute_docs(name, value)
+            held[docs] = True
+            if self._label_marks(name, value, folded, key):
+                right[docs] = True
+        wrong = held & ~right
+        self._best_cache[("marks", term, key)] = wrong
+        return wrong.copy()
+
+    def _label_marks(self, name: str, value: int, folded: str, key: str) -> bool:
+        """Whether a label of attribute ``name``'s ``value`` writes ``folded`` with the marks of ``key``,
+        or without marks, or holds it otherwise (an abbreviation's expansion: nothing to tell)."""
+        code = self.attribute_codes[name][value]
+        written = [word for text in self._label_texts(name, code) for word in _WORD_RE.findall(text.lower())]
+        spelt = [word for word in written if search_fold(word) == folded]
+        return not spelt or any(word.isascii() or accent_key(word) == key for word in spelt)
+
+    def _matched_part(
         self, part: Part, size: int, context: list[_Word] | None, allowed: np.ndarray, scope: tuple[str, ...]
     ) -> _Word:
         """A query part matched: a word's candidates, or a phrase's ways (its own words in order,
@@ -1222,6 +1319,13 @@ class IndexSnapshot:
         tally = self._tally(words, self._scope_mask(filters.visible_statuses))
         counts = np.where(allowed, tally.counts, 0)
         most = int(counts.max()) if size else 0
+        if most < tally.everything and any(w.loose is not None for w in words):
+            # no project writes every word with the marks typed ("Vân Phúc" for Vạn Phúc): the marks are
+            # then a slip, and the words are matched as if typed without them
+            loose = [replace(w, best=w.loose, loose=None) if w.loose is not None else w for w in words]
+            found = self._matching(query, filters, loose)
+            if found.tally is not None and found.most == found.tally.everything:
+                return found
         listed = tally.listed(most) & allowed
         if most == tally.everything and tally.everything > 1:
             # Every part matched by some: those first, then the ones matching at least half.
@@ -1647,6 +1751,8 @@ class IndexSnapshot:
         # what a weak word ("hình thức", "phường") matched is not why a project is listed
         terms = {self.terms[t] for w in words if not w.weak for t in w.terms}
         seen: dict[str, bool] = {}  # words repeat from hit to hit: decide each once
+        # syllables held to the marks typed ("vấn" is not marked for "Vạn Phúc")
+        marks = {f: key for w in words if w.loose is not None and w.part for f, key in _typed_marks(w.part)}
         hits = []
         texts = {**known, **self._texts([doc for doc in page if doc not in known])}
         for rank, doc in enumerate(page, start=offset):
@@ -1655,7 +1761,7 @@ class IndexSnapshot:
                 {
                     name: spans
                     for name in HIGHLIGHT_FIELDS
-                    if (spans := _outside_unsearched(row.get(name), self._spans(row.get(name), terms, seen)))
+                    if (spans := _outside_unsearched(row.get(name), self._spans(row.get(name), terms, seen, marks)))
                 }
                 if terms
                 else {}
@@ -1680,7 +1786,9 @@ class IndexSnapshot:
             held = self._label_cache[("term set", name, code)] = frozenset(self._label_terms(name, code))
         return not held.isdisjoint(terms)
 
-    def _spans(self, text: Any, terms: set[str], seen: dict[str, bool]) -> list[tuple[int, int]]:
+    def _spans(
+        self, text: Any, terms: set[str], seen: dict[str, bool], marks: dict[str, str] | None = None
+    ) -> list[tuple[int, int]]:
         """Where the words of ``text`` that matched the query stand (start, end)."""
         if not isinstance(text, str) or not text:
             return []
@@ -1689,16 +1797,21 @@ class IndexSnapshot:
             word = match.group()
             hit = seen.get(word)
             if hit is None:
-                hit = seen[word] = self._marks(word, terms)
+                hit = seen[word] = self._marks(word, terms, marks)
             if hit:
                 spans.append((match.start(), match.end()))
         return spans
 
-    def _marks(self, word: str, terms: set[str]) -> bool:
-        """Whether a word of a text is marked as matching ``terms`` (decided once a search per word)."""
+    def _marks(self, word: str, terms: set[str], marks: dict[str, str] | None = None) -> bool:
+        """Whether a word of a text is marked as matching ``terms`` (decided once a search per word), and
+        for a syllable of ``marks`` (folded → accent key typed), written with those marks or none."""
         lower = word.lower()
         if lower in FUNCTION_TYPED:  # "và" of an expansion ("tài nguyên và môi trường")
             return False
+        if marks and not lower.isascii():
+            key = marks.get(search_fold(lower))
+            if key is not None and accent_key(lower) != key:
+                return False
         if not word.isalnum():  # "5.000", "5,000": the number 5000
             lower = lower.replace(".", "").replace(",", "")
         return any(term in terms for term in self._word_terms(lower))
@@ -1722,6 +1835,19 @@ def _marked_syllables(typed: tuple[tuple[str, str], ...]) -> list[str]:
         if written != folded
         for syllable in written.split()
         if search_fold(syllable) != syllable
+    ]
+
+
+def _typed_marks(part: Part) -> list[tuple[str, str]]:
+    """(folded syllable, accent key) of each of the part's own words typed with marks ("vạn" of "Vạn
+    Phúc"); none for a part whose words are not those typed (an abbreviation's expansion)."""
+    typed = part.typed.split()
+    if part.typed.isascii() or len(typed) != len(part.words):
+        return []
+    return [
+        (folded, accent_key(syllable))
+        for syllable, folded in zip(typed, part.words, strict=True)
+        if syllable != folded and search_fold(syllable) == folded
     ]
 
 
