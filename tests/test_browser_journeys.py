@@ -441,6 +441,28 @@ def test_nothing_found_names_the_words_no_project_holds_and_searches_without_the
             no_exception(page)
 
 
+def test_a_name_typed_with_its_marks_lists_that_name_first_and_apart_in_both_languages(server, reference, tmp_path):
+    """ "Vạn Phúc" typed with its marks: the one project that writes it matches every word, the ones
+    holding "tư vấn" or "phục hồi" do not; the count and the separator survive the language switch."""
+    expected = reference.search_page("Vạn Phúc", limit=0, facets=False)
+    assert expected.main == 1
+    with browser_page(1440, 900) as page:
+        goto(page, f"{server.url}/?q=V%E1%BA%A1n+Ph%C3%BAc")
+        page.get_by_text(re.compile(r"1 dự án khớp mọi từ khóa")).wait_for(timeout=15_000)
+        assert_consistent(page, reference, "Vạn Phúc")
+        shown = page.locator("article.card").evaluate_all("(cards) => cards.map((c) => c.dataset.code)")
+        after = page.locator("h2.separator ~ article.card").evaluate_all("(cards) => cards.map((c) => c.dataset.code)")
+        assert shown[0] == "DEMO-048" and after == shown[1:] and after  # one complete match, the rest apart
+        switch_language(page, "en")
+        page.get_by_text(re.compile(r"1 matches every word")).wait_for(timeout=15_000)
+        assert_consistent(page, reference, "Vạn Phúc in English")
+        page.screenshot(path=tmp_path / "marks-en.png", full_page=True)
+        page.go_back()
+        page.get_by_text(re.compile(r"1 dự án khớp mọi từ khóa")).wait_for(timeout=15_000)
+        assert page.get_by_label("Tìm dự án").input_value() == "Vạn Phúc"
+        no_exception(page)
+
+
 def test_nothing_found_suggests_the_catalogues_words_and_one_click_searches_them(server, reference, tmp_path):
     with browser_page(1440, 900) as page:
         goto(page, f"{server.url}/?q=wasteeeewater&lang=en")

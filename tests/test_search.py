@@ -455,3 +455,11 @@ def test_nothing_in_the_demo_note_is_marked_as_matched(demo_cat):
                     checked += 1
                     assert not [s for s in hit.highlights.get(name, []) if at <= s[0] < at + len(note)], hit.code
     assert checked and any(hit.highlights for hit in found.hits)  # words outside the note are still marked
+
+
+def test_a_label_written_with_other_marks_neither_matches_nor_says_why(demo_cat):
+    result = demo_cat.search_page("Vạn Phúc", limit=50)
+    # the demo's type and category labels hold "tư vấn", "phục hồi", "vận chuyển": none is Vạn Phúc
+    assert [hit.code for hit in result.hits[: result.main]] == ["DEMO-048"]
+    why = {hit.code: hit.labels for hit in result.hits}
+    assert why["DEMO-010"] == ("ward",)  # listed for "Phúc" of its ward, Phúc Lợi, not for its category

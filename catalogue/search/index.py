@@ -1766,7 +1766,7 @@ class IndexSnapshot:
                 if terms
                 else {}
             )
-            labels = tuple(name for name in LABELLED if terms and self._label_holds(doc, name, terms))
+            labels = tuple(name for name in LABELLED if terms and self._label_holds(doc, name, terms, marks))
             hits.append(
                 SearchHit(
                     self.codes[doc], round(1.0 / (1 + rank), 6), row["name_vi"], row["name_en"], highlights, labels
@@ -1774,9 +1774,10 @@ class IndexSnapshot:
             )
         return hits
 
-    def _label_holds(self, doc: int, name: str, terms: set[str]) -> bool:
+    def _label_holds(self, doc: int, name: str, terms: set[str], marks: dict[str, str] | None = None) -> bool:
         """Whether project ``doc``'s label of ``name`` holds one of ``terms`` (why a project whose
-        texts do not have the words is listed: its type says "waste-to-energy")."""
+        texts do not have the words is listed: its type says "waste-to-energy"), a syllable of ``marks``
+        with the marks typed ("vận chuyển" does not hold "vạn")."""
         value = int(self.attributes[name][doc])
         if value < 0:
             return False
@@ -1784,7 +1785,10 @@ class IndexSnapshot:
         held = self._label_cache.get(("term set", name, code))
         if held is None:
             held = self._label_cache[("term set", name, code)] = frozenset(self._label_terms(name, code))
-        return not held.isdisjoint(terms)
+        return any(
+            term not in marks or self._label_marks(name, value, term, marks[term]) if marks else True
+            for term in held & terms
+        )
 
     def _spans(
         self, text: Any, terms: set[str], seen: dict[str, bool], marks: dict[str, str] | None = None
