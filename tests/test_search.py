@@ -463,3 +463,21 @@ def test_a_label_written_with_other_marks_neither_matches_nor_says_why(demo_cat)
     assert [hit.code for hit in result.hits[: result.main]] == ["DEMO-048"]
     why = {hit.code: hit.labels for hit in result.hits}
     assert why["DEMO-010"] == ("ward",)  # listed for "Phúc" of its ward, Phúc Lợi, not for its category
+
+
+SLIPS = [
+    ["S-01", "Trạm xử lý nước thải", "", "environmental_services", "Hà Đông", "", "95", "calling"],
+    ["S-02", "Cấp nước sạch cho khu thi công", "", "environmental_services", "Hà Đông", "", "20", "calling"],
+    ["S-03", "Chia sẻ nước mưa", "", "environmental_services", "Hà Đông", "", "30", "calling"],
+    ["S-04", "Khí thải lò hơi", "", "environmental_services", "Hà Đông", "Tuần hoàn nước làm mát", "40", "calling"],
+]
+
+
+def test_a_slip_in_a_short_word_after_another_is_read_where_it_follows_it(cat, tmp_path):
+    rows_to_catalogue(cat, tmp_path, SLIPS)
+    # "thia" is one letter from "thi", "chia" and "thải": after "nuoc" it is "thải", where it follows "nước"
+    assert main_codes(cat, "nuoc thia") == main_codes(cat, "nuoc thai") == ["S-01"]
+    assert set(codes(cat, "nuoc thia")) == {"S-01", "S-02", "S-03", "S-04"}  # the others match "nuoc" only
+    assert set(main_codes(cat, "thia")) == {"S-01", "S-02", "S-03", "S-04"}  # alone, every reading
+    # no word that follows "nước" is near "thio": its readings stay as they were
+    assert set(main_codes(cat, "nuoc thio")) == set(main_codes(cat, "nuoc thi"))

@@ -68,6 +68,7 @@ SCATTERED = 4  # a glossary term's words apart rank as one typo more than the te
 NAME_WIDTH = 32  # name words kept per project for the phrase check
 PREFIX_CAP = {1: 8, 2: 24}  # a one- or two-letter word being typed expands to its most common words only
 PREFIX_MAX = 150
+SHORT_SLIP = 4  # letters up to which a word read as a slip must follow the word before (_slips_after)
 # A word that nearly every project in view holds ("demo" of codes DEMO-001…, "dự án") tells them
 # apart no more than a letter being typed: beside a word that does, it does not list a project alone.
 EVERYWHERE = 0.9
@@ -922,6 +923,16 @@ class IndexSnapshot:
             after.update(pairs.get(term, ()))
         return {term: 0 for term in after if 0 <= term < len(self.terms) and self.terms[term].startswith(stem)}
 
+    def _slips_after(self, terms: dict[int, int], context: list[_Word], allowed: np.ndarray) -> dict[int, int] | None:
+        """A short word read as a slip ("thia"), only for the words that follow the previous part in
+        some project holding it ("thải" after "nước"), when some do: a slip in a short syllable reaches
+        many common words ("thi", "chia", "phía"), and a project then matched every word by chance."""
+        if not any(typos for typos in terms.values()):
+            return None
+        after = self._following("", context, allowed)
+        kept = {term: typos for term, typos in terms.items() if not typos or term in after}
+        return kept if any(kept.values()) else None
+
     def _label_pairs(self) -> dict[int, set[int]]:
         """For each term of a label, the terms that follow it in some label (made once a snapshot)."""
         pairs = self._label_cache.get(("pairs",))
@@ -1026,10 +1037,18 @@ class IndexSnapshot:
         if context is not None and part.prefix:
             own[-1] = {**self._following(part.words[-1], context, allowed), **own[-1]}
             key = (*key, tuple(w.folded for w in context), scope)
+        slips = None
+        if context is not None and not part.phrase and len(part.words[0]) <= SHORT_SLIP:
+            slips = self._slips_after(own[0], context, allowed)
+            if slips is not None:
+                own[0] = slips
+                key = (*key, "after", tuple(w.folded for w in context), scope)
         word.own = own
         if not part.phrase:
             word.terms = own[0]
             word.best = self._best_of(own[0], size, key)
+            if slips is not None:  # read so because it follows the word before: only where it does
+                word.best = self._phrase_best([context[-1].terms, own[0]], size)
             if part.written:  # "DO" as written, not "đô" or "độ": read in the projects' own text
                 word.best = self._as_written(word.best, part.written, key)
             return word
@@ -1466,8 +1485,10 @@ class IndexSnapshot:
 
     @staticmethod
     def _context(part: Part, before: list[_Word]) -> list[_Word] | None:
-        """The parts before a word being typed, which its completions must follow; None otherwise."""
-        if part.prefix and not part.exact and any(not w.weak for w in before):
+        """The parts before a word being typed, which its completions must follow, or before a short
+        word, which its slips must follow (:meth:`_slips_after`); None otherwise."""
+        short = len(part.words) == 1 and len(part.words[0]) <= SHORT_SLIP and not part.marked
+        if (part.prefix or short) and not part.exact and any(not w.weak for w in before):
             return [w for w in before if not w.weak]
         return None
 
