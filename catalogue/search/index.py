@@ -923,6 +923,32 @@ class IndexSnapshot:
             after.update(pairs.get(term, ()))
         return {term: 0 for term in after if 0 <= term < len(self.terms) and self.terms[term].startswith(stem)}
 
+    def _own_candidates(
+        self, part: Part, context: list[_Word] | None, allowed: np.ndarray, scope: tuple[str, ...]
+    ) -> tuple[list[dict[int, int]], tuple, dict[int, int] | None]:
+        """The candidates of each of the part's own words, the key of their match, and the slips of a
+        short word read after the word before (:meth:`_slips_after`), if so read."""
+        last = len(part.words) - 1
+        # a word the glossary translates into words some project holds ("data": "dữ liệu") is that
+        # word, not a slip for another ("data" is not "đặt")
+        exact = (
+            part.exact
+            or part.marked
+            or any(all(self._held(w) for w in way) for way in part.alternatives if not part.places)
+        )
+        own = [self._candidates(w, part.prefix and i == last, exact) for i, w in enumerate(part.words)]
+        key: tuple = (tuple(part.words), part.prefix, part.exact)
+        if context is not None and part.prefix:
+            own[-1] = {**self._following(part.words[-1], context, allowed), **own[-1]}
+            key = (*key, tuple(w.folded for w in context), scope)
+        slips = None
+        if context is not None and not part.phrase and len(part.words[0]) <= SHORT_SLIP:
+            slips = self._slips_after(own[0], context, allowed)
+            if slips is not None:
+                own[0] = slips
+                key = (*key, "after", tuple(w.folded for w in context), scope)
+        return own, key, slips
+
     def _slips_after(self, terms: dict[int, int], context: list[_Word], allowed: np.ndarray) -> dict[int, int] | None:
         """A short word read as a slip ("thia"), only for the words that follow the previous part in
         some project holding it ("thải" after "nước"), when some do: a slip in a short syllable reaches
@@ -1024,25 +1050,7 @@ class IndexSnapshot:
         """A query part matched: a word's candidates, or a phrase's ways (its own words in order,
         a translation, an abbreviation's expansion, the place itself) taken at their best."""
         word = _Word(" ".join(part.words), part.typed, part.prefix, weak=part.weak, part=part)
-        last = len(part.words) - 1
-        # a word the glossary translates into words some project holds ("data": "dữ liệu") is that
-        # word, not a slip for another ("data" is not "đặt")
-        exact = (
-            part.exact
-            or part.marked
-            or any(all(self._held(w) for w in way) for way in part.alternatives if not part.places)
-        )
-        own = [self._candidates(w, part.prefix and i == last, exact) for i, w in enumerate(part.words)]
-        key: tuple = (tuple(part.words), part.prefix, part.exact)
-        if context is not None and part.prefix:
-            own[-1] = {**self._following(part.words[-1], context, allowed), **own[-1]}
-            key = (*key, tuple(w.folded for w in context), scope)
-        slips = None
-        if context is not None and not part.phrase and len(part.words[0]) <= SHORT_SLIP:
-            slips = self._slips_after(own[0], context, allowed)
-            if slips is not None:
-                own[0] = slips
-                key = (*key, "after", tuple(w.folded for w in context), scope)
+        own, key, slips = self._own_candidates(part, context, allowed, scope)
         word.own = own
         if not part.phrase:
             word.terms = own[0]
