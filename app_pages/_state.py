@@ -726,8 +726,9 @@ def results_params() -> dict:
 
 _STYLE = """<style>
 /* A table's toolbar (search, download, full screen) shows above its top edge: room for it, so that on a
-   phone it does not cover the sort box above the table (a helper's finding). */
-[data-testid="stDataFrame"] { margin-top: 2.25rem; }
+   phone it does not cover the sort box above the table (a helper's finding). The room is the element's,
+   not the table's own: a table given a height keeps it, and the text below was drawn over its last row. */
+[data-testid="stElementContainer"]:has([data-testid="stDataFrame"]) { margin-top: 2.25rem; }
 /* The page link a result card's "Open" or a map's marker follows (_results.py, _map.py): never seen. */
 .st-key-open-project, .st-key-open-project-map { display: none; }
 /* Long page links (similar projects, shortlist) wrap instead of running off a phone's screen. */

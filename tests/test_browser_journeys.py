@@ -463,6 +463,22 @@ def test_a_name_typed_with_its_marks_lists_that_name_first_and_apart_in_both_lan
         no_exception(page)
 
 
+def test_the_table_view_leaves_its_note_below_its_last_row(server, reference, tmp_path):
+    """The note under the table ("Press a column's name…") was drawn over the table's last row: the room
+    kept above the table for its toolbar pushed the table out of its box of fixed height."""
+    for width, height in ((1440, 900), (390, 844)):
+        with browser_page(width, height) as page:
+            goto(page, f"{server.url}/?q=wastewater+craft+village+dyeing&view=table&lang=en")
+            note = page.get_by_text("Press a column's name to sort")
+            note.wait_for(timeout=15_000)
+            assert_consistent(page, reference, "the table view")
+            table = page.locator("[data-testid='stDataFrame']").bounding_box()
+            count = page.get_by_text(re.compile(r"^\d+ projects")).bounding_box()
+            page.screenshot(path=tmp_path / f"table-{width}.png", full_page=True)
+            assert note.bounding_box()["y"] >= table["y"] + table["height"], "the note overlaps the table"
+            assert table["y"] >= count["y"] + count["height"] + 30, "no room above the table for its toolbar"
+
+
 def test_nothing_found_suggests_the_catalogues_words_and_one_click_searches_them(server, reference, tmp_path):
     with browser_page(1440, 900) as page:
         goto(page, f"{server.url}/?q=wasteeeewater&lang=en")
