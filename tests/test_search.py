@@ -481,3 +481,24 @@ def test_a_slip_in_a_short_word_after_another_is_read_where_it_follows_it(cat, t
     assert set(main_codes(cat, "thia")) == {"S-01", "S-02", "S-03", "S-04"}  # alone, every reading
     # no word that follows "nước" is near "thio": its readings stay as they were
     assert set(main_codes(cat, "nuoc thio")) == set(main_codes(cat, "nuoc thi"))
+
+
+def test_a_named_place_or_agency_is_marked_where_it_stands_whole(demo_cat):
+    def marked(query: str) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for hit in demo_cat.search_page(query, limit=20).hits:
+            row = demo_cat.project(hit.code)
+            for name, spans in hit.highlights.items():
+                out.setdefault(hit.code, set()).update(row[name][a:b].lower() for a, b in spans)
+        return out
+
+    agency = marked("Sở Công Thương nước thải")
+    # "công" of "cụm công nghiệp", "sở" of "cơ sở", "Thường" of "Thường Tín": none is the agency's name
+    assert not any({"sở", "công", "thương", "thường"} & words for words in agency.values())
+    assert all({"nước", "thải"} & words or "wastewater" in words for words in agency.values())
+    place = marked("Sóc Sơn lò đốt")
+    assert {"sóc", "sơn"} <= place["DEMO-035"]  # its address, "… Sóc Sơn …", whole
+    row = demo_cat.project("DEMO-035")
+    assert "Nam Sơn" in row["name_vi"]  # … but not "Sơn" of "Nam Sơn" in its name
+    spans = next(h for h in demo_cat.search_page("Sóc Sơn lò đốt", limit=20).hits if h.code == "DEMO-035").highlights
+    assert [row["name_vi"][a:b] for a, b in spans["name_vi"]] == ["đốt"]

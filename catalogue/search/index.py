@@ -1782,6 +1782,14 @@ class IndexSnapshot:
         seen: dict[str, bool] = {}  # words repeat from hit to hit: decide each once
         # syllables held to the marks typed ("vấn" is not marked for "Vạn Phúc")
         marks = {f: key for w in words if w.loose is not None and w.part for f, key in _typed_marks(w.part)}
+        # a place's or an agency's name of several words is marked where it stands whole, not word by
+        # word ("công" of "Sở Công Thương" in "cụm công nghiệp", "Thường" of "Thường Tín")
+        named = [w for w in words if not w.weak and w.part is not None and w.part.places]
+        phrases = {tuple(way) for w in named for way in (w.part.words, *w.part.alternatives) if len(way) > 1}
+        in_text = {self.terms[t] for w in words if not w.weak and not any(w is n for n in named) for t in w.terms} | {
+            way[0] for w in named for way in (w.part.words, *w.part.alternatives) if len(way) == 1
+        }
+        folds: dict[str, str] = {}
         hits = []
         texts = {**known, **self._texts([doc for doc in page if doc not in known])}
         for rank, doc in enumerate(page, start=offset):
@@ -1790,7 +1798,14 @@ class IndexSnapshot:
                 {
                     name: spans
                     for name in HIGHLIGHT_FIELDS
-                    if (spans := _outside_unsearched(row.get(name), self._spans(row.get(name), terms, seen, marks)))
+                    if (
+                        spans := _outside_unsearched(
+                            row.get(name),
+                            _with_phrases(
+                                row.get(name), self._spans(row.get(name), in_text, seen, marks), phrases, folds
+                            ),
+                        )
+                    )
                 }
                 if terms
                 else {}
@@ -1869,6 +1884,28 @@ def _marked_syllables(typed: tuple[tuple[str, str], ...]) -> list[str]:
         for syllable in written.split()
         if search_fold(syllable) != syllable
     ]
+
+
+def _with_phrases(
+    text: Any, spans: list[tuple[int, int]], phrases: set[tuple[str, ...]], folds: dict[str, str]
+) -> list[tuple[int, int]]:
+    """``spans`` and those of the words of ``text`` that stand as one of ``phrases`` (folded words in
+    order); ``folds`` remembers each word's fold for the next text."""
+    if not phrases or not isinstance(text, str) or not text:
+        return spans
+    found = []
+    for match in _WORD_RE.finditer(text):
+        word = match.group()
+        folded = folds.get(word)
+        if folded is None:
+            folded = folds[word] = search_fold(word)
+        found.append((match.start(), match.end(), folded))
+    marked = set(spans)
+    for i in range(len(found)):
+        for phrase in phrases:
+            if tuple(f for _a, _b, f in found[i : i + len(phrase)]) == phrase:
+                marked.update((a, b) for a, b, _f in found[i : i + len(phrase)])
+    return sorted(marked)
 
 
 def _typed_marks(part: Part) -> list[tuple[str, str]]:
