@@ -1015,34 +1015,47 @@ class IndexSnapshot:
 
     def _wrong_marks(self, term: int, folded: str, key: str, size: int) -> np.ndarray | None:
         """Per project, whether it writes ``term`` only with marks other than ``key`` (its accent key),
-        in its texts and labels; None when no project writes ``key`` (the marks typed then decide nothing)."""
+        in its texts and labels; None when no project writes ``key`` (the marks typed then decide nothing)
+        or none writes it otherwise."""
         mark = self.mark_classes.get(term, {}).get(key)
         if mark is None:
             return None
         cached = self._best_cache.get(("marks", term, key))
-        if cached is not None and len(cached) == size:
-            return cached.copy()
-        held, right = np.zeros(size, dtype=bool), np.zeros(size, dtype=bool)
-        for docs, fields in self._text_postings(term):
-            classes = fields >> MARKS_SHIFT
-            held[docs] = True
-            right[docs[(classes == mark) | (classes == MARKS_ANY)]] = True
-        for name, value in self.label_postings.get(term, ()):
-            docs = self._attribute_docs(name, value)
-            held[docs] = True
-            if self._label_marks(name, value, folded, key):
-                right[docs] = True
-        wrong = held & ~right
+        if cached is not None and len(cached) in (0, size):
+            return cached.copy() if len(cached) else None
+        texts = self._text_postings(term) if len(self.mark_classes[term]) > 1 else []  # one spelling: all right
+        wrongly = [
+            docs[((fields >> MARKS_SHIFT) != mark) & ((fields >> MARKS_SHIFT) != MARKS_ANY)] for docs, fields in texts
+        ]
+        labels = [(pair, self._label_marks(*pair, folded, key)) for pair in self.label_postings.get(term, ())]
+        if not any(len(docs) for docs in wrongly) and all(right for _pair, right in labels):
+            self._best_cache[("marks", term, key)] = np.zeros(0, dtype=bool)  # none wrong
+            return None
+        wrong = np.zeros(size, dtype=bool)
+        for docs in wrongly:
+            wrong[docs] = True
+        for (name, value), right in labels:
+            if not right:
+                wrong[self._attribute_docs(name, value)] = True
+        for docs, fields in texts:  # a project that writes it right too is right
+            wrong[docs[((fields >> MARKS_SHIFT) == mark) | ((fields >> MARKS_SHIFT) == MARKS_ANY)]] = False
+        for (name, value), right in labels:
+            if right:
+                wrong[self._attribute_docs(name, value)] = False
         self._best_cache[("marks", term, key)] = wrong
         return wrong.copy()
 
     def _label_marks(self, name: str, value: int, folded: str, key: str) -> bool:
         """Whether a label of attribute ``name``'s ``value`` writes ``folded`` with the marks of ``key``,
         or without marks, or holds it otherwise (an abbreviation's expansion: nothing to tell)."""
-        code = self.attribute_codes[name][value]
-        written = [word for text in self._label_texts(name, code) for word in _WORD_RE.findall(text.lower())]
-        spelt = [word for word in written if search_fold(word) == folded]
-        return not spelt or any(word.isascii() or accent_key(word) == key for word in spelt)
+        found = self._label_cache.get(("marks", name, value, folded, key))
+        if found is None:
+            code = self.attribute_codes[name][value]
+            written = [word for text in self._label_texts(name, code) for word in _WORD_RE.findall(text.lower())]
+            spelt = [word for word in written if search_fold(word) == folded]
+            found = not spelt or any(word.isascii() or accent_key(word) == key for word in spelt)
+            self._label_cache[("marks", name, value, folded, key)] = found
+        return found
 
     def _matched_part(
         self, part: Part, size: int, context: list[_Word] | None, allowed: np.ndarray, scope: tuple[str, ...]
