@@ -1046,3 +1046,17 @@ def test_when_no_project_matches_half_the_words_the_closest_are_listed_said_so(d
     page = demo_cat.search_page("foul smell removal", limit=10)
     assert page.complete == 0 and "DEMO-019" in {hit.code for hit in page.hits}
     assert "foul" in page.unmatched
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("giam sat khi thai ong khoi", "DEMO-021"),  # giám sát = quan trắc (monitoring), ống khói = stack
+        ("stack gas monitoring", "DEMO-021"),
+        ("tai che xa ban", "DEMO-064"),  # xà bần: construction and demolition waste, as people say it
+        ("xà bần", "DEMO-064"),
+    ],
+)
+def test_everyday_words_of_the_trade_find_the_projects_that_say_it_otherwise(demo_cat, query, first):
+    result = demo_cat.search_page(query, limit=5)
+    assert result.main >= 1 and result.hits[0].code == first
