@@ -497,6 +497,28 @@ def test_nothing_found_suggests_the_catalogues_words_and_one_click_searches_them
         no_exception(page)
 
 
+def test_walking_the_pages_of_a_search_shows_each_project_once(server, reference, tmp_path):
+    """A helper paged through "đang kêu gọi đầu tư" (51 projects): page 3 repeated five projects of page 2
+    and five were never shown. Every page pressed, in turn, shows the next projects of one order."""
+    query = "đang kêu gọi đầu tư"
+    whole = [hit.code for hit in reference.search(query, limit=200)]
+    assert len(whole) > 40
+    seen: list[str] = []
+    with browser_page(1440, 900) as page:
+        goto(page, f"{server.url}/?q={query.replace(' ', '+')}")
+        pager = page.locator("nav.pager")
+        for number in range(1, (len(whole) + 19) // 20 + 1):
+            if number > 1:
+                pager.scroll_into_view_if_needed()
+                pager.get_by_role("button", name=str(number), exact=True).click()
+                page.wait_for_url(re.compile(rf"page={number}"))
+                wait_idle(page)
+            page.locator("article.card").first.wait_for(timeout=15_000)
+            assert_consistent(page, reference, f"page {number}")
+            seen += page.locator("article.card").evaluate_all("(cards) => cards.map((c) => c.dataset.code)")
+    assert seen == whole
+
+
 def test_pages_are_numbered_and_a_new_page_starts_at_its_top(server, reference, tmp_path):
     with browser_page(1440, 900) as page:
         goto(page, server.url)

@@ -502,3 +502,26 @@ def test_a_named_place_or_agency_is_marked_where_it_stands_whole(demo_cat):
     assert "Nam Sơn" in row["name_vi"]  # … but not "Sơn" of "Nam Sơn" in its name
     spans = next(h for h in demo_cat.search_page("Sóc Sơn lò đốt", limit=20).hits if h.code == "DEMO-035").highlights
     assert [row["name_vi"][a:b] for a, b in spans["name_vi"]] == ["đốt"]
+
+
+@pytest.mark.parametrize(("phrase_depth", "rerank_depth"), [(2000, 40), (12, 5)])
+def test_pages_continue_one_order_whatever_their_size(demo_cat, monkeypatch, phrase_depth, rerank_depth):
+    """Page after page, each project once, in the order of one long page: page 3 of "đang kêu gọi đầu tư"
+    repeated five projects of page 2 and five were never listed (a helper's finding). Small depths
+    make the demo's 65 projects cross every cut of the ranking (phrase check, every criterion)."""
+    import catalogue.search.index as index_module
+
+    monkeypatch.setattr(index_module, "PHRASE_DEPTH", phrase_depth)
+    monkeypatch.setattr(index_module, "RERANK_DEPTH", rerank_depth)
+    rng = random.Random(275)
+    names = [word for code in demo_cat.projects()["name_vi"] for word in code.split()[2:]]
+    queries = ["đang kêu gọi đầu tư", "kêu gọi đầu tư Đông Anh", "nha may", "waste", "Vạn Phúc"]
+    queries += [" ".join(rng.sample(names, rng.randint(1, 3))) for _ in range(25)]
+    for query in queries:
+        sort = rng.choice(["relevance", "relevance", "investment", "code"])
+        whole = [hit.code for hit in demo_cat.search(query, limit=200, sort=sort)]
+        for size in (7, 20):
+            paged = []
+            for offset in range(0, len(whole), size):
+                paged += [hit.code for hit in demo_cat.search_page(query, limit=size, offset=offset, sort=sort).hits]
+            assert paged == whole, (query, sort, size)

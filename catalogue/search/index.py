@@ -1570,13 +1570,21 @@ class IndexSnapshot:
         if not words or sort == "code":
             return docs[np.argsort(rank)][:needed].tolist()
         # Cheap criteria for everything, the phrase check for the best few thousand, every
-        # criterion for the best RERANK_DEPTH; ties at each cut go by code.
+        # criterion for the best RERANK_DEPTH; ties at each cut go by code. Each tier comes whole
+        # before the next, whatever the number asked for: a page further on continues the same order
+        # (asking for 60 once re-ranked 60 on every criterion, and page 3 repeated projects of page 2).
         missing = found.missing[docs] if partial else np.zeros(len(docs), dtype=np.int64)
         key = (missing * 4096 + found.typos[docs].astype(np.int64) * 64 + found.places[docs]) * (1 << 22) + rank
-        docs, key = _smallest(docs, key, PHRASE_DEPTH)
-        phrase = self._phrase_in_name(docs, words)
-        key = key + np.where(phrase, 0, 32 * (1 << 22))  # between a typo and a field step
-        docs, key = _smallest(docs, key, max(needed, RERANK_DEPTH))
+        every, every_key = docs, key
+        top, top_key = _smallest(docs, key, PHRASE_DEPTH)
+        phrase = self._phrase_in_name(top, words)
+        top_key = top_key + np.where(phrase, 0, 32 * (1 << 22))  # between a typo and a field step
+        docs, key = _smallest(top, top_key, RERANK_DEPTH)
+        later: list[int] = []
+        if needed > len(docs):  # the rest of the phrase tier, then the rest by the cheap criteria
+            later = _ranked(top, top_key, needed - len(docs), docs)
+            if needed > len(docs) + len(later):
+                later += _ranked(every, every_key, needed - len(docs) - len(later), top)
         places = self._word_places([int(d) for d in docs], words)
         accented = any(w.typed != w.folded for w in words)
         texts = self._texts([int(d) for d in docs]) if accented else {}  # names, for accents as typed
@@ -1592,7 +1600,7 @@ class IndexSnapshot:
             )
             for d, k in zip(docs, key, strict=True)
         )
-        return [doc for _fine, _key, doc in keyed][:needed]
+        return ([doc for _fine, _key, doc in keyed] + later)[:needed]
 
     def _word_places(self, docs: list[int], words: list[_Word]) -> dict[int, list[list[list[int]]]]:
         """Per project, per field group, per word of the query: where in the group the word's terms
@@ -1970,6 +1978,13 @@ def _named_places(ref: Reference) -> list[tuple[str, str, list[str]]]:
 def _capitals(alias: str) -> bool:
     """An alias in capitals, as Lexicon reads coded values' aliases ("BOT", "ODA")."""
     return alias.isalpha() and alias.isupper() and len(alias) <= 6
+
+
+def _ranked(docs: np.ndarray, key: np.ndarray, count: int, before: np.ndarray) -> list[int]:
+    """The ``count`` of ``docs`` with the smallest ``key`` in its order, leaving out those of ``before``."""
+    kept = ~np.isin(docs, before)
+    docs, key = _smallest(docs[kept], key[kept], count)
+    return docs[np.argsort(key, kind="stable")].tolist()
 
 
 def _smallest(docs: np.ndarray, key: np.ndarray, count: int) -> tuple[np.ndarray, np.ndarray]:
