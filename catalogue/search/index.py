@@ -1024,6 +1024,7 @@ class IndexSnapshot:
         if cached is not None and len(cached) in (0, size):
             return cached.copy() if len(cached) else None
         texts = self._text_postings(term) if len(self.mark_classes[term]) > 1 else []  # one spelling: all right
+        # written with other marks; without marks ("Van Dinh" beside "Vân Đình") tells nothing
         wrongly = [
             docs[((fields >> MARKS_SHIFT) != mark) & ((fields >> MARKS_SHIFT) != MARKS_ANY)] for docs, fields in texts
         ]
@@ -1038,7 +1039,7 @@ class IndexSnapshot:
             if not right:
                 wrong[self._attribute_docs(name, value)] = True
         for docs, fields in texts:  # a project that writes it right too is right
-            wrong[docs[((fields >> MARKS_SHIFT) == mark) | ((fields >> MARKS_SHIFT) == MARKS_ANY)]] = False
+            wrong[docs[(fields >> MARKS_SHIFT) == mark]] = False
         for (name, value), right in labels:
             if right:
                 wrong[self._attribute_docs(name, value)] = False
@@ -1046,14 +1047,15 @@ class IndexSnapshot:
         return wrong.copy()
 
     def _label_marks(self, name: str, value: int, folded: str, key: str) -> bool:
-        """Whether a label of attribute ``name``'s ``value`` writes ``folded`` with the marks of ``key``,
-        or without marks, or holds it otherwise (an abbreviation's expansion: nothing to tell)."""
+        """Whether a label of attribute ``name``'s ``value`` writes ``folded`` with the marks of ``key``, or
+        holds it otherwise: without marks only (an English label), or not as a word (an abbreviation's
+        expansion). Its English label ("Van Dinh") beside the Vietnamese one ("Vân Đình") tells nothing."""
         found = self._label_cache.get(("marks", name, value, folded, key))
         if found is None:
             code = self.attribute_codes[name][value]
             written = [word for text in self._label_texts(name, code) for word in _WORD_RE.findall(text.lower())]
-            spelt = [word for word in written if search_fold(word) == folded]
-            found = not spelt or any(word.isascii() or accent_key(word) == key for word in spelt)
+            spelt = [word for word in written if search_fold(word) == folded and not word.isascii()]
+            found = not spelt or any(accent_key(word) == key for word in spelt)
             self._label_cache[("marks", name, value, folded, key)] = found
         return found
 
