@@ -1060,3 +1060,11 @@ def test_when_no_project_matches_half_the_words_the_closest_are_listed_said_so(d
 def test_everyday_words_of_the_trade_find_the_projects_that_say_it_otherwise(demo_cat, query, first):
     result = demo_cat.search_page(query, limit=5)
     assert result.main >= 1 and result.hits[0].code == first
+
+
+@pytest.mark.parametrize("query", ["KCN Thạch Thất", "khu công nghiệp Thạch Thất", "Thach That industrial park"])
+def test_a_parks_name_is_matched_whole_not_its_word_here_and_the_place_there(demo_cat, query):
+    # DEMO-013 is led by the industrial parks' authority ("KCN" in a label) and lies in "Khu vực Thạch
+    # Thất"; DEMO-005 says "khu công nghiệp" and "Thạch Thất" apart: neither is the park
+    result = demo_cat.search_page(query, limit=20)
+    assert [hit.code for hit in result.hits[: result.main]] == ["DEMO-018"]

@@ -1087,7 +1087,7 @@ class IndexSnapshot:
             # a place is matched by where projects are (below) and by their texts, never by a label
             # that names it ("UBND các quận, huyện, thị xã Sơn Tây" leads projects all over Hà Nội)
             best = np.minimum(best, self._phrase_best(way, size, labels=not part.places))
-        if part.alternatives and not part.places and (len(own) > 1 or part.exact):
+        if part.alternatives and not part.places and not part.whole and (len(own) > 1 or part.exact):
             # a glossary term's words apart, or a translation's ("xử lý nước thải trang trại chăn nuôi"
             # for "nước thải chăn nuôi"), still match it, a typo's step below the phrase itself; not a
             # translation of two words ("nhà nước", the state, of "đầu tư công" is no "nhà máy xử lý

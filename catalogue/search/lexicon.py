@@ -112,6 +112,7 @@ class Part:
     weak: bool = False  # ranks, but never matches alone
     written: str = ""  # a technical token that counts only as written, case and all ("DO", not "đô")
     marked: bool = False  # a syllable typed with its tone: its marks may differ, its letters may not
+    whole: bool = False  # a name (an industrial park's): its words count only together, never apart
 
     @property
     def phrase(self) -> bool:
@@ -161,14 +162,36 @@ def _is_park(part: Part) -> bool:
     return tuple(part.words) in PARK_WORDS
 
 
-def _parks_named(parts: list[Part]) -> None:
+def _parks_named(parts: list[Part]) -> list[Part]:
     """A place named with an industrial park's or cluster's word ("KCN Thạch Thất", "Quang Minh
-    industrial park") is the park's name: projects whose text names the park, not every project in
-    the district of that name (its places dropped)."""
-    for k, part in enumerate(parts):
-        beside = parts[k - 1 : k] + parts[k + 1 : k + 2]
-        if part.places and not part.exact and any(_is_park(other) for other in beside):
-            part.places = []
+    industrial park") is the park's name: one part, the projects whose text names the park in any of
+    its ways ("khu công nghiệp Thạch Thất", "Thach That industrial park"), not every project in the
+    district of that name, nor one that says "KCN" in one place and "Thạch Thất" in another."""
+    named: list[Part] = []
+    k = 0
+    while k < len(parts):
+        part, after = parts[k], parts[k + 1] if k + 1 < len(parts) else None
+        if after is not None and _is_park(part) and after.places and not after.exact:
+            named.append(_park_named(part, after, park_first=True))
+            k += 2
+        elif after is not None and part.places and not part.exact and _is_park(after):
+            named.append(_park_named(after, part, park_first=False))
+            k += 2
+        else:
+            named.append(part)
+            k += 1
+    return named
+
+
+def _park_named(park: Part, place: Part, *, park_first: bool) -> Part:
+    """One part for a park's word and a place's name beside it, its ways in both orders."""
+    name = tuple(place.words)
+    kinds = [tuple(park.words), *park.alternatives]
+    words = [*park.words, *name] if park_first else [*name, *park.words]
+    ways = dict.fromkeys([*(kind + name for kind in kinds), *(name + kind for kind in kinds)])
+    typed = f"{park.typed} {place.typed}" if park_first else f"{place.typed} {park.typed}"
+    alternatives = [way for way in ways if list(way) != words]
+    return Part(words, typed, alternatives=alternatives, prefix=place.prefix or park.prefix, whole=True)
 
 
 def _nothing(_word: str) -> bool:
@@ -300,8 +323,7 @@ class Lexicon:
             else:
                 part, i = found
                 parts.append(part)
-        _parks_named(parts)
-        return parts
+        return _parks_named(parts)
 
     def _words(self, tokens: list[str], typing: bool) -> tuple[list[tuple[str, str, bool]], dict[int, str], bool]:
         """The typed tokens as words (folded, typed, technical); which of them are a coded value's
