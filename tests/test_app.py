@@ -476,9 +476,12 @@ def test_a_code_typed_in_lower_case_names_its_project():
 def test_the_count_line_says_how_many_match_every_word_on_a_single_page_too():
     """A review: with under 20 results the line dropped "· 1 matches every word" (it was added to the
     "1–20 of 26" form only)."""
-    at = open_app({"q": "KCN Quang Minh", "lang": "en"})
-    line = next(m.value for m in at.markdown if m.value.startswith("9 projects"))
-    assert line == "9 projects · 1 matches every word"
+    with demo_catalogue() as cat:
+        page = cat.search_page("Vạn Phúc", limit=0)
+    assert page.complete == 1 and 1 < page.total < 20
+    at = open_app({"q": "Vạn Phúc", "lang": "en"})
+    line = next(m.value for m in at.markdown if m.value.startswith(f"{page.total} projects"))
+    assert line == f"{page.total} projects · 1 matches every word"
     at = open_app({"q": "craft village wastewater", "lang": "en"})
     assert any(m.value.endswith("match every word") and " of " in m.value for m in at.markdown)
 

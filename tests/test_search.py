@@ -547,3 +547,38 @@ def test_an_english_name_without_marks_does_not_make_other_marks_right(cat, tmp_
     found = codes(cat, "Vạn")
     assert "M-06" not in found and {"M-01", "M-07"} <= set(found)
     assert "M-06" in codes(cat, "Vân") and "M-06" in codes(cat, "van")
+
+
+def _marked_words(cat: Catalogue, query: str) -> dict[str, list[str]]:
+    """Per project listed, the words its card marks (every text field), as written."""
+    out: dict[str, list[str]] = {}
+    for hit in cat.search_page(query, limit=50).hits:
+        row = cat.project(hit.code)
+        out[hit.code] = [row[name][a:b] for name, spans in hit.highlights.items() for a, b in spans]
+    return out
+
+
+@pytest.mark.parametrize("query", ["khí thải lò hơi", "lò đốt chất thải nguy hại", "nước thải làng nghề", "lò đốt rác"])
+def test_a_card_marks_a_syllable_typed_with_marks_only_as_typed(demo_cat, query):
+    # "trước khi" for "khí", "hai cấp" for "hại", "công nghệ" for "nghề", "lộ thiên" for "lò" (a helper's finding)
+    typed = {search_fold(word): accent_key(word) for word in query.split()}
+    for code, words in _marked_words(demo_cat, query).items():
+        for word in words:
+            folded = search_fold(word)
+            if folded in typed and not word.isascii():
+                assert accent_key(word) == typed[folded], (query, code, word)
+
+
+@pytest.mark.parametrize(
+    ("query", "code", "unmarked"),
+    [
+        ("solar rooftops", "DEMO-042", "Nhà"),  # "mái nhà" (rooftop): not "Nhà máy"
+        ("landfill remediation", "DEMO-009", "cải"),  # "cải tạo" (remediation): not "cải hoán"
+        ("wastewater treatment", "DEMO-016", "nước"),  # "nước thải": not "thoát nước"
+        ("hazardous waste incinerator", "DEMO-025", "chất"),  # "chất thải nguy hại": not "chất xúc tác"
+    ],
+)
+def test_a_translation_is_marked_where_it_stands_whole(demo_cat, query, code, unmarked):
+    marked = _marked_words(demo_cat, query)
+    assert code in marked, f"{code} is listed for {query!r}"
+    assert unmarked not in marked[code]

@@ -220,6 +220,7 @@ class _Word:
     part: Part | None = None
     own: list[dict[int, int]] = field(default_factory=list)  # the candidates of each of the query's own words
     loose: np.ndarray | None = None  # ``best`` before syllables typed with marks were held to them
+    slip: bool = False  # the marks typed were read as a slip (no project writes every word so)
 
 
 @dataclass
@@ -1364,7 +1365,7 @@ class IndexSnapshot:
         if most < tally.everything and any(w.loose is not None for w in words):
             # no project writes every word with the marks typed ("Vân Phúc" for Vạn Phúc): the marks are
             # then a slip, and the words are matched as if typed without them
-            loose = [replace(w, best=w.loose, loose=None) if w.loose is not None else w for w in words]
+            loose = [replace(w, best=w.loose, loose=None, slip=True) if w.loose is not None else w for w in words]
             found = self._matching(query, filters, loose)
             if found.tally is not None and found.most == found.tally.everything:
                 return found
@@ -1803,15 +1804,7 @@ class IndexSnapshot:
         # what a weak word ("hình thức", "phường") matched is not why a project is listed
         terms = {self.terms[t] for w in words if not w.weak for t in w.terms}
         seen: dict[str, bool] = {}  # words repeat from hit to hit: decide each once
-        # syllables held to the marks typed ("vấn" is not marked for "Vạn Phúc")
-        marks = {f: key for w in words if w.loose is not None and w.part for f, key in _typed_marks(w.part)}
-        # a place's or an agency's name of several words is marked where it stands whole, not word by
-        # word ("công" of "Sở Công Thương" in "cụm công nghiệp", "Thường" of "Thường Tín")
-        named = [w for w in words if not w.weak and w.part is not None and w.part.places]
-        phrases = {tuple(way) for w in named for way in (w.part.words, *w.part.alternatives) if len(way) > 1}
-        in_text = {self.terms[t] for w in words if not w.weak and not any(w is n for n in named) for t in w.terms} | {
-            way[0] for w in named for way in (w.part.words, *w.part.alternatives) if len(way) == 1
-        }
+        in_text, phrases, marks = self._highlighting(words)
         folds: dict[str, str] = {}
         hits = []
         texts = {**known, **self._texts([doc for doc in page if doc not in known])}
@@ -1840,6 +1833,36 @@ class IndexSnapshot:
                 )
             )
         return hits
+
+    def _highlighting(self, words: list[_Word]) -> tuple[set[str], set[tuple[str, ...]], dict[str, str]]:
+        """What a card marks: the terms of the words typed, marked word by word; the phrases marked only
+        where they stand whole (a named place's or agency's ways, "công" of "Sở Công Thương" not in "cụm
+        công nghiệp"; a translation's or an expansion's, "nhà" of "mái nhà" for "rooftop" not in "Nhà
+        máy"); and the syllables typed with marks some project writes so (folded → accent key): other
+        spellings are not marked ("khi" in "trước khi" for "khí thải"), unless the marks were a slip."""
+        in_text: set[str] = set()
+        phrases: set[tuple[str, ...]] = set()
+        marks: dict[str, str] = {}
+        for w in words:
+            if w.weak:
+                continue
+            part = w.part
+            if part is None:
+                in_text.update(self.terms[t] for t in w.terms)
+                continue
+            own = [tuple(part.words)] if part.places else []
+            in_text.update(self.terms[t] for way in ([] if part.places else w.own) for t in way)
+            for way in (*own, *part.alternatives):
+                if len(way) > 1:
+                    phrases.add(tuple(_phrase_key(word) for word in way))
+                else:
+                    in_text.update(self.terms[t] for t in self._candidates(way[0], False, True))
+            if not w.slip:
+                for folded, key in _typed_marks(part):
+                    term = self.vocab.get(folded)
+                    if term is not None and key in self.mark_classes.get(term, {}):
+                        marks[folded] = key
+        return in_text, phrases, marks
 
     def _label_holds(self, doc: int, name: str, terms: set[str], marks: dict[str, str] | None = None) -> bool:
         """Whether project ``doc``'s label of ``name`` holds one of ``terms`` (why a project whose
@@ -1921,7 +1944,7 @@ def _with_phrases(
         word = match.group()
         folded = folds.get(word)
         if folded is None:
-            folded = folds[word] = search_fold(word)
+            folded = folds[word] = _phrase_key(search_fold(word))
         found.append((match.start(), match.end(), folded))
     marked = set(spans)
     for i in range(len(found)):
@@ -1929,6 +1952,11 @@ def _with_phrases(
             if tuple(f for _a, _b, f in found[i : i + len(phrase)]) == phrase:
                 marked.update((a, b) for a, b, _f in found[i : i + len(phrase)])
     return sorted(marked)
+
+
+def _phrase_key(folded: str) -> str:
+    """A folded word as a phrase to mark compares it: an English word by its key ("wastes", "waste")."""
+    return english_key(folded) if folded.isascii() and folded.isalpha() else folded
 
 
 def _typed_marks(part: Part) -> list[tuple[str, str]]:
