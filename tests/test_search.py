@@ -582,3 +582,16 @@ def test_a_translation_is_marked_where_it_stands_whole(demo_cat, query, code, un
     marked = _marked_words(demo_cat, query)
     assert code in marked, f"{code} is listed for {query!r}"
     assert unmarked not in marked[code]
+
+
+def test_a_named_agency_or_place_is_the_only_reason_its_words_give(demo_cat):
+    # "So Cong Thuong": not the PPP form ("Đối tác công tư") nor the district Thường Tín (a helper's finding)
+    result = demo_cat.search_page("So Cong Thuong", limit=50)
+    assert result.hits and all(hit.labels == ("lead_agency",) for hit in result.hits)
+    # "Đông Anh": the district or ward that is Đông Anh, never Hà Đông or Sơn Đồng
+    for hit in demo_cat.search_page("kêu gọi đầu tư Đông Anh", limit=50).hits:
+        row = demo_cat.project(hit.code)
+        if "district" in hit.labels:
+            assert row["district"] == "dong_anh", hit.code
+        if "ward" in hit.labels:
+            assert "Đông Anh" in demo_cat.reference.wards.labels[row["ward"]].as_dict()["vi"], hit.code

@@ -1805,6 +1805,10 @@ class IndexSnapshot:
         terms = {self.terms[t] for w in words if not w.weak for t in w.terms}
         seen: dict[str, bool] = {}  # words repeat from hit to hit: decide each once
         in_text, phrases, marks = self._highlighting(words)
+        # why a project is listed: a label holding a word, or the very place, agency or stage named
+        # (not the PPP form's "công" for "Sở Công Thương", nor Hà Đông for "Đông Anh")
+        named = [pair for w in words if not w.weak and w.part is not None for pair in w.part.places]
+        in_labels = {self.terms[t] for w in words if not w.weak and not (w.part and w.part.places) for t in w.terms}
         folds: dict[str, str] = {}
         hits = []
         texts = {**known, **self._texts([doc for doc in page if doc not in known])}
@@ -1826,7 +1830,14 @@ class IndexSnapshot:
                 if terms
                 else {}
             )
-            labels = tuple(name for name in LABELLED if terms and self._label_holds(doc, name, terms, marks))
+            labels = tuple(
+                name
+                for name in LABELLED
+                if (in_labels and self._label_holds(doc, name, in_labels, marks))
+                or any(
+                    self.attribute_index[a].get(code, -2) == self.attributes[a][doc] for a, code in named if a == name
+                )
+            )
             hits.append(
                 SearchHit(
                     self.codes[doc], round(1.0 / (1 + rank), 6), row["name_vi"], row["name_en"], highlights, labels
