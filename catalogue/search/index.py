@@ -224,6 +224,16 @@ class _Word:
 
 
 @dataclass
+class _Marking:
+    """What a page of hits marks (:meth:`SearchIndex._highlighting`), and what it decided on the way."""
+
+    terms: set[str]  # terms marked word by word
+    marks: dict[str, str]  # syllables marked only as typed (folded → accent key)
+    starts: dict[str, list[tuple[str, ...]]]  # phrases marked only whole, by their first word's key
+    seen: dict[str, int] = field(default_factory=dict)  # words repeat from hit to hit: decided once
+
+
+@dataclass
 class _Found:
     """What a query matched: the docs (complete matches, then partial ones from ``complete``), the
     parts as matched, and per doc the typos, field groups and parts missing (for the order)."""
@@ -1803,13 +1813,15 @@ class IndexSnapshot:
     def _hits(self, page: list[int], words: list[_Word], offset: int, known: dict[int, tuple]) -> list[SearchHit]:
         # what a weak word ("hình thức", "phường") matched is not why a project is listed
         terms = {self.terms[t] for w in words if not w.weak for t in w.terms}
-        seen: dict[str, bool] = {}  # words repeat from hit to hit: decide each once
         in_text, phrases, marks = self._highlighting(words)
+        starts: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in phrases:
+            starts.setdefault(phrase[0], []).append(phrase)
+        marking = _Marking(in_text, marks, starts)
         # why a project is listed: a label holding a word, or the very place, agency or stage named
         # (not the PPP form's "công" for "Sở Công Thương", nor Hà Đông for "Đông Anh")
         named = [pair for w in words if not w.weak and w.part is not None for pair in w.part.places]
         in_labels = {self.terms[t] for w in words if not w.weak and not (w.part and w.part.places) for t in w.terms}
-        folds: dict[str, str] = {}
         hits = []
         texts = {**known, **self._texts([doc for doc in page if doc not in known])}
         for rank, doc in enumerate(page, start=offset):
@@ -1821,9 +1833,7 @@ class IndexSnapshot:
                     if (
                         spans := _outside_unsearched(
                             row.get(name),
-                            _with_phrases(
-                                row.get(name), self._spans(row.get(name), in_text, seen, marks), phrases, folds
-                            ),
+                            self._spans(row.get(name), marking),
                         )
                     )
                 }
@@ -1891,21 +1901,36 @@ class IndexSnapshot:
             for term in held & terms
         )
 
-    def _spans(
-        self, text: Any, terms: set[str], seen: dict[str, bool], marks: dict[str, str] | None = None
-    ) -> list[tuple[int, int]]:
-        """Where the words of ``text`` that matched the query stand (start, end)."""
+    def _spans(self, text: Any, marking: _Marking) -> list[tuple[int, int]]:
+        """Where the words of ``text`` that matched the query stand (start, end): those marked one by
+        one, and the words of a phrase marked only whole where it stands so (one pass over the words;
+        each word decided once a search: 1 marked, 2 the first of a phrase)."""
         if not isinstance(text, str) or not text:
             return []
         spans = []
-        for match in _MARKED_RE.finditer(text):
+        seen, starts = marking.seen, marking.starts
+        matches = list(_MARKED_RE.finditer(text))
+        begins = []
+        for at, match in enumerate(matches):
             word = match.group()
-            hit = seen.get(word)
-            if hit is None:
-                hit = seen[word] = self._marks(word, terms, marks)
-            if hit:
+            flags = seen.get(word)
+            if flags is None:
+                flags = seen[word] = self._marks(word, marking.terms, marking.marks) | (
+                    2 if starts and _folded_key(word) in starts else 0
+                )
+            if flags & 1:
                 spans.append((match.start(), match.end()))
-        return spans
+            if flags & 2:
+                begins.append(at)
+        if not begins:
+            return spans
+        marked = set(spans)
+        for at in begins:
+            for phrase in starts[_folded_key(matches[at].group())]:
+                following = matches[at : at + len(phrase)]
+                if tuple(_folded_key(m.group()) for m in following) == phrase:
+                    marked.update((m.start(), m.end()) for m in following)
+        return sorted(marked)
 
     def _marks(self, word: str, terms: set[str], marks: dict[str, str] | None = None) -> bool:
         """Whether a word of a text is marked as matching ``terms`` (decided once a search per word), and
@@ -1943,26 +1968,20 @@ def _marked_syllables(typed: tuple[tuple[str, str], ...]) -> list[str]:
     ]
 
 
-def _with_phrases(
-    text: Any, spans: list[tuple[int, int]], phrases: set[tuple[str, ...]], folds: dict[str, str]
-) -> list[tuple[int, int]]:
-    """``spans`` and those of the words of ``text`` that stand as one of ``phrases`` (folded words in
-    order); ``folds`` remembers each word's fold for the next text."""
-    if not phrases or not isinstance(text, str) or not text:
-        return spans
-    found = []
-    for match in _WORD_RE.finditer(text):
-        word = match.group()
-        folded = folds.get(word)
-        if folded is None:
-            folded = folds[word] = _phrase_key(search_fold(word))
-        found.append((match.start(), match.end(), folded))
-    marked = set(spans)
-    for i in range(len(found)):
-        for phrase in phrases:
-            if tuple(f for _a, _b, f in found[i : i + len(phrase)]) == phrase:
-                marked.update((a, b) for a, b, _f in found[i : i + len(phrase)])
-    return sorted(marked)
+# Words of the texts → their keys as a phrase to mark compares them (a pure function of the word, so
+# shared by every search and snapshot; emptied when it grows past PHRASE_KEYS words)
+_PHRASE_KEYS: dict[str, str] = {}
+PHRASE_KEYS = 200_000
+
+
+def _folded_key(word: str) -> str:
+    """A word of a text as a phrase to mark compares it (remembered: see _PHRASE_KEYS)."""
+    key = _PHRASE_KEYS.get(word)
+    if key is None:
+        if len(_PHRASE_KEYS) > PHRASE_KEYS:
+            _PHRASE_KEYS.clear()
+        key = _PHRASE_KEYS[word] = _phrase_key(search_fold(word))
+    return key
 
 
 def _phrase_key(folded: str) -> str:
