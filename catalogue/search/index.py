@@ -11,7 +11,9 @@ Matching, per query word: the exact folded word (accents, case, punctuation, đ/
 all blind, see :func:`normalize.search_fold`), words within an edit distance that grows
 with word length (1 from three letters, 2 from six: Vietnamese syllables are short), every
 word starting with the last query word while it is being typed, and the expansion of an
-abbreviation from the synonyms table (KCN → khu công nghiệp), applied to documents too.
+abbreviation from the synonyms table (KCN → khu công nghiệp), applied to documents too. A syllable
+typed with its marks matches that spelling only (each posting keeps its spelling's class of marks:
+MARKS_SHIFT), unless no project writes every word so.
 
 Ranking, in order (Meilisearch's bucket sort, adapted): more query words matched; fewer
 typos; the words as a phrase, then closer together; in the name before the code, category
