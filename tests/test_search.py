@@ -485,12 +485,7 @@ def test_a_slip_in_a_short_word_after_another_is_read_where_it_follows_it(cat, t
 
 def test_a_named_place_or_agency_is_marked_where_it_stands_whole(demo_cat):
     def marked(query: str) -> dict[str, set[str]]:
-        out: dict[str, set[str]] = {}
-        for hit in demo_cat.search_page(query, limit=20).hits:
-            row = demo_cat.project(hit.code)
-            for name, spans in hit.highlights.items():
-                out.setdefault(hit.code, set()).update(row[name][a:b].lower() for a, b in spans)
-        return out
+        return {code: {word.lower() for word in words} for code, words in _marked_words(demo_cat, query, 20).items()}
 
     agency = marked("Sở Công Thương nước thải")
     # "công" of "cụm công nghiệp", "sở" of "cơ sở", "Thường" of "Thường Tín": none is the agency's name
@@ -549,10 +544,10 @@ def test_an_english_name_without_marks_does_not_make_other_marks_right(cat, tmp_
     assert "M-06" in codes(cat, "Vân") and "M-06" in codes(cat, "van")
 
 
-def _marked_words(cat: Catalogue, query: str) -> dict[str, list[str]]:
-    """Per project listed, the words its card marks (every text field), as written."""
+def _marked_words(cat: Catalogue, query: str, limit: int = 50) -> dict[str, list[str]]:
+    """Per project listed (the first ``limit``), the words its card marks (every text field), as written."""
     out: dict[str, list[str]] = {}
-    for hit in cat.search_page(query, limit=50).hits:
+    for hit in cat.search_page(query, limit=limit).hits:
         row = cat.project(hit.code)
         out[hit.code] = [row[name][a:b] for name, spans in hit.highlights.items() for a, b in spans]
     return out

@@ -1037,10 +1037,9 @@ class IndexSnapshot:
         if cached is not None and len(cached) in (0, size):
             return cached.copy() if len(cached) else None
         texts = self._text_postings(term) if len(self.mark_classes[term]) > 1 else []  # one spelling: all right
+        classed = [(docs, fields >> MARKS_SHIFT) for docs, fields in texts]
         # written with other marks; without marks ("Van Dinh" beside "Vân Đình") tells nothing
-        wrongly = [
-            docs[((fields >> MARKS_SHIFT) != mark) & ((fields >> MARKS_SHIFT) != MARKS_ANY)] for docs, fields in texts
-        ]
+        wrongly = [docs[(classes != mark) & (classes != MARKS_ANY)] for docs, classes in classed]
         labels = [(pair, self._label_marks(*pair, folded, key)) for pair in self.label_postings.get(term, ())]
         if not any(len(docs) for docs in wrongly) and all(right for _pair, right in labels):
             self._best_cache[("marks", term, key)] = np.zeros(0, dtype=bool)  # none wrong
@@ -1051,8 +1050,8 @@ class IndexSnapshot:
         for (name, value), right in labels:
             if not right:
                 wrong[self._attribute_docs(name, value)] = True
-        for docs, fields in texts:  # a project that writes it right too is right
-            wrong[docs[(fields >> MARKS_SHIFT) == mark]] = False
+        for docs, classes in classed:  # a project that writes it right too is right
+            wrong[docs[classes == mark]] = False
         for (name, value), right in labels:
             if right:
                 wrong[self._attribute_docs(name, value)] = False
