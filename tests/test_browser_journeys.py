@@ -14,6 +14,7 @@ import time
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from playwright.sync_api import expect
 
 from catalogue import Catalogue
 from catalogue.projects.browse_state import parse_params
@@ -96,7 +97,7 @@ def _check_consistent(page, reference: Catalogue, where: str) -> None:
             f"{where}: filter {name} shows otherwise ({page.url})"
         )
     box = page.get_by_label(re.compile("^(Tìm dự án|Search projects)$"))
-    assert box.input_value() == params.get("q", [""])[0], f"{where}: the search box shows otherwise"
+    expect(box, f"{where}: the search box shows otherwise").to_have_value(params.get("q", [""])[0])
     lang = params.get("lang", ["vi"])[0]
     assert page.evaluate("document.documentElement.lang") == lang
 
@@ -291,7 +292,7 @@ def test_an_inquiry_sent_twice_is_stored_once_and_the_form_is_cleared(server, tm
         wait_idle(page)
         page.get_by_text("Please enter your full name.").wait_for()  # next to its field
         page.get_by_text("Please choose your country.").wait_for()
-        assert page.get_by_label("Email").input_value() == "jane@example.com"  # kept to correct
+        expect(page.get_by_label("Email")).to_have_value("jane@example.com")  # kept to correct
         page.get_by_label("Name").fill("Jane Investor")
         page.locator("[data-testid='stSelectbox']").filter(has_text="Country").click()
         page.keyboard.type("Singap")
@@ -303,7 +304,7 @@ def test_an_inquiry_sent_twice_is_stored_once_and_the_form_is_cleared(server, tm
         message = page.get_by_text("has been received as number").first
         message.wait_for()
         reference = re.search(r"YC-\d{8}-[0-9A-Z]{4}", message.inner_text()).group()
-        assert page.get_by_label("Name").input_value() == ""  # a fresh form
+        expect(page.get_by_label("Name")).to_have_value("")  # a fresh form
         page.screenshot(path=tmp_path / "inquiry-sent.png", full_page=True)
         # The same message again, as if the form had stayed filled: recognised, not stored twice.
         page.get_by_label("Name").fill("Jane Investor")
@@ -341,7 +342,7 @@ def test_a_capital_range_typed_the_wrong_way_round_is_swapped_and_said(server, r
         wait_idle(page)
         page.get_by_text("đã đổi chỗ hai giá trị").wait_for()
         assert "min_vnd=100" in page.url and "max_vnd=1000" in page.url
-        assert page.get_by_label("Vốn từ (tỷ đồng)").input_value() == "100"
+        expect(page.get_by_label("Vốn từ (tỷ đồng)")).to_have_value("100")
         assert_consistent(page, reference, "swapped range")
         assert shown_total(page) > 0
         page.screenshot(path=tmp_path / "range.png")
@@ -431,13 +432,13 @@ def test_nothing_found_names_the_words_no_project_holds_and_searches_without_the
             button.click()
             page.wait_for_url(re.compile(r"q=L%C3%B2\+h%C6%A1i(&|$)"))
             wait_idle(page)
-            assert page.get_by_label("Search projects").input_value() == "Lò hơi"
+            expect(page.get_by_label("Search projects")).to_have_value("Lò hơi")
             assert_consistent(page, reference, "without the words no project holds")
             assert shown_total(page) == reference.search_page("Lò hơi", limit=0, facets=False).total > 0
             page.go_back()
             page.wait_for_url(re.compile(r"SO3"))
             wait_idle(page)
-            assert page.get_by_label("Search projects").input_value() == "Lò hơi SO3 NH4"
+            expect(page.get_by_label("Search projects")).to_have_value("Lò hơi SO3 NH4")
             no_exception(page)
 
 
@@ -459,7 +460,7 @@ def test_a_name_typed_with_its_marks_lists_that_name_first_and_apart_in_both_lan
         page.screenshot(path=tmp_path / "marks-en.png", full_page=True)
         page.go_back()
         page.get_by_text(re.compile(r"1 dự án khớp mọi từ khóa")).wait_for(timeout=15_000)
-        assert page.get_by_label("Tìm dự án").input_value() == "Vạn Phúc"
+        expect(page.get_by_label("Tìm dự án")).to_have_value("Vạn Phúc")
         no_exception(page)
 
 
@@ -786,18 +787,18 @@ def test_a_search_with_a_comma_and_a_filter_survives_the_language_back_and_reloa
                 wait_idle(page)
                 assert sidebar_open(page)
             switch_language(page, "vi")
-            assert page.get_by_label("Tìm dự án").input_value() == query
+            expect(page.get_by_label("Tìm dự án")).to_have_value(query)
             assert_consistent(page, reference, "in Vietnamese")
             # on a phone the sidebar covers the page: folded once the language is switched, and it stays
             # folded on Back and on a reload (the browser remembers it open); on a computer it stays open
             assert sidebar_open(page) is not phone, "after the language switch"
             page.go_back()
             wait_idle(page)
-            assert page.get_by_label("Search projects").input_value() == query
+            expect(page.get_by_label("Search projects")).to_have_value(query)
             assert sidebar_open(page) is not phone, "after Back"
             page.reload()
             wait_idle(page)
-            assert page.get_by_label("Search projects").input_value() == query
+            expect(page.get_by_label("Search projects")).to_have_value(query)
             assert_consistent(page, reference, "reloaded")
             assert sidebar_open(page) is not phone, "after a reload"
             first = page.locator("article.card").first.get_attribute("data-code")

@@ -11,6 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from catalogue import Catalogue
 from catalogue.clock import hanoi_today
@@ -197,7 +198,7 @@ def test_plan_language_switch_keeps_the_agency_and_the_tab(server, tmp_path):
         wait_idle(page, 60_000)
         page.locator("[data-testid='stSidebar']").get_by_text("English", exact=True).click()
         box = page.locator("[data-testid='stSelectbox']").filter(has_text="View by lead agency")
-        assert box.locator("input").input_value() == "Department of Agriculture and Environment"
+        expect(box.locator("input")).to_have_value("Department of Agriculture and Environment")
         wait_idle(page, 60_000)
         no_exception(page)
         assert page.get_by_role("tab", name="Tasks (17)").get_attribute("aria-selected") == "true"
@@ -206,7 +207,7 @@ def test_plan_language_switch_keeps_the_agency_and_the_tab(server, tmp_path):
         page.locator("[data-testid='stSidebar']").get_by_text("Tiếng Việt", exact=True).click()
         wait_idle(page, 60_000)
         box = page.locator("[data-testid='stSelectbox']").filter(has_text="Xem theo cơ quan chủ trì")
-        assert box.locator("input").input_value() == "Sở Nông nghiệp và Môi trường"
+        expect(box.locator("input")).to_have_value("Sở Nông nghiệp và Môi trường")
 
 
 def test_plan_choices_changed_twice_and_tabs_back_and_forth_are_applied(server, tmp_path):
@@ -228,13 +229,13 @@ def test_plan_choices_changed_twice_and_tabs_back_and_forth_are_applied(server, 
             page.wait_for_url(f"**agency={code}**")
             wait_idle(page, 60_000)
             no_exception(page)
-            assert box.locator("input").input_value() == agency
+            expect(box.locator("input")).to_have_value(agency)
             assert page.get_by_text(duty, exact=True).count() == 1  # its section-V duty under the tasks
         shoot(page, tmp_path, "plan-other-assignments")
         page.go_back()
         page.wait_for_url("**agency=so_khcn**")
         wait_idle(page, 60_000)
-        assert box.locator("input").input_value() == "Sở Khoa học và Công nghệ"
+        expect(box.locator("input")).to_have_value("Sở Khoa học và Công nghệ")
         page.get_by_role("tab", name="Chỉ tiêu (10)").click()
         wait_idle(page, 60_000)
         assert "tab=" not in page.url
