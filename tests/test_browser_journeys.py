@@ -464,6 +464,32 @@ def test_a_name_typed_with_its_marks_lists_that_name_first_and_apart_in_both_lan
         no_exception(page)
 
 
+def test_a_card_names_the_label_that_holds_a_word_its_text_does_not(server, reference, tmp_path):
+    """ "khí thải lò hơi": DEMO-013's description has "lò hơi" (marked) and its category "khí thải". The
+    card says so on a line of one row above the snippet, which keeps its marked words, at both widths and
+    in both languages; a card whose texts hold every word has no such line."""
+    hit = next(h for h in reference.search_page("khí thải lò hơi", limit=20).hits if h.code == "DEMO-013")
+    assert hit.unshown == ("category",)
+    for width, height in ((1440, 900), (390, 844)):
+        with browser_page(width, height) as page:
+            goto(page, f"{server.url}/?q=kh%C3%AD+th%E1%BA%A3i+l%C3%B2+h%C6%A1i")
+            card = page.locator("article.card[data-code='DEMO-013']")
+            card.wait_for(timeout=15_000)
+            card.scroll_into_view_if_needed()
+            reason, snippet = card.locator("p.reason"), card.locator("p.snippet")
+            expect(reason).to_have_text(re.compile("^Khớp theo Nhóm dự án: .*khí thải"))
+            assert reason.evaluate("(p) => p.getBoundingClientRect().height") < 30  # one line
+            assert snippet.locator("b", has_text="lò hơi").count() >= 1 and snippet.is_visible()
+            assert page.locator("article.card[data-code='DEMO-025'] p.reason").count() == 0
+            page.screenshot(path=tmp_path / f"reason-{width}.png", full_page=True)
+            if width == 1440:
+                switch_language(page, "en")
+                expect(card.locator("p.reason")).to_have_text(re.compile("^Matched by Category: "))
+                page.go_back()
+                expect(card.locator("p.reason")).to_have_text(re.compile("^Khớp theo "))
+            no_exception(page)
+
+
 def test_the_table_view_leaves_its_note_below_its_last_row(server, reference, tmp_path):
     """The note under the table ("Press a column's name…") was drawn over the table's last row: the room
     kept above the table for its toolbar pushed the table out of its box of fixed height."""

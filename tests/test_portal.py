@@ -317,6 +317,35 @@ def test_a_project_listed_for_a_word_only_its_label_holds_says_so():
         assert vi[0][0] == "Khớp theo " and vi[1][1]
 
 
+def test_a_word_only_a_label_holds_is_named_beside_the_words_marked_in_the_text():
+    """ "khí thải lò hơi": a bag-filter project's description has "lò hơi" (marked), and "khí thải" only
+    in its category, which the card did not say once anything was marked (an outside review's finding).
+    Now a line above the snippet names the label; a project whose texts hold every word gets none."""
+    with demo_catalogue() as cat:
+        found = cat.search_page("khí thải lò hơi", limit=20)
+        by_code = {hit.code: hit for hit in found.hits}
+        filters = by_code["DEMO-013"]
+        assert any(filters.highlights.values()) and filters.unshown == ("category",)
+        card = result_cards(cat, [filters], "vi")[0]
+        assert card.reason_parts[0][0] == "Khớp theo " and "khí thải" in card.reason_parts[1][0]
+        assert card.reason_parts[1][1]  # the label in bold
+        assert any(on and text == "lò hơi" for text, on in card.snippet_parts)  # the description, marked
+        whole = by_code["DEMO-025"]  # "khí thải lò đốt và lò hơi": every word in its own text
+        assert whole.unshown == () and result_cards(cat, [whole], "vi")[0].reason_parts == []
+        # a named agency: its card does not show the agency, so the line names it
+        agency = cat.search_page("So Cong Thuong lò đốt", limit=5).hits[0]
+        assert agency.unshown == ("lead_agency",)
+        assert result_cards(cat, [agency], "en")[0].reason_parts[1][0].startswith("Lead agency: ")
+        # a named ward stands on the card's place line already: no line for it
+        ward = cat.search_page("Tây Phương lọc bụi", limit=5).hits[0]
+        assert ward.code == "DEMO-013" and ward.unshown == ("ward",)
+        assert result_cards(cat, [ward], "vi")[0].reason_parts == []
+        # found by a label alone: the snippet says so, and no second line repeats it
+        alone = next(h for h in cat.search_page("waste", limit=80).hits if h.labels and not any(h.highlights.values()))
+        shown = result_cards(cat, [alone], "en")[0]
+        assert shown.snippet_parts[0][0] == "Matched by " and shown.reason_parts == []
+
+
 def test_a_descriptions_lines_stay_lines_on_the_fact_sheet(fresh_db):
     """A description written as a heading line and rows came out as one run-on paragraph (a helper's
     edit): Markdown joins single line breaks, so each is made a hard break."""

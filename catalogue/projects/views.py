@@ -10,6 +10,7 @@ import math
 import re
 import tempfile
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
@@ -358,6 +359,7 @@ class ResultCard:
     form: str
     status: str
     snippet_parts: Parts  # two lines of the description (or where the words matched), matched words marked
+    reason_parts: Parts = field(default_factory=list)  # "Matched by Category: …", a word only a label holds
     other_name_parts: Parts = field(default_factory=list)  # the Vietnamese name, when the words matched only there
     category_code: str = ""
     status_code: str = ""
@@ -490,6 +492,7 @@ def result_cards(cat: Catalogue, hits: list, lang: str) -> list[ResultCard]:
                 form=ref.forms.label(form)(lang) if isinstance(form, str) and form else "",
                 status=ref.statuses.label(row["status"])(lang),
                 snippet_parts=_card_snippet(row, hit, lang, ref),
+                reason_parts=_card_reason(row, hit, lang, ref),
                 other_name_parts=_parts(hit.name_vi, hit.highlights["name_vi"])
                 if translated and not spans and hit.highlights.get("name_vi")
                 else [],
@@ -515,15 +518,29 @@ def _usd_text(amount: float | None, reported: float | None, lang: str) -> str:
 _PARAM_OF = {column: param for param, column in LIST_PARAMS.items()}
 
 
-def _matched_label(ref: Reference, row: pd.Series, hit: object, lang: str) -> Parts:
+def _matched_label(ref: Reference, row: pd.Series, names: Sequence[str], lang: str) -> Parts:
     """ "Matched by Project type: …waste-to-energy…": a project listed for a word only its label has."""
-    for name in getattr(hit, "labels", ()):
+    for name in names:
         value = row.get(name)
         if isinstance(value, str) and value:
             label = ref.enumeration(name).label(value)(lang)
             named = t(f"browse.{_PARAM_OF[name]}", lang)
             return [(f"{t('card.matched_label', lang)} ", False), (f"{named}: {label}", True)]
     return []
+
+
+# Shown on every card already (its place line): a label of these that matched needs no line of its own.
+_ON_THE_CARD = ("ward", "district")
+
+
+def _card_reason(row: pd.Series, hit: object, lang: str, ref: Reference) -> Parts:
+    """The line above a card's snippet naming a label that matched, when the texts marked leave out a
+    word only that label holds ("khí thải" in the category of a project whose description has "lò
+    hơi"); with nothing marked the snippet itself says it (:func:`_card_snippet`)."""
+    unshown = [name for name in getattr(hit, "unshown", ()) if name not in _ON_THE_CARD]
+    if not unshown or not any((getattr(hit, "highlights", {}) or {}).values()):
+        return []
+    return _matched_label(ref, row, unshown, lang)
 
 
 def _card_snippet(row: pd.Series, hit: object, lang: str, ref: Reference | None = None) -> Parts:
@@ -548,7 +565,7 @@ def _card_snippet(row: pd.Series, hit: object, lang: str, ref: Reference | None 
     if translated and not names_matched and highlights.get("description_vi"):
         return shown("description_vi")  # the only place the words are: show it, marked as Vietnamese
     if ref is not None and not any(highlights.values()):
-        matched = _matched_label(ref, row, hit, lang)
+        matched = _matched_label(ref, row, getattr(hit, "labels", ()), lang)
         if matched:
             return matched
     for name in descriptions:

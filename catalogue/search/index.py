@@ -171,7 +171,8 @@ def _zero_padded(word: str) -> tuple[str, ...]:
 @dataclass(frozen=True)
 class SearchHit:
     """One result: ``highlights`` maps a text field to the (start, end) spans that matched;
-    ``labels`` names the coded values (of :data:`LABELLED`) whose label holds a word of the query."""
+    ``labels`` names the coded values (of :data:`LABELLED`) whose label holds a word of the query;
+    ``unshown`` those of them that hold a word the highlights do not mark (the only place that word is)."""
 
     code: str
     score: float
@@ -179,6 +180,7 @@ class SearchHit:
     name_en: str | None
     highlights: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     labels: tuple[str, ...] = ()
+    unshown: tuple[str, ...] = ()  # those of ``labels`` holding a word that no marked text holds
 
 
 @dataclass(frozen=True)
@@ -1822,7 +1824,8 @@ class IndexSnapshot:
         # why a project is listed: a label holding a word, or the very place, agency or stage named
         # (not the PPP form's "công" for "Sở Công Thương", nor Hà Đông for "Đông Anh")
         named = [pair for w in words if not w.weak and w.part is not None for pair in w.part.places]
-        in_labels = {self.terms[t] for w in words if not w.weak and not (w.part and w.part.places) for t in w.terms}
+        strong = [w for w in words if not w.weak]
+        in_labels = {self.terms[t] for w in strong if not (w.part and w.part.places) for t in w.terms}
         hits = []
         texts = {**known, **self._texts([doc for doc in page if doc not in known])}
         for rank, doc in enumerate(page, start=offset):
@@ -1849,12 +1852,39 @@ class IndexSnapshot:
                     self.attribute_index[a].get(code, -2) == self.attributes[a][doc] for a, code in named if a == name
                 )
             )
+            unshown = self._unshown(doc, labels, strong, row, highlights, marks) if labels and highlights else labels
             hits.append(
                 SearchHit(
-                    self.codes[doc], round(1.0 / (1 + rank), 6), row["name_vi"], row["name_en"], highlights, labels
+                    self.codes[doc],
+                    round(1.0 / (1 + rank), 6),
+                    row["name_vi"],
+                    row["name_en"],
+                    highlights,
+                    labels,
+                    unshown,
                 )
             )
         return hits
+
+    def _unshown(
+        self,
+        doc: int,
+        labels: tuple[str, ...],
+        words: list[_Word],
+        row: dict[str, Any],
+        highlights: dict[str, list[tuple[int, int]]],
+        marks: dict[str, str],
+    ) -> tuple[str, ...]:
+        """Those of ``labels`` that hold a word of the query no marked word of the texts stands for
+        ("khí thải" of "khí thải lò hơi" only in the category of a boiler-filter project)."""
+        shown = {
+            term
+            for name, spans in highlights.items()
+            for start, end in spans
+            for term in self._word_terms(row[name][start:end].lower())
+        }
+        missing = {self.terms[t] for w in words if not any(self.terms[t] in shown for t in w.terms) for t in w.terms}
+        return tuple(name for name in labels if missing and self._label_holds(doc, name, missing, marks))
 
     def _highlighting(self, words: list[_Word]) -> tuple[set[str], set[tuple[str, ...]], dict[str, str]]:
         """What a card marks: the terms of the words typed, marked word by word; the phrases marked only
