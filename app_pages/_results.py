@@ -46,7 +46,8 @@ STYLE = """
 .card .other { font-size: 0.875rem; color: var(--st-gray-color, #6b7280); margin: 0 0 0.5rem; }
 .card .snippet { margin: 0 0 0.75rem; white-space: pre-line; display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical;
   overflow: hidden; line-height: 1.6; }
-.card .reason { margin: 0 0 0.25rem; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; line-height: 1.6; }
+.card .reason { margin: 0 0 0.25rem; display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical;
+  overflow: hidden; line-height: 1.6; }
 .card b { font-weight: 700; }
 .actions { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; }
 .actions .toggle { margin-left: auto; }  /* the shortlist toggle at the right edge, on every card alike */
@@ -194,7 +195,7 @@ export default function (component) {
       facts.appendChild(pair);
     }
     item.appendChild(facts);
-    if (card.reason.length) {  // one line (the whole of it on hover), so the snippet keeps its two
+    if (card.reason.length) {  // at most two lines on a phone (the whole of it on hover)
       const reason = item.appendChild(text("p", card.reason, "reason", "b"));
       reason.title = reason.textContent;
     }

@@ -340,6 +340,15 @@ def test_a_word_only_a_label_holds_is_named_beside_the_words_marked_in_the_text(
         ward = cat.search_page("Tây Phương lọc bụi", limit=5).hits[0]
         assert ward.code == "DEMO-013" and ward.unshown == ("ward",)
         assert result_cards(cat, [ward], "vi")[0].reason_parts == []
+        # a label holds a phrase of the query only whole: "làng nghề" is not the agency's "Trade" (nghề),
+        # "tái chế" not a category's "chế phẩm"; the form stands on the card already
+        for query in ("nước thải làng nghề", "craft village wastewater", "FDI khí thải"):
+            for hit in cat.search_page(query, limit=30).hits:
+                if any(hit.highlights.values()) and "FDI" not in query:
+                    assert "lead_agency" not in hit.unshown, (query, hit.code)
+            for card in result_cards(cat, cat.search_page(query, limit=30).hits, "en"):
+                said = "".join(text for text, _on in card.reason_parts)
+                assert "agency" not in said and "Form" not in said, (query, card.code, said)
         # found by a label alone: the snippet says so, and no second line repeats it
         alone = next(h for h in cat.search_page("waste", limit=80).hits if h.labels and not any(h.highlights.values()))
         shown = result_cards(cat, [alone], "en")[0]

@@ -529,8 +529,8 @@ def _matched_label(ref: Reference, row: pd.Series, names: Sequence[str], lang: s
     return []
 
 
-# Shown on every card already (its place line): a label of these that matched needs no line of its own.
-_ON_THE_CARD = ("ward", "district")
+# Shown on every card already (its place and form): a label of these that matched needs no line of its own.
+_ON_THE_CARD = ("ward", "district", "investment_form")
 
 
 def _card_reason(row: pd.Series, hit: object, lang: str, ref: Reference) -> Parts:

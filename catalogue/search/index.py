@@ -1230,6 +1230,13 @@ class IndexSnapshot:
 
     def _label_phrase_docs(self, way: list[dict[int, int]], holding: np.ndarray) -> np.ndarray:
         """Those of ``holding`` whose category, place, form or agency label holds the phrase ``way``."""
+        saying = self._label_saying(way)
+        # rare: a label that says the phrase ("Xử lý nước thải" as a category)
+        found = [holding[np.isin(self.attributes[name][holding], values)] for name, values in saying.items()]
+        return np.concatenate(found) if found else np.empty(0, dtype=np.int64)
+
+    def _label_saying(self, way: list[dict[int, int]]) -> dict[str, list[int]]:
+        """Per labelled attribute, its values whose label holds the phrase ``way`` (found once a snapshot)."""
         key = ("phrase values", *(tuple(sorted(terms)) for terms in way))
         saying = self._label_cache.get(key)
         if saying is None:  # the labels that say the phrase, looked for once a snapshot
@@ -1246,9 +1253,7 @@ class IndexSnapshot:
                     ]
                 )
             }
-        # rare: a label that says the phrase ("Xử lý nước thải" as a category)
-        found = [holding[np.isin(self.attributes[name][holding], values)] for name, values in saying.items()]
-        return np.concatenate(found) if found else np.empty(0, dtype=np.int64)
+        return saying
 
     # --- querying ---------------------------------------------------------------------
 
@@ -1883,8 +1888,24 @@ class IndexSnapshot:
             for start, end in spans
             for term in self._word_terms(row[name][start:end].lower())
         }
-        missing = {self.terms[t] for w in words if not any(self.terms[t] in shown for t in w.terms) for t in w.terms}
-        return tuple(name for name in labels if missing and self._label_holds(doc, name, missing, marks))
+        missing = [w for w in words if not any(self.terms[t] in shown for t in w.terms)]
+        return tuple(name for name in labels if any(self._label_says(doc, name, w, marks) for w in missing))
+
+    def _label_says(self, doc: int, name: str, word: _Word, marks: dict[str, str]) -> bool:
+        """Whether project ``doc``'s label of ``name`` says ``word`` as the search matched it: a named place
+        or agency by its code, a phrase whole in one of its ways (not "chế" of "tái chế" in "chế phẩm",
+        nor "nghề" of "làng nghề" through "Trade"), another word by one of its terms."""
+        part = word.part
+        if part is not None and part.places:
+            return any(
+                attribute == name and self.attribute_index[attribute].get(code, -2) == self.attributes[attribute][doc]
+                for attribute, code in part.places
+            )
+        if part is not None and part.phrase:
+            value = int(self.attributes[name][doc])
+            ways = [word.own] + [[self._candidates(w, False, True) for w in other] for other in part.alternatives]
+            return value >= 0 and any(value in self._label_saying(way).get(name, ()) for way in ways)
+        return self._label_holds(doc, name, {self.terms[t] for t in word.terms}, marks)
 
     def _highlighting(self, words: list[_Word]) -> tuple[set[str], set[tuple[str, ...]], dict[str, str]]:
         """What a card marks: the terms of the words typed, marked word by word; the phrases marked only
