@@ -1852,10 +1852,7 @@ class IndexSnapshot:
             labels = tuple(
                 name
                 for name in LABELLED
-                if (in_labels and self._label_holds(doc, name, in_labels, marks))
-                or any(
-                    self.attribute_index[a].get(code, -2) == self.attributes[a][doc] for a, code in named if a == name
-                )
+                if (in_labels and self._label_holds(doc, name, in_labels, marks)) or self._named_here(doc, name, named)
             )
             unshown = self._unshown(doc, labels, strong, row, highlights, marks) if labels and highlights else labels
             hits.append(
@@ -1891,16 +1888,17 @@ class IndexSnapshot:
         missing = [w for w in words if not any(self.terms[t] in shown for t in w.terms)]
         return tuple(name for name in labels if any(self._label_says(doc, name, w, marks) for w in missing))
 
+    def _named_here(self, doc: int, name: str, named: list[tuple[str, str]]) -> bool:
+        """Whether project ``doc``'s ``name`` is one of the places, agencies or stages ``named`` (attribute, code)."""
+        return any(self.attribute_index[a].get(code, -2) == self.attributes[a][doc] for a, code in named if a == name)
+
     def _label_says(self, doc: int, name: str, word: _Word, marks: dict[str, str]) -> bool:
         """Whether project ``doc``'s label of ``name`` says ``word`` as the search matched it: a named place
         or agency by its code, a phrase whole in one of its ways (not "chế" of "tái chế" in "chế phẩm",
         nor "nghề" of "làng nghề" through "Trade"), another word by one of its terms."""
         part = word.part
         if part is not None and part.places:
-            return any(
-                attribute == name and self.attribute_index[attribute].get(code, -2) == self.attributes[attribute][doc]
-                for attribute, code in part.places
-            )
+            return self._named_here(doc, name, part.places)
         if part is not None and part.phrase:
             value = int(self.attributes[name][doc])
             ways = [word.own] + [[self._candidates(w, False, True) for w in other] for other in part.alternatives]
