@@ -8,6 +8,8 @@ import re
 import time
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import expect
 
 from tests.browser import Server, browser_page, chromium_path, free_port, goto, no_exception, wait_idle
 from tests.conftest import open_demo
@@ -53,13 +55,29 @@ def wait_for_mail(inbox: Inbox, count: int, timeout: float = 20) -> None:
     assert len(inbox.messages) >= count, f"{len(inbox.messages)} messages, {count} awaited"
 
 
-def leave_alert(page, url: str, email: str) -> None:
-    """On the English browse page for renewables: leave ``email`` for an alert, consenting."""
+ALERT_SAID = re.compile("A confirmation message was sent to|We have your address")  # mailed now, or queued
+
+
+def leave_alert(page, url: str, email: str) -> str:
+    """On the English browse page for renewables: leave ``email`` for an alert, consenting. What the
+    page said, once it said something: the address and the consent are checked as typed before the
+    form is sent, so a click lost on a busy machine fails here, by name, not as a missing message."""
     goto(page, f"{url}/?category=renewables&lang=en")
     page.get_by_text("Follow these results").click()
-    page.get_by_label("E-mail").fill(email)
+    address = page.get_by_label("E-mail")
+    address.fill(email)
+    expect(address).to_have_value(email)
+    consent = page.get_by_role("checkbox", name=re.compile("I agree that the catalogue keeps this address"))
     page.get_by_text("I agree that the catalogue keeps this address").click()
+    expect(consent).to_be_checked()
     page.get_by_role("button", name=re.compile("Subscribe")).click()
+    said = page.locator("[data-testid='stAlert']").filter(has_text=ALERT_SAID)
+    try:
+        said.first.wait_for(timeout=60_000)
+    except PlaywrightTimeout:
+        shown = page.locator("[data-testid='stAlert'], [data-testid='stException']").all_inner_texts()
+        raise AssertionError(f"the alert form answered nothing awaited; the page says: {shown}") from None
+    return said.first.inner_text()
 
 
 def test_an_alert_is_confirmed_sent_and_cancelled_in_one_click(server, inbox, tmp_path):

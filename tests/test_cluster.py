@@ -209,11 +209,13 @@ def test_an_inquiry_on_a_replica_reaches_the_staff_inbox_on_the_primary(cluster,
 
 def test_an_alert_left_on_a_replica_is_mailed_by_the_primary_and_confirmed_through_nginx(cluster, inbox, tmp_path):
     with browser_page(1440, 1800) as page:
-        leave_alert(page, cluster.public_url, "investor@example.com")
+        said = leave_alert(page, cluster.public_url, "investor@example.com")
         wait_idle(page)
         no_exception(page)
-        page.get_by_text("A confirmation message was sent to investor@example.com").wait_for()
-        wait_for_mail(inbox, 1)  # sent by the primary
+        # Mailed by the primary before it answered the replica, or (the primary slower than the replica's
+        # 20 s wait on a busy machine) queued, and then forwarded and mailed by the primary within seconds.
+        assert "investor@example.com" in said, said
+        wait_for_mail(inbox, 1, timeout=40)
         assert len(inbox.messages) == 1
         link = body(inbox.messages[0]).split(cluster.public_url + "/alerts/confirm?token=")[1].split()[0]
         page.goto(f"{cluster.public_url}/alerts/confirm?token={link}&lang=en")  # nginx: to the primary
