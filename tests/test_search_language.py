@@ -741,7 +741,14 @@ def test_glossary_rows_that_share_a_phrase_make_one_group_and_the_groups_stay_sm
     household = lexicon.glossary[tuple(search_fold("rác sinh hoạt").split())]
     assert tuple(search_fold("chất thải rắn sinh hoạt").split()) in household
     assert max(len(group) for group in lexicon.glossary.values()) <= 12
-    assert set(codes(demo_cat, "rác sinh hoạt")) == set(codes(demo_cat, "chất thải rắn sinh hoạt"))
+    # the same projects match them whole; those listed after them match some of the words typed
+    assert set(main_codes(demo_cat, "rác sinh hoạt")) == set(main_codes(demo_cat, "chất thải rắn sinh hoạt")) != set()
+
+
+def main_codes(cat, query: str) -> list[str]:
+    """The codes of the complete matches (those before "also matching some of your words")."""
+    page = cat.search_page(query, limit=100, facets=False)
+    return [hit.code for hit in (page.hits[: page.complete] if page.complete > 0 else page.hits)]
 
 
 @pytest.mark.parametrize("query", ["KCN Thạch Thất", "khu công nghiệp Thạch Thất", "Thach That industrial park"])
@@ -826,8 +833,12 @@ def test_a_short_token_spelled_by_the_word_being_typed_is_the_words_start(demo_c
 
 def test_an_abbreviations_expansion_matches_with_its_words_apart_below_the_phrase(demo_cat):
     """ "CEMS" (continuous emission monitoring): DEMO-021 says "Continuous emission and effluent
-    monitoring", the expansion's words apart in one field."""
-    assert codes(demo_cat, "CEMS") == ["DEMO-021"]
+    monitoring", the expansion's words apart in one field. It alone matches; the projects listed after
+    it, as matching some of the query, all monitor something (its most telling word)."""
+    page = demo_cat.search_page("CEMS", limit=100, facets=False)
+    listed = [hit.code for hit in page.hits]
+    assert page.complete == 1 and listed[0] == "DEMO-021"
+    assert set(listed[1:]) <= set(codes(demo_cat, "monitoring"))
 
 
 @pytest.mark.parametrize("query", ["publicly funded projects", "state-funded projects", "state budget"])
@@ -1080,3 +1091,22 @@ def test_a_parks_name_is_matched_whole_not_its_word_here_and_the_place_there(dem
     # Thất"; DEMO-005 says "khu công nghiệp" and "Thạch Thất" apart: neither is the park
     result = demo_cat.search_page(query, limit=20)
     assert [hit.code for hit in result.hits[: result.main]] == ["DEMO-018"]
+
+
+@pytest.mark.parametrize("query", ["quan trắc môi trường", "environmental monitoring", "QTMT"])
+def test_a_term_few_projects_hold_lists_those_holding_its_main_word_after_them(demo_cat, query):
+    """ "Quan trắc môi trường" as written is in two projects; those monitoring stack gas and effluent
+    (DEMO-021) or a river (DEMO-060) say "quan trắc" without "môi trường". They come after the two,
+    as matching some of the query, and nothing comes only for "môi trường", which most projects say."""
+    page = demo_cat.search_page(query, limit=100, facets=False)
+    listed = [hit.code for hit in page.hits]
+    assert page.complete == 2 and set(listed[:2]) == {"DEMO-057", "DEMO-068"}
+    after = set(listed[page.complete :])
+    assert {"DEMO-021", "DEMO-060"} <= after
+    assert after <= set(codes(demo_cat, "quan trắc"))  # each holds the main word, not just "môi trường"
+
+
+def test_a_term_many_projects_hold_lists_only_them(demo_cat):
+    """ "Xử lý nước thải" is in many projects: its words apart add no partial matches."""
+    page = demo_cat.search_page("xử lý nước thải", limit=100, facets=False)
+    assert page.complete == -1 and len(page.hits) >= 5

@@ -74,7 +74,9 @@ SHORT_SLIP = 4  # letters up to which a word read as a slip must follow the word
 # A word that nearly every project in view holds ("demo" of codes DEMO-001…, "dự án") tells them
 # apart no more than a letter being typed: beside a word that does, it does not list a project alone.
 EVERYWHERE = 0.9
-EVERYWHERE_FROM = 20  # projects in view from which a word can be that common
+EVERYWHERE_FROM = 20
+NEAR_FEW = 3  # a term of several words held by fewer projects in view than this: see SearchIndex._near
+NEAR_SHARE = 0.25  # nor a term held by more than this share of them ("xử lý", "environmental")  # projects in view from which a word can be that common
 POSITIONS_FROM = 2000  # projects holding a phrase's words from which it is found by its words' places
 FOLLOWING_DOCS = 5000
 TEXT_CACHE = 4096  # projects whose texts a snapshot keeps after reading them (the results people open)  # projects read for the words that follow the previous part (phrase-aware prefix)
@@ -1504,7 +1506,46 @@ class IndexSnapshot:
                     words.append(self._part_word(part, size, self._context(part, words), allowed, scope))
             else:
                 words.append(word)
+                near = self._near(whole, word, size, allowed, scope)
+                if near is not None:
+                    words.append(near)
         return words
+
+    def _near(self, whole: Part, word: _Word, size: int, allowed: np.ndarray, scope: tuple[str, ...]) -> _Word | None:
+        """For a term of several words that few projects hold ("quan trắc môi trường"), a second part
+        held by those and by the projects holding one of its own terms ("quan trắc", "monitoring")
+        that is not common: the term's holders match both, and the others are listed after them, as
+        matching some of the query ("quan trắc khí thải" is not environmental monitoring as written,
+        but it is what a visitor looks for next). None when there is no such term."""
+        # the words it is written with, or those an abbreviation stands for ("QTMT": quan trac moi truong)
+        spelt = whole.alternatives[0] if len(whole.words) == 1 and whole.exact and whole.alternatives else ()
+        words = list(spelt) or whole.words
+        if len(words) < 2 or whole.places or (whole.exact and not spelt) or whole.weak or whole.whole:
+            return None
+        if word.best is None or whole.written:
+            return None
+        held = int(np.count_nonzero(word.best[allowed] != NO_MATCH))
+        if held >= NEAR_FEW:
+            return None
+        in_view = max(int(np.count_nonzero(allowed)), 1)
+        typed = whole.typed if not spelt and len(whole.typed.split()) == len(words) else " ".join(words)
+        read = self.lexicon.parse(typed + ("" if whole.prefix else " "), MAX_QUERY_CHARS, widest=len(words) - 1)
+        main: tuple[int, _Word] | None = None  # its most telling term: the one the fewest projects hold
+        for part in read:
+            if not part.phrase or len(part.words) >= len(words) or part.places or part.weak:
+                continue
+            if tuple(part.typed.split()) in FUNCTION_WORDS:
+                continue
+            sub = self._part_word(part, size, None, allowed, scope)
+            holders = int(np.count_nonzero(sub.best[allowed] != NO_MATCH)) if sub.best is not None else 0
+            if holders and holders <= NEAR_SHARE * in_view and (main is None or holders < main[0]):
+                main = (holders, sub)
+        if main is None:
+            return None
+        sub = main[1]
+        terms = {**sub.terms, **word.terms}
+        best = np.minimum(word.best, sub.best)
+        return _Word(word.folded, word.typed, word.prefix, terms, best.astype(np.uint8))
 
     def _from_telex(self, query: str) -> str:
         """``query`` with each word typed in Telex with the keyboard tool off ("nuowcs thair") read as
