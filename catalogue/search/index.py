@@ -1542,10 +1542,8 @@ class IndexSnapshot:
                 main = (holders, sub)
         if main is None:
             return None
-        sub = main[1]
-        terms = {**sub.terms, **word.terms}
-        best = np.minimum(word.best, sub.best)
-        return _Word(word.folded, word.typed, word.prefix, terms, best.astype(np.uint8))
+        sub = main[1]  # ranked and marked by its own terms: not "môi trường", which most projects say
+        return _Word(sub.folded, sub.typed, sub.prefix, dict(sub.terms), np.minimum(word.best, sub.best))
 
     def _from_telex(self, query: str) -> str:
         """``query`` with each word typed in Telex with the keyboard tool off ("nuowcs thair") read as
