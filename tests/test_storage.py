@@ -216,3 +216,18 @@ def test_a_failing_write_rolls_back_everything(cat):
     with pytest.raises(RuntimeError):
         cat.write(half_then_fail)
     assert cat.count(include_hidden=True) == 0
+
+
+def test_a_written_file_keeps_small_row_groups_and_two_opens_in_a_process_share_it(db_path):
+    """The file is attached with row groups of ROW_GROUP_SIZE rows: a large write goes to the file a
+    row group at a time before its commit, instead of waiting in memory (DuckDB's default, 122,880
+    rows, held a 25,000-row import's 65 MB). A second open of the file in the process shares the first."""
+    from catalogue.storage.database import ROW_GROUP_SIZE
+
+    rows = 3 * ROW_GROUP_SIZE + 1
+    with Catalogue.open(db_path) as cat, Catalogue.open(db_path) as again:
+        cat.write(lambda cur: cur.execute(f"create table bulk as select range as i from range({rows})"))
+        with again.cursor() as cur:
+            assert cur.execute("select count(*) from bulk").fetchall()[0][0] == rows
+            groups = "select count(distinct row_group_id) from pragma_storage_info('bulk')"
+            assert cur.execute(groups).fetchall()[0][0] == 4

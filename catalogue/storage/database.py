@@ -12,6 +12,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import errno
+import hashlib
 import os
 import re
 import shutil
@@ -90,9 +91,11 @@ def query_memory() -> str | None:
     default, 80% of the machine), else 128 MB.
 
     Without a budget DuckDB keeps what it read and wrote cached: importing 100,000 rows (four files)
-    took the process to 674 MB, and one full index build to 1.5 GB. With 128 MB the import peaks at
-    404 MB (about 390 MB since Arrow uses the system's allocator: catalogue.pieces), 7.1 s against 6.8 s; larger work (an index build at 100,000 projects) spills to disk and
-    takes 6.2 s against 5.5 s (``benchmarks/import_bench.py``). 64 MB is too little for an import.
+    took the process to 674 MB, and one full index build to 1.5 GB. With 128 MB the import peaked at
+    391 MB, 371 MB since the file's row groups are small (:data:`ROW_GROUP_SIZE`); 96 MB gave 352 MB
+    and an index build of 100,000 projects as fast, but 64 MB is too little for that build (DuckDB
+    runs out of memory splitting the words), so the default keeps the margin
+    (``benchmarks/import_bench.py``).
     """
     configured = os.environ.get("CATALOGUE_DUCKDB_MEMORY", "").strip()
     if configured.lower() == "none":
@@ -105,6 +108,13 @@ def query_memory() -> str | None:
 
 
 SPILL_PREFIX = "catalogue-spill-"
+# A file the process writes is attached under this name with row groups of this many rows, not
+# DuckDB's 122,880: a transaction's appends then go to the file a row group at a time before it
+# commits (DuckDB's optimistic writes), not held in memory until then. A 25,000-row import held
+# 65 MB of new rows and history in memory up to its commit (benchmarks/import_bench.py).
+ATTACHED = "catalogue"
+_ATTACHING = threading.Lock()
+ROW_GROUP_SIZE = 8192
 
 
 def _spill_directory() -> str:
@@ -138,18 +148,44 @@ _spill: str | None = None
 
 
 def _connect(target: str, *, read_only: bool) -> duckdb.DuckDBPyConnection:
+    """The root connection. A file written here is attached with :data:`ROW_GROUP_SIZE` (each cursor
+    then uses it: :meth:`Database.cursor`), a read-only one or ``:memory:`` opened as it is."""
     config: dict[str, str | int] = {"threads": query_threads()}
     memory = query_memory()
     if memory is not None:
         config["memory_limit"] = memory
     if read_only and target != ":memory:":
         config["temp_directory"] = _spill_directory()
+    attached = not read_only and target != ":memory:"
+    if attached:
+        config["temp_directory"] = target + ".tmp"  # where DuckDB spills for a file it opens itself
     try:
-        return duckdb.connect(target, read_only=read_only, config=config)
+        if not attached:
+            return duckdb.connect(target, read_only=read_only, config=config)
+        # one instance per file in this process, as duckdb.connect(path) gives (a second open of the file
+        # shares the first's): a named in-memory database, the file attached to it once
+        name = hashlib.sha256(os.path.abspath(target).encode()).hexdigest()[:24]
+        with _ATTACHING:
+            connection = duckdb.connect(f":memory:catalogue-{name}", config=config)
+            try:
+                there = connection.execute(
+                    "select count(*) from duckdb_databases() where database_name = ?", [ATTACHED]
+                ).fetchall()[0][0]
+                if not there:
+                    sql = f"attach '{_sql_text(target)}' as {ATTACHED} (row_group_size {ROW_GROUP_SIZE})"
+                    connection.execute(sql)
+            except BaseException:
+                connection.close()
+                raise
+        return connection
     except duckdb.IOException as exc:  # DuckDB says "IO Error" for a lock and for any other I/O failure
         if target != ":memory:" and held_by_another_process(target):
             raise DatabaseLockedError(target, str(exc)) from exc
         raise
+
+
+def _sql_text(text: str) -> str:
+    return text.replace("'", "''")
 
 
 def owner_only(target: str) -> None:
@@ -216,6 +252,7 @@ class Database:
         self._root = connection
         self.path = path
         self.read_only = read_only
+        self._attached = not read_only and path != ":memory:"  # see ATTACHED
         self.write_lock = threading.RLock()  # every write of this process, one at a time
         # A restore swaps the file under a running process (see replace): cursors are counted so
         # that it lets those in use finish, and new ones wait the moment the swap takes.
@@ -283,6 +320,8 @@ class Database:
         try:
             cur = self._root.cursor()
             try:
+                if self._attached:
+                    cur.execute(f"use {ATTACHED}")
                 yield cur
             finally:
                 cur.close()
