@@ -430,3 +430,14 @@ def test_a_cards_usd_is_the_projects_own_figure_where_it_gives_one_not_marked_co
         converted = result_cards(cat, cat.search_page("DEMO-001").hits[:1], "en")[0]
     assert own.usd_text == "USD 48.1 m (as reported)"
     assert converted.usd_text.startswith("≈ USD ")
+
+
+def test_a_card_that_marks_nothing_names_only_the_label_that_says_the_word():
+    """ "CEMS" lists DEMO-009 (electric refuse trucks) after the separator: its project type says
+    "quan trắc" (monitoring); its category says "chất thải rắn", whose "thải" is a syllable of the
+    expansion "quan trắc khí thải". The card named the category (an outside review's finding)."""
+    with demo_catalogue() as cat:
+        hit = next(h for h in cat.search_page("CEMS", limit=20).hits if h.code == "DEMO-009")
+        assert not any(hit.highlights.values()) and "category" in hit.labels and hit.unshown == ("project_type",)
+        snippet = "".join(text for text, _on in result_cards(cat, [hit], "vi")[0].snippet_parts)
+        assert "quan trắc" in snippet and "chất thải rắn" not in snippet

@@ -1110,3 +1110,20 @@ def test_a_term_many_projects_hold_lists_only_them(demo_cat):
     """ "Xử lý nước thải" is in many projects: its words apart add no partial matches."""
     page = demo_cat.search_page("xử lý nước thải", limit=100, facets=False)
     assert page.complete == -1 and len(page.hits) >= 5
+
+
+def test_a_project_listed_for_a_terms_telling_word_marks_that_word_and_says_which_label_holds_it(demo_cat):
+    """Below the separator a card marks the telling word whole where it stands ("quan trắc"), not the
+    term's other syllables elsewhere ("chế" of "chế tạo" for "chế phẩm sinh học", "quan" of "cơ quan
+    quản lý"); a card with nothing marked names only the label that says the word (an outside review)."""
+    from tests.test_search import _marked_words
+
+    bio = _marked_words(demo_cat, "chế phẩm sinh học")
+    assert bio["DEMO-019"] and {word.lower() for word in bio["DEMO-019"]} <= {"sinh", "học"}
+    monitoring = _marked_words(demo_cat, "quan trắc môi trường")
+    assert "quản" not in monitoring["DEMO-021"]
+    assert [w.lower() for w in monitoring["DEMO-021"]].count("quan") == [
+        w.lower() for w in monitoring["DEMO-021"]
+    ].count("trắc")
+    hits = {hit.code: hit for hit in demo_cat.search_page("environmental monitoring", limit=20).hits}
+    assert not hits["DEMO-067"].highlights and hits["DEMO-067"].unshown == ("project_type",)

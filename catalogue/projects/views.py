@@ -564,8 +564,8 @@ def _card_snippet(row: pd.Series, hit: object, lang: str, ref: Reference | None 
     names_matched = highlights.get("name_vi") or highlights.get("name_en")
     if translated and not names_matched and highlights.get("description_vi"):
         return shown("description_vi")  # the only place the words are: show it, marked as Vietnamese
-    if ref is not None and not any(highlights.values()):
-        matched = _matched_label(ref, row, getattr(hit, "labels", ()), lang)
+    if ref is not None and not any(highlights.values()):  # the labels that say a word as it matched
+        matched = _matched_label(ref, row, getattr(hit, "unshown", getattr(hit, "labels", ())), lang)
         if matched:
             return matched
     for name in descriptions:

@@ -227,6 +227,7 @@ class _Word:
     own: list[dict[int, int]] = field(default_factory=list)  # the candidates of each of the query's own words
     loose: np.ndarray | None = None  # ``best`` before syllables typed with marks were held to them
     slip: bool = False  # the marks typed were read as a slip (no project writes every word so)
+    near: bool = False  # the most telling term of the part before it (SearchIndex._near)
 
 
 @dataclass
@@ -1543,7 +1544,12 @@ class IndexSnapshot:
         if main is None:
             return None
         sub = main[1]  # ranked and marked by its own terms: not "môi trường", which most projects say
-        return _Word(sub.folded, sub.typed, sub.prefix, dict(sub.terms), np.minimum(word.best, sub.best))
+        # marked only whole where it is a phrase ("quan trắc", not "quan" of "cơ quan quản lý")
+        said = sub.part or Part([sub.folded], sub.typed)
+        ways = [tuple(said.words), *said.alternatives]
+        near = Part(said.words, said.typed, alternatives=ways, prefix=said.prefix)
+        best = np.minimum(word.best, sub.best)
+        return _Word(sub.folded, sub.typed, sub.prefix, dict(sub.terms), best, part=near, near=True)
 
     def _from_telex(self, query: str) -> str:
         """``query`` with each word typed in Telex with the keyboard tool off ("nuowcs thair") read as
@@ -1860,11 +1866,10 @@ class IndexSnapshot:
     def _hits(self, page: list[int], words: list[_Word], offset: int, known: dict[int, tuple]) -> list[SearchHit]:
         # what a weak word ("hình thức", "phường") matched is not why a project is listed
         terms = {self.terms[t] for w in words if not w.weak for t in w.terms}
-        in_text, phrases, marks = self._highlighting(words)
-        starts: dict[str, list[tuple[str, ...]]] = {}
-        for phrase in phrases:
-            starts.setdefault(phrase[0], []).append(phrase)
-        marking = _Marking(in_text, marks, starts)
+        marks = self._highlighting(words)[2]
+        # a card marks what its project matched: not "chế" of "chế tạo" for "chế phẩm sinh học", which
+        # a project listed for "sinh học" alone does not hold (one marking per set of words matched)
+        markings: dict[tuple[int, ...], _Marking] = {}
         # why a project is listed: a label holding a word, or the very place, agency or stage named
         # (not the PPP form's "công" for "Sở Công Thương", nor Hà Đông for "Đông Anh")
         named = [pair for w in words if not w.weak and w.part is not None for pair in w.part.places]
@@ -1874,6 +1879,10 @@ class IndexSnapshot:
         texts = {**known, **self._texts([doc for doc in page if doc not in known])}
         for rank, doc in enumerate(page, start=offset):
             row = dict(zip(TEXT_FIELDS, texts.get(doc, ("",) + (None,) * (len(TEXT_FIELDS) - 1)), strict=True))
+            held = tuple(i for i in range(len(words)) if not self._listed_for_near(words, i, doc))
+            marking = markings.get(held)
+            if marking is None:
+                marking = markings[held] = self._marking([words[i] for i in held])
             highlights = (
                 {
                     name: spans
@@ -1893,7 +1902,10 @@ class IndexSnapshot:
                 for name in LABELLED
                 if (in_labels and self._label_holds(doc, name, in_labels, marks)) or self._named_here(doc, name, named)
             )
-            unshown = self._unshown(doc, labels, strong, row, highlights, marks) if labels and highlights else labels
+            # with nothing marked too, the labels that say a word as it matched; else those holding one
+            unshown = (self._unshown(doc, labels, strong, row, highlights, marks) if labels else labels) or (
+                () if highlights else labels
+            )
             hits.append(
                 SearchHit(
                     self.codes[doc],
@@ -1940,9 +1952,26 @@ class IndexSnapshot:
             return self._named_here(doc, name, part.places)
         if part is not None and part.phrase:
             value = int(self.attributes[name][doc])
-            ways = [word.own] + [[self._candidates(w, False, True) for w in other] for other in part.alternatives]
+            ways = [word.own] if word.own else []
+            ways += [[self._candidates(w, False, True) for w in other] for other in part.alternatives]
             return value >= 0 and any(value in self._label_saying(way).get(name, ()) for way in ways)
         return self._label_holds(doc, name, {self.terms[t] for t in word.terms}, marks)
+
+    @staticmethod
+    def _listed_for_near(words: list[_Word], i: int, doc: int) -> bool:
+        """Whether ``doc`` is listed for the most telling term of part ``i`` (:meth:`_near`) without
+        holding part ``i`` itself: then the part's own words are not marked in it."""
+        word = words[i]
+        after = words[i + 1] if i + 1 < len(words) else None
+        return after is not None and after.near and word.best is not None and word.best[doc] == NO_MATCH
+
+    def _marking(self, words: list[_Word]) -> _Marking:
+        """What a card whose project matched ``words`` marks (:meth:`_highlighting`)."""
+        in_text, phrases, marks = self._highlighting(words)
+        starts: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in phrases:
+            starts.setdefault(phrase[0], []).append(phrase)
+        return _Marking(in_text, marks, starts)
 
     def _highlighting(self, words: list[_Word]) -> tuple[set[str], set[tuple[str, ...]], dict[str, str]]:
         """What a card marks: the terms of the words typed, marked word by word; the phrases marked only
