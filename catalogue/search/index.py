@@ -74,9 +74,9 @@ SHORT_SLIP = 4  # letters up to which a word read as a slip must follow the word
 # A word that nearly every project in view holds ("demo" of codes DEMO-001…, "dự án") tells them
 # apart no more than a letter being typed: beside a word that does, it does not list a project alone.
 EVERYWHERE = 0.9
-EVERYWHERE_FROM = 20
+EVERYWHERE_FROM = 20  # projects in view from which a word can be that common
 NEAR_FEW = 3  # a term of several words held by fewer projects in view than this: see SearchIndex._near
-NEAR_SHARE = 0.25  # nor a term held by more than this share of them ("xử lý", "environmental")  # projects in view from which a word can be that common
+NEAR_SHARE = 0.25  # nor a term held by more than this share of them ("xử lý", "environmental")
 POSITIONS_FROM = 2000  # projects holding a phrase's words from which it is found by its words' places
 FOLLOWING_DOCS = 5000
 TEXT_CACHE = 4096  # projects whose texts a snapshot keeps after reading them (the results people open)  # projects read for the words that follow the previous part (phrase-aware prefix)
@@ -1523,7 +1523,7 @@ class IndexSnapshot:
         words = list(spelt) or whole.words
         if len(words) < 2 or whole.places or (whole.exact and not spelt) or whole.weak or whole.whole:
             return None
-        if word.best is None or whole.written:
+        if word.best is None or whole.written:  # (a token counted only as written)
             return None
         held = int(np.count_nonzero(word.best[allowed] != NO_MATCH))
         if held >= NEAR_FEW:
@@ -1866,10 +1866,10 @@ class IndexSnapshot:
     def _hits(self, page: list[int], words: list[_Word], offset: int, known: dict[int, tuple]) -> list[SearchHit]:
         # what a weak word ("hình thức", "phường") matched is not why a project is listed
         terms = {self.terms[t] for w in words if not w.weak for t in w.terms}
-        marks = self._highlighting(words)[2]
         # a card marks what its project matched: not "chế" of "chế tạo" for "chế phẩm sinh học", which
         # a project listed for "sinh học" alone does not hold (one marking per set of words matched)
-        markings: dict[tuple[int, ...], _Marking] = {}
+        markings = {tuple(range(len(words))): self._marking(words)}
+        marks = markings[tuple(range(len(words)))].marks
         # why a project is listed: a label holding a word, or the very place, agency or stage named
         # (not the PPP form's "công" for "Sở Công Thương", nor Hà Đông for "Đông Anh")
         named = [pair for w in words if not w.weak and w.part is not None for pair in w.part.places]
@@ -1902,10 +1902,10 @@ class IndexSnapshot:
                 for name in LABELLED
                 if (in_labels and self._label_holds(doc, name, in_labels, marks)) or self._named_here(doc, name, named)
             )
-            # with nothing marked too, the labels that say a word as it matched; else those holding one
-            unshown = (self._unshown(doc, labels, strong, row, highlights, marks) if labels else labels) or (
-                () if highlights else labels
-            )
+            # the labels that say a word as it matched; with nothing marked and none so, those holding one
+            unshown = self._unshown(doc, labels, strong, row, highlights, marks) if labels else ()
+            if not unshown and not highlights:
+                unshown = labels
             hits.append(
                 SearchHit(
                     self.codes[doc],

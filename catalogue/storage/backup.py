@@ -56,7 +56,7 @@ def backup(catalogue: Catalogue, directory: str | os.PathLike[str]) -> dict[str,
             cur.execute("begin transaction")
             try:
                 counts = {t: cur.execute(f'select count(*) from "{t}"').fetchall()[0][0] for t in _tables(cur)}
-                cur.execute(f"export database '{_sql_path(partial)}' (format parquet)")
+                cur.execute(f"export database '{sql_path(partial)}' (format parquet)")
                 version = cur.execute("select coalesce(max(version), 0) from schema_migrations").fetchall()[0][0]
             finally:
                 cur.execute("rollback")
@@ -356,7 +356,7 @@ def _carry_from_live(connection: duckdb.DuckDBPyConnection, live: Path) -> dict[
     carried: dict[str, Any] = {"sessions": 0, "disabled": [], "passwords": [], "audit_events": 0}
     carried |= {"new_accounts": [], "newly_public": []}
     try:
-        connection.execute(f"attach '{_sql_path(live)}' as live (read_only)")
+        connection.execute(f"attach '{sql_path(live)}' as live (read_only)")
     except duckdb.Error:
         return carried
     try:
@@ -458,5 +458,6 @@ def _ensure_not_in_use(target: Path) -> None:
         raise DatabaseLockedError(str(target))
 
 
-def _sql_path(path: Path) -> str:
+def sql_path(path: str | Path) -> str:
+    """``path`` as the text of a SQL string literal (quotes doubled)."""
     return str(path).replace("'", "''")

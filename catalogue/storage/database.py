@@ -30,7 +30,7 @@ import duckdb
 
 from catalogue.clock import see_stamp
 from catalogue.errors import CatalogueError, DatabaseLockedError
-from catalogue.storage.backup import sweep_leftovers
+from catalogue.storage.backup import sql_path, sweep_leftovers
 from catalogue.storage.migrations import LATEST_VERSION, current_version, migrate
 from catalogue.storage.reference_sync import sync_reference_data
 from catalogue.text import Text
@@ -172,7 +172,7 @@ def _connect(target: str, *, read_only: bool) -> duckdb.DuckDBPyConnection:
                     "select count(*) from duckdb_databases() where database_name = ?", [ATTACHED]
                 ).fetchall()[0][0]
                 if not there:
-                    sql = f"attach '{_sql_text(target)}' as {ATTACHED} (row_group_size {ROW_GROUP_SIZE})"
+                    sql = f"attach '{sql_path(target)}' as {ATTACHED} (row_group_size {ROW_GROUP_SIZE})"
                     connection.execute(sql)
             except BaseException:
                 connection.close()
@@ -182,10 +182,6 @@ def _connect(target: str, *, read_only: bool) -> duckdb.DuckDBPyConnection:
         if target != ":memory:" and held_by_another_process(target):
             raise DatabaseLockedError(target, str(exc)) from exc
         raise
-
-
-def _sql_text(text: str) -> str:
-    return text.replace("'", "''")
 
 
 def owner_only(target: str) -> None:
