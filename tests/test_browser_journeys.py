@@ -397,6 +397,49 @@ def test_complete_matches_then_a_separator_then_partial_ones_in_both_languages(s
                 page.screenshot(path=tmp_path / f"separator-{lang}-{width}.png", full_page=True)
 
 
+def test_a_rare_term_lists_its_telling_words_projects_after_the_separator_through_language_back_and_reload(
+    server, reference, tmp_path
+):
+    """ "quan trắc môi trường" is in two projects; those monitoring stack gas or a river follow the
+    separator, marked for "quan trắc" only. The list stays the same through a language switch, Back and a
+    reload, on a desktop and a phone."""
+    query = "quan trắc môi trường"
+    expected = reference.search_page(query, limit=20, facets=False)
+    codes = [hit.code for hit in expected.hits]
+    assert expected.complete == 2 and {"DEMO-021", "DEMO-060"} <= set(codes[2:])
+
+    def shows_the_list(page, lang: str) -> None:
+        page.locator("h2.separator").wait_for(timeout=15_000)
+        cards = page.locator("article.card")
+        assert cards.evaluate_all("(cards) => cards.map((c) => c.dataset.code)") == codes
+        assert len(codes) - page.locator("h2.separator ~ article.card").count() == 2
+        marked = page.locator("article.card[data-code='DEMO-021'] b").all_inner_texts()
+        words = " ".join(marked).lower().split()
+        assert words and set(words) <= {"quan", "trắc", "monitoring"}, marked
+        assert words.count("quan") == words.count("trắc"), marked  # "quan trắc" whole, not "quan" of "cơ quan"
+        no_exception(page)
+        assert_consistent(page, reference, f"a rare term, {lang}")
+
+    url = f"{server.url}/?q={query.replace(' ', '+')}"
+    with browser_page(390, 844) as page:
+        goto(page, url)
+        shows_the_list(page, "vi")
+        page.screenshot(path=tmp_path / "rare-term-vi-390.png", full_page=True)
+    with browser_page(1440, 900) as page:
+        goto(page, url)
+        shows_the_list(page, "vi")
+        switch_language(page, "en")
+        shows_the_list(page, "en")
+        page.go_back()
+        wait_idle(page)
+        shows_the_list(page, "vi")
+        page.reload()
+        page.locator("[data-testid='stSidebar'] [data-testid='stButtonGroup']").first.wait_for()
+        wait_idle(page)
+        shows_the_list(page, "vi")
+        page.screenshot(path=tmp_path / "rare-term-vi-1440.png", full_page=True)
+
+
 def test_a_later_page_of_partial_matches_only_says_so_above_its_cards(server, reference, tmp_path):
     """A review: pages 2 and 3 of a list whose complete matches end on page 1 showed partial matches with
     no heading; the separator now stands above the first card of such a page."""
